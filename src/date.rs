@@ -1,0 +1,283 @@
+//! Partial dates ("1988", "2016-09", "2016-09-13") and ranges of them, never more
+//! precise than the text they come from.
+
+use std::fmt;
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A calendar date known to the year, the month or the day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct PartialDate {
+    pub year: i32,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+}
+
+/// Why a date string was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DateError {
+    /// Not of the form YYYY, YYYY-MM or YYYY-MM-DD.
+    Format(String),
+    /// Well formed, but no such day exists (month 13, 30 February).
+    Impossible(String),
+    /// A range whose end lies before its start.
+    EndsBeforeStart(String),
+}
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DateError::Format(s) => write!(
+                f,
+                "'{s}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD, or a range START/END"
+            ),
+            DateError::Impossible(s) => write!(f, "'{s}' is an impossible date"),
+            DateError::EndsBeforeStart(s) => write!(f, "the range '{s}' ends before it starts"),
+        }
+    }
+}
+
+fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        _ if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        _ => 28,
+    }
+}
+
+fn digits(part: &str, len: usize) -> Option<u32> {
+    if part.len() == len && part.bytes().all(|b| b.is_ascii_digit()) {
+        part.parse().ok()
+    } else {
+        None
+    }
+}
+
+impl PartialDate {
+    pub fn parse(text: &str) -> Result<Self, DateError> {
+        let s = text.trim();
+        let format = || DateError::Format(text.to_string());
+        let mut parts = s.split('-');
+        let year = parts.next().and_then(|p| digits(p, 4)).ok_or_else(format)? as i32;
+        let month = match parts.next() {
+            None => None,
+            Some(p) => Some(digits(p, 2).ok_or_else(format)? as u8),
+        };
+        let day = match parts.next() {
+            None => None,
+            Some(p) => Some(digits(p, 2).ok_or_else(format)? as u8),
+        };
+        if parts.next().is_some() {
+            return Err(format());
+        }
+        if let Some(m) = month {
+            if !(1..=12).contains(&m) {
+                return Err(DateError::Impossible(text.to_string()));
+            }
+            if let Some(d) = day {
+                if d == 0 || d > days_in_month(year, m) {
+                    return Err(DateError::Impossible(text.to_string()));
+                }
+            }
+        }
+        Ok(PartialDate { year, month, day })
+    }
+
+    /// First day this date may denote, as a sortable number YYYYMMDD.
+    pub fn first_day(&self) -> u32 {
+        let m = self.month.unwrap_or(1) as u32;
+        let d = self.day.unwrap_or(1) as u32;
+        self.year as u32 * 10_000 + m * 100 + d
+    }
+
+    /// Last day this date may denote, as a sortable number YYYYMMDD.
+    pub fn last_day(&self) -> u32 {
+        let m = self.month.unwrap_or(12);
+        let d = self.day.unwrap_or_else(|| days_in_month(self.year, m));
+        self.year as u32 * 10_000 + m as u32 * 100 + d as u32
+    }
+
+    fn month_name(&self) -> Option<&'static str> {
+        self.month.map(|m| MONTHS[(m - 1) as usize])
+    }
+}
+
+impl fmt::Display for PartialDate {
+    /// "1988", "September 2016", "13 September 2016": as precise as known, no more.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.month_name(), self.day) {
+            (Some(m), Some(d)) => write!(f, "{d} {m} {}", self.year),
+            (Some(m), None) => write!(f, "{m} {}", self.year),
+            _ => write!(f, "{}", self.year),
+        }
+    }
+}
+
+/// A single partial date, or a range START/END of them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DateSpan {
+    pub start: PartialDate,
+    pub end: PartialDate,
+}
+
+impl DateSpan {
+    pub fn parse(text: &str) -> Result<Self, DateError> {
+        match text.split_once('/') {
+            None => {
+                let d = PartialDate::parse(text)?;
+                Ok(DateSpan { start: d, end: d })
+            }
+            Some((a, b)) => {
+                let start = PartialDate::parse(a)?;
+                let end = PartialDate::parse(b)?;
+                if end.last_day() < start.first_day() {
+                    return Err(DateError::EndsBeforeStart(text.to_string()));
+                }
+                Ok(DateSpan { start, end })
+            }
+        }
+    }
+
+    pub fn is_range(&self) -> bool {
+        self.start != self.end
+    }
+
+    /// The days covered, as sortable numbers (first, last).
+    pub fn bounds(&self) -> (u32, u32) {
+        (self.start.first_day(), self.end.last_day())
+    }
+
+    /// True when the two spans share at least one possible day.
+    pub fn overlaps(&self, other: &DateSpan) -> bool {
+        let (a0, a1) = self.bounds();
+        let (b0, b1) = other.bounds();
+        a0 <= b1 && b0 <= a1
+    }
+}
+
+impl fmt::Display for DateSpan {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if !self.is_range() {
+            return write!(f, "{}", self.start);
+        }
+        let (s, e) = (self.start, self.end);
+        // "June – September 1988" rather than "June 1988 – September 1988".
+        if s.year == e.year && s.day.is_none() && e.day.is_none() {
+            if let (Some(sm), Some(_)) = (s.month_name(), e.month) {
+                return write!(f, "{sm} – {e}");
+            }
+        }
+        write!(f, "{s} – {e}")
+    }
+}
+
+/// The span a from/to filter covers; either end may be open.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DateWindow {
+    pub from: Option<PartialDate>,
+    pub to: Option<PartialDate>,
+}
+
+impl DateWindow {
+    pub fn is_open(&self) -> bool {
+        self.from.is_none() && self.to.is_none()
+    }
+
+    /// True when the span shares at least one possible day with the window.
+    pub fn overlaps(&self, span: &DateSpan) -> bool {
+        let (s0, s1) = span.bounds();
+        let lo = self.from.map_or(0, |d| d.first_day());
+        let hi = self.to.map_or(u32::MAX, |d| d.last_day());
+        s0 <= hi && lo <= s1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn span(s: &str) -> DateSpan {
+        DateSpan::parse(s).expect("valid span")
+    }
+
+    #[test]
+    fn shows_dates_as_precisely_as_known_and_no_more() {
+        assert_eq!(span("1988").to_string(), "1988");
+        assert_eq!(span("2016-09").to_string(), "September 2016");
+        assert_eq!(span("2016-09-13").to_string(), "13 September 2016");
+        assert_eq!(span("1988-06/1988-09").to_string(), "June – September 1988");
+        assert_eq!(
+            span("2017-03-09/2017-03-30").to_string(),
+            "9 March 2017 – 30 March 2017"
+        );
+        assert_eq!(span("2019/2021").to_string(), "2019 – 2021");
+    }
+
+    #[test]
+    fn refuses_impossible_and_malformed_dates() {
+        assert!(matches!(
+            PartialDate::parse("2016-13"),
+            Err(DateError::Impossible(_))
+        ));
+        assert!(matches!(
+            PartialDate::parse("2017-02-29"),
+            Err(DateError::Impossible(_))
+        ));
+        assert!(PartialDate::parse("2016-02-29").is_ok());
+        assert!(matches!(
+            PartialDate::parse("13.09.2016"),
+            Err(DateError::Format(_))
+        ));
+        assert!(matches!(
+            PartialDate::parse("88"),
+            Err(DateError::Format(_))
+        ));
+        assert!(matches!(
+            PartialDate::parse("2016-9"),
+            Err(DateError::Format(_))
+        ));
+        assert!(matches!(
+            DateSpan::parse("1988-09/1988-06"),
+            Err(DateError::EndsBeforeStart(_))
+        ));
+    }
+
+    #[test]
+    fn a_year_overlaps_every_day_in_it() {
+        assert!(span("1988").overlaps(&span("1988-12-31")));
+        assert!(span("1988-06/1988-09").overlaps(&span("1988-09-30")));
+        assert!(!span("1988-06/1988-09").overlaps(&span("1988-10-01")));
+    }
+
+    #[test]
+    fn windows_accept_partial_ends_and_open_sides() {
+        let sept_2016 = DateWindow {
+            from: Some(PartialDate::parse("2016-09").unwrap()),
+            to: Some(PartialDate::parse("2016-09").unwrap()),
+        };
+        assert!(sept_2016.overlaps(&span("2016-09-13")));
+        assert!(sept_2016.overlaps(&span("2016")));
+        assert!(!sept_2016.overlaps(&span("2016-08")));
+        let since_2017 = DateWindow {
+            from: Some(PartialDate::parse("2017").unwrap()),
+            to: None,
+        };
+        assert!(since_2017.overlaps(&span("2024-08-24")));
+        assert!(!since_2017.overlaps(&span("1988-06/1988-09")));
+        assert!(DateWindow::default().is_open());
+    }
+}

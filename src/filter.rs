@@ -1,0 +1,309 @@
+//! The filters every view shares, and the live counts beside each choice.
+//!
+//! Within one facet, a record matches when it matches any chosen value; across
+//! facets, it must match all. A facet about one kind of record reaches the others
+//! through their links: choosing the claim kind "death toll" keeps the events and
+//! sources those claims rest on.
+
+use crate::date::{DateError, DateSpan, DateWindow, PartialDate};
+use crate::index::{Facts, Index};
+use crate::model::Kind;
+use crate::text::fold;
+use crate::vocab::{self, Vocab};
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Start of the date range as typed: "1988", "2016-09", "2016-09-13", or empty.
+    pub from: String,
+    pub to: String,
+    /// When a date range is set, whether records with no date are shown too.
+    pub include_undated: bool,
+    pub actors: Vec<String>,
+    pub tags: Vec<String>,
+    pub claim_kinds: Vec<String>,
+    pub source_kinds: Vec<String>,
+    pub text: String,
+}
+
+/// One facet of the filter, to count each facet's choices with the others applied.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Facet {
+    Date,
+    Actors,
+    Tags,
+    ClaimKinds,
+    SourceKinds,
+    Text,
+}
+
+impl Facet {
+    /// The facets whose choices come from a vocabulary.
+    pub const TERMS: [Facet; 3] = [Facet::Tags, Facet::ClaimKinds, Facet::SourceKinds];
+
+    pub fn vocab(self) -> Option<&'static Vocab> {
+        match self {
+            Facet::Tags => Some(&vocab::EVENT_TAGS),
+            Facet::ClaimKinds => Some(&vocab::CLAIM_KINDS),
+            Facet::SourceKinds => Some(&vocab::SOURCE_KINDS),
+            _ => None,
+        }
+    }
+}
+
+impl Filter {
+    pub fn is_empty(&self) -> bool {
+        *self == Filter::default()
+    }
+
+    pub fn chosen(&self, facet: Facet) -> &[String] {
+        match facet {
+            Facet::Actors => &self.actors,
+            Facet::Tags => &self.tags,
+            Facet::ClaimKinds => &self.claim_kinds,
+            Facet::SourceKinds => &self.source_kinds,
+            Facet::Date | Facet::Text => &[],
+        }
+    }
+
+    pub fn chosen_mut(&mut self, facet: Facet) -> Option<&mut Vec<String>> {
+        match facet {
+            Facet::Actors => Some(&mut self.actors),
+            Facet::Tags => Some(&mut self.tags),
+            Facet::ClaimKinds => Some(&mut self.claim_kinds),
+            Facet::SourceKinds => Some(&mut self.source_kinds),
+            Facet::Date | Facet::Text => None,
+        }
+    }
+
+    /// Adds the value if absent, removes it if present.
+    pub fn toggle(&mut self, facet: Facet, value: &str) {
+        if let Some(list) = self.chosen_mut(facet) {
+            match list.iter().position(|v| v == value) {
+                Some(i) => {
+                    list.remove(i);
+                }
+                None => list.push(value.to_string()),
+            }
+        }
+    }
+
+    /// The date range; an end that is not a date is named and left open.
+    pub fn window(&self) -> (DateWindow, Vec<DateError>) {
+        let mut errors = Vec::new();
+        let mut end = |text: &str| {
+            let text = text.trim();
+            if text.is_empty() {
+                return None;
+            }
+            PartialDate::parse(text).map_err(|e| errors.push(e)).ok()
+        };
+        let window = DateWindow {
+            from: end(&self.from),
+            to: end(&self.to),
+        };
+        (window, errors)
+    }
+}
+
+/// Where a record's date stands against the range.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum DateFit {
+    Inside,
+    Outside,
+    Undated,
+}
+
+/// A filter applied to an index.
+pub struct Evaluation<'a> {
+    index: &'a Index,
+    filter: &'a Filter,
+    window: DateWindow,
+    actors: Vec<usize>,
+    terms: Vec<String>,
+}
+
+impl<'a> Evaluation<'a> {
+    pub fn new(index: &'a Index, filter: &'a Filter) -> Self {
+        let (window, _) = filter.window();
+        let actors = filter
+            .actors
+            .iter()
+            .filter_map(|id| index.find(id, Kind::Actor))
+            .collect();
+        let terms = fold(&filter.text)
+            .split_whitespace()
+            .map(str::to_string)
+            .collect();
+        Evaluation {
+            index,
+            filter,
+            window,
+            actors,
+            terms,
+        }
+    }
+
+    /// True when no date range is in force.
+    pub fn window_is_open(&self) -> bool {
+        self.window.is_open()
+    }
+
+    fn fits(&self, span: Option<&DateSpan>) -> DateFit {
+        match span {
+            None => DateFit::Undated,
+            Some(s) if self.window.overlaps(s) => DateFit::Inside,
+            Some(_) => DateFit::Outside,
+        }
+    }
+
+    fn date_fit(&self, kind: Kind, facts: &Facts) -> DateFit {
+        if self.window.is_open() {
+            return DateFit::Inside;
+        }
+        if kind != Kind::Actor {
+            return self.fits(facts.span.as_ref());
+        }
+        // An actor has no date of its own: it fits when something it is linked to does.
+        let r = &facts.related;
+        let spans = r
+            .events
+            .iter()
+            .map(|&i| &self.index.events[i])
+            .chain(r.claims.iter().map(|&i| &self.index.claims[i]))
+            .chain(r.sources.iter().map(|&i| &self.index.sources[i]))
+            .map(|f| self.fits(f.span.as_ref()));
+        let mut fit = DateFit::Undated;
+        for f in spans {
+            match f {
+                DateFit::Inside => return DateFit::Inside,
+                DateFit::Outside => fit = DateFit::Outside,
+                DateFit::Undated => {}
+            }
+        }
+        fit
+    }
+
+    fn facet_ok(&self, facet: Facet, kind: Kind, facts: &Facts) -> bool {
+        let corpus = &self.index.corpus;
+        let chosen = self.filter.chosen(facet);
+        let r = &facts.related;
+        match facet {
+            Facet::Date => match self.date_fit(kind, facts) {
+                DateFit::Inside => true,
+                DateFit::Outside => false,
+                DateFit::Undated => self.filter.include_undated,
+            },
+            Facet::Actors => {
+                self.filter.actors.is_empty() || r.actors.iter().any(|a| self.actors.contains(a))
+            }
+            Facet::Tags => {
+                chosen.is_empty()
+                    || r.events
+                        .iter()
+                        .any(|&e| corpus.events[e].tags.iter().any(|t| chosen.contains(t)))
+            }
+            Facet::ClaimKinds => {
+                chosen.is_empty()
+                    || r.claims
+                        .iter()
+                        .any(|&c| chosen.contains(&corpus.claims[c].kind))
+            }
+            Facet::SourceKinds => {
+                chosen.is_empty()
+                    || r.sources
+                        .iter()
+                        .any(|&s| chosen.contains(&corpus.sources[s].kind))
+            }
+            Facet::Text => self.terms.iter().all(|t| facts.search.contains(t.as_str())),
+        }
+    }
+
+    fn passes(&self, kind: Kind, facts: &Facts, skip: Option<Facet>) -> bool {
+        const ALL: [Facet; 6] = [
+            Facet::Text,
+            Facet::Actors,
+            Facet::Tags,
+            Facet::ClaimKinds,
+            Facet::SourceKinds,
+            Facet::Date,
+        ];
+        ALL.iter()
+            .filter(|&&f| Some(f) != skip)
+            .all(|&f| self.facet_ok(f, kind, facts))
+    }
+
+    /// Positions of the records of a kind that match, in corpus order.
+    pub fn matching(&self, kind: Kind) -> Vec<usize> {
+        let facts = self.index.facts(kind);
+        (0..facts.len())
+            .filter(|&i| self.passes(kind, &facts[i], None))
+            .collect()
+    }
+
+    pub fn count(&self, kind: Kind) -> usize {
+        self.matching(kind).len()
+    }
+
+    /// Records that match everything but have no date, and are hidden by the date range.
+    pub fn undated_hidden(&self, kind: Kind) -> usize {
+        if self.window.is_open() || self.filter.include_undated {
+            return 0;
+        }
+        self.index
+            .facts(kind)
+            .iter()
+            .filter(|f| self.date_fit(kind, f) == DateFit::Undated)
+            .filter(|f| self.passes(kind, f, Some(Facet::Date)))
+            .count()
+    }
+
+    /// For each actor, how many records of a kind would match with it chosen.
+    pub fn actor_counts(&self, kind: Kind) -> Vec<usize> {
+        let mut counts = vec![0; self.index.len(Kind::Actor)];
+        for f in self.index.facts(kind) {
+            if self.passes(kind, f, Some(Facet::Actors)) {
+                for &a in &f.related.actors {
+                    counts[a] += 1;
+                }
+            }
+        }
+        counts
+    }
+
+    /// For each value of a vocabulary facet, how many records of a kind would match
+    /// with it chosen.
+    pub fn term_counts(&self, kind: Kind, facet: Facet) -> Vec<(&'static str, usize)> {
+        let Some(vocab) = facet.vocab() else {
+            return Vec::new();
+        };
+        let passing: Vec<&Facts> = self
+            .index
+            .facts(kind)
+            .iter()
+            .filter(|f| self.passes(kind, f, Some(facet)))
+            .collect();
+        let corpus = &self.index.corpus;
+        vocab
+            .values()
+            .map(|value| {
+                let has = |f: &&&Facts| {
+                    let r = &f.related;
+                    match facet {
+                        Facet::Tags => r
+                            .events
+                            .iter()
+                            .any(|&e| corpus.events[e].tags.iter().any(|t| t == value)),
+                        Facet::ClaimKinds => {
+                            r.claims.iter().any(|&c| corpus.claims[c].kind == value)
+                        }
+                        Facet::SourceKinds => {
+                            r.sources.iter().any(|&s| corpus.sources[s].kind == value)
+                        }
+                        _ => false,
+                    }
+                };
+                (value, passing.iter().filter(has).count())
+            })
+            .collect()
+    }
+}

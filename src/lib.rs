@@ -1,0 +1,13 @@
+//! Dossier's pure core: the corpus model, partial dates, validation, indexes,
+//! filters and URL state. Nothing here knows about the browser, so all of it is
+//! tested natively with `cargo test`.
+
+pub mod date;
+pub mod filter;
+pub mod index;
+pub mod load;
+pub mod model;
+pub mod text;
+pub mod url_state;
+pub mod validate;
+pub mod vocab;

@@ -1,0 +1,258 @@
+//! Reading a corpus file: record by record, so that one bad record never hides the rest.
+
+use std::fmt;
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use crate::model::{Actor, Claim, Corpus, Event, Kind, Meta, Source};
+use crate::validate::{self, Problem, Severity, Texts};
+
+/// Why a file could not be read as a corpus at all.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadError {
+    NotJson {
+        message: String,
+        line: usize,
+        column: usize,
+    },
+    NotACorpus(String),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::NotJson {
+                message,
+                line,
+                column,
+            } => {
+                write!(
+                    f,
+                    "The file is not valid JSON (line {line}, column {column}: {message})."
+                )
+            }
+            LoadError::NotACorpus(why) => write!(f, "The file is JSON but not a corpus: {why}."),
+        }
+    }
+}
+
+/// A record that read, with its position in its array.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry<T> {
+    pub index: usize,
+    pub record: T,
+}
+
+/// A corpus file read record by record; `problems` names the records that did not read.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Document {
+    pub meta: Meta,
+    pub sources: Vec<Entry<Source>>,
+    pub actors: Vec<Entry<Actor>>,
+    pub events: Vec<Entry<Event>>,
+    pub claims: Vec<Entry<Claim>>,
+    pub problems: Vec<Problem>,
+}
+
+fn read_array<T: DeserializeOwned>(
+    root: &serde_json::Map<String, Value>,
+    kind: Kind,
+    problems: &mut Vec<Problem>,
+) -> Result<Vec<Entry<T>>, LoadError> {
+    let name = kind.array();
+    let items = match root.get(name) {
+        None => return Err(LoadError::NotACorpus(format!("it has no \"{name}\" list"))),
+        Some(Value::Array(items)) => items,
+        Some(_) => return Err(LoadError::NotACorpus(format!("\"{name}\" is not a list"))),
+    };
+    let mut entries = Vec::with_capacity(items.len());
+    for (index, item) in items.iter().enumerate() {
+        match serde_path_to_error::deserialize::<_, T>(item) {
+            Ok(record) => entries.push(Entry { index, record }),
+            Err(err) => {
+                let inner = err.path().to_string();
+                let path = if inner == "." {
+                    format!("$.{name}[{index}]")
+                } else {
+                    format!("$.{name}[{index}].{inner}")
+                };
+                let id = item.get("id").and_then(Value::as_str).map(str::to_string);
+                problems.push(Problem {
+                    path,
+                    message: format!("does not read: {}", err.inner()),
+                    severity: Severity::Error,
+                    record: Some((kind, index)),
+                    id,
+                });
+            }
+        }
+    }
+    Ok(entries)
+}
+
+/// Reads a corpus file. Fails only when the file is not JSON or not shaped like a
+/// corpus; records that do not read are named in `problems` and left out.
+pub fn parse(text: &str) -> Result<Document, LoadError> {
+    let root: Value = serde_json::from_str(text).map_err(|e| LoadError::NotJson {
+        message: e.to_string(),
+        line: e.line(),
+        column: e.column(),
+    })?;
+    let Value::Object(root) = root else {
+        return Err(LoadError::NotACorpus(
+            "its top level is not an object".into(),
+        ));
+    };
+    let mut problems = Vec::new();
+    let meta = match root.get("meta") {
+        None => {
+            problems.push(Problem::error("$.meta", "the corpus has no metadata"));
+            Meta::default()
+        }
+        Some(value) => serde_path_to_error::deserialize(value).unwrap_or_else(|err| {
+            problems.push(Problem::error(
+                "$.meta",
+                format!("does not read: {}", err.inner()),
+            ));
+            Meta::default()
+        }),
+    };
+    Ok(Document {
+        meta,
+        sources: read_array(&root, Kind::Source, &mut problems)?,
+        actors: read_array(&root, Kind::Actor, &mut problems)?,
+        events: read_array(&root, Kind::Event, &mut problems)?,
+        claims: read_array(&root, Kind::Claim, &mut problems)?,
+        problems,
+    })
+}
+
+/// A record left out of the corpus, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rejected {
+    pub kind: Kind,
+    pub index: usize,
+    pub id: Option<String>,
+    pub reasons: Vec<String>,
+}
+
+impl Rejected {
+    /// How readers see the record named: its id, or its place in the file.
+    pub fn name(&self) -> String {
+        match &self.id {
+            Some(id) if !id.is_empty() => id.clone(),
+            _ => format!("{}[{}]", self.kind.array(), self.index),
+        }
+    }
+}
+
+/// The records that passed validation, and the ones left out.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Accepted {
+    pub corpus: Corpus,
+    pub rejected: Vec<Rejected>,
+}
+
+fn keep<T>(entries: &mut Vec<Entry<T>>, kind: Kind, bad: &[(Kind, usize)]) {
+    entries.retain(|e| !bad.contains(&(kind, e.index)));
+}
+
+/// Leaves out every record with an error, then every record that pointed at one
+/// left out, until what remains is consistent.
+pub fn accept(mut doc: Document) -> Accepted {
+    let mut rejected: Vec<Rejected> = Vec::new();
+    let mut problems = std::mem::take(&mut doc.problems);
+    loop {
+        problems.extend(validate::check(&doc, None::<&Texts>));
+        let mut bad: Vec<(Kind, usize)> = Vec::new();
+        for p in problems.drain(..).filter(|p| p.severity == Severity::Error) {
+            let Some(key) = p.record else { continue };
+            match rejected.iter_mut().find(|r| (r.kind, r.index) == key) {
+                Some(r) => r.reasons.push(p.describe()),
+                None => rejected.push(Rejected {
+                    kind: key.0,
+                    index: key.1,
+                    id: p.id.clone(),
+                    reasons: vec![p.describe()],
+                }),
+            }
+            if !bad.contains(&key) {
+                bad.push(key);
+            }
+        }
+        if bad.is_empty() {
+            break;
+        }
+        keep(&mut doc.sources, Kind::Source, &bad);
+        keep(&mut doc.actors, Kind::Actor, &bad);
+        keep(&mut doc.events, Kind::Event, &bad);
+        keep(&mut doc.claims, Kind::Claim, &bad);
+    }
+    rejected.sort_by_key(|r| (r.kind, r.index));
+    fn records<T>(entries: Vec<Entry<T>>) -> Vec<T> {
+        entries.into_iter().map(|e| e.record).collect()
+    }
+    Accepted {
+        corpus: Corpus {
+            meta: doc.meta,
+            sources: records(doc.sources),
+            actors: records(doc.actors),
+            events: records(doc.events),
+            claims: records(doc.claims),
+        },
+        rejected,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD_META: &str = r#""meta": {"title": "T", "description": "D", "version": "1", "schema_version": "1", "licence": "L", "updated": "2026-11-23"}"#;
+
+    fn corpus(body: &str) -> String {
+        format!("{{{GOOD_META}, {body}}}")
+    }
+
+    #[test]
+    fn a_file_that_is_not_json_names_the_line() {
+        let err = parse("{\n  \"meta\": ,\n}").unwrap_err();
+        assert!(matches!(err, LoadError::NotJson { line: 2, .. }), "{err:?}");
+        assert!(err.to_string().contains("not valid JSON"));
+    }
+
+    #[test]
+    fn json_without_the_lists_is_not_a_corpus() {
+        let err = parse("[1, 2]").unwrap_err();
+        assert_eq!(
+            err,
+            LoadError::NotACorpus("its top level is not an object".into())
+        );
+        let err = parse(&corpus(r#""sources": [], "actors": [], "events": []"#)).unwrap_err();
+        assert!(err.to_string().contains("no \"claims\" list"), "{err}");
+    }
+
+    #[test]
+    fn bad_records_are_left_out_and_named_and_the_rest_kept() {
+        let text = corpus(
+            r#""sources": [{"id": "src-a", "kind": "news-article", "title": "A"}],
+            "actors": [{"id": "act-a", "name": "A", "kind": "ngo"},
+                       {"id": "act-b", "name": 5, "kind": "ngo"}],
+            "events": [{"id": "ev-a", "title": "E", "summary": "S",
+                        "evidence": [{"source": "src-a", "quote": "q"}]},
+                       {"id": "ev-b", "title": "", "summary": "S",
+                        "evidence": [{"source": "src-a", "quote": "q"}]}],
+            "claims": [{"id": "cl-a", "voice": "attributed", "claimant": "act-b",
+                        "paraphrase": "P", "kind": "other", "reported_in": "src-a", "quote": "q"}]"#,
+        );
+        let accepted = accept(parse(&text).expect("reads"));
+        let names: Vec<String> = accepted.rejected.iter().map(Rejected::name).collect();
+        // act-b does not read; ev-b has an empty title; cl-a points at the rejected act-b.
+        assert_eq!(names, ["act-b", "ev-b", "cl-a"]);
+        assert_eq!(accepted.corpus.actors.len(), 1);
+        assert_eq!(accepted.corpus.events.len(), 1);
+        assert!(accepted.corpus.claims.is_empty());
+        assert!(accepted.rejected[0].reasons[0].contains("$.actors[1].name"));
+    }
+}

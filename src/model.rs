@@ -1,0 +1,188 @@
+//! The corpus records, mirroring `public/corpus.schema.json`.
+//!
+//! Every field has a default so that a record with a missing or empty field still
+//! reads: validation then names each problem, instead of the reader stopping at the first.
+
+use serde::{Deserialize, Serialize};
+
+/// A date as the corpus writes it: `when` is a partial date or a START/END range.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[serde(default)]
+pub struct DateSpec {
+    pub when: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    pub basis: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub inference: Option<String>,
+}
+
+impl DateSpec {
+    pub fn is_inferred(&self) -> bool {
+        self.basis == "inferred"
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[serde(default)]
+pub struct Meta {
+    pub title: String,
+    pub description: String,
+    pub version: String,
+    pub schema_version: String,
+    pub licence: String,
+    pub updated: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[serde(default)]
+pub struct Identifier {
+    pub scheme: String,
+    pub value: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[serde(default)]
+pub struct Source {
+    pub id: String,
+    pub kind: String,
+    pub title: String,
+    /// The text gives no title: `title` is a plain description.
+    pub untitled: bool,
+    pub publisher: Option<String>,
+    pub authors: Vec<String>,
+    pub date: Option<DateSpec>,
+    pub identifiers: Vec<Identifier>,
+    pub url: Option<String>,
+    pub cites: Vec<String>,
+    pub text_file: Option<String>,
+    pub stance: Option<String>,
+    pub language: Option<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[serde(default)]
+pub struct Role {
+    pub title: String,
+    pub of: Option<String>,
+    pub date: Option<DateSpec>,
+    pub source: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[serde(default)]
+pub struct Actor {
+    pub id: String,
+    pub name: String,
+    pub kind: String,
+    pub aliases: Vec<String>,
+    pub country: Option<String>,
+    pub description: Option<String>,
+    pub roles: Vec<Role>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[serde(default)]
+pub struct Participant {
+    pub actor: String,
+    pub role: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[serde(default)]
+pub struct Evidence {
+    pub source: String,
+    pub quote: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[serde(default)]
+pub struct Event {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub date: Option<DateSpec>,
+    pub place: Option<String>,
+    pub actors: Vec<Participant>,
+    pub tags: Vec<String>,
+    pub related: Vec<String>,
+    pub evidence: Vec<Evidence>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[serde(default)]
+pub struct DeathToll {
+    pub value: Option<u64>,
+    pub qualifier: String,
+    pub as_written: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[serde(default)]
+pub struct Claim {
+    pub id: String,
+    pub claimant: Option<String>,
+    /// "attributed" (the claimant's words) or "author" (the reporting article's own voice).
+    pub voice: String,
+    pub relayed_by: Option<String>,
+    pub paraphrase: String,
+    pub kind: String,
+    pub events: Vec<String>,
+    pub reported_in: String,
+    pub via: Option<String>,
+    pub quote: String,
+    pub date: Option<DateSpec>,
+    pub death_toll: Option<DeathToll>,
+    pub legal_terms: Vec<String>,
+    pub note: Option<String>,
+}
+
+impl Claim {
+    pub fn in_author_voice(&self) -> bool {
+        self.voice == "author"
+    }
+}
+
+/// A whole corpus whose records all read.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[serde(default)]
+pub struct Corpus {
+    pub meta: Meta,
+    pub sources: Vec<Source>,
+    pub actors: Vec<Actor>,
+    pub events: Vec<Event>,
+    pub claims: Vec<Claim>,
+}
+
+/// The four kinds of record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    Source,
+    Actor,
+    Event,
+    Claim,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 4] = [Kind::Event, Kind::Claim, Kind::Source, Kind::Actor];
+
+    /// The corpus array that holds records of this kind.
+    pub fn array(self) -> &'static str {
+        match self {
+            Kind::Source => "sources",
+            Kind::Actor => "actors",
+            Kind::Event => "events",
+            Kind::Claim => "claims",
+        }
+    }
+
+    pub fn noun(self) -> &'static str {
+        match self {
+            Kind::Source => "source",
+            Kind::Actor => "actor",
+            Kind::Event => "event",
+            Kind::Claim => "claim",
+        }
+    }
+}

@@ -1,0 +1,256 @@
+//! Everything on screen, as a query string: `?view=claims&actor=act-x&from=2016`.
+//!
+//! One page holds every view, so a static host with no rewrite rules serves every
+//! link, and reload, back/forward and shared links restore what was on screen.
+
+use crate::filter::Filter;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum View {
+    #[default]
+    Events,
+    Claims,
+    Sources,
+    Actors,
+}
+
+impl View {
+    pub const ALL: [View; 4] = [View::Events, View::Claims, View::Sources, View::Actors];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            View::Events => "events",
+            View::Claims => "claims",
+            View::Sources => "sources",
+            View::Actors => "actors",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            View::Events => "Events",
+            View::Claims => "Claims",
+            View::Sources => "Sources",
+            View::Actors => "Institutions & people",
+        }
+    }
+
+    fn from_key(key: &str) -> Option<View> {
+        View::ALL.into_iter().find(|v| v.key() == key)
+    }
+}
+
+/// How the claims list is ordered and grouped.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ClaimOrder {
+    #[default]
+    Date,
+    Kind,
+    Claimant,
+}
+
+impl ClaimOrder {
+    pub const ALL: [ClaimOrder; 3] = [ClaimOrder::Date, ClaimOrder::Kind, ClaimOrder::Claimant];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            ClaimOrder::Date => "date",
+            ClaimOrder::Kind => "kind",
+            ClaimOrder::Claimant => "claimant",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ClaimOrder::Date => "Date",
+            ClaimOrder::Kind => "Kind",
+            ClaimOrder::Claimant => "Claimant",
+        }
+    }
+
+    fn from_key(key: &str) -> Option<ClaimOrder> {
+        ClaimOrder::ALL.into_iter().find(|o| o.key() == key)
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct UrlState {
+    pub view: View,
+    /// The record shown in detail, by id.
+    pub record: Option<String>,
+    pub claim_order: ClaimOrder,
+    pub filter: Filter,
+}
+
+impl UrlState {
+    /// Reads a query string, with or without its leading '?'. Unknown keys and
+    /// values are ignored, so an old or hand-edited link still opens.
+    pub fn from_query(query: &str) -> UrlState {
+        let mut state = UrlState::default();
+        let query = query.strip_prefix('?').unwrap_or(query);
+        for pair in query.split('&').filter(|p| !p.is_empty()) {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let value = decode(value);
+            let f = &mut state.filter;
+            match decode(key).as_str() {
+                "view" => state.view = View::from_key(&value).unwrap_or_default(),
+                "id" if !value.is_empty() => state.record = Some(value),
+                "order" => state.claim_order = ClaimOrder::from_key(&value).unwrap_or_default(),
+                "from" => f.from = value,
+                "to" => f.to = value,
+                "undated" => f.include_undated = value == "1",
+                "actor" => push_new(&mut f.actors, value),
+                "tag" => push_new(&mut f.tags, value),
+                "claim" => push_new(&mut f.claim_kinds, value),
+                "source" => push_new(&mut f.source_kinds, value),
+                "q" => f.text = value,
+                _ => {}
+            }
+        }
+        state
+    }
+
+    /// The query string for this state, starting with '?'; defaults are left out.
+    pub fn to_query(&self) -> String {
+        let mut pairs: Vec<(&str, &str)> = Vec::new();
+        if self.view != View::Events {
+            pairs.push(("view", self.view.key()));
+        }
+        if let Some(id) = &self.record {
+            pairs.push(("id", id));
+        }
+        if self.claim_order != ClaimOrder::Date {
+            pairs.push(("order", self.claim_order.key()));
+        }
+        let f = &self.filter;
+        for (key, value) in [("from", &f.from), ("to", &f.to), ("q", &f.text)] {
+            if !value.is_empty() {
+                pairs.push((key, value));
+            }
+        }
+        if f.include_undated {
+            pairs.push(("undated", "1"));
+        }
+        for (key, values) in [
+            ("actor", &f.actors),
+            ("tag", &f.tags),
+            ("claim", &f.claim_kinds),
+            ("source", &f.source_kinds),
+        ] {
+            pairs.extend(values.iter().map(|v| (key, v.as_str())));
+        }
+        let body: Vec<String> = pairs
+            .iter()
+            .map(|(k, v)| format!("{k}={}", encode(v)))
+            .collect();
+        format!("?{}", body.join("&"))
+    }
+}
+
+fn push_new(list: &mut Vec<String>, value: String) {
+    if !value.is_empty() && !list.contains(&value) {
+        list.push(value);
+    }
+}
+
+/// Percent-encodes all but unreserved characters (RFC 3986).
+fn encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Decodes percent-escapes and '+' as a space; a broken escape is kept as written.
+fn decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
+                match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                    Some(b) => {
+                        out.push(b);
+                        i += 3;
+                        continue;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn full_state() -> UrlState {
+        UrlState {
+            view: View::Claims,
+            record: Some("cl-hrw-2005".into()),
+            claim_order: ClaimOrder::Claimant,
+            filter: Filter {
+                from: "1988".into(),
+                to: "2016-09".into(),
+                include_undated: true,
+                actors: vec!["act-amnesty".into(), "act-un-hrc".into()],
+                tags: vec!["conference".into()],
+                claim_kinds: vec!["death-toll".into()],
+                source_kinds: vec!["un-report".into()],
+                text: "Genève & “crime”/100%".into(),
+            },
+        }
+    }
+
+    #[test]
+    fn every_piece_of_state_survives_a_round_trip() {
+        let state = full_state();
+        assert_eq!(UrlState::from_query(&state.to_query()), state);
+        assert_eq!(
+            UrlState::from_query(&UrlState::default().to_query()),
+            UrlState::default()
+        );
+    }
+
+    #[test]
+    fn the_default_state_is_the_bare_page() {
+        assert_eq!(UrlState::default().to_query(), "?");
+        assert_eq!(UrlState::from_query(""), UrlState::default());
+    }
+
+    #[test]
+    fn hand_written_links_read_as_expected() {
+        let s =
+            UrlState::from_query("?view=sources&q=human+rights&actor=act-a&actor=act-a&bogus=1");
+        assert_eq!(s.view, View::Sources);
+        assert_eq!(s.filter.text, "human rights");
+        assert_eq!(s.filter.actors, ["act-a"]);
+        // Unknown views and broken escapes fall back instead of failing.
+        let s = UrlState::from_query("view=nope&q=100%&to=%zz");
+        assert_eq!(s.view, View::Events);
+        assert_eq!(s.filter.text, "100%");
+        assert_eq!(s.filter.to, "%zz");
+    }
+
+    #[test]
+    fn ids_and_text_are_escaped() {
+        let q = full_state().to_query();
+        assert!(
+            q.contains("q=Gen%C3%A8ve%20%26%20%E2%80%9Ccrime%E2%80%9D%2F100%25"),
+            "{q}"
+        );
+        assert!(!q.contains(' '));
+    }
+}

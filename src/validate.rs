@@ -1,0 +1,458 @@
+//! Every check a corpus must pass, each problem named with its JSON path.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::Path;
+
+use crate::date::{DateSpan, PartialDate};
+use crate::load::Document;
+use crate::model::{DateSpec, Kind};
+use crate::text::{collapse_whitespace, is_http_link};
+use crate::vocab::{self, Vocab};
+
+/// Quotes stay short: the seeds' texts are never copied into the corpus.
+pub const MAX_QUOTE_CHARS: usize = 300;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    /// Worth knowing, but the record is sound (a quote with no text to check it against).
+    Warning,
+}
+
+/// One thing wrong with a corpus.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub path: String,
+    pub message: String,
+    pub severity: Severity,
+    /// The record at fault: its kind and position in its array.
+    pub record: Option<(Kind, usize)>,
+    pub id: Option<String>,
+}
+
+impl Problem {
+    pub fn error(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Problem {
+            path: path.into(),
+            message: message.into(),
+            severity: Severity::Error,
+            record: None,
+            id: None,
+        }
+    }
+
+    pub fn describe(&self) -> String {
+        format!("{}: {}", self.path, self.message)
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let level = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{level}: {}", self.describe())
+    }
+}
+
+/// The full texts of sources, by file name, for checking that quotes are verbatim.
+#[derive(Clone, Debug, Default)]
+pub struct Texts {
+    by_file: HashMap<String, String>,
+}
+
+impl Texts {
+    pub fn insert(&mut self, file: impl Into<String>, text: &str) {
+        self.by_file.insert(file.into(), collapse_whitespace(text));
+    }
+
+    /// Reads every file in a directory.
+    pub fn from_dir(dir: &Path) -> std::io::Result<Texts> {
+        let mut texts = Texts::default();
+        for entry in std::fs::read_dir(dir)? {
+            let entry = entry?;
+            if entry.file_type()?.is_file() {
+                let text = std::fs::read_to_string(entry.path())?;
+                texts.insert(entry.file_name().to_string_lossy().into_owned(), &text);
+            }
+        }
+        Ok(texts)
+    }
+
+    fn get(&self, file: &str) -> Option<&str> {
+        self.by_file.get(file).map(String::as_str)
+    }
+}
+
+fn is_slug(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+struct Checker<'a> {
+    ids: HashMap<&'a str, (Kind, String)>,
+    text_files: HashMap<&'a str, Option<&'a str>>,
+    texts: Option<&'a Texts>,
+    out: Vec<Problem>,
+    record: Option<(Kind, usize)>,
+    id: Option<String>,
+}
+
+impl<'a> Checker<'a> {
+    fn push(&mut self, severity: Severity, path: &str, message: String) {
+        self.out.push(Problem {
+            path: path.to_string(),
+            message,
+            severity,
+            record: self.record,
+            id: self.id.clone(),
+        });
+    }
+
+    fn error(&mut self, path: &str, message: String) {
+        self.push(Severity::Error, path, message);
+    }
+
+    fn start(&mut self, kind: Kind, index: usize, id: &str) {
+        self.record = Some((kind, index));
+        self.id = (!id.is_empty()).then(|| id.to_string());
+    }
+
+    fn required(&mut self, path: &str, value: &str) {
+        if value.trim().is_empty() {
+            self.error(path, "required text is empty".into());
+        }
+    }
+
+    fn optional(&mut self, path: &str, value: Option<&String>) {
+        if let Some(v) = value {
+            self.required(path, v);
+        }
+    }
+
+    fn term(&mut self, path: &str, value: &str, vocab: &Vocab) {
+        if !vocab.contains(value) {
+            let msg = format!(
+                "'{value}' is not a {}; use one of: {}",
+                vocab.name,
+                vocab.allowed()
+            );
+            self.error(path, msg);
+        }
+    }
+
+    fn reference(&mut self, path: &str, target: &str, expected: Kind) {
+        match self.ids.get(target) {
+            None => {
+                let msg = format!("refers to '{target}', which is not in the corpus");
+                self.error(path, msg);
+            }
+            Some((kind, _)) if *kind != expected => {
+                let msg = format!(
+                    "refers to '{target}', which is {} {}, not {} {}",
+                    article(kind.noun()),
+                    kind.noun(),
+                    article(expected.noun()),
+                    expected.noun()
+                );
+                self.error(path, msg);
+            }
+            Some(_) => {}
+        }
+    }
+
+    fn references(&mut self, path: &str, targets: &[String], expected: Kind) {
+        for (i, t) in targets.iter().enumerate() {
+            self.reference(&format!("{path}[{i}]"), t, expected);
+        }
+    }
+
+    fn date(&mut self, path: &str, date: Option<&DateSpec>) {
+        let Some(date) = date else { return };
+        if let Err(e) = DateSpan::parse(&date.when) {
+            self.error(&format!("{path}.when"), e.to_string());
+        }
+        self.optional(&format!("{path}.label"), date.label.as_ref());
+        self.term(&format!("{path}.basis"), &date.basis, &vocab::DATE_BASES);
+        match (date.is_inferred(), &date.inference) {
+            (true, None) => {
+                let msg = "an inferred date must say how it was inferred ('inference')".into();
+                self.error(&format!("{path}.inference"), msg);
+            }
+            (false, Some(_)) => {
+                let msg = "'inference' is given but the basis is not 'inferred'".into();
+                self.error(&format!("{path}.basis"), msg);
+            }
+            (true, Some(how)) => self.required(&format!("{path}.inference"), how),
+            (false, None) => {}
+        }
+    }
+
+    fn quote(&mut self, path: &str, source: &str, quote: &str) {
+        let quote_path = format!("{path}.quote");
+        self.required(&quote_path, quote);
+        let chars = quote.chars().count();
+        if chars > MAX_QUOTE_CHARS {
+            let msg = format!("the quote has {chars} characters; keep it to {MAX_QUOTE_CHARS}");
+            self.error(&quote_path, msg);
+        }
+        let Some(texts) = self.texts else { return };
+        let Some(file) = self.text_files.get(source).copied() else {
+            return; // a missing source is reported by the reference check
+        };
+        let Some(file) = file else {
+            let msg =
+                format!("source '{source}' has no text_file, so this quote cannot be checked");
+            self.push(Severity::Warning, &quote_path, msg);
+            return;
+        };
+        match texts.get(file) {
+            None => {} // reported once, on the source
+            Some(text) if text.contains(&collapse_whitespace(quote)) => {}
+            Some(_) => {
+                let msg = format!("the quote is not verbatim in the text of '{source}' ({file})");
+                self.error(&quote_path, msg);
+            }
+        }
+    }
+}
+
+fn article(noun: &str) -> &'static str {
+    if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
+/// Checks a corpus; with `texts`, also that every quote is verbatim in its source's text.
+pub fn check(doc: &Document, texts: Option<&Texts>) -> Vec<Problem> {
+    let mut c = Checker {
+        ids: HashMap::new(),
+        text_files: HashMap::new(),
+        texts,
+        out: Vec::new(),
+        record: None,
+        id: None,
+    };
+    check_meta(&mut c, doc);
+    register_ids(&mut c, doc);
+    for e in &doc.sources {
+        let (s, at) = (&e.record, format!("$.sources[{}]", e.index));
+        c.start(Kind::Source, e.index, &s.id);
+        c.term(&format!("{at}.kind"), &s.kind, &vocab::SOURCE_KINDS);
+        c.required(&format!("{at}.title"), &s.title);
+        if let Some(p) = &s.publisher {
+            c.reference(&format!("{at}.publisher"), p, Kind::Actor);
+        }
+        c.references(&format!("{at}.authors"), &s.authors, Kind::Actor);
+        c.date(&format!("{at}.date"), s.date.as_ref());
+        for (i, ident) in s.identifiers.iter().enumerate() {
+            let ip = format!("{at}.identifiers[{i}]");
+            c.term(
+                &format!("{ip}.scheme"),
+                &ident.scheme,
+                &vocab::IDENTIFIER_SCHEMES,
+            );
+            c.required(&format!("{ip}.value"), &ident.value);
+        }
+        if let Some(url) = &s.url {
+            if !is_http_link(url) {
+                let msg = format!("'{url}' is not an http(s) link");
+                c.error(&format!("{at}.url"), msg);
+            }
+        }
+        c.references(&format!("{at}.cites"), &s.cites, Kind::Source);
+        if let Some(file) = &s.text_file {
+            if file.is_empty() || file.contains(['/', '\\']) {
+                let msg = "text_file must be a plain file name".into();
+                c.error(&format!("{at}.text_file"), msg);
+            } else if texts.is_some_and(|t| t.get(file).is_none()) {
+                let msg = format!("'{file}' is not in the texts directory");
+                c.error(&format!("{at}.text_file"), msg);
+            }
+        }
+        c.optional(&format!("{at}.stance"), s.stance.as_ref());
+        c.optional(&format!("{at}.note"), s.note.as_ref());
+    }
+    for e in &doc.actors {
+        let (a, at) = (&e.record, format!("$.actors[{}]", e.index));
+        c.start(Kind::Actor, e.index, &a.id);
+        c.required(&format!("{at}.name"), &a.name);
+        c.term(&format!("{at}.kind"), &a.kind, &vocab::ACTOR_KINDS);
+        for (i, alias) in a.aliases.iter().enumerate() {
+            c.required(&format!("{at}.aliases[{i}]"), alias);
+        }
+        c.optional(&format!("{at}.country"), a.country.as_ref());
+        c.optional(&format!("{at}.description"), a.description.as_ref());
+        for (i, role) in a.roles.iter().enumerate() {
+            let rp = format!("{at}.roles[{i}]");
+            c.required(&format!("{rp}.title"), &role.title);
+            if let Some(of) = &role.of {
+                c.reference(&format!("{rp}.of"), of, Kind::Actor);
+            }
+            c.date(&format!("{rp}.date"), role.date.as_ref());
+            c.reference(&format!("{rp}.source"), &role.source, Kind::Source);
+        }
+    }
+    for e in &doc.events {
+        let (ev, at) = (&e.record, format!("$.events[{}]", e.index));
+        c.start(Kind::Event, e.index, &ev.id);
+        c.required(&format!("{at}.title"), &ev.title);
+        c.required(&format!("{at}.summary"), &ev.summary);
+        c.date(&format!("{at}.date"), ev.date.as_ref());
+        c.optional(&format!("{at}.place"), ev.place.as_ref());
+        for (i, p) in ev.actors.iter().enumerate() {
+            c.reference(&format!("{at}.actors[{i}].actor"), &p.actor, Kind::Actor);
+            c.optional(&format!("{at}.actors[{i}].role"), p.role.as_ref());
+        }
+        for (i, tag) in ev.tags.iter().enumerate() {
+            c.term(&format!("{at}.tags[{i}]"), tag, &vocab::EVENT_TAGS);
+        }
+        c.references(&format!("{at}.related"), &ev.related, Kind::Event);
+        if ev.evidence.is_empty() {
+            let msg = "an event needs at least one source with a quote ('evidence')".into();
+            c.error(&format!("{at}.evidence"), msg);
+        }
+        for (i, ex) in ev.evidence.iter().enumerate() {
+            let xp = format!("{at}.evidence[{i}]");
+            c.reference(&format!("{xp}.source"), &ex.source, Kind::Source);
+            c.quote(&xp, &ex.source, &ex.quote);
+        }
+    }
+    for e in &doc.claims {
+        let (cl, at) = (&e.record, format!("$.claims[{}]", e.index));
+        c.start(Kind::Claim, e.index, &cl.id);
+        c.term(&format!("{at}.voice"), &cl.voice, &vocab::VOICES);
+        match &cl.claimant {
+            Some(who) => c.reference(&format!("{at}.claimant"), who, Kind::Actor),
+            None if cl.voice == "attributed" => {
+                let msg = "an attributed claim needs a claimant".into();
+                c.error(&format!("{at}.claimant"), msg);
+            }
+            None => {}
+        }
+        if let Some(who) = &cl.relayed_by {
+            c.reference(&format!("{at}.relayed_by"), who, Kind::Actor);
+        }
+        c.required(&format!("{at}.paraphrase"), &cl.paraphrase);
+        c.term(&format!("{at}.kind"), &cl.kind, &vocab::CLAIM_KINDS);
+        c.references(&format!("{at}.events"), &cl.events, Kind::Event);
+        c.reference(&format!("{at}.reported_in"), &cl.reported_in, Kind::Source);
+        if let Some(via) = &cl.via {
+            c.reference(&format!("{at}.via"), via, Kind::Source);
+        }
+        c.quote(&at, &cl.reported_in, &cl.quote);
+        c.date(&format!("{at}.date"), cl.date.as_ref());
+        match (&cl.death_toll, cl.kind == "death-toll") {
+            (None, true) => {
+                let msg = "a death-toll claim needs its figure ('death_toll')".into();
+                c.error(&format!("{at}.death_toll"), msg);
+            }
+            (Some(_), false) => {
+                let msg = "only a claim of kind 'death-toll' carries a death_toll".into();
+                c.error(&format!("{at}.death_toll"), msg);
+            }
+            (Some(toll), true) => {
+                let tp = format!("{at}.death_toll");
+                c.term(
+                    &format!("{tp}.qualifier"),
+                    &toll.qualifier,
+                    &vocab::TOLL_QUALIFIERS,
+                );
+                c.required(&format!("{tp}.as_written"), &toll.as_written);
+                let word_only = vocab::WORD_ONLY_QUALIFIERS.contains(&toll.qualifier.as_str());
+                match (toll.value, word_only) {
+                    (Some(_), true) => {
+                        let msg = format!("'{}' takes no number", toll.qualifier);
+                        c.error(&format!("{tp}.value"), msg);
+                    }
+                    (None, false) if vocab::TOLL_QUALIFIERS.contains(&toll.qualifier) => {
+                        let msg = format!("'{}' needs the number ('value')", toll.qualifier);
+                        c.error(&format!("{tp}.value"), msg);
+                    }
+                    _ => {}
+                }
+            }
+            (None, false) => {}
+        }
+        for (i, term) in cl.legal_terms.iter().enumerate() {
+            c.term(&format!("{at}.legal_terms[{i}]"), term, &vocab::LEGAL_TERMS);
+        }
+        if cl.kind == "legal-characterisation" && cl.legal_terms.is_empty() {
+            let msg = "a legal characterisation names its terms ('legal_terms')".into();
+            c.error(&format!("{at}.legal_terms"), msg);
+        }
+        c.optional(&format!("{at}.note"), cl.note.as_ref());
+    }
+    c.out
+}
+
+fn check_meta(c: &mut Checker, doc: &Document) {
+    let m = &doc.meta;
+    c.required("$.meta.title", &m.title);
+    c.required("$.meta.description", &m.description);
+    c.required("$.meta.version", &m.version);
+    c.required("$.meta.licence", &m.licence);
+    if m.schema_version != "1" {
+        let msg = format!(
+            "schema_version '{}' is not one this app reads ('1')",
+            m.schema_version
+        );
+        c.error("$.meta.schema_version", msg);
+    }
+    let full_date = PartialDate::parse(&m.updated).map(|d| d.day.is_some());
+    if full_date != Ok(true) {
+        let msg = format!("updated '{}' is not a full date YYYY-MM-DD", m.updated);
+        c.error("$.meta.updated", msg);
+    }
+}
+
+/// Ids are unique across the whole corpus, so that one link names one record.
+fn register_ids<'a>(c: &mut Checker<'a>, doc: &'a Document) {
+    let all = doc
+        .sources
+        .iter()
+        .map(|e| (Kind::Source, e.index, e.record.id.as_str()))
+        .chain(
+            doc.actors
+                .iter()
+                .map(|e| (Kind::Actor, e.index, e.record.id.as_str())),
+        )
+        .chain(
+            doc.events
+                .iter()
+                .map(|e| (Kind::Event, e.index, e.record.id.as_str())),
+        )
+        .chain(
+            doc.claims
+                .iter()
+                .map(|e| (Kind::Claim, e.index, e.record.id.as_str())),
+        );
+    for (kind, index, id) in all {
+        c.start(kind, index, id);
+        let path = format!("$.{}[{index}].id", kind.array());
+        if !is_slug(id) {
+            let msg = format!("'{id}' is not an id: use lowercase letters, digits and hyphens");
+            c.error(&path, msg);
+            continue;
+        }
+        if let Some((_, first)) = c.ids.get(id) {
+            let msg = format!("duplicate id '{id}', first used at {first}");
+            c.error(&path, msg);
+            continue;
+        }
+        c.ids.insert(id, (kind, path));
+    }
+    for e in &doc.sources {
+        c.text_files
+            .insert(e.record.id.as_str(), e.record.text_file.as_deref());
+    }
+}
