@@ -307,3 +307,68 @@ impl<'a> Evaluation<'a> {
             .collect()
     }
 }
+
+/// What a view shows for a filter: the matching records of every kind and the
+/// counts beside each choice, worked out in one pass for the components to read.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Outcome {
+    /// Matching events, in time order.
+    pub events: Vec<usize>,
+    pub claims: Vec<usize>,
+    pub sources: Vec<usize>,
+    pub actors: Vec<usize>,
+    /// Undated records of the counted kind hidden by the date range.
+    pub undated_hidden: usize,
+    /// Per actor, matching records of the counted kind with that actor chosen.
+    pub actor_counts: Vec<usize>,
+    /// Per vocabulary facet, each value's count of records of the counted kind.
+    pub term_counts: Vec<(Facet, Vec<(&'static str, usize)>)>,
+    /// Date-range ends that are not dates, as messages.
+    pub date_errors: Vec<String>,
+}
+
+impl Outcome {
+    /// `counted` is the kind of record the current view lists.
+    pub fn new(index: &Index, filter: &Filter, counted: Kind) -> Outcome {
+        let eval = Evaluation::new(index, filter);
+        let mut events = eval.matching(Kind::Event);
+        let position: Vec<usize> = {
+            let mut pos = vec![0; index.events.len()];
+            for (rank, &e) in index.event_order.iter().enumerate() {
+                pos[e] = rank;
+            }
+            pos
+        };
+        events.sort_by_key(|&e| position[e]);
+        Outcome {
+            events,
+            claims: eval.matching(Kind::Claim),
+            sources: eval.matching(Kind::Source),
+            actors: eval.matching(Kind::Actor),
+            undated_hidden: eval.undated_hidden(counted),
+            actor_counts: eval.actor_counts(counted),
+            term_counts: Facet::TERMS
+                .iter()
+                .map(|&f| (f, eval.term_counts(counted, f)))
+                .collect(),
+            date_errors: filter.window().1.iter().map(ToString::to_string).collect(),
+        }
+    }
+
+    pub fn matching(&self, kind: Kind) -> &[usize] {
+        match kind {
+            Kind::Event => &self.events,
+            Kind::Claim => &self.claims,
+            Kind::Source => &self.sources,
+            Kind::Actor => &self.actors,
+        }
+    }
+
+    pub fn term_count(&self, facet: Facet, value: &str) -> usize {
+        self.term_counts
+            .iter()
+            .find(|(f, _)| *f == facet)
+            .and_then(|(_, counts)| counts.iter().find(|(v, _)| *v == value))
+            .map_or(0, |(_, n)| *n)
+    }
+}

@@ -1,0 +1,125 @@
+//! Small pieces the views share. Corpus text is only ever rendered as text.
+
+use std::sync::Arc;
+
+use dossier::load::Rejected;
+use dossier::model::{DateSpec, Kind};
+use dossier::text::is_http_link;
+use leptos::prelude::*;
+
+use super::nav::RecordLink;
+use super::Data;
+
+pub fn data() -> Arc<Data> {
+    expect_context::<Arc<Data>>()
+}
+
+/// "1 claim", "3 claims".
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// A date as precisely as known; an inferred one is marked, with how.
+#[component]
+pub fn DateText(date: Option<DateSpec>, #[prop(optional)] long: bool) -> impl IntoView {
+    let Some(date) = date else {
+        return view! { <span class="date undated">"undated"</span> }.into_any();
+    };
+    let shown = date.shown();
+    let inference = date.inference.clone().unwrap_or_default();
+    let marker = date.is_inferred().then(|| {
+        if long {
+            view! { <span class="inferred">" (inferred: " {inference} ")"</span> }.into_any()
+        } else {
+            view! { " " <abbr class="inferred" title=inference>"inferred"</abbr> }.into_any()
+        }
+    });
+    view! { <span class="date">{shown}</span>{marker} }.into_any()
+}
+
+/// A link to any record by id, named by `label`; a missing record shows as text.
+#[component]
+pub fn IdLink(#[prop(into)] id: String, kind: Kind) -> impl IntoView {
+    let d = data();
+    let index = &d.index;
+    let label = match kind {
+        Kind::Actor => index.actor(&id).map(|a| a.name.clone()),
+        Kind::Source => index.source(&id).map(|s| s.title.clone()),
+        Kind::Event => index.event(&id).map(|e| e.title.clone()),
+        Kind::Claim => index.claim(&id).map(|c| c.paraphrase.clone()),
+    };
+    match label {
+        Some(label) => view! { <RecordLink id>{label}</RecordLink> }.into_any(),
+        None => view! { <span class="missing">{id}</span> }.into_any(),
+    }
+}
+
+/// A comma-separated list of links to records.
+pub fn id_links(ids: Vec<String>, kind: Kind) -> impl IntoView {
+    let last = ids.len().saturating_sub(1);
+    ids.into_iter()
+        .enumerate()
+        .map(|(i, id)| view! { <IdLink id kind/>{(i < last).then_some(", ")} })
+        .collect_view()
+}
+
+/// A link out of the app: clickable only when it is http(s), and it never tells
+/// the other site where the reader came from.
+#[component]
+pub fn ExternalLink(url: String) -> impl IntoView {
+    if is_http_link(&url) {
+        let href = url.clone();
+        view! { <a href=href rel="noopener noreferrer" target="_blank">{url}</a> }.into_any()
+    } else {
+        view! { <span>{url}</span> }.into_any()
+    }
+}
+
+/// A verbatim quote and the source it is taken from.
+#[component]
+pub fn Quote(quote: String, source: String) -> impl IntoView {
+    view! {
+        <figure class="quote">
+            <blockquote>{quote}</blockquote>
+            <figcaption>"— " <IdLink id=source kind=Kind::Source/></figcaption>
+        </figure>
+    }
+}
+
+/// Names the records that failed validation and were left out.
+#[component]
+pub fn RejectedNotice(rejected: Vec<Rejected>) -> impl IntoView {
+    if rejected.is_empty() {
+        return ().into_any();
+    }
+    let n = rejected.len();
+    let items = rejected
+        .into_iter()
+        .map(|r| {
+            let name = format!("{} {}", r.kind.noun(), r.name());
+            let reasons = r
+                .reasons
+                .into_iter()
+                .map(|why| view! { <li>{why}</li> })
+                .collect_view();
+            view! { <li><strong>{name}</strong><ul>{reasons}</ul></li> }
+        })
+        .collect_view();
+    view! {
+        <section class="notice" role="status" aria-labelledby="rejected-title">
+            <h2 id="rejected-title">
+                {format!("{} left out because {} failed validation", count(n, "record"), if n == 1 { "it" } else { "they" })}
+            </h2>
+            <p>"Everything else in the corpus is shown. The records left out, and why:"</p>
+            <details>
+                <summary>"Show the records left out"</summary>
+                <ul class="rejected">{items}</ul>
+            </details>
+        </section>
+    }
+    .into_any()
+}

@@ -1,0 +1,482 @@
+//! The four list views: events by year, claims, sources, institutions and people.
+
+use std::collections::BTreeMap;
+
+use dossier::filter::{Filter, Outcome};
+use dossier::index::chronological;
+use dossier::model::{Claim, Kind};
+use dossier::url_state::{ClaimOrder, UrlState, View};
+use dossier::vocab;
+use leptos::prelude::*;
+
+use super::bits::{count, data, id_links, DateText, IdLink};
+use super::nav::{Entry, Nav, RecordLink, StateLink};
+
+/// The kind of record a view lists, which the filter counts are about.
+pub fn counted_kind(view: View) -> Kind {
+    match view {
+        View::Events => Kind::Event,
+        View::Claims => Kind::Claim,
+        View::Sources => Kind::Source,
+        View::Actors => Kind::Actor,
+    }
+}
+
+/// The view tabs, each with how many records match the filters.
+#[component]
+pub fn ViewTabs() -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let outcome = expect_context::<Memo<Outcome>>();
+    let tabs = View::ALL
+        .into_iter()
+        .map(|view| {
+            let n = move || outcome.with(|o| o.matching(counted_kind(view)).len());
+            let current = move || nav.state.with(|s| s.view == view && s.record.is_none());
+            let change = move |s: &mut UrlState| {
+                s.view = view;
+                s.record = None;
+            };
+            view! {
+                <li class:current=current>
+                    <StateLink change>
+                        {view.label()}" "<span class="count">{move || format!("({})", n())}</span>
+                    </StateLink>
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <nav class="tabs" aria-label="Views"><ul>{tabs}</ul></nav> }
+}
+
+/// The list for the view in the address.
+#[component]
+pub fn CurrentList() -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    move || match nav.state.with(|s| s.view) {
+        View::Events => view! { <EventsList/> }.into_any(),
+        View::Claims => view! { <ClaimsList/> }.into_any(),
+        View::Sources => view! { <SourcesList/> }.into_any(),
+        View::Actors => view! { <ActorsList/> }.into_any(),
+    }
+}
+
+/// Says that nothing matches, and offers to clear the filters.
+#[component]
+fn NothingMatches(noun: &'static str) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    view! {
+        <div class="empty" role="status">
+            <p>{format!("No {noun} match these filters.")}</p>
+            <button type="button" on:click=move |_| nav.update(Entry::Push, |s| s.filter = Filter::default())>
+                "Clear all filters"
+            </button>
+        </div>
+    }
+}
+
+fn heading(view: View, shown: usize, total: usize) -> impl IntoView {
+    let text = if shown == total {
+        format!("{} ({total})", view.label())
+    } else {
+        format!("{} ({shown} of {total})", view.label())
+    };
+    view! { <h2 class="list-title" aria-live="polite">{text}</h2> }
+}
+
+#[component]
+fn EventsList() -> impl IntoView {
+    let outcome = expect_context::<Memo<Outcome>>();
+    let d = data();
+    move || {
+        let shown = outcome.with(|o| o.events.clone());
+        let total = d.index.events.len();
+        if shown.is_empty() {
+            return view! { {heading(View::Events, 0, total)} <NothingMatches noun="events"/> }
+                .into_any();
+        }
+        // Group by the year each event starts in, keeping time order; undated last.
+        let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+        for &e in &shown {
+            let year = d.index.events[e]
+                .span
+                .map_or("Undated".to_string(), |s| s.start.year.to_string());
+            match groups.last_mut() {
+                Some((y, list)) if *y == year => list.push(e),
+                _ => groups.push((year, vec![e])),
+            }
+        }
+        let body = groups
+            .into_iter()
+            .map(|(year, list)| {
+                let items = list
+                    .into_iter()
+                    .map(|e| view! { <EventItem e/> })
+                    .collect_view();
+                let label = year.clone();
+                view! {
+                    <section class="year" aria-label=label>
+                        <h3 class="year-title">{year}</h3>
+                        <ol class="records">{items}</ol>
+                    </section>
+                }
+            })
+            .collect_view();
+        view! { {heading(View::Events, shown.len(), total)} <div class="timeline">{body}</div> }
+            .into_any()
+    }
+}
+
+#[component]
+fn EventItem(e: usize) -> impl IntoView {
+    let d = data();
+    let event = d.index.corpus.events[e].clone();
+    let facts = &d.index.events[e];
+    let (claims, sources) = (facts.related.claims.len(), facts.related.sources.len());
+    let actors: Vec<String> = event.actors.iter().map(|p| p.actor.clone()).collect();
+    view! {
+        <li class="record event">
+            <p class="meta"><DateText date=event.date.clone()/></p>
+            <h4><RecordLink id=event.id.clone()>{event.title.clone()}</RecordLink></h4>
+            <p>{event.summary.clone()}</p>
+            {(!actors.is_empty()).then(|| view! { <p class="involved">"Involved: " {id_links(actors, Kind::Actor)}</p> })}
+            <p class="counts">{format!("{} · {}", count(claims, "claim"), count(sources, "source"))}</p>
+        </li>
+    }
+}
+
+#[component]
+fn ClaimsList() -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let outcome = expect_context::<Memo<Outcome>>();
+    let d = data();
+    let set_order = move |e| {
+        let key = event_target_value(&e);
+        let order = ClaimOrder::ALL
+            .into_iter()
+            .find(|o| o.key() == key)
+            .unwrap_or_default();
+        nav.update(Entry::Push, |s| s.claim_order = order);
+    };
+    let order_select = view! {
+        <div class="order field">
+            <label for="claim-order">"Group by"</label>
+            <select id="claim-order" on:change=set_order>
+                {ClaimOrder::ALL.into_iter().map(|o| view! {
+                    <option value=o.key() selected=move || nav.state.with(|s| s.claim_order == o)>{o.label()}</option>
+                }).collect_view()}
+            </select>
+        </div>
+    };
+    let list = move || {
+        let shown = outcome.with(|o| o.claims.clone());
+        let order = nav.state.with(|s| s.claim_order);
+        let total = d.index.claims.len();
+        if shown.is_empty() {
+            return view! { {heading(View::Claims, 0, total)} <NothingMatches noun="claims"/> }
+                .into_any();
+        }
+        let index = &d.index;
+        let claims = &index.corpus.claims;
+        let group_of = |c: usize| -> String {
+            match order {
+                ClaimOrder::Kind => vocab::CLAIM_KINDS.label(&claims[c].kind).to_string(),
+                ClaimOrder::Claimant => index.claimant_name(&claims[c]),
+                ClaimOrder::Date => index.claims[c]
+                    .span
+                    .map_or("Undated".into(), |s| s.start.year.to_string()),
+            }
+        };
+        let mut sorted = shown.clone();
+        sorted.sort_by(|&a, &b| {
+            let by_date =
+                chronological(index.claims[a].span.as_ref(), index.claims[b].span.as_ref());
+            match order {
+                ClaimOrder::Date => by_date,
+                ClaimOrder::Kind => claims[a].kind.cmp(&claims[b].kind).then(by_date),
+                ClaimOrder::Claimant => group_of(a).cmp(&group_of(b)).then(by_date),
+            }
+        });
+        let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+        for c in sorted {
+            let g = group_of(c);
+            match groups.last_mut() {
+                Some((name, list)) if *name == g => list.push(c),
+                _ => groups.push((g, vec![c])),
+            }
+        }
+        let tolls: Vec<usize> = shown
+            .iter()
+            .copied()
+            .filter(|&c| claims[c].death_toll.is_some())
+            .collect();
+        let body = groups
+            .into_iter()
+            .map(|(name, list)| {
+                let n = list.len();
+                let items = list
+                    .into_iter()
+                    .map(|c| view! { <ClaimItem c/> })
+                    .collect_view();
+                view! {
+                    <section class="group">
+                        <h3>{name}" "<span class="count">{format!("({n})")}</span></h3>
+                        <ol class="records">{items}</ol>
+                    </section>
+                }
+            })
+            .collect_view();
+        view! {
+            {heading(View::Claims, shown.len(), total)}
+            {(!tolls.is_empty()).then(|| view! { <DeathTolls claims=tolls/> })}
+            {body}
+        }
+        .into_any()
+    };
+    view! { {order_select} {list} }
+}
+
+/// Every death-toll figure in view, side by side with who states it. Never merged.
+#[component]
+fn DeathTolls(claims: Vec<usize>) -> impl IntoView {
+    let d = data();
+    let all = &d.index.corpus.claims;
+    let mut rows: Vec<&Claim> = claims.iter().map(|&c| &all[c]).collect();
+    // Figures first, largest first; then the word-only figures ("thousands").
+    rows.sort_by(|a, b| {
+        let v = |c: &Claim| c.death_toll.as_ref().and_then(|t| t.value);
+        v(b).cmp(&v(a))
+    });
+    let body = rows
+        .into_iter()
+        .map(|c| {
+            let figure = c
+                .death_toll
+                .as_ref()
+                .map(|t| t.as_written.clone())
+                .unwrap_or_default();
+            let who = d.index.claimant_name(c);
+            view! {
+                <tr>
+                    <td class="figure"><RecordLink id=c.id.clone()>{figure}</RecordLink></td>
+                    <td>{match &c.claimant {
+                        Some(id) => view! { <IdLink id=id.clone() kind=Kind::Actor/> }.into_any(),
+                        None => view! { <span>{who}</span> }.into_any(),
+                    }}</td>
+                    <td><DateText date=c.date.clone()/></td>
+                    <td><IdLink id=c.reported_in.clone() kind=Kind::Source/></td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="tolls" aria-labelledby="tolls-title">
+            <h3 id="tolls-title">"Death tolls claimed, side by side"</h3>
+            <p class="hint">"Each figure is as its claimant states it. Figures are not merged or averaged."</p>
+            <div class="table-wrap">
+                <table>
+                    <thead><tr><th scope="col">"Figure"</th><th scope="col">"Claimed by"</th><th scope="col">"Made"</th><th scope="col">"Reported in"</th></tr></thead>
+                    <tbody>{body}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+pub fn ClaimItem(c: usize) -> impl IntoView {
+    let d = data();
+    let claim = d.index.corpus.claims[c].clone();
+    let who = match &claim.claimant {
+        Some(id) if !claim.in_author_voice() => {
+            view! { <IdLink id=id.clone() kind=Kind::Actor/> }.into_any()
+        }
+        _ => view! { <span class="author-voice">{d.index.claimant_name(&claim)}</span> }.into_any(),
+    };
+    let terms: Vec<&str> = claim
+        .legal_terms
+        .iter()
+        .map(|t| vocab::LEGAL_TERMS.label(t))
+        .collect();
+    let toll = claim.death_toll.as_ref().map(|t| t.as_written.clone());
+    view! {
+        <li class="record claim">
+            <p class="meta">
+                <span class="kind">{vocab::CLAIM_KINDS.label(&claim.kind).to_string()}</span>
+                {(!terms.is_empty()).then(|| format!(" · {}", terms.join(", ")))}
+                {toll.map(|t| view! { " · " <strong class="figure">{t}</strong> })}
+                " · " <DateText date=claim.date.clone()/>
+            </p>
+            <p class="claimant">{who}{claim.relayed_by.clone().map(|r| view! { ", as relayed by " <IdLink id=r kind=Kind::Actor/> })}</p>
+            <h4><RecordLink id=claim.id.clone()>{claim.paraphrase.clone()}</RecordLink></h4>
+            <blockquote>{claim.quote.clone()}</blockquote>
+            <p class="reported">
+                "Reported in " <IdLink id=claim.reported_in.clone() kind=Kind::Source/>
+                {claim.via.clone().map(|v| view! { "; first made in " <IdLink id=v kind=Kind::Source/> })}
+            </p>
+        </li>
+    }
+}
+
+#[component]
+fn SourcesList() -> impl IntoView {
+    let outcome = expect_context::<Memo<Outcome>>();
+    let d = data();
+    move || {
+        let mut shown = outcome.with(|o| o.sources.clone());
+        let total = d.index.sources.len();
+        if shown.is_empty() {
+            return view! { {heading(View::Sources, 0, total)} <NothingMatches noun="sources"/> }
+                .into_any();
+        }
+        shown.sort_by(|&a, &b| {
+            chronological(
+                d.index.sources[a].span.as_ref(),
+                d.index.sources[b].span.as_ref(),
+            )
+        });
+        let items = shown
+            .iter()
+            .map(|&s| view! { <SourceItem s/> })
+            .collect_view();
+        view! { {heading(View::Sources, shown.len(), total)} <ol class="records">{items}</ol> }
+            .into_any()
+    }
+}
+
+#[component]
+fn SourceItem(s: usize) -> impl IntoView {
+    let d = data();
+    let source = d.index.corpus.sources[s].clone();
+    let facts = &d.index.sources[s];
+    let cited_by: Vec<String> = d.index.cited_by[s]
+        .iter()
+        .map(|&i| d.index.corpus.sources[i].id.clone())
+        .collect();
+    let idents = source
+        .identifiers
+        .iter()
+        .map(|i| i.value.clone())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let counts = format!(
+        "{} · {} rest on it",
+        count(facts.related.events.len(), "event"),
+        count(facts.related.claims.len(), "claim")
+    );
+    view! {
+        <li class="record source">
+            <p class="meta">
+                <span class="kind">{vocab::SOURCE_KINDS.label(&source.kind).to_string()}</span>
+                " · " <DateText date=source.date.clone()/>
+                {(!idents.is_empty()).then(|| format!(" · {idents}"))}
+            </p>
+            <h4><RecordLink id=source.id.clone()>{source.title.clone()}</RecordLink></h4>
+            {source.publisher.clone().map(|p| view! { <p>"Published by " <IdLink id=p kind=Kind::Actor/></p> })}
+            {(!source.cites.is_empty()).then(|| view! { <p>"Cites: " {id_links(source.cites.clone(), Kind::Source)}</p> })}
+            {(!cited_by.is_empty()).then(|| view! { <p>"Cited by: " {id_links(cited_by, Kind::Source)}</p> })}
+            <p class="counts">{counts}</p>
+        </li>
+    }
+}
+
+#[component]
+fn ActorsList() -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let outcome = expect_context::<Memo<Outcome>>();
+    let d = data();
+    move || {
+        let shown = outcome.with(|o| o.actors.clone());
+        let total = d.index.actors.len();
+        if shown.is_empty() {
+            return view! { {heading(View::Actors, 0, total)} <NothingMatches noun="institutions or people"/> }.into_any();
+        }
+        // Group by kind, in the vocabulary's order; names alphabetical within.
+        let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        let actors = &d.index.corpus.actors;
+        for &a in &shown {
+            let rank = vocab::ACTOR_KINDS
+                .values()
+                .position(|k| k == actors[a].kind)
+                .unwrap_or(usize::MAX);
+            groups.entry(rank).or_default().push(a);
+        }
+        let filter_noun = nav.state.with(|s| s.filter.is_empty());
+        let body = groups
+            .into_values()
+            .map(|mut list| {
+                list.sort_by(|&a, &b| actors[a].name.cmp(&actors[b].name));
+                let kind = vocab::ACTOR_KINDS.label(&actors[list[0]].kind).to_string();
+                let rows = list.into_iter().map(|a| view! { <ActorRow a/> }).collect_view();
+                view! {
+                    <section class="group">
+                        <h3>{kind}</h3>
+                        <div class="table-wrap">
+                            <table class="actors">
+                                <thead><tr>
+                                    <th scope="col">"Name"</th><th scope="col">"Events"</th>
+                                    <th scope="col">"Claims"</th><th scope="col">"Sources"</th>
+                                    <th scope="col"><span class="visually-hidden">"Filter"</span></th>
+                                </tr></thead>
+                                <tbody>{rows}</tbody>
+                            </table>
+                        </div>
+                    </section>
+                }
+            })
+            .collect_view();
+        view! {
+            {heading(View::Actors, shown.len(), total)}
+            <p class="hint">{if filter_noun {
+                "Counts are of all records. Choose “Filter by” to see only what involves someone."
+            } else {
+                "Counts are of records that match the filters."
+            }}</p>
+            {body}
+        }
+        .into_any()
+    }
+}
+
+#[component]
+fn ActorRow(a: usize) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let outcome = expect_context::<Memo<Outcome>>();
+    let d = data();
+    let actor = d.index.corpus.actors[a].clone();
+    let r = d.index.actors[a].related.clone();
+    // Count what involves the actor among the records that match the filters.
+    let n = move |kind: Kind, list: &[usize]| {
+        outcome.with(|o| list.iter().filter(|i| o.matching(kind).contains(i)).count())
+    };
+    let (events, claims, sources) = (
+        n(Kind::Event, &r.events),
+        n(Kind::Claim, &r.claims),
+        n(Kind::Source, &r.sources),
+    );
+    let id = actor.id.clone();
+    let chosen = nav.state.with_untracked(|s| s.filter.actors.contains(&id));
+    let toggle = move |_| {
+        let id = id.clone();
+        nav.update(Entry::Push, move |s| {
+            s.filter.toggle(dossier::filter::Facet::Actors, &id)
+        });
+    };
+    let label = format!(
+        "{} {}",
+        if chosen {
+            "Stop filtering by"
+        } else {
+            "Filter by"
+        },
+        actor.name
+    );
+    view! {
+        <tr>
+            <th scope="row"><RecordLink id=actor.id.clone()>{actor.name.clone()}</RecordLink></th>
+            <td>{events}</td><td>{claims}</td><td>{sources}</td>
+            <td><button type="button" class="small" aria-label=label aria-pressed=chosen.to_string() on:click=toggle>
+                {if chosen { "Filtering" } else { "Filter by" }}
+            </button></td>
+        </tr>
+    }
+}

@@ -1,0 +1,112 @@
+//! Keeps the screen state and the address bar in step, both ways.
+
+use dossier::url_state::UrlState;
+use leptos::ev;
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+/// How a change enters the browser history.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Entry {
+    /// A new entry: back returns to what was on screen before.
+    Push,
+    /// Rewrite the current entry, for typing, so each key is not a history step.
+    Replace,
+}
+
+#[derive(Clone, Copy)]
+pub struct Nav {
+    pub state: RwSignal<UrlState>,
+}
+
+fn current_query() -> String {
+    window().location().search().unwrap_or_default()
+}
+
+impl Nav {
+    /// Reads the state from the address, and follows back and forward.
+    pub fn install() -> Nav {
+        let state = RwSignal::new(UrlState::from_query(&current_query()));
+        let handle = window_event_listener(ev::popstate, move |_| {
+            state.set(UrlState::from_query(&current_query()));
+        });
+        on_cleanup(move || handle.remove());
+        Nav { state }
+    }
+
+    /// Shows a new state and records it in the address.
+    pub fn go(&self, next: UrlState, entry: Entry) {
+        let moved = self
+            .state
+            .with_untracked(|s| s.record != next.record || s.view != next.view);
+        let query = next.to_query();
+        self.state.set(next);
+        let location = window().location();
+        let path = location.pathname().unwrap_or_default();
+        let url = if query == "?" {
+            path
+        } else {
+            format!("{path}{query}")
+        };
+        if let Ok(history) = window().history() {
+            let _ = match entry {
+                Entry::Push => history.push_state_with_url(&JsValue::NULL, "", Some(&url)),
+                Entry::Replace => history.replace_state_with_url(&JsValue::NULL, "", Some(&url)),
+            };
+        }
+        if moved && entry == Entry::Push {
+            window().scroll_to_with_x_and_y(0.0, 0.0);
+            // Move focus to the new content, so keyboard and screen-reader users follow.
+            if let Some(main) = document().get_element_by_id("main") {
+                use wasm_bindgen::JsCast;
+                if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = main.focus();
+                }
+            }
+        }
+    }
+
+    /// Changes the current state with `change` and records it.
+    pub fn update(&self, entry: Entry, change: impl FnOnce(&mut UrlState)) {
+        let mut next = self.state.get_untracked();
+        change(&mut next);
+        self.go(next, entry);
+    }
+}
+
+/// A link to another screen state: a real link (it opens in a new tab, and is
+/// copied and bookmarked as one) that changes the screen in place when clicked.
+/// `change` turns the current state into the target, so the link keeps the
+/// filters in force when it is followed.
+#[component]
+pub fn StateLink<F>(
+    change: F,
+    children: Children,
+    #[prop(optional, into)] class: Option<String>,
+) -> impl IntoView
+where
+    F: Fn(&mut UrlState) + Clone + Send + Sync + 'static,
+{
+    let nav = expect_context::<Nav>();
+    let target = change.clone();
+    let href = move || {
+        let mut to = nav.state.get();
+        target(&mut to);
+        to.to_query()
+    };
+    let on_click = move |e: ev::MouseEvent| {
+        if e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key() || e.button() != 0 {
+            return; // let the browser open it elsewhere
+        }
+        e.prevent_default();
+        nav.update(Entry::Push, |s| change(s));
+    };
+    view! { <a href=href class=class on:click=on_click>{children()}</a> }
+}
+
+/// A link that opens one record in detail, keeping the filters.
+#[component]
+pub fn RecordLink(#[prop(into)] id: String, children: Children) -> impl IntoView {
+    let change = move |s: &mut UrlState| s.record = Some(id.clone());
+    view! { <StateLink change>{children()}</StateLink> }
+}
