@@ -42,7 +42,7 @@ impl fmt::Display for DateError {
         match self {
             DateError::Format(s) => write!(
                 f,
-                "'{s}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD, or a range START/END"
+                "'{s}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD, or a range START/END (one end may be '..')"
             ),
             DateError::Impossible(s) => write!(f, "'{s}' is an impossible date"),
             DateError::EndsBeforeStart(s) => write!(f, "the range '{s}' ends before it starts"),
@@ -127,28 +127,43 @@ impl fmt::Display for PartialDate {
     }
 }
 
-/// A single partial date, or a range START/END of them.
+/// A single partial date, or a range START/END of them. Either end of a range may
+/// be open (`2017-08/..`: "August 2017 or later"), for a date the text bounds on
+/// one side only.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct DateSpan {
-    pub start: PartialDate,
-    pub end: PartialDate,
+    pub start: Option<PartialDate>,
+    pub end: Option<PartialDate>,
 }
+
+/// Marks the open end of a range.
+const OPEN: &str = "..";
 
 impl DateSpan {
     pub fn parse(text: &str) -> Result<Self, DateError> {
-        match text.split_once('/') {
+        let end_of = |part: &str| match part.trim() {
+            OPEN => Ok(None),
+            p => PartialDate::parse(p).map(Some),
+        };
+        let span = match text.split_once('/') {
             None => {
                 let d = PartialDate::parse(text)?;
-                Ok(DateSpan { start: d, end: d })
-            }
-            Some((a, b)) => {
-                let start = PartialDate::parse(a)?;
-                let end = PartialDate::parse(b)?;
-                if end.last_day() < start.first_day() {
-                    return Err(DateError::EndsBeforeStart(text.to_string()));
+                DateSpan {
+                    start: Some(d),
+                    end: Some(d),
                 }
-                Ok(DateSpan { start, end })
             }
+            Some((a, b)) => DateSpan {
+                start: end_of(a)?,
+                end: end_of(b)?,
+            },
+        };
+        match (span.start, span.end) {
+            (None, None) => Err(DateError::Format(text.to_string())),
+            (Some(s), Some(e)) if e.last_day() < s.first_day() => {
+                Err(DateError::EndsBeforeStart(text.to_string()))
+            }
+            _ => Ok(span),
         }
     }
 
@@ -156,9 +171,17 @@ impl DateSpan {
         self.start != self.end
     }
 
-    /// The days covered, as sortable numbers (first, last).
+    /// The year readers find the record under: where it starts, else where it ends.
+    pub fn year(&self) -> i32 {
+        self.start.or(self.end).map_or(0, |d| d.year)
+    }
+
+    /// The days covered, as sortable numbers (first, last); open ends are unbounded.
     pub fn bounds(&self) -> (u32, u32) {
-        (self.start.first_day(), self.end.last_day())
+        (
+            self.start.map_or(0, |d| d.first_day()),
+            self.end.map_or(u32::MAX, |d| d.last_day()),
+        )
     }
 
     /// True when the two spans share at least one possible day.
@@ -171,10 +194,15 @@ impl DateSpan {
 
 impl fmt::Display for DateSpan {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if !self.is_range() {
-            return write!(f, "{}", self.start);
+        let (s, e) = match (self.start, self.end) {
+            (Some(s), Some(e)) => (s, e),
+            (Some(s), None) => return write!(f, "{s} or later"),
+            (None, Some(e)) => return write!(f, "{e} or earlier"),
+            (None, None) => return Ok(()),
+        };
+        if s == e {
+            return write!(f, "{s}");
         }
-        let (s, e) = (self.start, self.end);
         // "June – September 1988" rather than "June 1988 – September 1988".
         if s.year == e.year && s.day.is_none() && e.day.is_none() {
             if let (Some(sm), Some(_)) = (s.month_name(), e.month) {
@@ -225,6 +253,19 @@ mod tests {
             "9 March 2017 – 30 March 2017"
         );
         assert_eq!(span("2019/2021").to_string(), "2019 – 2021");
+        assert_eq!(span("2017-08/..").to_string(), "August 2017 or later");
+        assert_eq!(span("../2016").to_string(), "2016 or earlier");
+    }
+
+    #[test]
+    fn an_open_end_reaches_as_far_as_the_window() {
+        assert!(span("2017-08/..").overlaps(&span("2024")));
+        assert!(!span("2017-08/..").overlaps(&span("2017-07")));
+        assert!(span("../2016").overlaps(&span("1988")));
+        assert!(matches!(
+            DateSpan::parse("../.."),
+            Err(DateError::Format(_))
+        ));
     }
 
     #[test]

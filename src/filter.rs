@@ -372,3 +372,229 @@ impl Outcome {
             .map_or(0, |(_, n)| *n)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Corpus;
+
+    /// Three events (1988, September 2016, undated), claims about them, sources.
+    fn index() -> Index {
+        let corpus: Corpus = serde_json::from_value(serde_json::json!({
+            "sources": [
+                {"id": "src-un", "kind": "un-report", "title": "UN report", "date": {"when": "2017-03", "basis": "stated"}},
+                {"id": "src-paper", "kind": "news-article", "title": "Tribune de Genève", "publisher": "act-paper"},
+            ],
+            "actors": [
+                {"id": "act-un", "name": "United Nations", "kind": "un-body"},
+                {"id": "act-ngo", "name": "Amnesty International", "kind": "ngo", "aliases": ["AI"]},
+                {"id": "act-paper", "name": "Tribune de Genève", "kind": "outlet"},
+            ],
+            "events": [
+                {"id": "ev-killings", "title": "Mass executions", "summary": "Prisoners were executed.",
+                 "date": {"when": "1988-06/1988-09", "label": "summer 1988", "basis": "stated"},
+                 "tags": ["killings"], "evidence": [{"source": "src-un", "quote": "q"}]},
+                {"id": "ev-motion", "title": "Motion tabled", "summary": "A motion in Parliament.",
+                 "date": {"when": "2016-09-13", "basis": "stated"}, "tags": ["parliamentary"],
+                 "actors": [{"actor": "act-ngo"}], "evidence": [{"source": "src-paper", "quote": "q"}]},
+                {"id": "ev-vigil", "title": "Vigil", "summary": "A vigil was held.", "tags": ["commemoration"],
+                 "evidence": [{"source": "src-paper", "quote": "q"}]},
+            ],
+            "claims": [
+                {"id": "cl-toll", "claimant": "act-ngo", "voice": "attributed", "kind": "death-toll",
+                 "paraphrase": "Amnesty said thousands were killed.", "events": ["ev-killings"],
+                 "reported_in": "src-paper", "quote": "thousands", "date": {"when": "2017", "basis": "stated"}},
+                {"id": "cl-cah", "claimant": "act-un", "voice": "attributed", "kind": "legal-characterisation",
+                 "paraphrase": "The UN called it a crime against humanity.", "events": ["ev-killings"],
+                 "reported_in": "src-un", "quote": "crime", "legal_terms": ["crime-against-humanity"]},
+            ],
+        }))
+        .expect("test corpus reads");
+        Index::new(corpus)
+    }
+
+    fn ids(index: &Index, kind: Kind, filter: &Filter) -> Vec<String> {
+        let eval = Evaluation::new(index, filter);
+        let mut out: Vec<String> = eval
+            .matching(kind)
+            .into_iter()
+            .map(|i| {
+                index
+                    .id(crate::index::RecordRef { kind, idx: i })
+                    .to_string()
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn no_filter_keeps_everything() {
+        let ix = index();
+        let f = Filter::default();
+        assert_eq!(ids(&ix, Kind::Event, &f).len(), 3);
+        assert_eq!(ids(&ix, Kind::Claim, &f).len(), 2);
+        assert_eq!(ids(&ix, Kind::Actor, &f).len(), 3);
+    }
+
+    #[test]
+    fn a_date_range_keeps_overlapping_records_and_counts_the_undated_it_hides() {
+        let ix = index();
+        let f = Filter {
+            from: "1988-09".into(),
+            to: "2016".into(),
+            ..Filter::default()
+        };
+        assert_eq!(ids(&ix, Kind::Event, &f), ["ev-killings", "ev-motion"]);
+        assert_eq!(Evaluation::new(&ix, &f).undated_hidden(Kind::Event), 1);
+        let f = Filter {
+            include_undated: true,
+            ..f
+        };
+        assert_eq!(
+            ids(&ix, Kind::Event, &f),
+            ["ev-killings", "ev-motion", "ev-vigil"]
+        );
+        // A claim with no date of its own is undated, not given its source's date.
+        let f = Filter {
+            from: "2017".into(),
+            ..Filter::default()
+        };
+        assert_eq!(ids(&ix, Kind::Claim, &f), ["cl-toll"]);
+    }
+
+    #[test]
+    fn an_end_that_is_not_a_date_is_named_and_left_open() {
+        let ix = index();
+        let f = Filter {
+            from: "1988".into(),
+            to: "2016-13".into(),
+            ..Filter::default()
+        };
+        let (window, errors) = f.window();
+        assert!(window.to.is_none());
+        assert_eq!(errors.len(), 1);
+        assert_eq!(ids(&ix, Kind::Event, &f), ["ev-killings", "ev-motion"]);
+    }
+
+    #[test]
+    fn choosing_actors_keeps_what_involves_any_of_them() {
+        let ix = index();
+        let f = Filter {
+            actors: vec!["act-ngo".into()],
+            ..Filter::default()
+        };
+        assert_eq!(ids(&ix, Kind::Claim, &f), ["cl-toll"]);
+        assert_eq!(ids(&ix, Kind::Event, &f), ["ev-motion"]);
+        assert_eq!(ids(&ix, Kind::Actor, &f), ["act-ngo"]);
+        let f = Filter {
+            actors: vec!["act-ngo".into(), "act-un".into()],
+            ..Filter::default()
+        };
+        assert_eq!(ids(&ix, Kind::Claim, &f), ["cl-cah", "cl-toll"]);
+        // A publisher involves its source.
+        let f = Filter {
+            actors: vec!["act-paper".into()],
+            ..Filter::default()
+        };
+        assert_eq!(ids(&ix, Kind::Source, &f), ["src-paper"]);
+    }
+
+    #[test]
+    fn kinds_reach_other_views_through_links() {
+        let ix = index();
+        let f = Filter {
+            claim_kinds: vec!["death-toll".into()],
+            ..Filter::default()
+        };
+        assert_eq!(ids(&ix, Kind::Claim, &f), ["cl-toll"]);
+        assert_eq!(ids(&ix, Kind::Event, &f), ["ev-killings"]);
+        assert_eq!(ids(&ix, Kind::Source, &f), ["src-paper"]);
+        let f = Filter {
+            tags: vec!["parliamentary".into(), "commemoration".into()],
+            ..Filter::default()
+        };
+        assert_eq!(ids(&ix, Kind::Event, &f), ["ev-motion", "ev-vigil"]);
+        let f = Filter {
+            source_kinds: vec!["un-report".into()],
+            ..Filter::default()
+        };
+        assert_eq!(ids(&ix, Kind::Claim, &f), ["cl-cah"]);
+    }
+
+    #[test]
+    fn text_search_ignores_case_and_accents_and_needs_every_word() {
+        let ix = index();
+        let f = Filter {
+            text: "GENEVE".into(),
+            ..Filter::default()
+        };
+        assert_eq!(ids(&ix, Kind::Source, &f), ["src-paper"]);
+        let f = Filter {
+            text: "crime humanity".into(),
+            ..Filter::default()
+        };
+        assert_eq!(ids(&ix, Kind::Claim, &f), ["cl-cah"]);
+        let f = Filter {
+            text: "crime thousands".into(),
+            ..Filter::default()
+        };
+        assert!(ids(&ix, Kind::Claim, &f).is_empty());
+        // Aliases find actors.
+        let f = Filter {
+            text: "ai".into(),
+            ..Filter::default()
+        };
+        assert!(ids(&ix, Kind::Actor, &f).contains(&"act-ngo".to_string()));
+    }
+
+    #[test]
+    fn filters_combine() {
+        let ix = index();
+        let f = Filter {
+            from: "2017".into(),
+            claim_kinds: vec!["death-toll".into(), "legal-characterisation".into()],
+            actors: vec!["act-ngo".into(), "act-un".into()],
+            text: "amnesty".into(),
+            ..Filter::default()
+        };
+        assert_eq!(ids(&ix, Kind::Claim, &f), ["cl-toll"]);
+    }
+
+    #[test]
+    fn counts_beside_each_choice_apply_the_other_facets() {
+        let ix = index();
+        let f = Filter {
+            claim_kinds: vec!["death-toll".into()],
+            ..Filter::default()
+        };
+        let out = Outcome::new(&ix, &f, Kind::Claim);
+        // The kind facet's own counts ignore the kind chosen, so the alternatives show.
+        assert_eq!(out.term_count(Facet::ClaimKinds, "death-toll"), 1);
+        assert_eq!(
+            out.term_count(Facet::ClaimKinds, "legal-characterisation"),
+            1
+        );
+        assert_eq!(out.term_count(Facet::ClaimKinds, "denial"), 0);
+        let ngo = ix.find("act-ngo", Kind::Actor).unwrap();
+        let un = ix.find("act-un", Kind::Actor).unwrap();
+        assert_eq!((out.actor_counts[ngo], out.actor_counts[un]), (1, 0));
+        // Events come out in time order, undated last.
+        let all = Outcome::new(&ix, &Filter::default(), Kind::Event);
+        let order: Vec<&str> = all
+            .events
+            .iter()
+            .map(|&e| ix.corpus.events[e].id.as_str())
+            .collect();
+        assert_eq!(order, ["ev-killings", "ev-motion", "ev-vigil"]);
+    }
+
+    #[test]
+    fn toggling_a_choice_adds_then_removes_it() {
+        let mut f = Filter::default();
+        f.toggle(Facet::Tags, "conference");
+        assert_eq!(f.tags, ["conference"]);
+        f.toggle(Facet::Tags, "conference");
+        assert!(f.is_empty());
+    }
+}

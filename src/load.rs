@@ -1,5 +1,6 @@
 //! Reading a corpus file: record by record, so that one bad record never hides the rest.
 
+use std::collections::HashSet;
 use std::fmt;
 
 use serde::de::DeserializeOwned;
@@ -158,8 +159,52 @@ fn keep<T>(entries: &mut Vec<Entry<T>>, kind: Kind, bad: &[(Kind, usize)]) {
     entries.retain(|e| !bad.contains(&(kind, e.index)));
 }
 
-/// Leaves out every record with an error, then every record that pointed at one
-/// left out, until what remains is consistent.
+/// Drops the links that point at records left out, where the record stands
+/// without them (a cited source, a related event, one of several quotes). Links a
+/// record cannot do without (the source a claim is reported in, an attributed
+/// claim's claimant, an event's only quote) stay, so validation leaves it out too.
+fn prune_links(doc: &mut Document) {
+    let ids: HashSet<String> = doc
+        .sources
+        .iter()
+        .map(|e| e.record.id.clone())
+        .chain(doc.actors.iter().map(|e| e.record.id.clone()))
+        .chain(doc.events.iter().map(|e| e.record.id.clone()))
+        .chain(doc.claims.iter().map(|e| e.record.id.clone()))
+        .collect();
+    let known = |id: &String| ids.contains(id);
+    let known_opt = |id: &mut Option<String>| {
+        if id.as_ref().is_some_and(|i| !ids.contains(i)) {
+            *id = None;
+        }
+    };
+    for Entry { record: s, .. } in &mut doc.sources {
+        known_opt(&mut s.publisher);
+        s.authors.retain(known);
+        s.cites.retain(known);
+    }
+    for Entry { record: a, .. } in &mut doc.actors {
+        a.roles.retain(|r| known(&r.source));
+        for r in &mut a.roles {
+            known_opt(&mut r.of);
+        }
+    }
+    for Entry { record: e, .. } in &mut doc.events {
+        e.actors.retain(|p| known(&p.actor));
+        e.related.retain(known);
+        if e.evidence.iter().any(|x| known(&x.source)) {
+            e.evidence.retain(|x| known(&x.source));
+        }
+    }
+    for Entry { record: c, .. } in &mut doc.claims {
+        c.events.retain(known);
+        known_opt(&mut c.relayed_by);
+        known_opt(&mut c.via);
+    }
+}
+
+/// Leaves out every record with an error; then drops the links to them that
+/// other records can do without, and leaves out the records that cannot.
 pub fn accept(mut doc: Document) -> Accepted {
     let mut rejected: Vec<Rejected> = Vec::new();
     let mut problems = std::mem::take(&mut doc.problems);
@@ -188,6 +233,7 @@ pub fn accept(mut doc: Document) -> Accepted {
         keep(&mut doc.actors, Kind::Actor, &bad);
         keep(&mut doc.events, Kind::Event, &bad);
         keep(&mut doc.claims, Kind::Claim, &bad);
+        prune_links(&mut doc);
     }
     rejected.sort_by_key(|r| (r.kind, r.index));
     fn records<T>(entries: Vec<Entry<T>>) -> Vec<T> {
@@ -254,5 +300,32 @@ mod tests {
         assert_eq!(accepted.corpus.events.len(), 1);
         assert!(accepted.corpus.claims.is_empty());
         assert!(accepted.rejected[0].reasons[0].contains("$.actors[1].name"));
+    }
+
+    #[test]
+    fn links_to_a_record_left_out_are_dropped_where_the_record_stands_without_them() {
+        let text = corpus(
+            r#""sources": [{"id": "src-a", "kind": "news-article", "title": "A", "cites": ["src-b"]},
+                        {"id": "src-b", "kind": "news-article", "title": "B", "url": "javascript:x"}],
+            "actors": [{"id": "act-a", "name": "A", "kind": "ngo"}],
+            "events": [{"id": "ev-a", "title": "E", "summary": "S",
+                        "evidence": [{"source": "src-a", "quote": "q"}, {"source": "src-b", "quote": "q"}]},
+                       {"id": "ev-b", "title": "E", "summary": "S",
+                        "evidence": [{"source": "src-b", "quote": "q"}]}],
+            "claims": [{"id": "cl-a", "voice": "attributed", "claimant": "act-a", "via": "src-b",
+                        "paraphrase": "P", "kind": "other", "reported_in": "src-a", "quote": "q"},
+                       {"id": "cl-b", "voice": "attributed", "claimant": "act-a",
+                        "paraphrase": "P", "kind": "other", "reported_in": "src-b", "quote": "q"}]"#,
+        );
+        let accepted = accept(parse(&text).expect("reads"));
+        let names: Vec<String> = accepted.rejected.iter().map(Rejected::name).collect();
+        // src-b has a bad link; ev-b rests on it alone and cl-b is reported only in it.
+        assert_eq!(names, ["src-b", "ev-b", "cl-b"]);
+        let c = &accepted.corpus;
+        assert!(c.sources[0].cites.is_empty());
+        assert_eq!(c.events.len(), 1);
+        assert_eq!(c.events[0].evidence.len(), 1);
+        assert_eq!(c.claims[0].via, None);
+        assert!(accepted.rejected[1].reasons[0].contains("'src-b', which is not in the corpus"));
     }
 }

@@ -99,7 +99,7 @@ fn EventsList() -> impl IntoView {
         for &e in &shown {
             let year = d.index.events[e]
                 .span
-                .map_or("Undated".to_string(), |s| s.start.year.to_string());
+                .map_or("Undated".to_string(), |s| s.year().to_string());
             match groups.last_mut() {
                 Some((y, list)) if *y == year => list.push(e),
                 _ => groups.push((year, vec![e])),
@@ -183,7 +183,7 @@ fn ClaimsList() -> impl IntoView {
                 ClaimOrder::Claimant => index.claimant_name(&claims[c]),
                 ClaimOrder::Date => index.claims[c]
                     .span
-                    .map_or("Undated".into(), |s| s.start.year.to_string()),
+                    .map_or("Undated".into(), |s| s.year().to_string()),
             }
         };
         let mut sorted = shown.clone();

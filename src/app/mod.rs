@@ -33,8 +33,14 @@ enum Loading {
     Ready(Arc<Data>),
 }
 
-async fn fetch_corpus() -> Result<Data, String> {
-    let response = gloo_net::http::Request::get(CORPUS_URL)
+/// Fetches and reads the corpus. A retry revalidates with the server, so a file
+/// fixed since the last try is not served stale from the browser's cache.
+async fn fetch_corpus(retry: bool) -> Result<Data, String> {
+    let mut request = gloo_net::http::Request::get(CORPUS_URL);
+    if retry {
+        request = request.cache(web_sys::RequestCache::NoCache);
+    }
+    let response = request
         .send()
         .await
         .map_err(|e| format!("The corpus file ({CORPUS_URL}) could not be downloaded: {e}."))?;
@@ -62,16 +68,16 @@ pub fn App() -> impl IntoView {
     let nav = Nav::install();
     provide_context(nav);
     let loading = RwSignal::new(Loading::Pending);
-    let load = move || {
+    let load = move |retry: bool| {
         loading.set(Loading::Pending);
         spawn_local(async move {
-            loading.set(match fetch_corpus().await {
+            loading.set(match fetch_corpus(retry).await {
                 Ok(data) => Loading::Ready(Arc::new(data)),
                 Err(message) => Loading::Failed(message),
             });
         });
     };
-    load();
+    load(false);
     view! {
         <a class="skip" href="#main">"Skip to content"</a>
         {move || match loading.get() {
@@ -88,7 +94,7 @@ pub fn App() -> impl IntoView {
                         <h2>"The corpus could not be loaded"</h2>
                         <p class="why">{message}</p>
                         <p>"Check your connection, or ask whoever published this site to check the corpus file, then try again."</p>
-                        <button type="button" on:click=move |_| load()>"Try again"</button>
+                        <button type="button" on:click=move |_| load(true)>"Try again"</button>
                     </div>
                 </main>
             }.into_any(),

@@ -1,0 +1,212 @@
+"""End-to-end fixtures: the release build on real static servers, driven in headless Chromium.
+
+`scripts/test` builds the two sites first (site root and the /dossier/ sub-path) and
+points E2E_ROOT_SITE and E2E_SUB_WWW at them.
+"""
+
+import functools
+import http.server
+import json
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+ROOT = Path(__file__).resolve().parents[2]
+ROOT_SITE = Path(os.environ.get("E2E_ROOT_SITE", ROOT / "target/e2e/root"))
+SUB_WWW = Path(os.environ.get("E2E_SUB_WWW", ROOT / "target/e2e/www"))
+CORPUS = json.loads((ROOT / "public/corpus.json").read_text(encoding="utf-8"))
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMEDRIVER = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".wasm": "application/wasm",
+        ".js": "text/javascript",
+        ".json": "application/json",
+    }
+
+    def log_message(self, *args):
+        pass
+
+
+class StaticServer:
+    """A plain static file server on 127.0.0.1: no rewrites, no fallbacks."""
+
+    def __init__(self, directory: Path):
+        handler = functools.partial(QuietHandler, directory=str(directory))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def stop(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def need_site(path: Path):
+    if not (path / "index.html").exists() and not any(path.glob("*/index.html")):
+        pytest.exit(f"{path} holds no build of the app: run scripts/test, which builds it first", 2)
+
+
+@pytest.fixture(scope="session")
+def site():
+    """The release build served from the site root."""
+    need_site(ROOT_SITE)
+    server = StaticServer(ROOT_SITE)
+    yield server.url
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def sub_site():
+    """The build for /dossier/, served by a host whose root is the parent folder."""
+    need_site(SUB_WWW / "dossier")
+    server = StaticServer(SUB_WWW)
+    yield server.url + "dossier/"
+    server.stop()
+
+
+@pytest.fixture()
+def site_copy(tmp_path):
+    """A copy of the root build whose corpus a test may replace or remove."""
+    need_site(ROOT_SITE)
+    copy = tmp_path / "site"
+    shutil.copytree(ROOT_SITE, copy)
+    servers = []
+
+    def serve(corpus_text=None, remove=False):
+        target = copy / "public/corpus.json"
+        if remove:
+            target.unlink()
+        elif corpus_text is not None:
+            target.write_text(corpus_text, encoding="utf-8")
+        if not servers:
+            servers.append(StaticServer(copy))
+        return servers[0].url, target
+
+    yield serve
+    for s in servers:
+        s.stop()
+
+
+@pytest.fixture(scope="session")
+def driver():
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = CHROMIUM
+    for flag in (
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--window-size=1280,900",
+    ):
+        opts.add_argument(flag)
+    profile = Path(os.environ.get("TMPDIR", "/tmp")) / f"dossier-e2e-profile-{os.getpid()}"
+    shutil.rmtree(profile, ignore_errors=True)
+    opts.add_argument(f"--user-data-dir={profile}")
+    # Every request the page makes is logged, to prove none leaves this machine.
+    opts.set_capability("goog:loggingPrefs", {"performance": "ALL"})
+    drv = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=opts)
+    drv.set_page_load_timeout(30)
+    yield drv
+    drv.quit()
+    shutil.rmtree(profile, ignore_errors=True)
+
+
+class Page:
+    """What a person sees and does, in the terms the tests speak."""
+
+    def __init__(self, drv):
+        self.d = drv
+
+    def open(self, url):
+        self.d.get(url)
+        return self.wait_ready()
+
+    def wait(self, condition, timeout=20):
+        return WebDriverWait(self.d, timeout).until(condition)
+
+    def wait_ready(self):
+        """Waits until the corpus has loaded (or failed) and something is shown."""
+        self.wait(lambda d: d.find_elements(By.CSS_SELECTOR, ".list-title, .detail h2, .failure, .empty"))
+        return self
+
+    def css(self, selector):
+        return self.d.find_elements(By.CSS_SELECTOR, selector)
+
+    def one(self, selector):
+        return self.wait(EC.presence_of_element_located((By.CSS_SELECTOR, selector)))
+
+    def text(self, selector):
+        return self.one(selector).text
+
+    def title(self):
+        return self.text(".list-title")
+
+    def query(self):
+        return self.d.execute_script("return location.search")
+
+    def path(self):
+        return self.d.execute_script("return location.pathname")
+
+    def click_link(self, text):
+        self.wait(EC.element_to_be_clickable((By.LINK_TEXT, text))).click()
+        return self.wait_ready()
+
+    def tab(self, label):
+        link = self.wait(EC.element_to_be_clickable((By.XPATH, f"//nav[@aria-label='Views']//a[starts-with(normalize-space(.), '{label}')]")))
+        link.click()
+        self.wait(lambda d: label in self.title())
+        return self
+
+    def set_input(self, element_id, value, commit=True):
+        box = self.one(f"#{element_id}")
+        box.clear()
+        box.send_keys(value)
+        if commit:
+            box.send_keys("\n")
+        return self
+
+    def check(self, element_id):
+        box = self.one(f"#{element_id}")
+        self.d.execute_script("arguments[0].scrollIntoView({block: 'center'})", box)
+        self.d.execute_script("arguments[0].click()", box)
+        return self
+
+    def open_filters(self):
+        self.d.execute_script("document.querySelectorAll('.filters details').forEach(d => d.open = true)")
+        return self
+
+    def until_title(self, needle):
+        self.wait(lambda d: needle in self.title())
+        return self
+
+    def until_query(self, needle):
+        self.wait(lambda d: needle in self.query())
+        return self
+
+    def records(self, kind):
+        return self.css(f"li.record.{kind}")
+
+
+@pytest.fixture()
+def page(driver):
+    p = Page(driver)
+    driver.get_log("performance")  # start each test with an empty request log
+    return p

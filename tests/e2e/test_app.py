@@ -1,0 +1,241 @@
+"""The app as a reader uses it: the release build, a static server, headless Chromium."""
+
+import copy
+import json
+import os
+import re
+import time
+from urllib.parse import urlparse
+
+from conftest import CORPUS
+from selenium.webdriver.common.by import By
+
+N = {kind: len(CORPUS[kind]) for kind in ("events", "claims", "sources", "actors")}
+
+
+def by_id(kind, record_id):
+    return next(r for r in CORPUS[kind] if r["id"] == record_id)
+
+
+def actor_named(fragment):
+    return next(a for a in CORPUS["actors"] if fragment in a["name"])
+
+
+def test_first_screen_shows_the_corpus_and_its_counts(site, page):
+    page.open(site)
+    assert page.text(".masthead h1") == CORPUS["meta"]["title"]
+    assert page.title() == f"Events ({N['events']})"
+    assert len(page.records("event")) == N["events"]
+    tabs = page.text("nav[aria-label='Views']")
+    for label, kind in (("Events", "events"), ("Claims", "claims"), ("Sources", "sources"), ("Institutions & people", "actors")):
+        assert f"{label} ({N[kind]})" in tabs
+    # Years run in order and each event shows a date, or says it has none.
+    years = [int(y.text) for y in page.css(".year-title") if y.text.isdigit()]
+    assert years == sorted(years) and years[0] == 1988
+    assert all(r.find_elements(By.CSS_SELECTOR, ".date") for r in page.records("event"))
+
+
+def test_date_range_keeps_what_overlaps_and_says_how_undated_are_treated(site, page):
+    page.open(site).open_filters()
+    page.set_input("f-from", "2016-09").set_input("f-to", "2016-09").until_query("to=2016-09")
+    page.wait(lambda d: "of" in page.title())
+    shown = [r.text for r in page.records("event")]
+    assert 0 < len(shown) < N["events"]
+    edm = next(e for e in CORPUS["events"] if e["date"]["when"] == "2016-09-13")
+    assert any(edm["title"] in s for s in shown)
+    assert not any("2024" in r.find_element(By.CSS_SELECTOR, ".meta").text for r in page.records("event"))
+    assert "with no date" in page.text(".dates")
+    # A bad end is named, not silently applied.
+    page.set_input("f-to", "2016-13")
+    page.wait(lambda d: "impossible date" in page.text(".dates .errors"))
+
+
+def test_actor_filter_with_type_ahead_shows_what_involves_them(site, page):
+    amnesty = actor_named("Amnesty International")
+    page.open(site + "?view=claims").open_filters()
+    options = [o.get_attribute("value") for o in page.css("#f-actor-list option")]
+    assert amnesty["name"] in options
+    page.set_input("f-actor", amnesty["name"]).until_query("actor=" + amnesty["id"])
+    page.wait(lambda d: "of" in page.title())
+    expected = [c for c in CORPUS["claims"] if amnesty["id"] in (c.get("claimant"), c.get("relayed_by"))]
+    assert page.title() == f"Claims ({len(expected)} of {N['claims']})"
+    chip = page.one(".chips .chip")
+    assert amnesty["name"] in chip.text
+    chip.click()
+    page.until_title(f"Claims ({N['claims']})")
+
+
+def test_kind_filter_and_death_tolls_side_by_side(site, page):
+    tolls = [c for c in CORPUS["claims"] if c["kind"] == "death-toll"]
+    page.open(site + "?view=claims").open_filters()
+    page.check("f-claim-death-toll").until_query("claim=death-toll")
+    page.until_title(f"Claims ({len(tolls)} of {N['claims']})")
+    kinds = {r.find_element(By.CSS_SELECTOR, ".kind").text for r in page.records("claim")}
+    assert kinds == {"Death toll"}
+    table = page.text(".tolls table")
+    for c in tolls:
+        assert c["death_toll"]["as_written"] in table
+    # Differing figures stand side by side, each with its claimant: never merged.
+    assert len(page.css(".tolls tbody tr")) == len(tolls)
+
+
+def test_free_text_ignores_case_and_accents(site, page):
+    page.open(site + "?view=sources").open_filters()
+    page.set_input("f-text", "TRIBUNE DE GENEVE", commit=False).until_query("q=")
+    page.wait(lambda d: "of" in page.title())
+    titles = " ".join(r.text for r in page.records("source"))
+    assert "Genève" in titles
+
+
+def test_filters_combine_and_an_empty_result_offers_to_clear(site, page):
+    page.open(site + "?view=claims&claim=legal-characterisation&q=humanity")
+    page.wait(lambda d: "of" in page.title())
+    shown = page.records("claim")
+    assert shown
+    for r in shown:
+        assert "Legal characterisation" in r.find_element(By.CSS_SELECTOR, ".kind").text
+    page.open(site + "?view=claims&claim=legal-characterisation&q=zzzz-nothing")
+    assert "No claims match these filters." in page.text(".empty")
+    page.one(".empty button").click()
+    page.until_title(f"Claims ({N['claims']})")
+    assert page.query() == "?view=claims"  # the view stays; only the filters go
+
+
+def test_url_round_trip_with_reload_back_and_forward(site, page):
+    page.open(site)
+    page.tab("Claims")
+    first = page.query()
+    page.open_filters().check("f-claim-death-toll").until_query("claim=death-toll")
+    filtered_title = page.title()
+    page.d.refresh()
+    page.wait_ready().until_title(filtered_title)
+    assert page.one("#f-claim-death-toll").is_selected()
+    page.d.back()
+    page.wait(lambda d: page.query() == first)
+    page.until_title(f"Claims ({N['claims']})")
+    page.d.forward()
+    page.until_query("claim=death-toll").until_title(filtered_title)
+
+
+def test_every_record_kind_opens_from_a_deep_link(site, page):
+    for kind, field in (("events", "title"), ("claims", "paraphrase"), ("sources", "title"), ("actors", "name")):
+        record = CORPUS[kind][len(CORPUS[kind]) // 2]
+        page.open(site + "?id=" + record["id"])
+        assert page.text(".detail h2") == record[field], kind
+    page.open(site + "?id=no-such-record")
+    assert "No such record" in page.text(".detail")
+
+
+def test_cross_links_lead_from_claim_to_source_to_actor(site, page):
+    claim = next(c for c in CORPUS["claims"] if c.get("claimant") and c["voice"] == "attributed")
+    source = by_id("sources", claim["reported_in"])
+    actor = by_id("actors", claim["claimant"])
+    page.open(site + "?id=" + claim["id"])
+    assert claim["quote"][:40] in page.text(".detail blockquote")
+    page.click_link(source["title"])
+    assert page.text(".detail h2") == source["title"]
+    assert claim["paraphrase"] in page.text(".detail")
+    page.open(site + "?id=" + claim["id"]).click_link(actor["name"])
+    assert page.text(".detail h2") == actor["name"]
+    page.one(".detail > button").click()
+    page.until_query("actor=" + actor["id"])
+
+
+def test_works_under_a_sub_path(sub_site, page):
+    page.open(sub_site)
+    assert page.path() == "/dossier/"
+    page.tab("Sources")
+    assert page.path() == "/dossier/" and "view=sources" in page.query()
+    page.click_link(CORPUS["sources"][0]["title"])
+    assert page.path() == "/dossier/"
+    page.d.refresh()
+    assert page.wait_ready().text(".detail h2") == CORPUS["sources"][0]["title"]
+    page.open(sub_site + "?view=claims&claim=death-toll")
+    assert page.title().startswith("Claims (")
+
+
+def test_missing_corpus_says_so_and_retry_recovers(site_copy, page):
+    url, corpus_file = site_copy(remove=True)
+    page.open(url)
+    message = page.text(".failure")
+    assert "could not be loaded" in message and "404" in message
+    corpus_file.write_text(json.dumps(CORPUS), encoding="utf-8")
+    page.one(".failure button").click()
+    page.wait_ready().until_title(f"Events ({N['events']})")
+
+
+def test_malformed_corpus_names_the_problem(site_copy, page):
+    url, corpus_file = site_copy('{"meta": {"title": "x"},\n  "sources": [1, 2,,]')
+    page.open(url)
+    assert "not valid JSON" in page.text(".failure") and "line 2" in page.text(".failure")
+    corpus_file.write_text('{"hello": "world"}', encoding="utf-8")
+    # The server's Last-Modified has one-second steps: date the fix later, as a real one would be.
+    later = time.time() + 5
+    os.utime(corpus_file, (later, later))
+    page.one(".failure button").click()
+    page.wait(lambda d: "not a corpus" in page.text(".failure"))
+
+
+def test_bad_records_are_named_and_the_rest_still_work_and_nothing_is_html(site_copy, page):
+    bad = copy.deepcopy(CORPUS)
+    bad["events"][0]["title"] = ""  # an empty required text
+    bad["claims"][0]["claimant"] = "act-nobody"  # a reference to nothing
+    bad["claims"][0]["voice"] = "attributed"
+    # Corpus text that looks like HTML stays text.
+    bad["sources"][1]["title"] = '<img src="x" onerror="document.title=\'pwned\'">Injected'
+    bad["sources"][1]["url"] = "https://example.org/report"
+    url, _ = site_copy(json.dumps(bad))
+    page.open(url)
+    notice = page.text(".notice")
+    assert "2 records left out" in notice
+    page.one(".notice summary").click()
+    names = page.text(".rejected")
+    assert CORPUS["events"][0]["id"] in names and CORPUS["claims"][0]["id"] in names
+    assert "act-nobody" in names
+    assert page.title() == f"Events ({N['events'] - 1})"
+    page.tab("Claims").until_title(f"Claims ({N['claims'] - 1})")
+    page.open(url + "?id=" + bad["sources"][1]["id"])
+    assert page.text(".detail h2").startswith("<img")
+    assert not page.css("img") and page.d.title != "pwned"
+    link = page.one(".detail a[href^='https://example.org']")
+    assert link.get_attribute("rel") == "noopener noreferrer"
+
+
+def test_a_link_that_is_not_http_leaves_only_its_source_out(site_copy, page):
+    bad = copy.deepcopy(CORPUS)
+    cited = next(s for s in bad["sources"] if not s.get("text_file"))
+    cited["url"] = "javascript:alert(1)"
+    url, _ = site_copy(json.dumps(bad))
+    page.open(url)
+    assert "1 record left out" in page.text(".notice")
+    page.one(".notice summary").click()
+    assert "is not an http(s) link" in page.text(".rejected")
+    assert not page.css("a[href^='javascript:']")
+    # The records that cited it or were first made in it stay, without that link.
+    page.tab("Claims").until_title(f"Claims ({N['claims']})")
+
+
+def test_no_request_leaves_this_machine(site, page):
+    page.open(site)
+    page.tab("Claims")
+    page.click_link(CORPUS["claims"][0]["paraphrase"]) if CORPUS["claims"][0]["paraphrase"] else None
+    page.open(site + "?view=actors")
+    hosts = set()
+    for entry in page.d.get_log("performance"):
+        msg = json.loads(entry["message"])["message"]
+        if msg.get("method") == "Network.requestWillBeSent":
+            u = urlparse(msg["params"]["request"]["url"])
+            if u.scheme in ("http", "https", "ws", "wss"):
+                hosts.add(u.hostname)
+    assert hosts == {"127.0.0.1"}, hosts
+
+
+def test_keyboard_and_screen_reader_basics(site, page):
+    page.open(site)
+    assert page.css("header") and page.css("main#main") and page.css("nav[aria-label='Views']")
+    assert page.css("aside .filters, aside.filters")
+    # Every input has a label a screen reader can announce.
+    for box in page.css("input, select"):
+        box_id = box.get_attribute("id")
+        assert box_id and page.css(f"label[for='{box_id}']") or box.find_elements(By.XPATH, "ancestor::label"), box_id
+    assert re.match(r"^Events \(\d+\)$", page.title())
