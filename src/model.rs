@@ -10,8 +10,12 @@ use serde::{Deserialize, Serialize};
 #[serde(default)]
 pub struct DateSpec {
     pub when: String,
+    /// A phrasing for readers where the partial date cannot say it ("summer 1988").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
+    /// The text's own wording of the date ("Date tabled: 13.09.2016", "on Friday").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_written: Option<String>,
     pub basis: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub inference: Option<String>,

@@ -180,6 +180,7 @@ impl<'a> Checker<'a> {
             self.error(&format!("{path}.when"), e.to_string());
         }
         self.optional(&format!("{path}.label"), date.label.as_ref());
+        self.optional(&format!("{path}.as_written"), date.as_written.as_ref());
         self.term(&format!("{path}.basis"), &date.basis, &vocab::DATE_BASES);
         match (date.is_inferred(), &date.inference) {
             (true, None) => {

@@ -31,6 +31,11 @@ pub fn DateText(date: Option<DateSpec>, #[prop(optional)] long: bool) -> impl In
     };
     let shown = date.shown();
     let inference = date.inference.clone().unwrap_or_default();
+    let written = date
+        .as_written
+        .clone()
+        .filter(|_| long)
+        .map(|w| view! { <span class="as-written">" — the text says “" {w} "”"</span> });
     let marker = date.is_inferred().then(|| {
         if long {
             view! { <span class="inferred">" (inferred: " {inference} ")"</span> }.into_any()
@@ -38,7 +43,7 @@ pub fn DateText(date: Option<DateSpec>, #[prop(optional)] long: bool) -> impl In
             view! { " " <abbr class="inferred" title=inference>"inferred"</abbr> }.into_any()
         }
     });
-    view! { <span class="date">{shown}</span>{marker} }.into_any()
+    view! { <span class="date">{shown}</span>{marker}{written} }.into_any()
 }
 
 /// A link to any record by id, named by `label`; a missing record shows as text.

@@ -121,7 +121,7 @@ def driver():
     shutil.rmtree(profile, ignore_errors=True)
     opts.add_argument(f"--user-data-dir={profile}")
     # Every request the page makes is logged, to prove none leaves this machine.
-    opts.set_capability("goog:loggingPrefs", {"performance": "ALL"})
+    opts.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
     drv = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=opts)
     drv.set_page_load_timeout(30)
     yield drv
@@ -208,5 +208,6 @@ class Page:
 @pytest.fixture()
 def page(driver):
     p = Page(driver)
-    driver.get_log("performance")  # start each test with an empty request log
+    driver.get_log("performance")  # start each test with empty logs
+    driver.get_log("browser")
     return p

@@ -33,6 +33,10 @@ def test_first_screen_shows_the_corpus_and_its_counts(site, page):
     years = [int(y.text) for y in page.css(".year-title") if y.text.isdigit()]
     assert years == sorted(years) and years[0] == 1988
     assert all(r.find_elements(By.CSS_SELECTOR, ".date") for r in page.records("event"))
+    # The page's Content-Security-Policy lets its own loader run and blocks nothing it needs.
+    assert not [e for e in page.d.get_log("browser") if e["level"] == "SEVERE"]
+    csp = page.d.find_element(By.CSS_SELECTOR, "meta[http-equiv='Content-Security-Policy']").get_attribute("content")
+    assert "'unsafe-inline'" not in csp and "connect-src 'self'" in csp
 
 
 def test_date_range_keeps_what_overlaps_and_says_how_undated_are_treated(site, page):
