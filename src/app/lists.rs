@@ -22,6 +22,19 @@ pub fn counted_kind(view: View) -> Kind {
     }
 }
 
+/// Splits an ordered list into runs that share a heading, keeping the order.
+fn runs(items: &[usize], heading: impl Fn(usize) -> String) -> Vec<(String, Vec<usize>)> {
+    let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+    for &item in items {
+        let h = heading(item);
+        match groups.last_mut() {
+            Some((current, list)) if *current == h => list.push(item),
+            _ => groups.push((h, vec![item])),
+        }
+    }
+    groups
+}
+
 /// The view tabs, each with how many records match the filters.
 #[component]
 pub fn ViewTabs() -> impl IntoView {
@@ -95,16 +108,11 @@ fn EventsList() -> impl IntoView {
                 .into_any();
         }
         // Group by the year each event starts in, keeping time order; undated last.
-        let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
-        for &e in &shown {
-            let year = d.index.events[e]
+        let groups = runs(&shown, |e| {
+            d.index.events[e]
                 .span
-                .map_or("Undated".to_string(), |s| s.year().to_string());
-            match groups.last_mut() {
-                Some((y, list)) if *y == year => list.push(e),
-                _ => groups.push((year, vec![e])),
-            }
-        }
+                .map_or("Undated".to_string(), |s| s.year().to_string())
+        });
         let body = groups
             .into_iter()
             .map(|(year, list)| {
@@ -196,14 +204,7 @@ fn ClaimsList() -> impl IntoView {
                 ClaimOrder::Claimant => group_of(a).cmp(&group_of(b)).then(by_date),
             }
         });
-        let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
-        for c in sorted {
-            let g = group_of(c);
-            match groups.last_mut() {
-                Some((name, list)) if *name == g => list.push(c),
-                _ => groups.push((g, vec![c])),
-            }
-        }
+        let groups = runs(&sorted, group_of);
         let tolls: Vec<usize> = shown
             .iter()
             .copied()
