@@ -232,6 +232,15 @@ impl DateWindow {
         let hi = self.to.map_or(u32::MAX, |d| d.last_day());
         s0 <= hi && lo <= s1
     }
+
+    /// True when every day the span may denote lies inside the window: the record
+    /// certainly falls in it, rather than only possibly.
+    pub fn contains(&self, span: &DateSpan) -> bool {
+        let (s0, s1) = span.bounds();
+        let lo = self.from.map_or(0, |d| d.first_day());
+        let hi = self.to.map_or(u32::MAX, |d| d.last_day());
+        lo <= s0 && s1 <= hi
+    }
 }
 
 #[cfg(test)]
@@ -320,5 +329,8 @@ mod tests {
         assert!(since_2017.overlaps(&span("2024-08-24")));
         assert!(!since_2017.overlaps(&span("1988-06/1988-09")));
         assert!(DateWindow::default().is_open());
+        // A date known only to the year may fall in September 2016, or not.
+        assert!(sept_2016.contains(&span("2016-09-13")));
+        assert!(!sept_2016.contains(&span("2016")));
     }
 }

@@ -314,6 +314,9 @@ impl<'a> Evaluation<'a> {
 pub struct Outcome {
     /// Matching events, in time order.
     pub events: Vec<usize>,
+    /// Of those, the dated events that only may fall in the date range, because
+    /// they are dated less precisely than it ("2016" for September 2016).
+    pub events_maybe_in_range: Vec<usize>,
     pub claims: Vec<usize>,
     pub sources: Vec<usize>,
     pub actors: Vec<usize>,
@@ -340,8 +343,15 @@ impl Outcome {
             pos
         };
         events.sort_by_key(|&e| position[e]);
+        let (window, _) = filter.window();
+        let events_maybe_in_range = events
+            .iter()
+            .copied()
+            .filter(|&e| index.events[e].span.is_some_and(|s| !window.contains(&s)))
+            .collect();
         Outcome {
             events,
+            events_maybe_in_range,
             claims: eval.matching(Kind::Claim),
             sources: eval.matching(Kind::Source),
             actors: eval.matching(Kind::Actor),

@@ -108,30 +108,51 @@ fn EventsList() -> impl IntoView {
                 .into_any();
         }
         // Group by the year each event starts in, keeping time order; undated last.
-        let groups = runs(&shown, |e| {
+        // Events dated less precisely than the range follow, under their own heading.
+        let maybe = outcome.with(|o| o.events_maybe_in_range.clone());
+        let certain: Vec<usize> = shown
+            .iter()
+            .copied()
+            .filter(|e| !maybe.contains(e))
+            .collect();
+        let year = |e: usize| {
             d.index.events[e]
                 .span
                 .map_or("Undated".to_string(), |s| s.year().to_string())
+        };
+        let body = year_sections(runs(&certain, year));
+        let loose = (!maybe.is_empty()).then(|| {
+            let n = maybe.len();
+            view! {
+                <section class="maybe" aria-labelledby="maybe-title">
+                    <h3 id="maybe-title">{format!("{} dated less precisely: they may fall in the range", count(n, "event"))}</h3>
+                    <p class="hint">"Their dates overlap the range but reach beyond it, so the sources do not say whether they fall inside."</p>
+                    {year_sections(runs(&maybe, year))}
+                </section>
+            }
         });
-        let body = groups
-            .into_iter()
-            .map(|(year, list)| {
-                let items = list
-                    .into_iter()
-                    .map(|e| view! { <EventItem e/> })
-                    .collect_view();
-                let label = year.clone();
-                view! {
-                    <section class="year" aria-label=label>
-                        <h3 class="year-title">{year}</h3>
-                        <ol class="records">{items}</ol>
-                    </section>
-                }
-            })
-            .collect_view();
-        view! { {heading(View::Events, shown.len(), total)} <div class="timeline">{body}</div> }
+        view! { {heading(View::Events, shown.len(), total)} <div class="timeline">{body}</div> {loose} }
             .into_any()
     }
+}
+
+fn year_sections(groups: Vec<(String, Vec<usize>)>) -> impl IntoView {
+    groups
+        .into_iter()
+        .map(|(year, list)| {
+            let items = list
+                .into_iter()
+                .map(|e| view! { <EventItem e/> })
+                .collect_view();
+            let label = year.clone();
+            view! {
+                <section class="year" aria-label=label>
+                    <h3 class="year-title">{year}</h3>
+                    <ol class="records">{items}</ol>
+                </section>
+            }
+        })
+        .collect_view()
 }
 
 #[component]

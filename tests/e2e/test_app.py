@@ -47,6 +47,11 @@ def test_date_range_keeps_what_overlaps_and_says_how_undated_are_treated(site, p
     assert 0 < len(shown) < N["events"]
     edm = next(e for e in CORPUS["events"] if e["date"]["when"] == "2016-09-13")
     assert any(edm["title"] in s for s in shown)
+    # Events known only to the year stand apart: they may, or may not, fall in September.
+    assert edm["title"] in page.text(".timeline")
+    year_only = [e for e in CORPUS["events"] if e.get("date", {}).get("when") == "2016"]
+    if year_only:
+        assert year_only[0]["title"] in page.text(".maybe") and year_only[0]["title"] not in page.text(".timeline")
     assert not any("2024" in r.find_element(By.CSS_SELECTOR, ".meta").text for r in page.records("event"))
     assert "with no date" in page.text(".dates")
     # A bad end is named, not silently applied.
