@@ -176,6 +176,13 @@ impl DateSpan {
         self.start.or(self.end).map_or(0, |d| d.year)
     }
 
+    /// Where the span sorts in time: by its known start, else by its end, so that
+    /// "2020 or earlier" files under 2020, beside the year it names.
+    pub fn sort_key(&self) -> (u32, u32) {
+        let anchor = self.start.or(self.end).map_or(0, |d| d.first_day());
+        (anchor, self.bounds().1)
+    }
+
     /// The days covered, as sortable numbers (first, last); open ends are unbounded.
     pub fn bounds(&self) -> (u32, u32) {
         (

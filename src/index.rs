@@ -59,7 +59,7 @@ fn span(date: Option<&DateSpec>) -> Option<DateSpan> {
 /// Orders optional spans chronologically, undated last.
 pub fn chronological(a: Option<&DateSpan>, b: Option<&DateSpan>) -> std::cmp::Ordering {
     match (a, b) {
-        (Some(a), Some(b)) => a.bounds().cmp(&b.bounds()),
+        (Some(a), Some(b)) => a.sort_key().cmp(&b.sort_key()),
         (Some(_), None) => std::cmp::Ordering::Less,
         (None, Some(_)) => std::cmp::Ordering::Greater,
         (None, None) => std::cmp::Ordering::Equal,

@@ -122,7 +122,12 @@ fn DateFilter() -> impl IntoView {
         if include {
             "Records with no date are shown along with the range.".to_string()
         } else if hidden > 0 {
-            format!("{hidden} {noun} with no date are hidden by the range.")
+            let (noun, verb) = match (hidden, counted_kind(view)) {
+                (1, Kind::Actor) => ("institution or person", "is"),
+                (1, _) => (noun.trim_end_matches('s'), "is"),
+                _ => (noun, "are"),
+            };
+            format!("{hidden} {noun} with no date {verb} hidden by the range.")
         } else {
             "Records with no date are hidden while a range is set.".to_string()
         }
