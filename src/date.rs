@@ -167,10 +167,6 @@ impl DateSpan {
         }
     }
 
-    pub fn is_range(&self) -> bool {
-        self.start != self.end
-    }
-
     /// The year readers find the record under: where it starts, else where it ends.
     pub fn year(&self) -> i32 {
         self.start.or(self.end).map_or(0, |d| d.year)
@@ -232,11 +228,18 @@ impl DateWindow {
         self.from.is_none() && self.to.is_none()
     }
 
+    /// The days the window covers, as sortable numbers; open sides are unbounded.
+    fn bounds(&self) -> (u32, u32) {
+        (
+            self.from.map_or(0, |d| d.first_day()),
+            self.to.map_or(u32::MAX, |d| d.last_day()),
+        )
+    }
+
     /// True when the span shares at least one possible day with the window.
     pub fn overlaps(&self, span: &DateSpan) -> bool {
         let (s0, s1) = span.bounds();
-        let lo = self.from.map_or(0, |d| d.first_day());
-        let hi = self.to.map_or(u32::MAX, |d| d.last_day());
+        let (lo, hi) = self.bounds();
         s0 <= hi && lo <= s1
     }
 
@@ -244,8 +247,7 @@ impl DateWindow {
     /// certainly falls in it, rather than only possibly.
     pub fn contains(&self, span: &DateSpan) -> bool {
         let (s0, s1) = span.bounds();
-        let lo = self.from.map_or(0, |d| d.first_day());
-        let hi = self.to.map_or(u32::MAX, |d| d.last_day());
+        let (lo, hi) = self.bounds();
         lo <= s0 && s1 <= hi
     }
 }

@@ -75,6 +75,15 @@ impl Filter {
         }
     }
 
+    /// Adds the value if it is not chosen yet.
+    pub fn choose(&mut self, facet: Facet, value: &str) {
+        if let Some(list) = self.chosen_mut(facet) {
+            if !list.iter().any(|v| v == value) {
+                list.push(value.to_string());
+            }
+        }
+    }
+
     /// Adds the value if absent, removes it if present.
     pub fn toggle(&mut self, facet: Facet, value: &str) {
         if let Some(list) = self.chosen_mut(facet) {
@@ -118,13 +127,15 @@ pub struct Evaluation<'a> {
     index: &'a Index,
     filter: &'a Filter,
     window: DateWindow,
+    /// Ends of the range that are not dates; the window leaves them open.
+    date_errors: Vec<DateError>,
     actors: Vec<usize>,
     terms: Vec<String>,
 }
 
 impl<'a> Evaluation<'a> {
     pub fn new(index: &'a Index, filter: &'a Filter) -> Self {
-        let (window, _) = filter.window();
+        let (window, date_errors) = filter.window();
         let actors = filter
             .actors
             .iter()
@@ -138,14 +149,10 @@ impl<'a> Evaluation<'a> {
             index,
             filter,
             window,
+            date_errors,
             actors,
             terms,
         }
-    }
-
-    /// True when no date range is in force.
-    pub fn window_is_open(&self) -> bool {
-        self.window.is_open()
     }
 
     fn fits(&self, span: Option<&DateSpan>) -> DateFit {
@@ -183,8 +190,24 @@ impl<'a> Evaluation<'a> {
         fit
     }
 
-    fn facet_ok(&self, facet: Facet, kind: Kind, facts: &Facts) -> bool {
+    /// True when a record, through its links, carries a value of a vocabulary
+    /// facet that `wanted` accepts: a tag of a related event, the kind of a
+    /// related claim or source.
+    fn has_term(&self, facet: Facet, facts: &Facts, wanted: impl Fn(&str) -> bool) -> bool {
         let corpus = &self.index.corpus;
+        let r = &facts.related;
+        match facet {
+            Facet::Tags => r
+                .events
+                .iter()
+                .any(|&e| corpus.events[e].tags.iter().any(|t| wanted(t))),
+            Facet::ClaimKinds => r.claims.iter().any(|&c| wanted(&corpus.claims[c].kind)),
+            Facet::SourceKinds => r.sources.iter().any(|&s| wanted(&corpus.sources[s].kind)),
+            Facet::Date | Facet::Actors | Facet::Text => false,
+        }
+    }
+
+    fn facet_ok(&self, facet: Facet, kind: Kind, facts: &Facts) -> bool {
         let chosen = self.filter.chosen(facet);
         let r = &facts.related;
         match facet {
@@ -196,23 +219,8 @@ impl<'a> Evaluation<'a> {
             Facet::Actors => {
                 self.filter.actors.is_empty() || r.actors.iter().any(|a| self.actors.contains(a))
             }
-            Facet::Tags => {
-                chosen.is_empty()
-                    || r.events
-                        .iter()
-                        .any(|&e| corpus.events[e].tags.iter().any(|t| chosen.contains(t)))
-            }
-            Facet::ClaimKinds => {
-                chosen.is_empty()
-                    || r.claims
-                        .iter()
-                        .any(|&c| chosen.contains(&corpus.claims[c].kind))
-            }
-            Facet::SourceKinds => {
-                chosen.is_empty()
-                    || r.sources
-                        .iter()
-                        .any(|&s| chosen.contains(&corpus.sources[s].kind))
+            Facet::Tags | Facet::ClaimKinds | Facet::SourceKinds => {
+                chosen.is_empty() || self.has_term(facet, facts, |v| chosen.iter().any(|c| c == v))
             }
             Facet::Text => self.terms.iter().all(|t| facts.search.contains(t.as_str())),
         }
@@ -232,16 +240,21 @@ impl<'a> Evaluation<'a> {
             .all(|&f| self.facet_ok(f, kind, facts))
     }
 
-    /// Positions of the records of a kind that match, in corpus order.
+    /// Positions of the records of a kind that match: events in time order,
+    /// the others in corpus order.
     pub fn matching(&self, kind: Kind) -> Vec<usize> {
         let facts = self.index.facts(kind);
-        (0..facts.len())
-            .filter(|&i| self.passes(kind, &facts[i], None))
-            .collect()
-    }
-
-    pub fn count(&self, kind: Kind) -> usize {
-        self.matching(kind).len()
+        let keep = |&i: &usize| self.passes(kind, &facts[i], None);
+        match kind {
+            Kind::Event => self
+                .index
+                .event_order
+                .iter()
+                .copied()
+                .filter(keep)
+                .collect(),
+            _ => (0..facts.len()).filter(keep).collect(),
+        }
     }
 
     /// Records that match everything but have no date, and are hidden by the date range.
@@ -282,27 +295,14 @@ impl<'a> Evaluation<'a> {
             .iter()
             .filter(|f| self.passes(kind, f, Some(facet)))
             .collect();
-        let corpus = &self.index.corpus;
         vocab
             .values()
             .map(|value| {
-                let has = |f: &&&Facts| {
-                    let r = &f.related;
-                    match facet {
-                        Facet::Tags => r
-                            .events
-                            .iter()
-                            .any(|&e| corpus.events[e].tags.iter().any(|t| t == value)),
-                        Facet::ClaimKinds => {
-                            r.claims.iter().any(|&c| corpus.claims[c].kind == value)
-                        }
-                        Facet::SourceKinds => {
-                            r.sources.iter().any(|&s| corpus.sources[s].kind == value)
-                        }
-                        _ => false,
-                    }
-                };
-                (value, passing.iter().filter(has).count())
+                let n = passing
+                    .iter()
+                    .filter(|f| self.has_term(facet, f, |v| v == value))
+                    .count();
+                (value, n)
             })
             .collect()
     }
@@ -334,20 +334,15 @@ impl Outcome {
     /// `counted` is the kind of record the current view lists.
     pub fn new(index: &Index, filter: &Filter, counted: Kind) -> Outcome {
         let eval = Evaluation::new(index, filter);
-        let mut events = eval.matching(Kind::Event);
-        let position: Vec<usize> = {
-            let mut pos = vec![0; index.events.len()];
-            for (rank, &e) in index.event_order.iter().enumerate() {
-                pos[e] = rank;
-            }
-            pos
-        };
-        events.sort_by_key(|&e| position[e]);
-        let (window, _) = filter.window();
+        let events = eval.matching(Kind::Event);
         let events_maybe_in_range = events
             .iter()
             .copied()
-            .filter(|&e| index.events[e].span.is_some_and(|s| !window.contains(&s)))
+            .filter(|&e| {
+                index.events[e]
+                    .span
+                    .is_some_and(|s| !eval.window.contains(&s))
+            })
             .collect();
         Outcome {
             events,
@@ -361,7 +356,7 @@ impl Outcome {
                 .iter()
                 .map(|&f| (f, eval.term_counts(counted, f)))
                 .collect(),
-            date_errors: filter.window().1.iter().map(ToString::to_string).collect(),
+            date_errors: eval.date_errors.iter().map(ToString::to_string).collect(),
         }
     }
 
@@ -425,15 +420,7 @@ mod tests {
 
     fn ids(index: &Index, kind: Kind, filter: &Filter) -> Vec<String> {
         let eval = Evaluation::new(index, filter);
-        let mut out: Vec<String> = eval
-            .matching(kind)
-            .into_iter()
-            .map(|i| {
-                index
-                    .id(crate::index::RecordRef { kind, idx: i })
-                    .to_string()
-            })
-            .collect();
+        let mut out = index.ids(kind, &eval.matching(kind));
         out.sort();
         out
     }
@@ -550,6 +537,13 @@ mod tests {
             ..Filter::default()
         };
         assert!(ids(&ix, Kind::Claim, &f).is_empty());
+        // Typed names find actors by name or alias, whatever the case and accents.
+        assert_eq!(
+            ix.actor_named(" tribune de GENEVE").map(|a| a.id.as_str()),
+            Some("act-paper")
+        );
+        assert_eq!(ix.actor_named("AI").map(|a| a.id.as_str()), Some("act-ngo"));
+        assert!(ix.actor_named("Amnesty").is_none());
         // Aliases find actors.
         let f = Filter {
             text: "ai".into(),
@@ -606,5 +600,8 @@ mod tests {
         assert_eq!(f.tags, ["conference"]);
         f.toggle(Facet::Tags, "conference");
         assert!(f.is_empty());
+        f.choose(Facet::Actors, "act-a");
+        f.choose(Facet::Actors, "act-a");
+        assert_eq!(f.actors, ["act-a"]);
     }
 }

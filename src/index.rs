@@ -238,10 +238,6 @@ impl Index {
         self.facts(kind).len()
     }
 
-    pub fn is_empty(&self) -> bool {
-        Kind::ALL.iter().all(|&k| self.len(k) == 0)
-    }
-
     pub fn id(&self, r: RecordRef) -> &str {
         let c = &self.corpus;
         match r.kind {
@@ -250,6 +246,14 @@ impl Index {
             Kind::Source => &c.sources[r.idx].id,
             Kind::Actor => &c.actors[r.idx].id,
         }
+    }
+
+    /// The ids of records of one kind, by position.
+    pub fn ids(&self, kind: Kind, positions: &[usize]) -> Vec<String> {
+        positions
+            .iter()
+            .map(|&idx| self.id(RecordRef { kind, idx }).to_string())
+            .collect()
     }
 
     pub fn actor(&self, id: &str) -> Option<&Actor> {
@@ -266,6 +270,14 @@ impl Index {
 
     pub fn claim(&self, id: &str) -> Option<&Claim> {
         self.find(id, Kind::Claim).map(|i| &self.corpus.claims[i])
+    }
+
+    /// The actor whose name or one of whose aliases is `name`, ignoring case and accents.
+    pub fn actor_named(&self, name: &str) -> Option<&Actor> {
+        let wanted = fold(name.trim());
+        self.corpus.actors.iter().find(|a| {
+            fold(&a.name) == wanted || a.aliases.iter().any(|alias| fold(alias) == wanted)
+        })
     }
 
     pub fn find(&self, id: &str, kind: Kind) -> Option<usize> {

@@ -181,8 +181,6 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 4] = [Kind::Event, Kind::Claim, Kind::Source, Kind::Actor];
-
     /// The corpus array that holds records of this kind.
     pub fn array(self) -> &'static str {
         match self {

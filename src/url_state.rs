@@ -68,7 +68,7 @@ impl ClaimOrder {
         }
     }
 
-    fn from_key(key: &str) -> Option<ClaimOrder> {
+    pub fn from_key(key: &str) -> Option<ClaimOrder> {
         ClaimOrder::ALL.into_iter().find(|o| o.key() == key)
     }
 }

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use dossier::load::Rejected;
-use dossier::model::{DateSpec, Kind};
+use dossier::model::{Claim, DateSpec, Kind};
 use dossier::text::is_http_link;
 use leptos::prelude::*;
 
@@ -81,6 +81,26 @@ pub fn ExternalLink(url: String) -> impl IntoView {
         view! { <a href=href rel="noopener noreferrer" target="_blank">{url}</a> }.into_any()
     } else {
         view! { <span>{url}</span> }.into_any()
+    }
+}
+
+/// Who made a claim: a link to the claimant, or, where the reporting article
+/// speaks in its own voice, a plain name that says so.
+#[component]
+pub fn Claimant(claim: Claim) -> impl IntoView {
+    match (&claim.claimant, claim.in_author_voice()) {
+        (Some(id), false) => view! { <IdLink id=id.clone() kind=Kind::Actor/> }.into_any(),
+        (Some(_), true) => {
+            let name = format!(
+                "{} (the reporting article’s own voice)",
+                data().index.claimant_name(&claim)
+            );
+            view! { <span class="author-voice">{name}</span> }.into_any()
+        }
+        (None, _) => {
+            view! { <span class="author-voice">{data().index.claimant_name(&claim)}</span> }
+                .into_any()
+        }
     }
 }
 

@@ -8,7 +8,7 @@ use dossier::url_state::UrlState;
 use dossier::vocab;
 use leptos::prelude::*;
 
-use super::bits::{count, data, id_links, DateText, ExternalLink, IdLink, Quote};
+use super::bits::{count, data, id_links, Claimant, DateText, ExternalLink, IdLink, Quote};
 use super::lists::ClaimItem;
 use super::nav::{Entry, Nav, StateLink};
 
@@ -36,10 +36,6 @@ pub fn Detail(id: String) -> impl IntoView {
         },
     };
     view! { {back} <article class="detail">{body}</article> }
-}
-
-fn ids<T>(list: &[usize], all: &[T], id: impl Fn(&T) -> &String) -> Vec<String> {
-    list.iter().map(|&i| id(&all[i]).clone()).collect()
 }
 
 /// A titled list of claims, or nothing when there are none.
@@ -93,7 +89,7 @@ fn EventDetail(e: usize) -> impl IntoView {
         .iter()
         .map(|t| vocab::EVENT_TAGS.label(t))
         .collect();
-    let sources = ids(&facts.related.sources, &d.index.corpus.sources, |s| &s.id);
+    let sources = d.index.ids(Kind::Source, &facts.related.sources);
     view! {
         <p class="kind-label">"Event"</p>
         <h2>{event.title.clone()}</h2>
@@ -115,13 +111,6 @@ fn EventDetail(e: usize) -> impl IntoView {
 fn ClaimDetail(c: usize) -> impl IntoView {
     let d = data();
     let claim: Claim = d.index.corpus.claims[c].clone();
-    let who = match (&claim.claimant, claim.in_author_voice()) {
-        (Some(id), false) => view! { <IdLink id=id.clone() kind=Kind::Actor/> }.into_any(),
-        _ => view! {
-            <span>{d.index.claimant_name(&claim)}" (the reporting article’s own voice)"</span>
-        }
-        .into_any(),
-    };
     let terms: Vec<&str> = claim
         .legal_terms
         .iter()
@@ -132,7 +121,7 @@ fn ClaimDetail(c: usize) -> impl IntoView {
         <h2>{claim.paraphrase.clone()}</h2>
         <Quote quote=claim.quote.clone() source=claim.reported_in.clone()/>
         <dl class="facts">
-            <dt>"Claimed by"</dt><dd>{who}</dd>
+            <dt>"Claimed by"</dt><dd><Claimant claim=claim.clone()/></dd>
             {claim.relayed_by.clone().map(|r| view! { <dt>"Relayed by"</dt><dd><IdLink id=r kind=Kind::Actor/></dd> })}
             <dt>"Made"</dt><dd><DateText date=claim.date.clone() long=true/></dd>
             <dt>"Reported in"</dt><dd><IdLink id=claim.reported_in.clone() kind=Kind::Source/></dd>
@@ -150,9 +139,8 @@ fn SourceDetail(s: usize) -> impl IntoView {
     let d = data();
     let source: Source = d.index.corpus.sources[s].clone();
     let facts = d.index.sources[s].clone();
-    let all = &d.index.corpus.sources;
-    let cited_by = ids(&d.index.cited_by[s], all, |x| &x.id);
-    let events = ids(&facts.related.events, &d.index.corpus.events, |x| &x.id);
+    let cited_by = d.index.ids(Kind::Source, &d.index.cited_by[s]);
+    let events = d.index.ids(Kind::Event, &facts.related.events);
     let reported: Vec<usize> = facts
         .related
         .claims
@@ -214,20 +202,13 @@ fn ActorDetail(a: usize) -> impl IntoView {
             }
         })
         .collect_view();
-    let events: Vec<String> = facts
-        .related
-        .events
-        .iter()
-        .map(|&i| d.index.corpus.events[i].id.clone())
-        .collect();
-    let sources = ids(&facts.related.sources, &d.index.corpus.sources, |x| &x.id);
+    let events = d.index.ids(Kind::Event, &facts.related.events);
+    let sources = d.index.ids(Kind::Source, &facts.related.sources);
     let id = actor.id.clone();
     let filter_by = move |_| {
         let id = id.clone();
         nav.update(Entry::Push, move |s| {
-            if !s.filter.actors.contains(&id) {
-                s.filter.toggle(Facet::Actors, &id);
-            }
+            s.filter.choose(Facet::Actors, &id);
             s.record = None;
         });
     };

@@ -1,9 +1,8 @@
 //! The filter panel: date range, institutions and people, kinds and free text,
 //! each choice with its live count.
 
-use dossier::filter::{Facet, Filter, Outcome};
+use dossier::filter::{Facet, Outcome};
 use dossier::model::Kind;
-use dossier::text::fold;
 use dossier::url_state::UrlState;
 use leptos::prelude::*;
 
@@ -44,7 +43,7 @@ pub fn FilterPanel() -> impl IntoView {
         })
     };
     let noun = move || counted_noun(nav.state.with(|s| counted_kind(s.view)));
-    let clear = move |_| nav.update(Entry::Push, |s| s.filter = Filter::default());
+    let clear = move |_| nav.clear_filters();
     view! {
         <aside class="filters" aria-labelledby="filters-title">
             <details open=wide>
@@ -181,28 +180,18 @@ fn ActorFilter() -> impl IntoView {
     let typed = RwSignal::new(String::new());
     let index = d.clone();
     let add = move |e: leptos::ev::Event| {
-        let wanted = fold(event_target_value(&e).trim());
-        if wanted.is_empty() {
+        let name = event_target_value(&e);
+        if name.trim().is_empty() {
             return;
         }
-        let found = index.index.corpus.actors.iter().find(|a| {
-            fold(&a.name) == wanted || a.aliases.iter().any(|alias| fold(alias) == wanted)
-        });
-        match found {
+        match index.index.actor_named(&name) {
             Some(actor) => {
                 let id = actor.id.clone();
                 message.set(String::new());
                 typed.set(String::new());
-                nav.update(Entry::Push, |s| {
-                    if !s.filter.actors.contains(&id) {
-                        s.filter.actors.push(id);
-                    }
-                });
+                nav.update(Entry::Push, |s| s.filter.choose(Facet::Actors, &id));
             }
-            None => message.set(format!(
-                "No institution or person is called “{}”.",
-                event_target_value(&e)
-            )),
+            None => message.set(format!("No institution or person is called “{name}”.")),
         }
     };
     let chips_data = d.clone();

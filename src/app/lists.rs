@@ -2,14 +2,14 @@
 
 use std::collections::BTreeMap;
 
-use dossier::filter::{Filter, Outcome};
+use dossier::filter::Outcome;
 use dossier::index::chronological;
 use dossier::model::{Claim, Kind};
 use dossier::url_state::{ClaimOrder, UrlState, View};
 use dossier::vocab;
 use leptos::prelude::*;
 
-use super::bits::{count, data, id_links, DateText, IdLink};
+use super::bits::{count, data, id_links, Claimant, DateText, IdLink};
 use super::nav::{Entry, Nav, RecordLink, StateLink};
 
 /// The kind of record a view lists, which the filter counts are about.
@@ -80,7 +80,7 @@ fn NothingMatches(noun: &'static str) -> impl IntoView {
     view! {
         <div class="empty" role="status">
             <p>{format!("No {noun} match these filters.")}</p>
-            <button type="button" on:click=move |_| nav.update(Entry::Push, |s| s.filter = Filter::default())>
+            <button type="button" on:click=move |_| nav.clear_filters()>
                 "Clear all filters"
             </button>
         </div>
@@ -180,10 +180,7 @@ fn ClaimsList() -> impl IntoView {
     let d = data();
     let set_order = move |e| {
         let key = event_target_value(&e);
-        let order = ClaimOrder::ALL
-            .into_iter()
-            .find(|o| o.key() == key)
-            .unwrap_or_default();
+        let order = ClaimOrder::from_key(&key).unwrap_or_default();
         nav.update(Entry::Push, |s| s.claim_order = order);
     };
     let order_select = view! {
@@ -276,14 +273,10 @@ fn DeathTolls(claims: Vec<usize>) -> impl IntoView {
                 .as_ref()
                 .map(|t| t.as_written.clone())
                 .unwrap_or_default();
-            let who = d.index.claimant_name(c);
             view! {
                 <tr>
                     <td class="figure"><RecordLink id=c.id.clone()>{figure}</RecordLink></td>
-                    <td>{match &c.claimant {
-                        Some(id) => view! { <IdLink id=id.clone() kind=Kind::Actor/> }.into_any(),
-                        None => view! { <span>{who}</span> }.into_any(),
-                    }}</td>
+                    <td><Claimant claim=c.clone()/></td>
                     <td><DateText date=c.date.clone()/></td>
                     <td><IdLink id=c.reported_in.clone() kind=Kind::Source/></td>
                 </tr>
@@ -308,12 +301,6 @@ fn DeathTolls(claims: Vec<usize>) -> impl IntoView {
 pub fn ClaimItem(c: usize) -> impl IntoView {
     let d = data();
     let claim = d.index.corpus.claims[c].clone();
-    let who = match &claim.claimant {
-        Some(id) if !claim.in_author_voice() => {
-            view! { <IdLink id=id.clone() kind=Kind::Actor/> }.into_any()
-        }
-        _ => view! { <span class="author-voice">{d.index.claimant_name(&claim)}</span> }.into_any(),
-    };
     let terms: Vec<&str> = claim
         .legal_terms
         .iter()
@@ -328,7 +315,7 @@ pub fn ClaimItem(c: usize) -> impl IntoView {
                 {toll.map(|t| view! { " · " <strong class="figure">{t}</strong> })}
                 " · " <DateText date=claim.date.clone()/>
             </p>
-            <p class="claimant">{who}{claim.relayed_by.clone().map(|r| view! { ", as relayed by " <IdLink id=r kind=Kind::Actor/> })}</p>
+            <p class="claimant"><Claimant claim=claim.clone()/>{claim.relayed_by.clone().map(|r| view! { ", as relayed by " <IdLink id=r kind=Kind::Actor/> })}</p>
             <h4><RecordLink id=claim.id.clone()>{claim.paraphrase.clone()}</RecordLink></h4>
             <blockquote>{claim.quote.clone()}</blockquote>
             <p class="reported">
@@ -370,10 +357,7 @@ fn SourceItem(s: usize) -> impl IntoView {
     let d = data();
     let source = d.index.corpus.sources[s].clone();
     let facts = &d.index.sources[s];
-    let cited_by: Vec<String> = d.index.cited_by[s]
-        .iter()
-        .map(|&i| d.index.corpus.sources[i].id.clone())
-        .collect();
+    let cited_by = d.index.ids(Kind::Source, &d.index.cited_by[s]);
     let idents = source
         .identifiers
         .iter()

@@ -1,5 +1,6 @@
 //! Keeps the screen state and the address bar in step, both ways.
 
+use dossier::filter::Filter;
 use dossier::url_state::UrlState;
 use leptos::ev;
 use leptos::prelude::*;
@@ -64,6 +65,11 @@ impl Nav {
                 }
             }
         }
+    }
+
+    /// Clears every filter, keeping the view and the record on screen.
+    pub fn clear_filters(&self) {
+        self.update(Entry::Push, |s| s.filter = Filter::default());
     }
 
     /// Changes the current state with `change` and records it.
