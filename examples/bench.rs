@@ -1,55 +1,177 @@
-//! Times the core's work on a corpus, natively: `cargo run --release --example bench [CORPUS]`.
+//! Times the core's work natively, on generated corpora or a corpus file:
+//!   cargo run --release --example bench                 (1k, 10k and 100k records)
+//!   cargo run --release --example bench -- 250000       (any sizes)
+//!   cargo run --release --example bench -- public/corpus.json
 //! A benchmark, not a test: it prints figures and asserts nothing about speed.
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use dossier::filter::{Filter, Outcome};
 use dossier::index::Index;
-use dossier::load;
+use dossier::load::{self, Reader};
 use dossier::model::Kind;
+use dossier::url_state::ClaimOrder;
 
-fn time<T>(label: &str, runs: u32, mut f: impl FnMut() -> T) -> T {
-    let start = Instant::now();
-    let mut out = f();
-    for _ in 1..runs {
-        out = f();
+/// Runs `f` `runs` times and returns the median time and the last result.
+fn median<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
+    let mut times = Vec::with_capacity(runs);
+    let mut out = None;
+    for _ in 0..runs {
+        let start = Instant::now();
+        out = Some(f());
+        times.push(start.elapsed());
     }
-    let per = start.elapsed() / runs;
-    println!("{label:<44} {:>10.1} µs", per.as_secs_f64() * 1e6);
-    out
+    times.sort();
+    (times[times.len() / 2], out.expect("at least one run"))
+}
+
+/// Like `median`, but each run's input is made by `setup`, untimed: reading
+/// and indexing consume what they are given.
+fn median_of<I, T>(runs: usize, setup: impl Fn() -> I, mut f: impl FnMut(I) -> T) -> (Duration, T) {
+    let mut times = Vec::with_capacity(runs);
+    let mut out = None;
+    for _ in 0..runs {
+        let input = setup();
+        let start = Instant::now();
+        out = Some(f(input));
+        times.push(start.elapsed());
+    }
+    times.sort();
+    (times[times.len() / 2], out.expect("at least one run"))
+}
+
+fn show(label: &str, d: Duration) {
+    println!("  {label:<46} {:>9.2} ms", d.as_secs_f64() * 1e3);
+}
+
+fn bench(name: &str, text: &str) {
+    let runs = if text.len() > 20_000_000 { 3 } else { 9 };
+    println!("{name}: {} bytes", text.len());
+    let (t, doc) = median(runs, || load::parse(text).expect("the corpus reads"));
+    show("parse (split, then record by record)", t);
+    let (t, _) = median(runs, || Reader::new(text).map(|r| r.total()));
+    show("  of which: split into records", t);
+    let (t, accepted) = median_of(runs, || doc.clone(), load::accept);
+    show("validate and accept", t);
+    let (t, index) = median_of(runs, || accepted.corpus.clone(), Index::without_text);
+    show("index all but text (the first list waits for it)", t);
+    let (t, index) = median_of(
+        runs,
+        || index.clone(),
+        |index| {
+            let mut job = index.text_indexing();
+            while !index.index_text(&mut job, 2000) {}
+            index
+        },
+    );
+    show("then the text index, in batches of 2,000", t);
+    let records = index.numbering.total();
+    println!(
+        "  {records} records, {} distinct words indexed",
+        index.text.get().map_or(0, |t| t.word_count())
+    );
+
+    let busiest = (0..index.len(Kind::Actor))
+        .max_by_key(|&a| index.involves[a].len())
+        .map(|a| index.corpus.actors[a].id.clone())
+        .unwrap_or_default();
+    let word = index
+        .corpus
+        .events
+        .first()
+        .and_then(|e| e.title.split_whitespace().find(|w| w.len() >= 5))
+        .unwrap_or("human")
+        .to_lowercase();
+    let filters = [
+        ("no filter", Filter::default()),
+        (
+            "typing, first letter",
+            Filter {
+                text: word[..1].to_string(),
+                ..Filter::default()
+            },
+        ),
+        (
+            "typing, whole word",
+            Filter {
+                text: word.clone(),
+                ..Filter::default()
+            },
+        ),
+        (
+            "date range 1988 to 2016",
+            Filter {
+                from: "1988".into(),
+                to: "2016".into(),
+                ..Filter::default()
+            },
+        ),
+        (
+            "the most involved actor",
+            Filter {
+                actors: vec![busiest],
+                ..Filter::default()
+            },
+        ),
+        (
+            "claim kind death toll",
+            Filter {
+                claim_kinds: vec!["death-toll".into()],
+                ..Filter::default()
+            },
+        ),
+        (
+            "date + kinds + text",
+            Filter {
+                from: "1988".into(),
+                to: "2017".into(),
+                claim_kinds: vec!["legal-characterisation".into(), "death-toll".into()],
+                text: "crime humanity".into(),
+                ..Filter::default()
+            },
+        ),
+    ];
+    for (label, filter) in &filters {
+        let (t, outcome) = median(runs * 3, || Outcome::new(&index, filter, Kind::Event));
+        let (l, listing) = median(runs * 3, || {
+            outcome.listing(&index, Kind::Claim, ClaimOrder::Date)
+        });
+        show(&format!("outcome: {label}"), t);
+        show(
+            &format!("  claims list in order ({} kept)", listing.items.len()),
+            l,
+        );
+    }
+    println!();
 }
 
 fn main() {
-    let path = std::env::args()
-        .nth(1)
-        .unwrap_or_else(|| "public/corpus.json".into());
-    let text = match std::fs::read_to_string(&path) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("cannot read {path}: {e}");
-            std::process::exit(2);
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let targets = if args.is_empty() {
+        vec!["1000".to_string(), "10000".into(), "100000".into()]
+    } else {
+        args
+    };
+    for target in targets {
+        match target.parse::<usize>() {
+            Ok(n) => {
+                let corpus = dossier::synth::generate(n, 1);
+                let text = match serde_json::to_string(&corpus) {
+                    Ok(t) => t,
+                    Err(e) => {
+                        eprintln!("cannot write the generated corpus: {e}");
+                        std::process::exit(2);
+                    }
+                };
+                bench(&format!("generated, {n} records"), &text);
+            }
+            Err(_) => match std::fs::read_to_string(&target) {
+                Ok(text) => bench(&target, &text),
+                Err(e) => {
+                    eprintln!("cannot read {target}: {e}");
+                    std::process::exit(2);
+                }
+            },
         }
-    };
-    println!("{path}: {} bytes", text.len());
-    let doc = time("parse (record by record)", 50, || {
-        load::parse(&text).expect("corpus reads")
-    });
-    let accepted = time("validate and accept", 50, || load::accept(doc.clone()));
-    let index = time("build the index", 50, || {
-        Index::new(accepted.corpus.clone())
-    });
-    let none = Filter::default();
-    time("outcome, no filter (claims view)", 200, || {
-        Outcome::new(&index, &none, Kind::Claim)
-    });
-    let busy = Filter {
-        from: "1988".into(),
-        to: "2017".into(),
-        claim_kinds: vec!["legal-characterisation".into(), "death-toll".into()],
-        text: "crime humanity".into(),
-        ..Filter::default()
-    };
-    time("outcome, date + kinds + text (claims view)", 200, || {
-        Outcome::new(&index, &busy, Kind::Claim)
-    });
+    }
 }

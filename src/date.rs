@@ -229,7 +229,7 @@ impl DateWindow {
     }
 
     /// The days the window covers, as sortable numbers; open sides are unbounded.
-    fn bounds(&self) -> (u32, u32) {
+    pub fn bounds(&self) -> (u32, u32) {
         (
             self.from.map_or(0, |d| d.first_day()),
             self.to.map_or(u32::MAX, |d| d.last_day()),

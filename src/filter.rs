@@ -5,10 +5,12 @@
 //! through their links: choosing the claim kind "death toll" keeps the events and
 //! sources those claims rest on.
 
-use crate::date::{DateError, DateSpan, DateWindow, PartialDate};
-use crate::index::{Facts, Index};
+use crate::bits::Bits;
+use crate::date::{DateError, DateWindow, PartialDate};
+use crate::index::Index;
 use crate::model::Kind;
-use crate::text::fold;
+use crate::search::query_words;
+use crate::url_state::ClaimOrder;
 use crate::vocab::{self, Vocab};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -114,119 +116,155 @@ impl Filter {
     }
 }
 
-/// Where a record's date stands against the range.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum DateFit {
-    Inside,
-    Outside,
-    Undated,
+/// What the date range keeps, and which events it keeps only possibly.
+struct DateSets {
+    /// Records whose dates overlap the range; actors, when something they are
+    /// linked to does.
+    overlapping: Bits,
+    /// Events dated less precisely than the range: they overlap it but reach
+    /// beyond it ("2016" for September 2016).
+    loose_events: Bits,
 }
 
-/// A filter applied to an index.
-pub struct Evaluation<'a> {
-    index: &'a Index,
-    filter: &'a Filter,
-    window: DateWindow,
-    /// Ends of the range that are not dates; the window leaves them open.
-    date_errors: Vec<DateError>,
-    actors: Vec<usize>,
-    terms: Vec<String>,
-}
-
-impl<'a> Evaluation<'a> {
-    pub fn new(index: &'a Index, filter: &'a Filter) -> Self {
-        let (window, date_errors) = filter.window();
-        let actors = filter
-            .actors
-            .iter()
-            .filter_map(|id| index.find(id, Kind::Actor))
-            .collect();
-        let terms = fold(&filter.text)
-            .split_whitespace()
-            .map(str::to_string)
-            .collect();
-        Evaluation {
-            index,
-            filter,
-            window,
-            date_errors,
-            actors,
-            terms,
-        }
-    }
-
-    fn fits(&self, span: Option<&DateSpan>) -> DateFit {
-        match span {
-            None => DateFit::Undated,
-            Some(s) if self.window.overlaps(s) => DateFit::Inside,
-            Some(_) => DateFit::Outside,
-        }
-    }
-
-    fn date_fit(&self, kind: Kind, facts: &Facts) -> DateFit {
-        if self.window.is_open() {
-            return DateFit::Inside;
-        }
-        if kind != Kind::Actor {
-            return self.fits(facts.span.as_ref());
-        }
-        // An actor has no date of its own: it fits when something it is linked to does.
-        let r = &facts.related;
-        let spans = r
-            .events
-            .iter()
-            .map(|&i| &self.index.events[i])
-            .chain(r.claims.iter().map(|&i| &self.index.claims[i]))
-            .chain(r.sources.iter().map(|&i| &self.index.sources[i]))
-            .map(|f| self.fits(f.span.as_ref()));
-        let mut fit = DateFit::Undated;
-        for f in spans {
-            match f {
-                DateFit::Inside => return DateFit::Inside,
-                DateFit::Outside => fit = DateFit::Outside,
-                DateFit::Undated => {}
+fn date_sets(index: &Index, window: &DateWindow) -> DateSets {
+    let total = index.numbering.total();
+    let (lo, hi) = window.bounds();
+    let mut overlapping = Bits::new(total);
+    let mut loose_events = Bits::new(total);
+    let events = index.numbering.range(Kind::Event);
+    // Records sorted by first day: only those starting before the range ends can overlap.
+    let end = index.by_first_day.partition_point(|d| d.first <= hi);
+    for d in &index.by_first_day[..end] {
+        if d.last >= lo {
+            let n = d.number as usize;
+            overlapping.insert(n);
+            if events.contains(&n) && !(lo <= d.first && d.last <= hi) {
+                loose_events.insert(n);
             }
         }
-        fit
     }
+    // An actor has no date of its own: it fits when something it is linked to does.
+    let mut actors = Bits::new(total);
+    for kind in [Kind::Source, Kind::Event, Kind::Claim] {
+        let range = index.numbering.range(kind);
+        let start = range.start;
+        for n in overlapping.ones_in(range) {
+            for &a in &index.facts(kind)[n - start].related.actors {
+                actors.insert(index.numbering.number(Kind::Actor, a));
+            }
+        }
+    }
+    overlapping.or_with(&actors);
+    DateSets {
+        overlapping,
+        loose_events,
+    }
+}
 
-    /// True when a record, through its links, carries a value of a vocabulary
-    /// facet that `wanted` accepts: a tag of a related event, the kind of a
-    /// related claim or source.
-    fn has_term(&self, facet: Facet, facts: &Facts, wanted: impl Fn(&str) -> bool) -> bool {
-        let corpus = &self.index.corpus;
-        let r = &facts.related;
-        match facet {
-            Facet::Tags => r
-                .events
+/// The sets of records each facet's postings give for its chosen values.
+fn term_sets(index: &Index, facet: Facet) -> &[Bits] {
+    match facet {
+        Facet::Tags => &index.tag_sets,
+        Facet::ClaimKinds => &index.claim_kind_sets,
+        Facet::SourceKinds => &index.source_kind_sets,
+        _ => &[],
+    }
+}
+
+/// The records one facet keeps, or None when the facet is not in use.
+fn facet_set(
+    index: &Index,
+    filter: &Filter,
+    facet: Facet,
+    dates: Option<&DateSets>,
+) -> Option<Bits> {
+    let total = index.numbering.total();
+    match facet {
+        Facet::Text => {
+            let words = query_words(&filter.text);
+            let mut words = words.iter();
+            let first = words.next()?;
+            // Until the text index is built, a search keeps nothing: the
+            // outcome says the search is pending rather than show wrong results.
+            let Some(text) = index.text.get() else {
+                return Some(Bits::new(total));
+            };
+            let mut kept = text.matching(first, total);
+            for w in words {
+                kept.and_with(&text.matching(w, total));
+            }
+            Some(kept)
+        }
+        Facet::Actors => {
+            if filter.actors.is_empty() {
+                return None;
+            }
+            let mut kept = Bits::new(total);
+            for a in filter
+                .actors
                 .iter()
-                .any(|&e| corpus.events[e].tags.iter().any(|t| wanted(t))),
-            Facet::ClaimKinds => r.claims.iter().any(|&c| wanted(&corpus.claims[c].kind)),
-            Facet::SourceKinds => r.sources.iter().any(|&s| wanted(&corpus.sources[s].kind)),
-            Facet::Date | Facet::Actors | Facet::Text => false,
+                .filter_map(|id| index.find(id, Kind::Actor))
+            {
+                for &n in &index.involves[a] {
+                    kept.insert(n as usize);
+                }
+            }
+            Some(kept)
+        }
+        Facet::Tags | Facet::ClaimKinds | Facet::SourceKinds => {
+            let chosen = filter.chosen(facet);
+            if chosen.is_empty() {
+                return None;
+            }
+            let vocab = facet.vocab()?;
+            let sets = term_sets(index, facet);
+            let mut kept = Bits::new(total);
+            for (value, set) in vocab.values().zip(sets) {
+                if chosen.iter().any(|c| c == value) {
+                    kept.or_with(set);
+                }
+            }
+            Some(kept)
+        }
+        Facet::Date => {
+            let mut kept = dates?.overlapping.clone();
+            if filter.include_undated {
+                let mut undated = Bits::full(total);
+                undated.and_not_with(&index.dated);
+                kept.or_with(&undated);
+            }
+            Some(kept)
         }
     }
+}
 
-    fn facet_ok(&self, facet: Facet, kind: Kind, facts: &Facts) -> bool {
-        let chosen = self.filter.chosen(facet);
-        let r = &facts.related;
-        match facet {
-            Facet::Date => match self.date_fit(kind, facts) {
-                DateFit::Inside => true,
-                DateFit::Outside => false,
-                DateFit::Undated => self.filter.include_undated,
-            },
-            Facet::Actors => {
-                self.filter.actors.is_empty() || r.actors.iter().any(|a| self.actors.contains(a))
-            }
-            Facet::Tags | Facet::ClaimKinds | Facet::SourceKinds => {
-                chosen.is_empty() || self.has_term(facet, facts, |v| chosen.iter().any(|c| c == v))
-            }
-            Facet::Text => self.terms.iter().all(|t| facts.search.contains(t.as_str())),
-        }
-    }
+/// What a view shows for a filter: which records of every kind it keeps and the
+/// counts beside each choice, worked out from the indexes for the components to read.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Outcome {
+    numbering: crate::index::Numbering,
+    /// The records every facet keeps, by number.
+    pub kept: Bits,
+    /// Kept events dated less precisely than the date range.
+    pub loose_events: Bits,
+    /// Undated records of the counted kind hidden by the date range.
+    pub undated_hidden: usize,
+    /// Per actor, matching records of the counted kind with that actor chosen.
+    pub actor_counts: Vec<u32>,
+    /// Per vocabulary facet, each value's count of records of the counted kind.
+    pub term_counts: Vec<(Facet, Vec<(&'static str, usize)>)>,
+    /// Date-range ends that are not dates, as messages.
+    pub date_errors: Vec<String>,
+    /// A search is asked for but the text index is still being built.
+    pub search_pending: bool,
+}
 
-    fn passes(&self, kind: Kind, facts: &Facts, skip: Option<Facet>) -> bool {
+impl Outcome {
+    /// `counted` is the kind of record the current view lists.
+    pub fn new(index: &Index, filter: &Filter, counted: Kind) -> Outcome {
+        let total = index.numbering.total();
+        let (window, date_errors) = filter.window();
+        let dates = (!window.is_open()).then(|| date_sets(index, &window));
         const ALL: [Facet; 6] = [
             Facet::Text,
             Facet::Actors,
@@ -235,138 +273,100 @@ impl<'a> Evaluation<'a> {
             Facet::SourceKinds,
             Facet::Date,
         ];
-        ALL.iter()
-            .filter(|&&f| Some(f) != skip)
-            .all(|&f| self.facet_ok(f, kind, facts))
-    }
-
-    /// Positions of the records of a kind that match: events in time order,
-    /// the others in corpus order.
-    pub fn matching(&self, kind: Kind) -> Vec<usize> {
-        let facts = self.index.facts(kind);
-        let keep = |&i: &usize| self.passes(kind, &facts[i], None);
-        match kind {
-            Kind::Event => self
-                .index
-                .event_order
-                .iter()
-                .copied()
-                .filter(keep)
-                .collect(),
-            _ => (0..facts.len()).filter(keep).collect(),
-        }
-    }
-
-    /// Records that match everything but have no date, and are hidden by the date range.
-    pub fn undated_hidden(&self, kind: Kind) -> usize {
-        if self.window.is_open() || self.filter.include_undated {
-            return 0;
-        }
-        self.index
-            .facts(kind)
+        let sets: Vec<(Facet, Bits)> = ALL
             .iter()
-            .filter(|f| self.date_fit(kind, f) == DateFit::Undated)
-            .filter(|f| self.passes(kind, f, Some(Facet::Date)))
-            .count()
-    }
-
-    /// For each actor, how many records of a kind would match with it chosen.
-    pub fn actor_counts(&self, kind: Kind) -> Vec<usize> {
-        let mut counts = vec![0; self.index.len(Kind::Actor)];
-        for f in self.index.facts(kind) {
-            if self.passes(kind, f, Some(Facet::Actors)) {
-                for &a in &f.related.actors {
-                    counts[a] += 1;
+            .filter_map(|&f| facet_set(index, filter, f, dates.as_ref()).map(|b| (f, b)))
+            .collect();
+        // What every facet but one keeps: the base of that facet's counts.
+        let all_but = |skip: Option<Facet>| {
+            let mut kept = Bits::full(total);
+            for (f, set) in &sets {
+                if Some(*f) != skip {
+                    kept.and_with(set);
                 }
             }
-        }
-        counts
-    }
-
-    /// For each value of a vocabulary facet, how many records of a kind would match
-    /// with it chosen.
-    pub fn term_counts(&self, kind: Kind, facet: Facet) -> Vec<(&'static str, usize)> {
-        let Some(vocab) = facet.vocab() else {
-            return Vec::new();
+            kept
         };
-        let passing: Vec<&Facts> = self
-            .index
-            .facts(kind)
+        let kept = all_but(None);
+        let counted_range = index.numbering.range(counted);
+
+        let undated_hidden = match &dates {
+            Some(_) if !filter.include_undated => {
+                let mut undated = all_but(Some(Facet::Date));
+                undated.and_not_with(&index.dated);
+                undated.count_in(counted_range.clone())
+            }
+            _ => 0,
+        };
+        let mut actor_counts = vec![0u32; index.len(Kind::Actor)];
+        let base = all_but(Some(Facet::Actors));
+        let facts = index.facts(counted);
+        for n in base.ones_in(counted_range.clone()) {
+            for &a in &facts[n - counted_range.start].related.actors {
+                actor_counts[a] += 1;
+            }
+        }
+        let term_counts = Facet::TERMS
             .iter()
-            .filter(|f| self.passes(kind, f, Some(facet)))
-            .collect();
-        vocab
-            .values()
-            .map(|value| {
-                let n = passing
-                    .iter()
-                    .filter(|f| self.has_term(facet, f, |v| v == value))
-                    .count();
-                (value, n)
+            .map(|&facet| {
+                let base = all_but(Some(facet));
+                let counts = facet
+                    .vocab()
+                    .map(|v| v.values().zip(term_sets(index, facet)))
+                    .into_iter()
+                    .flatten()
+                    .map(|(value, set)| (value, set.count_both_in(&base, counted_range.clone())))
+                    .collect();
+                (facet, counts)
             })
-            .collect()
+            .collect();
+        let mut loose_events = dates.map(|d| d.loose_events).unwrap_or_default();
+        loose_events.and_with(&kept);
+        Outcome {
+            numbering: index.numbering,
+            kept,
+            loose_events,
+            undated_hidden,
+            actor_counts,
+            term_counts,
+            date_errors: date_errors.iter().map(ToString::to_string).collect(),
+            search_pending: index.text.get().is_none() && !query_words(&filter.text).is_empty(),
+        }
     }
-}
 
-/// What a view shows for a filter: the matching records of every kind and the
-/// counts beside each choice, worked out in one pass for the components to read.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Outcome {
-    /// Matching events, in time order.
-    pub events: Vec<usize>,
-    /// Of those, the dated events that only may fall in the date range, because
-    /// they are dated less precisely than it ("2016" for September 2016).
-    pub events_maybe_in_range: Vec<usize>,
-    pub claims: Vec<usize>,
-    pub sources: Vec<usize>,
-    pub actors: Vec<usize>,
-    /// Undated records of the counted kind hidden by the date range.
-    pub undated_hidden: usize,
-    /// Per actor, matching records of the counted kind with that actor chosen.
-    pub actor_counts: Vec<usize>,
-    /// Per vocabulary facet, each value's count of records of the counted kind.
-    pub term_counts: Vec<(Facet, Vec<(&'static str, usize)>)>,
-    /// Date-range ends that are not dates, as messages.
-    pub date_errors: Vec<String>,
-}
+    /// How many records of a kind the filter keeps.
+    pub fn count(&self, kind: Kind) -> usize {
+        self.kept.count_in(self.numbering.range(kind))
+    }
 
-impl Outcome {
-    /// `counted` is the kind of record the current view lists.
-    pub fn new(index: &Index, filter: &Filter, counted: Kind) -> Outcome {
-        let eval = Evaluation::new(index, filter);
-        let events = eval.matching(Kind::Event);
-        let events_maybe_in_range = events
+    /// Whether the filter keeps the record of a kind at a position.
+    pub fn keeps(&self, kind: Kind, idx: usize) -> bool {
+        self.kept.contains(self.numbering.number(kind, idx))
+    }
+
+    /// How many of the given records of a kind the filter keeps.
+    pub fn count_of(&self, kind: Kind, positions: &[usize]) -> usize {
+        positions.iter().filter(|&&i| self.keeps(kind, i)).count()
+    }
+
+    /// Positions of the kept records of a kind, in the order the list shows
+    /// them; for events, those dated less precisely than the range come last,
+    /// from `Listing::loose_from` on.
+    pub fn listing(&self, index: &Index, kind: Kind, order: ClaimOrder) -> Listing {
+        let start = self.numbering.range(kind).start;
+        let keeps = |i: u32| self.kept.contains(start + i as usize);
+        let loose = |i: u32| self.loose_events.contains(start + i as usize);
+        let order = index.order(kind, order);
+        let mut items: Vec<u32> = order
             .iter()
             .copied()
-            .filter(|&e| {
-                index.events[e]
-                    .span
-                    .is_some_and(|s| !eval.window.contains(&s))
-            })
+            .filter(|&i| keeps(i) && !loose(i))
             .collect();
-        Outcome {
-            events,
-            events_maybe_in_range,
-            claims: eval.matching(Kind::Claim),
-            sources: eval.matching(Kind::Source),
-            actors: eval.matching(Kind::Actor),
-            undated_hidden: eval.undated_hidden(counted),
-            actor_counts: eval.actor_counts(counted),
-            term_counts: Facet::TERMS
-                .iter()
-                .map(|&f| (f, eval.term_counts(counted, f)))
-                .collect(),
-            date_errors: eval.date_errors.iter().map(ToString::to_string).collect(),
+        let loose_from = items.len();
+        if kind == Kind::Event && !self.loose_events.is_empty() {
+            items.extend(order.iter().copied().filter(|&i| keeps(i) && loose(i)));
         }
-    }
-
-    pub fn matching(&self, kind: Kind) -> &[usize] {
-        match kind {
-            Kind::Event => &self.events,
-            Kind::Claim => &self.claims,
-            Kind::Source => &self.sources,
-            Kind::Actor => &self.actors,
-        }
+        Listing { items, loose_from }
     }
 
     pub fn term_count(&self, facet: Facet, value: &str) -> usize {
@@ -376,6 +376,15 @@ impl Outcome {
             .and_then(|(_, counts)| counts.iter().find(|(v, _)| *v == value))
             .map_or(0, |(_, n)| *n)
     }
+}
+
+/// The kept records of one kind, in display order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Listing {
+    pub items: Vec<u32>,
+    /// Where the events dated less precisely than the range begin; `items.len()`
+    /// when there are none.
+    pub loose_from: usize,
 }
 
 #[cfg(test)]
@@ -419,8 +428,9 @@ mod tests {
     }
 
     fn ids(index: &Index, kind: Kind, filter: &Filter) -> Vec<String> {
-        let eval = Evaluation::new(index, filter);
-        let mut out = index.ids(kind, &eval.matching(kind));
+        let listing = Outcome::new(index, filter, kind).listing(index, kind, ClaimOrder::Date);
+        let positions: Vec<usize> = listing.items.iter().map(|&i| i as usize).collect();
+        let mut out = index.ids(kind, &positions);
         out.sort();
         out
     }
@@ -443,7 +453,7 @@ mod tests {
             ..Filter::default()
         };
         assert_eq!(ids(&ix, Kind::Event, &f), ["ev-killings", "ev-motion"]);
-        assert_eq!(Evaluation::new(&ix, &f).undated_hidden(Kind::Event), 1);
+        assert_eq!(Outcome::new(&ix, &f, Kind::Event).undated_hidden, 1);
         let f = Filter {
             include_undated: true,
             ..f
@@ -522,6 +532,16 @@ mod tests {
     #[test]
     fn text_search_ignores_case_and_accents_and_needs_every_word() {
         let ix = index();
+        // Until the text index is built, a search keeps nothing and says so.
+        let unready = Index::without_text(ix.corpus.clone());
+        let f = Filter {
+            text: "amnesty".into(),
+            ..Filter::default()
+        };
+        let out = Outcome::new(&unready, &f, Kind::Claim);
+        assert!(out.search_pending && out.count(Kind::Claim) == 0);
+        let out = Outcome::new(&ix, &f, Kind::Claim);
+        assert!(!out.search_pending && out.count(Kind::Claim) == 1);
         let f = Filter {
             text: "GENEVE".into(),
             ..Filter::default()
@@ -586,9 +606,10 @@ mod tests {
         // Events come out in time order, undated last.
         let all = Outcome::new(&ix, &Filter::default(), Kind::Event);
         let order: Vec<&str> = all
-            .events
+            .listing(&ix, Kind::Event, ClaimOrder::Date)
+            .items
             .iter()
-            .map(|&e| ix.corpus.events[e].id.as_str())
+            .map(|&e| ix.corpus.events[e as usize].id.as_str())
             .collect();
         assert_eq!(order, ["ev-killings", "ev-motion", "ev-vigil"]);
     }

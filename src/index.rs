@@ -1,10 +1,22 @@
-//! Cross-references between records, worked out once when the corpus loads.
+//! Everything filtering and display need, worked out once when the corpus loads:
+//! cross-references, and the indexes that make a filter change cost the same at
+//! 100,000 records as at 300: postings per actor and per vocabulary value, the
+//! dated records in date order, an inverted text index and the list orders.
+//!
+//! Records of every kind share one numbering (sources, then actors, events and
+//! claims), so one set of bits can say which records of every kind a filter keeps.
 
-use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::OnceLock;
 
+use crate::bits::Bits;
 use crate::date::DateSpan;
+use crate::hash::FastMap;
 use crate::model::{Actor, Claim, Corpus, DateSpec, Event, Kind, Source};
+use crate::search::{TextIndex, TextIndexBuilder};
 use crate::text::fold;
+use crate::url_state::ClaimOrder;
+use crate::vocab::{self, Vocab};
 
 /// A record by kind and position.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -27,28 +39,146 @@ pub struct Related {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Facts {
     pub span: Option<DateSpan>,
-    /// Folded text for case- and accent-insensitive search.
-    pub search: String,
     pub related: Related,
+}
+
+/// The kinds in numbering order.
+pub const KINDS: [Kind; 4] = [Kind::Source, Kind::Actor, Kind::Event, Kind::Claim];
+
+/// Where each kind's records start in the shared numbering.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Numbering {
+    starts: [usize; 5],
+}
+
+impl Numbering {
+    fn new(corpus: &Corpus) -> Numbering {
+        let lens = [
+            corpus.sources.len(),
+            corpus.actors.len(),
+            corpus.events.len(),
+            corpus.claims.len(),
+        ];
+        let mut starts = [0; 5];
+        for (i, len) in lens.iter().enumerate() {
+            starts[i + 1] = starts[i] + len;
+        }
+        Numbering { starts }
+    }
+
+    fn slot(kind: Kind) -> usize {
+        match kind {
+            Kind::Source => 0,
+            Kind::Actor => 1,
+            Kind::Event => 2,
+            Kind::Claim => 3,
+        }
+    }
+
+    /// How many records there are of every kind together.
+    pub fn total(&self) -> usize {
+        self.starts[4]
+    }
+
+    /// The numbers of one kind's records.
+    pub fn range(&self, kind: Kind) -> Range<usize> {
+        let s = Numbering::slot(kind);
+        self.starts[s]..self.starts[s + 1]
+    }
+
+    pub fn number(&self, kind: Kind, idx: usize) -> usize {
+        self.starts[Numbering::slot(kind)] + idx
+    }
+
+    pub fn record(&self, number: usize) -> RecordRef {
+        let kind = KINDS
+            .into_iter()
+            .find(|&k| self.range(k).contains(&number))
+            .unwrap_or(Kind::Claim);
+        RecordRef {
+            kind,
+            idx: number - self.range(kind).start,
+        }
+    }
+}
+
+/// A dated record's first and last possible day, for range queries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Dated {
+    pub first: u32,
+    pub last: u32,
+    pub number: u32,
+}
+
+/// The text index under construction, a batch of records at a time.
+#[derive(Default)]
+pub struct TextIndexing {
+    builder: TextIndexBuilder,
+    next: usize,
+}
+
+/// The orders lists are shown in, as positions within each kind.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Orders {
+    /// Events, claims and sources in time order, undated last.
+    pub events: Vec<u32>,
+    pub claims_by_date: Vec<u32>,
+    pub claims_by_kind: Vec<u32>,
+    pub claims_by_claimant: Vec<u32>,
+    pub sources: Vec<u32>,
+    /// Actors by kind, in the vocabulary's order, then by name.
+    pub actors: Vec<u32>,
 }
 
 #[derive(Clone, Debug, Default)]
 pub struct Index {
     pub corpus: Corpus,
-    ids: HashMap<String, RecordRef>,
+    ids: FastMap<String, RecordRef>,
     pub events: Vec<Facts>,
     pub claims: Vec<Facts>,
     pub sources: Vec<Facts>,
     pub actors: Vec<Facts>,
     /// Sources that cite each source.
     pub cited_by: Vec<Vec<usize>>,
-    /// Events in time order, undated last.
-    pub event_order: Vec<usize>,
+    pub numbering: Numbering,
+    /// Per actor, the numbers of every record involving it (itself included).
+    pub involves: Vec<Vec<u32>>,
+    /// Per value of each vocabulary facet (in the vocabulary's order), the
+    /// records that carry it through their links: an event's tags reach the
+    /// claims and sources about it, a claim's kind reaches its event and sources.
+    pub tag_sets: Vec<Bits>,
+    pub claim_kind_sets: Vec<Bits>,
+    pub source_kind_sets: Vec<Bits>,
+    /// Dated records by first possible day.
+    pub by_first_day: Vec<Dated>,
+    /// Records with a date; an actor counts as dated when something it is
+    /// linked to is.
+    pub dated: Bits,
+    /// Built last, and in the browser after the first list is on screen
+    /// (see `TextIndexing`): until then a search says it is being prepared.
+    pub text: OnceLock<TextIndex>,
+    pub orders: Orders,
+    /// Per actor, its folded name and aliases, for type-ahead.
+    pub actor_names: Vec<Vec<String>>,
 }
 
+/// Adds a link; duplicates are removed once at the end (`tidy`), since
+/// checking each push would cost quadratic time for an actor in 50,000 records.
 fn push_unique(list: &mut Vec<usize>, value: usize) {
-    if !list.contains(&value) {
+    if list.last() != Some(&value) {
         list.push(value);
+    }
+}
+
+/// Sorts each list of links into corpus order and drops repeats.
+fn tidy(facts: &mut [Facts]) {
+    for f in facts {
+        let r = &mut f.related;
+        for list in [&mut r.events, &mut r.claims, &mut r.sources, &mut r.actors] {
+            list.sort_unstable();
+            list.dedup();
+            list.shrink_to_fit();
+        }
     }
 }
 
@@ -66,46 +196,47 @@ pub fn chronological(a: Option<&DateSpan>, b: Option<&DateSpan>) -> std::cmp::Or
     }
 }
 
+fn position(vocab: &Vocab, value: &str) -> Option<usize> {
+    vocab.values().position(|v| v == value)
+}
+
+/// Positions 0..len sorted by `key`, ties in corpus order.
+fn sorted_by<K: Ord>(len: usize, key: impl Fn(usize) -> K) -> Vec<u32> {
+    let mut keyed: Vec<(K, u32)> = (0..len).map(|i| (key(i), i as u32)).collect();
+    keyed.sort_unstable();
+    keyed.into_iter().map(|(_, i)| i).collect()
+}
+
 impl Index {
-    /// Builds the index of a corpus that passed validation; a dangling reference
-    /// (which validation would have refused) is skipped, never a panic.
+    /// Builds every index of a corpus that passed validation; a dangling
+    /// reference (which validation would have refused) is skipped, never a panic.
     pub fn new(corpus: Corpus) -> Index {
-        let mut ids = HashMap::new();
-        for (idx, s) in corpus.sources.iter().enumerate() {
-            ids.insert(
-                s.id.clone(),
-                RecordRef {
-                    kind: Kind::Source,
-                    idx,
-                },
-            );
-        }
-        for (idx, a) in corpus.actors.iter().enumerate() {
-            ids.insert(
-                a.id.clone(),
-                RecordRef {
-                    kind: Kind::Actor,
-                    idx,
-                },
-            );
-        }
-        for (idx, e) in corpus.events.iter().enumerate() {
-            ids.insert(
-                e.id.clone(),
-                RecordRef {
-                    kind: Kind::Event,
-                    idx,
-                },
-            );
-        }
-        for (idx, c) in corpus.claims.iter().enumerate() {
-            ids.insert(
-                c.id.clone(),
-                RecordRef {
-                    kind: Kind::Claim,
-                    idx,
-                },
-            );
+        let index = Index::without_text(corpus);
+        let mut job = index.text_indexing();
+        while !index.index_text(&mut job, usize::MAX) {}
+        index
+    }
+
+    /// Builds everything but the text index, which `index_text` then builds a
+    /// batch at a time.
+    pub fn without_text(corpus: Corpus) -> Index {
+        let mut ids = FastMap::with_capacity_and_hasher(
+            corpus.sources.len() + corpus.actors.len() + corpus.events.len() + corpus.claims.len(),
+            Default::default(),
+        );
+        let named = [
+            (
+                Kind::Source,
+                corpus.sources.iter().map(|r| &r.id).collect::<Vec<_>>(),
+            ),
+            (Kind::Actor, corpus.actors.iter().map(|r| &r.id).collect()),
+            (Kind::Event, corpus.events.iter().map(|r| &r.id).collect()),
+            (Kind::Claim, corpus.claims.iter().map(|r| &r.id).collect()),
+        ];
+        for (kind, list) in named {
+            for (idx, id) in list.into_iter().enumerate() {
+                ids.insert(id.clone(), RecordRef { kind, idx });
+            }
         }
         let find = |id: &str, kind: Kind| ids.get(id).filter(|r| r.kind == kind).map(|r| r.idx);
         let mut events = vec![Facts::default(); corpus.events.len()];
@@ -181,35 +312,27 @@ impl Index {
                 }
             }
         }
-        for (a, actor) in corpus.actors.iter().enumerate() {
-            actors[a].related.actors.push(a);
-            actors[a].search = actor_search(actor);
+        for (a, facts) in actors.iter_mut().enumerate() {
+            facts.related.actors.push(a);
         }
-        let actor_names = |facts: &Facts| -> String {
-            let names: Vec<&str> = facts
-                .related
-                .actors
-                .iter()
-                .map(|&a| corpus.actors[a].name.as_str())
-                .collect();
-            names.join(" ")
-        };
+        for list in &mut cited_by {
+            list.sort_unstable();
+            list.dedup();
+        }
+        for facts in [&mut events, &mut claims, &mut sources, &mut actors] {
+            tidy(facts);
+        }
         for (e, event) in corpus.events.iter().enumerate() {
             events[e].span = span(event.date.as_ref());
-            events[e].search = event_search(event, &actor_names(&events[e]));
         }
         for (c, claim) in corpus.claims.iter().enumerate() {
             claims[c].span = span(claim.date.as_ref());
-            claims[c].search = claim_search(claim, &actor_names(&claims[c]));
         }
         for (s, source) in corpus.sources.iter().enumerate() {
             sources[s].span = span(source.date.as_ref());
-            sources[s].search = source_search(source, &actor_names(&sources[s]));
         }
-        let mut event_order: Vec<usize> = (0..corpus.events.len()).collect();
-        event_order
-            .sort_by(|&a, &b| chronological(events[a].span.as_ref(), events[b].span.as_ref()));
-        Index {
+        let mut index = Index {
+            numbering: Numbering::new(&corpus),
             corpus,
             ids,
             events,
@@ -217,7 +340,199 @@ impl Index {
             sources,
             actors,
             cited_by,
-            event_order,
+            ..Index::default()
+        };
+        index.build_postings();
+        index.build_dates();
+        index.build_orders();
+        index.actor_names = index
+            .corpus
+            .actors
+            .iter()
+            .map(|a| {
+                std::iter::once(&a.name)
+                    .chain(&a.aliases)
+                    .map(|n| fold(n.trim()))
+                    .collect()
+            })
+            .collect();
+        index
+    }
+
+    /// Each record's facts with its number, in numbering order.
+    fn numbered(&self) -> impl Iterator<Item = (usize, &Facts)> {
+        KINDS
+            .into_iter()
+            .flat_map(move |k| self.facts(k).iter())
+            .enumerate()
+    }
+
+    fn build_postings(&mut self) {
+        let total = self.numbering.total();
+        let corpus = &self.corpus;
+        let tag_pos: Vec<Vec<usize>> = corpus
+            .events
+            .iter()
+            .map(|e| {
+                e.tags
+                    .iter()
+                    .filter_map(|t| position(&vocab::EVENT_TAGS, t))
+                    .collect()
+            })
+            .collect();
+        let claim_pos: Vec<Option<usize>> = corpus
+            .claims
+            .iter()
+            .map(|c| position(&vocab::CLAIM_KINDS, &c.kind))
+            .collect();
+        let source_pos: Vec<Option<usize>> = corpus
+            .sources
+            .iter()
+            .map(|s| position(&vocab::SOURCE_KINDS, &s.kind))
+            .collect();
+        let sets = |v: &Vocab| vec![Bits::new(total); v.terms.len()];
+        let mut tags = sets(&vocab::EVENT_TAGS);
+        let mut claim_kinds = sets(&vocab::CLAIM_KINDS);
+        let mut source_kinds = sets(&vocab::SOURCE_KINDS);
+        let mut involves = vec![Vec::new(); corpus.actors.len()];
+        for (n, facts) in self.numbered() {
+            let r = &facts.related;
+            for &a in &r.actors {
+                involves[a].push(n as u32);
+            }
+            for &e in &r.events {
+                for &t in &tag_pos[e] {
+                    tags[t].insert(n);
+                }
+            }
+            for p in r.claims.iter().filter_map(|&c| claim_pos[c]) {
+                claim_kinds[p].insert(n);
+            }
+            for p in r.sources.iter().filter_map(|&s| source_pos[s]) {
+                source_kinds[p].insert(n);
+            }
+        }
+        self.involves = involves;
+        self.tag_sets = tags;
+        self.claim_kind_sets = claim_kinds;
+        self.source_kind_sets = source_kinds;
+    }
+
+    fn build_dates(&mut self) {
+        let mut dated = Bits::new(self.numbering.total());
+        let mut by_first_day = Vec::new();
+        for (n, facts) in self.numbered() {
+            if let Some(span) = facts.span {
+                let (first, last) = span.bounds();
+                by_first_day.push(Dated {
+                    first,
+                    last,
+                    number: n as u32,
+                });
+                dated.insert(n);
+            }
+        }
+        for (a, facts) in self.actors.iter().enumerate() {
+            let r = &facts.related;
+            let any = r.events.iter().any(|&e| self.events[e].span.is_some())
+                || r.claims.iter().any(|&c| self.claims[c].span.is_some())
+                || r.sources.iter().any(|&s| self.sources[s].span.is_some());
+            if any {
+                dated.insert(self.numbering.number(Kind::Actor, a));
+            }
+        }
+        by_first_day.sort_unstable_by_key(|d| (d.first, d.number));
+        self.by_first_day = by_first_day;
+        self.dated = dated;
+    }
+
+    /// Starts building the text index.
+    pub fn text_indexing(&self) -> TextIndexing {
+        TextIndexing::default()
+    }
+
+    /// Indexes the words of up to `batch` more records; true once the text
+    /// index is built and in place. Indexes what readers search: titles,
+    /// summaries, names, quotes, notes.
+    pub fn index_text(&self, job: &mut TextIndexing, batch: usize) -> bool {
+        if self.text.get().is_some() {
+            return true;
+        }
+        let corpus = &self.corpus;
+        let total = self.numbering.total();
+        let end = job.next.saturating_add(batch).min(total);
+        let mut parts: Vec<&str> = Vec::new();
+        for n in job.next..end {
+            let RecordRef { kind, idx } = self.numbering.record(n);
+            parts.clear();
+            match kind {
+                Kind::Source => source_text(&corpus.sources[idx], &mut parts),
+                Kind::Actor => actor_text(&corpus.actors[idx], &mut parts),
+                Kind::Event => event_text(&corpus.events[idx], &mut parts),
+                Kind::Claim => claim_text(&corpus.claims[idx], &mut parts),
+            }
+            if kind != Kind::Actor {
+                let names = self.facts(kind)[idx].related.actors.iter();
+                parts.extend(names.map(|&a| corpus.actors[a].name.as_str()));
+            }
+            job.builder.add(n as u32, &parts);
+        }
+        job.next = end;
+        if end < total {
+            return false;
+        }
+        let _ = self.text.set(std::mem::take(&mut job.builder).finish());
+        true
+    }
+
+    /// How many records the text index covers so far, for progress.
+    pub fn text_progress(&self, job: &TextIndexing) -> (usize, usize) {
+        (job.next, self.numbering.total())
+    }
+
+    fn build_orders(&mut self) {
+        let by_date = |facts: &[Facts]| {
+            let mut order: Vec<u32> = (0..facts.len() as u32).collect();
+            order.sort_by(|&a, &b| {
+                chronological(
+                    facts[a as usize].span.as_ref(),
+                    facts[b as usize].span.as_ref(),
+                )
+            });
+            order
+        };
+        let claims_by_date = by_date(&self.claims);
+        let mut rank = vec![0u32; claims_by_date.len()];
+        for (r, &c) in claims_by_date.iter().enumerate() {
+            rank[c as usize] = r as u32;
+        }
+        let claims = &self.corpus.claims;
+        let claims_by_kind = sorted_by(claims.len(), |c| (claims[c].kind.as_str(), rank[c]));
+        let claimants: Vec<std::borrow::Cow<str>> =
+            claims.iter().map(|c| self.claimant_label(c)).collect();
+        let claims_by_claimant = sorted_by(claims.len(), |c| (&*claimants[c], rank[c]));
+        let actors = &self.corpus.actors;
+        let kind_rank =
+            |a: usize| position(&vocab::ACTOR_KINDS, &actors[a].kind).unwrap_or(usize::MAX);
+        self.orders = Orders {
+            events: by_date(&self.events),
+            claims_by_kind,
+            claims_by_claimant,
+            claims_by_date,
+            sources: by_date(&self.sources),
+            actors: sorted_by(actors.len(), |a| (kind_rank(a), actors[a].name.as_str())),
+        };
+    }
+
+    /// The order a list of one kind is shown in.
+    pub fn order(&self, kind: Kind, claims: ClaimOrder) -> &[u32] {
+        match (kind, claims) {
+            (Kind::Event, _) => &self.orders.events,
+            (Kind::Claim, ClaimOrder::Date) => &self.orders.claims_by_date,
+            (Kind::Claim, ClaimOrder::Kind) => &self.orders.claims_by_kind,
+            (Kind::Claim, ClaimOrder::Claimant) => &self.orders.claims_by_claimant,
+            (Kind::Source, _) => &self.orders.sources,
+            (Kind::Actor, _) => &self.orders.actors,
         }
     }
 
@@ -275,9 +590,32 @@ impl Index {
     /// The actor whose name or one of whose aliases is `name`, ignoring case and accents.
     pub fn actor_named(&self, name: &str) -> Option<&Actor> {
         let wanted = fold(name.trim());
-        self.corpus.actors.iter().find(|a| {
-            fold(&a.name) == wanted || a.aliases.iter().any(|alias| fold(alias) == wanted)
-        })
+        self.actor_names
+            .iter()
+            .position(|names| names.contains(&wanted))
+            .map(|a| &self.corpus.actors[a])
+    }
+
+    /// Actors whose name or an alias contains `typed` (ignoring case and
+    /// accents), the most involved first by `counts`, at most `limit` of them.
+    pub fn actor_suggestions(&self, typed: &str, counts: &[u32], limit: usize) -> Vec<usize> {
+        let wanted = fold(typed.trim());
+        let mut hits: Vec<usize> = (0..self.actor_names.len())
+            .filter(|&a| self.actor_names[a].iter().any(|n| n.contains(&wanted)))
+            .collect();
+        let count = |a: usize| counts.get(a).copied().unwrap_or(0);
+        let actors = &self.corpus.actors;
+        let by_rank = |&a: &usize, &b: &usize| {
+            count(b)
+                .cmp(&count(a))
+                .then_with(|| actors[a].name.cmp(&actors[b].name))
+        };
+        if hits.len() > limit {
+            hits.select_nth_unstable_by(limit, by_rank);
+            hits.truncate(limit);
+        }
+        hits.sort_by(by_rank);
+        hits
     }
 
     pub fn find(&self, id: &str, kind: Kind) -> Option<usize> {
@@ -287,57 +625,43 @@ impl Index {
     /// Who made a claim, as readers see it: the claimant, or the reporting
     /// source's own voice.
     pub fn claimant_name(&self, claim: &Claim) -> String {
+        self.claimant_label(claim).into_owned()
+    }
+
+    fn claimant_label(&self, claim: &Claim) -> std::borrow::Cow<'_, str> {
         match claim.claimant.as_deref().and_then(|id| self.actor(id)) {
-            Some(actor) => actor.name.clone(),
+            Some(actor) => actor.name.as_str().into(),
             None => match self.source(&claim.reported_in) {
-                Some(s) => format!("Author of “{}”", s.title),
-                None => "Unattributed".to_string(),
+                Some(s) => format!("Author of “{}”", s.title).into(),
+                None => "Unattributed".into(),
             },
         }
     }
 }
 
-fn join_folded(parts: &[&str]) -> String {
-    fold(&parts.join(" \u{1f} "))
-}
-
-fn actor_search(a: &Actor) -> String {
-    let mut parts = vec![a.name.as_str(), a.country.as_deref().unwrap_or("")];
+fn actor_text<'a>(a: &'a Actor, parts: &mut Vec<&'a str>) {
+    parts.push(&a.name);
+    parts.extend(a.country.as_deref());
     parts.extend(a.aliases.iter().map(String::as_str));
-    parts.push(a.description.as_deref().unwrap_or(""));
+    parts.extend(a.description.as_deref());
     parts.extend(a.roles.iter().map(|r| r.title.as_str()));
-    join_folded(&parts)
 }
 
-fn event_search(e: &Event, actor_names: &str) -> String {
-    let mut parts = vec![
-        e.title.as_str(),
-        e.summary.as_str(),
-        e.place.as_deref().unwrap_or(""),
-    ];
-    parts.push(actor_names);
+fn event_text<'a>(e: &'a Event, parts: &mut Vec<&'a str>) {
+    parts.extend([e.title.as_str(), e.summary.as_str()]);
+    parts.extend(e.place.as_deref());
     parts.extend(e.evidence.iter().map(|x| x.quote.as_str()));
-    join_folded(&parts)
 }
 
-fn claim_search(c: &Claim, actor_names: &str) -> String {
-    let toll = c.death_toll.as_ref().map_or("", |t| t.as_written.as_str());
-    join_folded(&[
-        &c.paraphrase,
-        &c.quote,
-        actor_names,
-        toll,
-        c.note.as_deref().unwrap_or(""),
-    ])
+fn claim_text<'a>(c: &'a Claim, parts: &mut Vec<&'a str>) {
+    parts.extend([c.paraphrase.as_str(), c.quote.as_str()]);
+    parts.extend(c.death_toll.as_ref().map(|t| t.as_written.as_str()));
+    parts.extend(c.note.as_deref());
 }
 
-fn source_search(s: &Source, actor_names: &str) -> String {
-    let mut parts = vec![
-        s.title.as_str(),
-        actor_names,
-        s.note.as_deref().unwrap_or(""),
-    ];
-    parts.push(s.stance.as_deref().unwrap_or(""));
+fn source_text<'a>(s: &'a Source, parts: &mut Vec<&'a str>) {
+    parts.push(&s.title);
+    parts.extend(s.note.as_deref());
+    parts.extend(s.stance.as_deref());
     parts.extend(s.identifiers.iter().map(|i| i.value.as_str()));
-    join_folded(&parts)
 }

@@ -2,11 +2,15 @@
 //! filters and URL state. Nothing here knows about the browser, so all of it is
 //! tested natively with `cargo test`.
 
+pub mod bits;
 pub mod date;
 pub mod filter;
+pub mod hash;
 pub mod index;
 pub mod load;
 pub mod model;
+pub mod search;
+pub mod synth;
 pub mod text;
 pub mod url_state;
 pub mod validate;

@@ -3,7 +3,9 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use serde::de::DeserializeOwned;
+use serde::de::{DeserializeOwned, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
+use serde_json::value::RawValue;
 use serde_json::Value;
 
 use crate::model::{Actor, Claim, Corpus, Event, Kind, Meta, Source};
@@ -56,77 +58,256 @@ pub struct Document {
     pub problems: Vec<Problem>,
 }
 
-fn read_array<T: DeserializeOwned>(
-    root: &serde_json::Map<String, Value>,
-    kind: Kind,
-    problems: &mut Vec<Problem>,
-) -> Result<Vec<Entry<T>>, LoadError> {
-    let name = kind.array();
-    let items = match root.get(name) {
-        None => return Err(LoadError::NotACorpus(format!("it has no \"{name}\" list"))),
-        Some(Value::Array(items)) => items,
-        Some(_) => return Err(LoadError::NotACorpus(format!("\"{name}\" is not a list"))),
-    };
-    let mut entries = Vec::with_capacity(items.len());
-    for (index, item) in items.iter().enumerate() {
-        match serde_path_to_error::deserialize::<_, T>(item) {
-            Ok(record) => entries.push(Entry { index, record }),
-            Err(err) => {
-                let inner = err.path().to_string();
-                let path = if inner == "." {
-                    format!("$.{name}[{index}]")
-                } else {
-                    format!("$.{name}[{index}].{inner}")
-                };
-                let id = item.get("id").and_then(Value::as_str).map(str::to_string);
-                problems.push(Problem {
-                    path,
-                    message: format!("does not read: {}", err.inner()),
-                    severity: Severity::Error,
-                    record: Some((kind, index)),
-                    id,
-                });
-            }
-        }
-    }
-    Ok(entries)
+/// The message of a serde_json error without its "at line 1 column 30": for a
+/// record, that position is within the record, not the file, and misleads.
+fn plain_message(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let position = format!(" at line {} column {}", e.line(), e.column());
+    text.strip_suffix(&position).unwrap_or(&text).to_string()
 }
 
-/// Reads a corpus file. Fails only when the file is not JSON or not shaped like a
-/// corpus; records that do not read are named in `problems` and left out.
-pub fn parse(text: &str) -> Result<Document, LoadError> {
-    let root: Value = serde_json::from_str(text).map_err(|e| LoadError::NotJson {
-        message: e.to_string(),
+fn not_json(e: &serde_json::Error) -> LoadError {
+    LoadError::NotJson {
+        message: plain_message(e),
         line: e.line(),
         column: e.column(),
-    })?;
-    let Value::Object(root) = root else {
-        return Err(LoadError::NotACorpus(
-            "its top level is not an object".into(),
-        ));
-    };
-    let mut problems = Vec::new();
-    let meta = match root.get("meta") {
-        None => {
-            problems.push(Problem::error("$.meta", "the corpus has no metadata"));
-            Meta::default()
+    }
+}
+
+/// Why a file that did not read as a corpus failed: broken JSON (with where),
+/// else JSON of the wrong shape. Only run once reading has failed.
+fn diagnose(text: &str, shape: impl FnOnce() -> String) -> LoadError {
+    match serde_json::from_str::<IgnoredAny>(text) {
+        Err(e) if !e.is_data() => not_json(&e),
+        _ => LoadError::NotACorpus(shape()),
+    }
+}
+
+/// One of the corpus lists, its records kept as unread JSON text.
+enum RawList<'a> {
+    Records(Vec<&'a RawValue>),
+    NotAList,
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for RawList<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> Visitor<'de> for Visit {
+            type Value = RawList<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a list of records")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                let mut records = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+                while let Some(raw) = seq.next_element::<&'de RawValue>()? {
+                    records.push(raw);
+                }
+                Ok(RawList::Records(records))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(RawList::NotAList)
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+                Ok(RawList::NotAList)
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+                Ok(RawList::NotAList)
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+                Ok(RawList::NotAList)
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+                Ok(RawList::NotAList)
+            }
+            fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+                Ok(RawList::NotAList)
+            }
+            fn visit_unit<E>(self) -> Result<Self::Value, E> {
+                Ok(RawList::NotAList)
+            }
         }
-        Some(value) => serde_path_to_error::deserialize(value).unwrap_or_else(|err| {
-            problems.push(Problem::error(
-                "$.meta",
-                format!("does not read: {}", err.inner()),
-            ));
-            Meta::default()
-        }),
-    };
-    Ok(Document {
-        meta,
-        sources: read_array(&root, Kind::Source, &mut problems)?,
-        actors: read_array(&root, Kind::Actor, &mut problems)?,
-        events: read_array(&root, Kind::Event, &mut problems)?,
-        claims: read_array(&root, Kind::Claim, &mut problems)?,
-        problems,
-    })
+        deserializer.deserialize_any(Visit)
+    }
+}
+
+/// The top level of a corpus file, each record still unread text.
+#[derive(Deserialize)]
+struct RawCorpus<'a> {
+    #[serde(borrow, default)]
+    meta: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    sources: Option<RawList<'a>>,
+    #[serde(borrow, default)]
+    actors: Option<RawList<'a>>,
+    #[serde(borrow, default)]
+    events: Option<RawList<'a>>,
+    #[serde(borrow, default)]
+    claims: Option<RawList<'a>>,
+}
+
+/// A corpus file split into its records, read a batch at a time so that a large
+/// file can be read without freezing the page, with progress in between.
+pub struct Reader<'a> {
+    lists: Vec<(Kind, Vec<&'a RawValue>)>,
+    /// The list and the record within it to read next.
+    at: (usize, usize),
+    done: usize,
+    total: usize,
+    doc: Document,
+}
+
+impl<'a> Reader<'a> {
+    /// Splits the file into records: one quick pass over the text. Fails only
+    /// when it is not JSON or not shaped like a corpus. A byte-order mark, as
+    /// many editors write, is skipped.
+    pub fn new(text: &'a str) -> Result<Reader<'a>, LoadError> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if !text.trim_start().starts_with('{') {
+            return Err(diagnose(text, || "its top level is not an object".into()));
+        }
+        let raw: RawCorpus<'a> = serde_json::from_str(text).map_err(|e| {
+            if e.is_data() {
+                diagnose(text, || plain_message(&e))
+            } else {
+                not_json(&e)
+            }
+        })?;
+        let mut problems = Vec::new();
+        let meta = match raw.meta {
+            None => {
+                problems.push(Problem::error("$.meta", "the corpus has no metadata"));
+                Meta::default()
+            }
+            Some(value) => {
+                let mut de = serde_json::Deserializer::from_str(value.get());
+                serde_path_to_error::deserialize(&mut de).unwrap_or_else(|err| {
+                    problems.push(Problem::error(
+                        "$.meta",
+                        format!("does not read: {}", plain_message(err.inner())),
+                    ));
+                    Meta::default()
+                })
+            }
+        };
+        let mut lists = Vec::with_capacity(4);
+        for (kind, list) in [
+            (Kind::Source, raw.sources),
+            (Kind::Actor, raw.actors),
+            (Kind::Event, raw.events),
+            (Kind::Claim, raw.claims),
+        ] {
+            let name = kind.array();
+            match list {
+                None => return Err(LoadError::NotACorpus(format!("it has no \"{name}\" list"))),
+                Some(RawList::NotAList) => {
+                    return Err(LoadError::NotACorpus(format!("\"{name}\" is not a list")))
+                }
+                Some(RawList::Records(records)) => lists.push((kind, records)),
+            }
+        }
+        let total = lists.iter().map(|(_, l)| l.len()).sum();
+        Ok(Reader {
+            lists,
+            at: (0, 0),
+            done: 0,
+            total,
+            doc: Document {
+                meta,
+                problems,
+                ..Document::default()
+            },
+        })
+    }
+
+    /// How many records the file holds.
+    pub fn total(&self) -> usize {
+        self.total
+    }
+
+    /// How many have been read so far.
+    pub fn done(&self) -> usize {
+        self.done
+    }
+
+    /// Reads up to `batch` more records; true once every record is read.
+    pub fn read(&mut self, batch: usize) -> bool {
+        let mut left = batch;
+        while left > 0 {
+            let (list, i) = self.at;
+            let Some((kind, records)) = self.lists.get(list) else {
+                return true;
+            };
+            let Some(raw) = records.get(i) else {
+                self.at = (list + 1, 0);
+                continue;
+            };
+            let (kind, doc) = (*kind, &mut self.doc);
+            match kind {
+                Kind::Source => read_record(raw, kind, i, &mut doc.sources, &mut doc.problems),
+                Kind::Actor => read_record(raw, kind, i, &mut doc.actors, &mut doc.problems),
+                Kind::Event => read_record(raw, kind, i, &mut doc.events, &mut doc.problems),
+                Kind::Claim => read_record(raw, kind, i, &mut doc.claims, &mut doc.problems),
+            }
+            self.at = (list, i + 1);
+            self.done += 1;
+            left -= 1;
+        }
+        self.at.0 >= self.lists.len()
+    }
+
+    /// The records read, once `read` has returned true.
+    pub fn finish(self) -> Document {
+        self.doc
+    }
+}
+
+/// Reads one record, or names it in `problems` with the path of what failed.
+fn read_record<T: DeserializeOwned>(
+    raw: &RawValue,
+    kind: Kind,
+    index: usize,
+    entries: &mut Vec<Entry<T>>,
+    problems: &mut Vec<Problem>,
+) {
+    let mut de = serde_json::Deserializer::from_str(raw.get());
+    match serde_path_to_error::deserialize::<_, T>(&mut de) {
+        Ok(record) => entries.push(Entry { index, record }),
+        Err(err) => {
+            let name = kind.array();
+            let inner = err.path().to_string();
+            let path = if inner == "." {
+                format!("$.{name}[{index}]")
+            } else {
+                format!("$.{name}[{index}].{inner}")
+            };
+            #[derive(Deserialize)]
+            struct IdOnly {
+                #[serde(default)]
+                id: Option<Value>,
+            }
+            let id = serde_json::from_str::<IdOnly>(raw.get())
+                .ok()
+                .and_then(|r| r.id)
+                .and_then(|v| v.as_str().map(str::to_string));
+            problems.push(Problem {
+                path,
+                message: format!("does not read: {}", plain_message(err.inner())),
+                severity: Severity::Error,
+                record: Some((kind, index)),
+                id,
+            });
+        }
+    }
+}
+
+/// Reads a corpus file at once. Fails only when the file is not JSON or not
+/// shaped like a corpus; records that do not read are named in `problems` and
+/// left out.
+pub fn parse(text: &str) -> Result<Document, LoadError> {
+    let mut reader = Reader::new(text)?;
+    while !reader.read(usize::MAX) {}
+    Ok(reader.finish())
 }
 
 /// A record left out of the corpus, and why.

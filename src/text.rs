@@ -3,6 +3,20 @@
 /// Lowercases and strips accents, so that "Genève" matches "geneve" and "AMITIÉ" "amitie".
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    fold_into(text, &mut out);
+    out
+}
+
+/// Appends the folded form of `text` to `out`, so that a caller folding many
+/// texts reuses one buffer.
+pub fn fold_into(text: &str, out: &mut String) {
+    // Most corpus text is plain ASCII: fold it without the Unicode tables.
+    if text.is_ascii() {
+        let start = out.len();
+        out.push_str(text);
+        out[start..].make_ascii_lowercase();
+        return;
+    }
     for c in text.chars() {
         for lower in c.to_lowercase() {
             match strip_accent(lower) {
@@ -11,7 +25,6 @@ pub fn fold(text: &str) -> String {
             }
         }
     }
-    out
 }
 
 /// The unaccented form of a lowercase Latin letter, for the letters European names use.
@@ -46,6 +59,19 @@ fn strip_accent(c: char) -> Option<&'static str> {
     })
 }
 
+/// "100,000": digits grouped by thousands, as English readers write them.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
+}
+
 /// Collapses every run of white space to one space and trims the ends.
 pub fn collapse_whitespace(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -75,6 +101,15 @@ mod tests {
         assert_eq!(fold("Tribune de Genève"), "tribune de geneve");
         assert_eq!(fold("AMITIÉ entre les peuples"), "amitie entre les peuples");
         assert_eq!(fold("People’s Mojahedin"), "people's mojahedin");
+    }
+
+    #[test]
+    fn large_numbers_are_grouped_by_thousands() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1000), "1,000");
+        assert_eq!(thousands(100_000), "100,000");
+        assert_eq!(thousands(1_234_567), "1,234,567");
     }
 
     #[test]

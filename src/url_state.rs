@@ -80,6 +80,38 @@ pub struct UrlState {
     pub record: Option<String>,
     pub claim_order: ClaimOrder,
     pub filter: Filter,
+    /// The page of the list, counted from 1; 0 and 1 both mean the first.
+    pub page: usize,
+}
+
+/// How many records a page of a list shows.
+pub const PAGE_SIZE: usize = 100;
+
+/// One page of a list of `items` records.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Page {
+    /// Counted from 1, and never past the last page.
+    pub number: usize,
+    /// How many pages the list has; at least 1, even when it is empty.
+    pub count: usize,
+    /// The positions in the list this page shows.
+    pub range: std::ops::Range<usize>,
+}
+
+impl Page {
+    /// The page `requested` of a list, brought within the list: a link to page 9
+    /// of a list that has shrunk to 3 pages shows page 3.
+    pub fn of(items: usize, requested: usize, size: usize) -> Page {
+        let size = size.max(1);
+        let count = items.div_ceil(size).max(1);
+        let number = requested.clamp(1, count);
+        let start = (number - 1) * size;
+        Page {
+            number,
+            count,
+            range: start..items.min(start + size),
+        }
+    }
 }
 
 impl UrlState {
@@ -104,6 +136,7 @@ impl UrlState {
                 "claim" => push_new(&mut f.claim_kinds, value),
                 "source" => push_new(&mut f.source_kinds, value),
                 "q" => f.text = value,
+                "page" => state.page = value.parse().unwrap_or(0),
                 _ => {}
             }
         }
@@ -131,6 +164,10 @@ impl UrlState {
         if f.include_undated {
             pairs.push(("undated", "1"));
         }
+        let page = self.page.to_string();
+        if self.page > 1 {
+            pairs.push(("page", &page));
+        }
         for (key, values) in [
             ("actor", &f.actors),
             ("tag", &f.tags),
@@ -144,6 +181,26 @@ impl UrlState {
             .map(|(k, v)| format!("{k}={}", encode(v)))
             .collect();
         format!("?{}", body.join("&"))
+    }
+}
+
+impl UrlState {
+    /// The state to show after a change from `before`: a new filter, view or
+    /// order starts the list again from its first page; opening a record and
+    /// coming back keeps the page.
+    pub fn after_change_from(mut self, before: &UrlState) -> UrlState {
+        let relisted = self.filter != before.filter
+            || self.view != before.view
+            || self.claim_order != before.claim_order;
+        if relisted && self.page == before.page {
+            self.page = 0;
+        }
+        self
+    }
+
+    /// The page asked for, counted from 1.
+    pub fn page_number(&self) -> usize {
+        self.page.max(1)
     }
 }
 
@@ -211,6 +268,7 @@ mod tests {
                 source_kinds: vec!["un-report".into()],
                 text: "Genève & “crime”/100%".into(),
             },
+            page: 3,
         }
     }
 
@@ -242,6 +300,50 @@ mod tests {
         assert_eq!(s.view, View::Events);
         assert_eq!(s.filter.text, "100%");
         assert_eq!(s.filter.to, "%zz");
+    }
+
+    #[test]
+    fn pages_stay_within_the_list() {
+        assert_eq!(
+            Page::of(250, 0, 100),
+            Page {
+                number: 1,
+                count: 3,
+                range: 0..100
+            }
+        );
+        assert_eq!(Page::of(250, 3, 100).range, 200..250);
+        assert_eq!(Page::of(250, 9, 100).number, 3);
+        assert_eq!(
+            Page::of(0, 2, 100),
+            Page {
+                number: 1,
+                count: 1,
+                range: 0..0
+            }
+        );
+        assert_eq!(UrlState::from_query("page=x").page, 0);
+        assert_eq!(UrlState::from_query("page=1").to_query(), "?");
+    }
+
+    #[test]
+    fn a_new_filter_or_view_starts_from_the_first_page_but_a_record_does_not() {
+        let on_page_3 = UrlState {
+            page: 3,
+            ..UrlState::default()
+        };
+        let mut searched = on_page_3.clone();
+        searched.filter.text = "amnesty".into();
+        assert_eq!(searched.after_change_from(&on_page_3).page_number(), 1);
+        let mut opened = on_page_3.clone();
+        opened.record = Some("ev-a".into());
+        assert_eq!(opened.clone().after_change_from(&on_page_3).page, 3);
+        let mut next_page = on_page_3.clone();
+        next_page.page = 4;
+        assert_eq!(next_page.clone().after_change_from(&on_page_3).page, 4);
+        let mut claims = on_page_3.clone();
+        claims.view = View::Claims;
+        assert_eq!(claims.after_change_from(&on_page_3).page_number(), 1);
     }
 
     #[test]

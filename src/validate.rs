@@ -1,6 +1,8 @@
 //! Every check a corpus must pass, each problem named with its JSON path.
 
 use std::collections::HashMap;
+
+use crate::hash::FastMap;
 use std::fmt;
 use std::path::Path;
 
@@ -86,6 +88,10 @@ impl Texts {
     }
 }
 
+/// A JSON path, made only when a problem is reported: checking 100,000 sound
+/// records must not format a path for every field of each.
+type PathOf<'p> = &'p dyn Fn() -> String;
+
 fn is_slug(id: &str) -> bool {
     !id.is_empty()
         && id.split('-').all(|part| {
@@ -97,47 +103,48 @@ fn is_slug(id: &str) -> bool {
 }
 
 struct Checker<'a> {
-    ids: HashMap<&'a str, (Kind, String)>,
-    text_files: HashMap<&'a str, Option<&'a str>>,
+    /// Each id's kind and the position of the record that first has it.
+    ids: FastMap<&'a str, (Kind, usize)>,
+    text_files: FastMap<&'a str, Option<&'a str>>,
     texts: Option<&'a Texts>,
     out: Vec<Problem>,
     record: Option<(Kind, usize)>,
-    id: Option<String>,
+    id: &'a str,
 }
 
 impl<'a> Checker<'a> {
-    fn push(&mut self, severity: Severity, path: &str, message: String) {
+    fn push(&mut self, severity: Severity, path: PathOf, message: String) {
         self.out.push(Problem {
-            path: path.to_string(),
+            path: path(),
             message,
             severity,
             record: self.record,
-            id: self.id.clone(),
+            id: (!self.id.is_empty()).then(|| self.id.to_string()),
         });
     }
 
-    fn error(&mut self, path: &str, message: String) {
+    fn error(&mut self, path: PathOf, message: String) {
         self.push(Severity::Error, path, message);
     }
 
-    fn start(&mut self, kind: Kind, index: usize, id: &str) {
+    fn start(&mut self, kind: Kind, index: usize, id: &'a str) {
         self.record = Some((kind, index));
-        self.id = (!id.is_empty()).then(|| id.to_string());
+        self.id = id;
     }
 
-    fn required(&mut self, path: &str, value: &str) {
+    fn required(&mut self, path: PathOf, value: &str) {
         if value.trim().is_empty() {
             self.error(path, "required text is empty".into());
         }
     }
 
-    fn optional(&mut self, path: &str, value: Option<&String>) {
+    fn optional(&mut self, path: PathOf, value: Option<&String>) {
         if let Some(v) = value {
             self.required(path, v);
         }
     }
 
-    fn term(&mut self, path: &str, value: &str, vocab: &Vocab) {
+    fn term(&mut self, path: PathOf, value: &str, vocab: &Vocab) {
         if !vocab.contains(value) {
             let msg = format!(
                 "'{value}' is not a {}; use one of: {}",
@@ -148,7 +155,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn reference(&mut self, path: &str, target: &str, expected: Kind) {
+    fn reference(&mut self, path: PathOf, target: &str, expected: Kind) {
         match self.ids.get(target) {
             None => {
                 let msg = format!("refers to '{target}', which is not in the corpus");
@@ -168,36 +175,43 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn references(&mut self, path: &str, targets: &[String], expected: Kind) {
+    fn references(&mut self, path: PathOf, targets: &[String], expected: Kind) {
         for (i, t) in targets.iter().enumerate() {
-            self.reference(&format!("{path}[{i}]"), t, expected);
+            self.reference(&|| format!("{}[{i}]", path()), t, expected);
         }
     }
 
-    fn date(&mut self, path: &str, date: Option<&DateSpec>) {
+    fn date(&mut self, path: PathOf, date: Option<&DateSpec>) {
         let Some(date) = date else { return };
         if let Err(e) = DateSpan::parse(&date.when) {
-            self.error(&format!("{path}.when"), e.to_string());
+            self.error(&|| format!("{}.when", path()), e.to_string());
         }
-        self.optional(&format!("{path}.label"), date.label.as_ref());
-        self.optional(&format!("{path}.as_written"), date.as_written.as_ref());
-        self.term(&format!("{path}.basis"), &date.basis, &vocab::DATE_BASES);
+        self.optional(&|| format!("{}.label", path()), date.label.as_ref());
+        self.optional(
+            &|| format!("{}.as_written", path()),
+            date.as_written.as_ref(),
+        );
+        self.term(
+            &|| format!("{}.basis", path()),
+            &date.basis,
+            &vocab::DATE_BASES,
+        );
         match (date.is_inferred(), &date.inference) {
             (true, None) => {
                 let msg = "an inferred date must say how it was inferred ('inference')".into();
-                self.error(&format!("{path}.inference"), msg);
+                self.error(&|| format!("{}.inference", path()), msg);
             }
             (false, Some(_)) => {
                 let msg = "'inference' is given but the basis is not 'inferred'".into();
-                self.error(&format!("{path}.basis"), msg);
+                self.error(&|| format!("{}.basis", path()), msg);
             }
-            (true, Some(how)) => self.required(&format!("{path}.inference"), how),
+            (true, Some(how)) => self.required(&|| format!("{}.inference", path()), how),
             (false, None) => {}
         }
     }
 
-    fn quote(&mut self, path: &str, source: &str, quote: &str) {
-        let quote_path = format!("{path}.quote");
+    fn quote(&mut self, path: PathOf, source: &str, quote: &str) {
+        let quote_path = || format!("{}.quote", path());
         self.required(&quote_path, quote);
         let chars = quote.chars().count();
         if chars > MAX_QUOTE_CHARS {
@@ -236,148 +250,152 @@ fn article(noun: &str) -> &'static str {
 /// Checks a corpus; with `texts`, also that every quote is verbatim in its source's text.
 pub fn check(doc: &Document, texts: Option<&Texts>) -> Vec<Problem> {
     let mut c = Checker {
-        ids: HashMap::new(),
-        text_files: HashMap::new(),
+        ids: FastMap::default(),
+        text_files: FastMap::default(),
         texts,
         out: Vec::new(),
         record: None,
-        id: None,
+        id: "",
     };
     check_meta(&mut c, doc);
     register_ids(&mut c, doc);
     for e in &doc.sources {
         let (s, at) = (&e.record, format!("$.sources[{}]", e.index));
         c.start(Kind::Source, e.index, &s.id);
-        c.term(&format!("{at}.kind"), &s.kind, &vocab::SOURCE_KINDS);
-        c.required(&format!("{at}.title"), &s.title);
+        c.term(&|| format!("{at}.kind"), &s.kind, &vocab::SOURCE_KINDS);
+        c.required(&|| format!("{at}.title"), &s.title);
         if let Some(p) = &s.publisher {
-            c.reference(&format!("{at}.publisher"), p, Kind::Actor);
+            c.reference(&|| format!("{at}.publisher"), p, Kind::Actor);
         }
-        c.references(&format!("{at}.authors"), &s.authors, Kind::Actor);
-        c.date(&format!("{at}.date"), s.date.as_ref());
+        c.references(&|| format!("{at}.authors"), &s.authors, Kind::Actor);
+        c.date(&|| format!("{at}.date"), s.date.as_ref());
         for (i, ident) in s.identifiers.iter().enumerate() {
-            let ip = format!("{at}.identifiers[{i}]");
+            let ip = || format!("{at}.identifiers[{i}]");
             c.term(
-                &format!("{ip}.scheme"),
+                &|| format!("{}.scheme", ip()),
                 &ident.scheme,
                 &vocab::IDENTIFIER_SCHEMES,
             );
-            c.required(&format!("{ip}.value"), &ident.value);
+            c.required(&|| format!("{}.value", ip()), &ident.value);
         }
         if let Some(url) = &s.url {
             if !is_http_link(url) {
                 let msg = format!("'{url}' is not an http(s) link");
-                c.error(&format!("{at}.url"), msg);
+                c.error(&|| format!("{at}.url"), msg);
             }
         }
-        c.references(&format!("{at}.cites"), &s.cites, Kind::Source);
+        c.references(&|| format!("{at}.cites"), &s.cites, Kind::Source);
         if let Some(file) = &s.text_file {
             if file.is_empty() || file.contains(['/', '\\']) {
                 let msg = "text_file must be a plain file name".into();
-                c.error(&format!("{at}.text_file"), msg);
+                c.error(&|| format!("{at}.text_file"), msg);
             } else if texts.is_some_and(|t| t.get(file).is_none()) {
                 let msg = format!("'{file}' is not in the texts directory");
-                c.error(&format!("{at}.text_file"), msg);
+                c.error(&|| format!("{at}.text_file"), msg);
             }
         }
-        c.optional(&format!("{at}.stance"), s.stance.as_ref());
-        c.optional(&format!("{at}.note"), s.note.as_ref());
+        c.optional(&|| format!("{at}.stance"), s.stance.as_ref());
+        c.optional(&|| format!("{at}.note"), s.note.as_ref());
     }
     for e in &doc.actors {
         let (a, at) = (&e.record, format!("$.actors[{}]", e.index));
         c.start(Kind::Actor, e.index, &a.id);
-        c.required(&format!("{at}.name"), &a.name);
-        c.term(&format!("{at}.kind"), &a.kind, &vocab::ACTOR_KINDS);
+        c.required(&|| format!("{at}.name"), &a.name);
+        c.term(&|| format!("{at}.kind"), &a.kind, &vocab::ACTOR_KINDS);
         for (i, alias) in a.aliases.iter().enumerate() {
-            c.required(&format!("{at}.aliases[{i}]"), alias);
+            c.required(&|| format!("{at}.aliases[{i}]"), alias);
         }
-        c.optional(&format!("{at}.country"), a.country.as_ref());
-        c.optional(&format!("{at}.description"), a.description.as_ref());
+        c.optional(&|| format!("{at}.country"), a.country.as_ref());
+        c.optional(&|| format!("{at}.description"), a.description.as_ref());
         for (i, role) in a.roles.iter().enumerate() {
-            let rp = format!("{at}.roles[{i}]");
-            c.required(&format!("{rp}.title"), &role.title);
+            let rp = || format!("{at}.roles[{i}]");
+            c.required(&|| format!("{}.title", rp()), &role.title);
             if let Some(of) = &role.of {
-                c.reference(&format!("{rp}.of"), of, Kind::Actor);
+                c.reference(&|| format!("{}.of", rp()), of, Kind::Actor);
             }
-            c.date(&format!("{rp}.date"), role.date.as_ref());
-            c.reference(&format!("{rp}.source"), &role.source, Kind::Source);
+            c.date(&|| format!("{}.date", rp()), role.date.as_ref());
+            c.reference(&|| format!("{}.source", rp()), &role.source, Kind::Source);
         }
     }
     for e in &doc.events {
         let (ev, at) = (&e.record, format!("$.events[{}]", e.index));
         c.start(Kind::Event, e.index, &ev.id);
-        c.required(&format!("{at}.title"), &ev.title);
-        c.required(&format!("{at}.summary"), &ev.summary);
-        c.date(&format!("{at}.date"), ev.date.as_ref());
-        c.optional(&format!("{at}.place"), ev.place.as_ref());
+        c.required(&|| format!("{at}.title"), &ev.title);
+        c.required(&|| format!("{at}.summary"), &ev.summary);
+        c.date(&|| format!("{at}.date"), ev.date.as_ref());
+        c.optional(&|| format!("{at}.place"), ev.place.as_ref());
         for (i, p) in ev.actors.iter().enumerate() {
-            c.reference(&format!("{at}.actors[{i}].actor"), &p.actor, Kind::Actor);
-            c.optional(&format!("{at}.actors[{i}].role"), p.role.as_ref());
+            c.reference(&|| format!("{at}.actors[{i}].actor"), &p.actor, Kind::Actor);
+            c.optional(&|| format!("{at}.actors[{i}].role"), p.role.as_ref());
         }
         for (i, tag) in ev.tags.iter().enumerate() {
-            c.term(&format!("{at}.tags[{i}]"), tag, &vocab::EVENT_TAGS);
+            c.term(&|| format!("{at}.tags[{i}]"), tag, &vocab::EVENT_TAGS);
         }
-        c.references(&format!("{at}.related"), &ev.related, Kind::Event);
+        c.references(&|| format!("{at}.related"), &ev.related, Kind::Event);
         if ev.evidence.is_empty() {
             let msg = "an event needs at least one source with a quote ('evidence')".into();
-            c.error(&format!("{at}.evidence"), msg);
+            c.error(&|| format!("{at}.evidence"), msg);
         }
         for (i, ex) in ev.evidence.iter().enumerate() {
-            let xp = format!("{at}.evidence[{i}]");
-            c.reference(&format!("{xp}.source"), &ex.source, Kind::Source);
+            let xp = || format!("{at}.evidence[{i}]");
+            c.reference(&|| format!("{}.source", xp()), &ex.source, Kind::Source);
             c.quote(&xp, &ex.source, &ex.quote);
         }
     }
     for e in &doc.claims {
         let (cl, at) = (&e.record, format!("$.claims[{}]", e.index));
         c.start(Kind::Claim, e.index, &cl.id);
-        c.term(&format!("{at}.voice"), &cl.voice, &vocab::VOICES);
+        c.term(&|| format!("{at}.voice"), &cl.voice, &vocab::VOICES);
         match &cl.claimant {
-            Some(who) => c.reference(&format!("{at}.claimant"), who, Kind::Actor),
+            Some(who) => c.reference(&|| format!("{at}.claimant"), who, Kind::Actor),
             None if cl.voice == "attributed" => {
                 let msg = "an attributed claim needs a claimant".into();
-                c.error(&format!("{at}.claimant"), msg);
+                c.error(&|| format!("{at}.claimant"), msg);
             }
             None => {}
         }
         if let Some(who) = &cl.relayed_by {
-            c.reference(&format!("{at}.relayed_by"), who, Kind::Actor);
+            c.reference(&|| format!("{at}.relayed_by"), who, Kind::Actor);
         }
-        c.required(&format!("{at}.paraphrase"), &cl.paraphrase);
-        c.term(&format!("{at}.kind"), &cl.kind, &vocab::CLAIM_KINDS);
-        c.references(&format!("{at}.events"), &cl.events, Kind::Event);
-        c.reference(&format!("{at}.reported_in"), &cl.reported_in, Kind::Source);
+        c.required(&|| format!("{at}.paraphrase"), &cl.paraphrase);
+        c.term(&|| format!("{at}.kind"), &cl.kind, &vocab::CLAIM_KINDS);
+        c.references(&|| format!("{at}.events"), &cl.events, Kind::Event);
+        c.reference(
+            &|| format!("{at}.reported_in"),
+            &cl.reported_in,
+            Kind::Source,
+        );
         if let Some(via) = &cl.via {
-            c.reference(&format!("{at}.via"), via, Kind::Source);
+            c.reference(&|| format!("{at}.via"), via, Kind::Source);
         }
-        c.quote(&at, &cl.reported_in, &cl.quote);
-        c.date(&format!("{at}.date"), cl.date.as_ref());
+        c.quote(&|| at.clone(), &cl.reported_in, &cl.quote);
+        c.date(&|| format!("{at}.date"), cl.date.as_ref());
         match (&cl.death_toll, cl.kind == "death-toll") {
             (None, true) => {
                 let msg = "a death-toll claim needs its figure ('death_toll')".into();
-                c.error(&format!("{at}.death_toll"), msg);
+                c.error(&|| format!("{at}.death_toll"), msg);
             }
             (Some(_), false) => {
                 let msg = "only a claim of kind 'death-toll' carries a death_toll".into();
-                c.error(&format!("{at}.death_toll"), msg);
+                c.error(&|| format!("{at}.death_toll"), msg);
             }
             (Some(toll), true) => {
-                let tp = format!("{at}.death_toll");
+                let tp = || format!("{at}.death_toll");
                 c.term(
-                    &format!("{tp}.qualifier"),
+                    &|| format!("{}.qualifier", tp()),
                     &toll.qualifier,
                     &vocab::TOLL_QUALIFIERS,
                 );
-                c.required(&format!("{tp}.as_written"), &toll.as_written);
+                c.required(&|| format!("{}.as_written", tp()), &toll.as_written);
                 let word_only = vocab::WORD_ONLY_QUALIFIERS.contains(&toll.qualifier.as_str());
                 match (toll.value, word_only) {
                     (Some(_), true) => {
                         let msg = format!("'{}' takes no number", toll.qualifier);
-                        c.error(&format!("{tp}.value"), msg);
+                        c.error(&|| format!("{}.value", tp()), msg);
                     }
                     (None, false) if vocab::TOLL_QUALIFIERS.contains(&toll.qualifier) => {
                         let msg = format!("'{}' needs the number ('value')", toll.qualifier);
-                        c.error(&format!("{tp}.value"), msg);
+                        c.error(&|| format!("{}.value", tp()), msg);
                     }
                     _ => {}
                 }
@@ -385,34 +403,38 @@ pub fn check(doc: &Document, texts: Option<&Texts>) -> Vec<Problem> {
             (None, false) => {}
         }
         for (i, term) in cl.legal_terms.iter().enumerate() {
-            c.term(&format!("{at}.legal_terms[{i}]"), term, &vocab::LEGAL_TERMS);
+            c.term(
+                &|| format!("{at}.legal_terms[{i}]"),
+                term,
+                &vocab::LEGAL_TERMS,
+            );
         }
         if cl.kind == "legal-characterisation" && cl.legal_terms.is_empty() {
             let msg = "a legal characterisation names its terms ('legal_terms')".into();
-            c.error(&format!("{at}.legal_terms"), msg);
+            c.error(&|| format!("{at}.legal_terms"), msg);
         }
-        c.optional(&format!("{at}.note"), cl.note.as_ref());
+        c.optional(&|| format!("{at}.note"), cl.note.as_ref());
     }
     c.out
 }
 
 fn check_meta(c: &mut Checker, doc: &Document) {
     let m = &doc.meta;
-    c.required("$.meta.title", &m.title);
-    c.required("$.meta.description", &m.description);
-    c.required("$.meta.version", &m.version);
-    c.required("$.meta.licence", &m.licence);
+    c.required(&|| "$.meta.title".into(), &m.title);
+    c.required(&|| "$.meta.description".into(), &m.description);
+    c.required(&|| "$.meta.version".into(), &m.version);
+    c.required(&|| "$.meta.licence".into(), &m.licence);
     if m.schema_version != "1" {
         let msg = format!(
             "schema_version '{}' is not one this app reads ('1')",
             m.schema_version
         );
-        c.error("$.meta.schema_version", msg);
+        c.error(&|| "$.meta.schema_version".into(), msg);
     }
     let full_date = PartialDate::parse(&m.updated).map(|d| d.day.is_some());
     if full_date != Ok(true) {
         let msg = format!("updated '{}' is not a full date YYYY-MM-DD", m.updated);
-        c.error("$.meta.updated", msg);
+        c.error(&|| "$.meta.updated".into(), msg);
     }
 }
 
@@ -439,18 +461,21 @@ fn register_ids<'a>(c: &mut Checker<'a>, doc: &'a Document) {
         );
     for (kind, index, id) in all {
         c.start(kind, index, id);
-        let path = format!("$.{}[{index}].id", kind.array());
+        let path = || format!("$.{}[{index}].id", kind.array());
         if !is_slug(id) {
             let msg = format!("'{id}' is not an id: use lowercase letters, digits and hyphens");
             c.error(&path, msg);
             continue;
         }
-        if let Some((_, first)) = c.ids.get(id) {
-            let msg = format!("duplicate id '{id}', first used at {first}");
+        if let Some(&(first_kind, first)) = c.ids.get(id) {
+            let msg = format!(
+                "duplicate id '{id}', first used at $.{}[{first}].id",
+                first_kind.array()
+            );
             c.error(&path, msg);
             continue;
         }
-        c.ids.insert(id, (kind, path));
+        c.ids.insert(id, (kind, index));
     }
     for e in &doc.sources {
         c.text_files

@@ -1,0 +1,177 @@
+//! Free-text search: an inverted index from folded words to the records that hold
+//! them, built once. A query word matches every indexed word it begins ("hum"
+//! finds "human" and "humanity"), so results follow the reader as they type.
+
+use crate::bits::Bits;
+use crate::hash::FastMap;
+use crate::text::fold_into;
+
+/// The words of a folded text: runs of letters and digits, in any script.
+pub fn words(folded: &str) -> impl Iterator<Item = &str> {
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+/// The words of a query, folded like the indexed text.
+pub fn query_words(query: &str) -> Vec<String> {
+    let mut folded = String::new();
+    fold_into(query, &mut folded);
+    let mut out: Vec<String> = words(&folded).map(str::to_string).collect();
+    out.dedup();
+    out
+}
+
+/// Collects words record by record; records must be added in ascending order.
+#[derive(Default)]
+pub struct TextIndexBuilder {
+    postings: FastMap<Box<str>, Vec<u32>>,
+    folded: String,
+}
+
+impl TextIndexBuilder {
+    /// Indexes the words of `parts` under `record`.
+    pub fn add(&mut self, record: u32, parts: &[&str]) {
+        self.folded.clear();
+        for part in parts {
+            fold_into(part, &mut self.folded);
+            self.folded.push(' ');
+        }
+        for word in words(&self.folded) {
+            match self.postings.get_mut(word) {
+                // Records arrive in order, so a repeat is always the last entry.
+                Some(list) => {
+                    if list.last() != Some(&record) {
+                        list.push(record);
+                    }
+                }
+                None => {
+                    self.postings.insert(word.into(), vec![record]);
+                }
+            }
+        }
+    }
+
+    pub fn finish(self) -> TextIndex {
+        let mut entries: Vec<(Box<str>, Vec<u32>)> = self.postings.into_iter().collect();
+        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut index = TextIndex {
+            text: String::with_capacity(entries.iter().map(|e| e.0.len()).sum()),
+            word_ends: Vec::with_capacity(entries.len()),
+            list_ends: Vec::with_capacity(entries.len()),
+            records: Vec::with_capacity(entries.iter().map(|e| e.1.len()).sum()),
+        };
+        for (word, list) in entries {
+            index.text.push_str(&word);
+            index.word_ends.push(index.text.len() as u32);
+            index.records.extend_from_slice(&list);
+            index.list_ends.push(index.records.len() as u32);
+        }
+        index
+    }
+}
+
+/// Sorted distinct words, each with the ascending list of records holding it,
+/// packed in a few flat arrays so that 100,000 records cost a few allocations.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TextIndex {
+    text: String,
+    word_ends: Vec<u32>,
+    list_ends: Vec<u32>,
+    records: Vec<u32>,
+}
+
+impl TextIndex {
+    pub fn word_count(&self) -> usize {
+        self.word_ends.len()
+    }
+
+    fn word(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.word_ends[i - 1] } as usize;
+        &self.text[start..self.word_ends[i] as usize]
+    }
+
+    fn list(&self, i: usize) -> &[u32] {
+        let start = if i == 0 { 0 } else { self.list_ends[i - 1] } as usize;
+        &self.records[start..self.list_ends[i] as usize]
+    }
+
+    /// The records holding a word that begins with `prefix` (already folded), as
+    /// a set over `universe` record numbers.
+    pub fn matching(&self, prefix: &str, universe: usize) -> Bits {
+        let mut out = Bits::new(universe);
+        let first = partition(self.word_count(), |i| self.word(i) < prefix);
+        for i in first..self.word_count() {
+            if !self.word(i).starts_with(prefix) {
+                break;
+            }
+            for &r in self.list(i) {
+                out.insert(r as usize);
+            }
+        }
+        out
+    }
+}
+
+/// The first position in 0..len for which `before` is false (it must be true,
+/// then false, along the range).
+fn partition(len: usize, before: impl Fn(usize) -> bool) -> usize {
+    let (mut lo, mut hi) = (0, len);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if before(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index() -> TextIndex {
+        let mut b = TextIndexBuilder::default();
+        b.add(0, &["Crime against humanity", "Genève"]);
+        b.add(2, &["Human Rights Watch", "HUMAN rights"]);
+        b.add(3, &["A/HRC/37/24", "people’s tribunal"]);
+        b.finish()
+    }
+
+    fn hits(ix: &TextIndex, prefix: &str) -> Vec<usize> {
+        ix.matching(prefix, 4).ones_in(0..4).collect()
+    }
+
+    #[test]
+    fn a_query_word_finds_every_word_it_begins() {
+        let ix = index();
+        assert_eq!(hits(&ix, "hum"), [0, 2]);
+        assert_eq!(hits(&ix, "humanity"), [0]);
+        assert_eq!(hits(&ix, "rights"), [2]);
+        assert!(hits(&ix, "manity").is_empty(), "only word starts match");
+        assert!(hits(&ix, "zzz").is_empty());
+    }
+
+    #[test]
+    fn folding_and_punctuation_are_the_same_for_text_and_query() {
+        let ix = index();
+        assert_eq!(query_words("GENEVE"), ["geneve"]);
+        assert_eq!(hits(&ix, &query_words("GENEVE")[0]), [0]);
+        assert_eq!(query_words("a/hrc/37"), ["a", "hrc", "37"]);
+        for w in query_words("A/HRC/37") {
+            assert!(hits(&ix, &w).contains(&3), "{w}");
+        }
+        assert_eq!(query_words("  — "), Vec::<String>::new());
+    }
+
+    #[test]
+    fn each_record_is_listed_once_per_word() {
+        let ix = index();
+        assert_eq!(
+            ix.list(partition(ix.word_count(), |i| ix.word(i) < "human")),
+            [2]
+        );
+    }
+}
