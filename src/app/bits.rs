@@ -5,6 +5,7 @@ use std::sync::Arc;
 use dossier::load::Rejected;
 use dossier::model::{Claim, DateSpec, Kind};
 use dossier::text::is_http_link;
+pub use dossier::text::thousands;
 use leptos::prelude::*;
 
 use super::nav::RecordLink;
@@ -14,13 +15,56 @@ pub fn data() -> Arc<Data> {
     expect_context::<Arc<Data>>()
 }
 
-/// "1 claim", "3 claims".
+/// "1 claim", "3 claims", "12,400 claims".
 pub fn count(n: usize, noun: &str) -> String {
     if n == 1 {
         format!("1 {noun}")
     } else {
-        format!("{n} {noun}s")
+        format!("{} {noun}s", thousands(n))
     }
+}
+
+/// How many items a capped list shows at first, and adds each time.
+pub const SHOWN_AT_ONCE: usize = 50;
+
+/// Shows the first items of a long list, and a button that shows more: a
+/// record can be linked to tens of thousands of others.
+pub fn capped<T, V>(
+    items: Vec<T>,
+    render: impl Fn(T) -> V + Clone + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let shown = RwSignal::new(SHOWN_AT_ONCE);
+    let total = items.len();
+    let items = StoredValue::new(items);
+    let list = {
+        let render = render.clone();
+        move || {
+            let n = shown.get().min(total);
+            items
+                .with_value(|all| all[..n].to_vec())
+                .into_iter()
+                .map(render.clone())
+                .collect_view()
+        }
+    };
+    let more = move || {
+        let left = total.saturating_sub(shown.get());
+        (left > 0).then(|| {
+            let next = left.min(SHOWN_AT_ONCE);
+            view! {
+                <li class="more">
+                    <button type="button" class="small" on:click=move |_| shown.update(|n| *n += SHOWN_AT_ONCE)>
+                        {format!("Show {} more ({} not shown)", thousands(next), thousands(left))}
+                    </button>
+                </li>
+            }
+        })
+    };
+    view! { {list} {more} }
 }
 
 /// A date as precisely as known; an inferred one is marked, with how.
@@ -63,13 +107,10 @@ pub fn IdLink(#[prop(into)] id: String, kind: Kind) -> impl IntoView {
     }
 }
 
-/// A comma-separated list of links to records.
+/// A list of links to records, the first few shown and the rest on request.
 pub fn id_links(ids: Vec<String>, kind: Kind) -> impl IntoView {
-    let last = ids.len().saturating_sub(1);
-    ids.into_iter()
-        .enumerate()
-        .map(|(i, id)| view! { <IdLink id kind/>{(i < last).then_some(", ")} })
-        .collect_view()
+    let items = capped(ids, move |id| view! { <li><IdLink id kind/></li> });
+    view! { <ul class="inline">{items}</ul> }
 }
 
 /// A link out of the app: clickable only when it is http(s), and it never tells

@@ -8,7 +8,7 @@ use dossier::url_state::UrlState;
 use dossier::vocab;
 use leptos::prelude::*;
 
-use super::bits::{count, data, id_links, Claimant, DateText, ExternalLink, IdLink, Quote};
+use super::bits::{capped, count, data, id_links, Claimant, DateText, ExternalLink, IdLink, Quote};
 use super::lists::ClaimItem;
 use super::nav::{Entry, Nav, StateLink};
 
@@ -41,24 +41,18 @@ pub fn Detail(id: String) -> impl IntoView {
 /// A titled list of claims, or nothing when there are none.
 fn claims_section(title: String, claims: Vec<usize>) -> impl IntoView {
     (!claims.is_empty()).then(|| {
-        let items = claims
-            .into_iter()
-            .map(|c| view! { <ClaimItem c/> })
-            .collect_view();
+        let items = capped(claims, |c| view! { <ClaimItem c/> });
         view! { <section><h3>{title}</h3><ol class="records">{items}</ol></section> }
     })
 }
 
 fn events_section(title: String, events: Vec<String>) -> impl IntoView {
     (!events.is_empty()).then(|| {
-        let items = events
-            .into_iter()
-            .map(|id| {
-                let d = data();
-                let date = d.index.event(&id).and_then(|e| e.date.clone());
-                view! { <li><DateText date/>" — "<IdLink id kind=Kind::Event/></li> }
-            })
-            .collect_view();
+        let items = capped(events, |id: String| {
+            let d = data();
+            let date = d.index.event(&id).and_then(|e| e.date.clone());
+            view! { <li><DateText date/>" — "<IdLink id kind=Kind::Event/></li> }
+        });
         view! { <section><h3>{title}</h3><ul class="plain">{items}</ul></section> }
     })
 }

@@ -6,7 +6,10 @@ use dossier::model::Kind;
 use dossier::url_state::UrlState;
 use leptos::prelude::*;
 
-use super::bits::data;
+use super::bits::{data, thousands};
+
+/// How many names the type-ahead offers at once.
+const SUGGESTIONS: usize = 20;
 use super::lists::counted_kind;
 use super::nav::{Entry, Nav};
 
@@ -219,20 +222,22 @@ fn ActorFilter() -> impl IntoView {
             })
             .collect_view()
     };
+    // Only the best few suggestions for what is typed: a corpus may name
+    // tens of thousands of institutions and people.
     let options = move || {
-        let counts = outcome.with(|o| o.actor_counts.clone());
-        let mut actors: Vec<(usize, &dossier::model::Actor)> =
-            d.index.corpus.actors.iter().enumerate().collect();
-        actors.sort_by(|a, b| {
-            counts[b.0]
-                .cmp(&counts[a.0])
-                .then_with(|| a.1.name.cmp(&b.1.name))
+        let typed = typed.get();
+        let picks = outcome.with(|o| {
+            d.index
+                .actor_suggestions(&typed, &o.actor_counts, SUGGESTIONS)
         });
-        actors
+        let counts = outcome.with(|o| picks.iter().map(|&a| o.actor_counts[a]).collect::<Vec<_>>());
+        picks
             .into_iter()
-            .map(|(i, a)| {
-                let label = format!("{} ({})", a.name, counts[i]);
-                view! { <option value=a.name.clone() label=label/> }
+            .zip(counts)
+            .map(|(a, n)| {
+                let actor = &d.index.corpus.actors[a];
+                let label = format!("{} ({})", actor.name, thousands(n as usize));
+                view! { <option value=actor.name.clone() label=label/> }
             })
             .collect_view()
     };

@@ -1,16 +1,14 @@
 //! The four list views: events by year, claims, sources, institutions and people.
 
-use std::collections::BTreeMap;
-
-use dossier::filter::Outcome;
-use dossier::index::chronological;
+use dossier::filter::{Listing, Outcome};
 use dossier::model::{Claim, Kind};
-use dossier::url_state::{ClaimOrder, UrlState, View};
+use dossier::url_state::{ClaimOrder, Page, UrlState, View, PAGE_SIZE};
 use dossier::vocab;
 use leptos::prelude::*;
 
-use super::bits::{count, data, id_links, Claimant, DateText, IdLink};
+use super::bits::{count, data, id_links, thousands, Claimant, DateText, IdLink};
 use super::nav::{Entry, Nav, RecordLink, StateLink};
+use super::SearchIndexing;
 
 /// The kind of record a view lists, which the filter counts are about.
 pub fn counted_kind(view: View) -> Kind {
@@ -23,8 +21,8 @@ pub fn counted_kind(view: View) -> Kind {
 }
 
 /// Splits an ordered list into runs that share a heading, keeping the order.
-fn runs(items: &[usize], heading: impl Fn(usize) -> String) -> Vec<(String, Vec<usize>)> {
-    let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+fn runs(items: &[u32], heading: impl Fn(u32) -> String) -> Vec<(String, Vec<u32>)> {
+    let mut groups: Vec<(String, Vec<u32>)> = Vec::new();
     for &item in items {
         let h = heading(item);
         match groups.last_mut() {
@@ -43,7 +41,7 @@ pub fn ViewTabs() -> impl IntoView {
     let tabs = View::ALL
         .into_iter()
         .map(|view| {
-            let n = move || outcome.with(|o| o.matching(counted_kind(view)).len());
+            let n = move || outcome.with(|o| o.count(counted_kind(view)));
             let current = move || nav.state.with(|s| s.view == view && s.record.is_none());
             let change = move |s: &mut UrlState| {
                 s.view = view;
@@ -52,7 +50,7 @@ pub fn ViewTabs() -> impl IntoView {
             view! {
                 <li class:current=current>
                     <StateLink change>
-                        {view.label()}" "<span class="count">{move || format!("({})", n())}</span>
+                        {view.label()}" "<span class="count">{move || format!("({})", thousands(n()))}</span>
                     </StateLink>
                 </li>
             }
@@ -65,11 +63,30 @@ pub fn ViewTabs() -> impl IntoView {
 #[component]
 pub fn CurrentList() -> impl IntoView {
     let nav = expect_context::<Nav>();
-    move || match nav.state.with(|s| s.view) {
-        View::Events => view! { <EventsList/> }.into_any(),
-        View::Claims => view! { <ClaimsList/> }.into_any(),
-        View::Sources => view! { <SourcesList/> }.into_any(),
-        View::Actors => view! { <ActorsList/> }.into_any(),
+    let outcome = expect_context::<Memo<Outcome>>();
+    let search = expect_context::<SearchIndexing>();
+    // Only a change of view or of pending redraws the whole list from here.
+    let pending = Memo::new(move |_| outcome.with(|o| o.search_pending));
+    let view = Memo::new(move |_| nav.state.with(|s| s.view));
+    move || {
+        let view = view.get();
+        if pending.get() {
+            // Rather than a list that ignores the search, say it is on its way.
+            let done = search.0.get().unwrap_or(1.0);
+            return view! {
+                <h2 class="list-title" id="list-title">{view.label()}</h2>
+                <p role="status" class="pending">
+                    {format!("Preparing the search index ({:.0}% done); the matches will show here in a moment.", done * 100.0)}
+                </p>
+            }
+            .into_any();
+        }
+        match view {
+            View::Events => view! { <EventsList/> }.into_any(),
+            View::Claims => view! { <ClaimsList/> }.into_any(),
+            View::Sources => view! { <SourcesList/> }.into_any(),
+            View::Actors => view! { <ActorsList/> }.into_any(),
+        }
     }
 }
 
@@ -89,60 +106,163 @@ fn NothingMatches(noun: &'static str) -> impl IntoView {
 
 fn heading(view: View, shown: usize, total: usize) -> impl IntoView {
     let text = if shown == total {
-        format!("{} ({total})", view.label())
+        format!("{} ({})", view.label(), thousands(total))
     } else {
-        format!("{} ({shown} of {total})", view.label())
+        format!(
+            "{} ({} of {})",
+            view.label(),
+            thousands(shown),
+            thousands(total)
+        )
     };
-    view! { <h2 class="list-title" aria-live="polite">{text}</h2> }
+    view! { <h2 class="list-title" id="list-title" aria-live="polite">{text}</h2> }
+}
+
+/// The kept records of a kind in display order, and the page of them in the address.
+fn paged(kind: Kind) -> Memo<(Listing, Page)> {
+    let nav = expect_context::<Nav>();
+    let outcome = expect_context::<Memo<Outcome>>();
+    let d = data();
+    let listing = Memo::new(move |_| {
+        let order = nav.state.with(|s| s.claim_order);
+        outcome.with(|o| o.listing(&d.index, kind, order))
+    });
+    Memo::new(move |_| {
+        let requested = nav.state.with(|s| s.page);
+        listing.with(|l| (l.clone(), Page::of(l.items.len(), requested, PAGE_SIZE)))
+    })
+}
+
+/// Which records the page shows, then links to the other pages: real links,
+/// so every page, and every record on it, is reachable by keyboard and
+/// screen reader, and each page has its own address.
+#[component]
+fn Pager(page: Page, items: usize) -> impl IntoView {
+    if page.count <= 1 {
+        return ().into_any();
+    }
+    let link = move |n: usize, label: String, aria: String| {
+        let change = move |s: &mut UrlState| s.page = n;
+        if n == page.number {
+            view! { <li><StateLink change aria_label=aria aria_current="page">{label}</StateLink></li> }.into_any()
+        } else {
+            view! { <li><StateLink change aria_label=aria>{label}</StateLink></li> }.into_any()
+        }
+    };
+    let mut numbers: Vec<usize> = vec![
+        1,
+        page.number.saturating_sub(1),
+        page.number,
+        page.number + 1,
+        page.count,
+    ];
+    numbers.retain(|&n| n >= 1 && n <= page.count);
+    numbers.dedup();
+    let mut links = Vec::new();
+    if page.number > 1 {
+        links.push(link(
+            page.number - 1,
+            "← Previous".into(),
+            format!("Previous page, {}", page.number - 1),
+        ));
+    }
+    let mut last = 0;
+    for n in numbers {
+        if n > last + 1 {
+            links.push(view! { <li aria-hidden="true">"…"</li> }.into_any());
+        }
+        links.push(link(n, thousands(n), format!("Page {n}")));
+        last = n;
+    }
+    if page.number < page.count {
+        links.push(link(
+            page.number + 1,
+            "Next →".into(),
+            format!("Next page, {}", page.number + 1),
+        ));
+    }
+    let shown = format!(
+        "Showing {}–{} of {}, page {} of {}.",
+        thousands(page.range.start + 1),
+        thousands(page.range.end),
+        thousands(items),
+        thousands(page.number),
+        thousands(page.count)
+    );
+    view! {
+        <nav class="pager" aria-label="Pages of the list">
+            <p>{shown}</p>
+            <ul>{links}</ul>
+        </nav>
+    }
+    .into_any()
+}
+
+/// Says where the page stands in the list, under the heading.
+fn page_note(page: &Page, items: usize) -> impl IntoView {
+    (page.count > 1).then(|| {
+        let text = format!(
+            "Showing {}–{} of {}. More on the next pages; the page links are at the end of the list.",
+            thousands(page.range.start + 1),
+            thousands(page.range.end),
+            thousands(items)
+        );
+        view! { <p class="hint page-note">{text}</p> }
+    })
 }
 
 #[component]
 fn EventsList() -> impl IntoView {
-    let outcome = expect_context::<Memo<Outcome>>();
+    let paged = paged(Kind::Event);
     let d = data();
     move || {
-        let shown = outcome.with(|o| o.events.clone());
+        let (listing, page) = paged.get();
         let total = d.index.events.len();
-        if shown.is_empty() {
+        let shown = listing.items.len();
+        if shown == 0 {
             return view! { {heading(View::Events, 0, total)} <NothingMatches noun="events"/> }
                 .into_any();
         }
         // Group by the year each event starts in, keeping time order; undated last.
         // Events dated less precisely than the range follow, under their own heading.
-        let maybe = outcome.with(|o| o.events_maybe_in_range.clone());
-        let certain: Vec<usize> = shown
-            .iter()
-            .copied()
-            .filter(|e| !maybe.contains(e))
-            .collect();
-        let year = |e: usize| {
-            d.index.events[e]
+        let split = listing.loose_from.clamp(page.range.start, page.range.end);
+        let certain = &listing.items[page.range.start..split];
+        let maybe = &listing.items[split..page.range.end];
+        let index = &d.index;
+        let year = |e: u32| {
+            index.events[e as usize]
                 .span
                 .map_or("Undated".to_string(), |s| s.year().to_string())
         };
-        let body = year_sections(runs(&certain, year));
+        let body = year_sections(runs(certain, year));
         let loose = (!maybe.is_empty()).then(|| {
-            let n = maybe.len();
+            let n = shown - listing.loose_from;
             view! {
                 <section class="maybe" aria-labelledby="maybe-title">
                     <h3 id="maybe-title">{format!("{} dated less precisely: they may fall in the range", count(n, "event"))}</h3>
                     <p class="hint">"Their dates overlap the range but reach beyond it, so the sources do not say whether they fall inside."</p>
-                    {year_sections(runs(&maybe, year))}
+                    {year_sections(runs(maybe, year))}
                 </section>
             }
         });
-        view! { {heading(View::Events, shown.len(), total)} <div class="timeline">{body}</div> {loose} }
-            .into_any()
+        view! {
+            {heading(View::Events, shown, total)}
+            {page_note(&page, shown)}
+            <div class="timeline">{body}</div>
+            {loose}
+            <Pager page items=shown/>
+        }
+        .into_any()
     }
 }
 
-fn year_sections(groups: Vec<(String, Vec<usize>)>) -> impl IntoView {
+fn year_sections(groups: Vec<(String, Vec<u32>)>) -> impl IntoView {
     groups
         .into_iter()
         .map(|(year, list)| {
             let items = list
                 .into_iter()
-                .map(|e| view! { <EventItem e/> })
+                .map(|e| view! { <EventItem e=e as usize/> })
                 .collect_view();
             let label = year.clone();
             view! {
@@ -167,7 +287,7 @@ fn EventItem(e: usize) -> impl IntoView {
             <p class="meta"><DateText date=event.date.clone()/></p>
             <h4><RecordLink id=event.id.clone()>{event.title.clone()}</RecordLink></h4>
             <p>{event.summary.clone()}</p>
-            {(!actors.is_empty()).then(|| view! { <p class="involved">"Involved: " {id_links(actors, Kind::Actor)}</p> })}
+            {(!actors.is_empty()).then(|| view! { <div class="involved">"Involved: " {id_links(actors, Kind::Actor)}</div> })}
             <p class="counts">{format!("{} · {}", count(claims, "claim"), count(sources, "source"))}</p>
         </li>
     }
@@ -176,7 +296,7 @@ fn EventItem(e: usize) -> impl IntoView {
 #[component]
 fn ClaimsList() -> impl IntoView {
     let nav = expect_context::<Nav>();
-    let outcome = expect_context::<Memo<Outcome>>();
+    let paged = paged(Kind::Claim);
     let d = data();
     let set_order = move |e| {
         let key = event_target_value(&e);
@@ -194,16 +314,18 @@ fn ClaimsList() -> impl IntoView {
         </div>
     };
     let list = move || {
-        let shown = outcome.with(|o| o.claims.clone());
+        let (listing, page) = paged.get();
         let order = nav.state.with(|s| s.claim_order);
         let total = d.index.claims.len();
-        if shown.is_empty() {
+        let shown = listing.items.len();
+        if shown == 0 {
             return view! { {heading(View::Claims, 0, total)} <NothingMatches noun="claims"/> }
                 .into_any();
         }
         let index = &d.index;
         let claims = &index.corpus.claims;
-        let group_of = |c: usize| -> String {
+        let group_of = |c: u32| -> String {
+            let c = c as usize;
             match order {
                 ClaimOrder::Kind => vocab::CLAIM_KINDS.label(&claims[c].kind).to_string(),
                 ClaimOrder::Claimant => index.claimant_name(&claims[c]),
@@ -212,59 +334,63 @@ fn ClaimsList() -> impl IntoView {
                     .map_or("Undated".into(), |s| s.year().to_string()),
             }
         };
-        let mut sorted = shown.clone();
-        sorted.sort_by(|&a, &b| {
-            let by_date =
-                chronological(index.claims[a].span.as_ref(), index.claims[b].span.as_ref());
-            match order {
-                ClaimOrder::Date => by_date,
-                ClaimOrder::Kind => claims[a].kind.cmp(&claims[b].kind).then(by_date),
-                ClaimOrder::Claimant => group_of(a).cmp(&group_of(b)).then(by_date),
-            }
-        });
-        let groups = runs(&sorted, group_of);
-        let tolls: Vec<usize> = shown
+        // A group the previous page began goes on here: say so.
+        let continued = page
+            .range
+            .start
+            .checked_sub(1)
+            .map(|i| group_of(listing.items[i]));
+        let groups = runs(&listing.items[page.range.clone()], group_of);
+        let tolls: Vec<usize> = listing
+            .items
             .iter()
-            .copied()
+            .map(|&c| c as usize)
             .filter(|&c| claims[c].death_toll.is_some())
             .collect();
         let body = groups
             .into_iter()
             .map(|(name, list)| {
-                let n = list.len();
+                let more = (continued.as_ref() == Some(&name)).then_some(" (continued)");
                 let items = list
                     .into_iter()
-                    .map(|c| view! { <ClaimItem c/> })
+                    .map(|c| view! { <ClaimItem c=c as usize/> })
                     .collect_view();
                 view! {
                     <section class="group">
-                        <h3>{name}" "<span class="count">{format!("({n})")}</span></h3>
+                        <h3>{name}{more}</h3>
                         <ol class="records">{items}</ol>
                     </section>
                 }
             })
             .collect_view();
         view! {
-            {heading(View::Claims, shown.len(), total)}
+            {heading(View::Claims, shown, total)}
+            {page_note(&page, shown)}
             {(!tolls.is_empty()).then(|| view! { <DeathTolls claims=tolls/> })}
             {body}
+            <Pager page items=shown/>
         }
         .into_any()
     };
     view! { {order_select} {list} }
 }
 
+/// How many death-toll figures the table shows at most.
+const TOLLS_SHOWN: usize = 100;
+
 /// Every death-toll figure in view, side by side with who states it. Never merged.
 #[component]
 fn DeathTolls(claims: Vec<usize>) -> impl IntoView {
     let d = data();
     let all = &d.index.corpus.claims;
+    let total = claims.len();
     let mut rows: Vec<&Claim> = claims.iter().map(|&c| &all[c]).collect();
     // Figures first, largest first; then the word-only figures ("thousands").
     rows.sort_by(|a, b| {
         let v = |c: &Claim| c.death_toll.as_ref().and_then(|t| t.value);
         v(b).cmp(&v(a))
     });
+    rows.truncate(TOLLS_SHOWN);
     let body = rows
         .into_iter()
         .map(|c| {
@@ -283,10 +409,19 @@ fn DeathTolls(claims: Vec<usize>) -> impl IntoView {
             }
         })
         .collect_view();
+    let cut = (total > TOLLS_SHOWN).then(|| {
+        view! {
+            <p class="hint">{format!(
+                "The {TOLLS_SHOWN} largest of {} figures are shown. Choose an institution, a date range or a search to compare fewer; every figure is also in the list below.",
+                thousands(total)
+            )}</p>
+        }
+    });
     view! {
         <section class="tolls" aria-labelledby="tolls-title">
             <h3 id="tolls-title">"Death tolls claimed, side by side"</h3>
             <p class="hint">"Each figure is as its claimant states it. Figures are not merged or averaged."</p>
+            {cut}
             <div class="table-wrap">
                 <table>
                     <thead><tr><th scope="col">"Figure"</th><th scope="col">"Claimed by"</th><th scope="col">"Made"</th><th scope="col">"Reported in"</th></tr></thead>
@@ -328,27 +463,27 @@ pub fn ClaimItem(c: usize) -> impl IntoView {
 
 #[component]
 fn SourcesList() -> impl IntoView {
-    let outcome = expect_context::<Memo<Outcome>>();
+    let paged = paged(Kind::Source);
     let d = data();
     move || {
-        let mut shown = outcome.with(|o| o.sources.clone());
+        let (listing, page) = paged.get();
         let total = d.index.sources.len();
-        if shown.is_empty() {
+        let shown = listing.items.len();
+        if shown == 0 {
             return view! { {heading(View::Sources, 0, total)} <NothingMatches noun="sources"/> }
                 .into_any();
         }
-        shown.sort_by(|&a, &b| {
-            chronological(
-                d.index.sources[a].span.as_ref(),
-                d.index.sources[b].span.as_ref(),
-            )
-        });
-        let items = shown
+        let items = listing.items[page.range.clone()]
             .iter()
-            .map(|&s| view! { <SourceItem s/> })
+            .map(|&s| view! { <SourceItem s=s as usize/> })
             .collect_view();
-        view! { {heading(View::Sources, shown.len(), total)} <ol class="records">{items}</ol> }
-            .into_any()
+        view! {
+            {heading(View::Sources, shown, total)}
+            {page_note(&page, shown)}
+            <ol class="records">{items}</ol>
+            <Pager page items=shown/>
+        }
+        .into_any()
     }
 }
 
@@ -378,8 +513,8 @@ fn SourceItem(s: usize) -> impl IntoView {
             </p>
             <h4><RecordLink id=source.id.clone()>{source.title.clone()}</RecordLink></h4>
             {source.publisher.clone().map(|p| view! { <p>"Published by " <IdLink id=p kind=Kind::Actor/></p> })}
-            {(!source.cites.is_empty()).then(|| view! { <p>"Cites: " {id_links(source.cites.clone(), Kind::Source)}</p> })}
-            {(!cited_by.is_empty()).then(|| view! { <p>"Cited by: " {id_links(cited_by, Kind::Source)}</p> })}
+            {(!source.cites.is_empty()).then(|| view! { <div class="links">"Cites: " {id_links(source.cites.clone(), Kind::Source)}</div> })}
+            {(!cited_by.is_empty()).then(|| view! { <div class="links">"Cited by: " {id_links(cited_by, Kind::Source)}</div> })}
             <p class="counts">{counts}</p>
         </li>
     }
@@ -388,31 +523,27 @@ fn SourceItem(s: usize) -> impl IntoView {
 #[component]
 fn ActorsList() -> impl IntoView {
     let nav = expect_context::<Nav>();
-    let outcome = expect_context::<Memo<Outcome>>();
+    let paged = paged(Kind::Actor);
     let d = data();
     move || {
-        let shown = outcome.with(|o| o.actors.clone());
+        let (listing, page) = paged.get();
         let total = d.index.actors.len();
-        if shown.is_empty() {
+        let shown = listing.items.len();
+        if shown == 0 {
             return view! { {heading(View::Actors, 0, total)} <NothingMatches noun="institutions or people"/> }.into_any();
         }
-        // Group by kind, in the vocabulary's order; names alphabetical within.
-        let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        // Grouped by kind, in the vocabulary's order; names alphabetical within.
         let actors = &d.index.corpus.actors;
-        for &a in &shown {
-            let rank = vocab::ACTOR_KINDS
-                .values()
-                .position(|k| k == actors[a].kind)
-                .unwrap_or(usize::MAX);
-            groups.entry(rank).or_default().push(a);
-        }
+        let kind_of = |a: u32| {
+            vocab::ACTOR_KINDS
+                .label(&actors[a as usize].kind)
+                .to_string()
+        };
         let filter_noun = nav.state.with(|s| s.filter.is_empty());
-        let body = groups
-            .into_values()
-            .map(|mut list| {
-                list.sort_by(|&a, &b| actors[a].name.cmp(&actors[b].name));
-                let kind = vocab::ACTOR_KINDS.label(&actors[list[0]].kind).to_string();
-                let rows = list.into_iter().map(|a| view! { <ActorRow a/> }).collect_view();
+        let body = runs(&listing.items[page.range.clone()], kind_of)
+            .into_iter()
+            .map(|(kind, list)| {
+                let rows = list.into_iter().map(|a| view! { <ActorRow a=a as usize/> }).collect_view();
                 view! {
                     <section class="group">
                         <h3>{kind}</h3>
@@ -431,13 +562,15 @@ fn ActorsList() -> impl IntoView {
             })
             .collect_view();
         view! {
-            {heading(View::Actors, shown.len(), total)}
+            {heading(View::Actors, shown, total)}
             <p class="hint">{if filter_noun {
                 "Counts are of all records. Choose “Filter by” to see only what involves someone."
             } else {
                 "Counts are of records that match the filters."
             }}</p>
+            {page_note(&page, shown)}
             {body}
+            <Pager page items=shown/>
         }
         .into_any()
     }
@@ -451,9 +584,7 @@ fn ActorRow(a: usize) -> impl IntoView {
     let actor = d.index.corpus.actors[a].clone();
     let r = d.index.actors[a].related.clone();
     // Count what involves the actor among the records that match the filters.
-    let n = move |kind: Kind, list: &[usize]| {
-        outcome.with(|o| list.iter().filter(|i| o.matching(kind).contains(i)).count())
-    };
+    let n = move |kind: Kind, list: &[usize]| thousands(outcome.with(|o| o.count_of(kind, list)));
     let (events, claims, sources) = (
         n(Kind::Event, &r.events),
         n(Kind::Claim, &r.claims),

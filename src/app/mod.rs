@@ -5,16 +5,21 @@ mod bits;
 mod detail;
 mod filters;
 mod lists;
+mod loader;
 mod nav;
 
 use std::sync::Arc;
+use std::time::Duration;
 
+use dossier::filter::{Filter, Outcome};
 use dossier::index::Index;
-use dossier::load::{self, Rejected};
+use dossier::load::Rejected;
+use dossier::url_state::View;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use bits::RejectedNotice;
+use bits::{thousands, RejectedNotice};
+use loader::Progress;
 use nav::Nav;
 
 /// The corpus file, relative to the page, so the app works under any sub-path.
@@ -26,67 +31,91 @@ pub struct Data {
     pub rejected: Vec<Rejected>,
 }
 
+/// How much of the text index is built, from 0 to 1; None once it is ready.
+#[derive(Clone, Copy)]
+pub struct SearchIndexing(pub RwSignal<Option<f64>>);
+
 #[derive(Clone)]
 enum Loading {
-    Pending,
+    Pending(Option<Progress>),
     Failed(String),
     Ready(Arc<Data>),
 }
 
-/// Fetches and reads the corpus. A retry revalidates with the server, so a file
-/// fixed since the last try is not served stale from the browser's cache.
-async fn fetch_corpus(retry: bool) -> Result<Data, String> {
-    let mut request = gloo_net::http::Request::get(CORPUS_URL);
-    if retry {
-        request = request.cache(web_sys::RequestCache::NoCache);
+/// "12.3 MB".
+fn megabytes(bytes: f64) -> String {
+    format!("{:.1} MB", bytes / 1_000_000.0)
+}
+
+/// What the status line says while the corpus loads, and how far along it is.
+fn progress_text(progress: Option<Progress>) -> (String, Option<(f64, f64)>) {
+    match progress {
+        None => ("Loading the corpus…".into(), None),
+        Some(Progress::Downloading { bytes, total }) => match total {
+            Some(total) if total > 0.0 => (
+                format!(
+                    "Downloading the corpus: {} of {}",
+                    megabytes(bytes),
+                    megabytes(total)
+                ),
+                Some((bytes, total)),
+            ),
+            _ => (
+                format!("Downloading the corpus: {}", megabytes(bytes)),
+                None,
+            ),
+        },
+        Some(Progress::Reading { done, total }) => (
+            format!(
+                "Reading records: {} of {}",
+                thousands(done),
+                thousands(total)
+            ),
+            Some((done as f64, total as f64)),
+        ),
+        Some(Progress::Checking { records }) => {
+            (format!("Checking {} records…", thousands(records)), None)
+        }
+        Some(Progress::Indexing { records }) => (
+            format!("Indexing {} records for filtering…", thousands(records)),
+            None,
+        ),
     }
-    let response = request
-        .send()
-        .await
-        .map_err(|e| format!("The corpus file ({CORPUS_URL}) could not be downloaded: {e}."))?;
-    if !response.ok() {
-        return Err(format!(
-            "The corpus file ({CORPUS_URL}) could not be downloaded: the server answered {} {}.",
-            response.status(),
-            response.status_text()
-        ));
-    }
-    let text = response
-        .text()
-        .await
-        .map_err(|e| format!("The corpus file ({CORPUS_URL}) could not be read: {e}."))?;
-    let doc = load::parse(&text).map_err(|e| e.to_string())?;
-    let accepted = load::accept(doc);
-    Ok(Data {
-        index: Index::new(accepted.corpus),
-        rejected: accepted.rejected,
-    })
 }
 
 #[component]
 pub fn App() -> impl IntoView {
     let nav = Nav::install();
     provide_context(nav);
-    let loading = RwSignal::new(Loading::Pending);
+    let loading = RwSignal::new(Loading::Pending(None));
     let load = move |retry: bool| {
-        loading.set(Loading::Pending);
+        loading.set(Loading::Pending(None));
         spawn_local(async move {
-            loading.set(match fetch_corpus(retry).await {
-                Ok(data) => Loading::Ready(Arc::new(data)),
-                Err(message) => Loading::Failed(message),
-            });
+            let progress = move |p| loading.set(Loading::Pending(Some(p)));
+            loading.set(
+                match loader::load_corpus(CORPUS_URL, retry, progress).await {
+                    Ok(data) => Loading::Ready(Arc::new(data)),
+                    Err(message) => Loading::Failed(message),
+                },
+            );
         });
     };
     load(false);
     view! {
         <a class="skip" href="#main">"Skip to content"</a>
         {move || match loading.get() {
-            Loading::Pending => view! {
-                <main id="main" class="status" aria-busy="true">
-                    <h1>"Dossier"</h1>
-                    <p role="status">"Loading the corpus…"</p>
-                </main>
-            }.into_any(),
+            Loading::Pending(progress) => {
+                let (text, fraction) = progress_text(progress);
+                view! {
+                    <main id="main" class="status" aria-busy="true">
+                        <h1>"Dossier"</h1>
+                        <p role="status">{text}</p>
+                        {fraction.map(|(value, max)| view! {
+                            <progress value=value max=max aria-label="Loading progress"></progress>
+                        })}
+                    </main>
+                }.into_any()
+            }
             Loading::Failed(message) => view! {
                 <main id="main" class="status">
                     <h1>"Dossier"</h1>
@@ -103,17 +132,62 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// The filter and view the lists show. Changes are applied once per browser
+/// task: a burst of keystrokes costs one recomputation, and the box itself
+/// never waits, since the browser edits it before any of this runs.
+fn applied_filter(nav: Nav) -> RwSignal<(Filter, View)> {
+    let wanted = Memo::new(move |_| nav.state.with(|s| (s.filter.clone(), s.view)));
+    let applied = RwSignal::new(wanted.get_untracked());
+    let scheduled = StoredValue::new(false);
+    Effect::new(move |_| {
+        wanted.track();
+        if scheduled.get_value() {
+            return;
+        }
+        scheduled.set_value(true);
+        set_timeout(
+            move || {
+                scheduled.set_value(false);
+                let latest = wanted.get_untracked();
+                if applied.with_untracked(|a| *a != latest) {
+                    applied.set(latest);
+                }
+            },
+            Duration::ZERO,
+        );
+    });
+    applied
+}
+
 /// The loaded app: header, view tabs, filters and the current view.
 #[component]
 fn Browser(data: Arc<Data>) -> impl IntoView {
     let nav = expect_context::<Nav>();
     provide_context(data.clone());
     let meta = data.index.corpus.meta.clone();
+    let applied = applied_filter(nav);
+    // The text index is built after the first list is on screen; searches
+    // wait for it, and the share built so far is shown meanwhile.
+    let search = SearchIndexing(RwSignal::new(Some(0.0)));
+    provide_context(search);
+    {
+        let data = data.clone();
+        spawn_local(async move {
+            loader::index_text(&data, |done, total| {
+                search
+                    .0
+                    .set((done < total).then(|| done as f64 / total.max(1) as f64));
+            })
+            .await;
+            search.0.set(None);
+        });
+    }
     let outcome = {
         let data = data.clone();
         Memo::new(move |_| {
-            nav.state.with(|s| {
-                dossier::filter::Outcome::new(&data.index, &s.filter, lists::counted_kind(s.view))
+            search.0.with(Option::is_none);
+            applied.with(|(filter, view)| {
+                Outcome::new(&data.index, filter, lists::counted_kind(*view))
             })
         })
     };

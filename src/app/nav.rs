@@ -37,9 +37,10 @@ impl Nav {
 
     /// Shows a new state and records it in the address.
     pub fn go(&self, next: UrlState, entry: Entry) {
-        let moved = self
-            .state
-            .with_untracked(|s| s.record != next.record || s.view != next.view);
+        let next = self.state.with_untracked(|s| next.after_change_from(s));
+        let moved = self.state.with_untracked(|s| {
+            s.record != next.record || s.view != next.view || s.page_number() != next.page_number()
+        });
         let query = next.to_query();
         self.state.set(next);
         let location = window().location();
@@ -89,6 +90,8 @@ pub fn StateLink<F>(
     change: F,
     children: Children,
     #[prop(optional, into)] class: Option<String>,
+    #[prop(optional, into)] aria_label: Option<String>,
+    #[prop(optional)] aria_current: Option<&'static str>,
 ) -> impl IntoView
 where
     F: Fn(&mut UrlState) + Clone + Send + Sync + 'static,
@@ -107,7 +110,11 @@ where
         e.prevent_default();
         nav.update(Entry::Push, |s| change(s));
     };
-    view! { <a href=href class=class on:click=on_click>{children()}</a> }
+    view! {
+        <a href=href class=class aria-label=aria_label aria-current=aria_current on:click=on_click>
+            {children()}
+        </a>
+    }
 }
 
 /// A link that opens one record in detail, keeping the filters.

@@ -9,6 +9,7 @@ import http.server
 import json
 import os
 import shutil
+import subprocess
 import threading
 from pathlib import Path
 
@@ -24,6 +25,8 @@ ROOT_SITE = Path(os.environ.get("E2E_ROOT_SITE", ROOT / "target/e2e/root"))
 SUB_WWW = Path(os.environ.get("E2E_SUB_WWW", ROOT / "target/e2e/www"))
 CORPUS = json.loads((ROOT / "public/corpus.json").read_text(encoding="utf-8"))
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+LARGE_RECORDS = 20_000
+LARGE_CORPUS = Path(os.environ.get("E2E_LARGE_CORPUS", ROOT / f"target/e2e/corpus-{LARGE_RECORDS}.json"))
 CHROMEDRIVER = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
 
 
@@ -98,6 +101,18 @@ def site_copy(tmp_path):
     yield serve
     for s in servers:
         s.stop()
+
+
+@pytest.fixture(scope="session")
+def large_corpus():
+    """A generated corpus of 20,000 records (scripts/test makes it; made here if missing)."""
+    if not LARGE_CORPUS.exists():
+        LARGE_CORPUS.parent.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            ["cargo", "run", "--release", "--quiet", "--bin", "gen-corpus", "--",
+             "--records", str(LARGE_RECORDS), "--seed", "7", "--out", str(LARGE_CORPUS)],
+            cwd=ROOT, check=True)
+    return LARGE_CORPUS
 
 
 @pytest.fixture(scope="session")

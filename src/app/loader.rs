@@ -1,0 +1,180 @@
+//! Fetching and reading the corpus without freezing the page: the download is
+//! read as a stream, so its progress shows; records are read in batches of a
+//! few tens of milliseconds, with the page free to paint and answer in between.
+
+use dossier::index::Index;
+use dossier::load::{self, Reader};
+use js_sys::{Promise, Reflect, Uint8Array};
+use leptos::prelude::window;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use super::Data;
+
+/// How far loading has got, for the status line.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Progress {
+    Downloading { bytes: f64, total: Option<f64> },
+    Reading { done: usize, total: usize },
+    Checking { records: usize },
+    Indexing { records: usize },
+}
+
+/// Work done between two yields to the browser, in milliseconds: short enough
+/// that the page keeps painting and answering.
+const SLICE_MS: f64 = 25.0;
+
+/// Lets the browser paint and handle input before the work goes on.
+pub async fn next_task() {
+    let promise = Promise::new(&mut |resolve, _| {
+        if window().set_timeout_with_callback(&resolve).is_err() {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+fn now() -> f64 {
+    js_sys::Date::now()
+}
+
+fn js_error(e: JsValue) -> String {
+    e.as_string()
+        .or_else(|| {
+            e.dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+        })
+        .unwrap_or_else(|| "the connection failed".into())
+}
+
+/// The response body, read chunk by chunk so that progress can be shown.
+async fn read_body(
+    response: &gloo_net::http::Response,
+    progress: &impl Fn(Progress),
+) -> Result<Vec<u8>, String> {
+    let total: Option<f64> = response
+        .headers()
+        .get("content-length")
+        .and_then(|v| v.parse().ok());
+    let Some(stream) = response.body() else {
+        return response.binary().await.map_err(|e| e.to_string());
+    };
+    let reader: web_sys::ReadableStreamDefaultReader = stream
+        .get_reader()
+        .dyn_into()
+        .map_err(|_| "the browser cannot read the download as a stream".to_string())?;
+    let mut bytes = Vec::with_capacity(total.map_or(0, |t| t as usize));
+    let mut shown = now();
+    loop {
+        let chunk = JsFuture::from(reader.read()).await.map_err(js_error)?;
+        let done = Reflect::get(&chunk, &"done".into())
+            .ok()
+            .and_then(|d| d.as_bool())
+            .unwrap_or(true);
+        if done {
+            break;
+        }
+        if let Ok(value) = Reflect::get(&chunk, &"value".into()) {
+            let array: Uint8Array = value.unchecked_into();
+            let start = bytes.len();
+            bytes.resize(start + array.length() as usize, 0);
+            array.copy_to(&mut bytes[start..]);
+        }
+        if now() - shown > 100.0 {
+            shown = now();
+            progress(Progress::Downloading {
+                bytes: bytes.len() as f64,
+                total,
+            });
+        }
+    }
+    Ok(bytes)
+}
+
+/// Fetches, reads, checks and indexes the corpus at `url`. A retry revalidates
+/// with the server, so a file fixed since the last try is not served stale.
+pub async fn load_corpus(
+    url: &str,
+    retry: bool,
+    progress: impl Fn(Progress),
+) -> Result<Data, String> {
+    let mut request = gloo_net::http::Request::get(url);
+    if retry {
+        request = request.cache(web_sys::RequestCache::NoCache);
+    }
+    let response = request
+        .send()
+        .await
+        .map_err(|e| format!("The corpus file ({url}) could not be downloaded: {e}."))?;
+    if !response.ok() {
+        return Err(format!(
+            "The corpus file ({url}) could not be downloaded: the server answered {} {}.",
+            response.status(),
+            response.status_text()
+        ));
+    }
+    progress(Progress::Downloading {
+        bytes: 0.0,
+        total: None,
+    });
+    let bytes = read_body(&response, &progress)
+        .await
+        .map_err(|e| format!("The corpus file ({url}) could not be read: {e}."))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "The corpus file ({url}) is not UTF-8 text (byte {} is not).",
+            e.utf8_error().valid_up_to()
+        )
+    })?;
+    next_task().await;
+    let doc = {
+        let mut reader = Reader::new(&text).map_err(|e| e.to_string())?;
+        let total = reader.total();
+        loop {
+            progress(Progress::Reading {
+                done: reader.done(),
+                total,
+            });
+            next_task().await;
+            let start = now();
+            let mut finished = false;
+            while !finished && now() - start < SLICE_MS {
+                finished = reader.read(500);
+            }
+            if finished {
+                break reader.finish();
+            }
+        }
+    };
+    drop(text);
+    let records = doc.sources.len() + doc.actors.len() + doc.events.len() + doc.claims.len();
+    progress(Progress::Checking { records });
+    next_task().await;
+    let accepted = load::accept(doc);
+    progress(Progress::Indexing { records });
+    next_task().await;
+    Ok(Data {
+        index: Index::without_text(accepted.corpus),
+        rejected: accepted.rejected,
+    })
+}
+
+/// Builds the text index a slice at a time, after the first list is on
+/// screen, reporting the share done; `done` is called once it is in place.
+pub async fn index_text(data: &Data, progress: impl Fn(usize, usize)) {
+    let index = &data.index;
+    let mut job = index.text_indexing();
+    loop {
+        let start = now();
+        let mut finished = false;
+        while !finished && now() - start < SLICE_MS {
+            finished = index.index_text(&mut job, 1000);
+        }
+        let (done, total) = index.text_progress(&job);
+        progress(done, total);
+        if finished {
+            return;
+        }
+        next_task().await;
+    }
+}
