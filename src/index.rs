@@ -451,30 +451,16 @@ impl Index {
         TextIndexing::default()
     }
 
-    /// Indexes the words of up to `batch` more records; true once the text
-    /// index is built and in place. Indexes what readers search: titles,
-    /// summaries, names, quotes, notes.
+    /// Indexes the words of up to `batch` more records (see `searchable`);
+    /// true once the text index is built and in place.
     pub fn index_text(&self, job: &mut TextIndexing, batch: usize) -> bool {
         if self.text.get().is_some() {
             return true;
         }
-        let corpus = &self.corpus;
         let total = self.numbering.total();
         let end = job.next.saturating_add(batch).min(total);
-        let mut parts: Vec<&str> = Vec::new();
         for n in job.next..end {
-            let RecordRef { kind, idx } = self.numbering.record(n);
-            parts.clear();
-            match kind {
-                Kind::Source => source_text(&corpus.sources[idx], &mut parts),
-                Kind::Actor => actor_text(&corpus.actors[idx], &mut parts),
-                Kind::Event => event_text(&corpus.events[idx], &mut parts),
-                Kind::Claim => claim_text(&corpus.claims[idx], &mut parts),
-            }
-            if kind != Kind::Actor {
-                let names = self.facts(kind)[idx].related.actors.iter();
-                parts.extend(names.map(|&a| corpus.actors[a].name.as_str()));
-            }
+            let parts = self.searchable(n);
             job.builder.add(n as u32, &parts);
         }
         job.next = end;
@@ -483,6 +469,25 @@ impl Index {
         }
         let _ = self.text.set(std::mem::take(&mut job.builder).finish());
         true
+    }
+
+    /// The texts a search looks in for the record numbered `n`: titles,
+    /// summaries, quotes, notes, and the names of the actors it involves.
+    pub fn searchable(&self, n: usize) -> Vec<&str> {
+        let corpus = &self.corpus;
+        let RecordRef { kind, idx } = self.numbering.record(n);
+        let mut parts = Vec::new();
+        match kind {
+            Kind::Source => source_text(&corpus.sources[idx], &mut parts),
+            Kind::Actor => actor_text(&corpus.actors[idx], &mut parts),
+            Kind::Event => event_text(&corpus.events[idx], &mut parts),
+            Kind::Claim => claim_text(&corpus.claims[idx], &mut parts),
+        }
+        if kind != Kind::Actor {
+            let names = self.facts(kind)[idx].related.actors.iter();
+            parts.extend(names.map(|&a| corpus.actors[a].name.as_str()));
+        }
+        parts
     }
 
     /// How many records the text index covers so far, for progress.
