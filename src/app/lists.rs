@@ -1,6 +1,6 @@
 //! The four list views: events by year, claims, sources, institutions and people.
 
-use dossier::filter::{Listing, Outcome};
+use dossier::filter::{Filter, Listing, Outcome};
 use dossier::model::{Claim, Kind};
 use dossier::url_state::{ClaimOrder, Page, UrlState, View, PAGE_SIZE};
 use dossier::vocab;
@@ -118,18 +118,30 @@ fn heading(view: View, shown: usize, total: usize) -> impl IntoView {
     view! { <h2 class="list-title" id="list-title" aria-live="polite">{text}</h2> }
 }
 
-/// The kept records of a kind in display order, and the page of them in the address.
-fn paged(kind: Kind) -> Memo<(Listing, Page)> {
+/// The kept records of a kind in display order, and the page of them in the
+/// address. It changes with every applied filter, even one that keeps the same
+/// records, since the links drawn from it carry the filters in their address.
+fn paged(kind: Kind) -> Memo<(Listing, Page, Filter)> {
     let nav = expect_context::<Nav>();
     let outcome = expect_context::<Memo<Outcome>>();
+    let applied = expect_context::<RwSignal<(Filter, View)>>();
     let d = data();
+    let order = Memo::new(move |_| nav.state.with(|s| s.claim_order));
     let listing = Memo::new(move |_| {
-        let order = nav.state.with(|s| s.claim_order);
+        let order = order.get();
         outcome.with(|o| o.listing(&d.index, kind, order))
     });
+    let requested = Memo::new(move |_| nav.state.with(|s| s.page_number()));
     Memo::new(move |_| {
-        let requested = nav.state.with(|s| s.page);
-        listing.with(|l| (l.clone(), Page::of(l.items.len(), requested, PAGE_SIZE)))
+        let requested = requested.get();
+        let filter = applied.with(|(f, _)| f.clone());
+        listing.with(|l| {
+            (
+                l.clone(),
+                Page::of(l.items.len(), requested, PAGE_SIZE),
+                filter,
+            )
+        })
     })
 }
 
@@ -144,9 +156,10 @@ fn Pager(page: Page, items: usize) -> impl IntoView {
     let link = move |n: usize, label: String, aria: String| {
         let change = move |s: &mut UrlState| s.page = n;
         if n == page.number {
-            view! { <li><StateLink change aria_label=aria aria_current="page">{label}</StateLink></li> }.into_any()
+            view! { <li><StateLink change aria_label=aria aria_current="page" fixed=true>{label}</StateLink></li> }.into_any()
         } else {
-            view! { <li><StateLink change aria_label=aria>{label}</StateLink></li> }.into_any()
+            view! { <li><StateLink change aria_label=aria fixed=true>{label}</StateLink></li> }
+                .into_any()
         }
     };
     let mut numbers: Vec<usize> = vec![
@@ -216,7 +229,7 @@ fn EventsList() -> impl IntoView {
     let paged = paged(Kind::Event);
     let d = data();
     move || {
-        let (listing, page) = paged.get();
+        let (listing, page, _) = paged.get();
         let total = d.index.events.len();
         let shown = listing.items.len();
         if shown == 0 {
@@ -314,7 +327,7 @@ fn ClaimsList() -> impl IntoView {
         </div>
     };
     let list = move || {
-        let (listing, page) = paged.get();
+        let (listing, page, _) = paged.get();
         let order = nav.state.with(|s| s.claim_order);
         let total = d.index.claims.len();
         let shown = listing.items.len();
@@ -466,7 +479,7 @@ fn SourcesList() -> impl IntoView {
     let paged = paged(Kind::Source);
     let d = data();
     move || {
-        let (listing, page) = paged.get();
+        let (listing, page, _) = paged.get();
         let total = d.index.sources.len();
         let shown = listing.items.len();
         if shown == 0 {
@@ -526,7 +539,7 @@ fn ActorsList() -> impl IntoView {
     let paged = paged(Kind::Actor);
     let d = data();
     move || {
-        let (listing, page) = paged.get();
+        let (listing, page, _) = paged.get();
         let total = d.index.actors.len();
         let shown = listing.items.len();
         if shown == 0 {

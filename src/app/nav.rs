@@ -84,7 +84,10 @@ impl Nav {
 /// A link to another screen state: a real link (it opens in a new tab, and is
 /// copied and bookmarked as one) that changes the screen in place when clicked.
 /// `change` turns the current state into the target, so the link keeps the
-/// filters in force when it is followed.
+/// filters in force when it is followed. Its address follows the state as it
+/// changes, unless `fixed`: links inside a list take it once, since the list is
+/// drawn anew whenever the filters change, and hundreds of links each rewriting
+/// their address first would double the work of every change.
 #[component]
 pub fn StateLink<F>(
     change: F,
@@ -92,16 +95,22 @@ pub fn StateLink<F>(
     #[prop(optional, into)] class: Option<String>,
     #[prop(optional, into)] aria_label: Option<String>,
     #[prop(optional)] aria_current: Option<&'static str>,
+    #[prop(optional)] fixed: bool,
 ) -> impl IntoView
 where
     F: Fn(&mut UrlState) + Clone + Send + Sync + 'static,
 {
     let nav = expect_context::<Nav>();
     let target = change.clone();
-    let href = move || {
+    let address = move || {
         let mut to = nav.state.get();
         target(&mut to);
         to.to_query()
+    };
+    let href = if fixed {
+        Signal::stored(untrack(address))
+    } else {
+        Signal::derive(address)
     };
     let on_click = move |e: ev::MouseEvent| {
         if e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key() || e.button() != 0 {
@@ -117,9 +126,11 @@ where
     }
 }
 
-/// A link that opens one record in detail, keeping the filters.
+/// A link that opens one record in detail, keeping the filters. Record links
+/// stand in lists and details, which are drawn anew as the state changes, so
+/// each takes its address once.
 #[component]
 pub fn RecordLink(#[prop(into)] id: String, children: Children) -> impl IntoView {
     let change = move |s: &mut UrlState| s.record = Some(id.clone());
-    view! { <StateLink change>{children()}</StateLink> }
+    view! { <StateLink change fixed=true>{children()}</StateLink> }
 }

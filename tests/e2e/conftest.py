@@ -181,6 +181,11 @@ class Page:
         return self.d.execute_script("return location.pathname")
 
     def click_link(self, text):
+        link = self.wait(EC.element_to_be_clickable((By.LINK_TEXT, text)))
+        # As a reader does: bring it on screen, let it render (records off screen
+        # are laid out only when scrolled to), then click.
+        self.d.execute_script("arguments[0].scrollIntoView({block: 'center'})", link)
+        self.d.execute_script("return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
         self.wait(EC.element_to_be_clickable((By.LINK_TEXT, text))).click()
         return self.wait_ready()
 
