@@ -110,6 +110,58 @@ pub struct Dated {
     pub number: u32,
 }
 
+/// An index under construction, a phase at a time, so that a browser can let
+/// the page paint and answer between phases of a large corpus.
+pub struct IndexBuilding {
+    index: Index,
+    phase: usize,
+}
+
+impl IndexBuilding {
+    /// The phases, in order; each is linear in the corpus.
+    const PHASES: [fn(&mut Index); 9] = [
+        Index::register_ids,
+        Index::link_sources,
+        Index::link_events,
+        Index::link_claims,
+        Index::tidy_links,
+        Index::build_postings,
+        Index::build_dates,
+        Index::build_orders,
+        Index::name_actors,
+    ];
+
+    pub fn new(corpus: Corpus) -> IndexBuilding {
+        IndexBuilding {
+            index: Index {
+                corpus,
+                ..Index::default()
+            },
+            phase: 0,
+        }
+    }
+
+    /// Runs the next phase; true once every phase has run.
+    pub fn step(&mut self) -> bool {
+        if let Some(phase) = Self::PHASES.get(self.phase) {
+            phase(&mut self.index);
+            self.phase += 1;
+        }
+        self.phase >= Self::PHASES.len()
+    }
+
+    /// How many phases have run, of how many.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.phase, Self::PHASES.len())
+    }
+
+    /// The index, every phase run (see `step`); all but its text index.
+    pub fn finish(mut self) -> Index {
+        while !self.step() {}
+        self.index
+    }
+}
+
 /// The text index under construction, a batch of records at a time.
 #[derive(Default)]
 pub struct TextIndexing {
@@ -220,33 +272,54 @@ impl Index {
     /// Builds everything but the text index, which `index_text` then builds a
     /// batch at a time.
     pub fn without_text(corpus: Corpus) -> Index {
+        let mut building = IndexBuilding::new(corpus);
+        while !building.step() {}
+        building.finish()
+    }
+
+    /// Registers every id, so that links can be followed.
+    fn register_ids(&mut self) {
+        let c = &self.corpus;
         let mut ids = FastMap::with_capacity_and_hasher(
-            corpus.sources.len() + corpus.actors.len() + corpus.events.len() + corpus.claims.len(),
+            c.sources.len() + c.actors.len() + c.events.len() + c.claims.len(),
             Default::default(),
         );
         let named = [
             (
                 Kind::Source,
-                corpus.sources.iter().map(|r| &r.id).collect::<Vec<_>>(),
+                c.sources.iter().map(|r| &r.id).collect::<Vec<_>>(),
             ),
-            (Kind::Actor, corpus.actors.iter().map(|r| &r.id).collect()),
-            (Kind::Event, corpus.events.iter().map(|r| &r.id).collect()),
-            (Kind::Claim, corpus.claims.iter().map(|r| &r.id).collect()),
+            (Kind::Actor, c.actors.iter().map(|r| &r.id).collect()),
+            (Kind::Event, c.events.iter().map(|r| &r.id).collect()),
+            (Kind::Claim, c.claims.iter().map(|r| &r.id).collect()),
         ];
         for (kind, list) in named {
             for (idx, id) in list.into_iter().enumerate() {
                 ids.insert(id.clone(), RecordRef { kind, idx });
             }
         }
-        let find = |id: &str, kind: Kind| ids.get(id).filter(|r| r.kind == kind).map(|r| r.idx);
-        let mut events = vec![Facts::default(); corpus.events.len()];
-        let mut claims = vec![Facts::default(); corpus.claims.len()];
-        let mut sources = vec![Facts::default(); corpus.sources.len()];
-        let mut actors = vec![Facts::default(); corpus.actors.len()];
-        let mut cited_by = vec![Vec::new(); corpus.sources.len()];
+        self.ids = ids;
+        self.sources = vec![Facts::default(); c.sources.len()];
+        self.actors = vec![Facts::default(); c.actors.len()];
+        self.events = vec![Facts::default(); c.events.len()];
+        self.claims = vec![Facts::default(); c.claims.len()];
+        self.cited_by = vec![Vec::new(); c.sources.len()];
+        self.numbering = Numbering::new(c);
+    }
 
+    fn link_sources(&mut self) {
+        let Index {
+            corpus,
+            ids,
+            sources,
+            actors,
+            cited_by,
+            ..
+        } = self;
+        let find = |id: &str, kind: Kind| ids.get(id).filter(|r| r.kind == kind).map(|r| r.idx);
         for (s, source) in corpus.sources.iter().enumerate() {
             sources[s].related.sources.push(s);
+            sources[s].span = span(source.date.as_ref());
             for cited in source.cites.iter().filter_map(|id| find(id, Kind::Source)) {
                 push_unique(&mut cited_by[cited], s);
             }
@@ -256,8 +329,21 @@ impl Index {
                 push_unique(&mut actors[a].related.sources, s);
             }
         }
+    }
+
+    fn link_events(&mut self) {
+        let Index {
+            corpus,
+            ids,
+            sources,
+            actors,
+            events,
+            ..
+        } = self;
+        let find = |id: &str, kind: Kind| ids.get(id).filter(|r| r.kind == kind).map(|r| r.idx);
         for (e, event) in corpus.events.iter().enumerate() {
             events[e].related.events.push(e);
+            events[e].span = span(event.date.as_ref());
             for s in event
                 .evidence
                 .iter()
@@ -275,8 +361,22 @@ impl Index {
                 push_unique(&mut actors[a].related.events, e);
             }
         }
+    }
+
+    fn link_claims(&mut self) {
+        let Index {
+            corpus,
+            ids,
+            sources,
+            actors,
+            events,
+            claims,
+            ..
+        } = self;
+        let find = |id: &str, kind: Kind| ids.get(id).filter(|r| r.kind == kind).map(|r| r.idx);
         for (c, claim) in corpus.claims.iter().enumerate() {
             claims[c].related.claims.push(c);
+            claims[c].span = span(claim.date.as_ref());
             let about: Vec<usize> = claim
                 .events
                 .iter()
@@ -312,40 +412,29 @@ impl Index {
                 }
             }
         }
-        for (a, facts) in actors.iter_mut().enumerate() {
+    }
+
+    /// Puts every list of links in corpus order, without repeats.
+    fn tidy_links(&mut self) {
+        for (a, facts) in self.actors.iter_mut().enumerate() {
             facts.related.actors.push(a);
         }
-        for list in &mut cited_by {
+        for list in &mut self.cited_by {
             list.sort_unstable();
             list.dedup();
         }
-        for facts in [&mut events, &mut claims, &mut sources, &mut actors] {
+        for facts in [
+            &mut self.events,
+            &mut self.claims,
+            &mut self.sources,
+            &mut self.actors,
+        ] {
             tidy(facts);
         }
-        for (e, event) in corpus.events.iter().enumerate() {
-            events[e].span = span(event.date.as_ref());
-        }
-        for (c, claim) in corpus.claims.iter().enumerate() {
-            claims[c].span = span(claim.date.as_ref());
-        }
-        for (s, source) in corpus.sources.iter().enumerate() {
-            sources[s].span = span(source.date.as_ref());
-        }
-        let mut index = Index {
-            numbering: Numbering::new(&corpus),
-            corpus,
-            ids,
-            events,
-            claims,
-            sources,
-            actors,
-            cited_by,
-            ..Index::default()
-        };
-        index.build_postings();
-        index.build_dates();
-        index.build_orders();
-        index.actor_names = index
+    }
+
+    fn name_actors(&mut self) {
+        self.actor_names = self
             .corpus
             .actors
             .iter()
@@ -356,7 +445,6 @@ impl Index {
                     .collect()
             })
             .collect();
-        index
     }
 
     /// Each record's facts with its number, in numbering order.

@@ -1,6 +1,6 @@
 //! Reading a corpus file: record by record, so that one bad record never hides the rest.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use serde::de::{DeserializeOwned, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
@@ -336,7 +336,7 @@ pub struct Accepted {
     pub rejected: Vec<Rejected>,
 }
 
-fn keep<T>(entries: &mut Vec<Entry<T>>, kind: Kind, bad: &[(Kind, usize)]) {
+fn keep<T>(entries: &mut Vec<Entry<T>>, kind: Kind, bad: &HashSet<(Kind, usize)>) {
     entries.retain(|e| !bad.contains(&(kind, e.index)));
 }
 
@@ -386,26 +386,36 @@ fn prune_links(doc: &mut Document) {
 
 /// Leaves out every record with an error; then drops the links to them that
 /// other records can do without, and leaves out the records that cannot.
-pub fn accept(mut doc: Document) -> Accepted {
+pub fn accept(doc: Document) -> Accepted {
+    let problems = validate::check(&doc, None::<&Texts>);
+    accept_checked(doc, problems)
+}
+
+/// `accept`, given the problems of a check of `doc` already made (the browser
+/// checks a batch of records at a time).
+pub fn accept_checked(mut doc: Document, checked: Vec<Problem>) -> Accepted {
     let mut rejected: Vec<Rejected> = Vec::new();
+    // Where each rejected record is in `rejected`, so thousands stay cheap.
+    let mut place: HashMap<(Kind, usize), usize> = HashMap::new();
     let mut problems = std::mem::take(&mut doc.problems);
+    problems.extend(checked);
     loop {
-        problems.extend(validate::check(&doc, None::<&Texts>));
-        let mut bad: Vec<(Kind, usize)> = Vec::new();
+        let mut bad: HashSet<(Kind, usize)> = HashSet::new();
         for p in problems.drain(..).filter(|p| p.severity == Severity::Error) {
             let Some(key) = p.record else { continue };
-            match rejected.iter_mut().find(|r| (r.kind, r.index) == key) {
-                Some(r) => r.reasons.push(p.describe()),
-                None => rejected.push(Rejected {
-                    kind: key.0,
-                    index: key.1,
-                    id: p.id.clone(),
-                    reasons: vec![p.describe()],
-                }),
+            match place.get(&key) {
+                Some(&i) => rejected[i].reasons.push(p.describe()),
+                None => {
+                    place.insert(key, rejected.len());
+                    rejected.push(Rejected {
+                        kind: key.0,
+                        index: key.1,
+                        id: p.id.clone(),
+                        reasons: vec![p.describe()],
+                    });
+                }
             }
-            if !bad.contains(&key) {
-                bad.push(key);
-            }
+            bad.insert(key);
         }
         if bad.is_empty() {
             break;
@@ -415,6 +425,7 @@ pub fn accept(mut doc: Document) -> Accepted {
         keep(&mut doc.events, Kind::Event, &bad);
         keep(&mut doc.claims, Kind::Claim, &bad);
         prune_links(&mut doc);
+        problems.extend(validate::check(&doc, None::<&Texts>));
     }
     rejected.sort_by_key(|r| (r.kind, r.index));
     fn records<T>(entries: Vec<Entry<T>>) -> Vec<T> {
@@ -447,6 +458,28 @@ mod tests {
         let err = parse("{\n  \"meta\": ,\n}").unwrap_err();
         assert!(matches!(err, LoadError::NotJson { line: 2, .. }), "{err:?}");
         assert!(err.to_string().contains("not valid JSON"));
+    }
+
+    #[test]
+    fn reading_and_checking_in_batches_gives_what_doing_it_at_once_does() {
+        let text = crate::synth::to_json(&crate::synth::generate(300, 3), false);
+        let whole = parse(&text).expect("reads");
+        let mut reader = Reader::new(&text).expect("splits");
+        assert_eq!(reader.total(), 300);
+        let mut batches = 1;
+        while !reader.read(7) {
+            batches += 1;
+            assert_eq!(reader.done(), 7 * (batches - 1));
+        }
+        assert_eq!(batches, 43);
+        let doc = reader.finish();
+        assert_eq!(doc, whole);
+        let mut check = validate::Check::new(&doc, None);
+        while !check.step(11) {}
+        assert_eq!(check.done(), 300);
+        assert_eq!(check.finish(), validate::check(&doc, None));
+        // A byte-order mark, as many editors write, is skipped.
+        assert_eq!(parse(&format!("\u{feff}{text}")).expect("reads"), whole);
     }
 
     #[test]

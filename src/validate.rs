@@ -7,8 +7,8 @@ use std::fmt;
 use std::path::Path;
 
 use crate::date::{DateSpan, PartialDate};
-use crate::load::Document;
-use crate::model::{DateSpec, Kind};
+use crate::load::{Document, Entry};
+use crate::model::{Actor, Claim, DateSpec, Event, Kind, Source};
 use crate::text::{collapse_whitespace, is_http_link};
 use crate::vocab::{self, Vocab};
 
@@ -249,173 +249,235 @@ fn article(noun: &str) -> &'static str {
 
 /// Checks a corpus; with `texts`, also that every quote is verbatim in its source's text.
 pub fn check(doc: &Document, texts: Option<&Texts>) -> Vec<Problem> {
-    let mut c = Checker {
-        ids: FastMap::default(),
-        text_files: FastMap::default(),
-        texts,
-        out: Vec::new(),
-        record: None,
-        id: "",
-    };
-    check_meta(&mut c, doc);
-    register_ids(&mut c, doc);
-    for e in &doc.sources {
-        let (s, at) = (&e.record, format!("$.sources[{}]", e.index));
-        c.start(Kind::Source, e.index, &s.id);
-        c.term(&|| format!("{at}.kind"), &s.kind, &vocab::SOURCE_KINDS);
-        c.required(&|| format!("{at}.title"), &s.title);
-        if let Some(p) = &s.publisher {
-            c.reference(&|| format!("{at}.publisher"), p, Kind::Actor);
-        }
-        c.references(&|| format!("{at}.authors"), &s.authors, Kind::Actor);
-        c.date(&|| format!("{at}.date"), s.date.as_ref());
-        for (i, ident) in s.identifiers.iter().enumerate() {
-            let ip = || format!("{at}.identifiers[{i}]");
-            c.term(
-                &|| format!("{}.scheme", ip()),
-                &ident.scheme,
-                &vocab::IDENTIFIER_SCHEMES,
-            );
-            c.required(&|| format!("{}.value", ip()), &ident.value);
-        }
-        if let Some(url) = &s.url {
-            if !is_http_link(url) {
-                let msg = format!("'{url}' is not an http(s) link");
-                c.error(&|| format!("{at}.url"), msg);
-            }
-        }
-        c.references(&|| format!("{at}.cites"), &s.cites, Kind::Source);
-        if let Some(file) = &s.text_file {
-            if file.is_empty() || file.contains(['/', '\\']) {
-                let msg = "text_file must be a plain file name".into();
-                c.error(&|| format!("{at}.text_file"), msg);
-            } else if texts.is_some_and(|t| t.get(file).is_none()) {
-                let msg = format!("'{file}' is not in the texts directory");
-                c.error(&|| format!("{at}.text_file"), msg);
-            }
-        }
-        c.optional(&|| format!("{at}.stance"), s.stance.as_ref());
-        c.optional(&|| format!("{at}.note"), s.note.as_ref());
-    }
-    for e in &doc.actors {
-        let (a, at) = (&e.record, format!("$.actors[{}]", e.index));
-        c.start(Kind::Actor, e.index, &a.id);
-        c.required(&|| format!("{at}.name"), &a.name);
-        c.term(&|| format!("{at}.kind"), &a.kind, &vocab::ACTOR_KINDS);
-        for (i, alias) in a.aliases.iter().enumerate() {
-            c.required(&|| format!("{at}.aliases[{i}]"), alias);
-        }
-        c.optional(&|| format!("{at}.country"), a.country.as_ref());
-        c.optional(&|| format!("{at}.description"), a.description.as_ref());
-        for (i, role) in a.roles.iter().enumerate() {
-            let rp = || format!("{at}.roles[{i}]");
-            c.required(&|| format!("{}.title", rp()), &role.title);
-            if let Some(of) = &role.of {
-                c.reference(&|| format!("{}.of", rp()), of, Kind::Actor);
-            }
-            c.date(&|| format!("{}.date", rp()), role.date.as_ref());
-            c.reference(&|| format!("{}.source", rp()), &role.source, Kind::Source);
+    let mut check = Check::new(doc, texts);
+    while !check.step(usize::MAX) {}
+    check.finish()
+}
+
+/// A check under way, a batch of records at a time, so that a browser can show
+/// progress and stay responsive while 100,000 records are checked.
+pub struct Check<'a> {
+    c: Checker<'a>,
+    doc: &'a Document,
+    /// The kind (in file order) and the record within it to check next.
+    at: (usize, usize),
+    done: usize,
+}
+
+impl<'a> Check<'a> {
+    /// Checks the metadata and registers every id, so that references can be
+    /// checked in any batch.
+    pub fn new(doc: &'a Document, texts: Option<&'a Texts>) -> Check<'a> {
+        let mut c = Checker {
+            ids: FastMap::default(),
+            text_files: FastMap::default(),
+            texts,
+            out: Vec::new(),
+            record: None,
+            id: "",
+        };
+        check_meta(&mut c, doc);
+        register_ids(&mut c, doc);
+        Check {
+            c,
+            doc,
+            at: (0, 0),
+            done: 0,
         }
     }
-    for e in &doc.events {
-        let (ev, at) = (&e.record, format!("$.events[{}]", e.index));
-        c.start(Kind::Event, e.index, &ev.id);
-        c.required(&|| format!("{at}.title"), &ev.title);
-        c.required(&|| format!("{at}.summary"), &ev.summary);
-        c.date(&|| format!("{at}.date"), ev.date.as_ref());
-        c.optional(&|| format!("{at}.place"), ev.place.as_ref());
-        for (i, p) in ev.actors.iter().enumerate() {
-            c.reference(&|| format!("{at}.actors[{i}].actor"), &p.actor, Kind::Actor);
-            c.optional(&|| format!("{at}.actors[{i}].role"), p.role.as_ref());
-        }
-        for (i, tag) in ev.tags.iter().enumerate() {
-            c.term(&|| format!("{at}.tags[{i}]"), tag, &vocab::EVENT_TAGS);
-        }
-        c.references(&|| format!("{at}.related"), &ev.related, Kind::Event);
-        if ev.evidence.is_empty() {
-            let msg = "an event needs at least one source with a quote ('evidence')".into();
-            c.error(&|| format!("{at}.evidence"), msg);
-        }
-        for (i, ex) in ev.evidence.iter().enumerate() {
-            let xp = || format!("{at}.evidence[{i}]");
-            c.reference(&|| format!("{}.source", xp()), &ex.source, Kind::Source);
-            c.quote(&xp, &ex.source, &ex.quote);
-        }
+
+    /// How many records are checked so far.
+    pub fn done(&self) -> usize {
+        self.done
     }
-    for e in &doc.claims {
-        let (cl, at) = (&e.record, format!("$.claims[{}]", e.index));
-        c.start(Kind::Claim, e.index, &cl.id);
-        c.term(&|| format!("{at}.voice"), &cl.voice, &vocab::VOICES);
-        match &cl.claimant {
-            Some(who) => c.reference(&|| format!("{at}.claimant"), who, Kind::Actor),
-            None if cl.voice == "attributed" => {
-                let msg = "an attributed claim needs a claimant".into();
-                c.error(&|| format!("{at}.claimant"), msg);
-            }
-            None => {}
-        }
-        if let Some(who) = &cl.relayed_by {
-            c.reference(&|| format!("{at}.relayed_by"), who, Kind::Actor);
-        }
-        c.required(&|| format!("{at}.paraphrase"), &cl.paraphrase);
-        c.term(&|| format!("{at}.kind"), &cl.kind, &vocab::CLAIM_KINDS);
-        c.references(&|| format!("{at}.events"), &cl.events, Kind::Event);
-        c.reference(
-            &|| format!("{at}.reported_in"),
-            &cl.reported_in,
-            Kind::Source,
-        );
-        if let Some(via) = &cl.via {
-            c.reference(&|| format!("{at}.via"), via, Kind::Source);
-        }
-        c.quote(&|| at.clone(), &cl.reported_in, &cl.quote);
-        c.date(&|| format!("{at}.date"), cl.date.as_ref());
-        match (&cl.death_toll, cl.kind == "death-toll") {
-            (None, true) => {
-                let msg = "a death-toll claim needs its figure ('death_toll')".into();
-                c.error(&|| format!("{at}.death_toll"), msg);
-            }
-            (Some(_), false) => {
-                let msg = "only a claim of kind 'death-toll' carries a death_toll".into();
-                c.error(&|| format!("{at}.death_toll"), msg);
-            }
-            (Some(toll), true) => {
-                let tp = || format!("{at}.death_toll");
-                c.term(
-                    &|| format!("{}.qualifier", tp()),
-                    &toll.qualifier,
-                    &vocab::TOLL_QUALIFIERS,
-                );
-                c.required(&|| format!("{}.as_written", tp()), &toll.as_written);
-                let word_only = vocab::WORD_ONLY_QUALIFIERS.contains(&toll.qualifier.as_str());
-                match (toll.value, word_only) {
-                    (Some(_), true) => {
-                        let msg = format!("'{}' takes no number", toll.qualifier);
-                        c.error(&|| format!("{}.value", tp()), msg);
-                    }
-                    (None, false) if vocab::TOLL_QUALIFIERS.contains(&toll.qualifier) => {
-                        let msg = format!("'{}' needs the number ('value')", toll.qualifier);
-                        c.error(&|| format!("{}.value", tp()), msg);
-                    }
-                    _ => {}
+
+    /// Checks up to `batch` more records; true once every record is checked.
+    pub fn step(&mut self, batch: usize) -> bool {
+        let doc = self.doc;
+        for _ in 0..batch {
+            let (kind, i) = self.at;
+            let more = match kind {
+                0 => doc.sources.get(i).map(|e| check_source(&mut self.c, e)),
+                1 => doc.actors.get(i).map(|e| check_actor(&mut self.c, e)),
+                2 => doc.events.get(i).map(|e| check_event(&mut self.c, e)),
+                3 => doc.claims.get(i).map(|e| check_claim(&mut self.c, e)),
+                _ => return true,
+            };
+            match more {
+                Some(()) => {
+                    self.at = (kind, i + 1);
+                    self.done += 1;
                 }
+                None => self.at = (kind + 1, 0),
             }
-            (None, false) => {}
         }
-        for (i, term) in cl.legal_terms.iter().enumerate() {
-            c.term(
-                &|| format!("{at}.legal_terms[{i}]"),
-                term,
-                &vocab::LEGAL_TERMS,
-            );
-        }
-        if cl.kind == "legal-characterisation" && cl.legal_terms.is_empty() {
-            let msg = "a legal characterisation names its terms ('legal_terms')".into();
-            c.error(&|| format!("{at}.legal_terms"), msg);
-        }
-        c.optional(&|| format!("{at}.note"), cl.note.as_ref());
+        self.at.0 > 3
     }
-    c.out
+
+    /// Every problem found.
+    pub fn finish(self) -> Vec<Problem> {
+        self.c.out
+    }
+}
+
+fn check_source<'a>(c: &mut Checker<'a>, e: &'a Entry<Source>) {
+    let (s, at) = (&e.record, format!("$.sources[{}]", e.index));
+    c.start(Kind::Source, e.index, &s.id);
+    c.term(&|| format!("{at}.kind"), &s.kind, &vocab::SOURCE_KINDS);
+    c.required(&|| format!("{at}.title"), &s.title);
+    if let Some(p) = &s.publisher {
+        c.reference(&|| format!("{at}.publisher"), p, Kind::Actor);
+    }
+    c.references(&|| format!("{at}.authors"), &s.authors, Kind::Actor);
+    c.date(&|| format!("{at}.date"), s.date.as_ref());
+    for (i, ident) in s.identifiers.iter().enumerate() {
+        let ip = || format!("{at}.identifiers[{i}]");
+        c.term(
+            &|| format!("{}.scheme", ip()),
+            &ident.scheme,
+            &vocab::IDENTIFIER_SCHEMES,
+        );
+        c.required(&|| format!("{}.value", ip()), &ident.value);
+    }
+    if let Some(url) = &s.url {
+        if !is_http_link(url) {
+            let msg = format!("'{url}' is not an http(s) link");
+            c.error(&|| format!("{at}.url"), msg);
+        }
+    }
+    c.references(&|| format!("{at}.cites"), &s.cites, Kind::Source);
+    if let Some(file) = &s.text_file {
+        if file.is_empty() || file.contains(['/', '\\']) {
+            let msg = "text_file must be a plain file name".into();
+            c.error(&|| format!("{at}.text_file"), msg);
+        } else if c.texts.is_some_and(|t| t.get(file).is_none()) {
+            let msg = format!("'{file}' is not in the texts directory");
+            c.error(&|| format!("{at}.text_file"), msg);
+        }
+    }
+    c.optional(&|| format!("{at}.stance"), s.stance.as_ref());
+    c.optional(&|| format!("{at}.note"), s.note.as_ref());
+}
+
+fn check_actor<'a>(c: &mut Checker<'a>, e: &'a Entry<Actor>) {
+    let (a, at) = (&e.record, format!("$.actors[{}]", e.index));
+    c.start(Kind::Actor, e.index, &a.id);
+    c.required(&|| format!("{at}.name"), &a.name);
+    c.term(&|| format!("{at}.kind"), &a.kind, &vocab::ACTOR_KINDS);
+    for (i, alias) in a.aliases.iter().enumerate() {
+        c.required(&|| format!("{at}.aliases[{i}]"), alias);
+    }
+    c.optional(&|| format!("{at}.country"), a.country.as_ref());
+    c.optional(&|| format!("{at}.description"), a.description.as_ref());
+    for (i, role) in a.roles.iter().enumerate() {
+        let rp = || format!("{at}.roles[{i}]");
+        c.required(&|| format!("{}.title", rp()), &role.title);
+        if let Some(of) = &role.of {
+            c.reference(&|| format!("{}.of", rp()), of, Kind::Actor);
+        }
+        c.date(&|| format!("{}.date", rp()), role.date.as_ref());
+        c.reference(&|| format!("{}.source", rp()), &role.source, Kind::Source);
+    }
+}
+
+fn check_event<'a>(c: &mut Checker<'a>, e: &'a Entry<Event>) {
+    let (ev, at) = (&e.record, format!("$.events[{}]", e.index));
+    c.start(Kind::Event, e.index, &ev.id);
+    c.required(&|| format!("{at}.title"), &ev.title);
+    c.required(&|| format!("{at}.summary"), &ev.summary);
+    c.date(&|| format!("{at}.date"), ev.date.as_ref());
+    c.optional(&|| format!("{at}.place"), ev.place.as_ref());
+    for (i, p) in ev.actors.iter().enumerate() {
+        c.reference(&|| format!("{at}.actors[{i}].actor"), &p.actor, Kind::Actor);
+        c.optional(&|| format!("{at}.actors[{i}].role"), p.role.as_ref());
+    }
+    for (i, tag) in ev.tags.iter().enumerate() {
+        c.term(&|| format!("{at}.tags[{i}]"), tag, &vocab::EVENT_TAGS);
+    }
+    c.references(&|| format!("{at}.related"), &ev.related, Kind::Event);
+    if ev.evidence.is_empty() {
+        let msg = "an event needs at least one source with a quote ('evidence')".into();
+        c.error(&|| format!("{at}.evidence"), msg);
+    }
+    for (i, ex) in ev.evidence.iter().enumerate() {
+        let xp = || format!("{at}.evidence[{i}]");
+        c.reference(&|| format!("{}.source", xp()), &ex.source, Kind::Source);
+        c.quote(&xp, &ex.source, &ex.quote);
+    }
+}
+
+fn check_claim<'a>(c: &mut Checker<'a>, e: &'a Entry<Claim>) {
+    let (cl, at) = (&e.record, format!("$.claims[{}]", e.index));
+    c.start(Kind::Claim, e.index, &cl.id);
+    c.term(&|| format!("{at}.voice"), &cl.voice, &vocab::VOICES);
+    match &cl.claimant {
+        Some(who) => c.reference(&|| format!("{at}.claimant"), who, Kind::Actor),
+        None if cl.voice == "attributed" => {
+            let msg = "an attributed claim needs a claimant".into();
+            c.error(&|| format!("{at}.claimant"), msg);
+        }
+        None => {}
+    }
+    if let Some(who) = &cl.relayed_by {
+        c.reference(&|| format!("{at}.relayed_by"), who, Kind::Actor);
+    }
+    c.required(&|| format!("{at}.paraphrase"), &cl.paraphrase);
+    c.term(&|| format!("{at}.kind"), &cl.kind, &vocab::CLAIM_KINDS);
+    c.references(&|| format!("{at}.events"), &cl.events, Kind::Event);
+    c.reference(
+        &|| format!("{at}.reported_in"),
+        &cl.reported_in,
+        Kind::Source,
+    );
+    if let Some(via) = &cl.via {
+        c.reference(&|| format!("{at}.via"), via, Kind::Source);
+    }
+    c.quote(&|| at.clone(), &cl.reported_in, &cl.quote);
+    c.date(&|| format!("{at}.date"), cl.date.as_ref());
+    match (&cl.death_toll, cl.kind == "death-toll") {
+        (None, true) => {
+            let msg = "a death-toll claim needs its figure ('death_toll')".into();
+            c.error(&|| format!("{at}.death_toll"), msg);
+        }
+        (Some(_), false) => {
+            let msg = "only a claim of kind 'death-toll' carries a death_toll".into();
+            c.error(&|| format!("{at}.death_toll"), msg);
+        }
+        (Some(toll), true) => {
+            let tp = || format!("{at}.death_toll");
+            c.term(
+                &|| format!("{}.qualifier", tp()),
+                &toll.qualifier,
+                &vocab::TOLL_QUALIFIERS,
+            );
+            c.required(&|| format!("{}.as_written", tp()), &toll.as_written);
+            let word_only = vocab::WORD_ONLY_QUALIFIERS.contains(&toll.qualifier.as_str());
+            match (toll.value, word_only) {
+                (Some(_), true) => {
+                    let msg = format!("'{}' takes no number", toll.qualifier);
+                    c.error(&|| format!("{}.value", tp()), msg);
+                }
+                (None, false) if vocab::TOLL_QUALIFIERS.contains(&toll.qualifier) => {
+                    let msg = format!("'{}' needs the number ('value')", toll.qualifier);
+                    c.error(&|| format!("{}.value", tp()), msg);
+                }
+                _ => {}
+            }
+        }
+        (None, false) => {}
+    }
+    for (i, term) in cl.legal_terms.iter().enumerate() {
+        c.term(
+            &|| format!("{at}.legal_terms[{i}]"),
+            term,
+            &vocab::LEGAL_TERMS,
+        );
+    }
+    if cl.kind == "legal-characterisation" && cl.legal_terms.is_empty() {
+        let msg = "a legal characterisation names its terms ('legal_terms')".into();
+        c.error(&|| format!("{at}.legal_terms"), msg);
+    }
+    c.optional(&|| format!("{at}.note"), cl.note.as_ref());
 }
 
 fn check_meta(c: &mut Checker, doc: &Document) {

@@ -73,12 +73,17 @@ fn progress_text(progress: Option<Progress>) -> (String, Option<(f64, f64)>) {
             ),
             Some((done as f64, total as f64)),
         ),
-        Some(Progress::Checking { records }) => {
-            (format!("Checking {} records…", thousands(records)), None)
-        }
-        Some(Progress::Indexing { records }) => (
-            format!("Indexing {} records for filtering…", thousands(records)),
-            None,
+        Some(Progress::Checking { done, total }) => (
+            format!(
+                "Checking records: {} of {}",
+                thousands(done),
+                thousands(total)
+            ),
+            Some((done as f64, total as f64)),
+        ),
+        Some(Progress::Indexing { done, total }) => (
+            format!("Indexing for filtering: step {} of {}", done + 1, total),
+            Some((done as f64, total as f64)),
         ),
     }
 }
