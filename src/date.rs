@@ -3,7 +3,8 @@
 
 use std::fmt;
 
-const MONTHS: [&str; 12] = [
+/// Month names as English readers write them.
+pub const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",

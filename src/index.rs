@@ -216,6 +216,11 @@ pub struct Index {
 
 /// Adds a link; duplicates are removed once at the end (`tidy`), since
 /// checking each push would cost quadratic time for an actor in 50,000 records.
+/// The position of the record of `kind` with this id, if there is one.
+fn find_in(ids: &FastMap<String, RecordRef>, id: &str, kind: Kind) -> Option<usize> {
+    ids.get(id).filter(|r| r.kind == kind).map(|r| r.idx)
+}
+
 fn push_unique(list: &mut Vec<usize>, value: usize) {
     if list.last() != Some(&value) {
         list.push(value);
@@ -316,7 +321,7 @@ impl Index {
             cited_by,
             ..
         } = self;
-        let find = |id: &str, kind: Kind| ids.get(id).filter(|r| r.kind == kind).map(|r| r.idx);
+        let find = |id: &str, kind: Kind| find_in(ids, id, kind);
         for (s, source) in corpus.sources.iter().enumerate() {
             sources[s].related.sources.push(s);
             sources[s].span = span(source.date.as_ref());
@@ -340,7 +345,7 @@ impl Index {
             events,
             ..
         } = self;
-        let find = |id: &str, kind: Kind| ids.get(id).filter(|r| r.kind == kind).map(|r| r.idx);
+        let find = |id: &str, kind: Kind| find_in(ids, id, kind);
         for (e, event) in corpus.events.iter().enumerate() {
             events[e].related.events.push(e);
             events[e].span = span(event.date.as_ref());
@@ -373,7 +378,7 @@ impl Index {
             claims,
             ..
         } = self;
-        let find = |id: &str, kind: Kind| ids.get(id).filter(|r| r.kind == kind).map(|r| r.idx);
+        let find = |id: &str, kind: Kind| find_in(ids, id, kind);
         for (c, claim) in corpus.claims.iter().enumerate() {
             claims[c].related.claims.push(c);
             claims[c].span = span(claim.date.as_ref());
@@ -712,7 +717,7 @@ impl Index {
     }
 
     pub fn find(&self, id: &str, kind: Kind) -> Option<usize> {
-        self.ids.get(id).filter(|r| r.kind == kind).map(|r| r.idx)
+        find_in(&self.ids, id, kind)
     }
 
     /// Who made a claim, as readers see it: the claimant, or the reporting

@@ -392,21 +392,6 @@ const LANGUAGES: &[(&str, usize)] = &[
     ("ar", 3),
 ];
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// Claim kinds in the proportions of the shipped corpus.
 const CLAIM_KIND_WEIGHTS: &[(&str, usize)] = &[
     ("allegation", 42),
@@ -577,7 +562,7 @@ fn draw_precision(rng: &mut Rng) -> Precision {
 
 /// A day as a text might word it.
 fn worded(rng: &mut Rng, d: Day, p: Precision) -> String {
-    let month = MONTHS[(d.month - 1) as usize];
+    let month = crate::date::MONTHS[(d.month - 1) as usize];
     let (y, m, day) = (d.year, d.month, d.day);
     match p {
         Precision::Day => match rng.below(5) {

@@ -150,41 +150,35 @@ pub async fn load_corpus(
     let doc = {
         let mut reader = Reader::new(&text).map_err(|e| e.to_string())?;
         let total = reader.total();
-        loop {
-            progress(Progress::Reading {
-                done: reader.done(),
-                total,
-            });
-            next_task().await;
-            let start = now();
-            let mut finished = false;
-            while !finished && now() - start < SLICE_MS {
-                finished = reader.read(500);
-            }
-            if finished {
-                break reader.finish();
-            }
-        }
+        in_slices(
+            |r: &mut Reader| r.read(500),
+            |r| {
+                progress(Progress::Reading {
+                    done: r.done(),
+                    total,
+                })
+            },
+            &mut reader,
+        )
+        .await;
+        reader.finish()
     };
     drop(text);
     let records = doc.sources.len() + doc.actors.len() + doc.events.len() + doc.claims.len();
     let problems = {
         let mut check = validate::Check::new(&doc, None);
-        loop {
-            progress(Progress::Checking {
-                done: check.done(),
-                total: records,
-            });
-            next_task().await;
-            let start = now();
-            let mut finished = false;
-            while !finished && now() - start < SLICE_MS {
-                finished = check.step(500);
-            }
-            if finished {
-                break check.finish();
-            }
-        }
+        in_slices(
+            |c: &mut validate::Check| c.step(500),
+            |c| {
+                progress(Progress::Checking {
+                    done: c.done(),
+                    total: records,
+                })
+            },
+            &mut check,
+        )
+        .await;
+        check.finish()
     };
     let accepted = load::accept_checked(doc, problems);
     let mut building = IndexBuilding::new(accepted.corpus);
@@ -202,22 +196,33 @@ pub async fn load_corpus(
     })
 }
 
+/// Runs `batch` on `job` until it says it is finished, in slices of about
+/// SLICE_MS, reporting progress and yielding to the browser between slices.
+async fn in_slices<J>(batch: impl Fn(&mut J) -> bool, report: impl Fn(&J), job: &mut J) {
+    loop {
+        report(job);
+        next_task().await;
+        let start = now();
+        while now() - start < SLICE_MS {
+            if batch(job) {
+                return;
+            }
+        }
+    }
+}
+
 /// Builds the text index a slice at a time, after the first list is on
-/// screen, reporting the share done; `done` is called once it is in place.
+/// screen, reporting the share done; it is in place when this returns.
 pub async fn index_text(data: &Data, progress: impl Fn(usize, usize)) {
     let index = &data.index;
     let mut job = index.text_indexing();
-    loop {
-        let start = now();
-        let mut finished = false;
-        while !finished && now() - start < SLICE_MS {
-            finished = index.index_text(&mut job, 1000);
-        }
-        let (done, total) = index.text_progress(&job);
-        progress(done, total);
-        if finished {
-            return;
-        }
-        next_task().await;
-    }
+    in_slices(
+        |job| index.index_text(job, 1000),
+        |job| {
+            let (done, total) = index.text_progress(job);
+            progress(done, total);
+        },
+        &mut job,
+    )
+    .await;
 }

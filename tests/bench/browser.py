@@ -29,8 +29,6 @@ MB are 10^6 bytes.
 """
 
 import argparse
-import functools
-import http.server
 import json
 import math
 import os
@@ -39,7 +37,6 @@ import shutil
 import statistics
 import sys
 import tempfile
-import threading
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -47,6 +44,10 @@ from pathlib import Path
 
 from selenium import webdriver
 from selenium.common.exceptions import WebDriverException
+
+# The static server and Chromium flags the end-to-end tests use.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "e2e"))
+from browser_host import CHROMIUM_FLAGS, StaticServer  # noqa: E402
 from selenium.webdriver.chrome.service import Service
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -192,48 +193,12 @@ if (!window.__benchUi) window.__benchUi = (() => {
 # Serving and the browser
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".wasm": "application/wasm",
-        ".js": "text/javascript",
-        ".json": "application/json",
-    }
-
-    def log_message(self, *args):
-        pass
-
-
-class StaticServer:
-    """A plain static file server on 127.0.0.1 (as in tests/e2e/conftest.py)."""
-
-    def __init__(self, directory: Path):
-        handler = functools.partial(QuietHandler, directory=str(directory))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-        self.thread.start()
-
-    def stop(self):
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
-
 def start_chromium(profile: Path):
     opts = webdriver.ChromeOptions()
     opts.binary_location = CHROMIUM
     for flag in (
         # The same flags as the end-to-end tests: needed on these machines.
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-        "--window-size=1280,900",
+        *CHROMIUM_FLAGS,
         # Exact heap figures and a gc() to call before reading them.
         "--enable-precise-memory-info",
         "--js-flags=--expose-gc",

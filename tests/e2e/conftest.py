@@ -4,16 +4,14 @@
 points E2E_ROOT_SITE and E2E_SUB_WWW at them.
 """
 
-import functools
-import http.server
 import json
 import os
 import shutil
 import subprocess
-import threading
 from pathlib import Path
 
 import pytest
+from browser_host import CHROMIUM_FLAGS, StaticServer
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -28,33 +26,6 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 LARGE_RECORDS = 20_000
 LARGE_CORPUS = Path(os.environ.get("E2E_LARGE_CORPUS", ROOT / f"target/e2e/corpus-{LARGE_RECORDS}.json"))
 CHROMEDRIVER = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".wasm": "application/wasm",
-        ".js": "text/javascript",
-        ".json": "application/json",
-    }
-
-    def log_message(self, *args):
-        pass
-
-
-class StaticServer:
-    """A plain static file server on 127.0.0.1: no rewrites, no fallbacks."""
-
-    def __init__(self, directory: Path):
-        handler = functools.partial(QuietHandler, directory=str(directory))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-        self.thread.start()
-
-    def stop(self):
-        self.httpd.shutdown()
-        self.httpd.server_close()
 
 
 def need_site(path: Path):
@@ -119,18 +90,7 @@ def large_corpus():
 def driver():
     opts = webdriver.ChromeOptions()
     opts.binary_location = CHROMIUM
-    for flag in (
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-        "--window-size=1280,900",
-    ):
+    for flag in CHROMIUM_FLAGS:
         opts.add_argument(flag)
     profile = Path(os.environ.get("TMPDIR", "/tmp")) / f"dossier-e2e-profile-{os.getpid()}"
     shutil.rmtree(profile, ignore_errors=True)

@@ -5,7 +5,6 @@ import json
 from collections import Counter
 
 from conftest import CORPUS, LARGE_RECORDS
-from selenium.webdriver.common.by import By
 
 N_CLAIMS = len(CORPUS["claims"])
 PAGE = 100
