@@ -48,6 +48,10 @@ pub struct Meta {
     pub schema_version: String,
     pub licence: String,
     pub updated: String,
+    /// For an export: the filter it was made with, as the app's query string
+    /// (`?view=claims&claim=death-toll`). Absent from a corpus that is not an export.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub filter: Option<String>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]

@@ -52,6 +52,7 @@ pub fn generate(records: usize, seed: u64) -> Corpus {
         schema_version: "1".into(),
         licence: "CC0 1.0: synthetic data, no quotations".into(),
         updated: "2026-11-23".into(),
+        filter: None,
     };
     Corpus {
         meta,

@@ -82,6 +82,34 @@ pub struct UrlState {
     pub filter: Filter,
     /// The page of the list, counted from 1; 0 and 1 both mean the first.
     pub page: usize,
+    /// Another corpus on the same site, by relative path; None for the shipped one.
+    pub corpus: Option<String>,
+}
+
+/// Checks a `?corpus=` path: it must name a file on the same site, relative to
+/// the page, so that the page still connects to no other host (its
+/// Content-Security-Policy allows `connect-src 'self'` only, and this says why
+/// a path is refused before the browser does, less clearly).
+pub fn corpus_path(path: &str) -> Result<&str, String> {
+    let path = path.trim();
+    let refuse = |why: &str| {
+        Err(format!(
+            "“{path}” is not a path on this site ({why}). Give a relative path such as corpora/other.json."
+        ))
+    };
+    if path.is_empty() {
+        return refuse("it is empty");
+    }
+    if path.contains(':') {
+        return refuse("it names a scheme or another host");
+    }
+    if path.starts_with('/') || path.starts_with('\\') || path.contains('\\') {
+        return refuse("only paths relative to this page are opened");
+    }
+    if path.chars().any(|c| c.is_control() || c.is_whitespace()) {
+        return refuse("it holds spaces or control characters");
+    }
+    Ok(path)
 }
 
 /// How many records a page of a list shows.
@@ -137,6 +165,7 @@ impl UrlState {
                 "source" => push_new(&mut f.source_kinds, value),
                 "q" => f.text = value,
                 "page" => state.page = value.parse().unwrap_or(0),
+                "corpus" if !value.is_empty() => state.corpus = Some(value),
                 _ => {}
             }
         }
@@ -146,6 +175,9 @@ impl UrlState {
     /// The query string for this state, starting with '?'; defaults are left out.
     pub fn to_query(&self) -> String {
         let mut pairs: Vec<(&str, &str)> = Vec::new();
+        if let Some(corpus) = &self.corpus {
+            pairs.push(("corpus", corpus));
+        }
         if self.view != View::Events {
             pairs.push(("view", self.view.key()));
         }
@@ -269,6 +301,7 @@ mod tests {
                 text: "Genève & “crime”/100%".into(),
             },
             page: 3,
+            corpus: Some("corpora/other one.json".into()),
         }
     }
 
@@ -300,6 +333,27 @@ mod tests {
         assert_eq!(s.view, View::Events);
         assert_eq!(s.filter.text, "100%");
         assert_eq!(s.filter.to, "%zz");
+    }
+
+    #[test]
+    fn only_paths_on_this_site_open_as_a_corpus() {
+        assert_eq!(corpus_path("corpora/other.json"), Ok("corpora/other.json"));
+        assert_eq!(corpus_path("../shared/c.json"), Ok("../shared/c.json"));
+        for bad in [
+            "https://example.org/c.json",
+            "//example.org/c.json",
+            "/abs/c.json",
+            "\\\\host\\c.json",
+            "data:application/json,{}",
+            "javascript:alert(1)",
+            "a b.json",
+            "",
+        ] {
+            assert!(corpus_path(bad).is_err(), "{bad}");
+        }
+        assert!(corpus_path("https://x.org/c.json")
+            .unwrap_err()
+            .contains("relative path"));
     }
 
     #[test]
