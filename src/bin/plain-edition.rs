@@ -1,0 +1,90 @@
+//! `plain-edition CORPUS.json OUT_DIR`: writes the plain HTML edition of a corpus
+//! (every record as a page that needs no JavaScript) into OUT_DIR. Records that
+//! fail validation are left out, as the app leaves them out, and named on stderr.
+
+use std::path::{Component, Path, PathBuf};
+use std::process::ExitCode;
+
+use dossier::index::Index;
+use dossier::{load, plain};
+
+const USAGE: &str = "usage: plain-edition CORPUS.json OUT_DIR\n\
+  Writes the plain HTML edition of a Dossier corpus into OUT_DIR (created if missing):\n\
+  index.html, one list page per kind and one page per record, readable without JavaScript.";
+
+fn main() -> ExitCode {
+    let args: Vec<_> = std::env::args_os().skip(1).collect();
+    if args.iter().any(|a| a == "-h" || a == "--help") {
+        println!("{USAGE}");
+        return ExitCode::SUCCESS;
+    }
+    let [corpus, out] = match <[_; 2]>::try_from(args) {
+        Ok(pair) => pair.map(PathBuf::from),
+        Err(_) => {
+            eprintln!("error: name the corpus file and the output folder\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match run(&corpus, &out) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(why) => {
+            eprintln!("plain-edition: {why}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(corpus: &Path, out: &Path) -> Result<(), String> {
+    let text = std::fs::read_to_string(corpus)
+        .map_err(|e| format!("cannot read {}: {e}", corpus.display()))?;
+    let doc = load::parse(&text).map_err(|e| format!("{}: {e}", corpus.display()))?;
+    let accepted = load::accept(doc);
+    for r in &accepted.rejected {
+        eprintln!(
+            "plain-edition: left out {} {}: {}",
+            r.kind.noun(),
+            r.name(),
+            r.reasons.join("; ")
+        );
+    }
+    let index = Index::without_text(accepted.corpus);
+    for id in plain::left_out(&index) {
+        eprintln!("plain-edition: no page for the record {id:?}: its id is not a plain slug or names a page of the edition");
+    }
+    std::fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+    let (mut files, mut bytes) = (0usize, 0usize);
+    let mut failed: Option<String> = None;
+    plain::each_file(&index, |name, contents| {
+        if failed.is_some() {
+            return;
+        }
+        // The writer names only plain file names; refuse anything else all the same.
+        let mut parts = Path::new(&name).components();
+        if !matches!(
+            (parts.next(), parts.next()),
+            (Some(Component::Normal(_)), None)
+        ) {
+            failed = Some(format!(
+                "refusing to write {name:?} outside {}",
+                out.display()
+            ));
+            return;
+        }
+        let path = out.join(&name);
+        match std::fs::write(&path, contents.as_bytes()) {
+            Ok(()) => {
+                files += 1;
+                bytes += contents.len();
+            }
+            Err(e) => failed = Some(format!("cannot write {}: {e}", path.display())),
+        }
+    });
+    if let Some(why) = failed {
+        return Err(why);
+    }
+    println!(
+        "plain-edition: {files} files, {bytes} bytes in {}",
+        out.display()
+    );
+    Ok(())
+}
