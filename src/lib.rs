@@ -3,12 +3,15 @@
 //! tested natively with `cargo test`.
 
 pub mod bits;
+pub mod cite;
 pub mod date;
+pub mod export;
 pub mod filter;
 pub mod hash;
 pub mod index;
 pub mod load;
 pub mod model;
+pub mod plain;
 pub mod search;
 pub mod synth;
 pub mod text;

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use super::bits::{capped, count, data, id_links, Claimant, DateText, ExternalLink, IdLink, Quote};
 use super::lists::ClaimItem;
 use super::nav::{Entry, Nav, StateLink};
+use super::takeaway::Cite;
 
 #[component]
 pub fn Detail(id: String) -> impl IntoView {
@@ -28,12 +29,15 @@ pub fn Detail(id: String) -> impl IntoView {
             </div>
         }
         .into_any(),
-        Some(r) => match r.kind {
-            Kind::Event => view! { <EventDetail e=r.idx/> }.into_any(),
-            Kind::Claim => view! { <ClaimDetail c=r.idx/> }.into_any(),
-            Kind::Source => view! { <SourceDetail s=r.idx/> }.into_any(),
-            Kind::Actor => view! { <ActorDetail a=r.idx/> }.into_any(),
-        },
+        Some(r) => {
+            let body = match r.kind {
+                Kind::Event => view! { <EventDetail e=r.idx/> }.into_any(),
+                Kind::Claim => view! { <ClaimDetail c=r.idx/> }.into_any(),
+                Kind::Source => view! { <SourceDetail s=r.idx/> }.into_any(),
+                Kind::Actor => view! { <ActorDetail a=r.idx/> }.into_any(),
+            };
+            view! { {body} <Cite r/> }.into_any()
+        }
     };
     view! { {back} <article class="detail">{body}</article> }
 }

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use super::bits::{count, data, id_links, thousands, Claimant, DateText, IdLink};
 use super::nav::{Entry, Nav, RecordLink, StateLink};
+use super::takeaway::ExportBar;
 use super::SearchIndexing;
 
 /// The kind of record a view lists, which the filter counts are about.
@@ -81,12 +82,20 @@ pub fn CurrentList() -> impl IntoView {
             }
             .into_any();
         }
-        match view {
+        let list = match view {
             View::Events => view! { <EventsList/> }.into_any(),
             View::Claims => view! { <ClaimsList/> }.into_any(),
             View::Sources => view! { <SourcesList/> }.into_any(),
             View::Actors => view! { <ActorsList/> }.into_any(),
+        };
+        view! {
+            {list}
+            <details class="takeaway">
+                <summary>"Export, print or cite this view"</summary>
+                <ExportBar/>
+            </details>
         }
+        .into_any()
     }
 }
 

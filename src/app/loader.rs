@@ -4,7 +4,7 @@
 
 use dossier::index::IndexBuilding;
 use dossier::load::{self, Reader};
-use dossier::validate;
+use dossier::validate::{self, Problem};
 use js_sys::{Promise, Reflect, Uint8Array};
 use leptos::prelude::window;
 use wasm_bindgen::{JsCast, JsValue};
@@ -111,13 +111,14 @@ async fn read_body(
     Ok(bytes)
 }
 
-/// Fetches, reads, checks and indexes the corpus at `url`. A retry revalidates
-/// with the server, so a file fixed since the last try is not served stale.
-pub async fn load_corpus(
+/// Fetches the corpus file at `url` (relative to the page). A retry
+/// revalidates with the server, so a file fixed since the last try is not
+/// served stale.
+pub async fn fetch_corpus(
     url: &str,
     retry: bool,
-    progress: impl Fn(Progress),
-) -> Result<Data, String> {
+    progress: &impl Fn(Progress),
+) -> Result<Vec<u8>, String> {
     let mut request = gloo_net::http::Request::get(url);
     if retry {
         request = request.cache(web_sys::RequestCache::NoCache);
@@ -137,12 +138,33 @@ pub async fn load_corpus(
         bytes: 0.0,
         total: None,
     });
-    let bytes = read_body(&response, &progress)
+    read_body(&response, progress)
         .await
-        .map_err(|e| format!("The corpus file ({url}) could not be read: {e}."))?;
+        .map_err(|e| format!("The corpus file ({url}) could not be read: {e}."))
+}
+
+/// Reads a file chosen on this device; it never leaves the browser.
+pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|e| {
+        format!(
+            "The file {} could not be read: {}.",
+            file.name(),
+            js_error(e)
+        )
+    })?;
+    Ok(Uint8Array::new(&buffer).to_vec())
+}
+
+/// Reads, checks and indexes a corpus file's bytes; `name` says where they
+/// came from, for messages.
+pub async fn read_corpus(
+    bytes: Vec<u8>,
+    name: &str,
+    progress: impl Fn(Progress),
+) -> Result<Data, String> {
     let text = String::from_utf8(bytes).map_err(|e| {
         format!(
-            "The corpus file ({url}) is not UTF-8 text (byte {} is not).",
+            "The corpus file ({name}) is not UTF-8 text (byte {} is not).",
             e.utf8_error().valid_up_to()
         )
     })?;
@@ -180,6 +202,8 @@ pub async fn load_corpus(
         .await;
         check.finish()
     };
+    // The whole report, as the command-line validator gives it.
+    let report: Vec<Problem> = doc.problems.iter().chain(&problems).cloned().collect();
     let accepted = load::accept_checked(doc, problems);
     let mut building = IndexBuilding::new(accepted.corpus);
     loop {
@@ -193,6 +217,8 @@ pub async fn load_corpus(
     Ok(Data {
         index: building.finish(),
         rejected: accepted.rejected,
+        report,
+        name: name.to_string(),
     })
 }
 

@@ -7,6 +7,8 @@ mod filters;
 mod lists;
 mod loader;
 mod nav;
+mod open;
+mod takeaway;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -14,7 +16,9 @@ use std::time::Duration;
 use dossier::filter::{Filter, Outcome};
 use dossier::index::Index;
 use dossier::load::Rejected;
-use dossier::url_state::View;
+use dossier::url_state::{corpus_path, View};
+use dossier::validate::Problem;
+use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -29,6 +33,10 @@ const CORPUS_URL: &str = "public/corpus.json";
 pub struct Data {
     pub index: Index,
     pub rejected: Vec<Rejected>,
+    /// Every problem the validator found, as the command-line validator lists them.
+    pub report: Vec<Problem>,
+    /// Where the corpus came from, as readers see it.
+    pub name: String,
 }
 
 /// How much of the text index is built, from 0 to 1; None once it is ready.
@@ -88,24 +96,118 @@ fn progress_text(progress: Option<Progress>) -> (String, Option<(f64, f64)>) {
     }
 }
 
+/// Where a corpus comes from.
+#[derive(Clone)]
+pub enum Source {
+    /// The corpus shipped with the site.
+    Shipped,
+    /// Another file on the same site, from `?corpus=`.
+    Path(String),
+    /// A file chosen on, or dropped from, this device.
+    File(web_sys::File),
+}
+
+impl Source {
+    fn of_address(corpus: Option<String>) -> Source {
+        corpus.map_or(Source::Shipped, Source::Path)
+    }
+
+    /// How readers see where the corpus came from.
+    fn name(&self) -> String {
+        match self {
+            Source::Shipped => format!("{CORPUS_URL} (the corpus this site ships)"),
+            Source::Path(path) => path.clone(),
+            Source::File(file) => format!("{}, opened from this device", file.name()),
+        }
+    }
+}
+
+/// A request to load a corpus; `seq` tells a newer request from an older one.
+#[derive(Clone)]
+pub struct LoadRequest {
+    pub source: Source,
+    pub retry: bool,
+    seq: u32,
+}
+
+/// Asks for a corpus to be loaded; the newest request wins.
+#[derive(Clone, Copy)]
+pub struct Loader(RwSignal<LoadRequest, LocalStorage>);
+
+impl Loader {
+    pub fn open(&self, source: Source, retry: bool) {
+        let seq = self.0.with_untracked(|r| r.seq) + 1;
+        self.0.set(LoadRequest { source, retry, seq });
+    }
+}
+
+async fn load(source: &Source, retry: bool, progress: impl Fn(Progress)) -> Result<Data, String> {
+    let bytes = match source {
+        Source::Shipped => loader::fetch_corpus(CORPUS_URL, retry, &progress).await?,
+        Source::Path(path) => {
+            let path = corpus_path(path)?;
+            loader::fetch_corpus(path, retry, &progress).await?
+        }
+        Source::File(file) => loader::read_file(file).await?,
+    };
+    loader::read_corpus(bytes, &source.name(), progress).await
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     let nav = Nav::install();
     provide_context(nav);
     let loading = RwSignal::new(Loading::Pending(None));
-    let load = move |retry: bool| {
+    let corpus_in_address = Memo::new(move |_| nav.state.with(|s| s.corpus.clone()));
+    let request = RwSignal::new_local(LoadRequest {
+        source: Source::of_address(corpus_in_address.get_untracked()),
+        retry: false,
+        seq: 0,
+    });
+    let loader = Loader(request);
+    provide_context(loader);
+    // A new ?corpus= (typed, followed or reached by back and forward) loads it.
+    Effect::new(move |first: Option<()>| {
+        let corpus = corpus_in_address.get();
+        if first.is_some() {
+            loader.open(Source::of_address(corpus), false);
+        }
+    });
+    Effect::new(move |_| {
+        let LoadRequest { source, retry, seq } = request.get();
         loading.set(Loading::Pending(None));
         spawn_local(async move {
-            let progress = move |p| loading.set(Loading::Pending(Some(p)));
-            loading.set(
-                match loader::load_corpus(CORPUS_URL, retry, progress).await {
+            let current = move || request.with_untracked(|r| r.seq) == seq;
+            let progress = move |p| {
+                if current() {
+                    loading.set(Loading::Pending(Some(p)));
+                }
+            };
+            let result = load(&source, retry, progress).await;
+            if current() {
+                loading.set(match result {
                     Ok(data) => Loading::Ready(Arc::new(data)),
                     Err(message) => Loading::Failed(message),
-                },
-            );
+                });
+            }
         });
-    };
-    load(false);
+    });
+    // A corpus file dropped anywhere on the page opens.
+    let over = window_event_listener(ev::dragover, |e| e.prevent_default());
+    let dropped = window_event_listener(ev::drop, move |e: web_sys::DragEvent| {
+        e.prevent_default();
+        if let Some(file) = e
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        {
+            loader.open(Source::File(file), false);
+        }
+    });
+    on_cleanup(move || {
+        over.remove();
+        dropped.remove();
+    });
     view! {
         <a class="skip" href="#main">"Skip to content"</a>
         {move || match loading.get() {
@@ -128,8 +230,12 @@ pub fn App() -> impl IntoView {
                         <h2>"The corpus could not be loaded"</h2>
                         <p class="why">{message}</p>
                         <p>"Check your connection, or ask whoever published this site to check the corpus file, then try again."</p>
-                        <button type="button" on:click=move |_| load(true)>"Try again"</button>
+                        <button type="button" on:click=move |_| {
+                            let source = request.with_untracked(|r| r.source.clone());
+                            loader.open(source, true);
+                        }>"Try again"</button>
                     </div>
+                    <open::OpenCorpus/>
                 </main>
             }.into_any(),
             Loading::Ready(data) => view! { <Browser data/> }.into_any(),
@@ -205,11 +311,14 @@ fn Browser(data: Arc<Data>) -> impl IntoView {
             <h1>{meta.title.clone()}</h1>
             <p class="lede">{meta.description.clone()}</p>
         </header>
+        <open::CorpusBar/>
         <lists::ViewTabs/>
         <div class="layout">
             <filters::FilterPanel/>
             <main id="main" tabindex="-1">
+                <takeaway::PrintHeader/>
                 <RejectedNotice rejected/>
+                <open::ValidationReport/>
                 {move || match nav.state.with(|s| s.record.clone()) {
                     Some(id) => view! { <detail::Detail id/> }.into_any(),
                     None => view! { <lists::CurrentList/> }.into_any(),
@@ -225,6 +334,8 @@ fn Browser(data: Arc<Data>) -> impl IntoView {
                 <a href="public/corpus.json">"Download the corpus (JSON)"</a>
                 " · "
                 <a href="public/corpus.schema.json">"Its schema"</a>
+                " · "
+                <a href="plain/index.html">"Plain edition (no JavaScript needed)"</a>
             </p>
         </footer>
     }

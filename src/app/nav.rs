@@ -96,6 +96,9 @@ pub fn StateLink<F>(
     #[prop(optional, into)] aria_label: Option<String>,
     #[prop(optional)] aria_current: Option<&'static str>,
     #[prop(optional)] fixed: bool,
+    /// The id of the record the link opens, printed after it on paper.
+    #[prop(optional, into)]
+    record: Option<String>,
 ) -> impl IntoView
 where
     F: Fn(&mut UrlState) + Clone + Send + Sync + 'static,
@@ -120,7 +123,7 @@ where
         nav.update(Entry::Push, |s| change(s));
     };
     view! {
-        <a href=href class=class aria-label=aria_label aria-current=aria_current on:click=on_click>
+        <a href=href class=class aria-label=aria_label aria-current=aria_current data-id=record on:click=on_click>
             {children()}
         </a>
     }
@@ -131,6 +134,7 @@ where
 /// each takes its address once.
 #[component]
 pub fn RecordLink(#[prop(into)] id: String, children: Children) -> impl IntoView {
+    let record = id.clone();
     let change = move |s: &mut UrlState| s.record = Some(id.clone());
-    view! { <StateLink change fixed=true>{children()}</StateLink> }
+    view! { <StateLink change fixed=true record>{children()}</StateLink> }
 }

@@ -1,0 +1,203 @@
+//! Taking the record away: the filtered view as CSV or as a corpus, a citation
+//! for any record, and what a printed page says about the filters. Files are
+//! made here, in the browser, and downloaded; nothing is sent anywhere.
+
+use dossier::cite::citation;
+use dossier::export::{self, describe_filter};
+use dossier::filter::Outcome;
+use dossier::index::RecordRef;
+use dossier::model::Kind;
+use dossier::url_state::{UrlState, View};
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+
+use super::bits::data;
+use super::nav::Nav;
+
+/// Today as YYYY-MM-DD, in the reader's time zone.
+pub fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}
+
+/// The address of the page without its query, for stable links.
+fn page_address() -> String {
+    let location = window().location();
+    format!(
+        "{}{}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default()
+    )
+}
+
+/// Offers `text` as a downloaded file called `name`.
+fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let link: web_sys::HtmlAnchorElement = document().create_element("a")?.unchecked_into();
+    link.set_href(&url);
+    link.set_download(name);
+    link.click();
+    // The browser has the file once the click is handled; free it after.
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(10),
+    );
+    Ok(())
+}
+
+/// Buttons that download what the filters keep: one CSV per kind of record,
+/// and the whole as a corpus the validator accepts.
+#[component]
+pub fn ExportBar() -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let outcome = expect_context::<Memo<Outcome>>();
+    let failed = RwSignal::new(String::new());
+    let d = data();
+    let for_csv = d.clone();
+    let csv_button = move |kind: Kind, label: &'static str| {
+        let d = for_csv.clone();
+        let save = move |_| {
+            let (order, filtered) = nav
+                .state
+                .with_untracked(|s| (s.claim_order, !s.filter.is_empty()));
+            let text = outcome.with_untracked(|o| export::csv(&d.index, o, kind, order));
+            let name = export::file_name(kind.array(), filtered, &today());
+            if download(&name, "text/csv;charset=utf-8", &text).is_err() {
+                failed.set("The browser refused the download.".into());
+            }
+        };
+        view! { <li><button type="button" class="small" on:click=save>{label}</button></li> }
+    };
+    let json = {
+        let d = d.clone();
+        move |_| {
+            let (filter, query) = nav.state.with_untracked(|s| {
+                let listed = UrlState {
+                    record: None,
+                    page: 0,
+                    ..s.clone()
+                };
+                (s.filter.clone(), listed.to_query())
+            });
+            let date = today();
+            let corpus = outcome
+                .with_untracked(|o| export::filtered_corpus(&d.index, o, &filter, &query, &date));
+            let name = export::file_name("corpus", !filter.is_empty(), &date);
+            if download(&name, "application/json", &export::to_json(&corpus, true)).is_err() {
+                failed.set("The browser refused the download.".into());
+            }
+        }
+    };
+    view! {
+        <section class="export" aria-labelledby="export-title">
+            <h2 id="export-title" class="small-title">"Take this view away"</h2>
+            <p class="hint">"Files are made in your browser from the records the filters keep; nothing is sent anywhere."</p>
+            <ul class="buttons">
+                {csv_button(Kind::Event, "Events (CSV)")}
+                {csv_button(Kind::Claim, "Claims (CSV)")}
+                {csv_button(Kind::Source, "Sources (CSV)")}
+                {csv_button(Kind::Actor, "Institutions & people (CSV)")}
+                <li><button type="button" class="small" id="export-json" on:click=json>"All of it as a corpus (JSON)"</button></li>
+                <li><button type="button" class="small" on:click=|_| { let _ = window().print(); }>"Print"</button></li>
+            </ul>
+            <p class="errors" role="alert">{move || failed.get()}</p>
+        </section>
+    }
+}
+
+/// "Cite": a plain-text citation of the record with its stable link and the
+/// date accessed, shown to read and copied with one click.
+#[component]
+pub fn Cite(r: RecordRef) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let d = data();
+    let shown = RwSignal::new(false);
+    let status = RwSignal::new(String::new());
+    let text = Memo::new(move |_| {
+        // The stable link: the record alone, in the corpus it comes from.
+        let stable = nav.state.with(|s| UrlState {
+            record: Some(d.index.id(r).to_string()),
+            corpus: s.corpus.clone(),
+            ..UrlState::default()
+        });
+        let link = format!("{}{}", page_address(), stable.to_query());
+        citation(&d.index, r, &link, &today())
+    });
+    let copy = move |_| {
+        let text = text.get_untracked();
+        let clipboard = window().navigator().clipboard();
+        status.set(String::new());
+        leptos::task::spawn_local(async move {
+            let copied = wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&text)).await;
+            status.set(match copied {
+                Ok(_) => "Copied.".into(),
+                Err(_) => {
+                    "The browser did not allow copying: select the text above and copy it.".into()
+                }
+            });
+        });
+    };
+    view! {
+        <div class="cite">
+            <button type="button" class="small" id="cite-toggle" aria-expanded=move || shown.get().to_string()
+                on:click=move |_| shown.update(|s| *s = !*s)>"Cite"</button>
+            <Show when=move || shown.get()>
+                <label for="cite-text" class="visually-hidden">"Citation"</label>
+                <textarea id="cite-text" readonly rows="5">{move || text.get()}</textarea>
+                <button type="button" class="small" id="cite-copy" on:click=copy>"Copy the citation"</button>
+                <p role="status" class="hint">{move || status.get()}</p>
+            </Show>
+        </div>
+    }
+}
+
+/// Shown only on paper: where the page comes from and which filters made it.
+#[component]
+pub fn PrintHeader() -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let d = data();
+    let lines = move || {
+        nav.state.with(|s| {
+            let mut lines = vec![format!(
+                "Printed on {} from {}{}",
+                export::long_date(&today()),
+                page_address(),
+                s.to_query()
+            )];
+            if s.record.is_none() {
+                lines.push(format!("View: {}", s.view.label()));
+                if s.view == View::Claims {
+                    lines.push(format!("Grouped by: {}", s.claim_order.label()));
+                }
+            }
+            let filters = describe_filter(&d.index, &s.filter);
+            if filters.is_empty() {
+                lines.push("Filters applied: none".into());
+            } else {
+                lines.push("Filters applied:".into());
+                lines.extend(filters.into_iter().map(|f| format!("  {f}")));
+            }
+            lines.push(format!(
+                "Links to records are this address with ?id= and the record id given in brackets after each, e.g. {}?id=…",
+                page_address()
+            ));
+            lines
+        })
+    };
+    view! {
+        <div class="print-only print-header">
+            {move || lines().into_iter().map(|l| view! { <p>{l}</p> }).collect_view()}
+        </div>
+    }
+}
