@@ -108,3 +108,16 @@ def test_the_whole_validation_report_shows_as_the_command_line_gives_it(site, pa
     assert shown == expected
     # The good records still work.
     page.until_title(f"Events ({N_EVENTS - 1})")
+
+
+def test_a_file_dropped_on_the_page_opens(site, page):
+    page.open(site)
+    text = json.dumps(other_corpus("Dropped in"))
+    page.d.execute_script("""
+        const data = new DataTransfer();
+        data.items.add(new File([arguments[0]], 'dropped.json', {type: 'application/json'}));
+        document.body.dispatchEvent(new DragEvent('dragover', {bubbles: true, cancelable: true, dataTransfer: data}));
+        document.body.dispatchEvent(new DragEvent('drop', {bubbles: true, cancelable: true, dataTransfer: data}));
+    """, text)
+    page.wait(lambda d: page.css(".masthead h1") and page.text(".masthead h1") == "Dropped in")
+    assert "dropped.json, opened from this device" in page.text(".corpus-bar summary")
