@@ -59,6 +59,11 @@ pub fn describe_filter(index: &Index, filter: &Filter) -> Vec<String> {
     let facets = [
         ("Event tags", &vocab::EVENT_TAGS, &filter.tags),
         ("Claim kinds", &vocab::CLAIM_KINDS, &filter.claim_kinds),
+        (
+            "Legal characterisations",
+            &vocab::LEGAL_TERMS,
+            &filter.legal_terms,
+        ),
         ("Source kinds", &vocab::SOURCE_KINDS, &filter.source_kinds),
     ];
     for (name, vocab, values) in facets {

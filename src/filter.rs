@@ -24,6 +24,8 @@ pub struct Filter {
     pub tags: Vec<String>,
     pub claim_kinds: Vec<String>,
     pub source_kinds: Vec<String>,
+    /// Legal characterisations ("crime-against-humanity"), from claims.
+    pub legal_terms: Vec<String>,
     pub text: String,
 }
 
@@ -35,18 +37,25 @@ pub enum Facet {
     Tags,
     ClaimKinds,
     SourceKinds,
+    LegalTerms,
     Text,
 }
 
 impl Facet {
     /// The facets whose choices come from a vocabulary.
-    pub const TERMS: [Facet; 3] = [Facet::Tags, Facet::ClaimKinds, Facet::SourceKinds];
+    pub const TERMS: [Facet; 4] = [
+        Facet::Tags,
+        Facet::ClaimKinds,
+        Facet::LegalTerms,
+        Facet::SourceKinds,
+    ];
 
     pub fn vocab(self) -> Option<&'static Vocab> {
         match self {
             Facet::Tags => Some(&vocab::EVENT_TAGS),
             Facet::ClaimKinds => Some(&vocab::CLAIM_KINDS),
             Facet::SourceKinds => Some(&vocab::SOURCE_KINDS),
+            Facet::LegalTerms => Some(&vocab::LEGAL_TERMS),
             _ => None,
         }
     }
@@ -63,6 +72,7 @@ impl Filter {
             Facet::Tags => &self.tags,
             Facet::ClaimKinds => &self.claim_kinds,
             Facet::SourceKinds => &self.source_kinds,
+            Facet::LegalTerms => &self.legal_terms,
             Facet::Date | Facet::Text => &[],
         }
     }
@@ -73,6 +83,7 @@ impl Filter {
             Facet::Tags => Some(&mut self.tags),
             Facet::ClaimKinds => Some(&mut self.claim_kinds),
             Facet::SourceKinds => Some(&mut self.source_kinds),
+            Facet::LegalTerms => Some(&mut self.legal_terms),
             Facet::Date | Facet::Text => None,
         }
     }
@@ -167,6 +178,7 @@ fn term_sets(index: &Index, facet: Facet) -> &[Bits] {
         Facet::Tags => &index.tag_sets,
         Facet::ClaimKinds => &index.claim_kind_sets,
         Facet::SourceKinds => &index.source_kind_sets,
+        Facet::LegalTerms => &index.legal_term_sets,
         _ => &[],
     }
 }
@@ -211,7 +223,7 @@ fn facet_set(
             }
             Some(kept)
         }
-        Facet::Tags | Facet::ClaimKinds | Facet::SourceKinds => {
+        Facet::Tags | Facet::ClaimKinds | Facet::SourceKinds | Facet::LegalTerms => {
             let chosen = filter.chosen(facet);
             if chosen.is_empty() {
                 return None;
@@ -265,11 +277,12 @@ impl Outcome {
         let total = index.numbering.total();
         let (window, date_errors) = filter.window();
         let dates = (!window.is_open()).then(|| date_sets(index, &window));
-        const ALL: [Facet; 6] = [
+        const ALL: [Facet; 7] = [
             Facet::Text,
             Facet::Actors,
             Facet::Tags,
             Facet::ClaimKinds,
+            Facet::LegalTerms,
             Facet::SourceKinds,
             Facet::Date,
         ];

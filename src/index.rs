@@ -201,6 +201,9 @@ pub struct Index {
     pub tag_sets: Vec<Bits>,
     pub claim_kind_sets: Vec<Bits>,
     pub source_kind_sets: Vec<Bits>,
+    /// The legal characterisations claims make, reaching their events,
+    /// sources and claimants like claim kinds do.
+    pub legal_term_sets: Vec<Bits>,
     /// Dated records by first possible day.
     pub by_first_day: Vec<Dated>,
     /// Records with a date; an actor counts as dated when something it is
@@ -483,8 +486,19 @@ impl Index {
             .iter()
             .map(|s| position(&vocab::SOURCE_KINDS, &s.kind))
             .collect();
+        let legal_pos: Vec<Vec<usize>> = corpus
+            .claims
+            .iter()
+            .map(|c| {
+                c.legal_terms
+                    .iter()
+                    .filter_map(|t| position(&vocab::LEGAL_TERMS, t))
+                    .collect()
+            })
+            .collect();
         let sets = |v: &Vocab| vec![Bits::new(total); v.terms.len()];
         let mut tags = sets(&vocab::EVENT_TAGS);
+        let mut legal_terms = sets(&vocab::LEGAL_TERMS);
         let mut claim_kinds = sets(&vocab::CLAIM_KINDS);
         let mut source_kinds = sets(&vocab::SOURCE_KINDS);
         let mut involves = vec![Vec::new(); corpus.actors.len()];
@@ -501,6 +515,11 @@ impl Index {
             for p in r.claims.iter().filter_map(|&c| claim_pos[c]) {
                 claim_kinds[p].insert(n);
             }
+            for &c in &r.claims {
+                for &t in &legal_pos[c] {
+                    legal_terms[t].insert(n);
+                }
+            }
             for p in r.sources.iter().filter_map(|&s| source_pos[s]) {
                 source_kinds[p].insert(n);
             }
@@ -509,6 +528,7 @@ impl Index {
         self.tag_sets = tags;
         self.claim_kind_sets = claim_kinds;
         self.source_kind_sets = source_kinds;
+        self.legal_term_sets = legal_terms;
     }
 
     fn build_dates(&mut self) {

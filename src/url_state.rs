@@ -163,6 +163,7 @@ impl UrlState {
                 "tag" => push_new(&mut f.tags, value),
                 "claim" => push_new(&mut f.claim_kinds, value),
                 "source" => push_new(&mut f.source_kinds, value),
+                "term" => push_new(&mut f.legal_terms, value),
                 "q" => f.text = value,
                 "page" => state.page = value.parse().unwrap_or(0),
                 "corpus" if !value.is_empty() => state.corpus = Some(value),
@@ -205,6 +206,7 @@ impl UrlState {
             ("tag", &f.tags),
             ("claim", &f.claim_kinds),
             ("source", &f.source_kinds),
+            ("term", &f.legal_terms),
         ] {
             pairs.extend(values.iter().map(|v| (key, v.as_str())));
         }
@@ -298,6 +300,7 @@ mod tests {
                 tags: vec!["conference".into()],
                 claim_kinds: vec!["death-toll".into()],
                 source_kinds: vec!["un-report".into()],
+                legal_terms: vec!["genocide".into()],
                 text: "Genève & “crime”/100%".into(),
             },
             page: 3,

@@ -494,6 +494,7 @@ fn describe_filter_names_labels_and_actors() {
         tags: vec!["conference".into()],
         claim_kinds: vec!["death-toll".into(), "legal-characterisation".into()],
         source_kinds: vec!["un-report".into()],
+        legal_terms: vec!["crime-against-humanity".into()],
         text: "  crime   humanity ".into(),
     };
     assert_eq!(
@@ -504,6 +505,7 @@ fn describe_filter_names_labels_and_actors() {
             "Institutions and people: Amnesty International, United Nations, act-nobody",
             "Event tags: Conference",
             "Claim kinds: Death toll, Legal characterisation",
+            "Legal characterisations: Crime against humanity",
             "Source kinds: UN report",
             "Search: “crime humanity”",
         ]

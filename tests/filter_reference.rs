@@ -50,6 +50,15 @@ fn facet_keeps(rd: &Reading, f: &Filter, facet: Facet, n: usize) -> bool {
                     .iter()
                     .any(|&x| f.claim_kinds.contains(&c.claims[x].kind))
         }
+        Facet::LegalTerms => {
+            f.legal_terms.is_empty()
+                || rel.claims.iter().any(|&x| {
+                    c.claims[x]
+                        .legal_terms
+                        .iter()
+                        .any(|t| f.legal_terms.contains(t))
+                })
+        }
         Facet::SourceKinds => {
             f.source_kinds.is_empty()
                 || rel
@@ -82,7 +91,8 @@ fn facet_keeps(rd: &Reading, f: &Filter, facet: Facet, n: usize) -> bool {
     }
 }
 
-const FACETS: [Facet; 6] = [
+const FACETS: [Facet; 7] = [
+    Facet::LegalTerms,
     Facet::Text,
     Facet::Actors,
     Facet::Tags,
@@ -237,6 +247,10 @@ fn the_indexes_keep_and_count_exactly_what_reading_each_record_does() {
         },
         Filter {
             claim_kinds: vec!["death-toll".into()],
+            ..Filter::default()
+        },
+        Filter {
+            legal_terms: vec!["genocide".into(), "torture".into()],
             ..Filter::default()
         },
         Filter {

@@ -43,6 +43,7 @@ pub fn FilterPanel() -> impl IntoView {
                 + f.tags.len()
                 + f.claim_kinds.len()
                 + f.source_kinds.len()
+                + f.legal_terms.len()
         })
     };
     let noun = move || counted_noun(nav.state.with(|s| counted_kind(s.view)));
@@ -63,6 +64,7 @@ pub fn FilterPanel() -> impl IntoView {
                     <p class="hint">{move || format!("Numbers beside each choice count matching {}.", noun())}</p>
                     <TermFilter facet=Facet::ClaimKinds legend="Claim kinds"/>
                     <TermFilter facet=Facet::Tags legend="Event tags"/>
+                    <TermFilter facet=Facet::LegalTerms legend="Legal characterisations"/>
                     <TermFilter facet=Facet::SourceKinds legend="Source kinds"/>
                     <button type="button" class="clear" on:click=clear
                         disabled=move || nav.state.with(|s| s.filter.is_empty())>
@@ -269,6 +271,7 @@ fn TermFilter(facet: Facet, legend: &'static str) -> impl IntoView {
     let key = match facet {
         Facet::Tags => "tag",
         Facet::ClaimKinds => "claim",
+        Facet::LegalTerms => "term",
         _ => "source",
     };
     let boxes = vocab
