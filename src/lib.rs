@@ -3,6 +3,7 @@
 //! tested natively with `cargo test`.
 
 pub mod bits;
+pub mod charts;
 pub mod cite;
 pub mod date;
 pub mod export;
@@ -15,6 +16,7 @@ pub mod plain;
 pub mod search;
 pub mod synth;
 pub mod text;
+pub mod timeline;
 pub mod url_state;
 pub mod validate;
 pub mod vocab;

@@ -9,6 +9,7 @@ use dossier::vocab;
 use leptos::prelude::*;
 
 use super::bits::{capped, count, data, id_links, Claimant, DateText, ExternalLink, IdLink, Quote};
+use super::charts::{tolls_about, DeathTollChart};
 use super::lists::ClaimItem;
 use super::nav::{Entry, Nav, StateLink};
 use super::takeaway::Cite;
@@ -100,6 +101,7 @@ fn EventDetail(e: usize) -> impl IntoView {
         <p class="summary">{event.summary.clone()}</p>
         {(!event.actors.is_empty()).then(|| view! { <section><h3>"Involved"</h3><ul class="plain">{actors}</ul></section> })}
         <section><h3>"What the sources say"</h3>{evidence}</section>
+        <DeathTollChart claims=tolls_about(e)/>
         {claims_section(format!("Claims about this event ({})", facts.related.claims.len()), facts.related.claims.clone())}
         {events_section("Related events".into(), event.related.clone())}
     }

@@ -7,6 +7,7 @@ use dossier::vocab;
 use leptos::prelude::*;
 
 use super::bits::{count, data, id_links, thousands, Claimant, DateText, IdLink};
+use super::charts::WhoSaidWhat;
 use super::nav::{Entry, Nav, RecordLink, StateLink};
 use super::takeaway::ExportBar;
 use super::SearchIndexing;
@@ -389,6 +390,7 @@ fn ClaimsList() -> impl IntoView {
             {heading(View::Claims, shown, total)}
             {page_note(&page, shown)}
             {(!tolls.is_empty()).then(|| view! { <DeathTolls claims=tolls/> })}
+            {(page.number == 1).then(|| view! { <WhoSaidWhat/> })}
             {body}
             <Pager page items=shown/>
         }

@@ -2,6 +2,7 @@
 //! lays out the views. Everything it shows is worked out by the pure core.
 
 mod bits;
+mod charts;
 mod detail;
 mod filters;
 mod lists;

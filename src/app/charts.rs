@@ -1,0 +1,279 @@
+//! Pictures of the record, each also a way in: the death tolls claimed for an
+//! event, every figure as its claimant states it; and who characterised what
+//! how. Drawn by our own code; each has a table of the same figures.
+
+use dossier::charts::{figure, log_axis, log_position, who_said_what, Bound, Figure, WORD_RANGES};
+use dossier::filter::{Facet, Filter, Outcome};
+use dossier::model::Claim;
+use dossier::text::thousands;
+use dossier::url_state::{UrlState, View};
+use dossier::vocab;
+use leptos::prelude::*;
+
+use super::bits::data;
+use super::nav::{RecordLink, StateLink};
+
+/// Rows of the matrix shown at most.
+const CLAIMANTS_SHOWN: usize = 25;
+
+/// The words a figure's mark is read out as: "more than 30,000".
+fn figure_words(claim: &Claim) -> String {
+    claim
+        .death_toll
+        .as_ref()
+        .map(|t| t.as_written.clone())
+        .unwrap_or_default()
+}
+
+/// One claim's mark on the axis: a dot for a number, a dot with an arrow for
+/// a bound, a bar for a range of words.
+fn mark(f: &Figure, min: u64, max: u64) -> impl IntoView {
+    let at = |v: u64| format!("{:.2}%", 2.0 + 96.0 * log_position(v, min, max));
+    let (low, high) = (f.low.map(at), f.high.map(at));
+    match (f.bound, low, high) {
+        (Bound::Words, Some(l), Some(h)) => view! {
+            <line class="range" x1=l.clone() x2=h.clone() y1="12" y2="12"/>
+            <line class="range-end" x1=l.clone() x2=l y1="6" y2="18"/>
+            <line class="range-end" x1=h.clone() x2=h y1="6" y2="18"/>
+        }
+        .into_any(),
+        (Bound::AtLeast | Bound::MoreThan, Some(l), _) => view! {
+            <line class="bound" x1=l.clone() x2="99%" y1="12" y2="12"/>
+            <circle class="point" class:open=f.bound == Bound::MoreThan cx=l cy="12" r="5"/>
+        }
+        .into_any(),
+        (Bound::UpTo | Bound::Nearly, _, Some(h)) => view! {
+            <line class="bound" x1="1%" x2=h.clone() y1="12" y2="12"/>
+            <circle class="point" class:open=f.bound == Bound::Nearly cx=h cy="12" r="5"/>
+        }
+        .into_any(),
+        (_, Some(l), _) => view! {
+            <circle class="point" class:about=f.bound == Bound::About cx=l cy="12" r="5"/>
+        }
+        .into_any(),
+        _ => ().into_any(),
+    }
+}
+
+/// Every death-toll figure claimed for an event, side by side on one
+/// logarithmic axis, each naming its claimant and date and opening its claim.
+#[component]
+pub fn DeathTollChart(claims: Vec<usize>) -> impl IntoView {
+    let d = data();
+    let all = &d.index.corpus.claims;
+    let mut rows: Vec<(&Claim, Figure)> = claims
+        .iter()
+        .filter_map(|&c| {
+            let claim = &all[c];
+            claim
+                .death_toll
+                .as_ref()
+                .and_then(figure)
+                .map(|f| (claim, f))
+        })
+        .collect();
+    if rows.is_empty() {
+        return ().into_any();
+    }
+    rows.sort_by_key(|(_, f)| (f.low.or(f.high), f.high));
+    let figures: Vec<Figure> = rows.iter().map(|(_, f)| *f).collect();
+    let table = rows
+        .iter()
+        .map(|(claim, f)| {
+            let range = match (f.low, f.high) {
+                (Some(l), Some(h)) if l == h => thousands(l as usize),
+                (Some(l), Some(h)) => {
+                    format!("{} – {}", thousands(l as usize), thousands(h as usize))
+                }
+                (Some(l), None) => format!("{} or more", thousands(l as usize)),
+                (None, Some(h)) => format!("up to {}", thousands(h as usize)),
+                (None, None) => String::new(),
+            };
+            let (words, who) = (figure_words(claim), d.index.claimant_name(claim));
+            let when = claim
+                .date
+                .as_ref()
+                .map_or("undated".into(), |date| date.shown());
+            view! {
+                <tr>
+                    <td><RecordLink id=claim.id.clone()>{words}</RecordLink></td>
+                    <td>{range}</td>
+                    <td>{who}</td>
+                    <td>{when}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let (min, max, ticks) = log_axis(&figures);
+    let n = rows.len();
+    let body = rows
+        .into_iter()
+        .map(|(claim, f)| {
+            let who = d.index.claimant_name(claim);
+            let when = claim.date.as_ref().map_or("undated".into(), |date| date.shown());
+            let words = figure_words(claim);
+            let name = format!("{words}: {who}, {when}. Open the claim.");
+            let shown = words.clone();
+            view! {
+                <li>
+                    <RecordLink id=claim.id.clone()>
+                        <span class="toll-label"><strong>{shown}</strong>" · " {who.clone()} " · " {when.clone()}</span>
+                        <svg class="toll-track" width="100%" height="24"
+                            role="img" aria-label=name>
+                            <title>{format!("{words} — {who}, {when}")}</title>
+                            <line class="track" x1="1%" x2="99%" y1="12" y2="12"/>
+                            {mark(&f, min, max)}
+                        </svg>
+                    </RecordLink>
+                </li>
+            }
+        })
+        .collect_view();
+    let axis = ticks
+        .into_iter()
+        .map(|t| {
+            let x = format!("{:.2}%", 2.0 + 96.0 * log_position(t, min, max));
+            view! { <text x=x y="14" text-anchor="middle">{thousands(t as usize)}</text> }
+        })
+        .collect_view();
+    let words = WORD_RANGES
+        .iter()
+        .map(|(w, lo, hi)| {
+            format!(
+                "“{}” as {}–{}",
+                vocab::TOLL_QUALIFIERS.label(w),
+                thousands(*lo as usize),
+                thousands(*hi as usize)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    view! {
+        <figure class="toll-chart" aria-labelledby="toll-chart-title">
+            <figcaption id="toll-chart-title">
+                {format!("Death tolls claimed for this event: {} figures, each as its claimant states it", n)}
+            </figcaption>
+            <ol class="toll-rows">{body}</ol>
+            <svg class="toll-axis" width="100%" height="18" aria-hidden="true">{axis}</svg>
+            <p class="hint">{format!(
+                "Logarithmic scale. A dot is a figure; an arrow from a dot, “at least” or “more than” (hollow) going up, “up to” or “nearly” (hollow) going down; a bar, a figure in words, drawn {words}. Figures are never merged or averaged."
+            )}</p>
+            <details class="toll-table">
+                <summary>"The same figures as a table"</summary>
+                <div class="table-wrap">
+                    <table>
+                        <thead><tr>
+                            <th scope="col">"Figure, as written"</th><th scope="col">"As drawn"</th>
+                            <th scope="col">"Claimed by"</th><th scope="col">"Made"</th>
+                        </tr></thead>
+                        <tbody>{table}</tbody>
+                    </table>
+                </div>
+            </details>
+        </figure>
+    }
+    .into_any()
+}
+
+/// Who characterised the events how: claimants against legal terms, over the
+/// claims the filters keep. Each count opens those claims. A table, so it is
+/// its own text alternative; shading shows the counts at a glance.
+#[component]
+pub fn WhoSaidWhat() -> impl IntoView {
+    let outcome = expect_context::<Memo<Outcome>>();
+    let d = data();
+    move || {
+        let matrix = outcome.with(|o| who_said_what(&d.index, o, CLAIMANTS_SHOWN));
+        if matrix.rows.is_empty() {
+            return ().into_any();
+        }
+        let most = matrix
+            .rows
+            .iter()
+            .flat_map(|r| r.counts.iter().copied())
+            .max()
+            .unwrap_or(1)
+            .max(1);
+        let head = matrix
+            .terms
+            .iter()
+            .map(|t| view! { <th scope="col">{vocab::LEGAL_TERMS.label(t)}</th> })
+            .collect_view();
+        let terms = matrix.terms.clone();
+        let rows = matrix
+            .rows
+            .into_iter()
+            .map(|row| {
+                let actor_id = row.actor.map(|a| d.index.corpus.actors[a].id.clone());
+                let shown = row.name.clone();
+                let name = match &actor_id {
+                    Some(id) => view! { <RecordLink id=id.clone()>{shown}</RecordLink> }.into_any(),
+                    None => view! { <span class="author-voice">{shown}</span> }.into_any(),
+                };
+                let cells = row
+                    .counts
+                    .iter()
+                    .zip(&terms)
+                    .map(|(&count, &term)| {
+                        let level = (count as usize * 4).div_ceil(most as usize);
+                        if count == 0 {
+                            return view! { <td class="level-0"><span class="visually-hidden">"0"</span></td> }.into_any();
+                        }
+                        let actor = actor_id.clone();
+                        let label = format!(
+                            "{count} {} by {} as {}",
+                            if count == 1 { "claim" } else { "claims" },
+                            row.name,
+                            vocab::LEGAL_TERMS.label(term)
+                        );
+                        let change = move |s: &mut UrlState| {
+                            s.view = View::Claims;
+                            s.record = None;
+                            s.filter = Filter {
+                                actors: actor.clone().into_iter().collect(),
+                                ..s.filter.clone()
+                            };
+                            s.filter.choose(Facet::LegalTerms, term);
+                        };
+                        view! {
+                            <td class=format!("level-{level}")>
+                                <StateLink change aria_label=label>{count}</StateLink>
+                            </td>
+                        }
+                        .into_any()
+                    })
+                    .collect_view();
+                view! { <tr><th scope="row">{name}</th>{cells}</tr> }
+            })
+            .collect_view();
+        let more = (matrix.more > 0).then(|| {
+            view! { <p class="hint">{format!("And {} more claimants; narrow the filters to see them.", thousands(matrix.more))}</p> }
+        });
+        view! {
+            <section class="matrix" aria-labelledby="matrix-title">
+                <h3 id="matrix-title">"Who said what: legal characterisations by claimant"</h3>
+                <p class="hint">"Claims that match the filters, counted by who made them and the terms they use. A claim can use several terms. Each count opens those claims."</p>
+                <div class="table-wrap">
+                    <table>
+                        <thead><tr><th scope="col">"Claimant"</th>{head}</tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+                {more}
+            </section>
+        }
+        .into_any()
+    }
+}
+
+/// The claims about an event that give a death toll.
+pub fn tolls_about(event: usize) -> Vec<usize> {
+    let d = data();
+    d.index.events[event]
+        .related
+        .claims
+        .iter()
+        .copied()
+        .filter(|&c| d.index.corpus.claims[c].death_toll.is_some())
+        .collect()
+}
