@@ -10,6 +10,7 @@ use dossier::filter::{Filter, Outcome};
 use dossier::index::Index;
 use dossier::load::{self, Reader};
 use dossier::model::Kind;
+use dossier::timeline;
 use dossier::url_state::ClaimOrder;
 
 /// Runs `f` `runs` times and returns the median time and the last result.
@@ -140,6 +141,17 @@ fn bench(name: &str, text: &str) {
         show(
             &format!("  claims list in order ({} kept)", listing.items.len()),
             l,
+        );
+    }
+    let kept = Outcome::new(&index, &Filter::default(), Kind::Event).kept;
+    if let Some(extent) = timeline::extent(&index, Kind::Event) {
+        let unit = timeline::unit_for(&extent, 120);
+        let (t, tl) = median(runs * 3, || {
+            timeline::timeline(&index, &kept, Kind::Event, &extent, unit)
+        });
+        show(
+            &format!("timeline of events ({} {unit:?} buckets)", tl.buckets.len()),
+            t,
         );
     }
     println!();
