@@ -257,6 +257,9 @@ pub struct Outcome {
     numbering: crate::index::Numbering,
     /// The records every facet keeps, by number.
     pub kept: Bits,
+    /// The records every facet but the date keeps: what the timeline counts,
+    /// so it shows where the other filters' records fall, in the range or not.
+    pub kept_but_date: Bits,
     /// Kept events dated less precisely than the date range.
     pub loose_events: Bits,
     /// Undated records of the counted kind hidden by the date range.
@@ -303,9 +306,10 @@ impl Outcome {
         let kept = all_but(None);
         let counted_range = index.numbering.range(counted);
 
+        let kept_but_date = all_but(Some(Facet::Date));
         let undated_hidden = match &dates {
             Some(_) if !filter.include_undated => {
-                let mut undated = all_but(Some(Facet::Date));
+                let mut undated = kept_but_date.clone();
                 undated.and_not_with(&index.dated);
                 undated.count_in(counted_range.clone())
             }
@@ -338,6 +342,7 @@ impl Outcome {
         Outcome {
             numbering: index.numbering,
             kept,
+            kept_but_date,
             loose_events,
             undated_hidden,
             actor_counts,

@@ -84,6 +84,8 @@ pub struct UrlState {
     pub page: usize,
     /// Another corpus on the same site, by relative path; None for the shipped one.
     pub corpus: Option<String>,
+    /// The span the timeline shows ("1980/2000"); None for the whole record.
+    pub timeline: Option<String>,
 }
 
 /// Checks a `?corpus=` path: it must name a file on the same site, relative to
@@ -167,6 +169,7 @@ impl UrlState {
                 "q" => f.text = value,
                 "page" => state.page = value.parse().unwrap_or(0),
                 "corpus" if !value.is_empty() => state.corpus = Some(value),
+                "tl" if !value.is_empty() => state.timeline = Some(value),
                 _ => {}
             }
         }
@@ -184,6 +187,9 @@ impl UrlState {
         }
         if let Some(id) = &self.record {
             pairs.push(("id", id));
+        }
+        if let Some(span) = &self.timeline {
+            pairs.push(("tl", span));
         }
         if self.claim_order != ClaimOrder::Date {
             pairs.push(("order", self.claim_order.key()));
@@ -305,6 +311,7 @@ mod tests {
             },
             page: 3,
             corpus: Some("corpora/other one.json".into()),
+            timeline: Some("1980/2000".into()),
         }
     }
 

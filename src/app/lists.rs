@@ -10,6 +10,7 @@ use super::bits::{count, data, id_links, thousands, Claimant, DateText, IdLink};
 use super::charts::WhoSaidWhat;
 use super::nav::{Entry, Nav, RecordLink, StateLink};
 use super::takeaway::ExportBar;
+use super::timeline::TimelineChart;
 use super::SearchIndexing;
 
 /// The kind of record a view lists, which the filter counts are about.
@@ -89,7 +90,10 @@ pub fn CurrentList() -> impl IntoView {
             View::Sources => view! { <SourcesList/> }.into_any(),
             View::Actors => view! { <ActorsList/> }.into_any(),
         };
+        let chart =
+            (view != View::Actors).then(|| view! { <TimelineChart kind=counted_kind(view)/> });
         view! {
+            {chart}
             {list}
             <details class="takeaway">
                 <summary>"Export, print or cite this view"</summary>

@@ -10,6 +10,7 @@ mod loader;
 mod nav;
 mod open;
 mod takeaway;
+mod timeline;
 
 use std::sync::Arc;
 use std::time::Duration;

@@ -1,0 +1,327 @@
+//! The timeline above a list: how many records fall in each period, drawn with
+//! their precision, and a brush that sets the date range. Dragging across the
+//! bars brushes with a pointer; two sliders under them do the same by keyboard
+//! and screen reader. Zoom moves the window the timeline shows, kept in `?tl=`.
+
+use dossier::filter::Outcome;
+use dossier::model::Kind;
+use dossier::text::thousands;
+use dossier::timeline::{
+    brush_range, covered, extent, timeline, unit_for, zoom_out, Timeline, Window,
+};
+use leptos::prelude::*;
+
+use super::bits::data;
+use super::nav::{Entry, Nav};
+
+/// At most this many periods: bars stay wide enough to touch on a phone.
+const MAX_PERIODS: usize = 60;
+/// The bars' height in pixels.
+const HEIGHT: f64 = 80.0;
+
+fn noun(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Event => "Events",
+        Kind::Claim => "Claims",
+        Kind::Source => "Sources",
+        Kind::Actor => "Institutions and people",
+    }
+}
+
+/// The timeline for the records of `kind`, following every filter but the date.
+#[component]
+pub fn TimelineChart(kind: Kind) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let outcome = expect_context::<Memo<Outcome>>();
+    let d = data();
+    let whole = extent(&d.index, kind);
+    let window = Memo::new(move |_| {
+        nav.state
+            .with(|s| s.timeline.as_deref().and_then(Window::parse))
+            .or(whole)
+    });
+    let chart = {
+        let d = d.clone();
+        Memo::new(move |_| {
+            let w = window.get()?;
+            let unit = unit_for(&w, MAX_PERIODS);
+            Some(outcome.with(|o| timeline(&d.index, &o.kept_but_date, kind, &w, unit)))
+        })
+    };
+    let range = Memo::new(move |_| {
+        let dates = nav.state.with(|s| s.filter.window().0);
+        chart.with(|c| c.as_ref().and_then(|t| covered(t, dates.from, dates.to)))
+    });
+    // A drag in progress: the period it started on and the one it is over.
+    let drag = RwSignal::new(None::<(usize, usize)>);
+    let brush = move |i: usize, j: usize| {
+        let Some((from, to)) = chart.with_untracked(|c| c.as_ref().map(|t| brush_range(t, i, j)))
+        else {
+            return;
+        };
+        nav.update(Entry::Push, |s| {
+            s.filter.from = from;
+            s.filter.to = to;
+        });
+    };
+    let period_at = move |e: &web_sys::PointerEvent| -> Option<usize> {
+        use wasm_bindgen::JsCast;
+        let svg: web_sys::Element = e.current_target()?.dyn_into().ok()?;
+        let rect = svg.get_bounding_client_rect();
+        let n = chart.with_untracked(|c| c.as_ref().map_or(0, |t| t.buckets.len()));
+        if n == 0 || rect.width() <= 0.0 {
+            return None;
+        }
+        let x = (e.client_x() as f64 - rect.left()) / rect.width();
+        Some(((x * n as f64).floor().max(0.0) as usize).min(n - 1))
+    };
+    let down = move |e: web_sys::PointerEvent| {
+        if let Some(i) = period_at(&e) {
+            use wasm_bindgen::JsCast;
+            if let Some(el) = e
+                .current_target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            {
+                let _ = el.set_pointer_capture(e.pointer_id());
+            }
+            drag.set(Some((i, i)));
+        }
+    };
+    let moved = move |e: web_sys::PointerEvent| {
+        if let (Some((start, _)), Some(i)) = (drag.get_untracked(), period_at(&e)) {
+            drag.set(Some((start, i)));
+        }
+    };
+    let up = move |e: web_sys::PointerEvent| {
+        if let Some((start, end)) = drag.get_untracked() {
+            let end = period_at(&e).unwrap_or(end);
+            drag.set(None);
+            brush(start, end);
+        }
+    };
+    let cancel = move |_| drag.set(None);
+
+    let bars = move || {
+        chart.with(|c| {
+            let Some(t) = c else { return ().into_any() };
+            let n = t.buckets.len().max(1);
+            let top = t
+                .buckets
+                .iter()
+                .map(|b| b.stated + b.inferred + b.spread)
+                .max()
+                .unwrap_or(0)
+                .max(1) as f64;
+            let width = 100.0 / n as f64;
+            let shown = drag.get().map(|(a, b)| (a.min(b), a.max(b))).or(range.get());
+            let selection = shown.map(|(a, b)| {
+                let x = format!("{:.3}%", a as f64 * width);
+                let w = format!("{:.3}%", (b + 1 - a) as f64 * width);
+                view! { <rect class="selected" x=x y="0" width=w height=HEIGHT + 4.0/> }
+            });
+            let rects = t
+                .buckets
+                .iter()
+                .enumerate()
+                .map(|(i, b)| {
+                    let x = format!("{:.3}%", i as f64 * width + width * 0.1);
+                    let w = format!("{:.3}%", width * 0.8);
+                    let h = |v: u32| v as f64 / top * HEIGHT;
+                    let (hs, hi, hp) = (h(b.stated), h(b.inferred), h(b.spread));
+                    let tip = format!(
+                        "{}: {} dated here, {} of them inferred; {} more may fall here",
+                        b.label,
+                        thousands((b.stated + b.inferred) as usize),
+                        thousands(b.inferred as usize),
+                        thousands(b.spread as usize)
+                    );
+                    view! {
+                        <g>
+                            <title>{tip}</title>
+                            <rect class="stated" x=x.clone() y=HEIGHT + 4.0 - hs width=w.clone() height=hs/>
+                            <rect class="inferred" x=x.clone() y=HEIGHT + 4.0 - hs - hi width=w.clone() height=hi/>
+                            <rect class="spread" x=x y=HEIGHT + 4.0 - hs - hi - hp width=w height=hp/>
+                        </g>
+                    }
+                })
+                .collect_view();
+            view! { {selection} {rects} }.into_any()
+        })
+    };
+    let labels = move || {
+        chart.with(|c| {
+            c.as_ref().map(|t| {
+                let first = t
+                    .buckets
+                    .first()
+                    .map(|b| b.label.clone())
+                    .unwrap_or_default();
+                let last = t
+                    .buckets
+                    .last()
+                    .map(|b| b.label.clone())
+                    .unwrap_or_default();
+                view! { <p class="tl-axis"><span>{first}</span><span>{last}</span></p> }
+            })
+        })
+    };
+    let aside = move || {
+        chart.with(|c| {
+            c.as_ref().map(|t| {
+                let mut parts = vec![format!("{} undated", thousands(t.undated as usize))];
+                if t.outside > 0 {
+                    parts.push(format!(
+                        "{} outside this span",
+                        thousands(t.outside as usize)
+                    ));
+                }
+                parts.join(" · ")
+            })
+        })
+    };
+    // The keyboard brush: the first and last period of the range.
+    let slider = move |end: bool| {
+        let value = move || {
+            range
+                .get()
+                .map(|(a, b)| if end { b } else { a })
+                .unwrap_or_else(|| {
+                    if end {
+                        chart.with(|c| c.as_ref().map_or(0, |t| t.buckets.len().saturating_sub(1)))
+                    } else {
+                        0
+                    }
+                })
+        };
+        let text = move || {
+            chart.with(|c| {
+                c.as_ref()
+                    .and_then(|t| t.buckets.get(value()).map(|b| b.label.clone()))
+                    .unwrap_or_default()
+            })
+        };
+        let max =
+            move || chart.with(|c| c.as_ref().map_or(0, |t| t.buckets.len().saturating_sub(1)));
+        let set = move |e: leptos::ev::Event| {
+            let Ok(i) = event_target_value(&e).parse::<usize>() else {
+                return;
+            };
+            let (a, b) = range.get_untracked().unwrap_or((0, max()));
+            if end {
+                brush(a.min(i), i.max(a));
+            } else {
+                brush(i.min(b), b.max(i));
+            }
+        };
+        let id = if end { "tl-to" } else { "tl-from" };
+        let label = if end {
+            "Range ends in"
+        } else {
+            "Range starts in"
+        };
+        view! {
+            <div class="field tl-slider">
+                <label for=id>{label}" "<strong>{text}</strong></label>
+                <input type="range" id=id min="0" max=max prop:value=move || value().to_string()
+                    aria-valuetext=text on:change=set/>
+            </div>
+        }
+    };
+    let zoom_in = move |_| {
+        let target = chart.with_untracked(|c| {
+            let t = c.as_ref()?;
+            let (a, b) = range.get_untracked()?;
+            Some(Window {
+                first: t.buckets.get(a)?.first,
+                last: t.buckets.get(b)?.last,
+            })
+        });
+        if let Some(w) = target {
+            nav.update(Entry::Push, |s| s.timeline = Some(w.to_string()));
+        }
+    };
+    let zoom_out_click = move |_| {
+        if let (Some(w), Some(all)) = (window.get_untracked(), whole) {
+            let out = zoom_out(&w, &all);
+            nav.update(Entry::Push, |s| {
+                s.timeline = (out != all).then(|| out.to_string())
+            });
+        }
+    };
+    let table = move || {
+        chart.with(|c| {
+            c.as_ref().map(|t| {
+                t.buckets
+                    .iter()
+                    .filter(|b| b.stated + b.inferred + b.spread > 0)
+                    .map(|b| view! {
+                        <tr><th scope="row">{b.label.clone()}</th><td>{b.stated}</td><td>{b.inferred}</td><td>{b.spread}</td></tr>
+                    })
+                    .collect_view()
+            })
+        })
+    };
+    let caption = move || {
+        chart.with(|c| {
+            c.as_ref().map_or(String::new(), |t: &Timeline| {
+                format!(
+                    "{} over time, by {}: {} to {}",
+                    noun(kind),
+                    unit_noun(t),
+                    t.buckets.first().map_or("", |b| b.label.as_str()),
+                    t.buckets.last().map_or("", |b| b.label.as_str())
+                )
+            })
+        })
+    };
+    if whole.is_none() {
+        return ().into_any();
+    }
+    view! {
+        <figure class="timeline-chart" aria-labelledby="tl-caption">
+            <figcaption id="tl-caption">{caption}</figcaption>
+            <svg class="tl-bars" width="100%" height=HEIGHT + 4.0 aria-hidden="true"
+                on:pointerdown=down on:pointermove=moved on:pointerup=up on:pointercancel=cancel>
+                {bars}
+            </svg>
+            {labels}
+            <p class="hint tl-legend">
+                <span class="key stated"></span>" dated in the period "
+                <span class="key inferred"></span>" dated there by inference "
+                <span class="key spread"></span>" dated less precisely: may fall there · "
+                {aside}
+            </p>
+            <div class="tl-controls">
+                {slider(false)}
+                {slider(true)}
+                <p class="tl-zoom">
+                    <button type="button" class="small" id="tl-zoom-in" on:click=zoom_in
+                        disabled=move || range.get().is_none()>"Zoom to the range"</button>
+                    <button type="button" class="small" id="tl-zoom-out" on:click=zoom_out_click
+                        disabled=move || nav.state.with(|s| s.timeline.is_none())>"Zoom out"</button>
+                </p>
+            </div>
+            <p class="hint">"Drag across the bars, or move the two sliders, to set the date range."</p>
+            <details class="tl-table">
+                <summary>"The same counts as a table"</summary>
+                <div class="table-wrap">
+                    <table>
+                        <thead><tr><th scope="col">"Period"</th><th scope="col">"Dated in it"</th><th scope="col">"Of which inferred"</th><th scope="col">"May fall in it"</th></tr></thead>
+                        <tbody>{table}</tbody>
+                    </table>
+                </div>
+            </details>
+        </figure>
+    }
+    .into_any()
+}
+
+fn unit_noun(t: &Timeline) -> &'static str {
+    use dossier::timeline::Unit;
+    match t.unit {
+        Unit::Decade => "decade",
+        Unit::Year => "year",
+        Unit::Month => "month",
+        Unit::Day => "day",
+    }
+}
