@@ -9,6 +9,14 @@ use crate::index::Index;
 use crate::model::{DeathToll, Kind};
 use crate::vocab;
 
+/// Who made a claim, for the matrix's rows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Speaker {
+    Actor(usize),
+    /// The reporting source speaking in its own voice.
+    Source(usize),
+}
+
 /// One claimant's row: how many kept claims use each legal term.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MatrixRow {
@@ -38,40 +46,70 @@ pub struct Matrix {
 pub fn who_said_what(index: &Index, outcome: &Outcome, limit: usize) -> Matrix {
     let claims = &index.corpus.claims;
     let terms = &vocab::LEGAL_TERMS;
-    let mut rows: Vec<MatrixRow> = Vec::new();
-    let mut row_of: FastMap<String, usize> = FastMap::default();
+    // Only claims that use a legal term, from the postings: at 100,000 records
+    // most claims use none, and touching each would cost the most.
+    let mut characterising = outcome.kept.clone();
+    let mut any_term = crate::bits::Bits::new(index.numbering.total());
+    for set in &index.legal_term_sets {
+        any_term.or_with(set);
+    }
+    characterising.and_with(&any_term);
+    // Rows by who made the claim: an actor, or a reporting source's own voice.
+    let mut rows: Vec<(Speaker, Vec<u32>, u32)> = Vec::new();
+    let mut row_of: FastMap<Speaker, usize> = FastMap::default();
     let mut used = vec![false; terms.terms.len()];
     let start = index.numbering.range(Kind::Claim).start;
-    for n in outcome.kept.ones_in(index.numbering.range(Kind::Claim)) {
-        let claim = &claims[n - start];
-        if claim.legal_terms.is_empty() {
-            continue;
-        }
-        let name = index.claimant_name(claim);
-        let r = *row_of.entry(name.clone()).or_insert_with(|| {
-            rows.push(MatrixRow {
-                actor: claim
-                    .claimant
-                    .as_deref()
-                    .and_then(|id| index.find(id, Kind::Actor))
-                    .filter(|_| !claim.in_author_voice()),
-                name,
-                counts: vec![0; terms.terms.len()],
-                claims: 0,
-            });
+    for n in characterising.ones_in(index.numbering.range(Kind::Claim)) {
+        let c = n - start;
+        let claim = &claims[c];
+        // The author voice is one row per reporting source, as readers name it.
+        let speaker = match index.claimant_of.get(c).copied().flatten() {
+            Some(a) => Speaker::Actor(a as usize),
+            None => Speaker::Source(
+                index
+                    .reported_in_of
+                    .get(c)
+                    .copied()
+                    .flatten()
+                    .map_or(usize::MAX, |s| s as usize),
+            ),
+        };
+        let r = *row_of.entry(speaker).or_insert_with(|| {
+            rows.push((speaker, vec![0; terms.terms.len()], 0));
             rows.len() - 1
         });
-        rows[r].claims += 1;
+        rows[r].2 += 1;
         for t in &claim.legal_terms {
             if let Some(p) = terms.values().position(|v| v == t) {
-                rows[r].counts[p] += 1;
+                rows[r].1[p] += 1;
                 used[p] = true;
             }
         }
     }
-    rows.sort_by(|a, b| b.claims.cmp(&a.claims).then_with(|| a.name.cmp(&b.name)));
+    let name = |speaker: Speaker| match speaker {
+        Speaker::Actor(a) => index.corpus.actors[a].name.clone(),
+        Speaker::Source(s) => match index.corpus.sources.get(s) {
+            Some(source) => format!("Author of “{}”", source.title),
+            None => "Unattributed".to_string(),
+        },
+    };
+    // Most claims first, ties in the order claimants first appear; only the
+    // rows shown are named, since a large corpus has thousands of claimants.
+    rows.sort_by_key(|row| std::cmp::Reverse(row.2));
     let more = rows.len().saturating_sub(limit);
     rows.truncate(limit);
+    let mut rows: Vec<MatrixRow> = rows
+        .into_iter()
+        .map(|(speaker, counts, claims)| MatrixRow {
+            actor: match speaker {
+                Speaker::Actor(a) => Some(a),
+                Speaker::Source(_) => None,
+            },
+            name: name(speaker),
+            counts,
+            claims,
+        })
+        .collect();
     // Keep only the columns some claim uses.
     for row in &mut rows {
         row.counts = row

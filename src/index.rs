@@ -209,10 +209,20 @@ pub struct Index {
     /// Records with a date; an actor counts as dated when something it is
     /// linked to is.
     pub dated: Bits,
+    /// Per record number, the first and last day its date may denote ((0, 0)
+    /// when undated), and which dates are inferred: compact, so that the
+    /// timeline reads 50,000 dates without touching the records.
+    pub day_bounds: Vec<(u32, u32)>,
+    pub inferred_dates: Bits,
     /// Built last, and in the browser after the first list is on screen
     /// (see `TextIndexing`): until then a search says it is being prepared.
     pub text: OnceLock<TextIndex>,
     pub orders: Orders,
+    /// Per claim, its claimant (unless it speaks in the author's voice) and the
+    /// source it is reported in, by position: the matrix of who said what
+    /// reads these for thousands of claims at a time.
+    pub claimant_of: Vec<Option<u32>>,
+    pub reported_in_of: Vec<Option<u32>>,
     /// Per actor, its folded name and aliases, for type-ahead.
     pub actor_names: Vec<Vec<String>>,
 }
@@ -379,8 +389,12 @@ impl Index {
             actors,
             events,
             claims,
+            claimant_of,
+            reported_in_of,
             ..
         } = self;
+        *claimant_of = Vec::with_capacity(corpus.claims.len());
+        *reported_in_of = Vec::with_capacity(corpus.claims.len());
         let find = |id: &str, kind: Kind| find_in(ids, id, kind);
         for (c, claim) in corpus.claims.iter().enumerate() {
             claims[c].related.claims.push(c);
@@ -392,6 +406,15 @@ impl Index {
                 .collect();
             let reported = find(&claim.reported_in, Kind::Source);
             let via = claim.via.as_deref().and_then(|id| find(id, Kind::Source));
+            reported_in_of.push(reported.map(|s| s as u32));
+            claimant_of.push(
+                claim
+                    .claimant
+                    .as_deref()
+                    .and_then(|id| find(id, Kind::Actor))
+                    .filter(|_| !claim.in_author_voice())
+                    .map(|a| a as u32),
+            );
             let speakers: Vec<usize> = claim
                 .claimant
                 .iter()
@@ -532,11 +555,28 @@ impl Index {
     }
 
     fn build_dates(&mut self) {
-        let mut dated = Bits::new(self.numbering.total());
+        let total = self.numbering.total();
+        let mut dated = Bits::new(total);
         let mut by_first_day = Vec::new();
+        let mut day_bounds = vec![(0, 0); total];
+        let mut inferred_dates = Bits::new(total);
+        let c = &self.corpus;
+        let dates = c
+            .sources
+            .iter()
+            .map(|r| r.date.as_ref())
+            .chain(c.actors.iter().map(|_| None))
+            .chain(c.events.iter().map(|r| r.date.as_ref()))
+            .chain(c.claims.iter().map(|r| r.date.as_ref()));
+        for (n, date) in dates.enumerate() {
+            if date.is_some_and(|d| d.is_inferred()) {
+                inferred_dates.insert(n);
+            }
+        }
         for (n, facts) in self.numbered() {
             if let Some(span) = facts.span {
                 let (first, last) = span.bounds();
+                day_bounds[n] = (first, last);
                 by_first_day.push(Dated {
                     first,
                     last,
@@ -557,6 +597,8 @@ impl Index {
         by_first_day.sort_unstable_by_key(|d| (d.first, d.number));
         self.by_first_day = by_first_day;
         self.dated = dated;
+        self.day_bounds = day_bounds;
+        self.inferred_dates = inferred_dates;
     }
 
     /// Starts building the text index.

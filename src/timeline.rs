@@ -235,18 +235,6 @@ pub fn unit_for(window: &Window, max_buckets: usize) -> Unit {
         .unwrap_or(Unit::Decade)
 }
 
-/// Whether the record of `kind` at `idx` has a date inferred rather than stated.
-fn inferred(index: &Index, kind: Kind, idx: usize) -> bool {
-    let c = &index.corpus;
-    let date = match kind {
-        Kind::Source => c.sources[idx].date.as_ref(),
-        Kind::Event => c.events[idx].date.as_ref(),
-        Kind::Claim => c.claims[idx].date.as_ref(),
-        Kind::Actor => None,
-    };
-    date.is_some_and(|d| d.is_inferred())
-}
-
 /// Counts the records of `kind` in `records` (a set over the index's numbering,
 /// e.g. what every filter but the date keeps) per period of `window` at `unit`.
 /// The buckets are whole periods, so they may reach a little beyond the window.
@@ -277,14 +265,15 @@ pub fn timeline(
     let mut diff = vec![0i32; n + 1];
     let (mut undated, mut outside, mut across) = (0, 0, 0);
     let range = index.numbering.range(kind);
-    let facts = index.facts(kind);
+    // Actors have no dates of their own (the index counts them as dated
+    // through their links), so they are all undated here.
+    let own_dates = kind != Kind::Actor;
     for number in records.ones_in(range.clone()) {
-        let idx = number - range.start;
-        let Some(span) = facts[idx].span.as_ref() else {
+        if !own_dates || !index.dated.contains(number) {
             undated += 1;
             continue;
-        };
-        let (f, l) = span.bounds();
+        }
+        let (f, l) = index.day_bounds[number];
         if l < lo || f > hi {
             outside += 1;
             continue;
@@ -292,7 +281,7 @@ pub fn timeline(
         let i = (key(f.max(lo), unit) - k0) as usize;
         let j = (key(l.min(hi), unit) - k0) as usize;
         if i == j && f >= lo && l <= hi {
-            if inferred(index, kind, idx) {
+            if index.inferred_dates.contains(number) {
                 buckets[i].inferred += 1;
             } else {
                 buckets[i].stated += 1;

@@ -14,7 +14,7 @@ use super::bits::data;
 use super::nav::{RecordLink, StateLink};
 
 /// Rows of the matrix shown at most.
-const CLAIMANTS_SHOWN: usize = 25;
+const CLAIMANTS_SHOWN: usize = 15;
 
 /// The words a figure's mark is read out as: "more than 30,000".
 fn figure_words(claim: &Claim) -> String {
@@ -181,8 +181,11 @@ pub fn DeathTollChart(claims: Vec<usize>) -> impl IntoView {
 #[component]
 pub fn WhoSaidWhat() -> impl IntoView {
     let outcome = expect_context::<Memo<Outcome>>();
+    let applied = expect_context::<RwSignal<(Filter, dossier::url_state::View)>>();
     let d = data();
     move || {
+        // Redrawn with every applied filter: the links carry it in their address.
+        applied.track();
         let matrix = outcome.with(|o| who_said_what(&d.index, o, CLAIMANTS_SHOWN));
         if matrix.rows.is_empty() {
             return ().into_any();
@@ -237,7 +240,7 @@ pub fn WhoSaidWhat() -> impl IntoView {
                         };
                         view! {
                             <td class=format!("level-{level}")>
-                                <StateLink change aria_label=label>{count}</StateLink>
+                                <StateLink change aria_label=label fixed=true>{count}</StateLink>
                             </td>
                         }
                         .into_any()

@@ -104,6 +104,15 @@ pub fn CurrentList() -> impl IntoView {
     }
 }
 
+/// Shows its children one task after it is drawn: what the reader came for
+/// (the list) is on screen first, and the pictures beside it follow.
+#[component]
+fn Later(children: ChildrenFn) -> impl IntoView {
+    let ready = RwSignal::new(false);
+    set_timeout(move || ready.set(true), std::time::Duration::ZERO);
+    view! { <Show when=move || ready.get()>{children()}</Show> }
+}
+
 /// Says that nothing matches, and offers to clear the filters.
 #[component]
 fn NothingMatches(noun: &'static str) -> impl IntoView {
@@ -323,6 +332,7 @@ fn EventItem(e: usize) -> impl IntoView {
 #[component]
 fn ClaimsList() -> impl IntoView {
     let nav = expect_context::<Nav>();
+    let outcome = expect_context::<Memo<Outcome>>();
     let paged = paged(Kind::Claim);
     let d = data();
     let set_order = move |e| {
@@ -368,12 +378,23 @@ fn ClaimsList() -> impl IntoView {
             .checked_sub(1)
             .map(|i| group_of(listing.items[i]));
         let groups = runs(&listing.items[page.range.clone()], group_of);
-        let tolls: Vec<usize> = listing
-            .items
-            .iter()
-            .map(|&c| c as usize)
-            .filter(|&c| claims[c].death_toll.is_some())
-            .collect();
+        // Death tolls from the postings of their kind, not by reading every claim.
+        let tolls: Vec<usize> = outcome.with_untracked(|o| {
+            let range = index.numbering.range(Kind::Claim);
+            vocab::CLAIM_KINDS
+                .values()
+                .position(|k| k == "death-toll")
+                .and_then(|p| index.claim_kind_sets.get(p))
+                .map(|set| {
+                    let mut kept = set.clone();
+                    kept.and_with(&o.kept);
+                    kept.ones_in(range.clone())
+                        .map(|n| n - range.start)
+                        .filter(|&c| claims[c].death_toll.is_some())
+                        .collect()
+                })
+                .unwrap_or_default()
+        });
         let body = groups
             .into_iter()
             .map(|(name, list)| {
@@ -393,8 +414,10 @@ fn ClaimsList() -> impl IntoView {
         view! {
             {heading(View::Claims, shown, total)}
             {page_note(&page, shown)}
-            {(!tolls.is_empty()).then(|| view! { <DeathTolls claims=tolls/> })}
-            {(page.number == 1).then(|| view! { <WhoSaidWhat/> })}
+            <Later>
+                {let tolls = tolls.clone(); (!tolls.is_empty()).then(move || view! { <DeathTolls claims=tolls/> })}
+                {(page.number == 1).then(|| view! { <WhoSaidWhat/> })}
+            </Later>
             {body}
             <Pager page items=shown/>
         }
@@ -404,7 +427,7 @@ fn ClaimsList() -> impl IntoView {
 }
 
 /// How many death-toll figures the table shows at most.
-const TOLLS_SHOWN: usize = 100;
+const TOLLS_SHOWN: usize = 20;
 
 /// Every death-toll figure in view, side by side with who states it. Never merged.
 #[component]
@@ -440,7 +463,7 @@ fn DeathTolls(claims: Vec<usize>) -> impl IntoView {
     let cut = (total > TOLLS_SHOWN).then(|| {
         view! {
             <p class="hint">{format!(
-                "The {TOLLS_SHOWN} largest of {} figures are shown. Choose an institution, a date range or a search to compare fewer; every figure is also in the list below.",
+                "The {TOLLS_SHOWN} largest of {} figures are shown. Choose an institution, a date range or a search to compare fewer; every figure is also in the list below, and each event's page charts all of its own.",
                 thousands(total)
             )}</p>
         }

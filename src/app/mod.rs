@@ -280,6 +280,7 @@ fn Browser(data: Arc<Data>) -> impl IntoView {
     let meta = data.index.corpus.meta.clone();
     let applied = applied_filter(nav);
     provide_context(applied);
+    provide_context(timeline::Extents::new(&data.index));
     // The text index is built after the first list is on screen; searches
     // wait for it, and the share built so far is shown meanwhile.
     let search = SearchIndexing(RwSignal::new(Some(0.0)));

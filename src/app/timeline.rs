@@ -28,24 +28,47 @@ fn noun(kind: Kind) -> &'static str {
     }
 }
 
+/// Each kind's whole span of dates, worked out once: the timeline shows it
+/// unless zoomed, and scanning 50,000 dates on every change of view would show.
+#[derive(Clone, Copy)]
+pub struct Extents([Option<Window>; 3]);
+
+impl Extents {
+    pub fn new(index: &dossier::index::Index) -> Extents {
+        Extents([Kind::Event, Kind::Claim, Kind::Source].map(|k| extent(index, k)))
+    }
+
+    fn of(&self, kind: Kind) -> Option<Window> {
+        match kind {
+            Kind::Event => self.0[0],
+            Kind::Claim => self.0[1],
+            Kind::Source => self.0[2],
+            Kind::Actor => None,
+        }
+    }
+}
+
 /// The timeline for the records of `kind`, following every filter but the date.
 #[component]
 pub fn TimelineChart(kind: Kind) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let outcome = expect_context::<Memo<Outcome>>();
     let d = data();
-    let whole = extent(&d.index, kind);
+    let whole = expect_context::<Extents>().of(kind);
     let window = Memo::new(move |_| {
         nav.state
             .with(|s| s.timeline.as_deref().and_then(Window::parse))
             .or(whole)
     });
+    // What the timeline counts changes with every filter but the date: a new
+    // date range only moves the highlight, without counting again.
+    let base = Memo::new(move |_| outcome.with(|o| o.kept_but_date.clone()));
     let chart = {
         let d = d.clone();
         Memo::new(move |_| {
             let w = window.get()?;
             let unit = unit_for(&w, MAX_PERIODS);
-            Some(outcome.with(|o| timeline(&d.index, &o.kept_but_date, kind, &w, unit)))
+            Some(base.with(|records| timeline(&d.index, records, kind, &w, unit)))
         })
     };
     let range = Memo::new(move |_| {
@@ -101,10 +124,11 @@ pub fn TimelineChart(kind: Kind) -> impl IntoView {
     };
     let cancel = move |_| drag.set(None);
 
+    // Three paths, one per series, in a viewBox one unit wide per period: a
+    // redraw replaces three elements, not three per period.
     let bars = move || {
         chart.with(|c| {
             let Some(t) = c else { return ().into_any() };
-            let n = t.buckets.len().max(1);
             let top = t
                 .buckets
                 .iter()
@@ -112,42 +136,35 @@ pub fn TimelineChart(kind: Kind) -> impl IntoView {
                 .max()
                 .unwrap_or(0)
                 .max(1) as f64;
-            let width = 100.0 / n as f64;
+            let h = |v: u32| v as f64 / top * HEIGHT;
+            let (mut stated, mut inferred, mut spread) = (String::new(), String::new(), String::new());
+            for (i, b) in t.buckets.iter().enumerate() {
+                let x = i as f64 + 0.1;
+                let (hs, hi, hp) = (h(b.stated), h(b.inferred), h(b.spread));
+                let base = HEIGHT + 4.0;
+                let bar = |out: &mut String, bottom: f64, height: f64| {
+                    if height > 0.0 {
+                        out.push_str(&format!("M{x:.2} {bottom:.2}v{:.2}h0.8v{height:.2}z", -height));
+                    }
+                };
+                bar(&mut stated, base, hs);
+                bar(&mut inferred, base - hs, hi);
+                bar(&mut spread, base - hs - hi, hp);
+            }
             let shown = drag.get().map(|(a, b)| (a.min(b), a.max(b))).or(range.get());
             let selection = shown.map(|(a, b)| {
-                let x = format!("{:.3}%", a as f64 * width);
-                let w = format!("{:.3}%", (b + 1 - a) as f64 * width);
-                view! { <rect class="selected" x=x y="0" width=w height=HEIGHT + 4.0/> }
+                view! { <rect class="selected" x=a as f64 y="0" width=(b + 1 - a) as f64 height=HEIGHT + 4.0/> }
             });
-            let rects = t
-                .buckets
-                .iter()
-                .enumerate()
-                .map(|(i, b)| {
-                    let x = format!("{:.3}%", i as f64 * width + width * 0.1);
-                    let w = format!("{:.3}%", width * 0.8);
-                    let h = |v: u32| v as f64 / top * HEIGHT;
-                    let (hs, hi, hp) = (h(b.stated), h(b.inferred), h(b.spread));
-                    let tip = format!(
-                        "{}: {} dated here, {} of them inferred; {} more may fall here",
-                        b.label,
-                        thousands((b.stated + b.inferred) as usize),
-                        thousands(b.inferred as usize),
-                        thousands(b.spread as usize)
-                    );
-                    view! {
-                        <g>
-                            <title>{tip}</title>
-                            <rect class="stated" x=x.clone() y=HEIGHT + 4.0 - hs width=w.clone() height=hs/>
-                            <rect class="inferred" x=x.clone() y=HEIGHT + 4.0 - hs - hi width=w.clone() height=hi/>
-                            <rect class="spread" x=x y=HEIGHT + 4.0 - hs - hi - hp width=w height=hp/>
-                        </g>
-                    }
-                })
-                .collect_view();
-            view! { {selection} {rects} }.into_any()
+            view! {
+                {selection}
+                <path class="stated" d=stated/>
+                <path class="inferred" d=inferred/>
+                <path class="spread" d=spread/>
+            }
+            .into_any()
         })
     };
+    let periods = move || chart.with(|c| c.as_ref().map_or(1, |t| t.buckets.len().max(1)));
     let labels = move || {
         chart.with(|c| {
             c.as_ref().map(|t| {
@@ -248,7 +265,12 @@ pub fn TimelineChart(kind: Kind) -> impl IntoView {
             });
         }
     };
+    // The table is drawn only while open: closed, it would cost every redraw.
+    let table_open = RwSignal::new(false);
     let table = move || {
+        if !table_open.get() {
+            return None;
+        }
         chart.with(|c| {
             c.as_ref().map(|t| {
                 t.buckets
@@ -281,6 +303,7 @@ pub fn TimelineChart(kind: Kind) -> impl IntoView {
         <figure class="timeline-chart" aria-labelledby="tl-caption">
             <figcaption id="tl-caption">{caption}</figcaption>
             <svg class="tl-bars" width="100%" height=HEIGHT + 4.0 aria-hidden="true"
+                viewBox=move || format!("0 0 {} {}", periods(), HEIGHT + 4.0) preserveAspectRatio="none"
                 on:pointerdown=down on:pointermove=moved on:pointerup=up on:pointercancel=cancel>
                 {bars}
             </svg>
@@ -302,7 +325,11 @@ pub fn TimelineChart(kind: Kind) -> impl IntoView {
                 </p>
             </div>
             <p class="hint">"Drag across the bars, or move the two sliders, to set the date range."</p>
-            <details class="tl-table">
+            <details class="tl-table" on:toggle=move |e| {
+                use wasm_bindgen::JsCast;
+                let open = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open());
+                table_open.set(open);
+            }>
                 <summary>"The same counts as a table"</summary>
                 <div class="table-wrap">
                     <table>

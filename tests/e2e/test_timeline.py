@@ -10,6 +10,7 @@ N_EVENTS = len(CORPUS["events"])
 
 
 def years_on_axis(page):
+    page.one(".tl-axis span")  # the timeline is drawn just after the list
     labels = [s.text for s in page.css(".tl-axis span")]
     return int(labels[0]), int(labels[-1])
 
@@ -53,6 +54,7 @@ def test_zooming_is_kept_in_the_address_and_precision_shows(site, page):
     # A record dated only "1988" is not drawn on 1 January: it may fall in any month.
     year_only = [e for e in CORPUS["events"] if e.get("date", {}).get("when") == "1988"]
     page.one(".tl-table summary").click()
+    page.one(".tl-table tbody tr")
     rows = {r.find_element("css selector", "th").text: [int(td.text) for td in r.find_elements("css selector", "td")]
             for r in page.css(".tl-table tbody tr")}
     assert "January 1988" in rows or not year_only
@@ -75,11 +77,13 @@ def test_zooming_is_kept_in_the_address_and_precision_shows(site, page):
 def test_the_timeline_follows_the_other_filters(site, page):
     page.open(site + "?view=claims")
     page.one(".tl-table summary").click()
+    page.one(".tl-table tbody tr")
     total = lambda: sum(sum(int(td.text) for td in r.find_elements("css selector", "td")[:2])
                         for r in page.css(".tl-table tbody tr"))
     everything = total()
     page.open(site + "?view=claims&claim=death-toll")
     page.one(".tl-table summary").click()
+    page.one(".tl-table tbody tr")
     tolls = [c for c in CORPUS["claims"] if c["kind"] == "death-toll"]
     page.wait(lambda d: total() < everything)
     assert total() <= len(tolls)
