@@ -51,13 +51,18 @@ impl fmt::Display for DateError {
     }
 }
 
-fn days_in_month(year: i32, month: u8) -> u8 {
+/// How many days the month has (month 1 to 12), in the Gregorian calendar.
+pub fn days_in_month(year: i32, month: u8) -> u8 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
-        _ if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        _ if is_leap_year(year) => 29,
         _ => 28,
     }
+}
+
+pub fn is_leap_year(year: i32) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
 }
 
 fn digits(part: &str, len: usize) -> Option<u32> {

@@ -61,17 +61,9 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// An id the corpus allows: lowercase letters and digits in hyphen-joined parts
-/// (the rule `validate` applies), so its page name stays inside the edition.
-pub fn is_slug(id: &str) -> bool {
-    !id.is_empty()
-        && id.split('-').all(|part| {
-            !part.is_empty()
-                && part
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
-}
+/// An id the corpus allows (the rule `validate` applies), so its page name
+/// stays inside the edition.
+pub use crate::validate::is_slug;
 
 /// The list pages, by kind: file stem and heading.
 const LISTS: [(Kind, &str, &str); 4] = [

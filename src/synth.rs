@@ -483,12 +483,7 @@ const FIRST_YEAR: i32 = 1979;
 const LAST_YEAR: i32 = 2026;
 
 fn days_in_month(year: i32, month: u32) -> u32 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        _ if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        _ => 28,
-    }
+    crate::date::days_in_month(year, month as u8) as u32
 }
 
 /// A calendar day; the derived order is chronological.

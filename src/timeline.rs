@@ -65,17 +65,8 @@ pub struct Timeline {
     pub across: u32,
 }
 
-fn is_leap(year: i32) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-}
-
 fn days_in_month(year: i32, month: u32) -> u32 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        _ if is_leap(year) => 29,
-        _ => 28,
-    }
+    crate::date::days_in_month(year, month as u8) as u32
 }
 
 /// (year, month, day) of a day number.

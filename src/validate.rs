@@ -92,7 +92,8 @@ impl Texts {
 /// records must not format a path for every field of each.
 type PathOf<'p> = &'p dyn Fn() -> String;
 
-fn is_slug(id: &str) -> bool {
+/// An id the corpus allows: lowercase letters and digits in hyphen-joined parts.
+pub fn is_slug(id: &str) -> bool {
     !id.is_empty()
         && id.split('-').all(|part| {
             !part.is_empty()
