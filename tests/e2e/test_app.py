@@ -99,10 +99,10 @@ def test_free_text_ignores_case_and_accents(site, page):
 def test_filters_combine_and_an_empty_result_offers_to_clear(site, page):
     page.open(site + "?view=claims&claim=legal-characterisation&q=humanity")
     page.wait(lambda d: "of" in page.title())
-    shown = page.records("claim")
-    assert shown
-    for r in shown:
-        assert "Legal characterisation" in r.find_element(By.CSS_SELECTOR, ".kind").text
+    # Read the kinds in one go: the list may be redrawn as the search index arrives.
+    kinds = lambda: page.d.execute_script(
+        "return [...document.querySelectorAll('li.record.claim .kind')].map(e => e.textContent)")
+    page.wait(lambda d: kinds() and all("Legal characterisation" in k for k in kinds()))
     page.open(site + "?view=claims&claim=legal-characterisation&q=zzzz-nothing")
     assert "No claims match these filters." in page.text(".empty")
     page.one(".empty button").click()
