@@ -1,0 +1,28 @@
+"""Every view fits a 360 px phone without sideways scrolling."""
+
+from conftest import CORPUS
+
+PAGES = [
+    "",
+    "?view=claims&claim=legal-characterisation",
+    "?view=sources",
+    "?view=actors",
+    "?id=" + max(CORPUS["events"], key=lambda e: sum(
+        1 for c in CORPUS["claims"] if c["kind"] == "death-toll" and e["id"] in c.get("events", [])))["id"],
+    "?id=" + CORPUS["sources"][0]["id"],
+    "?id=" + CORPUS["claims"][0]["id"],
+]
+
+
+def test_every_view_fits_a_360_px_phone(site, page):
+    page.d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": 360, "height": 740, "deviceScaleFactor": 2, "mobile": True})
+    try:
+        for query in PAGES:
+            page.open(site + query)
+            # Let the charts that follow the list arrive too.
+            page.d.execute_script("return new Promise(r => setTimeout(r, 300))")
+            width = page.d.execute_script("return [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+            assert width[0] <= width[1], f"{query or 'events'} is {width[0]} px wide at {width[1]}"
+    finally:
+        page.d.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
