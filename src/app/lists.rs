@@ -350,80 +350,99 @@ fn ClaimsList() -> impl IntoView {
             </select>
         </div>
     };
-    let list = move || {
-        let (listing, page, _) = paged.get();
-        let order = nav.state.with(|s| s.claim_order);
-        let total = d.index.claims.len();
-        let shown = listing.items.len();
-        if shown == 0 {
-            return view! { {heading(View::Claims, 0, total)} <NothingMatches noun="claims"/> }
-                .into_any();
-        }
-        let index = &d.index;
-        let claims = &index.corpus.claims;
-        let group_of = |c: u32| -> String {
-            let c = c as usize;
-            match order {
-                ClaimOrder::Kind => vocab::CLAIM_KINDS.label(&claims[c].kind).to_string(),
-                ClaimOrder::Claimant => index.claimant_name(&claims[c]),
-                ClaimOrder::Date => index.claims[c]
-                    .span
-                    .map_or("Undated".into(), |s| s.year().to_string()),
+    let total = d.index.claims.len();
+    // The heading and where the page stands.
+    let head = move || {
+        paged.with(|(listing, page, _)| {
+            let shown = listing.items.len();
+            if shown == 0 {
+                return view! { {heading(View::Claims, 0, total)} <NothingMatches noun="claims"/> }
+                    .into_any();
             }
-        };
-        // A group the previous page began goes on here: say so.
-        let continued = page
-            .range
-            .start
-            .checked_sub(1)
-            .map(|i| group_of(listing.items[i]));
-        let groups = runs(&listing.items[page.range.clone()], group_of);
-        // Death tolls from the postings of their kind, not by reading every claim.
-        let tolls: Vec<usize> = outcome.with_untracked(|o| {
-            let range = index.numbering.range(Kind::Claim);
-            vocab::CLAIM_KINDS
-                .values()
-                .position(|k| k == "death-toll")
-                .and_then(|p| index.claim_kind_sets.get(p))
-                .map(|set| {
-                    let mut kept = set.clone();
-                    kept.and_with(&o.kept);
-                    kept.ones_in(range.clone())
-                        .map(|n| n - range.start)
-                        .filter(|&c| claims[c].death_toll.is_some())
-                        .collect()
-                })
-                .unwrap_or_default()
-        });
-        let body = groups
-            .into_iter()
-            .map(|(name, list)| {
-                let more = (continued.as_ref() == Some(&name)).then_some(" (continued)");
-                let items = list
-                    .into_iter()
-                    .map(|c| view! { <ClaimItem c=c as usize/> })
-                    .collect_view();
-                view! {
-                    <section class="group">
-                        <h3>{name}{more}</h3>
-                        <ol class="records">{items}</ol>
-                    </section>
-                }
-            })
-            .collect_view();
-        view! {
-            {heading(View::Claims, shown, total)}
-            {page_note(&page, shown)}
-            <Later>
-                {let tolls = tolls.clone(); (!tolls.is_empty()).then(move || view! { <DeathTolls claims=tolls/> })}
-                {(page.number == 1).then(|| view! { <WhoSaidWhat/> })}
-            </Later>
-            {body}
-            <Pager page items=shown/>
-        }
-        .into_any()
+            view! { {heading(View::Claims, shown, total)} {page_note(page, shown)} }.into_any()
+        })
     };
-    view! { {order_select} {list} }
+    // Death tolls side by side and who said what, on the first page. They
+    // update in place; only their first appearance waits for the list.
+    let extras = {
+        let d = d.clone();
+        move || {
+            let first_page =
+                paged.with(|(listing, page, _)| !listing.items.is_empty() && page.number == 1);
+            let index = &d.index;
+            let claims = &index.corpus.claims;
+            // Death tolls from the postings of their kind, not by reading every claim.
+            let tolls: Vec<usize> = paged.with(|_| {
+                outcome.with_untracked(|o| {
+                    let range = index.numbering.range(Kind::Claim);
+                    vocab::CLAIM_KINDS
+                        .values()
+                        .position(|k| k == "death-toll")
+                        .and_then(|p| index.claim_kind_sets.get(p))
+                        .map(|set| {
+                            let mut kept = set.clone();
+                            kept.and_with(&o.kept);
+                            kept.ones_in(range.clone())
+                                .map(|n| n - range.start)
+                                .filter(|&c| claims[c].death_toll.is_some())
+                                .collect()
+                        })
+                        .unwrap_or_default()
+                })
+            });
+            view! {
+                {(!tolls.is_empty()).then(move || view! { <DeathTolls claims=tolls/> })}
+                {first_page.then(|| view! { <WhoSaidWhat/> })}
+            }
+        }
+    };
+    let body = move || {
+        let order = nav.state.with(|s| s.claim_order);
+        paged.with(|(listing, page, _)| {
+            let shown = listing.items.len();
+            if shown == 0 {
+                return ().into_any();
+            }
+            let index = &d.index;
+            let claims = &index.corpus.claims;
+            let group_of = |c: u32| -> String {
+                let c = c as usize;
+                match order {
+                    ClaimOrder::Kind => vocab::CLAIM_KINDS.label(&claims[c].kind).to_string(),
+                    ClaimOrder::Claimant => index.claimant_name(&claims[c]),
+                    ClaimOrder::Date => index.claims[c]
+                        .span
+                        .map_or("Undated".into(), |s| s.year().to_string()),
+                }
+            };
+            // A group the previous page began goes on here: say so.
+            let continued = page
+                .range
+                .start
+                .checked_sub(1)
+                .map(|i| group_of(listing.items[i]));
+            let groups = runs(&listing.items[page.range.clone()], group_of);
+            let sections = groups
+                .into_iter()
+                .map(|(name, list)| {
+                    let more = (continued.as_ref() == Some(&name)).then_some(" (continued)");
+                    let items = list
+                        .into_iter()
+                        .map(|c| view! { <ClaimItem c=c as usize/> })
+                        .collect_view();
+                    view! {
+                        <section class="group">
+                            <h3>{name}{more}</h3>
+                            <ol class="records">{items}</ol>
+                        </section>
+                    }
+                })
+                .collect_view();
+            let page = page.clone();
+            view! { {sections} <Pager page items=shown/> }.into_any()
+        })
+    };
+    view! { {order_select} {head} <Later>{extras.clone()}</Later> {body} }
 }
 
 /// How many death-toll figures the table shows at most.
