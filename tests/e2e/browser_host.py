@@ -46,3 +46,33 @@ class StaticServer:
     def stop(self):
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+def start_chromium(name, chromium, chromedriver, prefs=None):
+    """Headless Chromium with a fresh profile of its own, every request logged
+    (so tests can prove none leaves this machine). Returns the driver and a
+    function that quits it and removes the profile."""
+    import os
+    import shutil
+
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = chromium
+    for flag in CHROMIUM_FLAGS:
+        opts.add_argument(flag)
+    profile = Path(os.environ.get("TMPDIR", "/tmp")) / f"dossier-e2e-{name}-{os.getpid()}"
+    shutil.rmtree(profile, ignore_errors=True)
+    opts.add_argument(f"--user-data-dir={profile}")
+    if prefs:
+        opts.add_experimental_option("prefs", prefs)
+    opts.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
+    drv = webdriver.Chrome(service=Service(executable_path=chromedriver), options=opts)
+    drv.set_page_load_timeout(30)
+
+    def stop():
+        drv.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+
+    return drv, stop

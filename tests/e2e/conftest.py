@@ -11,9 +11,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from browser_host import CHROMIUM_FLAGS, StaticServer
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
+from browser_host import StaticServer, start_chromium
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
@@ -88,20 +86,9 @@ def large_corpus():
 
 @pytest.fixture(scope="session")
 def driver():
-    opts = webdriver.ChromeOptions()
-    opts.binary_location = CHROMIUM
-    for flag in CHROMIUM_FLAGS:
-        opts.add_argument(flag)
-    profile = Path(os.environ.get("TMPDIR", "/tmp")) / f"dossier-e2e-profile-{os.getpid()}"
-    shutil.rmtree(profile, ignore_errors=True)
-    opts.add_argument(f"--user-data-dir={profile}")
-    # Every request the page makes is logged, to prove none leaves this machine.
-    opts.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
-    drv = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=opts)
-    drv.set_page_load_timeout(30)
+    drv, stop = start_chromium("profile", CHROMIUM, CHROMEDRIVER)
     yield drv
-    drv.quit()
-    shutil.rmtree(profile, ignore_errors=True)
+    stop()
 
 
 class Page:

@@ -3,36 +3,21 @@ its safest setting reads it: from the app's <noscript> link to a claim page and
 on to the source the claim is reported in."""
 
 import json
-import os
-import shutil
-from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-from browser_host import CHROMIUM_FLAGS
+from browser_host import start_chromium
 from conftest import CHROMEDRIVER, CHROMIUM, CORPUS
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 
 
 @pytest.fixture(scope="module")
 def nojs():
     """A second Chromium, with JavaScript disabled."""
-    opts = webdriver.ChromeOptions()
-    opts.binary_location = CHROMIUM
-    for flag in CHROMIUM_FLAGS:
-        opts.add_argument(flag)
-    profile = Path(os.environ.get("TMPDIR", "/tmp")) / f"dossier-e2e-nojs-{os.getpid()}"
-    shutil.rmtree(profile, ignore_errors=True)
-    opts.add_argument(f"--user-data-dir={profile}")
-    opts.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
-    opts.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
-    drv = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=opts)
-    drv.set_page_load_timeout(30)
+    drv, stop = start_chromium("nojs", CHROMIUM, CHROMEDRIVER,
+                               prefs={"profile.managed_default_content_settings.javascript": 2})
     yield drv
-    drv.quit()
-    shutil.rmtree(profile, ignore_errors=True)
+    stop()
 
 
 def link(drv, text):
