@@ -348,7 +348,9 @@ impl Outcome {
             actor_counts,
             term_counts,
             date_errors: date_errors.iter().map(ToString::to_string).collect(),
-            search_pending: index.text.get().is_none() && !query_words(&filter.text).is_empty(),
+            // A text facet is in use only when the query has words.
+            search_pending: index.text.get().is_none()
+                && sets.iter().any(|(f, _)| *f == Facet::Text),
         }
     }
 

@@ -18,6 +18,15 @@ use crate::text::fold;
 use crate::url_state::ClaimOrder;
 use crate::vocab::{self, Vocab};
 
+/// Who made a claim: see `Index::speaker`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Speaker<'c> {
+    /// The claimant's id, to link to.
+    Claimant(&'c str),
+    /// Words for a claim in the reporting article's own voice.
+    OwnVoice(String),
+}
+
 /// A record by kind and position.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct RecordRef {
@@ -780,6 +789,21 @@ impl Index {
 
     pub fn find(&self, id: &str, kind: Kind) -> Option<usize> {
         find_in(&self.ids, id, kind)
+    }
+
+    /// Who made a claim, as readers are told: the claimant to link to, or,
+    /// where the reporting article speaks in its own voice (or names no
+    /// claimant), words that say so. The app and the plain edition both say it
+    /// this way.
+    pub fn speaker<'c>(&self, claim: &'c Claim) -> Speaker<'c> {
+        match (&claim.claimant, claim.in_author_voice()) {
+            (Some(id), false) => Speaker::Claimant(id),
+            (Some(_), true) => Speaker::OwnVoice(format!(
+                "{} (the reporting article’s own voice)",
+                self.claimant_name(claim)
+            )),
+            (None, _) => Speaker::OwnVoice(self.claimant_name(claim)),
+        }
     }
 
     /// Who made a claim, as readers see it: the claimant, or the reporting

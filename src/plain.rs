@@ -8,7 +8,7 @@
 
 use std::fmt::Write;
 
-use crate::index::Index;
+use crate::index::{Index, Speaker};
 use crate::model::{Actor, Claim, DateSpec, Event, Kind, Source};
 use crate::text::{is_http_link, thousands};
 use crate::vocab;
@@ -402,13 +402,9 @@ or download the whole corpus as JSON: <a href=\"../public/corpus.json\">corpus.j
     /// Who made a claim, as the app says it: a link to the claimant, or, where the
     /// reporting article speaks in its own voice, a name that says so.
     fn claimant(&self, claim: &Claim) -> String {
-        match (&claim.claimant, claim.in_author_voice()) {
-            (Some(id), false) => self.link(Kind::Actor, id),
-            (Some(_), true) => escape(&format!(
-                "{} (the reporting article’s own voice)",
-                self.index.claimant_name(claim)
-            )),
-            (None, _) => escape(&self.index.claimant_name(claim)),
+        match self.index.speaker(claim) {
+            Speaker::Claimant(id) => self.link(Kind::Actor, id),
+            Speaker::OwnVoice(words) => escape(&words),
         }
     }
 

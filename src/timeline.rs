@@ -10,7 +10,7 @@
 use std::fmt;
 
 use crate::bits::Bits;
-use crate::date::{PartialDate, MONTHS};
+use crate::date::PartialDate;
 use crate::index::Index;
 use crate::model::Kind;
 
@@ -132,15 +132,17 @@ fn period(k: i64, unit: Unit) -> (u32, u32) {
     }
 }
 
+/// A period as readers write it: "1980s", or the partial date it is
+/// ("1988", "June 1988", "13 June 1988").
 fn label(first: u32, unit: Unit) -> String {
-    let (y, m, d) = split(first);
-    let month = MONTHS[(m.clamp(1, 12) - 1) as usize];
-    match unit {
-        Unit::Decade => format!("{y}s"),
-        Unit::Year => format!("{y}"),
-        Unit::Month => format!("{month} {y}"),
-        Unit::Day => format!("{d} {month} {y}"),
-    }
+    let (year, m, d) = split(first);
+    let (month, day) = match unit {
+        Unit::Decade => return format!("{year}s"),
+        Unit::Year => (None, None),
+        Unit::Month => (Some(m as u8), None),
+        Unit::Day => (Some(m as u8), Some(d as u8)),
+    };
+    PartialDate { year, month, day }.to_string()
 }
 
 /// A day as a partial date at `unit` precision: "1988", "1988-06", "1988-06-13".

@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use dossier::index::Speaker;
 use dossier::load::Rejected;
 use dossier::model::{Claim, DateSpec, Kind};
 use dossier::text::is_http_link;
@@ -129,19 +130,9 @@ pub fn ExternalLink(url: String) -> impl IntoView {
 /// speaks in its own voice, a plain name that says so.
 #[component]
 pub fn Claimant(claim: Claim) -> impl IntoView {
-    match (&claim.claimant, claim.in_author_voice()) {
-        (Some(id), false) => view! { <IdLink id=id.clone() kind=Kind::Actor/> }.into_any(),
-        (Some(_), true) => {
-            let name = format!(
-                "{} (the reporting article’s own voice)",
-                data().index.claimant_name(&claim)
-            );
-            view! { <span class="author-voice">{name}</span> }.into_any()
-        }
-        (None, _) => {
-            view! { <span class="author-voice">{data().index.claimant_name(&claim)}</span> }
-                .into_any()
-        }
+    match data().index.speaker(&claim) {
+        Speaker::Claimant(id) => view! { <IdLink id=id.to_string() kind=Kind::Actor/> }.into_any(),
+        Speaker::OwnVoice(words) => view! { <span class="author-voice">{words}</span> }.into_any(),
     }
 }
 

@@ -13,7 +13,7 @@ const SUGGESTIONS: usize = 20;
 use super::lists::counted_kind;
 use super::nav::{Entry, Nav};
 
-fn counted_noun(kind: Kind) -> &'static str {
+pub fn counted_noun(kind: Kind) -> &'static str {
     match kind {
         Kind::Event => "events",
         Kind::Claim => "claims",

@@ -372,7 +372,9 @@ fn ClaimsList() -> impl IntoView {
             let index = &d.index;
             let claims = &index.corpus.claims;
             // Death tolls from the postings of their kind, not by reading every claim.
-            let tolls: Vec<usize> = paged.with(|_| {
+            // Drawn again whenever the list is.
+            paged.track();
+            let tolls: Vec<usize> = {
                 outcome.with_untracked(|o| {
                     let range = index.numbering.range(Kind::Claim);
                     vocab::CLAIM_KINDS
@@ -389,7 +391,7 @@ fn ClaimsList() -> impl IntoView {
                         })
                         .unwrap_or_default()
                 })
-            });
+            };
             view! {
                 {(!tolls.is_empty()).then(move || view! { <DeathTolls claims=tolls/> })}
                 {first_page.then(|| view! { <WhoSaidWhat/> })}

@@ -12,6 +12,7 @@ use dossier::timeline::{
 use leptos::prelude::*;
 
 use super::bits::data;
+use super::filters::counted_noun;
 use super::nav::{Entry, Nav};
 
 /// At most this many periods: bars stay wide enough to touch on a phone.
@@ -19,13 +20,13 @@ const MAX_PERIODS: usize = 60;
 /// The bars' height in pixels.
 const HEIGHT: f64 = 80.0;
 
-fn noun(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Event => "Events",
-        Kind::Claim => "Claims",
-        Kind::Source => "Sources",
-        Kind::Actor => "Institutions and people",
-    }
+/// "Events", "Claims": the filter panel's noun for the kind, as a caption starts.
+fn noun(kind: Kind) -> String {
+    let noun = counted_noun(kind);
+    let mut chars = noun.chars();
+    chars.next().map_or(String::new(), |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
 
 /// Each kind's whole span of dates, worked out once: the timeline shows it
