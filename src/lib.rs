@@ -9,6 +9,7 @@ pub mod date;
 pub mod export;
 pub mod filter;
 pub mod hash;
+pub mod i18n;
 pub mod index;
 pub mod load;
 pub mod model;

@@ -4,6 +4,7 @@
 //! link, and reload, back/forward and shared links restore what was on screen.
 
 use crate::filter::Filter;
+use crate::i18n::Lang;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum View {
@@ -86,6 +87,8 @@ pub struct UrlState {
     pub corpus: Option<String>,
     /// The span the timeline shows ("1980/2000"); None for the whole record.
     pub timeline: Option<String>,
+    /// The interface language chosen in the page; None follows the browser.
+    pub lang: Option<Lang>,
 }
 
 /// Checks a `?corpus=` path: it must name a file on the same site, relative to
@@ -170,6 +173,7 @@ impl UrlState {
                 "page" => state.page = value.parse().unwrap_or(0),
                 "corpus" if !value.is_empty() => state.corpus = Some(value),
                 "tl" if !value.is_empty() => state.timeline = Some(value),
+                "lang" => state.lang = Lang::from_code(&value),
                 _ => {}
             }
         }
@@ -179,6 +183,9 @@ impl UrlState {
     /// The query string for this state, starting with '?'; defaults are left out.
     pub fn to_query(&self) -> String {
         let mut pairs: Vec<(&str, &str)> = Vec::new();
+        if let Some(lang) = self.lang {
+            pairs.push(("lang", lang.code()));
+        }
         if let Some(corpus) = &self.corpus {
             pairs.push(("corpus", corpus));
         }
@@ -312,6 +319,7 @@ mod tests {
             page: 3,
             corpus: Some("corpora/other one.json".into()),
             timeline: Some("1980/2000".into()),
+            lang: Some(Lang::Fa),
         }
     }
 

@@ -2,11 +2,11 @@
 
 use std::sync::Arc;
 
+use dossier::i18n::{fill, Lang};
 use dossier::index::Speaker;
 use dossier::load::Rejected;
 use dossier::model::{Claim, DateSpec, Kind};
 use dossier::text::is_http_link;
-pub use dossier::text::thousands;
 use leptos::prelude::*;
 
 use super::nav::RecordLink;
@@ -16,13 +16,20 @@ pub fn data() -> Arc<Data> {
     expect_context::<Arc<Data>>()
 }
 
-/// "1 claim", "3 claims", "12,400 claims".
-pub fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{} {noun}s", thousands(n))
-    }
+/// The interface language, which the app provides to everything it draws.
+pub fn lang() -> Lang {
+    use_context::<Lang>().unwrap_or_default()
+}
+
+/// A number as the interface language writes it: "12,400", "۱۲٬۴۰۰".
+pub fn thousands(n: usize) -> String {
+    lang().number(n)
+}
+
+/// "1 claim", "3 claims", "12,400 claims", in the interface language.
+pub fn count(n: usize, kind: Kind) -> String {
+    let l = lang();
+    l.count(&l.kind(kind).count, n)
 }
 
 /// How many items a capped list shows at first, and adds each time.
@@ -52,6 +59,7 @@ where
                 .collect_view()
         }
     };
+    let t = lang().strings();
     let more = move || {
         let left = total.saturating_sub(shown.get());
         (left > 0).then(|| {
@@ -59,7 +67,7 @@ where
             view! {
                 <li class="more">
                     <button type="button" class="small" on:click=move |_| shown.update(|n| *n += SHOWN_AT_ONCE)>
-                        {format!("Show {} more ({} not shown)", thousands(next), thousands(left))}
+                        {fill(t.show_more, &[&thousands(next), &thousands(left)])}
                     </button>
                 </li>
             }
@@ -71,24 +79,26 @@ where
 /// A date as precisely as known; an inferred one is marked, with how.
 #[component]
 pub fn DateText(date: Option<DateSpec>, #[prop(optional)] long: bool) -> impl IntoView {
+    let l = lang();
+    let t = l.strings();
     let Some(date) = date else {
-        return view! { <span class="date undated">"undated"</span> }.into_any();
+        return view! { <span class="date undated">{t.undated}</span> }.into_any();
     };
-    let shown = date.shown();
+    let shown = l.date_spec(&date);
     let inference = date.inference.clone().unwrap_or_default();
-    let written = date
-        .as_written
-        .clone()
-        .filter(|_| long)
-        .map(|w| view! { <span class="as-written">" — the text says “" {w} "”"</span> });
+    // The text's own words and the reasoning are corpus text, in its own direction.
+    let written =
+        date.as_written.clone().filter(|_| long).map(
+            |w| view! { <span class="as-written" dir="auto">{fill(t.text_says, &[&w])}</span> },
+        );
     let marker = date.is_inferred().then(|| {
         if long {
-            view! { <span class="inferred">" (inferred: " {inference} ")"</span> }.into_any()
+            view! { <span class="inferred" dir="auto">{fill(t.inferred_long, &[&inference])}</span> }.into_any()
         } else {
-            view! { " " <abbr class="inferred" title=inference>"inferred"</abbr> }.into_any()
+            view! { " " <abbr class="inferred" title=inference>{t.inferred}</abbr> }.into_any()
         }
     });
-    view! { <span class="date">{shown}</span>{marker}{written} }.into_any()
+    view! { <span class="date" dir="auto">{shown}</span>{marker}{written} }.into_any()
 }
 
 /// A link to any record by id, named by `label`; a missing record shows as text.
@@ -103,7 +113,9 @@ pub fn IdLink(#[prop(into)] id: String, kind: Kind) -> impl IntoView {
         Kind::Claim => index.claim(&id).map(|c| c.paraphrase.clone()),
     };
     match label {
-        Some(label) => view! { <RecordLink id>{label}</RecordLink> }.into_any(),
+        Some(label) => {
+            view! { <RecordLink id><span dir="auto">{label}</span></RecordLink> }.into_any()
+        }
         None => view! { <span class="missing">{id}</span> }.into_any(),
     }
 }
@@ -120,7 +132,8 @@ pub fn id_links(ids: Vec<String>, kind: Kind) -> impl IntoView {
 pub fn ExternalLink(url: String) -> impl IntoView {
     if is_http_link(&url) {
         let href = url.clone();
-        view! { <a href=href rel="noopener noreferrer" target="_blank">{url}</a> }.into_any()
+        view! { <a href=href rel="noopener noreferrer" target="_blank" dir="ltr">{url}</a> }
+            .into_any()
     } else {
         view! { <span>{url}</span> }.into_any()
     }
@@ -132,7 +145,9 @@ pub fn ExternalLink(url: String) -> impl IntoView {
 pub fn Claimant(claim: Claim) -> impl IntoView {
     match data().index.speaker(&claim) {
         Speaker::Claimant(id) => view! { <IdLink id=id.to_string() kind=Kind::Actor/> }.into_any(),
-        Speaker::OwnVoice(words) => view! { <span class="author-voice">{words}</span> }.into_any(),
+        Speaker::OwnVoice(words) => {
+            view! { <span class="author-voice" dir="auto">{words}</span> }.into_any()
+        }
     }
 }
 
@@ -141,7 +156,7 @@ pub fn Claimant(claim: Claim) -> impl IntoView {
 pub fn Quote(quote: String, source: String) -> impl IntoView {
     view! {
         <figure class="quote">
-            <blockquote>{quote}</blockquote>
+            <blockquote dir="auto">{quote}</blockquote>
             <figcaption>"— " <IdLink id=source kind=Kind::Source/></figcaption>
         </figure>
     }
@@ -154,14 +169,16 @@ pub fn RejectedNotice(rejected: Vec<Rejected>) -> impl IntoView {
         return ().into_any();
     }
     let n = rejected.len();
+    let l = lang();
+    let t = l.strings();
     let items = rejected
         .into_iter()
         .map(|r| {
-            let name = format!("{} {}", r.kind.noun(), r.name());
+            let name = format!("{} {}", l.kind(r.kind).singular, r.name());
             let reasons = r
                 .reasons
                 .into_iter()
-                .map(|why| view! { <li>{why}</li> })
+                .map(|why| view! { <li lang="en" dir="ltr">{why}</li> })
                 .collect_view();
             view! { <li><strong>{name}</strong><ul>{reasons}</ul></li> }
         })
@@ -169,11 +186,11 @@ pub fn RejectedNotice(rejected: Vec<Rejected>) -> impl IntoView {
     view! {
         <section class="notice" role="status" aria-labelledby="rejected-title">
             <h2 id="rejected-title">
-                {format!("{} left out because {} failed validation", count(n, "record"), if n == 1 { "it" } else { "they" })}
+                {l.count(&t.rejected_title, n)}
             </h2>
-            <p>"Everything else in the corpus is shown. The records left out, and why:"</p>
+            <p>{t.rejected_intro}</p>
             <details>
-                <summary>"Show the records left out"</summary>
+                <summary>{t.rejected_show}</summary>
                 <ul class="rejected">{items}</ul>
             </details>
         </section>

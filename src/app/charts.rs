@@ -4,13 +4,13 @@
 
 use dossier::charts::{figure, log_axis, log_position, who_said_what, Bound, Figure, WORD_RANGES};
 use dossier::filter::{Facet, Filter, Outcome};
+use dossier::i18n::{fill, Lang};
 use dossier::model::Claim;
-use dossier::text::thousands;
 use dossier::url_state::{UrlState, View};
 use dossier::vocab;
 use leptos::prelude::*;
 
-use super::bits::data;
+use super::bits::{data, lang, thousands};
 use super::nav::{RecordLink, StateLink};
 
 /// Rows of the matrix shown at most.
@@ -76,6 +76,14 @@ pub fn DeathTollChart(claims: Vec<usize>) -> impl IntoView {
         return ().into_any();
     }
     rows.sort_by_key(|(_, f)| (f.low.or(f.high), f.high));
+    let l = lang();
+    let t = l.strings();
+    let when_of = |claim: &Claim| {
+        claim
+            .date
+            .as_ref()
+            .map_or(t.undated.into(), |date| l.date_spec(date))
+    };
     let figures: Vec<Figure> = rows.iter().map(|(_, f)| *f).collect();
     let table = rows
         .iter()
@@ -85,20 +93,17 @@ pub fn DeathTollChart(claims: Vec<usize>) -> impl IntoView {
                 (Some(l), Some(h)) => {
                     format!("{} – {}", thousands(l as usize), thousands(h as usize))
                 }
-                (Some(l), None) => format!("{} or more", thousands(l as usize)),
-                (None, Some(h)) => format!("up to {}", thousands(h as usize)),
+                (Some(l), None) => fill(t.or_more, &[&thousands(l as usize)]),
+                (None, Some(h)) => fill(t.up_to, &[&thousands(h as usize)]),
                 (None, None) => String::new(),
             };
             let (words, who) = (figure_words(claim), d.index.claimant_name(claim));
-            let when = claim
-                .date
-                .as_ref()
-                .map_or("undated".into(), |date| date.shown());
+            let when = when_of(claim);
             view! {
                 <tr>
-                    <td><RecordLink id=claim.id.clone()>{words}</RecordLink></td>
+                    <td><RecordLink id=claim.id.clone()><span dir="auto">{words}</span></RecordLink></td>
                     <td>{range}</td>
-                    <td>{who}</td>
+                    <td dir="auto">{who}</td>
                     <td>{when}</td>
                 </tr>
             }
@@ -110,17 +115,17 @@ pub fn DeathTollChart(claims: Vec<usize>) -> impl IntoView {
         .into_iter()
         .map(|(claim, f)| {
             let who = d.index.claimant_name(claim);
-            let when = claim.date.as_ref().map_or("undated".into(), |date| date.shown());
+            let when = when_of(claim);
             let words = figure_words(claim);
-            let name = format!("{words}: {who}, {when}. Open the claim.");
+            let name = fill(t.toll_mark, &[&words, &who, &when]);
             let shown = words.clone();
             view! {
                 <li>
                     <RecordLink id=claim.id.clone()>
-                        <span class="toll-label"><strong>{shown}</strong>" · " {who.clone()} " · " {when.clone()}</span>
+                        <span class="toll-label"><strong dir="auto">{shown}</strong>" · " <span dir="auto">{who.clone()}</span> " · " {when.clone()}</span>
                         <svg class="toll-track" width="100%" height="24"
                             role="img" aria-label=name>
-                            <title>{format!("{words} — {who}, {when}")}</title>
+                            <title>{fill(t.toll_mark_title, &[&words, &who, &when])}</title>
                             <line class="track" x1="1%" x2="99%" y1="12" y2="12"/>
                             {mark(&f, min, max)}
                         </svg>
@@ -139,32 +144,32 @@ pub fn DeathTollChart(claims: Vec<usize>) -> impl IntoView {
     let words = WORD_RANGES
         .iter()
         .map(|(w, lo, hi)| {
-            format!(
-                "“{}” as {}–{}",
-                vocab::TOLL_QUALIFIERS.label(w),
-                thousands(*lo as usize),
-                thousands(*hi as usize)
+            fill(
+                t.word_range,
+                &[
+                    l.term(&vocab::TOLL_QUALIFIERS, w),
+                    &thousands(*lo as usize),
+                    &thousands(*hi as usize),
+                ],
             )
         })
         .collect::<Vec<_>>()
-        .join(", ");
+        .join(t.comma);
     view! {
         <figure class="toll-chart" aria-labelledby="toll-chart-title">
             <figcaption id="toll-chart-title">
-                {format!("Death tolls claimed for this event: {} figures, each as its claimant states it", n)}
+                {fill(t.tolls_chart_title, &[&l.number(n)])}
             </figcaption>
             <ol class="toll-rows">{body}</ol>
             <svg class="toll-axis" width="100%" height="18" aria-hidden="true">{axis}</svg>
-            <p class="hint">{format!(
-                "Logarithmic scale. A dot is a figure; an arrow from a dot, “at least” or “more than” (hollow) going up, “up to” or “nearly” (hollow) going down; a bar, a figure in words, drawn {words}. Figures are never merged or averaged."
-            )}</p>
+            <p class="hint">{fill(t.tolls_legend, &[&words])}</p>
             <details class="toll-table">
-                <summary>"The same figures as a table"</summary>
+                <summary>{t.same_figures}</summary>
                 <div class="table-wrap">
                     <table>
                         <thead><tr>
-                            <th scope="col">"Figure, as written"</th><th scope="col">"As drawn"</th>
-                            <th scope="col">"Claimed by"</th><th scope="col">"Made"</th>
+                            <th scope="col">{t.figure_as_written}</th><th scope="col">{t.as_drawn}</th>
+                            <th scope="col">{t.claimed_by}</th><th scope="col">{t.made}</th>
                         </tr></thead>
                         <tbody>{table}</tbody>
                     </table>
@@ -183,6 +188,8 @@ pub fn WhoSaidWhat() -> impl IntoView {
     let outcome = expect_context::<Memo<Outcome>>();
     let applied = expect_context::<RwSignal<(Filter, dossier::url_state::View)>>();
     let d = data();
+    let l = lang();
+    let t = l.strings();
     move || {
         // Redrawn with every applied filter: the links carry it in their address.
         applied.track();
@@ -200,7 +207,7 @@ pub fn WhoSaidWhat() -> impl IntoView {
         let head = matrix
             .terms
             .iter()
-            .map(|t| view! { <th scope="col">{vocab::LEGAL_TERMS.label(t)}</th> })
+            .map(|term| view! { <th scope="col">{l.term(&vocab::LEGAL_TERMS, term)}</th> })
             .collect_view();
         let terms = matrix.terms.clone();
         let rows = matrix
@@ -211,7 +218,7 @@ pub fn WhoSaidWhat() -> impl IntoView {
                 let shown = row.name.clone();
                 let name = match &actor_id {
                     Some(id) => view! { <RecordLink id=id.clone()>{shown}</RecordLink> }.into_any(),
-                    None => view! { <span class="author-voice">{shown}</span> }.into_any(),
+                    None => view! { <span class="author-voice" dir="auto">{shown}</span> }.into_any(),
                 };
                 let cells = row
                     .counts
@@ -223,12 +230,7 @@ pub fn WhoSaidWhat() -> impl IntoView {
                             return view! { <td class="level-0"><span class="visually-hidden">"0"</span></td> }.into_any();
                         }
                         let actor = actor_id.clone();
-                        let label = format!(
-                            "{count} {} by {} as {}",
-                            if count == 1 { "claim" } else { "claims" },
-                            row.name,
-                            vocab::LEGAL_TERMS.label(term)
-                        );
+                        let label = cell_label(l, count as usize, &row.name, term);
                         let change = move |s: &mut UrlState| {
                             s.view = View::Claims;
                             s.record = None;
@@ -240,7 +242,7 @@ pub fn WhoSaidWhat() -> impl IntoView {
                         };
                         view! {
                             <td class=format!("level-{level}")>
-                                <StateLink change aria_label=label fixed=true>{count}</StateLink>
+                                <StateLink change aria_label=label fixed=true>{l.number(count as usize)}</StateLink>
                             </td>
                         }
                         .into_any()
@@ -250,15 +252,15 @@ pub fn WhoSaidWhat() -> impl IntoView {
             })
             .collect_view();
         let more = (matrix.more > 0).then(|| {
-            view! { <p class="hint">{format!("And {} more claimants; narrow the filters to see them.", thousands(matrix.more))}</p> }
+            view! { <p class="hint">{fill(t.matrix_more, &[&l.number(matrix.more)])}</p> }
         });
         view! {
             <section class="matrix" aria-labelledby="matrix-title">
-                <h3 id="matrix-title">"Who said what: legal characterisations by claimant"</h3>
-                <p class="hint">"Claims that match the filters, counted by who made them and the terms they use. A claim can use several terms. Each count opens those claims."</p>
+                <h3 id="matrix-title">{t.matrix_title}</h3>
+                <p class="hint">{t.matrix_hint}</p>
                 <div class="table-wrap">
                     <table>
-                        <thead><tr><th scope="col">"Claimant"</th>{head}</tr></thead>
+                        <thead><tr><th scope="col">{t.claimant}</th>{head}</tr></thead>
                         <tbody>{rows}</tbody>
                     </table>
                 </div>
@@ -267,6 +269,19 @@ pub fn WhoSaidWhat() -> impl IntoView {
         }
         .into_any()
     }
+}
+
+/// What a matrix count says to a screen reader: "3 claims by X as genocide".
+fn cell_label(l: Lang, count: usize, who: &str, term: &str) -> String {
+    let template = if count == 1 {
+        l.strings().matrix_cell.one
+    } else {
+        l.strings().matrix_cell.other
+    };
+    fill(
+        template,
+        &[&l.number(count), who, l.term(&vocab::LEGAL_TERMS, term)],
+    )
 }
 
 /// The claims about an event that give a death toll.

@@ -3,12 +3,15 @@
 //! it, an actor to everything involving it.
 
 use dossier::filter::Facet;
+use dossier::i18n::fill;
 use dossier::model::{Actor, Claim, Event, Kind, Source};
 use dossier::url_state::UrlState;
 use dossier::vocab;
 use leptos::prelude::*;
 
-use super::bits::{capped, count, data, id_links, Claimant, DateText, ExternalLink, IdLink, Quote};
+use super::bits::{
+    capped, count, data, id_links, lang, Claimant, DateText, ExternalLink, IdLink, Quote,
+};
 use super::charts::{tolls_about, DeathTollChart};
 use super::lists::ClaimItem;
 use super::nav::{Entry, Nav, StateLink};
@@ -17,16 +20,17 @@ use super::takeaway::Cite;
 #[component]
 pub fn Detail(id: String) -> impl IntoView {
     let d = data();
+    let t = lang().strings();
     let back = view! {
         <p class="back">
-            <StateLink change=|s: &mut UrlState| s.record = None>"← Back to the list"</StateLink>
+            <StateLink change=|s: &mut UrlState| s.record = None>{t.back}</StateLink>
         </p>
     };
     let body = match d.index.lookup(&id) {
         None => view! {
             <div role="alert" class="empty">
-                <h2>"No such record"</h2>
-                <p>{format!("This corpus has no record with the id “{id}”. It may have been renamed, or left out because it failed validation.")}</p>
+                <h2>{t.no_such_record}</h2>
+                <p>{fill(t.no_such_record_text, &[&id])}</p>
             </div>
         }
         .into_any(),
@@ -47,7 +51,7 @@ pub fn Detail(id: String) -> impl IntoView {
 fn claims_section(title: String, claims: Vec<usize>) -> impl IntoView {
     (!claims.is_empty()).then(|| {
         let items = capped(claims, |c| view! { <ClaimItem c/> });
-        view! { <section><h3>{title}</h3><ol class="records">{items}</ol></section> }
+        view! { <section><h3 dir="auto">{title}</h3><ol class="records">{items}</ol></section> }
     })
 }
 
@@ -58,7 +62,7 @@ fn events_section(title: String, events: Vec<String>) -> impl IntoView {
             let date = d.index.event(&id).and_then(|e| e.date.clone());
             view! { <li><DateText date/>" — "<IdLink id kind=Kind::Event/></li> }
         });
-        view! { <section><h3>{title}</h3><ul class="plain">{items}</ul></section> }
+        view! { <section><h3 dir="auto">{title}</h3><ul class="plain">{items}</ul></section> }
     })
 }
 
@@ -80,30 +84,32 @@ fn EventDetail(e: usize) -> impl IntoView {
         .actors
         .iter()
         .map(|p| {
-            view! { <li><IdLink id=p.actor.clone() kind=Kind::Actor/>{p.role.clone().map(|r| format!(" — {r}"))}</li> }
+            view! { <li><IdLink id=p.actor.clone() kind=Kind::Actor/>{p.role.clone().map(|r| view! { " — " <span dir="auto">{r}</span> })}</li> }
         })
         .collect_view();
+    let l = lang();
+    let t = l.strings();
     let tags: Vec<&str> = event
         .tags
         .iter()
-        .map(|t| vocab::EVENT_TAGS.label(t))
+        .map(|tag| l.term(&vocab::EVENT_TAGS, tag))
         .collect();
     let sources = d.index.ids(Kind::Source, &facts.related.sources);
     view! {
-        <p class="kind-label">"Event"</p>
-        <h2>{event.title.clone()}</h2>
+        <p class="kind-label">{t.events.singular}</p>
+        <h2 dir="auto">{event.title.clone()}</h2>
         <dl class="facts">
-            <dt>"Date"</dt><dd><DateText date=event.date.clone() long=true/></dd>
-            {event.place.clone().map(|p| view! { <dt>"Place"</dt><dd>{p}</dd> })}
-            {(!tags.is_empty()).then(|| view! { <dt>"Tags"</dt><dd>{tags.join(", ")}</dd> })}
-            {link_row("Sources", sources, Kind::Source)}
+            <dt>{t.date}</dt><dd><DateText date=event.date.clone() long=true/></dd>
+            {event.place.clone().map(|p| view! { <dt>{t.place}</dt><dd dir="auto">{p}</dd> })}
+            {(!tags.is_empty()).then(|| view! { <dt>{t.tags}</dt><dd>{tags.join(t.comma)}</dd> })}
+            {link_row(t.sources.title, sources, Kind::Source)}
         </dl>
-        <p class="summary">{event.summary.clone()}</p>
-        {(!event.actors.is_empty()).then(|| view! { <section><h3>"Involved"</h3><ul class="plain">{actors}</ul></section> })}
-        <section><h3>"What the sources say"</h3>{evidence}</section>
+        <p class="summary" dir="auto">{event.summary.clone()}</p>
+        {(!event.actors.is_empty()).then(|| view! { <section><h3>{t.involved}</h3><ul class="plain">{actors}</ul></section> })}
+        <section><h3>{t.what_sources_say}</h3>{evidence}</section>
         <DeathTollChart claims=tolls_about(e)/>
-        {claims_section(format!("Claims about this event ({})", facts.related.claims.len()), facts.related.claims.clone())}
-        {events_section("Related events".into(), event.related.clone())}
+        {claims_section(fill(t.claims_about, &[&l.number(facts.related.claims.len())]), facts.related.claims.clone())}
+        {events_section(t.related_events.into(), event.related.clone())}
     }
 }
 
@@ -111,25 +117,27 @@ fn EventDetail(e: usize) -> impl IntoView {
 fn ClaimDetail(c: usize) -> impl IntoView {
     let d = data();
     let claim: Claim = d.index.corpus.claims[c].clone();
+    let l = lang();
+    let t = l.strings();
     let terms: Vec<&str> = claim
         .legal_terms
         .iter()
-        .map(|t| vocab::LEGAL_TERMS.label(t))
+        .map(|term| l.term(&vocab::LEGAL_TERMS, term))
         .collect();
     view! {
-        <p class="kind-label">{format!("Claim · {}", vocab::CLAIM_KINDS.label(&claim.kind))}</p>
-        <h2>{claim.paraphrase.clone()}</h2>
+        <p class="kind-label">{fill(t.kind_and_label, &[t.claims.singular, l.term(&vocab::CLAIM_KINDS, &claim.kind)])}</p>
+        <h2 dir="auto">{claim.paraphrase.clone()}</h2>
         <Quote quote=claim.quote.clone() source=claim.reported_in.clone()/>
         <dl class="facts">
-            <dt>"Claimed by"</dt><dd><Claimant claim=claim.clone()/></dd>
-            {claim.relayed_by.clone().map(|r| view! { <dt>"Relayed by"</dt><dd><IdLink id=r kind=Kind::Actor/></dd> })}
-            <dt>"Made"</dt><dd><DateText date=claim.date.clone() long=true/></dd>
-            <dt>"Reported in"</dt><dd><IdLink id=claim.reported_in.clone() kind=Kind::Source/></dd>
-            {claim.via.clone().map(|v| view! { <dt>"First made in"</dt><dd><IdLink id=v kind=Kind::Source/></dd> })}
-            {claim.death_toll.clone().map(|t| view! { <dt>"Figure"</dt><dd>{t.as_written}</dd> })}
-            {(!terms.is_empty()).then(|| view! { <dt>"Legal terms"</dt><dd>{terms.join(", ")}</dd> })}
-            {link_row("About", claim.events.clone(), Kind::Event)}
-            {claim.note.clone().map(|n| view! { <dt>"Note"</dt><dd>{n}</dd> })}
+            <dt>{t.claimed_by}</dt><dd><Claimant claim=claim.clone()/></dd>
+            {claim.relayed_by.clone().map(|r| view! { <dt>{t.relayed_by}</dt><dd><IdLink id=r kind=Kind::Actor/></dd> })}
+            <dt>{t.made}</dt><dd><DateText date=claim.date.clone() long=true/></dd>
+            <dt>{t.reported_in}</dt><dd><IdLink id=claim.reported_in.clone() kind=Kind::Source/></dd>
+            {claim.via.clone().map(|v| view! { <dt>{t.first_made_in}</dt><dd><IdLink id=v kind=Kind::Source/></dd> })}
+            {claim.death_toll.clone().map(|toll| view! { <dt>{t.figure}</dt><dd dir="auto">{toll.as_written}</dd> })}
+            {(!terms.is_empty()).then(|| view! { <dt>{t.legal_terms}</dt><dd>{terms.join(t.comma)}</dd> })}
+            {link_row(t.about, claim.events.clone(), Kind::Event)}
+            {claim.note.clone().map(|n| view! { <dt>{t.note}</dt><dd dir="auto">{n}</dd> })}
         </dl>
     }
 }
@@ -155,30 +163,32 @@ fn SourceDetail(s: usize) -> impl IntoView {
         .copied()
         .filter(|&c| d.index.corpus.claims[c].reported_in != source.id)
         .collect();
+    let l = lang();
+    let t = l.strings();
     let idents = source
         .identifiers
         .iter()
-        .map(|i| view! { <li>{format!("{}: {}", vocab::IDENTIFIER_SCHEMES.label(&i.scheme), i.value)}</li> })
+        .map(|i| view! { <li>{l.term(&vocab::IDENTIFIER_SCHEMES, &i.scheme).to_string()}": "<span dir="ltr">{i.value.clone()}</span></li> })
         .collect_view();
     view! {
-        <p class="kind-label">{format!("Source · {}", vocab::SOURCE_KINDS.label(&source.kind))}</p>
-        <h2>{source.title.clone()}</h2>
-        {source.untitled.then(|| view! { <p class="hint">"The document gives no title; this is a description."</p> })}
+        <p class="kind-label">{fill(t.kind_and_label, &[t.sources.singular, l.term(&vocab::SOURCE_KINDS, &source.kind)])}</p>
+        <h2 dir="auto">{source.title.clone()}</h2>
+        {source.untitled.then(|| view! { <p class="hint">{t.untitled}</p> })}
         <dl class="facts">
-            <dt>"Date"</dt><dd><DateText date=source.date.clone() long=true/></dd>
-            {link_row("Publisher", source.publisher.clone().into_iter().collect(), Kind::Actor)}
-            {link_row("Authors", source.authors.clone(), Kind::Actor)}
-            {(!source.identifiers.is_empty()).then(|| view! { <dt>"Identifiers"</dt><dd><ul class="plain">{idents}</ul></dd> })}
-            {source.url.clone().map(|u| view! { <dt>"Link"</dt><dd><ExternalLink url=u/></dd> })}
-            {source.stance.clone().map(|t| view! { <dt>"Affiliation and stance"</dt><dd>{t}</dd> })}
-            {source.note.clone().map(|n| view! { <dt>"Note"</dt><dd>{n}</dd> })}
-            {link_row("Cites", source.cites.clone(), Kind::Source)}
-            {link_row("Cited by", cited_by, Kind::Source)}
+            <dt>{t.date}</dt><dd><DateText date=source.date.clone() long=true/></dd>
+            {link_row(t.publisher, source.publisher.clone().into_iter().collect(), Kind::Actor)}
+            {link_row(t.authors, source.authors.clone(), Kind::Actor)}
+            {(!source.identifiers.is_empty()).then(|| view! { <dt>{t.identifiers}</dt><dd><ul class="plain">{idents}</ul></dd> })}
+            {source.url.clone().map(|u| view! { <dt>{t.link}</dt><dd><ExternalLink url=u/></dd> })}
+            {source.stance.clone().map(|stance| view! { <dt>{t.stance}</dt><dd dir="auto">{stance}</dd> })}
+            {source.note.clone().map(|n| view! { <dt>{t.note}</dt><dd dir="auto">{n}</dd> })}
+            {link_row(t.cites, source.cites.clone(), Kind::Source)}
+            {link_row(t.cited_by, cited_by, Kind::Source)}
         </dl>
-        <p class="counts">{format!("{} and {} rest on this source.", count(facts.related.events.len(), "event"), count(facts.related.claims.len(), "claim"))}</p>
-        {events_section("Events it reports".into(), events)}
-        {claims_section(format!("Claims reported in it ({})", reported.len()), reported)}
-        {claims_section("Claims first made in it".into(), first_made)}
+        <p class="counts">{fill(t.rest_on_source, &[&count(facts.related.events.len(), Kind::Event), &count(facts.related.claims.len(), Kind::Claim)])}</p>
+        {events_section(t.events_it_reports.into(), events)}
+        {claims_section(fill(t.claims_reported, &[&l.number(reported.len())]), reported)}
+        {claims_section(t.claims_first_made.into(), first_made)}
     }
 }
 
@@ -188,16 +198,18 @@ fn ActorDetail(a: usize) -> impl IntoView {
     let d = data();
     let actor: Actor = d.index.corpus.actors[a].clone();
     let facts = d.index.actors[a].clone();
+    let l = lang();
+    let t = l.strings();
     let roles = actor
         .roles
         .iter()
         .map(|r| {
             view! {
                 <li>
-                    {r.title.clone()}
-                    {r.of.clone().map(|o| view! { ", " <IdLink id=o kind=Kind::Actor/> })}
+                    <span dir="auto">{r.title.clone()}</span>
+                    {r.of.clone().map(|o| view! { {t.comma} <IdLink id=o kind=Kind::Actor/> })}
                     {r.date.clone().map(|date| view! { " (" <DateText date=Some(date)/> ")" })}
-                    " — " <span class="hint">"according to " <IdLink id=r.source.clone() kind=Kind::Source/></span>
+                    " — " <span class="hint">{t.according_to} <IdLink id=r.source.clone() kind=Kind::Source/></span>
                 </li>
             }
         })
@@ -213,17 +225,17 @@ fn ActorDetail(a: usize) -> impl IntoView {
         });
     };
     view! {
-        <p class="kind-label">{vocab::ACTOR_KINDS.label(&actor.kind).to_string()}</p>
-        <h2>{actor.name.clone()}</h2>
+        <p class="kind-label">{l.term(&vocab::ACTOR_KINDS, &actor.kind).to_string()}</p>
+        <h2 dir="auto">{actor.name.clone()}</h2>
         <dl class="facts">
-            {(!actor.aliases.is_empty()).then(|| view! { <dt>"Also written"</dt><dd>{actor.aliases.join(" · ")}</dd> })}
-            {actor.country.clone().map(|c| view! { <dt>"Country or scope"</dt><dd>{c}</dd> })}
-            {actor.description.clone().map(|t| view! { <dt>"Description"</dt><dd>{t}</dd> })}
-            {link_row("Sources published or first made in", sources, Kind::Source)}
+            {(!actor.aliases.is_empty()).then(|| view! { <dt>{t.also_written}</dt><dd dir="auto">{actor.aliases.join(" · ")}</dd> })}
+            {actor.country.clone().map(|c| view! { <dt>{t.country}</dt><dd dir="auto">{c}</dd> })}
+            {actor.description.clone().map(|text| view! { <dt>{t.description}</dt><dd dir="auto">{text}</dd> })}
+            {link_row(t.sources_of_actor, sources, Kind::Source)}
         </dl>
-        <button type="button" on:click=filter_by>{format!("Filter every view by {}", actor.name)}</button>
-        {(!actor.roles.is_empty()).then(|| view! { <section><h3>"Roles, as the sources give them"</h3><ul class="plain">{roles}</ul></section> })}
-        {events_section(format!("Events involving {} ({})", actor.name, events.len()), events)}
-        {claims_section(format!("Claims made or relayed ({})", facts.related.claims.len()), facts.related.claims.clone())}
+        <button type="button" on:click=filter_by>{fill(t.filter_every_view, &[&actor.name])}</button>
+        {(!actor.roles.is_empty()).then(|| view! { <section><h3>{t.roles}</h3><ul class="plain">{roles}</ul></section> })}
+        {events_section(fill(t.events_involving, &[&actor.name, &l.number(events.len())]), events)}
+        {claims_section(fill(t.claims_made, &[&l.number(facts.related.claims.len())]), facts.related.claims.clone())}
     }
 }

@@ -2,25 +2,16 @@
 //! each choice with its live count.
 
 use dossier::filter::{Facet, Outcome};
-use dossier::model::Kind;
+use dossier::i18n::fill;
 use dossier::url_state::UrlState;
 use leptos::prelude::*;
 
-use super::bits::{data, thousands};
+use super::bits::{data, lang, thousands};
 
 /// How many names the type-ahead offers at once.
 const SUGGESTIONS: usize = 20;
 use super::lists::counted_kind;
 use super::nav::{Entry, Nav};
-
-pub fn counted_noun(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Event => "events",
-        Kind::Claim => "claims",
-        Kind::Source => "sources",
-        Kind::Actor => "institutions and people",
-    }
-}
 
 /// The filters, on every view.
 #[component]
@@ -46,29 +37,31 @@ pub fn FilterPanel() -> impl IntoView {
                 + f.legal_terms.len()
         })
     };
-    let noun = move || counted_noun(nav.state.with(|s| counted_kind(s.view)));
+    let l = lang();
+    let t = l.strings();
+    let noun = move || l.kind(nav.state.with(|s| counted_kind(s.view))).plural;
     let clear = move |_| nav.clear_filters();
     view! {
         <aside class="filters" aria-labelledby="filters-title">
             <details open=wide>
                 <summary>
-                    <h2 id="filters-title">"Filters"</h2>
+                    <h2 id="filters-title">{t.filters}</h2>
                     <span class="active-count">
-                        {move || match active() { 0 => String::new(), n => format!("{n} active") }}
+                        {move || match active() { 0 => String::new(), n => fill(t.active, &[&l.number(n)]) }}
                     </span>
                 </summary>
                 <form role="search" on:submit=|e| e.prevent_default()>
                     <TextFilter/>
                     <DateFilter/>
                     <ActorFilter/>
-                    <p class="hint">{move || format!("Numbers beside each choice count matching {}.", noun())}</p>
-                    <TermFilter facet=Facet::ClaimKinds legend="Claim kinds"/>
-                    <TermFilter facet=Facet::Tags legend="Event tags"/>
-                    <TermFilter facet=Facet::LegalTerms legend="Legal characterisations"/>
-                    <TermFilter facet=Facet::SourceKinds legend="Source kinds"/>
+                    <p class="hint">{move || fill(t.counts_hint, &[noun()])}</p>
+                    <TermFilter facet=Facet::ClaimKinds legend=t.claim_kinds/>
+                    <TermFilter facet=Facet::Tags legend=t.event_tags/>
+                    <TermFilter facet=Facet::LegalTerms legend=t.legal_characterisations/>
+                    <TermFilter facet=Facet::SourceKinds legend=t.source_kinds/>
                     <button type="button" class="clear" on:click=clear
                         disabled=move || nav.state.with(|s| s.filter.is_empty())>
-                        "Clear all filters"
+                        {t.clear_all}
                     </button>
                 </form>
             </details>
@@ -91,8 +84,8 @@ fn TextFilter() -> impl IntoView {
     };
     view! {
         <div class="field">
-            <label for="f-text">"Search titles, summaries, names and quotes"</label>
-            <input id="f-text" type="search" autocomplete="off"
+            <label for="f-text">{lang().strings().search_label}</label>
+            <input id="f-text" type="search" autocomplete="off" dir="auto"
                 prop:value=move || nav.state.with(|s| s.filter.text.clone())
                 on:input=on_input/>
         </div>
@@ -119,48 +112,42 @@ fn DateFilter() -> impl IntoView {
         nav.state
             .with(|s| !s.filter.from.is_empty() || !s.filter.to.is_empty())
     };
+    let l = lang();
+    let t = l.strings();
     let undated_note = move || {
         let (include, view) = nav.state.with(|s| (s.filter.include_undated, s.view));
         let hidden = outcome.with(|o| o.undated_hidden);
-        let noun = counted_noun(counted_kind(view));
         if include {
-            "Records with no date are shown along with the range.".to_string()
+            t.undated_shown.to_string()
         } else if hidden > 0 {
-            let (noun, verb) = match (hidden, counted_kind(view)) {
-                (1, Kind::Actor) => ("institution or person", "is"),
-                (1, _) => (noun.trim_end_matches('s'), "is"),
-                _ => (noun, "are"),
-            };
-            format!("{hidden} {noun} with no date {verb} hidden by the range.")
+            l.count(&l.kind(counted_kind(view)).undated_hidden, hidden)
         } else {
-            "Records with no date are hidden while a range is set.".to_string()
+            t.undated_hidden_none.to_string()
         }
     };
     view! {
         <fieldset class="dates">
-            <legend>"Date"</legend>
+            <legend>{t.date}</legend>
             <div class="range">
                 <div class="field">
-                    <label for="f-from">"From"</label>
-                    <input id="f-from" type="text" inputmode="numeric" placeholder="e.g. 1988" autocomplete="off"
+                    <label for="f-from">{t.from}</label>
+                    <input id="f-from" type="text" inputmode="numeric" placeholder=t.from_placeholder autocomplete="off" dir="ltr"
                         aria-describedby="f-date-hint"
                         prop:value=move || nav.state.with(|s| s.filter.from.clone())
                         on:change=set_from/>
                 </div>
                 <div class="field">
-                    <label for="f-to">"To"</label>
-                    <input id="f-to" type="text" inputmode="numeric" placeholder="e.g. 2016-09" autocomplete="off"
+                    <label for="f-to">{t.to}</label>
+                    <input id="f-to" type="text" inputmode="numeric" placeholder=t.to_placeholder autocomplete="off" dir="ltr"
                         aria-describedby="f-date-hint"
                         prop:value=move || nav.state.with(|s| s.filter.to.clone())
                         on:change=set_to/>
                 </div>
             </div>
-            <p class="hint" id="f-date-hint">
-                "A year (1988), a month (2016-09) or a day (2016-09-13). A record matches when its dates overlap the range."
-            </p>
+            <p class="hint" id="f-date-hint">{t.date_hint}</p>
             <ul class="errors" role="alert">
                 {move || outcome.with(|o| o.date_errors.clone()).into_iter()
-                    .map(|e| view! { <li>{e}" — this end of the range is ignored."</li> })
+                    .map(|e| view! { <li>{fill(t.end_ignored, &[&e])}</li> })
                     .collect_view()}
             </ul>
             <Show when=ranged>
@@ -169,7 +156,7 @@ fn DateFilter() -> impl IntoView {
                     <input type="checkbox" id="f-undated"
                         prop:checked=move || nav.state.with(|s| s.filter.include_undated)
                         on:change=set_undated/>
-                    " Also show records with no date"
+                    " "{t.also_undated}
                 </label>
             </Show>
         </fieldset>
@@ -182,6 +169,7 @@ fn ActorFilter() -> impl IntoView {
     let outcome = expect_context::<Memo<Outcome>>();
     let d = data();
     let message = RwSignal::new(String::new());
+    let t = lang().strings();
     let typed = RwSignal::new(String::new());
     let index = d.clone();
     let add = move |e: leptos::ev::Event| {
@@ -196,7 +184,7 @@ fn ActorFilter() -> impl IntoView {
                 typed.set(String::new());
                 nav.update(Entry::Push, |s| s.filter.choose(Facet::Actors, &id));
             }
-            None => message.set(format!("No institution or person is called “{name}”.")),
+            None => message.set(fill(t.no_actor_named, &[&name])),
         }
     };
     let chips_data = d.clone();
@@ -209,7 +197,7 @@ fn ActorFilter() -> impl IntoView {
                     .index
                     .actor(&id)
                     .map_or(id.clone(), |a| a.name.clone());
-                let label = format!("Remove {name}");
+                let label = fill(t.remove, &[&name]);
                 let remove = move |_| {
                     let id = id.clone();
                     nav.update(Entry::Push, move |s: &mut UrlState| {
@@ -218,7 +206,7 @@ fn ActorFilter() -> impl IntoView {
                 };
                 view! {
                     <li><button type="button" class="chip" aria-label=label on:click=remove>
-                        {name}<span aria-hidden="true">" ×"</span>
+                        <span dir="auto">{name}</span><span aria-hidden="true">" ×"</span>
                     </button></li>
                 }
             })
@@ -245,18 +233,18 @@ fn ActorFilter() -> impl IntoView {
     };
     view! {
         <fieldset class="actors">
-            <legend>"Institutions and people"</legend>
-            <ul class="chips" aria-label="Chosen institutions and people">{chips}</ul>
+            <legend>{t.actors_legend}</legend>
+            <ul class="chips" aria-label=t.chosen_actors>{chips}</ul>
             <div class="field">
-                <label for="f-actor">"Add by name (type to see suggestions)"</label>
-                <input id="f-actor" type="text" list="f-actor-list" autocomplete="off"
+                <label for="f-actor">{t.add_actor}</label>
+                <input id="f-actor" type="text" list="f-actor-list" autocomplete="off" dir="auto"
                     prop:value=move || typed.get()
                     on:input=move |e| typed.set(event_target_value(&e))
                     on:change=add/>
                 <datalist id="f-actor-list">{options}</datalist>
             </div>
             <p class="errors" role="alert">{move || message.get()}</p>
-            <p class="hint">"Shows records that involve any of the chosen. Numbers count matching records."</p>
+            <p class="hint">{t.actor_hint}</p>
         </fieldset>
     }
 }
@@ -274,10 +262,12 @@ fn TermFilter(facet: Facet, legend: &'static str) -> impl IntoView {
         Facet::LegalTerms => "term",
         _ => "source",
     };
+    let l = lang();
     let boxes = vocab
         .terms
         .iter()
-        .map(|&(value, label)| {
+        .map(|&(value, _)| {
+            let label = l.term(vocab, value);
             let id = format!("f-{key}-{value}");
             let checked = move || nav.state.with(|s| s.filter.chosen(facet).iter().any(|v| v == value));
             let n = move || outcome.with(|o| o.term_count(facet, value));
@@ -285,7 +275,7 @@ fn TermFilter(facet: Facet, legend: &'static str) -> impl IntoView {
             view! {
                 <li class:none=move || n() == 0 && !checked()>
                     <input type="checkbox" id=id.clone() prop:checked=checked on:change=toggle/>
-                    <label for=id>{label}" "<span class="count">{move || format!("({})", n())}</span></label>
+                    <label for=id>{label}" "<span class="count">{move || format!("({})", l.number(n()))}</span></label>
                 </li>
             }
         })

@@ -1,12 +1,13 @@
 //! The four list views: events by year, claims, sources, institutions and people.
 
 use dossier::filter::{Filter, Listing, Outcome};
+use dossier::i18n::fill;
 use dossier::model::{Claim, Kind};
 use dossier::url_state::{ClaimOrder, Page, UrlState, View, PAGE_SIZE};
 use dossier::vocab;
 use leptos::prelude::*;
 
-use super::bits::{count, data, id_links, thousands, Claimant, DateText, IdLink};
+use super::bits::{count, data, id_links, lang, thousands, Claimant, DateText, IdLink};
 use super::charts::WhoSaidWhat;
 use super::nav::{Entry, Nav, RecordLink, StateLink};
 use super::takeaway::ExportBar;
@@ -41,6 +42,7 @@ fn runs(items: &[u32], heading: impl Fn(u32) -> String) -> Vec<(String, Vec<u32>
 pub fn ViewTabs() -> impl IntoView {
     let nav = expect_context::<Nav>();
     let outcome = expect_context::<Memo<Outcome>>();
+    let l = lang();
     let tabs = View::ALL
         .into_iter()
         .map(|view| {
@@ -53,13 +55,13 @@ pub fn ViewTabs() -> impl IntoView {
             view! {
                 <li class:current=current>
                     <StateLink change>
-                        {view.label()}" "<span class="count">{move || format!("({})", thousands(n()))}</span>
+                        {l.view_label(view)}" "<span class="count">{move || format!("({})", l.number(n()))}</span>
                     </StateLink>
                 </li>
             }
         })
         .collect_view();
-    view! { <nav class="tabs" aria-label="Views"><ul>{tabs}</ul></nav> }
+    view! { <nav class="tabs" aria-label=l.strings().views><ul>{tabs}</ul></nav> }
 }
 
 /// The list for the view in the address.
@@ -71,15 +73,17 @@ pub fn CurrentList() -> impl IntoView {
     // Only a change of view or of pending redraws the whole list from here.
     let pending = Memo::new(move |_| outcome.with(|o| o.search_pending));
     let view = Memo::new(move |_| nav.state.with(|s| s.view));
+    let l = lang();
+    let t = l.strings();
     move || {
         let view = view.get();
         if pending.get() {
             // Rather than a list that ignores the search, say it is on its way.
             let done = search.0.get().unwrap_or(1.0);
             return view! {
-                <h2 class="list-title" id="list-title">{view.label()}</h2>
+                <h2 class="list-title" id="list-title">{l.view_label(view)}</h2>
                 <p role="status" class="pending">
-                    {format!("Preparing the search index ({:.0}% done); the matches will show here in a moment.", done * 100.0)}
+                    {fill(t.preparing_search, &[&l.percent(done)])}
                 </p>
             }
             .into_any();
@@ -96,7 +100,7 @@ pub fn CurrentList() -> impl IntoView {
             {chart}
             {list}
             <details class="takeaway">
-                <summary>"Export, print or cite this view"</summary>
+                <summary>{t.export_summary}</summary>
                 <ExportBar/>
             </details>
         }
@@ -115,27 +119,27 @@ fn Later(children: ChildrenFn) -> impl IntoView {
 
 /// Says that nothing matches, and offers to clear the filters.
 #[component]
-fn NothingMatches(noun: &'static str) -> impl IntoView {
+fn NothingMatches(kind: Kind) -> impl IntoView {
     let nav = expect_context::<Nav>();
+    let l = lang();
     view! {
         <div class="empty" role="status">
-            <p>{format!("No {noun} match these filters.")}</p>
+            <p>{l.kind(kind).none_match}</p>
             <button type="button" on:click=move |_| nav.clear_filters()>
-                "Clear all filters"
+                {l.strings().clear_all}
             </button>
         </div>
     }
 }
 
 fn heading(view: View, shown: usize, total: usize) -> impl IntoView {
+    let l = lang();
     let text = if shown == total {
-        format!("{} ({})", view.label(), thousands(total))
+        format!("{} ({})", l.view_label(view), l.number(total))
     } else {
-        format!(
-            "{} ({} of {})",
-            view.label(),
-            thousands(shown),
-            thousands(total)
+        fill(
+            l.strings().heading_some,
+            &[l.view_label(view), &l.number(shown), &l.number(total)],
         )
     };
     view! { <h2 class="list-title" id="list-title" aria-live="polite">{text}</h2> }
@@ -176,6 +180,7 @@ fn Pager(page: Page, items: usize) -> impl IntoView {
     if page.count <= 1 {
         return ().into_any();
     }
+    let t = lang().strings();
     let link = move |n: usize, label: String, aria: String| {
         let change = move |s: &mut UrlState| s.page = n;
         if n == page.number {
@@ -198,8 +203,8 @@ fn Pager(page: Page, items: usize) -> impl IntoView {
     if page.number > 1 {
         links.push(link(
             page.number - 1,
-            "← Previous".into(),
-            format!("Previous page, {}", page.number - 1),
+            t.previous.into(),
+            fill(t.previous_aria, &[&thousands(page.number - 1)]),
         ));
     }
     let mut last = 0;
@@ -207,26 +212,28 @@ fn Pager(page: Page, items: usize) -> impl IntoView {
         if n > last + 1 {
             links.push(view! { <li aria-hidden="true">"…"</li> }.into_any());
         }
-        links.push(link(n, thousands(n), format!("Page {n}")));
+        links.push(link(n, thousands(n), fill(t.page_aria, &[&thousands(n)])));
         last = n;
     }
     if page.number < page.count {
         links.push(link(
             page.number + 1,
-            "Next →".into(),
-            format!("Next page, {}", page.number + 1),
+            t.next.into(),
+            fill(t.next_aria, &[&thousands(page.number + 1)]),
         ));
     }
-    let shown = format!(
-        "Showing {}–{} of {}, page {} of {}.",
-        thousands(page.range.start + 1),
-        thousands(page.range.end),
-        thousands(items),
-        thousands(page.number),
-        thousands(page.count)
+    let shown = fill(
+        t.showing_page,
+        &[
+            &thousands(page.range.start + 1),
+            &thousands(page.range.end),
+            &thousands(items),
+            &thousands(page.number),
+            &thousands(page.count),
+        ],
     );
     view! {
-        <nav class="pager" aria-label="Pages of the list">
+        <nav class="pager" aria-label=t.pages_label>
             <p>{shown}</p>
             <ul>{links}</ul>
         </nav>
@@ -237,11 +244,13 @@ fn Pager(page: Page, items: usize) -> impl IntoView {
 /// Says where the page stands in the list, under the heading.
 fn page_note(page: &Page, items: usize) -> impl IntoView {
     (page.count > 1).then(|| {
-        let text = format!(
-            "Showing {}–{} of {}. More on the next pages; the page links are at the end of the list.",
-            thousands(page.range.start + 1),
-            thousands(page.range.end),
-            thousands(items)
+        let text = fill(
+            lang().strings().page_note,
+            &[
+                &thousands(page.range.start + 1),
+                &thousands(page.range.end),
+                &thousands(items),
+            ],
         );
         view! { <p class="hint page-note">{text}</p> }
     })
@@ -251,12 +260,14 @@ fn page_note(page: &Page, items: usize) -> impl IntoView {
 fn EventsList() -> impl IntoView {
     let paged = paged(Kind::Event);
     let d = data();
+    let l = lang();
+    let t = l.strings();
     move || {
         let (listing, page, _) = paged.get();
         let total = d.index.events.len();
         let shown = listing.items.len();
         if shown == 0 {
-            return view! { {heading(View::Events, 0, total)} <NothingMatches noun="events"/> }
+            return view! { {heading(View::Events, 0, total)} <NothingMatches kind=Kind::Event/> }
                 .into_any();
         }
         // Group by the year each event starts in, keeping time order; undated last.
@@ -268,15 +279,15 @@ fn EventsList() -> impl IntoView {
         let year = |e: u32| {
             index.events[e as usize]
                 .span
-                .map_or("Undated".to_string(), |s| s.year().to_string())
+                .map_or(t.undated_heading.to_string(), |s| l.year(s.year()))
         };
         let body = year_sections(runs(certain, year));
         let loose = (!maybe.is_empty()).then(|| {
             let n = shown - listing.loose_from;
             view! {
                 <section class="maybe" aria-labelledby="maybe-title">
-                    <h3 id="maybe-title">{format!("{} dated less precisely: they may fall in the range", count(n, "event"))}</h3>
-                    <p class="hint">"Their dates overlap the range but reach beyond it, so the sources do not say whether they fall inside."</p>
+                    <h3 id="maybe-title">{fill(t.loose_title, &[&count(n, Kind::Event)])}</h3>
+                    <p class="hint">{t.loose_hint}</p>
                     {year_sections(runs(maybe, year))}
                 </section>
             }
@@ -314,6 +325,7 @@ fn year_sections(groups: Vec<(String, Vec<u32>)>) -> impl IntoView {
 #[component]
 fn EventItem(e: usize) -> impl IntoView {
     let d = data();
+    let t = lang().strings();
     let event = d.index.corpus.events[e].clone();
     let facts = &d.index.events[e];
     let (claims, sources) = (facts.related.claims.len(), facts.related.sources.len());
@@ -321,10 +333,10 @@ fn EventItem(e: usize) -> impl IntoView {
     view! {
         <li class="record event">
             <p class="meta"><DateText date=event.date.clone()/></p>
-            <h4><RecordLink id=event.id.clone()>{event.title.clone()}</RecordLink></h4>
-            <p>{event.summary.clone()}</p>
-            {(!actors.is_empty()).then(|| view! { <div class="involved">"Involved: " {id_links(actors, Kind::Actor)}</div> })}
-            <p class="counts">{format!("{} · {}", count(claims, "claim"), count(sources, "source"))}</p>
+            <h4><RecordLink id=event.id.clone()><span dir="auto">{event.title.clone()}</span></RecordLink></h4>
+            <p dir="auto">{event.summary.clone()}</p>
+            {(!actors.is_empty()).then(|| view! { <div class="involved">{t.involved_lead} {id_links(actors, Kind::Actor)}</div> })}
+            <p class="counts">{format!("{} · {}", count(claims, Kind::Claim), count(sources, Kind::Source))}</p>
         </li>
     }
 }
@@ -335,6 +347,8 @@ fn ClaimsList() -> impl IntoView {
     let outcome = expect_context::<Memo<Outcome>>();
     let paged = paged(Kind::Claim);
     let d = data();
+    let l = lang();
+    let t = l.strings();
     let set_order = move |e| {
         let key = event_target_value(&e);
         let order = ClaimOrder::from_key(&key).unwrap_or_default();
@@ -342,10 +356,10 @@ fn ClaimsList() -> impl IntoView {
     };
     let order_select = view! {
         <div class="order field">
-            <label for="claim-order">"Group by"</label>
+            <label for="claim-order">{t.group_by}</label>
             <select id="claim-order" on:change=set_order>
                 {ClaimOrder::ALL.into_iter().map(|o| view! {
-                    <option value=o.key() selected=move || nav.state.with(|s| s.claim_order == o)>{o.label()}</option>
+                    <option value=o.key() selected=move || nav.state.with(|s| s.claim_order == o)>{l.order_label(o)}</option>
                 }).collect_view()}
             </select>
         </div>
@@ -356,7 +370,7 @@ fn ClaimsList() -> impl IntoView {
         paged.with(|(listing, page, _)| {
             let shown = listing.items.len();
             if shown == 0 {
-                return view! { {heading(View::Claims, 0, total)} <NothingMatches noun="claims"/> }
+                return view! { {heading(View::Claims, 0, total)} <NothingMatches kind=Kind::Claim/> }
                     .into_any();
             }
             view! { {heading(View::Claims, shown, total)} {page_note(page, shown)} }.into_any()
@@ -410,11 +424,11 @@ fn ClaimsList() -> impl IntoView {
             let group_of = |c: u32| -> String {
                 let c = c as usize;
                 match order {
-                    ClaimOrder::Kind => vocab::CLAIM_KINDS.label(&claims[c].kind).to_string(),
+                    ClaimOrder::Kind => l.term(&vocab::CLAIM_KINDS, &claims[c].kind).to_string(),
                     ClaimOrder::Claimant => index.claimant_name(&claims[c]),
                     ClaimOrder::Date => index.claims[c]
                         .span
-                        .map_or("Undated".into(), |s| s.year().to_string()),
+                        .map_or(t.undated_heading.into(), |s| l.year(s.year())),
                 }
             };
             // A group the previous page began goes on here: say so.
@@ -427,14 +441,18 @@ fn ClaimsList() -> impl IntoView {
             let sections = groups
                 .into_iter()
                 .map(|(name, list)| {
-                    let more = (continued.as_ref() == Some(&name)).then_some(" (continued)");
+                    let title = if continued.as_ref() == Some(&name) {
+                        fill(t.continued, &[&name])
+                    } else {
+                        name
+                    };
                     let items = list
                         .into_iter()
                         .map(|c| view! { <ClaimItem c=c as usize/> })
                         .collect_view();
                     view! {
                         <section class="group">
-                            <h3>{name}{more}</h3>
+                            <h3 dir="auto">{title}</h3>
                             <ol class="records">{items}</ol>
                         </section>
                     }
@@ -463,6 +481,7 @@ fn DeathTolls(claims: Vec<usize>) -> impl IntoView {
         v(b).cmp(&v(a))
     });
     rows.truncate(TOLLS_SHOWN);
+    let t = lang().strings();
     let body = rows
         .into_iter()
         .map(|c| {
@@ -473,7 +492,7 @@ fn DeathTolls(claims: Vec<usize>) -> impl IntoView {
                 .unwrap_or_default();
             view! {
                 <tr>
-                    <td class="figure"><RecordLink id=c.id.clone()>{figure}</RecordLink></td>
+                    <td class="figure"><RecordLink id=c.id.clone()><span dir="auto">{figure}</span></RecordLink></td>
                     <td><Claimant claim=c.clone()/></td>
                     <td><DateText date=c.date.clone()/></td>
                     <td><IdLink id=c.reported_in.clone() kind=Kind::Source/></td>
@@ -483,20 +502,17 @@ fn DeathTolls(claims: Vec<usize>) -> impl IntoView {
         .collect_view();
     let cut = (total > TOLLS_SHOWN).then(|| {
         view! {
-            <p class="hint">{format!(
-                "The {TOLLS_SHOWN} largest of {} figures are shown. Choose an institution, a date range or a search to compare fewer; every figure is also in the list below, and each event's page charts all of its own.",
-                thousands(total)
-            )}</p>
+            <p class="hint">{fill(t.tolls_cut, &[&thousands(TOLLS_SHOWN), &thousands(total)])}</p>
         }
     });
     view! {
         <section class="tolls" aria-labelledby="tolls-title">
-            <h3 id="tolls-title">"Death tolls claimed, side by side"</h3>
-            <p class="hint">"Each figure is as its claimant states it. Figures are not merged or averaged."</p>
+            <h3 id="tolls-title">{t.tolls_title}</h3>
+            <p class="hint">{t.tolls_hint}</p>
             {cut}
             <div class="table-wrap">
                 <table>
-                    <thead><tr><th scope="col">"Figure"</th><th scope="col">"Claimed by"</th><th scope="col">"Made"</th><th scope="col">"Reported in"</th></tr></thead>
+                    <thead><tr><th scope="col">{t.figure}</th><th scope="col">{t.claimed_by}</th><th scope="col">{t.made}</th><th scope="col">{t.reported_in}</th></tr></thead>
                     <tbody>{body}</tbody>
                 </table>
             </div>
@@ -508,26 +524,28 @@ fn DeathTolls(claims: Vec<usize>) -> impl IntoView {
 pub fn ClaimItem(c: usize) -> impl IntoView {
     let d = data();
     let claim = d.index.corpus.claims[c].clone();
+    let l = lang();
+    let t = l.strings();
     let terms: Vec<&str> = claim
         .legal_terms
         .iter()
-        .map(|t| vocab::LEGAL_TERMS.label(t))
+        .map(|term| l.term(&vocab::LEGAL_TERMS, term))
         .collect();
     let toll = claim.death_toll.as_ref().map(|t| t.as_written.clone());
     view! {
         <li class="record claim">
             <p class="meta">
-                <span class="kind">{vocab::CLAIM_KINDS.label(&claim.kind).to_string()}</span>
-                {(!terms.is_empty()).then(|| format!(" · {}", terms.join(", ")))}
-                {toll.map(|t| view! { " · " <strong class="figure">{t}</strong> })}
+                <span class="kind">{l.term(&vocab::CLAIM_KINDS, &claim.kind).to_string()}</span>
+                {(!terms.is_empty()).then(|| format!(" · {}", terms.join(t.comma)))}
+                {toll.map(|toll| view! { " · " <strong class="figure" dir="auto">{toll}</strong> })}
                 " · " <DateText date=claim.date.clone()/>
             </p>
-            <p class="claimant"><Claimant claim=claim.clone()/>{claim.relayed_by.clone().map(|r| view! { ", as relayed by " <IdLink id=r kind=Kind::Actor/> })}</p>
-            <h4><RecordLink id=claim.id.clone()>{claim.paraphrase.clone()}</RecordLink></h4>
-            <blockquote>{claim.quote.clone()}</blockquote>
+            <p class="claimant"><Claimant claim=claim.clone()/>{claim.relayed_by.clone().map(|r| view! { {t.relayed_by_lead} <IdLink id=r kind=Kind::Actor/> })}</p>
+            <h4><RecordLink id=claim.id.clone()><span dir="auto">{claim.paraphrase.clone()}</span></RecordLink></h4>
+            <blockquote dir="auto">{claim.quote.clone()}</blockquote>
             <p class="reported">
-                "Reported in " <IdLink id=claim.reported_in.clone() kind=Kind::Source/>
-                {claim.via.clone().map(|v| view! { "; first made in " <IdLink id=v kind=Kind::Source/> })}
+                {t.reported_in_lead} <IdLink id=claim.reported_in.clone() kind=Kind::Source/>
+                {claim.via.clone().map(|v| view! { {t.first_made_in_lead} <IdLink id=v kind=Kind::Source/> })}
             </p>
         </li>
     }
@@ -542,7 +560,7 @@ fn SourcesList() -> impl IntoView {
         let total = d.index.sources.len();
         let shown = listing.items.len();
         if shown == 0 {
-            return view! { {heading(View::Sources, 0, total)} <NothingMatches noun="sources"/> }
+            return view! { {heading(View::Sources, 0, total)} <NothingMatches kind=Kind::Source/> }
                 .into_any();
         }
         let items = listing.items[page.range.clone()]
@@ -571,22 +589,26 @@ fn SourceItem(s: usize) -> impl IntoView {
         .map(|i| i.value.clone())
         .collect::<Vec<_>>()
         .join(", ");
-    let counts = format!(
-        "{} · {} rest on it",
-        count(facts.related.events.len(), "event"),
-        count(facts.related.claims.len(), "claim")
+    let l = lang();
+    let t = l.strings();
+    let counts = fill(
+        t.rest_on_it,
+        &[
+            &count(facts.related.events.len(), Kind::Event),
+            &count(facts.related.claims.len(), Kind::Claim),
+        ],
     );
     view! {
         <li class="record source">
             <p class="meta">
-                <span class="kind">{vocab::SOURCE_KINDS.label(&source.kind).to_string()}</span>
+                <span class="kind">{l.term(&vocab::SOURCE_KINDS, &source.kind).to_string()}</span>
                 " · " <DateText date=source.date.clone()/>
-                {(!idents.is_empty()).then(|| format!(" · {idents}"))}
+                {(!idents.is_empty()).then(|| view! { " · " <span dir="ltr">{idents}</span> })}
             </p>
-            <h4><RecordLink id=source.id.clone()>{source.title.clone()}</RecordLink></h4>
-            {source.publisher.clone().map(|p| view! { <p>"Published by " <IdLink id=p kind=Kind::Actor/></p> })}
-            {(!source.cites.is_empty()).then(|| view! { <div class="links">"Cites: " {id_links(source.cites.clone(), Kind::Source)}</div> })}
-            {(!cited_by.is_empty()).then(|| view! { <div class="links">"Cited by: " {id_links(cited_by, Kind::Source)}</div> })}
+            <h4><RecordLink id=source.id.clone()><span dir="auto">{source.title.clone()}</span></RecordLink></h4>
+            {source.publisher.clone().map(|p| view! { <p>{t.published_by_lead} <IdLink id=p kind=Kind::Actor/></p> })}
+            {(!source.cites.is_empty()).then(|| view! { <div class="links">{t.cites_lead} {id_links(source.cites.clone(), Kind::Source)}</div> })}
+            {(!cited_by.is_empty()).then(|| view! { <div class="links">{t.cited_by_lead} {id_links(cited_by, Kind::Source)}</div> })}
             <p class="counts">{counts}</p>
         </li>
     }
@@ -597,18 +619,20 @@ fn ActorsList() -> impl IntoView {
     let nav = expect_context::<Nav>();
     let paged = paged(Kind::Actor);
     let d = data();
+    let l = lang();
+    let t = l.strings();
     move || {
         let (listing, page, _) = paged.get();
         let total = d.index.actors.len();
         let shown = listing.items.len();
         if shown == 0 {
-            return view! { {heading(View::Actors, 0, total)} <NothingMatches noun="institutions or people"/> }.into_any();
+            return view! { {heading(View::Actors, 0, total)} <NothingMatches kind=Kind::Actor/> }
+                .into_any();
         }
         // Grouped by kind, in the vocabulary's order; names alphabetical within.
         let actors = &d.index.corpus.actors;
         let kind_of = |a: u32| {
-            vocab::ACTOR_KINDS
-                .label(&actors[a as usize].kind)
+            l.term(&vocab::ACTOR_KINDS, &actors[a as usize].kind)
                 .to_string()
         };
         let filter_noun = nav.state.with(|s| s.filter.is_empty());
@@ -622,9 +646,9 @@ fn ActorsList() -> impl IntoView {
                         <div class="table-wrap">
                             <table class="actors">
                                 <thead><tr>
-                                    <th scope="col">"Name"</th><th scope="col">"Events"</th>
-                                    <th scope="col">"Claims"</th><th scope="col">"Sources"</th>
-                                    <th scope="col"><span class="visually-hidden">"Filter"</span></th>
+                                    <th scope="col">{t.name_column}</th><th scope="col">{t.events.title}</th>
+                                    <th scope="col">{t.claims.title}</th><th scope="col">{t.sources.title}</th>
+                                    <th scope="col"><span class="visually-hidden">{t.filter_column}</span></th>
                                 </tr></thead>
                                 <tbody>{rows}</tbody>
                             </table>
@@ -636,9 +660,9 @@ fn ActorsList() -> impl IntoView {
         view! {
             {heading(View::Actors, shown, total)}
             <p class="hint">{if filter_noun {
-                "Counts are of all records. Choose “Filter by” to see only what involves someone."
+                t.actors_hint_all
             } else {
-                "Counts are of records that match the filters."
+                t.actors_hint_filtered
             }}</p>
             {page_note(&page, shown)}
             {body}
@@ -670,21 +694,21 @@ fn ActorRow(a: usize) -> impl IntoView {
             s.filter.toggle(dossier::filter::Facet::Actors, &id)
         });
     };
-    let label = format!(
-        "{} {}",
+    let t = lang().strings();
+    let label = fill(
         if chosen {
-            "Stop filtering by"
+            t.stop_filtering_by
         } else {
-            "Filter by"
+            t.filter_by_name
         },
-        actor.name
+        &[&actor.name],
     );
     view! {
         <tr>
-            <th scope="row"><RecordLink id=actor.id.clone()>{actor.name.clone()}</RecordLink></th>
+            <th scope="row"><RecordLink id=actor.id.clone()><span dir="auto">{actor.name.clone()}</span></RecordLink></th>
             <td>{events}</td><td>{claims}</td><td>{sources}</td>
             <td><button type="button" class="small" aria-label=label aria-pressed=chosen.to_string() on:click=toggle>
-                {if chosen { "Filtering" } else { "Filter by" }}
+                {if chosen { t.filtering } else { t.filter_by }}
             </button></td>
         </tr>
     }

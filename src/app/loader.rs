@@ -2,6 +2,7 @@
 //! read as a stream, so its progress shows; records are read in batches of a
 //! few tens of milliseconds, with the page free to paint and answer in between.
 
+use dossier::i18n::{fill, Lang};
 use dossier::index::IndexBuilding;
 use dossier::load::{self, Reader};
 use dossier::validate::{self, Problem};
@@ -58,17 +59,28 @@ fn now() -> f64 {
     js_sys::Date::now()
 }
 
-fn js_error(e: JsValue) -> String {
+fn js_error(l: Lang, e: JsValue) -> String {
     e.as_string()
         .or_else(|| {
             e.dyn_ref::<js_sys::Error>()
                 .map(|e| String::from(e.message()))
         })
-        .unwrap_or_else(|| "the connection failed".into())
+        .unwrap_or_else(|| l.strings().connection_failed.into())
+}
+
+/// The download of the shipped corpus that `index.html` starts with the page,
+/// before the app has loaded; taken once, so a later load fetches anew.
+fn early_download() -> Option<js_sys::Promise> {
+    let window = window();
+    let key = JsValue::from_str("dossierCorpus");
+    let promise = Reflect::get(&window, &key).ok()?.dyn_into().ok()?;
+    let _ = Reflect::set(&window, &key, &JsValue::UNDEFINED);
+    Some(promise)
 }
 
 /// The response body, read chunk by chunk so that progress can be shown.
 async fn read_body(
+    l: Lang,
     response: &gloo_net::http::Response,
     progress: &impl Fn(Progress),
 ) -> Result<Vec<u8>, String> {
@@ -82,11 +94,13 @@ async fn read_body(
     let reader: web_sys::ReadableStreamDefaultReader = stream
         .get_reader()
         .dyn_into()
-        .map_err(|_| "the browser cannot read the download as a stream".to_string())?;
+        .map_err(|_| l.strings().no_stream.to_string())?;
     let mut bytes = Vec::with_capacity(total.map_or(0, |t| t as usize));
     let mut shown = now();
     loop {
-        let chunk = JsFuture::from(reader.read()).await.map_err(js_error)?;
+        let chunk = JsFuture::from(reader.read())
+            .await
+            .map_err(|e| js_error(l, e))?;
         let done = Reflect::get(&chunk, &"done".into())
             .ok()
             .and_then(|d| d.as_bool())
@@ -113,43 +127,53 @@ async fn read_body(
 
 /// Fetches the corpus file at `url` (relative to the page). A retry
 /// revalidates with the server, so a file fixed since the last try is not
-/// served stale.
+/// served stale. With `early`, the download the page started is used if there
+/// is one.
 pub async fn fetch_corpus(
+    l: Lang,
     url: &str,
+    early: bool,
     retry: bool,
     progress: &impl Fn(Progress),
 ) -> Result<Vec<u8>, String> {
-    let mut request = gloo_net::http::Request::get(url);
-    if retry {
-        request = request.cache(web_sys::RequestCache::NoCache);
-    }
-    let response = request
-        .send()
-        .await
-        .map_err(|e| format!("The corpus file ({url}) could not be downloaded: {e}."))?;
+    let t = l.strings();
+    let failed = |why: &str| fill(t.download_failed, &[url, why]);
+    let started = early.then(early_download).flatten();
+    let response = match started {
+        Some(promise) => {
+            let raw = JsFuture::from(promise)
+                .await
+                .map_err(|e| failed(&js_error(l, e)))?;
+            let raw: web_sys::Response = raw.dyn_into().map_err(|_| failed(t.connection_failed))?;
+            gloo_net::http::Response::from(raw)
+        }
+        None => {
+            let mut request = gloo_net::http::Request::get(url);
+            if retry {
+                request = request.cache(web_sys::RequestCache::NoCache);
+            }
+            request.send().await.map_err(|e| failed(&e.to_string()))?
+        }
+    };
     if !response.ok() {
-        return Err(format!(
-            "The corpus file ({url}) could not be downloaded: the server answered {} {}.",
-            response.status(),
-            response.status_text()
-        ));
+        let status = format!("{} {}", response.status(), response.status_text());
+        return Err(fill(t.download_refused, &[url, status.trim()]));
     }
     progress(Progress::Downloading {
         bytes: 0.0,
         total: None,
     });
-    read_body(&response, progress)
+    read_body(l, &response, progress)
         .await
-        .map_err(|e| format!("The corpus file ({url}) could not be read: {e}."))
+        .map_err(|e| fill(t.read_failed, &[url, &e]))
 }
 
 /// Reads a file chosen on this device; it never leaves the browser.
-pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
+pub async fn read_file(l: Lang, file: &web_sys::File) -> Result<Vec<u8>, String> {
     let buffer = JsFuture::from(file.array_buffer()).await.map_err(|e| {
-        format!(
-            "The file {} could not be read: {}.",
-            file.name(),
-            js_error(e)
+        fill(
+            l.strings().file_read_failed,
+            &[&file.name(), &js_error(l, e)],
         )
     })?;
     Ok(Uint8Array::new(&buffer).to_vec())
@@ -158,14 +182,15 @@ pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
 /// Reads, checks and indexes a corpus file's bytes; `name` says where they
 /// came from, for messages.
 pub async fn read_corpus(
+    l: Lang,
     bytes: Vec<u8>,
     name: &str,
     progress: impl Fn(Progress),
 ) -> Result<Data, String> {
     let text = String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "The corpus file ({name}) is not UTF-8 text (byte {} is not).",
-            e.utf8_error().valid_up_to()
+        fill(
+            l.strings().not_utf8,
+            &[name, &l.number(e.utf8_error().valid_up_to())],
         )
     })?;
     next_task().await;

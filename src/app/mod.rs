@@ -16,6 +16,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use dossier::filter::{Filter, Outcome};
+use dossier::i18n::{fill, Lang};
 use dossier::index::Index;
 use dossier::load::Rejected;
 use dossier::url_state::{corpus_path, View};
@@ -24,7 +25,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use bits::{thousands, RejectedNotice};
+use bits::{lang, RejectedNotice};
 use loader::Progress;
 use nav::Nav;
 
@@ -53,48 +54,35 @@ enum Loading {
 }
 
 /// "12.3 MB".
-fn megabytes(bytes: f64) -> String {
-    format!("{:.1} MB", bytes / 1_000_000.0)
+fn megabytes(l: Lang, bytes: f64) -> String {
+    let text = format!("{:.1}", bytes / 1_000_000.0);
+    fill(l.strings().megabytes, &[&l.digits_in(&text)])
 }
 
 /// What the status line says while the corpus loads, and how far along it is.
-fn progress_text(progress: Option<Progress>) -> (String, Option<(f64, f64)>) {
+fn progress_text(l: Lang, progress: Option<Progress>) -> (String, Option<(f64, f64)>) {
+    let t = l.strings();
+    let of = |template, done: usize, total: usize| {
+        (
+            fill(template, &[&l.number(done), &l.number(total)]),
+            Some((done as f64, total as f64)),
+        )
+    };
     match progress {
-        None => ("Loading the corpus…".into(), None),
+        None => (t.loading.into(), None),
         Some(Progress::Downloading { bytes, total }) => match total {
             Some(total) if total > 0.0 => (
-                format!(
-                    "Downloading the corpus: {} of {}",
-                    megabytes(bytes),
-                    megabytes(total)
+                fill(
+                    t.downloading_of,
+                    &[&megabytes(l, bytes), &megabytes(l, total)],
                 ),
                 Some((bytes, total)),
             ),
-            _ => (
-                format!("Downloading the corpus: {}", megabytes(bytes)),
-                None,
-            ),
+            _ => (fill(t.downloading, &[&megabytes(l, bytes)]), None),
         },
-        Some(Progress::Reading { done, total }) => (
-            format!(
-                "Reading records: {} of {}",
-                thousands(done),
-                thousands(total)
-            ),
-            Some((done as f64, total as f64)),
-        ),
-        Some(Progress::Checking { done, total }) => (
-            format!(
-                "Checking records: {} of {}",
-                thousands(done),
-                thousands(total)
-            ),
-            Some((done as f64, total as f64)),
-        ),
-        Some(Progress::Indexing { done, total }) => (
-            format!("Indexing for filtering: step {} of {}", done + 1, total),
-            Some((done as f64, total as f64)),
-        ),
+        Some(Progress::Reading { done, total }) => of(t.reading, done, total),
+        Some(Progress::Checking { done, total }) => of(t.checking, done, total),
+        Some(Progress::Indexing { done, total }) => of(t.indexing, done + 1, total),
     }
 }
 
@@ -115,11 +103,12 @@ impl Source {
     }
 
     /// How readers see where the corpus came from.
-    fn name(&self) -> String {
+    fn name(&self, l: Lang) -> String {
+        let t = l.strings();
         match self {
-            Source::Shipped => format!("{CORPUS_URL} (the corpus this site ships)"),
+            Source::Shipped => fill(t.shipped_name, &[CORPUS_URL]),
             Source::Path(path) => path.clone(),
-            Source::File(file) => format!("{}, opened from this device", file.name()),
+            Source::File(file) => fill(t.opened_file, &[&file.name()]),
         }
     }
 }
@@ -143,22 +132,74 @@ impl Loader {
     }
 }
 
-async fn load(source: &Source, retry: bool, progress: impl Fn(Progress)) -> Result<Data, String> {
+async fn load(
+    l: Lang,
+    source: &Source,
+    retry: bool,
+    progress: impl Fn(Progress),
+) -> Result<Data, String> {
     let bytes = match source {
-        Source::Shipped => loader::fetch_corpus(CORPUS_URL, retry, &progress).await?,
+        Source::Shipped => loader::fetch_corpus(l, CORPUS_URL, true, retry, &progress).await?,
         Source::Path(path) => {
             let path = corpus_path(path)?;
-            loader::fetch_corpus(path, retry, &progress).await?
+            loader::fetch_corpus(l, path, false, retry, &progress).await?
         }
-        Source::File(file) => loader::read_file(file).await?,
+        Source::File(file) => loader::read_file(l, file).await?,
     };
-    loader::read_corpus(bytes, &source.name(), progress).await
+    loader::read_corpus(l, bytes, &source.name(l), progress).await
+}
+
+/// The reader's preferred languages, as the browser lists them.
+fn browser_languages() -> Vec<String> {
+    window()
+        .navigator()
+        .languages()
+        .iter()
+        .filter_map(|l| l.as_string())
+        .collect()
+}
+
+/// Sets the page's language and direction, for the browser, screen readers and CSS.
+fn mark_document(l: Lang) {
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("lang", l.code());
+        let _ = root.set_attribute("dir", l.dir());
+    }
+    document().set_title(l.strings().app_name);
+}
+
+/// Links to the interface in the other languages, each named in its own.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let l = lang();
+    let links = Lang::ALL
+        .into_iter()
+        .map(|other| {
+            let change = move |s: &mut dossier::url_state::UrlState| s.lang = Some(other);
+            let name = other.strings().name;
+            if other == l {
+                view! { <li aria-current="true" lang=other.code() dir=other.dir()>{name}</li> }
+                    .into_any()
+            } else {
+                view! {
+                    <li lang=other.code() dir=other.dir()>
+                        <nav::StateLink change>{name}</nav::StateLink>
+                    </li>
+                }
+                .into_any()
+            }
+        })
+        .collect_view();
+    view! { <nav class="langs" aria-label=l.strings().language><ul>{links}</ul></nav> }
 }
 
 #[component]
 pub fn App() -> impl IntoView {
     let nav = Nav::install();
     provide_context(nav);
+    let browser = Lang::preferred(browser_languages().iter().map(String::as_str));
+    let language = Memo::new(move |_| nav.state.with(|s| s.lang).unwrap_or(browser));
+    Effect::new(move |_| mark_document(language.get()));
     let loading = RwSignal::new(Loading::Pending(None));
     let corpus_in_address = Memo::new(move |_| nav.state.with(|s| s.corpus.clone()));
     let request = RwSignal::new_local(LoadRequest {
@@ -185,7 +226,7 @@ pub fn App() -> impl IntoView {
                     loading.set(Loading::Pending(Some(p)));
                 }
             };
-            let result = load(&source, retry, progress).await;
+            let result = load(language.get_untracked(), &source, retry, progress).await;
             if current() {
                 loading.set(match result {
                     Ok(data) => Loading::Ready(Arc::new(data)),
@@ -210,38 +251,46 @@ pub fn App() -> impl IntoView {
         over.remove();
         dropped.remove();
     });
-    view! {
-        <a class="skip" href="#main">"Skip to content"</a>
-        {move || match loading.get() {
-            Loading::Pending(progress) => {
-                let (text, fraction) = progress_text(progress);
-                view! {
-                    <main id="main" class="status" aria-busy="true">
-                        <h1>"Dossier"</h1>
-                        <p role="status">{text}</p>
-                        {fraction.map(|(value, max)| view! {
-                            <progress value=value max=max aria-label="Loading progress"></progress>
-                        })}
+    // A change of language draws everything anew, in the new language; the
+    // corpus stays loaded.
+    move || {
+        let l = language.get();
+        provide_context(l);
+        let t = l.strings();
+        view! {
+            <a class="skip" href="#main">{t.skip}</a>
+            <LanguageSwitch/>
+            {move || match loading.get() {
+                Loading::Pending(progress) => {
+                    let (text, fraction) = progress_text(l, progress);
+                    view! {
+                        <main id="main" class="status" aria-busy="true">
+                            <h1>{t.app_name}</h1>
+                            <p role="status">{text}</p>
+                            {fraction.map(|(value, max)| view! {
+                                <progress value=value max=max aria-label=t.loading_progress></progress>
+                            })}
+                        </main>
+                    }.into_any()
+                }
+                Loading::Failed(message) => view! {
+                    <main id="main" class="status">
+                        <h1>{t.app_name}</h1>
+                        <div role="alert" class="failure">
+                            <h2>{t.load_failed}</h2>
+                            <p class="why">{message}</p>
+                            <p>{t.load_failed_advice}</p>
+                            <button type="button" on:click=move |_| {
+                                let source = request.with_untracked(|r| r.source.clone());
+                                loader.open(source, true);
+                            }>{t.try_again}</button>
+                        </div>
+                        <open::OpenCorpus/>
                     </main>
-                }.into_any()
-            }
-            Loading::Failed(message) => view! {
-                <main id="main" class="status">
-                    <h1>"Dossier"</h1>
-                    <div role="alert" class="failure">
-                        <h2>"The corpus could not be loaded"</h2>
-                        <p class="why">{message}</p>
-                        <p>"Check your connection, or ask whoever published this site to check the corpus file, then try again."</p>
-                        <button type="button" on:click=move |_| {
-                            let source = request.with_untracked(|r| r.source.clone());
-                            loader.open(source, true);
-                        }>"Try again"</button>
-                    </div>
-                    <open::OpenCorpus/>
-                </main>
-            }.into_any(),
-            Loading::Ready(data) => view! { <Browser data/> }.into_any(),
-        }}
+                }.into_any(),
+                Loading::Ready(data) => view! { <Browser data/> }.into_any(),
+            }}
+        }
     }
 }
 
@@ -283,9 +332,10 @@ fn Browser(data: Arc<Data>) -> impl IntoView {
     provide_context(timeline::Extents::new(&data.index));
     // The text index is built after the first list is on screen; searches
     // wait for it, and the share built so far is shown meanwhile.
-    let search = SearchIndexing(RwSignal::new(Some(0.0)));
+    let ready = data.index.text.get().is_some();
+    let search = SearchIndexing(RwSignal::new((!ready).then_some(0.0)));
     provide_context(search);
-    {
+    if !ready {
         let data = data.clone();
         spawn_local(async move {
             loader::index_text(&data, |done, total| {
@@ -308,11 +358,17 @@ fn Browser(data: Arc<Data>) -> impl IntoView {
     };
     provide_context(outcome);
     let rejected = data.rejected.clone();
+    let t = lang().strings();
+    let version = format!(
+        "{} {}",
+        fill(t.footer_version, &[&meta.version, &meta.updated]),
+        meta.licence
+    );
     view! {
         <header class="masthead">
-            <p class="app-name">"Dossier"</p>
-            <h1>{meta.title.clone()}</h1>
-            <p class="lede">{meta.description.clone()}</p>
+            <p class="app-name">{t.app_name}</p>
+            <h1 dir="auto">{meta.title.clone()}</h1>
+            <p class="lede" dir="auto">{meta.description.clone()}</p>
         </header>
         <open::CorpusBar/>
         <lists::ViewTabs/>
@@ -329,16 +385,14 @@ fn Browser(data: Arc<Data>) -> impl IntoView {
             </main>
         </div>
         <footer>
+            <p dir="auto">{version}</p>
             <p>
-                {format!("Corpus version {}, last changed {}. {}", meta.version, meta.updated, meta.licence)}
-            </p>
-            <p>
-                "Every record rests on a quoted source. Claims are attributed to who made them, never stated as fact. "
-                <a href="public/corpus.json">"Download the corpus (JSON)"</a>
+                {t.footer_principle}" "
+                <a href="public/corpus.json">{t.download_corpus}</a>
                 " · "
-                <a href="public/corpus.schema.json">"Its schema"</a>
+                <a href="public/corpus.schema.json">{t.its_schema}</a>
                 " · "
-                <a href="plain/index.html">"Plain edition (no JavaScript needed)"</a>
+                <a href="plain/index.html">{t.plain_edition}</a>
             </p>
         </footer>
     }

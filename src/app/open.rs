@@ -3,10 +3,12 @@
 
 use std::sync::Arc;
 
+use dossier::i18n::fill;
 use dossier::validate::Severity;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::bits::lang;
 use super::nav::Nav;
 use super::{Data, Loader, Source};
 
@@ -35,23 +37,24 @@ pub fn OpenCorpus() -> impl IntoView {
             loader.open(Source::Shipped, false);
         }
     };
+    let t = lang().strings();
     view! {
         <section class="open-corpus" aria-labelledby="open-title">
-            <h2 id="open-title">"Open a corpus"</h2>
+            <h2 id="open-title">{t.open_title}</h2>
             <p>
-                "Choose a corpus file (JSON that follows "
-                <a href="public/corpus.schema.json">"the schema"</a>
-                "), or drop it anywhere on this page. "
-                <strong>"Nothing leaves your browser:"</strong>
-                " the file is read and checked here and sent nowhere."
+                {t.open_before_link}
+                <a href="public/corpus.schema.json">{t.schema_link}</a>
+                {t.open_after_link}
+                <strong>{t.nothing_leaves}</strong>
+                {t.read_here}
             </p>
             <div class="field">
-                <label for="open-file">"Corpus file"</label>
+                <label for="open-file">{t.corpus_file}</label>
                 <input id="open-file" type="file" accept=".json,application/json" on:change=chosen/>
             </div>
             <p>
                 <button type="button" class="small" id="open-shipped" on:click=shipped>
-                    "Open the corpus this site ships"
+                    {t.open_shipped}
                 </button>
             </p>
         </section>
@@ -62,9 +65,10 @@ pub fn OpenCorpus() -> impl IntoView {
 #[component]
 pub fn CorpusBar() -> impl IntoView {
     let data = expect_context::<Arc<Data>>();
+    let t = lang().strings();
     view! {
         <details class="corpus-bar">
-            <summary>"Corpus: " <span class="corpus-name">{data.name.clone()}</span> " · open another"</summary>
+            <summary>{t.corpus_lead} <span class="corpus-name" dir="auto">{data.name.clone()}</span> {t.open_another}</summary>
             <OpenCorpus/>
         </details>
     }
@@ -89,18 +93,18 @@ pub fn ValidationReport() -> impl IntoView {
         .iter()
         .map(|p| view! { <li><code>{p.to_string()}</code></li> })
         .collect_view();
-    let summary = format!(
-        "Validation report: {} error{}, {} warning{}",
-        errors,
-        if errors == 1 { "" } else { "s" },
-        warnings,
-        if warnings == 1 { "" } else { "s" }
+    let l = lang();
+    let t = l.strings();
+    let summary = fill(
+        t.report_summary,
+        &[&l.count(&t.errors, errors), &l.count(&t.warnings, warnings)],
     );
+    // The report's lines are the command-line validator's, in English.
     view! {
         <details class="report">
             <summary>{summary}</summary>
-            <p class="hint">"As the command-line validator reports them. Records with an error are left out; everything else is shown."</p>
-            <ul class="problems">{lines}</ul>
+            <p class="hint">{t.report_hint}</p>
+            <ul class="problems" lang="en" dir="ltr">{lines}</ul>
         </details>
     }
     .into_any()

@@ -5,13 +5,14 @@
 use dossier::cite::citation;
 use dossier::export::{self, describe_filter};
 use dossier::filter::Outcome;
+use dossier::i18n::fill;
 use dossier::index::RecordRef;
 use dossier::model::Kind;
 use dossier::url_state::{UrlState, View};
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::bits::data;
+use super::bits::{data, lang};
 use super::nav::Nav;
 
 /// Today as YYYY-MM-DD, in the reader's time zone.
@@ -64,8 +65,11 @@ pub fn ExportBar() -> impl IntoView {
     let outcome = expect_context::<Memo<Outcome>>();
     let failed = RwSignal::new(String::new());
     let d = data();
+    let l = lang();
+    let t = l.strings();
     let for_csv = d.clone();
-    let csv_button = move |kind: Kind, label: &'static str| {
+    let csv_button = move |kind: Kind| {
+        let label = l.kind(kind).csv;
         let d = for_csv.clone();
         let save = move |_| {
             let (order, filtered) = nav
@@ -74,7 +78,7 @@ pub fn ExportBar() -> impl IntoView {
             let text = outcome.with_untracked(|o| export::csv(&d.index, o, kind, order));
             let name = export::file_name(kind.array(), filtered, &today());
             if download(&name, "text/csv;charset=utf-8", &text).is_err() {
-                failed.set("The browser refused the download.".into());
+                failed.set(t.download_refused_by_browser.into());
             }
         };
         view! { <li><button type="button" class="small" on:click=save>{label}</button></li> }
@@ -95,21 +99,21 @@ pub fn ExportBar() -> impl IntoView {
                 .with_untracked(|o| export::filtered_corpus(&d.index, o, &filter, &query, &date));
             let name = export::file_name("corpus", !filter.is_empty(), &date);
             if download(&name, "application/json", &export::to_json(&corpus, true)).is_err() {
-                failed.set("The browser refused the download.".into());
+                failed.set(t.download_refused_by_browser.into());
             }
         }
     };
     view! {
         <section class="export" aria-labelledby="export-title">
-            <h2 id="export-title" class="small-title">"Take this view away"</h2>
-            <p class="hint">"Files are made in your browser from the records the filters keep; nothing is sent anywhere."</p>
+            <h2 id="export-title" class="small-title">{t.take_away}</h2>
+            <p class="hint">{t.files_hint}</p>
             <ul class="buttons">
-                {csv_button(Kind::Event, "Events (CSV)")}
-                {csv_button(Kind::Claim, "Claims (CSV)")}
-                {csv_button(Kind::Source, "Sources (CSV)")}
-                {csv_button(Kind::Actor, "Institutions & people (CSV)")}
-                <li><button type="button" class="small" id="export-json" on:click=json>"All of it as a corpus (JSON)"</button></li>
-                <li><button type="button" class="small" on:click=|_| { let _ = window().print(); }>"Print"</button></li>
+                {csv_button(Kind::Event)}
+                {csv_button(Kind::Claim)}
+                {csv_button(Kind::Source)}
+                {csv_button(Kind::Actor)}
+                <li><button type="button" class="small" id="export-json" on:click=json>{t.json_export}</button></li>
+                <li><button type="button" class="small" on:click=|_| { let _ = window().print(); }>{t.print}</button></li>
             </ul>
             <p class="errors" role="alert">{move || failed.get()}</p>
         </section>
@@ -124,6 +128,7 @@ pub fn Cite(r: RecordRef) -> impl IntoView {
     let d = data();
     let shown = RwSignal::new(false);
     let status = RwSignal::new(String::new());
+    let t = lang().strings();
     let text = Memo::new(move |_| {
         // The stable link: the record alone, in the corpus it comes from.
         let stable = nav.state.with(|s| UrlState {
@@ -141,21 +146,19 @@ pub fn Cite(r: RecordRef) -> impl IntoView {
         leptos::task::spawn_local(async move {
             let copied = wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&text)).await;
             status.set(match copied {
-                Ok(_) => "Copied.".into(),
-                Err(_) => {
-                    "The browser did not allow copying: select the text above and copy it.".into()
-                }
+                Ok(_) => t.copied.into(),
+                Err(_) => t.copy_refused.into(),
             });
         });
     };
     view! {
         <div class="cite">
             <button type="button" class="small" id="cite-toggle" aria-expanded=move || shown.get().to_string()
-                on:click=move |_| shown.update(|s| *s = !*s)>"Cite"</button>
+                on:click=move |_| shown.update(|s| *s = !*s)>{t.cite}</button>
             <Show when=move || shown.get()>
-                <label for="cite-text" class="visually-hidden">"Citation"</label>
-                <textarea id="cite-text" readonly rows="5">{move || text.get()}</textarea>
-                <button type="button" class="small" id="cite-copy" on:click=copy>"Copy the citation"</button>
+                <label for="cite-text" class="visually-hidden">{t.citation}</label>
+                <textarea id="cite-text" readonly rows="5" dir="auto">{move || text.get()}</textarea>
+                <button type="button" class="small" id="cite-copy" on:click=copy>{t.copy_citation}</button>
                 <p role="status" class="hint">{move || status.get()}</p>
             </Show>
         </div>
@@ -167,37 +170,39 @@ pub fn Cite(r: RecordRef) -> impl IntoView {
 pub fn PrintHeader() -> impl IntoView {
     let nav = expect_context::<Nav>();
     let d = data();
+    let l = lang();
+    let t = l.strings();
     let lines = move || {
         nav.state.with(|s| {
-            let mut lines = vec![format!(
-                "Printed on {} from {}{}",
-                export::long_date(&today()),
-                page_address(),
-                s.to_query()
+            let today = dossier::date::PartialDate::parse(&today()).ok();
+            let mut lines = vec![fill(
+                t.printed_on,
+                &[
+                    &today.map(|d| l.date(&d)).unwrap_or_default(),
+                    &format!("{}{}", page_address(), s.to_query()),
+                ],
             )];
             if s.record.is_none() {
-                lines.push(format!("View: {}", s.view.label()));
+                lines.push(fill(t.print_view, &[l.view_label(s.view)]));
                 if s.view == View::Claims {
-                    lines.push(format!("Grouped by: {}", s.claim_order.label()));
+                    lines.push(fill(t.print_grouped, &[l.order_label(s.claim_order)]));
                 }
             }
+            // The filters as the exported files describe them, in English.
             let filters = describe_filter(&d.index, &s.filter);
             if filters.is_empty() {
-                lines.push("Filters applied: none".into());
+                lines.push(t.print_no_filters.into());
             } else {
-                lines.push("Filters applied:".into());
+                lines.push(t.print_filters.into());
                 lines.extend(filters.into_iter().map(|f| format!("  {f}")));
             }
-            lines.push(format!(
-                "Links to records are this address with ?id= and the record id given in brackets after each, e.g. {}?id=…",
-                page_address()
-            ));
+            lines.push(fill(t.print_links, &[&page_address()]));
             lines
         })
     };
     view! {
         <div class="print-only print-header">
-            {move || lines().into_iter().map(|l| view! { <p>{l}</p> }).collect_view()}
+            {move || lines().into_iter().map(|line| view! { <p dir="auto">{line}</p> }).collect_view()}
         </div>
     }
 }

@@ -4,30 +4,20 @@
 //! and screen reader. Zoom moves the window the timeline shows, kept in `?tl=`.
 
 use dossier::filter::Outcome;
+use dossier::i18n::fill;
 use dossier::model::Kind;
-use dossier::text::thousands;
 use dossier::timeline::{
     brush_range, covered, extent, timeline, unit_for, zoom_out, Timeline, Window,
 };
 use leptos::prelude::*;
 
-use super::bits::data;
-use super::filters::counted_noun;
+use super::bits::{data, lang};
 use super::nav::{Entry, Nav};
 
 /// At most this many periods: bars stay wide enough to touch on a phone.
 const MAX_PERIODS: usize = 60;
 /// The bars' height in pixels.
 const HEIGHT: f64 = 80.0;
-
-/// "Events", "Claims": the filter panel's noun for the kind, as a caption starts.
-fn noun(kind: Kind) -> String {
-    let noun = counted_noun(kind);
-    let mut chars = noun.chars();
-    chars.next().map_or(String::new(), |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
-}
 
 /// Each kind's whole span of dates, worked out once: the timeline shows it
 /// unless zoomed, and scanning 50,000 dates on every change of view would show.
@@ -56,6 +46,9 @@ pub fn TimelineChart(kind: Kind) -> impl IntoView {
     let outcome = expect_context::<Memo<Outcome>>();
     let d = data();
     let whole = expect_context::<Extents>().of(kind);
+    let l = lang();
+    let s = l.strings();
+    let rtl = l.dir() == "rtl";
     let window = Memo::new(move |_| {
         nav.state
             .with(|s| s.timeline.as_deref().and_then(Window::parse))
@@ -96,7 +89,13 @@ pub fn TimelineChart(kind: Kind) -> impl IntoView {
         if n == 0 || rect.width() <= 0.0 {
             return None;
         }
-        let x = (e.client_x() as f64 - rect.left()) / rect.width();
+        // Right to left, time runs from the right edge (the bars are mirrored in CSS).
+        let from_start = if rtl {
+            rect.right() - e.client_x() as f64
+        } else {
+            e.client_x() as f64 - rect.left()
+        };
+        let x = from_start / rect.width();
         Some(((x * n as f64).floor().max(0.0) as usize).min(n - 1))
     };
     let down = move |e: web_sys::PointerEvent| {
@@ -172,12 +171,12 @@ pub fn TimelineChart(kind: Kind) -> impl IntoView {
                 let first = t
                     .buckets
                     .first()
-                    .map(|b| b.label.clone())
+                    .map(|b| l.period(b.first, t.unit))
                     .unwrap_or_default();
                 let last = t
                     .buckets
                     .last()
-                    .map(|b| b.label.clone())
+                    .map(|b| l.period(b.first, t.unit))
                     .unwrap_or_default();
                 view! { <p class="tl-axis"><span>{first}</span><span>{last}</span></p> }
             })
@@ -186,12 +185,9 @@ pub fn TimelineChart(kind: Kind) -> impl IntoView {
     let aside = move || {
         chart.with(|c| {
             c.as_ref().map(|t| {
-                let mut parts = vec![format!("{} undated", thousands(t.undated as usize))];
+                let mut parts = vec![fill(s.tl_undated, &[&l.number(t.undated as usize)])];
                 if t.outside > 0 {
-                    parts.push(format!(
-                        "{} outside this span",
-                        thousands(t.outside as usize)
-                    ));
+                    parts.push(fill(s.tl_outside, &[&l.number(t.outside as usize)]));
                 }
                 parts.join(" · ")
             })
@@ -214,7 +210,7 @@ pub fn TimelineChart(kind: Kind) -> impl IntoView {
         let text = move || {
             chart.with(|c| {
                 c.as_ref()
-                    .and_then(|t| t.buckets.get(value()).map(|b| b.label.clone()))
+                    .and_then(|t| t.buckets.get(value()).map(|b| l.period(b.first, t.unit)))
                     .unwrap_or_default()
             })
         };
@@ -233,9 +229,9 @@ pub fn TimelineChart(kind: Kind) -> impl IntoView {
         };
         let id = if end { "tl-to" } else { "tl-from" };
         let label = if end {
-            "Range ends in"
+            s.tl_range_ends
         } else {
-            "Range starts in"
+            s.tl_range_starts
         };
         view! {
             <div class="field tl-slider">
@@ -277,8 +273,15 @@ pub fn TimelineChart(kind: Kind) -> impl IntoView {
                 t.buckets
                     .iter()
                     .filter(|b| b.stated + b.inferred + b.spread > 0)
-                    .map(|b| view! {
-                        <tr><th scope="row">{b.label.clone()}</th><td>{b.stated}</td><td>{b.inferred}</td><td>{b.spread}</td></tr>
+                    .map(|b| {
+                        view! {
+                            <tr>
+                                <th scope="row">{l.period(b.first, t.unit)}</th>
+                                <td>{l.number(b.stated as usize)}</td>
+                                <td>{l.number(b.inferred as usize)}</td>
+                                <td>{l.number(b.spread as usize)}</td>
+                            </tr>
+                        }
                     })
                     .collect_view()
             })
@@ -287,12 +290,17 @@ pub fn TimelineChart(kind: Kind) -> impl IntoView {
     let caption = move || {
         chart.with(|c| {
             c.as_ref().map_or(String::new(), |t: &Timeline| {
-                format!(
-                    "{} over time, by {}: {} to {}",
-                    noun(kind),
-                    unit_noun(t),
-                    t.buckets.first().map_or("", |b| b.label.as_str()),
-                    t.buckets.last().map_or("", |b| b.label.as_str())
+                let period = |b: Option<&dossier::timeline::Bucket>| {
+                    b.map_or(String::new(), |b| l.period(b.first, t.unit))
+                };
+                fill(
+                    s.tl_caption,
+                    &[
+                        l.kind(kind).title,
+                        l.unit(t.unit),
+                        &period(t.buckets.first()),
+                        &period(t.buckets.last()),
+                    ],
                 )
             })
         })
@@ -310,9 +318,9 @@ pub fn TimelineChart(kind: Kind) -> impl IntoView {
             </svg>
             {labels}
             <p class="hint tl-legend">
-                <span class="key stated"></span>" dated in the period "
-                <span class="key inferred"></span>" dated there by inference "
-                <span class="key spread"></span>" dated less precisely: may fall there · "
+                <span class="key stated"></span>{s.tl_key_stated}
+                <span class="key inferred"></span>{s.tl_key_inferred}
+                <span class="key spread"></span>{s.tl_key_spread}
                 {aside}
             </p>
             <div class="tl-controls">
@@ -320,21 +328,21 @@ pub fn TimelineChart(kind: Kind) -> impl IntoView {
                 {slider(true)}
                 <p class="tl-zoom">
                     <button type="button" class="small" id="tl-zoom-in" on:click=zoom_in
-                        disabled=move || range.get().is_none()>"Zoom to the range"</button>
+                        disabled=move || range.get().is_none()>{s.tl_zoom_in}</button>
                     <button type="button" class="small" id="tl-zoom-out" on:click=zoom_out_click
-                        disabled=move || nav.state.with(|s| s.timeline.is_none())>"Zoom out"</button>
+                        disabled=move || nav.state.with(|st| st.timeline.is_none())>{s.tl_zoom_out}</button>
                 </p>
             </div>
-            <p class="hint">"Drag across the bars, or move the two sliders, to set the date range."</p>
+            <p class="hint">{s.tl_hint}</p>
             <details class="tl-table" on:toggle=move |e| {
                 use wasm_bindgen::JsCast;
                 let open = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open());
                 table_open.set(open);
             }>
-                <summary>"The same counts as a table"</summary>
+                <summary>{s.tl_same_counts}</summary>
                 <div class="table-wrap">
                     <table>
-                        <thead><tr><th scope="col">"Period"</th><th scope="col">"Dated in it"</th><th scope="col">"Of which inferred"</th><th scope="col">"May fall in it"</th></tr></thead>
+                        <thead><tr><th scope="col">{s.tl_period}</th><th scope="col">{s.tl_dated_in}</th><th scope="col">{s.tl_inferred}</th><th scope="col">{s.tl_may_fall}</th></tr></thead>
                         <tbody>{table}</tbody>
                     </table>
                 </div>
@@ -342,14 +350,4 @@ pub fn TimelineChart(kind: Kind) -> impl IntoView {
         </figure>
     }
     .into_any()
-}
-
-fn unit_noun(t: &Timeline) -> &'static str {
-    use dossier::timeline::Unit;
-    match t.unit {
-        Unit::Decade => "decade",
-        Unit::Year => "year",
-        Unit::Month => "month",
-        Unit::Day => "day",
-    }
 }
