@@ -167,6 +167,18 @@ mod tests {
     }
 
     #[test]
+    fn persian_joiners_and_marks_never_split_a_word() {
+        assert_eq!(query_words("می\u{200c}خواهم"), ["میخواهم"]);
+        assert_eq!(query_words("کِتاب\u{640}ها"), ["کتابها"]);
+        assert_eq!(query_words("\u{643}تاب ۱۹۸۸"), ["کتاب", "1988"]);
+        let mut b = TextIndexBuilder::default();
+        b.add(1, &["مي\u{200c}خواهم"]);
+        let ix = b.finish();
+        assert_eq!(ix.word_count(), 1);
+        assert_eq!(hits(&ix, &query_words("میخواهم")[0]), [1]);
+    }
+
+    #[test]
     fn each_record_is_listed_once_per_word() {
         let ix = index();
         assert_eq!(
