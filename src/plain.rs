@@ -46,6 +46,21 @@ figure { margin: 1rem 0; }
 ";
 
 /// Makes text safe anywhere in a page, in element content and in quoted attributes.
+/// Where the app's page (`index.html`) takes the corpus's masthead.
+pub const MASTHEAD_PLACEHOLDER: &str = "<!-- masthead -->";
+
+/// The masthead the app draws (its name, the corpus title and description), as
+/// static HTML for the app's page: a reader on a slow link sees what the corpus
+/// is while the app loads, and the app replaces it with the same words.
+pub fn masthead(meta: &crate::model::Meta) -> String {
+    format!(
+        "<header id=\"shell\" class=\"masthead\"><p class=\"app-name\">Dossier</p>\
+         <h1 dir=\"auto\">{}</h1><p class=\"lede\" dir=\"auto\">{}</p></header>",
+        escape(&meta.title),
+        escape(&meta.description)
+    )
+}
+
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -813,6 +828,21 @@ fn external_link(url: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_masthead_is_escaped_text() {
+        let meta = crate::model::Meta {
+            title: "<script>x</script> & co".into(),
+            description: "a \"quote\"".into(),
+            ..Default::default()
+        };
+        let html = masthead(&meta);
+        assert!(
+            html.contains("&lt;script&gt;x&lt;/script&gt; &amp; co"),
+            "{html}"
+        );
+        assert!(!html.contains("<script>"));
+    }
 
     #[test]
     fn escape_leaves_no_markup() {

@@ -145,11 +145,14 @@ fn DateFilter() -> impl IntoView {
                 </div>
             </div>
             <p class="hint" id="f-date-hint">{t.date_hint}</p>
-            <ul class="errors" role="alert">
-                {move || outcome.with(|o| o.date_errors.clone()).into_iter()
-                    .map(|e| view! { <li>{fill(t.end_ignored, &[&e])}</li> })
-                    .collect_view()}
-            </ul>
+            // An alert holds the list: the role would take the list's own away.
+            <div role="alert">
+                <ul class="errors">
+                    {move || outcome.with(|o| o.date_errors.clone()).into_iter()
+                        .map(|e| view! { <li>{fill(t.end_ignored, &[&e])}</li> })
+                        .collect_view()}
+                </ul>
+            </div>
             <Show when=ranged>
                 <p class="undated-note">{undated_note}</p>
                 <label class="check">
@@ -263,32 +266,47 @@ fn TermFilter(facet: Facet, legend: &'static str) -> impl IntoView {
         _ => "source",
     };
     let l = lang();
-    let boxes = vocab
-        .terms
-        .iter()
-        .map(|&(value, _)| {
-            let label = l.term(vocab, value);
-            let id = format!("f-{key}-{value}");
-            let checked = move || nav.state.with(|s| s.filter.chosen(facet).iter().any(|v| v == value));
-            let n = move || outcome.with(|o| o.term_count(facet, value));
-            let toggle = move |_| nav.update(Entry::Push, |s| s.filter.toggle(facet, value));
-            view! {
-                <li class:none=move || n() == 0 && !checked()>
-                    <input type="checkbox" id=id.clone() prop:checked=checked on:change=toggle/>
-                    <label for=id>{label}" "<span class="count">{move || format!("({})", l.number(n()))}</span></label>
-                </li>
-            }
-        })
-        .collect_view();
+    let boxes = move || {
+        vocab
+            .terms
+            .iter()
+            .map(|&(value, _)| {
+                let label = l.term(vocab, value);
+                let id = format!("f-{key}-{value}");
+                let checked = move || nav.state.with(|s| s.filter.chosen(facet).iter().any(|v| v == value));
+                let n = move || outcome.with(|o| o.term_count(facet, value));
+                let toggle = move |_| nav.update(Entry::Push, |s| s.filter.toggle(facet, value));
+                view! {
+                    <li class:none=move || n() == 0 && !checked()>
+                        <input type="checkbox" id=id.clone() prop:checked=checked on:change=toggle/>
+                        <label for=id>{label}" "<span class="count">{move || format!("({})", l.number(n()))}</span></label>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
     let any_chosen = nav
         .state
         .with_untracked(|s| !s.filter.chosen(facet).is_empty());
+    // The choices are drawn when first opened: closed, they would cost the
+    // first screen and every change of filter.
+    let opened = RwSignal::new(any_chosen);
+    let toggled = move |e: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        let open = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+            .is_some_and(|d| d.open());
+        if open {
+            opened.set(true);
+        }
+    };
     view! {
-        <details class="terms" open=any_chosen>
+        <details class="terms" open=any_chosen on:toggle=toggled>
             <summary>{legend}</summary>
             <fieldset>
                 <legend class="visually-hidden">{legend}</legend>
-                <ul>{boxes}</ul>
+                <ul><Show when=move || opened.get()>{boxes}</Show></ul>
             </fieldset>
         </details>
     }

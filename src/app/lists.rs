@@ -605,7 +605,8 @@ fn SourceItem(s: usize) -> impl IntoView {
                 " · " <DateText date=source.date.clone()/>
                 {(!idents.is_empty()).then(|| view! { " · " <span dir="ltr">{idents}</span> })}
             </p>
-            <h4><RecordLink id=source.id.clone()><span dir="auto">{source.title.clone()}</span></RecordLink></h4>
+            // The list has no group headings: its records' titles come next after it.
+            <h3><RecordLink id=source.id.clone()><span dir="auto">{source.title.clone()}</span></RecordLink></h3>
             {source.publisher.clone().map(|p| view! { <p>{t.published_by_lead} <IdLink id=p kind=Kind::Actor/></p> })}
             {(!source.cites.is_empty()).then(|| view! { <div class="links">{t.cites_lead} {id_links(source.cites.clone(), Kind::Source)}</div> })}
             {(!cited_by.is_empty()).then(|| view! { <div class="links">{t.cited_by_lead} {id_links(cited_by, Kind::Source)}</div> })}

@@ -235,6 +235,14 @@ pub fn App() -> impl IntoView {
             }
         });
     });
+    // The page's static masthead stands in until the corpus is on screen.
+    Effect::new(move |_| {
+        if !loading.with(|l| matches!(l, Loading::Pending(_))) {
+            if let Some(shell) = document().get_element_by_id("shell") {
+                shell.remove();
+            }
+        }
+    });
     // A corpus file dropped anywhere on the page opens.
     let over = window_event_listener(ev::dragover, |e| e.prevent_default());
     let dropped = window_event_listener(ev::drop, move |e: web_sys::DragEvent| {

@@ -1,6 +1,7 @@
-//! `plain-edition CORPUS.json OUT_DIR`: writes the plain HTML edition of a corpus
-//! (every record as a page that needs no JavaScript) into OUT_DIR. Records that
-//! fail validation are left out, as the app leaves them out, and named on stderr.
+//! `plain-edition CORPUS.json OUT_DIR [PAGE.html]`: writes the plain HTML edition
+//! of a corpus (every record as a page that needs no JavaScript) into OUT_DIR.
+//! Records that fail validation are left out, as the app leaves them out, and
+//! named on stderr. Given the app's page, it also fills in its static masthead.
 
 use std::path::{Component, Path, PathBuf};
 use std::process::ExitCode;
@@ -8,9 +9,10 @@ use std::process::ExitCode;
 use dossier::index::Index;
 use dossier::{load, plain};
 
-const USAGE: &str = "usage: plain-edition CORPUS.json OUT_DIR\n\
+const USAGE: &str = "usage: plain-edition CORPUS.json OUT_DIR [PAGE.html]\n\
   Writes the plain HTML edition of a Dossier corpus into OUT_DIR (created if missing):\n\
-  index.html, one list page per kind and one page per record, readable without JavaScript.";
+  index.html, one list page per kind and one page per record, readable without JavaScript.\n\
+  Given the app's PAGE.html, also puts the corpus's title and description in its masthead.";
 
 fn main() -> ExitCode {
     let args: Vec<_> = std::env::args_os().skip(1).collect();
@@ -18,14 +20,16 @@ fn main() -> ExitCode {
         println!("{USAGE}");
         return ExitCode::SUCCESS;
     }
-    let [corpus, out] = match <[_; 2]>::try_from(args) {
-        Ok(pair) => pair.map(PathBuf::from),
-        Err(_) => {
-            eprintln!("error: name the corpus file and the output folder\n{USAGE}");
-            return ExitCode::from(2);
-        }
+    if !(2..=3).contains(&args.len()) {
+        eprintln!("error: name the corpus file and the output folder\n{USAGE}");
+        return ExitCode::from(2);
+    }
+    let mut args = args.into_iter().map(PathBuf::from);
+    let (Some(corpus), Some(out)) = (args.next(), args.next()) else {
+        return ExitCode::from(2);
     };
-    match run(&corpus, &out) {
+    let page = args.next();
+    match run(&corpus, &out, page.as_deref()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(why) => {
             eprintln!("plain-edition: {why}");
@@ -34,7 +38,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(corpus: &Path, out: &Path) -> Result<(), String> {
+fn run(corpus: &Path, out: &Path, page: Option<&Path>) -> Result<(), String> {
     let text = std::fs::read_to_string(corpus)
         .map_err(|e| format!("cannot read {}: {e}", corpus.display()))?;
     let doc = load::parse(&text).map_err(|e| format!("{}: {e}", corpus.display()))?;
@@ -46,6 +50,9 @@ fn run(corpus: &Path, out: &Path) -> Result<(), String> {
             r.name(),
             r.reasons.join("; ")
         );
+    }
+    if let Some(page) = page {
+        fill_masthead(page, &accepted.corpus.meta)?;
     }
     let index = Index::without_text(accepted.corpus);
     for id in plain::left_out(&index) {
@@ -87,4 +94,19 @@ fn run(corpus: &Path, out: &Path) -> Result<(), String> {
         out.display()
     );
     Ok(())
+}
+
+/// Puts the corpus's masthead in the app's page, where it has a placeholder.
+fn fill_masthead(page: &Path, meta: &dossier::model::Meta) -> Result<(), String> {
+    let html = std::fs::read_to_string(page)
+        .map_err(|e| format!("cannot read {}: {e}", page.display()))?;
+    if !html.contains(plain::MASTHEAD_PLACEHOLDER) {
+        return Err(format!(
+            "{} has no {} placeholder",
+            page.display(),
+            plain::MASTHEAD_PLACEHOLDER
+        ));
+    }
+    let html = html.replacen(plain::MASTHEAD_PLACEHOLDER, &plain::masthead(meta), 1);
+    std::fs::write(page, html).map_err(|e| format!("cannot write {}: {e}", page.display()))
 }

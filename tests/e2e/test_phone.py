@@ -1,4 +1,4 @@
-"""Every view fits a 360 px phone without sideways scrolling."""
+"""Every view fits a 360 px phone without sideways scrolling, in either language."""
 
 from conftest import CORPUS
 
@@ -18,7 +18,7 @@ def test_every_view_fits_a_360_px_phone(site, page):
     page.d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                            {"width": 360, "height": 740, "deviceScaleFactor": 2, "mobile": True})
     try:
-        for query in PAGES:
+        for query in PAGES + [p + ("&" if p else "?") + "lang=fa" for p in PAGES]:
             page.open(site + query)
             # Let the charts that follow the list arrive too.
             page.d.execute_script("return new Promise(r => setTimeout(r, 300))")
