@@ -21,10 +21,13 @@ fn name(ix: &Index, who: Speaker) -> String {
     }
 }
 
+/// A row of the matrix: its name, claims, and count per column.
+type Row = (String, u32, Vec<u32>);
+
 /// The matrix worked out claim by claim, the plain way: per claimant (who
 /// `Index::speaker` says made the claim, in the order they first appear), the
 /// kept claims using any known legal term, and per term those using it.
-fn reference(ix: &Index, out: &Outcome) -> (Vec<&'static str>, Vec<(String, u32, Vec<u32>)>) {
+fn reference(ix: &Index, out: &Outcome) -> (Vec<&'static str>, Vec<Row>) {
     let known = |t: &str| vocab::LEGAL_TERMS.values().any(|v| v == t);
     let mut rows: Vec<(Speaker, u32, Vec<&'static str>)> = Vec::new();
     for (c, claim) in ix.corpus.claims.iter().enumerate() {
@@ -48,7 +51,7 @@ fn reference(ix: &Index, out: &Outcome) -> (Vec<&'static str>, Vec<(String, u32,
         .values()
         .filter(|t| rows.iter().any(|r| r.2.contains(t)))
         .collect();
-    let mut rows: Vec<(String, u32, Vec<u32>)> = rows
+    let mut rows: Vec<Row> = rows
         .into_iter()
         .map(|(who, claims, terms)| {
             let counts = used
@@ -68,7 +71,7 @@ fn agrees(ix: &Index, out: &Outcome) {
     let (terms, rows) = reference(ix, out);
     let m = who_said_what(ix, out, usize::MAX);
     assert_eq!(m.terms, terms);
-    let got: Vec<(String, u32, Vec<u32>)> = m
+    let got: Vec<Row> = m
         .rows
         .iter()
         .map(|r| (r.name.clone(), r.claims, r.counts.clone()))
