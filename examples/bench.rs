@@ -6,6 +6,7 @@
 
 use std::time::{Duration, Instant};
 
+use dossier::charts;
 use dossier::filter::{Filter, Outcome};
 use dossier::index::Index;
 use dossier::load::{self, Reader};
@@ -132,6 +133,9 @@ fn bench(name: &str, text: &str) {
             },
         ),
     ];
+    // The charts as the app draws them: the timeline over the whole extent at
+    // most 60 periods wide, the matrix's first 15 claimants.
+    let extents = [Kind::Event, Kind::Claim].map(|k| (k, timeline::extent(&index, k)));
     for (label, filter) in &filters {
         let (t, outcome) = median(runs * 3, || Outcome::new(&index, filter, Kind::Event));
         let (l, listing) = median(runs * 3, || {
@@ -142,15 +146,29 @@ fn bench(name: &str, text: &str) {
             &format!("  claims list in order ({} kept)", listing.items.len()),
             l,
         );
-    }
-    let kept = Outcome::new(&index, &Filter::default(), Kind::Event).kept;
-    if let Some(extent) = timeline::extent(&index, Kind::Event) {
-        let unit = timeline::unit_for(&extent, 120);
-        let (t, tl) = median(runs * 3, || {
-            timeline::timeline(&index, &kept, Kind::Event, &extent, unit)
-        });
+        for (kind, extent) in &extents {
+            let Some(extent) = extent else { continue };
+            let unit = timeline::unit_for(extent, 60);
+            let (t, tl) = median(runs * 3, || {
+                timeline::timeline(&index, &outcome.kept_but_date, *kind, extent, unit)
+            });
+            show(
+                &format!(
+                    "  timeline of {}s ({} {unit:?} buckets)",
+                    kind.noun(),
+                    tl.buckets.len()
+                ),
+                t,
+            );
+        }
+        let (t, m) = median(runs * 3, || charts::who_said_what(&index, &outcome, 15));
         show(
-            &format!("timeline of events ({} {unit:?} buckets)", tl.buckets.len()),
+            &format!(
+                "  who said what ({} rows, {} terms, {} more)",
+                m.rows.len(),
+                m.terms.len(),
+                m.more
+            ),
             t,
         );
     }

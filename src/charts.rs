@@ -3,19 +3,11 @@
 //! interval its words state. Figures are never merged or averaged: each claim
 //! is its own mark.
 
+use crate::bits::Bits;
 use crate::filter::Outcome;
-use crate::hash::FastMap;
-use crate::index::Index;
+use crate::index::{Index, Speaker};
 use crate::model::{DeathToll, Kind};
 use crate::vocab;
-
-/// Who made a claim, for the matrix's rows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-enum Speaker {
-    Actor(usize),
-    /// The reporting source speaking in its own voice.
-    Source(usize),
-}
 
 /// One claimant's row: how many kept claims use each legal term.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -23,6 +15,7 @@ pub struct MatrixRow {
     /// The claimant, by position among actors; None where the reporting
     /// article speaks in its own voice.
     pub actor: Option<usize>,
+    /// Who made the claims, as `Index::speaker` says it everywhere else.
     pub name: String,
     /// Per column of the matrix.
     pub counts: Vec<u32>,
@@ -42,87 +35,88 @@ pub struct Matrix {
 }
 
 /// Who said what: for the kept claims that characterise events in law, a row per
-/// claimant and a column per legal term, most prolific claimants first.
+/// claimant (who made a claim as `Index::speaker` says it) and a column per
+/// legal term, most prolific claimants first, ties in the order claimants first
+/// appear among the claims.
+///
+/// Worked out from the postings, never from the claims themselves: the kept
+/// claims using each term are the kept set and that term's postings ANDed a
+/// word at a time, a column is used when that has any bit, and each such claim
+/// adds one to its claimant's row (`Index::speaker_of`). Only the rows shown
+/// are named, since a large corpus has thousands of claimants.
 pub fn who_said_what(index: &Index, outcome: &Outcome, limit: usize) -> Matrix {
-    let claims = &index.corpus.claims;
-    let terms = &vocab::LEGAL_TERMS;
-    // Only claims that use a legal term, from the postings: at 100,000 records
-    // most claims use none, and touching each would cost the most.
-    let mut characterising = outcome.kept.clone();
-    let mut any_term = crate::bits::Bits::new(index.numbering.total());
-    for set in &index.legal_term_sets {
-        any_term.or_with(set);
+    let range = index.numbering.range(Kind::Claim);
+    let per_term: Vec<Bits> = index
+        .legal_term_sets
+        .iter()
+        .map(|set| {
+            let mut kept = set.clone();
+            kept.and_with(&outcome.kept);
+            kept
+        })
+        .collect();
+    let used: Vec<bool> = per_term
+        .iter()
+        .map(|set| set.count_in(range.clone()) > 0)
+        .collect();
+    let mut characterising = Bits::new(index.numbering.total());
+    for set in &per_term {
+        characterising.or_with(set);
     }
-    characterising.and_with(&any_term);
-    // Rows by who made the claim: an actor, or a reporting source's own voice.
-    let mut rows: Vec<(Speaker, Vec<u32>, u32)> = Vec::new();
-    let mut row_of: FastMap<Speaker, usize> = FastMap::default();
-    let mut used = vec![false; terms.terms.len()];
-    let start = index.numbering.range(Kind::Claim).start;
-    for n in characterising.ones_in(index.numbering.range(Kind::Claim)) {
-        let c = n - start;
-        let claim = &claims[c];
-        // The author voice is one row per reporting source, as readers name it.
-        let speaker = match index.claimant_of.get(c).copied().flatten() {
-            Some(a) => Speaker::Actor(a as usize),
-            None => Speaker::Source(
-                index
-                    .reported_in_of
-                    .get(c)
-                    .copied()
-                    .flatten()
-                    .map_or(usize::MAX, |s| s as usize),
-            ),
-        };
-        let r = *row_of.entry(speaker).or_insert_with(|| {
-            rows.push((speaker, vec![0; terms.terms.len()], 0));
-            rows.len() - 1
-        });
-        rows[r].2 += 1;
-        for t in &claim.legal_terms {
-            if let Some(p) = terms.values().position(|v| v == t) {
-                rows[r].1[p] += 1;
-                used[p] = true;
+    // Claims per claimant, and the claimants in the order they first appear.
+    let speaker = |n: usize| index.speaker_of.get(n - range.start).map(|&s| s as usize);
+    let mut claims = vec![0u32; index.speaker_claims.len()];
+    let mut seen: Vec<usize> = Vec::new();
+    for s in characterising.ones_in(range.clone()).filter_map(speaker) {
+        if claims[s] == 0 {
+            seen.push(s);
+        }
+        claims[s] += 1;
+    }
+    seen.sort_by_key(|&s| std::cmp::Reverse(claims[s]));
+    let more = seen.len().saturating_sub(limit);
+    seen.truncate(limit);
+    // The shown rows' cells, a column at a time.
+    let mut slot = vec![usize::MAX; claims.len()];
+    for (i, &s) in seen.iter().enumerate() {
+        slot[s] = i;
+    }
+    let columns: Vec<usize> = (0..per_term.len()).filter(|&t| used[t]).collect();
+    let mut counts = vec![vec![0u32; columns.len()]; seen.len()];
+    for (col, &t) in columns.iter().enumerate() {
+        for s in per_term[t].ones_in(range.clone()).filter_map(speaker) {
+            if let Some(row) = counts.get_mut(slot[s]) {
+                row[col] += 1;
             }
         }
     }
-    let name = |speaker: Speaker| match speaker {
-        Speaker::Actor(a) => index.corpus.actors[a].name.clone(),
-        Speaker::Source(s) => match index.corpus.sources.get(s) {
-            Some(source) => format!("Author of “{}”", source.title),
-            None => "Unattributed".to_string(),
-        },
-    };
-    // Most claims first, ties in the order claimants first appear; only the
-    // rows shown are named, since a large corpus has thousands of claimants.
-    rows.sort_by_key(|row| std::cmp::Reverse(row.2));
-    let more = rows.len().saturating_sub(limit);
-    rows.truncate(limit);
-    let mut rows: Vec<MatrixRow> = rows
-        .into_iter()
-        .map(|(speaker, counts, claims)| MatrixRow {
-            actor: match speaker {
-                Speaker::Actor(a) => Some(a),
-                Speaker::Source(_) => None,
-            },
-            name: name(speaker),
-            counts,
-            claims,
+    let rows = seen
+        .iter()
+        .zip(counts)
+        .map(|(&s, counts)| {
+            let claim = index
+                .speaker_claims
+                .get(s)
+                .and_then(|&c| index.corpus.claims.get(c as usize));
+            let (actor, name) = match claim.map(|c| index.speaker(c)) {
+                Some(Speaker::Claimant(id)) => match index.find(id, Kind::Actor) {
+                    Some(a) => (Some(a), index.corpus.actors[a].name.clone()),
+                    None => (None, id.to_string()),
+                },
+                Some(Speaker::OwnVoice(words)) => (None, words),
+                None => (None, String::new()),
+            };
+            MatrixRow {
+                actor,
+                name,
+                counts,
+                claims: claims[s],
+            }
         })
         .collect();
-    // Keep only the columns some claim uses.
-    for row in &mut rows {
-        row.counts = row
-            .counts
-            .iter()
-            .zip(&used)
-            .filter(|(_, u)| **u)
-            .map(|(c, _)| *c)
-            .collect();
-    }
+    let terms = vocab::LEGAL_TERMS.values();
     Matrix {
         terms: terms
-            .values()
             .zip(&used)
             .filter(|(_, u)| **u)
             .map(|(t, _)| t)

@@ -19,7 +19,7 @@ use crate::url_state::ClaimOrder;
 use crate::vocab::{self, Vocab};
 
 /// Who made a claim: see `Index::speaker`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Speaker<'c> {
     /// The claimant's id, to link to.
     Claimant(&'c str),
@@ -128,7 +128,7 @@ pub struct IndexBuilding {
 
 impl IndexBuilding {
     /// The phases, in order; each is linear in the corpus.
-    const PHASES: [fn(&mut Index); 9] = [
+    const PHASES: [fn(&mut Index); 10] = [
         Index::register_ids,
         Index::link_sources,
         Index::link_events,
@@ -138,6 +138,7 @@ impl IndexBuilding {
         Index::build_dates,
         Index::build_orders,
         Index::name_actors,
+        Index::group_speakers,
     ];
 
     pub fn new(corpus: Corpus) -> IndexBuilding {
@@ -232,6 +233,12 @@ pub struct Index {
     /// reads these for thousands of claims at a time.
     pub claimant_of: Vec<Option<u32>>,
     pub reported_in_of: Vec<Option<u32>>,
+    /// Per claim, who made it as a number: two claims share one exactly when
+    /// `speaker` says the same of both. The matrix of who said what has a row
+    /// per number, so it names rows as the rest of the app names claimants.
+    pub speaker_of: Vec<u32>,
+    /// Per speaker number, the first claim with it, to name it by.
+    pub speaker_claims: Vec<u32>,
     /// Per actor, its folded name and aliases, for type-ahead.
     pub actor_names: Vec<Vec<String>>,
 }
@@ -485,6 +492,40 @@ impl Index {
                     .collect()
             })
             .collect();
+    }
+
+    /// Numbers who made each claim (see `speaker_of`). Claims with a claimant
+    /// in their own words are numbered by actor, without building any text;
+    /// the rest (the reporting article's own voice) by the words `speaker`
+    /// gives, so that one name is one row.
+    fn group_speakers(&mut self) {
+        let claims = &self.corpus.claims;
+        let mut speaker_of = Vec::with_capacity(claims.len());
+        let mut speaker_claims = Vec::new();
+        let mut of_actor = vec![u32::MAX; self.corpus.actors.len()];
+        let mut of_words: FastMap<Speaker<'_>, u32> = FastMap::default();
+        for (c, claim) in claims.iter().enumerate() {
+            let mut new = || {
+                speaker_claims.push(c as u32);
+                speaker_claims.len() as u32 - 1
+            };
+            // A claimant in its own words is exactly `Speaker::Claimant` of an
+            // actor there is; keyed by position, it is the same row as by id.
+            let number = match self.claimant_of.get(c).copied().flatten() {
+                Some(a) => match of_actor.get_mut(a as usize) {
+                    Some(n) if *n != u32::MAX => *n,
+                    Some(n) => {
+                        *n = new();
+                        *n
+                    }
+                    None => *of_words.entry(self.speaker(claim)).or_insert_with(new),
+                },
+                None => *of_words.entry(self.speaker(claim)).or_insert_with(new),
+            };
+            speaker_of.push(number);
+        }
+        self.speaker_of = speaker_of;
+        self.speaker_claims = speaker_claims;
     }
 
     /// Each record's facts with its number, in numbering order.

@@ -190,10 +190,14 @@ pub fn WhoSaidWhat() -> impl IntoView {
     let d = data();
     let l = lang();
     let t = l.strings();
+    let matrix = {
+        let d = d.clone();
+        Memo::new(move |_| outcome.with(|o| who_said_what(&d.index, o, CLAIMANTS_SHOWN)))
+    };
     move || {
         // Redrawn with every applied filter: the links carry it in their address.
         applied.track();
-        let matrix = outcome.with(|o| who_said_what(&d.index, o, CLAIMANTS_SHOWN));
+        let matrix = matrix.get();
         if matrix.rows.is_empty() {
             return ().into_any();
         }

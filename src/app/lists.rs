@@ -377,12 +377,15 @@ fn ClaimsList() -> impl IntoView {
         })
     };
     // Death tolls side by side and who said what, on the first page. They
-    // update in place; only their first appearance waits for the list.
+    // update in place; only their first appearance waits for the list. The
+    // matrix stays mounted while the first page shows, and follows the filters
+    // itself: drawn again with the tolls, it would be built twice per change.
+    let first_page = Memo::new(move |_| {
+        paged.with(|(listing, page, _)| !listing.items.is_empty() && page.number == 1)
+    });
     let extras = {
         let d = d.clone();
         move || {
-            let first_page =
-                paged.with(|(listing, page, _)| !listing.items.is_empty() && page.number == 1);
             let index = &d.index;
             let claims = &index.corpus.claims;
             // Death tolls from the postings of their kind, not by reading every claim.
@@ -406,10 +409,7 @@ fn ClaimsList() -> impl IntoView {
                         .unwrap_or_default()
                 })
             };
-            view! {
-                {(!tolls.is_empty()).then(move || view! { <DeathTolls claims=tolls/> })}
-                {first_page.then(|| view! { <WhoSaidWhat/> })}
-            }
+            (!tolls.is_empty()).then(move || view! { <DeathTolls claims=tolls/> })
         }
     };
     let body = move || {
@@ -462,7 +462,12 @@ fn ClaimsList() -> impl IntoView {
             view! { {sections} <Pager page items=shown/> }.into_any()
         })
     };
-    view! { {order_select} {head} <Later>{extras.clone()}</Later> {body} }
+    view! {
+        {order_select}
+        {head}
+        <Later>{extras.clone()}<Show when=move || first_page.get()><WhoSaidWhat/></Show></Later>
+        {body}
+    }
 }
 
 /// How many death-toll figures the table shows at most.

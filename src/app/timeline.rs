@@ -137,31 +137,41 @@ pub fn TimelineChart(kind: Kind) -> impl IntoView {
                 .unwrap_or(0)
                 .max(1) as f64;
             let h = |v: u32| v as f64 / top * HEIGHT;
-            let (mut stated, mut inferred, mut spread) = (String::new(), String::new(), String::new());
+            let (mut stated, mut inferred, mut spread) =
+                (String::new(), String::new(), String::new());
             for (i, b) in t.buckets.iter().enumerate() {
                 let x = i as f64 + 0.1;
                 let (hs, hi, hp) = (h(b.stated), h(b.inferred), h(b.spread));
                 let base = HEIGHT + 4.0;
                 let bar = |out: &mut String, bottom: f64, height: f64| {
                     if height > 0.0 {
-                        out.push_str(&format!("M{x:.2} {bottom:.2}v{:.2}h0.8v{height:.2}z", -height));
+                        out.push_str(&format!(
+                            "M{x:.2} {bottom:.2}v{:.2}h0.8v{height:.2}z",
+                            -height
+                        ));
                     }
                 };
                 bar(&mut stated, base, hs);
                 bar(&mut inferred, base - hs, hi);
                 bar(&mut spread, base - hs - hi, hp);
             }
-            let shown = drag.get().map(|(a, b)| (a.min(b), a.max(b))).or(range.get());
-            let selection = shown.map(|(a, b)| {
-                view! { <rect class="selected" x=a as f64 y="0" width=(b + 1 - a) as f64 height=HEIGHT + 4.0/> }
-            });
             view! {
-                {selection}
                 <path class="stated" d=stated/>
                 <path class="inferred" d=inferred/>
                 <path class="spread" d=spread/>
             }
             .into_any()
+        })
+    };
+    // The brushed range on its own: a new date range, or a drag, moves one
+    // rectangle without drawing the bars again.
+    let selection = move || {
+        let shown = drag
+            .get()
+            .map(|(a, b)| (a.min(b), a.max(b)))
+            .or(range.get());
+        shown.map(|(a, b)| {
+            view! { <rect class="selected" x=a as f64 y="0" width=(b + 1 - a) as f64 height=HEIGHT + 4.0/> }
         })
     };
     let periods = move || chart.with(|c| c.as_ref().map_or(1, |t| t.buckets.len().max(1)));
@@ -314,6 +324,7 @@ pub fn TimelineChart(kind: Kind) -> impl IntoView {
             <svg class="tl-bars" width="100%" height=HEIGHT + 4.0 aria-hidden="true"
                 viewBox=move || format!("0 0 {} {}", periods(), HEIGHT + 4.0) preserveAspectRatio="none"
                 on:pointerdown=down on:pointermove=moved on:pointerup=up on:pointercancel=cancel>
+                {selection}
                 {bars}
             </svg>
             {labels}

@@ -25,6 +25,14 @@ What is measured, all inside the page:
                 the `.list-title` text once the screen stopped changing. Typing
                 waits for each key's update before the next key; the first and
                 last keys are timed.
+  charts        in the same timed runs, the time until each chart on screen (the
+                timeline, and on the claims view the who-said-what matrix) shows
+                its updated state and has been painted, measured as for the list:
+                the chart's markup (its innerHTML) is learned in the warm-up, and
+                the chart counts as updated once its markup is that again. A row
+                "STEP: timeline" is that figure for the timeline. The filters are
+                timed on the events view (timeline) and on the claims view (matrix
+                and timeline), switching views untimed before and after.
 MB are 10^6 bytes.
 """
 
@@ -139,6 +147,10 @@ if (!window.__benchUi) window.__benchUi = (() => {
       } else throw new Error('unknown operation ' + op);
     }
   };
+  // A chart's state as drawn: its markup, '' while it is not on screen.
+  const markup = sel => { const e = document.querySelector(sel); return e ? e.innerHTML : ''; };
+  const charts = watch => Object.fromEntries(watch.map(w => [w.name, markup(w.selector)]));
+  const painted = t0 => new Promise(r => requestAnimationFrame(() => setTimeout(() => r(performance.now() - t0), 0)));
   const holds = (until, before) => {
     if (until.kind === 'title') return title() === until.value;
     if (until.kind === 'exists') return document.querySelector(until.selector) !== null;
@@ -146,41 +158,63 @@ if (!window.__benchUi) window.__benchUi = (() => {
     if (until.kind === 'next-frame') return true;
     throw new Error('unknown predicate ' + until.kind);
   };
-  // Timed: t0 just before the first event; the change is noticed by a
-  // MutationObserver the moment the DOM shows it, then t1 is taken once the next
-  // frame has been painted (requestAnimationFrame, then a task). null after timeoutMs.
-  async function time(ops, until, timeoutMs) {
+  // Timed: t0 just before the first event; each change is noticed by a
+  // MutationObserver the moment the DOM shows it, then its time is taken once the
+  // next frame has been painted (requestAnimationFrame, then a task). `watch` names
+  // charts and the markup each shows when updated ({kind: 'next-frame'}: no
+  // change to wait for). Returns {list, charts: {name: ms}}, null for whatever
+  // had not shown its result after timeoutMs.
+  async function time(ops, until, watch, timeoutMs) {
     const before = title();
-    let seen;
-    const shown = new Promise(r => { seen = r; });
-    const check = () => { if (holds(until, before)) seen(true); };
+    const waits = [{name: null, ok: () => holds(until, before)}].concat(watch.map(w => ({
+      name: w.name,
+      ok: () => w.kind === 'next-frame' || markup(w.selector) === w.value,
+    })));
+    let t0 = null;
+    const out = {list: null, charts: {}};
+    let resolveAll;
+    const all = new Promise(r => { resolveAll = r; });
+    let left = waits.length;
+    const finish = (w, ms) => {
+      if (w.name === null) out.list = ms; else out.charts[w.name] = ms;
+      if (--left === 0) resolveAll();
+    };
+    const check = () => {
+      for (const w of waits) {
+        if (!w.seen && w.ok()) { w.seen = true; painted(t0).then(ms => finish(w, ms)); }
+      }
+    };
     const observer = new MutationObserver(check);
     observer.observe(document.body, {subtree: true, childList: true, characterData: true, attributes: true});
-    const timer = setTimeout(() => seen(false), timeoutMs);
-    const t0 = performance.now();
+    const timer = setTimeout(() => {
+      for (const w of waits) if (!w.seen) { w.seen = true; finish(w, null); }
+    }, timeoutMs);
+    t0 = performance.now();
     perform(ops);
     check();
-    const ok = await shown;
+    await all;
     observer.disconnect();
     clearTimeout(timer);
-    if (!ok) return null;
-    await frame();
-    await new Promise(r => setTimeout(r, 0));
-    return performance.now() - t0;
+    return out;
   }
-  const snapshot = () => [title(), !!document.querySelector('.detail h2'), location.search].join('|');
-  // Untimed: what the screen shows once it has not changed for quietMs.
-  async function settle(ops, quietMs, timeoutMs) {
+  const snapshot = watch => [title(), !!document.querySelector('.detail h2'), location.search,
+                             ...watch.map(w => markup(w.selector))].join('|');
+  // Untimed: what the screen shows once it has not changed for quietMs, and the
+  // markup of each chart in `watch` then.
+  async function settle(ops, watch, quietMs, timeoutMs) {
     const before = title();
     const t0 = performance.now();
+    const chartsBefore = charts(watch);
     perform(ops);
-    let last = snapshot(), since = performance.now();
+    let last = snapshot(watch), since = performance.now();
     while (performance.now() - t0 < timeoutMs) {
       await frame();
       await new Promise(r => setTimeout(r, 20));
-      const now = performance.now(), s = snapshot();
+      const now = performance.now(), s = snapshot(watch);
       if (s !== last) { last = s; since = now; }
-      else if (now - since >= quietMs) return {before, after: title(), ms: since - t0};
+      else if (now - since >= quietMs) {
+        return {before, after: title(), ms: since - t0, chartsBefore, chartsAfter: charts(watch)};
+      }
     }
     return null;
   }
@@ -347,14 +381,29 @@ class Step:
     ops: list
     until: dict | None = None  # None: learned in the warm-up
     note: str = ""
+    # The charts timed with the step, name -> selector (set from its group), and
+    # what each shows once updated, learned in the warm-up.
+    charts: dict = field(default_factory=dict)
+    chart_until: list = field(default_factory=list)
+    chart_notes: dict = field(default_factory=dict)
+
+    def watch(self):
+        """The charts the page waits for: only timed steps wait for any."""
+        return [{"name": n, "selector": sel} for n, sel in self.charts.items()] if self.row else []
 
 
 @dataclass
 class Group:
-    """Steps that leave the page as they found it, so each run starts alike."""
+    """Steps that leave the page as they found it, so each run starts alike.
+    `charts` (name -> selector) are timed with each timed step."""
     name: str
     steps: list
     problem: str | None = None
+    charts: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        for step in self.steps:
+            step.charts = self.charts
 
 
 @dataclass
@@ -362,6 +411,7 @@ class Timings:
     values: dict = field(default_factory=dict)   # row -> list of ms (None: timeout)
     notes: dict = field(default_factory=dict)    # row -> note
     order: list = field(default_factory=list)
+    charts: set = field(default_factory=set)     # the rows that time a chart
 
     def add(self, row, ms):
         if row not in self.values:
@@ -388,28 +438,44 @@ def typing_steps(word):
     return steps
 
 
+# The charts each view draws, by the selector of the element holding each.
+EVENTS_CHARTS = {"timeline": ".timeline-chart"}
+CLAIMS_CHARTS = {"timeline": ".timeline-chart", "matrix": "section.matrix"}
+
+
+def filter_steps(corpus: Corpus, prefix: str = ""):
+    """The filter changes timed on a view, by group; None where one cannot be made."""
+    actor = None
+    if corpus.busiest_actor:
+        actor = [
+            Step(f"{prefix}choose actor", [value("#f-actor", corpus.busiest_actor, "change")]),
+            Step(f"{prefix}remove actor (chip)", [["click", ".chips .chip"]]),
+        ]
+    return [
+        ("dates", [
+            Step(f"{prefix}date from 1988", [value("#f-from", "1988", "change")]),
+            Step(f"{prefix}date to 2016", [value("#f-to", "2016", "change")]),
+            Step(f"{prefix}clear dates", [value("#f-from", "", "change"), value("#f-to", "", "change")]),
+        ]),
+        ("actor", actor),
+        ("kind", [
+            Step(f"{prefix}tick claim kind death toll", [["click", "#f-claim-death-toll"]]),
+            Step(f"{prefix}untick it", [["click", "#f-claim-death-toll"]]),
+        ]),
+    ]
+
+
 def interaction_groups(corpus: Corpus):
     groups = []
     if corpus.search_words:
-        groups.append(Group("search", typing_steps(corpus.search_words[0])))
+        groups.append(Group("search", typing_steps(corpus.search_words[0]), charts=EVENTS_CHARTS))
     else:
         groups.append(Group("search", [], problem="no word of 4 letters in the first event's title"))
-    groups.append(Group("dates", [
-        Step("date from 1988", [value("#f-from", "1988", "change")]),
-        Step("date to 2016", [value("#f-to", "2016", "change")]),
-        Step("clear dates", [value("#f-from", "", "change"), value("#f-to", "", "change")]),
-    ]))
-    if corpus.busiest_actor:
-        groups.append(Group("actor", [
-            Step("choose actor", [value("#f-actor", corpus.busiest_actor, "change")]),
-            Step("remove actor (chip)", [["click", ".chips .chip"]]),
-        ]))
-    else:
-        groups.append(Group("actor", [], problem="no actor is referred to"))
-    groups.append(Group("kind", [
-        Step("tick claim kind death toll", [["click", "#f-claim-death-toll"]]),
-        Step("untick it", [["click", "#f-claim-death-toll"]]),
-    ]))
+    for name, steps in filter_steps(corpus):
+        if steps is None:
+            groups.append(Group(name, [], problem="no actor is referred to"))
+        else:
+            groups.append(Group(name, steps, charts=EVENTS_CHARTS))
     groups.append(Group("view", [
         Step("view: Events -> Claims", [["view", "Claims"]]),
         Step("view: Claims -> Events", [["view", "Events"]]),
@@ -418,6 +484,14 @@ def interaction_groups(corpus: Corpus):
         Step("open a record", [["click", "li.record h4 a"]], {"kind": "exists", "selector": ".detail h2"}),
         Step("back to the list", [["click", ".back a"]], {"kind": "exists", "selector": ".list-title"}),
     ]))
+    # The same filters on the claims view, where the matrix is drawn too: the
+    # view is switched to and back untimed.
+    for name, steps in filter_steps(corpus, "claims: "):
+        if steps is None:
+            groups.append(Group("claims: " + name, [], problem="no actor is referred to"))
+            continue
+        steps = [Step(None, [["view", "Claims"]]), *steps, Step(None, [["view", "Events"]])]
+        groups.append(Group("claims: " + name, steps, charts=CLAIMS_CHARTS))
     return groups
 
 
@@ -449,22 +523,23 @@ class Session:
     def at_baseline(self):
         return self.state() == self.baseline
 
-    def time(self, step) -> float | None:
+    def time(self, step) -> dict:
+        """{"list": ms or None, "charts": {name: ms or None}}."""
         result = self.drv.execute_async_script(
             "const done = arguments[arguments.length - 1];"
-            "window.__benchUi.time(arguments[0], arguments[1], arguments[2])"
+            "window.__benchUi.time(arguments[0], arguments[1], arguments[2], arguments[3])"
             ".then(done, e => done({error: String(e)}))",
-            step.ops, step.until, INTERACTION_TIMEOUT_MS)
-        if isinstance(result, dict):
+            step.ops, step.until, step.chart_until if step.row else [], INTERACTION_TIMEOUT_MS)
+        if "error" in result:
             raise BenchError(result["error"])
         return result
 
     def settle(self, step) -> dict | None:
         result = self.drv.execute_async_script(
             "const done = arguments[arguments.length - 1];"
-            "window.__benchUi.settle(arguments[0], arguments[1], arguments[2])"
+            "window.__benchUi.settle(arguments[0], arguments[1], arguments[2], arguments[3])"
             ".then(done, e => done({error: String(e)}))",
-            step.ops, SETTLE_QUIET_MS, SETTLE_TIMEOUT_MS)
+            step.ops, step.watch(), SETTLE_QUIET_MS, SETTLE_TIMEOUT_MS)
         if isinstance(result, dict) and "error" in result:
             raise BenchError(result["error"])
         return result
@@ -476,6 +551,7 @@ def learn(session: Session, group: Group):
         seen = session.settle(step)
         if seen is None:
             raise BenchError(f"{step.row or 'a step'}: the screen was still changing after {SETTLE_TIMEOUT_MS / 1000:.0f} s")
+        learn_charts(step, seen)
         if step.until is not None:
             continue
         if seen["after"] == seen["before"]:
@@ -488,15 +564,36 @@ def learn(session: Session, group: Group):
             step.note = f"took {seen['ms'] / 1000:.1f} s in the warm-up"
 
 
+def learn_charts(step: Step, seen: dict):
+    """Notes the markup each watched chart settled on: the timed runs wait for it."""
+    step.chart_until, step.chart_notes = [], {}
+    for w in step.watch():
+        before, after = seen["chartsBefore"][w["name"]], seen["chartsAfter"][w["name"]]
+        if not after:
+            step.chart_notes[w["name"]] = "not on screen"
+            step.chart_until.append({**w, "kind": "next-frame"})
+        elif after == before:
+            step.chart_notes[w["name"]] = "no visible change"
+            step.chart_until.append({**w, "kind": "next-frame"})
+        else:
+            step.chart_until.append({**w, "kind": "markup", "value": after})
+
+
 def choose_search_word(session: Session, corpus: Corpus, group: Group):
     """Prefers a word whose last letter still changes the list, so that key shows work."""
+    def steps(word):
+        out = typing_steps(word)
+        for step in out:
+            step.charts = group.charts
+        return out
+
     for word in corpus.search_words:
-        group.steps = typing_steps(word)
+        group.steps = steps(word)
         learn(session, group)
         last = [s for s in group.steps if s.row == "type search (last key)"]
         if not last or last[0].until["kind"] == "title":
             return word
-    group.steps = typing_steps(corpus.search_words[0])
+    group.steps = steps(corpus.search_words[0])
     learn(session, group)
     return corpus.search_words[0]
 
@@ -504,12 +601,19 @@ def choose_search_word(session: Session, corpus: Corpus, group: Group):
 def run_group(session: Session, group: Group, timings: Timings):
     """One timed run; False if a step timed out (the page may then be anywhere)."""
     for step in group.steps:
-        ms = session.time(step)
+        result = session.time(step)
+        ms = result["list"]
         if step.row:
             timings.add(step.row, ms)
             if step.note:
                 timings.notes[step.row] = step.note
-        if ms is None:
+            for name, chart_ms in result["charts"].items():
+                row = f"{step.row}: {name}"
+                timings.add(row, chart_ms)
+                timings.charts.add(row)
+                if name in step.chart_notes:
+                    timings.notes[row] = step.chart_notes[name]
+        if ms is None or None in result["charts"].values():
             return False
     return True
 
@@ -642,7 +746,8 @@ def print_report(r: SiteResult, load_runs: int, interaction_runs: int):
         return
     if r.search_word or r.corpus.busiest_actor:
         print(f'search word: "{r.search_word or "n/a"}"; actor: "{r.corpus.busiest_actor or "n/a"}"')
-    print(f"{'interaction':<32}{'median':>10}{'p95':>11}")
+    width = max([32, *(len(row) + 2 for row in r.timings.order)])
+    print(f"{'interaction (STEP: CHART is the chart painted)':<{width}}{'median':>10}{'p95':>11}")
     for row in r.timings.order:
         values = r.timings.values[row]
         timeouts = sum(v is None for v in values)
@@ -650,32 +755,36 @@ def print_report(r: SiteResult, load_runs: int, interaction_runs: int):
         if timeouts and timeouts < len(values):
             notes.append(f"{timeouts} of {len(values)} timed out")
         note = "   " + "; ".join(n for n in notes if n) if any(notes) else ""
-        print(f"{row:<32}{fine_ms(median(values)):>10}{fine_ms(p95(values)):>11}{note}")
+        print(f"{row:<{width}}{fine_ms(median(values)):>10}{fine_ms(p95(values)):>11}{note}")
 
 
 def print_summary(results):
     print("\nsummary (medians)")
     print(f"{'corpus':<10}{'records':>9}{'MB':>7}{'download':>10}{'1st list':>10}{'memory':>10}"
-          f"{'DOM':>9}{'last key':>10}  slowest interaction")
+          f"{'DOM':>9}{'last key':>10}  slowest interaction; slowest chart")
     for r in results:
         if not r.loads:
             print(f"{r.label:<10}{r.corpus.records:>9,}  {r.error}")
             continue
         mem = median_memory(r.loads)
         total = None if mem.get("wasm") is None else (mem.get("js") or 0) + mem["wasm"]
-        last_key, slowest = "n/a", None
+        last_key, slowest, slowest_chart = "n/a", None, None
         if r.timings:
             medians = {row: median(v) for row, v in r.timings.values.items()}
             if "type search (last key)" in medians:
                 last_key = fine_ms(medians["type search (last key)"])
-            timed = [(m, row) for row, m in medians.items() if m is not None]
+            timed = [(m, row) for row, m in medians.items() if m is not None and row not in r.timings.charts]
             if timed:
                 slowest = max(timed)
+            charted = [(m, row) for row, m in medians.items() if m is not None and row in r.timings.charts]
+            if charted:
+                slowest_chart = max(charted)
         print(f"{r.label:<10}{r.corpus.records:>9,}{r.corpus.size_bytes / MB:>7.1f}"
               f"{ms(median([x.downloaded for x in r.loads])):>10}{ms(median([x.first_list for x in r.loads])):>10}"
               f"{'n/a' if total is None else f'{total / MB:.0f} MB':>10}"
               f"{median([x.dom_elements for x in r.loads]):>9,.0f}{last_key:>10}"
-              f"  {f'{slowest[1]} {slowest[0]:.0f} ms' if slowest else 'n/a'}")
+              f"  {f'{slowest[1]} {slowest[0]:.0f} ms' if slowest else 'n/a'}"
+              f"; {f'{slowest_chart[1]} {slowest_chart[0]:.0f} ms' if slowest_chart else 'n/a'}")
 
 
 # ---------------------------------------------------------------------------
