@@ -17,6 +17,9 @@ pub struct MatrixRow {
     pub actor: Option<usize>,
     /// Who made the claims, as `Index::speaker` says it everywhere else.
     pub name: String,
+    /// The first of its claims, by position among claims: `Index::speaker_in`
+    /// names the row in another language from it.
+    pub claim: Option<usize>,
     /// Per column of the matrix.
     pub counts: Vec<u32>,
     /// Claims in the row (a claim with two terms counts once here).
@@ -109,6 +112,7 @@ pub fn who_said_what(index: &Index, outcome: &Outcome, limit: usize) -> Matrix {
             MatrixRow {
                 actor,
                 name,
+                claim: index.speaker_claims.get(s).map(|&c| c as usize),
                 counts,
                 claims: claims[s],
             }

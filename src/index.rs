@@ -12,6 +12,7 @@ use std::sync::OnceLock;
 use crate::bits::Bits;
 use crate::date::DateSpan;
 use crate::hash::FastMap;
+use crate::i18n::fill;
 use crate::model::{Actor, Claim, Corpus, DateSpec, Event, Kind, Source};
 use crate::search::{TextIndex, TextIndexBuilder};
 use crate::text::fold;
@@ -835,15 +836,19 @@ impl Index {
     /// Who made a claim, as readers are told: the claimant to link to, or,
     /// where the reporting article speaks in its own voice (or names no
     /// claimant), words that say so. The app and the plain edition both say it
-    /// this way.
+    /// this way; `speaker_in` says it in another language.
     pub fn speaker<'c>(&self, claim: &'c Claim) -> Speaker<'c> {
+        self.speaker_in(claim, &SpeakerWords::ENGLISH)
+    }
+
+    pub fn speaker_in<'c>(&self, claim: &'c Claim, words: &SpeakerWords) -> Speaker<'c> {
         match (&claim.claimant, claim.in_author_voice()) {
             (Some(id), false) => Speaker::Claimant(id),
-            (Some(_), true) => Speaker::OwnVoice(format!(
-                "{} (the reporting article’s own voice)",
-                self.claimant_name(claim)
+            (Some(_), true) => Speaker::OwnVoice(fill(
+                words.own_voice,
+                &[&self.claimant_label_in(claim, words)],
             )),
-            (None, _) => Speaker::OwnVoice(self.claimant_name(claim)),
+            (None, _) => Speaker::OwnVoice(self.claimant_label_in(claim, words).into_owned()),
         }
     }
 
@@ -854,14 +859,40 @@ impl Index {
     }
 
     fn claimant_label(&self, claim: &Claim) -> std::borrow::Cow<'_, str> {
+        self.claimant_label_in(claim, &SpeakerWords::ENGLISH)
+    }
+
+    /// `claimant_name` in the words of another language.
+    pub fn claimant_label_in(
+        &self,
+        claim: &Claim,
+        words: &SpeakerWords,
+    ) -> std::borrow::Cow<'_, str> {
         match claim.claimant.as_deref().and_then(|id| self.actor(id)) {
             Some(actor) => actor.name.as_str().into(),
             None => match self.source(&claim.reported_in) {
-                Some(s) => format!("Author of “{}”", s.title).into(),
-                None => "Unattributed".into(),
+                Some(s) => fill(words.author_of, &[&s.title]).into(),
+                None => words.unattributed.into(),
             },
         }
     }
+}
+
+/// The words that say who made a claim when no claimant is linked: `{0}` is
+/// the claimant's or the author's name, or the reporting source's title.
+#[derive(Clone, Copy, Debug)]
+pub struct SpeakerWords {
+    pub own_voice: &'static str,
+    pub author_of: &'static str,
+    pub unattributed: &'static str,
+}
+
+impl SpeakerWords {
+    pub const ENGLISH: SpeakerWords = SpeakerWords {
+        own_voice: "{0} (the reporting article’s own voice)",
+        author_of: "Author of “{0}”",
+        unattributed: "Unattributed",
+    };
 }
 
 fn actor_text<'a>(a: &'a Actor, parts: &mut Vec<&'a str>) {

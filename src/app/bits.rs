@@ -143,7 +143,7 @@ pub fn ExternalLink(url: String) -> impl IntoView {
 /// speaks in its own voice, a plain name that says so.
 #[component]
 pub fn Claimant(claim: Claim) -> impl IntoView {
-    match data().index.speaker(&claim) {
+    match data().index.speaker_in(&claim, &lang().strings().speaker) {
         Speaker::Claimant(id) => view! { <IdLink id=id.to_string() kind=Kind::Actor/> }.into_any(),
         Speaker::OwnVoice(words) => {
             view! { <span class="author-voice" dir="auto">{words}</span> }.into_any()

@@ -97,7 +97,7 @@ pub fn DeathTollChart(claims: Vec<usize>) -> impl IntoView {
                 (None, Some(h)) => fill(t.up_to, &[&thousands(h as usize)]),
                 (None, None) => String::new(),
             };
-            let (words, who) = (figure_words(claim), d.index.claimant_name(claim));
+            let (words, who) = (figure_words(claim), d.index.claimant_label_in(claim, &t.speaker).into_owned());
             let when = when_of(claim);
             view! {
                 <tr>
@@ -114,7 +114,7 @@ pub fn DeathTollChart(claims: Vec<usize>) -> impl IntoView {
     let body = rows
         .into_iter()
         .map(|(claim, f)| {
-            let who = d.index.claimant_name(claim);
+            let who = d.index.claimant_label_in(claim, &t.speaker).into_owned();
             let when = when_of(claim);
             let words = figure_words(claim);
             let name = fill(t.toll_mark, &[&words, &who, &when]);
@@ -219,10 +219,20 @@ pub fn WhoSaidWhat() -> impl IntoView {
             .into_iter()
             .map(|row| {
                 let actor_id = row.actor.map(|a| d.index.corpus.actors[a].id.clone());
-                let shown = row.name.clone();
+                // The row's name in the reader's language, as the claim's own page gives it.
+                let shown = match row.claim.and_then(|c| d.index.corpus.claims.get(c)) {
+                    Some(claim) if actor_id.is_none() => {
+                        match d.index.speaker_in(claim, &t.speaker) {
+                            dossier::index::Speaker::OwnVoice(words) => words,
+                            dossier::index::Speaker::Claimant(id) => id.to_string(),
+                        }
+                    }
+                    _ => row.name.clone(),
+                };
+                let label = shown.clone();
                 let name = match &actor_id {
-                    Some(id) => view! { <RecordLink id=id.clone()>{shown}</RecordLink> }.into_any(),
-                    None => view! { <span class="author-voice" dir="auto">{shown}</span> }.into_any(),
+                    Some(id) => view! { <RecordLink id=id.clone()><span dir="auto">{label}</span></RecordLink> }.into_any(),
+                    None => view! { <span class="author-voice" dir="auto">{label}</span> }.into_any(),
                 };
                 let cells = row
                     .counts
@@ -234,7 +244,7 @@ pub fn WhoSaidWhat() -> impl IntoView {
                             return view! { <td class="level-0"><span class="visually-hidden">"0"</span></td> }.into_any();
                         }
                         let actor = actor_id.clone();
-                        let label = cell_label(l, count as usize, &row.name, term);
+                        let label = cell_label(l, count as usize, &shown, term);
                         let change = move |s: &mut UrlState| {
                             s.view = View::Claims;
                             s.record = None;

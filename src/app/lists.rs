@@ -425,7 +425,9 @@ fn ClaimsList() -> impl IntoView {
                 let c = c as usize;
                 match order {
                     ClaimOrder::Kind => l.term(&vocab::CLAIM_KINDS, &claims[c].kind).to_string(),
-                    ClaimOrder::Claimant => index.claimant_name(&claims[c]),
+                    ClaimOrder::Claimant => {
+                        index.claimant_label_in(&claims[c], &t.speaker).into_owned()
+                    }
                     ClaimOrder::Date => index.claims[c]
                         .span
                         .map_or(t.undated_heading.into(), |s| l.year(s.year())),

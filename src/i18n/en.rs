@@ -1,6 +1,7 @@
 //! The interface in English.
 
 use super::{KindText, Plural, Strings};
+use crate::index::SpeakerWords;
 
 pub static STRINGS: Strings = Strings {
     name: "English",
@@ -234,7 +235,7 @@ pub static STRINGS: Strings = Strings {
     according_to: "according to ",
     events_involving: "Events involving {0} ({1})",
     claims_made: "Claims made or relayed ({0})",
-    own_voice: "{0} (the reporting article’s own voice)",
+    speaker: SpeakerWords::ENGLISH,
 
     open_title: "Open a corpus",
     open_before_link: "Choose a corpus file (JSON that follows ",

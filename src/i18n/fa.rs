@@ -2,6 +2,7 @@
 //! uses, with the Persian names of its months and Persian digits.
 
 use super::{KindText, Plural, Strings};
+use crate::index::SpeakerWords;
 
 pub static STRINGS: Strings = Strings {
     name: "فارسی",
@@ -319,7 +320,11 @@ pub static STRINGS: Strings = Strings {
     according_to: "به گفتهٔ ",
     events_involving: "رویدادهای مربوط به {0} ({1})",
     claims_made: "ادعاهای گفته‌شده یا نقل‌شده ({0})",
-    own_voice: "{0} (صدای خود نوشتهٔ گزارش‌دهنده)",
+    speaker: SpeakerWords {
+        own_voice: "{0} (صدای خود نوشتهٔ گزارش‌دهنده)",
+        author_of: "نویسندهٔ «{0}»",
+        unattributed: "بی‌نام",
+    },
 
     open_title: "گشودن یک مجموعه",
     open_before_link: "پروندهٔ مجموعه‌ای برگزینید (JSON مطابق ",

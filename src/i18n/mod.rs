@@ -463,7 +463,8 @@ pub struct Strings {
     pub according_to: &'static str,
     pub events_involving: &'static str,
     pub claims_made: &'static str,
-    pub own_voice: &'static str,
+    /// Who made a claim where no claimant is linked.
+    pub speaker: crate::index::SpeakerWords,
 
     // Opening a corpus and its report.
     pub open_title: &'static str,
