@@ -35,7 +35,7 @@ fn labels(vocab: &Vocab, values: &[String]) -> String {
 /// date-range ends that are not dates are left out. Empty when no filter is set.
 pub fn describe_filter(index: &Index, filter: &Filter) -> Vec<String> {
     let mut lines = Vec::new();
-    let end = |text: &str| PartialDate::parse(text.trim()).ok();
+    let end = |text: &str| PartialDate::parse(&crate::text::latin_digits(text.trim())).ok();
     let range = match (end(&filter.from), end(&filter.to)) {
         (Some(f), Some(t)) => Some(format!("from {f} to {t}")),
         (Some(f), None) => Some(format!("from {f}")),

@@ -117,7 +117,10 @@ impl Filter {
             if text.is_empty() {
                 return None;
             }
-            PartialDate::parse(text).map_err(|e| errors.push(e)).ok()
+            // "۱۹۸۸" as typed on a Persian keyboard is 1988.
+            PartialDate::parse(&crate::text::latin_digits(text))
+                .map_err(|e| errors.push(e))
+                .ok()
         };
         let window = DateWindow {
             from: end(&self.from),
@@ -502,6 +505,27 @@ mod tests {
         assert!(window.to.is_none());
         assert_eq!(errors.len(), 1);
         assert_eq!(ids(&ix, Kind::Event, &f), ["ev-killings", "ev-motion"]);
+    }
+
+    #[test]
+    fn a_range_typed_in_persian_digits_is_the_same_range() {
+        let ix = index();
+        let latin = Filter {
+            from: "1988".into(),
+            to: "2016-09".into(),
+            ..Filter::default()
+        };
+        let persian = Filter {
+            from: "۱۹۸۸".into(),
+            to: "٢٠١٦-٠٩".into(),
+            ..Filter::default()
+        };
+        assert!(persian.window().1.is_empty());
+        assert_eq!(persian.window().0, latin.window().0);
+        assert_eq!(
+            ids(&ix, Kind::Event, &persian),
+            ids(&ix, Kind::Event, &latin)
+        );
     }
 
     #[test]

@@ -137,6 +137,17 @@ fn strip_accent(c: char) -> Option<&'static str> {
     })
 }
 
+/// Persian (۰–۹) and Arabic-Indic (٠–٩) digits written as 0–9, the rest as it is.
+pub fn latin_digits(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\u{06f0}'..='\u{06f9}' => char::from(b'0' + (c as u32 - 0x06f0) as u8),
+            '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
+            _ => c,
+        })
+        .collect()
+}
+
 /// "100,000": digits grouped by thousands, as English readers write them.
 pub fn thousands(n: usize) -> String {
     let digits = n.to_string();
@@ -255,6 +266,13 @@ mod tests {
         fold_into("ك", &mut out);
         assert_eq!(out, "x ک");
         assert_eq!(fold("Ελλάδα Москва 日本"), "ελλάδα москва 日本");
+    }
+
+    #[test]
+    fn persian_and_arabic_indic_digits_read_as_latin() {
+        assert_eq!(latin_digits("۱۹۸۸-۰۹"), "1988-09");
+        assert_eq!(latin_digits("١٩٨٨"), "1988");
+        assert_eq!(latin_digits("from 1988"), "from 1988");
     }
 
     #[test]

@@ -118,7 +118,7 @@ pub fn corpus_path(path: &str) -> Result<&str, String> {
 }
 
 /// How many records a page of a list shows.
-pub const PAGE_SIZE: usize = 100;
+pub const PAGE_SIZE: usize = 50;
 
 /// One page of a list of `items` records.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -97,3 +97,12 @@ def test_corpus_text_keeps_its_own_direction_in_either_interface(site_copy, page
     page.open(url + "?lang=fa&view=sources")
     english = page.d.find_element(By.CSS_SELECTOR, "a[data-id='src-fa-english-title'] span")
     assert page.d.execute_script(direction, english) == "ltr", "an English title reads left to right"
+
+
+def test_a_date_typed_in_persian_digits_filters_as_in_latin_ones(site, page):
+    page.open(site + "?lang=fa&from=1988&to=1988")
+    latin = page.title()
+    page.open(site + "?lang=fa")
+    page.set_input("f-from", "۱۹۸۸").set_input("f-to", "۱۹۸۸")
+    page.wait(lambda d: page.title() == latin)
+    assert not page.css(".dates .errors li")
