@@ -6,12 +6,12 @@ use dossier::charts::{figure, log_axis, log_position, who_said_what, Bound, Figu
 use dossier::filter::{Facet, Filter, Outcome};
 use dossier::i18n::{fill, Lang};
 use dossier::model::Claim;
-use dossier::url_state::{UrlState, View};
+use dossier::url_state::View;
 use dossier::vocab;
 use leptos::prelude::*;
 
 use super::bits::{data, lang, thousands};
-use super::nav::{RecordLink, StateLink};
+use super::nav::{follow_state_links, Nav, RecordLink};
 
 /// Rows of the matrix shown at most.
 const CLAIMANTS_SHOWN: usize = 15;
@@ -190,6 +190,8 @@ pub fn WhoSaidWhat() -> impl IntoView {
     let d = data();
     let l = lang();
     let t = l.strings();
+    let nav = expect_context::<Nav>();
+    let follow = follow_state_links(nav);
     let matrix = {
         let d = d.clone();
         Memo::new(move |_| outcome.with(|o| who_said_what(&d.index, o, CLAIMANTS_SHOWN)))
@@ -214,6 +216,9 @@ pub fn WhoSaidWhat() -> impl IntoView {
             .map(|term| view! { <th scope="col">{l.term(&vocab::LEGAL_TERMS, term)}</th> })
             .collect_view();
         let terms = matrix.terms.clone();
+        // Every count is a plain link from the state on screen, followed by
+        // one handler on the table: 135 links cost no components.
+        let here = nav.state.get_untracked();
         let rows = matrix
             .rows
             .into_iter()
@@ -243,20 +248,17 @@ pub fn WhoSaidWhat() -> impl IntoView {
                         if count == 0 {
                             return view! { <td class="level-0"><span class="visually-hidden">"0"</span></td> }.into_any();
                         }
-                        let actor = actor_id.clone();
                         let label = cell_label(l, count as usize, &shown, term);
-                        let change = move |s: &mut UrlState| {
-                            s.view = View::Claims;
-                            s.record = None;
-                            s.filter = Filter {
-                                actors: actor.clone().into_iter().collect(),
-                                ..s.filter.clone()
-                            };
-                            s.filter.choose(Facet::LegalTerms, term);
-                        };
+                        // The claims of this cell: its claimant and term added to the filters.
+                        let mut to = here.clone();
+                        to.view = View::Claims;
+                        to.record = None;
+                        to.filter.actors = actor_id.clone().into_iter().collect();
+                        to.filter.choose(Facet::LegalTerms, term);
+                        let href = to.to_query();
                         view! {
                             <td class=format!("level-{level}")>
-                                <StateLink change aria_label=label fixed=true>{l.number(count as usize)}</StateLink>
+                                <a href=href data-state="" aria-label=label>{l.number(count as usize)}</a>
                             </td>
                         }
                         .into_any()
@@ -273,7 +275,7 @@ pub fn WhoSaidWhat() -> impl IntoView {
                 <h3 id="matrix-title">{t.matrix_title}</h3>
                 <p class="hint">{t.matrix_hint}</p>
                 <div class="table-wrap">
-                    <table>
+                    <table on:click=follow.clone()>
                         <thead><tr><th scope="col">{t.claimant}</th>{head}</tr></thead>
                         <tbody>{rows}</tbody>
                     </table>

@@ -129,6 +129,27 @@ where
     }
 }
 
+/// One click handler for many plain links (`<a href="?…" data-state>`) inside
+/// an element: each is followed in place as a `StateLink` is, without a
+/// component and a handler of its own. For tables of hundreds of links that
+/// are drawn anew on every change of filter.
+pub fn follow_state_links(nav: Nav) -> impl Fn(ev::MouseEvent) + Clone + 'static {
+    move |e: ev::MouseEvent| {
+        use wasm_bindgen::JsCast;
+        if e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key() || e.button() != 0 {
+            return; // let the browser open it elsewhere
+        }
+        let link = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("a[data-state]").ok().flatten());
+        if let Some(query) = link.and_then(|a| a.get_attribute("href")) {
+            e.prevent_default();
+            nav.go(UrlState::from_query(&query), Entry::Push);
+        }
+    }
+}
+
 /// A link that opens one record in detail, keeping the filters. Record links
 /// stand in lists and details, which are drawn anew as the state changes, so
 /// each takes its address once.
