@@ -412,8 +412,11 @@ fn ClaimsList() -> impl IntoView {
             (!tolls.is_empty()).then(move || view! { <DeathTolls claims=tolls/> })
         }
     };
+    // The body follows the order through a memo: any other change of state
+    // reaches it through `paged`, once the filter is applied.
+    let order = Memo::new(move |_| nav.state.with(|s| s.claim_order));
     let body = move || {
-        let order = nav.state.with(|s| s.claim_order);
+        let order = order.get();
         paged.with(|(listing, page, _)| {
             let shown = listing.items.len();
             if shown == 0 {
@@ -624,13 +627,12 @@ fn SourceItem(s: usize) -> impl IntoView {
 
 #[component]
 fn ActorsList() -> impl IntoView {
-    let nav = expect_context::<Nav>();
     let paged = paged(Kind::Actor);
     let d = data();
     let l = lang();
     let t = l.strings();
     move || {
-        let (listing, page, _) = paged.get();
+        let (listing, page, filter) = paged.get();
         let total = d.index.actors.len();
         let shown = listing.items.len();
         if shown == 0 {
@@ -643,7 +645,7 @@ fn ActorsList() -> impl IntoView {
             l.term(&vocab::ACTOR_KINDS, &actors[a as usize].kind)
                 .to_string()
         };
-        let filter_noun = nav.state.with(|s| s.filter.is_empty());
+        let filter_noun = filter.is_empty();
         let body = runs(&listing.items[page.range.clone()], kind_of)
             .into_iter()
             .map(|(kind, list)| {

@@ -367,6 +367,9 @@ fn Browser(data: Arc<Data>) -> impl IntoView {
     provide_context(outcome);
     let rejected = data.rejected.clone();
     let t = lang().strings();
+    // Only opening or leaving a record swaps the main part: any other change
+    // of state is the list's own to follow.
+    let record = Memo::new(move |_| nav.state.with(|s| s.record.clone()));
     let version = format!(
         "{} {}",
         fill(t.footer_version, &[&meta.version, &meta.updated]),
@@ -386,7 +389,7 @@ fn Browser(data: Arc<Data>) -> impl IntoView {
                 <takeaway::PrintHeader/>
                 <RejectedNotice rejected/>
                 <open::ValidationReport/>
-                {move || match nav.state.with(|s| s.record.clone()) {
+                {move || match record.get() {
                     Some(id) => view! { <detail::Detail id/> }.into_any(),
                     None => view! { <lists::CurrentList/> }.into_any(),
                 }}
