@@ -67,20 +67,16 @@ pub fn fold_into(text: &str, out: &mut String) {
 /// words that differ.
 fn fold_persian(c: char) -> Option<&'static str> {
     const DIGITS: &str = "0123456789";
+    if let Some(d) = latin_digit(c) {
+        let d = (d as u8 - b'0') as usize;
+        return Some(&DIGITS[d..d + 1]);
+    }
     Some(match c {
         '\u{064a}' | '\u{0649}' | '\u{0626}' => "\u{06cc}",
         '\u{0643}' | '\u{06aa}' => "\u{06a9}",
         '\u{0629}' | '\u{06c0}' | '\u{06d5}' => "\u{0647}",
         '\u{0622}' | '\u{0623}' | '\u{0625}' | '\u{0671}' => "\u{0627}",
         '\u{0624}' => "\u{0648}",
-        '\u{06f0}'..='\u{06f9}' => {
-            let d = c as usize - 0x06f0;
-            &DIGITS[d..d + 1]
-        }
-        '\u{0660}'..='\u{0669}' => {
-            let d = c as usize - 0x0660;
-            &DIGITS[d..d + 1]
-        }
         // Combining marks: Arabic signs, harakat, superscript alef, Quranic
         // annotation marks, and those of Arabic Extended-A.
         '\u{0610}'..='\u{061a}'
@@ -139,13 +135,17 @@ fn strip_accent(c: char) -> Option<&'static str> {
 
 /// Persian (۰–۹) and Arabic-Indic (٠–٩) digits written as 0–9, the rest as it is.
 pub fn latin_digits(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\u{06f0}'..='\u{06f9}' => char::from(b'0' + (c as u32 - 0x06f0) as u8),
-            '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
-            _ => c,
-        })
-        .collect()
+    text.chars().map(|c| latin_digit(c).unwrap_or(c)).collect()
+}
+
+/// The ASCII digit a Persian or Arabic-Indic digit stands for.
+fn latin_digit(c: char) -> Option<char> {
+    let zero = match c {
+        '\u{06f0}'..='\u{06f9}' => 0x06f0,
+        '\u{0660}'..='\u{0669}' => 0x0660,
+        _ => return None,
+    };
+    char::from_digit(c as u32 - zero, 10)
 }
 
 /// "100,000": digits grouped by thousands, as English readers write them.
