@@ -271,8 +271,8 @@ pub struct Outcome {
     pub actor_counts: Vec<u32>,
     /// Per vocabulary facet, each value's count of records of the counted kind.
     pub term_counts: Vec<(Facet, Vec<(&'static str, usize)>)>,
-    /// Date-range ends that are not dates, as messages.
-    pub date_errors: Vec<String>,
+    /// Date-range ends that are not dates, and why (the app words them).
+    pub date_errors: Vec<DateError>,
     /// A search is asked for but the text index is still being built.
     pub search_pending: bool,
 }
@@ -350,7 +350,7 @@ impl Outcome {
             undated_hidden,
             actor_counts,
             term_counts,
-            date_errors: date_errors.iter().map(ToString::to_string).collect(),
+            date_errors,
             // A text facet is in use only when the query has words.
             search_pending: index.text.get().is_none()
                 && sets.iter().any(|(f, _)| *f == Facet::Text),

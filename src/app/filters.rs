@@ -149,7 +149,7 @@ fn DateFilter() -> impl IntoView {
             <div role="alert">
                 <ul class="errors">
                     {move || outcome.with(|o| o.date_errors.clone()).into_iter()
-                        .map(|e| view! { <li>{fill(t.end_ignored, &[&e])}</li> })
+                        .map(|e| view! { <li>{fill(t.end_ignored, &[&l.date_error(&e)])}</li> })
                         .collect_view()}
                 </ul>
             </div>

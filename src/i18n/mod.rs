@@ -8,7 +8,7 @@
 mod en;
 mod fa;
 
-use crate::date::{DateSpan, PartialDate};
+use crate::date::{DateError, DateSpan, PartialDate};
 use crate::model::{DateSpec, Kind};
 use crate::timeline::Unit;
 use crate::url_state::{ClaimOrder, View};
@@ -184,6 +184,16 @@ impl Lang {
             Unit::Year => units[1],
             Unit::Month => units[2],
             Unit::Day => units[3],
+        }
+    }
+
+    /// Why a typed date was refused.
+    pub fn date_error(self, error: &DateError) -> String {
+        let t = self.strings();
+        match error {
+            DateError::Format(text) => fill(t.not_a_date, &[text]),
+            DateError::Impossible(text) => fill(t.impossible_date, &[text]),
+            DateError::EndsBeforeStart(text) => fill(t.ends_before_start, &[text]),
         }
     }
 
@@ -416,6 +426,9 @@ pub struct Strings {
     pub to_placeholder: &'static str,
     pub date_hint: &'static str,
     pub end_ignored: &'static str,
+    pub not_a_date: &'static str,
+    pub impossible_date: &'static str,
+    pub ends_before_start: &'static str,
     pub undated_shown: &'static str,
     pub undated_hidden_none: &'static str,
     pub also_undated: &'static str,
@@ -562,6 +575,9 @@ mod tests {
         assert_eq!(Lang::En.period(19_800_101, Unit::Decade), "1980s");
         assert_eq!(Lang::Fa.period(19_800_101, Unit::Decade), "دههٔ ۱۹۸۰");
         assert_eq!(Lang::En.period(19_880_601, Unit::Month), "June 1988");
+        let bad = PartialDate::parse("2016-13").unwrap_err();
+        assert_eq!(Lang::En.date_error(&bad), bad.to_string());
+        assert!(Lang::Fa.date_error(&bad).contains("2016-13"));
         let open = DateSpan::parse("2017-08/..").unwrap();
         assert_eq!(Lang::En.span(&open), open.to_string());
         assert_eq!(

@@ -106,3 +106,10 @@ def test_a_date_typed_in_persian_digits_filters_as_in_latin_ones(site, page):
     page.set_input("f-from", "۱۹۸۸").set_input("f-to", "۱۹۸۸")
     page.wait(lambda d: page.title() == latin)
     assert not page.css(".dates .errors li")
+
+
+def test_a_refused_date_is_explained_in_persian(site, page):
+    page.open(site + "?lang=fa")
+    page.set_input("f-to", "۲۰۱۶-۱۳")
+    page.wait(lambda d: "تاریخی ناممکن است" in page.text(".dates .errors"))
+    assert "2016-13" in page.text(".dates .errors")
