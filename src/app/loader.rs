@@ -243,7 +243,6 @@ pub async fn read_corpus(
         index: building.finish(),
         rejected: accepted.rejected,
         report,
-        name: name.to_string(),
     })
 }
 

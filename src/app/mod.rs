@@ -38,8 +38,6 @@ pub struct Data {
     pub rejected: Vec<Rejected>,
     /// Every problem the validator found, as the command-line validator lists them.
     pub report: Vec<Problem>,
-    /// Where the corpus came from, as readers see it.
-    pub name: String,
 }
 
 /// How much of the text index is built, from 0 to 1; None once it is ready.

@@ -64,11 +64,15 @@ pub fn OpenCorpus() -> impl IntoView {
 /// Which corpus is on screen, and the way to open another.
 #[component]
 pub fn CorpusBar() -> impl IntoView {
-    let data = expect_context::<Arc<Data>>();
-    let t = lang().strings();
+    let loader = expect_context::<Loader>();
+    let l = lang();
+    let t = l.strings();
+    // The corpus on screen is the one last asked for (a newer request replaces
+    // this screen with its progress), named in the reader's language.
+    let name = loader.0.with_untracked(|r| r.source.name(l));
     view! {
         <details class="corpus-bar">
-            <summary>{t.corpus_lead} <span class="corpus-name" dir="auto">{data.name.clone()}</span> {t.open_another}</summary>
+            <summary>{t.corpus_lead} <span class="corpus-name" dir="auto">{name}</span> {t.open_another}</summary>
             <OpenCorpus/>
         </details>
     }

@@ -250,3 +250,16 @@ def test_keyboard_and_screen_reader_basics(site, page):
         box_id = box.get_attribute("id")
         assert box_id and page.css(f"label[for='{box_id}']") or box.find_elements(By.XPATH, "ancestor::label"), box_id
     assert re.match(r"^Events \(\d+\)$", page.title())
+
+
+def test_the_corpus_downloads_beside_the_app_not_after_it(site, page):
+    page.open(site)
+    timing = page.d.execute_script("""
+        const all = performance.getEntriesByType('resource');
+        const of = end => all.filter(e => e.name.endsWith(end));
+        return {corpus: of('public/corpus.json').map(e => e.startTime),
+                wasm: of('_bg.wasm').map(e => e.startTime)};
+    """)
+    # Downloaded once: the app takes over the download the page started.
+    assert len(timing["corpus"]) == 1 and len(timing["wasm"]) == 1, timing
+    assert timing["corpus"][0] <= timing["wasm"][0], timing
