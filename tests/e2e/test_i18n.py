@@ -113,3 +113,34 @@ def test_a_refused_date_is_explained_in_persian(site, page):
     page.set_input("f-to", "۲۰۱۶-۱۳")
     page.wait(lambda d: "تاریخی ناممکن است" in page.text(".dates .errors"))
     assert "2016-13" in page.text(".dates .errors")
+
+
+# Interface text in the Persian interface: every text node but corpus text,
+# which stands in its own direction (an element with `dir`), isolated inside a
+# Persian sentence (FSI…PDI), in code, or in the static masthead. File formats
+# and the app's name are written as they are.
+INTERFACE_LATIN = """
+const corpus = el => el.closest('[dir]:not(html), [lang="en"], code, textarea, noscript, .masthead, .print-only');
+const words = [];
+const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+for (let n; (n = walk.nextNode());) {
+  if (!n.parentElement || corpus(n.parentElement)) continue;
+  let t = n.textContent, before;
+  do { before = t; t = t.replace(/\\u2068[^\\u2068\\u2069]*\\u2069/g, ''); } while (t !== before);
+  for (const w of t.match(/[A-Za-z]{2,}/g) || [])
+    if (!['CSV', 'JSON', 'Dossier'].includes(w)) words.push(w + ' in “' + n.textContent.trim().slice(0, 60) + '”');
+}
+return words;
+"""
+
+
+def test_the_persian_interface_has_no_english_words_of_its_own(site, page):
+    toll_event = max(CORPUS["events"], key=lambda e: sum(
+        1 for c in CORPUS["claims"] if c["kind"] == "death-toll" and e["id"] in c.get("events", [])))
+    for query in ["", "&view=claims", "&view=sources", "&view=actors", "&from=2016-13&to=1988",
+                  "&q=zzzz", "&id=" + toll_event["id"], "&id=" + CORPUS["claims"][0]["id"],
+                  "&id=" + CORPUS["sources"][0]["id"], "&id=" + CORPUS["actors"][0]["id"]]:
+        page.open(site + "?lang=fa" + query)
+        page.d.execute_script("document.querySelectorAll('details').forEach(d => d.open = true)")
+        page.d.execute_script("return new Promise(r => setTimeout(r, 300))")
+        assert page.d.execute_script(INTERFACE_LATIN) == [], query
