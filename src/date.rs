@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use crate::i18n::Lang;
+
 /// Month names as English readers write them.
 pub const MONTHS: [&str; 12] = [
     "January",
@@ -116,20 +118,13 @@ impl PartialDate {
         let d = self.day.unwrap_or_else(|| days_in_month(self.year, m));
         self.year as u32 * 10_000 + m as u32 * 100 + d as u32
     }
-
-    fn month_name(&self) -> Option<&'static str> {
-        self.month.map(|m| MONTHS[(m - 1) as usize])
-    }
 }
 
 impl fmt::Display for PartialDate {
-    /// "1988", "September 2016", "13 September 2016": as precise as known, no more.
+    /// "1988", "September 2016", "13 September 2016": as precise as known, no
+    /// more. `Lang::date` writes it, in English here.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.month_name(), self.day) {
-            (Some(m), Some(d)) => write!(f, "{d} {m} {}", self.year),
-            (Some(m), None) => write!(f, "{m} {}", self.year),
-            _ => write!(f, "{}", self.year),
-        }
+        f.write_str(&Lang::En.date(self))
     }
 }
 
@@ -202,23 +197,9 @@ impl DateSpan {
 }
 
 impl fmt::Display for DateSpan {
+    /// "June – September 1988", "August 2017 or later": `Lang::span`, in English.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (s, e) = match (self.start, self.end) {
-            (Some(s), Some(e)) => (s, e),
-            (Some(s), None) => return write!(f, "{s} or later"),
-            (None, Some(e)) => return write!(f, "{e} or earlier"),
-            (None, None) => return Ok(()),
-        };
-        if s == e {
-            return write!(f, "{s}");
-        }
-        // "June – September 1988" rather than "June 1988 – September 1988".
-        if s.year == e.year && s.day.is_none() && e.day.is_none() {
-            if let (Some(sm), Some(_)) = (s.month_name(), e.month) {
-                return write!(f, "{sm} – {e}");
-            }
-        }
-        write!(f, "{s} – {e}")
+        f.write_str(&Lang::En.span(self))
     }
 }
 

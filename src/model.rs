@@ -29,13 +29,7 @@ impl DateSpec {
     /// The date as readers see it: the text's own phrasing where given
     /// ("summer 1988"), else as precise as known ("September 2016").
     pub fn shown(&self) -> String {
-        if let Some(label) = &self.label {
-            return label.clone();
-        }
-        match crate::date::DateSpan::parse(&self.when) {
-            Ok(span) => span.to_string(),
-            Err(_) => self.when.clone(),
-        }
+        crate::i18n::Lang::En.date_spec(self)
     }
 }
 

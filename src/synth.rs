@@ -24,6 +24,7 @@ use crate::model::{
     Actor, Claim, Corpus, DateSpec, DeathToll, Event, Evidence, Identifier, Meta, Participant,
     Role, Source,
 };
+use crate::text::thousands;
 use crate::vocab;
 
 /// Bumped whenever a change to the generator changes its output for a given seed.
@@ -1346,9 +1347,13 @@ impl Gen {
             }
             ("unqualified", Some(v)) => match spelt {
                 Some(words) if self.rng.percent(50) => words.to_string(),
-                _ => thousands(v),
+                _ => thousands(v as usize),
             },
-            (q, Some(v)) => format!("{} {}", vocab::TOLL_QUALIFIERS.label(q), thousands(v)),
+            (q, Some(v)) => format!(
+                "{} {}",
+                vocab::TOLL_QUALIFIERS.label(q),
+                thousands(v as usize)
+            ),
         };
         DeathToll {
             value,
@@ -1453,19 +1458,6 @@ fn lower_first(label: &str) -> String {
             .collect(),
         _ => label.to_string(),
     }
-}
-
-/// 30000 as "30,000".
-fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// An ISBN-13 with a correct check digit, hyphenated.

@@ -148,17 +148,10 @@ fn latin_digit(c: char) -> Option<char> {
     char::from_digit(c as u32 - zero, 10)
 }
 
-/// "100,000": digits grouped by thousands, as English readers write them.
+/// "100,000": digits grouped by thousands, as English readers write them
+/// (`Lang::number`, in English).
 pub fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, d) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(d);
-    }
-    out
+    crate::i18n::Lang::En.number(n)
 }
 
 /// Collapses every run of white space to one space and trims the ends.

@@ -70,7 +70,7 @@ fn days_in_month(year: i32, month: u32) -> u32 {
 }
 
 /// (year, month, day) of a day number.
-fn split(day: u32) -> (i32, u32, u32) {
+pub(crate) fn split(day: u32) -> (i32, u32, u32) {
     ((day / 10_000) as i32, day / 100 % 100, day % 100)
 }
 
@@ -133,16 +133,9 @@ fn period(k: i64, unit: Unit) -> (u32, u32) {
 }
 
 /// A period as readers write it: "1980s", or the partial date it is
-/// ("1988", "June 1988", "13 June 1988").
+/// ("1988", "June 1988", "13 June 1988"); `Lang::period`, in English.
 fn label(first: u32, unit: Unit) -> String {
-    let (year, m, d) = split(first);
-    let (month, day) = match unit {
-        Unit::Decade => return format!("{year}s"),
-        Unit::Year => (None, None),
-        Unit::Month => (Some(m as u8), None),
-        Unit::Day => (Some(m as u8), Some(d as u8)),
-    };
-    PartialDate { year, month, day }.to_string()
+    crate::i18n::Lang::En.period(first, unit)
 }
 
 /// A day as a partial date at `unit` precision: "1988", "1988-06", "1988-06-13".
