@@ -35,8 +35,9 @@ fn labels(vocab: &Vocab, values: &[String]) -> String {
 /// date-range ends that are not dates are left out. Empty when no filter is set.
 pub fn describe_filter(index: &Index, filter: &Filter) -> Vec<String> {
     let mut lines = Vec::new();
-    let end = |text: &str| PartialDate::parse(&crate::text::latin_digits(text.trim())).ok();
-    let range = match (end(&filter.from), end(&filter.to)) {
+    // The range the filter applies: its ends read as the filter reads them.
+    let (window, _) = filter.window();
+    let range = match (window.from, window.to) {
         (Some(f), Some(t)) => Some(format!("from {f} to {t}")),
         (Some(f), None) => Some(format!("from {f}")),
         (None, Some(t)) => Some(format!("until {t}")),

@@ -5,6 +5,7 @@
 
 use crate::filter::Filter;
 use crate::i18n::Lang;
+use crate::model::Kind;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum View {
@@ -24,6 +25,16 @@ impl View {
             View::Claims => "claims",
             View::Sources => "sources",
             View::Actors => "actors",
+        }
+    }
+
+    /// The kind of record the view lists.
+    pub fn kind(self) -> Kind {
+        match self {
+            View::Events => Kind::Event,
+            View::Claims => Kind::Claim,
+            View::Sources => Kind::Source,
+            View::Actors => Kind::Actor,
         }
     }
 

@@ -289,13 +289,8 @@ pub fn WhoSaidWhat() -> impl IntoView {
 
 /// What a matrix count says to a screen reader: "3 claims by X as genocide".
 fn cell_label(l: Lang, count: usize, who: &str, term: &str) -> String {
-    let template = if count == 1 {
-        l.strings().matrix_cell.one
-    } else {
-        l.strings().matrix_cell.other
-    };
     fill(
-        template,
+        l.strings().matrix_cell.pick(count),
         &[&l.number(count), who, l.term(&vocab::LEGAL_TERMS, term)],
     )
 }

@@ -10,7 +10,6 @@ use super::bits::{data, lang, thousands};
 
 /// How many names the type-ahead offers at once.
 const SUGGESTIONS: usize = 20;
-use super::lists::counted_kind;
 use super::nav::{Entry, Nav};
 
 /// The filters, on every view.
@@ -39,7 +38,7 @@ pub fn FilterPanel() -> impl IntoView {
     };
     let l = lang();
     let t = l.strings();
-    let noun = move || l.kind(nav.state.with(|s| counted_kind(s.view))).plural;
+    let noun = move || l.kind(nav.state.with(|s| s.view.kind())).plural;
     let clear = move |_| nav.clear_filters();
     view! {
         <aside class="filters" aria-labelledby="filters-title">
@@ -120,7 +119,7 @@ fn DateFilter() -> impl IntoView {
         if include {
             t.undated_shown.to_string()
         } else if hidden > 0 {
-            l.count(&l.kind(counted_kind(view)).undated_hidden, hidden)
+            l.count(&l.kind(view.kind()).undated_hidden, hidden)
         } else {
             t.undated_hidden_none.to_string()
         }

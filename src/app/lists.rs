@@ -14,16 +14,6 @@ use super::takeaway::ExportBar;
 use super::timeline::TimelineChart;
 use super::SearchIndexing;
 
-/// The kind of record a view lists, which the filter counts are about.
-pub fn counted_kind(view: View) -> Kind {
-    match view {
-        View::Events => Kind::Event,
-        View::Claims => Kind::Claim,
-        View::Sources => Kind::Source,
-        View::Actors => Kind::Actor,
-    }
-}
-
 /// Splits an ordered list into runs that share a heading, keeping the order.
 fn runs(items: &[u32], heading: impl Fn(u32) -> String) -> Vec<(String, Vec<u32>)> {
     let mut groups: Vec<(String, Vec<u32>)> = Vec::new();
@@ -46,7 +36,7 @@ pub fn ViewTabs() -> impl IntoView {
     let tabs = View::ALL
         .into_iter()
         .map(|view| {
-            let n = move || outcome.with(|o| o.count(counted_kind(view)));
+            let n = move || outcome.with(|o| o.count(view.kind()));
             let current = move || nav.state.with(|s| s.view == view && s.record.is_none());
             let change = move |s: &mut UrlState| {
                 s.view = view;
@@ -94,8 +84,7 @@ pub fn CurrentList() -> impl IntoView {
             View::Sources => view! { <SourcesList/> }.into_any(),
             View::Actors => view! { <ActorsList/> }.into_any(),
         };
-        let chart =
-            (view != View::Actors).then(|| view! { <TimelineChart kind=counted_kind(view)/> });
+        let chart = (view != View::Actors).then(|| view! { <TimelineChart kind=view.kind()/> });
         view! {
             {chart}
             {list}

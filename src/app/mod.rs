@@ -357,9 +357,7 @@ fn Browser(data: Arc<Data>) -> impl IntoView {
         let data = data.clone();
         Memo::new(move |_| {
             search.0.with(Option::is_none);
-            applied.with(|(filter, view)| {
-                Outcome::new(&data.index, filter, lists::counted_kind(*view))
-            })
+            applied.with(|(filter, view)| Outcome::new(&data.index, filter, view.kind()))
         })
     };
     provide_context(outcome);

@@ -210,18 +210,11 @@ impl Lang {
 
     /// "1 claim", "3 claims", "۳ ادعا".
     pub fn count(self, plural: &Plural, n: usize) -> String {
-        let template = if n == 1 { plural.one } else { plural.other };
-        fill(template, &[&self.number(n)])
+        fill(plural.pick(n), &[&self.number(n)])
     }
 
     pub fn view_label(self, view: View) -> &'static str {
-        let kind = match view {
-            View::Events => Kind::Event,
-            View::Claims => Kind::Claim,
-            View::Sources => Kind::Source,
-            View::Actors => Kind::Actor,
-        };
-        self.kind(kind).title
+        self.kind(view.kind()).title
     }
 
     pub fn order_label(self, order: ClaimOrder) -> &'static str {
@@ -284,6 +277,17 @@ pub fn fill(template: &str, args: &[&str]) -> String {
 pub struct Plural {
     pub one: &'static str,
     pub other: &'static str,
+}
+
+impl Plural {
+    /// The form for `n` things.
+    pub fn pick(&self, n: usize) -> &'static str {
+        if n == 1 {
+            self.one
+        } else {
+            self.other
+        }
+    }
 }
 
 /// The words for one kind of record.
