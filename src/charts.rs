@@ -5,7 +5,7 @@
 
 use crate::bits::Bits;
 use crate::filter::Outcome;
-use crate::index::{Index, Speaker};
+use crate::index::{Index, Speaker, SpeakerWords};
 use crate::model::{DeathToll, Kind};
 use crate::vocab;
 
@@ -17,9 +17,6 @@ pub struct MatrixRow {
     pub actor: Option<usize>,
     /// Who made the claims, as `Index::speaker` says it everywhere else.
     pub name: String,
-    /// The first of its claims, by position among claims: `Index::speaker_in`
-    /// names the row in another language from it.
-    pub claim: Option<usize>,
     /// Per column of the matrix.
     pub counts: Vec<u32>,
     /// Claims in the row (a claim with two terms counts once here).
@@ -48,6 +45,16 @@ pub struct Matrix {
 /// adds one to its claimant's row (`Index::speaker_of`). Only the rows shown
 /// are named, since a large corpus has thousands of claimants.
 pub fn who_said_what(index: &Index, outcome: &Outcome, limit: usize) -> Matrix {
+    who_said_what_in(index, outcome, limit, &SpeakerWords::ENGLISH)
+}
+
+/// `who_said_what`, its rows named in another language's words.
+pub fn who_said_what_in(
+    index: &Index,
+    outcome: &Outcome,
+    limit: usize,
+    words: &SpeakerWords,
+) -> Matrix {
     let range = index.numbering.range(Kind::Claim);
     let per_term: Vec<Bits> = index
         .legal_term_sets
@@ -101,7 +108,7 @@ pub fn who_said_what(index: &Index, outcome: &Outcome, limit: usize) -> Matrix {
                 .speaker_claims
                 .get(s)
                 .and_then(|&c| index.corpus.claims.get(c as usize));
-            let (actor, name) = match claim.map(|c| index.speaker(c)) {
+            let (actor, name) = match claim.map(|c| index.speaker_in(c, words)) {
                 Some(Speaker::Claimant(id)) => match index.find(id, Kind::Actor) {
                     Some(a) => (Some(a), index.corpus.actors[a].name.clone()),
                     None => (None, id.to_string()),
@@ -112,7 +119,6 @@ pub fn who_said_what(index: &Index, outcome: &Outcome, limit: usize) -> Matrix {
             MatrixRow {
                 actor,
                 name,
-                claim: index.speaker_claims.get(s).map(|&c| c as usize),
                 counts,
                 claims: claims[s],
             }

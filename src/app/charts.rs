@@ -2,7 +2,9 @@
 //! event, every figure as its claimant states it; and who characterised what
 //! how. Drawn by our own code; each has a table of the same figures.
 
-use dossier::charts::{figure, log_axis, log_position, who_said_what, Bound, Figure, WORD_RANGES};
+use dossier::charts::{
+    figure, log_axis, log_position, who_said_what_in, Bound, Figure, WORD_RANGES,
+};
 use dossier::filter::{Facet, Filter, Outcome};
 use dossier::i18n::{fill, Lang};
 use dossier::model::Claim;
@@ -194,7 +196,9 @@ pub fn WhoSaidWhat() -> impl IntoView {
     let follow = follow_state_links(nav);
     let matrix = {
         let d = d.clone();
-        Memo::new(move |_| outcome.with(|o| who_said_what(&d.index, o, CLAIMANTS_SHOWN)))
+        Memo::new(move |_| {
+            outcome.with(|o| who_said_what_in(&d.index, o, CLAIMANTS_SHOWN, &t.speaker))
+        })
     };
     move || {
         // Redrawn with every applied filter: the links carry it in their address.
@@ -224,17 +228,7 @@ pub fn WhoSaidWhat() -> impl IntoView {
             .into_iter()
             .map(|row| {
                 let actor_id = row.actor.map(|a| d.index.corpus.actors[a].id.clone());
-                // The row's name in the reader's language, as the claim's own page gives it.
-                let shown = match row.claim.and_then(|c| d.index.corpus.claims.get(c)) {
-                    Some(claim) if actor_id.is_none() => {
-                        match d.index.speaker_in(claim, &t.speaker) {
-                            dossier::index::Speaker::OwnVoice(words) => words,
-                            dossier::index::Speaker::Claimant(id) => id.to_string(),
-                        }
-                    }
-                    _ => row.name.clone(),
-                };
-                let label = shown.clone();
+                let label = row.name.clone();
                 let name = match &actor_id {
                     Some(id) => view! { <RecordLink id=id.clone()><span dir="auto">{label}</span></RecordLink> }.into_any(),
                     None => view! { <span class="author-voice" dir="auto">{label}</span> }.into_any(),
@@ -248,7 +242,7 @@ pub fn WhoSaidWhat() -> impl IntoView {
                         if count == 0 {
                             return view! { <td class="level-0"><span class="visually-hidden">"0"</span></td> }.into_any();
                         }
-                        let label = cell_label(l, count as usize, &shown, term);
+                        let label = cell_label(l, count as usize, &row.name, term);
                         // The claims of this cell: its claimant and term added to the filters.
                         let mut to = here.clone();
                         to.view = View::Claims;
