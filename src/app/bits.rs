@@ -197,3 +197,11 @@ pub fn RejectedNotice(rejected: Vec<Rejected>) -> impl IntoView {
     }
     .into_any()
 }
+
+/// Whether the `<details>` a toggle event comes from is now open.
+pub fn details_opened(e: &leptos::ev::Event) -> bool {
+    use wasm_bindgen::JsCast;
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+        .is_some_and(|d| d.open())
+}

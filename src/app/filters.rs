@@ -6,7 +6,7 @@ use dossier::i18n::fill;
 use dossier::url_state::UrlState;
 use leptos::prelude::*;
 
-use super::bits::{data, lang, thousands};
+use super::bits::{data, details_opened, lang, thousands};
 
 /// How many names the type-ahead offers at once.
 const SUGGESTIONS: usize = 20;
@@ -291,12 +291,7 @@ fn TermFilter(facet: Facet, legend: &'static str) -> impl IntoView {
     // first screen and every change of filter.
     let opened = RwSignal::new(any_chosen);
     let toggled = move |e: leptos::ev::Event| {
-        use wasm_bindgen::JsCast;
-        let open = e
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-            .is_some_and(|d| d.open());
-        if open {
+        if details_opened(&e) {
             opened.set(true);
         }
     };

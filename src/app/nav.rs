@@ -81,6 +81,12 @@ impl Nav {
     }
 }
 
+/// A plain left click, which a link follows in this page; with a modifier key
+/// or another button the reader asks the browser to open it elsewhere.
+fn follows_in_place(e: &ev::MouseEvent) -> bool {
+    !(e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key() || e.button() != 0)
+}
+
 /// A link to another screen state: a real link (it opens in a new tab, and is
 /// copied and bookmarked as one) that changes the screen in place when clicked.
 /// `change` turns the current state into the target, so the link keeps the
@@ -116,7 +122,7 @@ where
         Signal::derive(address)
     };
     let on_click = move |e: ev::MouseEvent| {
-        if e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key() || e.button() != 0 {
+        if !follows_in_place(&e) {
             return; // let the browser open it elsewhere
         }
         e.prevent_default();
@@ -136,7 +142,7 @@ where
 pub fn follow_state_links(nav: Nav) -> impl Fn(ev::MouseEvent) + Clone + 'static {
     move |e: ev::MouseEvent| {
         use wasm_bindgen::JsCast;
-        if e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key() || e.button() != 0 {
+        if !follows_in_place(&e) {
             return; // let the browser open it elsewhere
         }
         let link = e

@@ -11,7 +11,7 @@ use dossier::timeline::{
 };
 use leptos::prelude::*;
 
-use super::bits::{data, lang};
+use super::bits::{data, details_opened, lang};
 use super::nav::{Entry, Nav};
 
 /// At most this many periods: bars stay wide enough to touch on a phone.
@@ -345,11 +345,7 @@ pub fn TimelineChart(kind: Kind) -> impl IntoView {
                 </p>
             </div>
             <p class="hint">{s.tl_hint}</p>
-            <details class="tl-table" on:toggle=move |e| {
-                use wasm_bindgen::JsCast;
-                let open = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open());
-                table_open.set(open);
-            }>
+            <details class="tl-table" on:toggle=move |e| table_open.set(details_opened(&e))>
                 <summary>{s.tl_same_counts}</summary>
                 <div class="table-wrap">
                     <table>
