@@ -8,6 +8,7 @@
 
 use std::fmt::Write;
 
+use crate::i18n::Lang;
 use crate::index::{Index, Speaker};
 use crate::model::{Actor, Claim, DateSpec, Event, Kind, Source};
 use crate::text::{is_http_link, thousands};
@@ -153,13 +154,9 @@ pub fn each_file(index: &Index, mut emit: impl FnMut(String, String)) {
     }
 }
 
-/// "1 claim", "3 claims", "12,400 claims".
-fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{} {noun}s", thousands(n))
-    }
+/// "1 claim", "3 claims", "12,400 claims": the edition is in English.
+fn count(n: usize, kind: Kind) -> String {
+    Lang::En.records(kind, n)
 }
 
 /// A list page's file name: `claims.html`, then `claims-2.html`...
@@ -359,8 +356,8 @@ or download the whole corpus as JSON: <a href=\"../public/corpus.json\">corpus.j
                 format!(
                     "<li><p class=\"meta\">{meta}</p><p>{}</p>{publisher}<p class=\"meta\">{} · {} rest on it</p></li>\n",
                     self.link(Kind::Source, &s.id),
-                    count(facts.events.len(), "event"),
-                    count(facts.claims.len(), "claim")
+                    count(facts.events.len(), Kind::Event),
+                    count(facts.claims.len(), Kind::Claim)
                 )
             }
             Kind::Actor => {
@@ -368,9 +365,9 @@ or download the whole corpus as JSON: <a href=\"../public/corpus.json\">corpus.j
                 format!(
                     "<li><p>{}</p><p class=\"meta\">{} · {} · {}</p></li>\n",
                     self.link(Kind::Actor, &a.id),
-                    count(facts.events.len(), "event"),
-                    count(facts.claims.len(), "claim"),
-                    count(facts.sources.len(), "source")
+                    count(facts.events.len(), Kind::Event),
+                    count(facts.claims.len(), Kind::Claim),
+                    count(facts.sources.len(), Kind::Source)
                 )
             }
         }
@@ -643,8 +640,8 @@ or download the whole corpus as JSON: <a href=\"../public/corpus.json\">corpus.j
         let _ = writeln!(
             b,
             "<p>{} and {} rest on this source.</p>",
-            count(facts.events.len(), "event"),
-            count(facts.claims.len(), "claim")
+            count(facts.events.len(), Kind::Event),
+            count(facts.claims.len(), Kind::Claim)
         );
         b.push_str(
             &self.events_section("Events it reports", &index.ids(Kind::Event, &facts.events)),

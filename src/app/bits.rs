@@ -28,8 +28,7 @@ pub fn thousands(n: usize) -> String {
 
 /// "1 claim", "3 claims", "12,400 claims", in the interface language.
 pub fn count(n: usize, kind: Kind) -> String {
-    let l = lang();
-    l.count(&l.kind(kind).count, n)
+    lang().records(kind, n)
 }
 
 /// How many items a capped list shows at first, and adds each time.

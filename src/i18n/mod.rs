@@ -213,6 +213,11 @@ impl Lang {
         fill(plural.pick(n), &[&self.number(n)])
     }
 
+    /// So many records of a kind: "1 claim", "12,400 claims".
+    pub fn records(self, kind: Kind, n: usize) -> String {
+        self.count(&self.kind(kind).count, n)
+    }
+
     pub fn view_label(self, view: View) -> &'static str {
         self.kind(view.kind()).title
     }
