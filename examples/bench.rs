@@ -4,15 +4,19 @@
 //!   cargo run --release --example bench -- public/corpus.json
 //! A benchmark, not a test: it prints figures and asserts nothing about speed.
 
+#[path = "../src/bin/gen-corpus/synth.rs"]
+#[allow(dead_code)]
+mod synth;
+
 use std::time::{Duration, Instant};
 
-use dossier::charts;
-use dossier::filter::{Filter, Outcome};
-use dossier::index::Index;
-use dossier::load::{self, Reader};
-use dossier::model::Kind;
-use dossier::timeline;
-use dossier::url_state::ClaimOrder;
+use dossier::corpus::load::{self, Reader};
+use dossier::corpus::model::Kind;
+use dossier::query::charts;
+use dossier::query::filter::{Filter, Outcome};
+use dossier::query::index::Index;
+use dossier::query::order::ClaimOrder;
+use dossier::query::timeline;
 
 /// Runs `f` `runs` times and returns the median time and the last result.
 fn median<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
@@ -186,7 +190,7 @@ fn main() {
         match target.parse::<usize>() {
             Ok(n) => {
                 // The same bytes `gen-corpus --records N --seed 1` writes.
-                let text = dossier::synth::to_json(&dossier::synth::generate(n, 1), false);
+                let text = dossier::corpus::write::to_json(&synth::generate(n, 1), false);
                 bench(&format!("generated, {n} records"), &text);
             }
             Err(_) => match std::fs::read_to_string(&target) {

@@ -7,9 +7,9 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use dossier::filter::Outcome;
-    use dossier::index::Index;
-    use dossier::url_state::UrlState;
+    use dossier::query::filter::Outcome;
+    use dossier::query::index::Index;
+    use dossier::query::url_state::UrlState;
     use leptos::prelude::*;
 
     console_error_panic_hook::set_once();
@@ -25,10 +25,10 @@ fn main() {
                 Ok(response) => response.text().await.unwrap_or_default(),
                 Err(err) => err.to_string(),
             };
-            let shown = match dossier::load::parse(&text) {
+            let shown = match dossier::corpus::load::parse(&text) {
                 Ok(doc) => {
-                    let problems = dossier::validate::check(&doc, None);
-                    let accepted = dossier::load::accept_checked(doc, problems);
+                    let problems = dossier::corpus::validate::check(&doc, None);
+                    let accepted = dossier::corpus::load::accept_checked(doc, problems);
                     let index = Index::new(accepted.corpus);
                     let kind = state.view.kind();
                     let outcome = Outcome::new(&index, &state.filter, kind);

@@ -1,11 +1,15 @@
 //! The who-said-what matrix counts exactly the kept claims each claimant made
 //! with each legal term, and each death-toll figure is drawn as its words say.
 
-use dossier::charts::{figure, who_said_what};
-use dossier::filter::{Filter, Outcome};
-use dossier::index::{Index, Speaker};
-use dossier::model::{Claim, Kind};
-use dossier::{load, synth, vocab};
+#[path = "../src/bin/gen-corpus/synth.rs"]
+#[allow(dead_code)]
+mod synth;
+
+use dossier::corpus::model::{Claim, Kind};
+use dossier::corpus::{load, vocab};
+use dossier::query::charts::{figure, who_said_what};
+use dossier::query::filter::{Filter, Outcome};
+use dossier::query::index::{Index, Speaker};
 
 fn shipped() -> Index {
     let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/public/corpus.json"))

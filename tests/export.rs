@@ -2,16 +2,21 @@
 //! holding exactly the kept records and what they need; CSVs are RFC 4180 with
 //! the formula guard; citations attribute claims and cite sources properly.
 
+#[path = "../src/bin/gen-corpus/synth.rs"]
+#[allow(dead_code)]
+mod synth;
+
 use std::collections::{HashMap, HashSet};
 
-use dossier::cite::citation;
-use dossier::export::{self, csv_field, describe_filter, file_name, filtered_corpus};
-use dossier::filter::{Filter, Outcome};
-use dossier::index::{Index, RecordRef};
-use dossier::load;
-use dossier::model::{Corpus, Kind};
-use dossier::url_state::ClaimOrder;
-use dossier::validate::{self, Severity};
+use dossier::corpus::document::Severity;
+use dossier::corpus::load;
+use dossier::corpus::model::{Corpus, Kind};
+use dossier::corpus::validate;
+use dossier::publish::cite::citation;
+use dossier::publish::export::{self, csv_field, describe_filter, file_name, filtered_corpus};
+use dossier::query::filter::{Filter, Outcome};
+use dossier::query::index::{Index, RecordRef};
+use dossier::query::order::ClaimOrder;
 
 const KINDS: [Kind; 4] = [Kind::Source, Kind::Actor, Kind::Event, Kind::Claim];
 const DATE: &str = "2026-11-23";
@@ -29,7 +34,7 @@ fn shipped() -> Index {
 }
 
 fn generated() -> Index {
-    Index::new(dossier::synth::generate(3000, 5))
+    Index::new(synth::generate(3000, 5))
 }
 
 /// The actor in the most records: a filter that keeps a good share.
@@ -247,7 +252,7 @@ fn optional_links_out_of_the_export_are_dropped() {
     // unless something else needs them.
     let filter = Filter::default();
     let mut outcome = Outcome::new(&index, &Filter::default(), Kind::Claim);
-    outcome.kept = dossier::bits::Bits::new(index.numbering.total());
+    outcome.kept = dossier::query::bits::Bits::new(index.numbering.total());
     outcome.kept.insert(index.numbering.number(Kind::Claim, 0));
     let exported = filtered_corpus(&index, &outcome, &filter, "?id=x", DATE);
     assert_eq!(exported.claims.len(), 1);

@@ -4,13 +4,17 @@
 //! only may fall in the range, the undated records hidden, and every count
 //! beside every choice.
 
-use dossier::date::DateSpan;
-use dossier::filter::{Facet, Filter, Outcome};
-use dossier::index::{Index, KINDS};
-use dossier::model::Kind;
-use dossier::search::{query_words, words};
-use dossier::text::fold;
-use dossier::vocab;
+#[path = "../src/bin/gen-corpus/synth.rs"]
+#[allow(dead_code)]
+mod synth;
+
+use dossier::corpus::date::DateSpan;
+use dossier::corpus::model::Kind;
+use dossier::corpus::text::fold;
+use dossier::corpus::vocab;
+use dossier::query::filter::{Facet, Filter, Outcome};
+use dossier::query::index::{Index, KINDS};
+use dossier::query::search::{query_words, words};
 
 /// The corpus, and each record's words as a search reads them.
 struct Reading {
@@ -180,7 +184,7 @@ fn check(rd: &Reading, f: &Filter) {
 
 #[test]
 fn the_indexes_keep_and_count_exactly_what_reading_each_record_does() {
-    let ix = Index::new(dossier::synth::generate(1_200, 11));
+    let ix = Index::new(synth::generate(1_200, 11));
     let words = (0..ix.numbering.total())
         .map(|n| {
             let text = fold(&ix.searchable(n).join(" "));

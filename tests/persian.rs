@@ -5,11 +5,12 @@
 //! without vowel marks, numbers in Persian, Arabic-Indic or Latin digits); each
 //! test types every form and expects the same records, named by id.
 
-use dossier::filter::{Filter, Outcome};
-use dossier::index::{Index, KINDS};
-use dossier::load;
-use dossier::model::Kind;
-use dossier::validate::{self, Severity};
+use dossier::corpus::document::Severity;
+use dossier::corpus::load;
+use dossier::corpus::model::Kind;
+use dossier::corpus::validate;
+use dossier::query::filter::{Filter, Outcome};
+use dossier::query::index::{Index, KINDS};
 
 fn fixture_text() -> String {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/fa-corpus.json");

@@ -1,13 +1,18 @@
 //! The plain HTML edition: every record has a page, every link leads somewhere,
 //! nothing from the corpus is ever markup, and the same corpus gives the same bytes.
 
+#[path = "../src/bin/gen-corpus/synth.rs"]
+#[allow(dead_code)]
+mod synth;
+
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 use std::process::Command;
 
-use dossier::index::Index;
-use dossier::model::{Corpus, Kind};
-use dossier::{load, plain, synth};
+use dossier::corpus::load;
+use dossier::corpus::model::{Corpus, Kind};
+use dossier::publish::plain;
+use dossier::query::index::Index;
 
 fn shipped() -> Index {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("public/corpus.json");

@@ -1,8 +1,10 @@
 //! The JSON Schema published beside the corpus and the Rust types must agree, so
 //! that what an editor accepts is what the app reads.
 
-use dossier::model::{Actor, Claim, DeathToll, Event, Evidence, Identifier, Meta, Role, Source};
-use dossier::vocab::{self, Vocab};
+use dossier::corpus::model::{
+    Actor, Claim, DeathToll, Event, Evidence, Identifier, Meta, Role, Source,
+};
+use dossier::corpus::vocab::{self, Vocab};
 use serde::Serialize;
 use serde_json::Value;
 

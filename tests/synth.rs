@@ -2,10 +2,13 @@
 //! validation whole, the same seed gives the same bytes, sizes are exact, and the
 //! corpus has the shapes and features the app must cope with.
 
-use dossier::load;
-use dossier::model::{Corpus, DateSpec, Meta};
-use dossier::synth;
-use dossier::validate;
+#[path = "../src/bin/gen-corpus/synth.rs"]
+#[allow(dead_code)]
+mod synth;
+
+use dossier::corpus::load;
+use dossier::corpus::model::{Corpus, DateSpec, Meta};
+use dossier::corpus::validate;
 
 fn total(c: &Corpus) -> usize {
     c.sources.len() + c.actors.len() + c.events.len() + c.claims.len()
@@ -14,10 +17,10 @@ fn total(c: &Corpus) -> usize {
 /// Generates, writes, reads back and accepts a corpus; nothing may be lost.
 fn loads_whole(records: usize, seed: u64, pretty: bool) {
     let corpus = synth::generate(records, seed);
-    let text = synth::to_json(&corpus, pretty);
+    let text = dossier::corpus::write::to_json(&corpus, pretty);
     let doc = load::parse(&text)
         .unwrap_or_else(|e| panic!("{records} records: the file does not read: {e}"));
-    let first = |ps: &[validate::Problem]| -> Vec<String> {
+    let first = |ps: &[dossier::corpus::document::Problem]| -> Vec<String> {
         ps.iter().take(5).map(|p| p.to_string()).collect()
     };
     assert!(
@@ -73,13 +76,13 @@ fn the_plain_serde_form_reads_too() {
 
 #[test]
 fn written_json_leaves_out_empty_fields_like_the_shipped_corpus() {
-    let text = synth::to_json(&synth::generate(2_000, 3), false);
+    let text = dossier::corpus::write::to_json(&synth::generate(2_000, 3), false);
     assert!(text.starts_with(r#"{"$schema":"corpus.schema.json","meta":{"#));
     for empty in [":null", ":[]", ":false", ":\"\""] {
         assert!(!text.contains(empty), "the JSON contains {empty}");
     }
     assert!(!text.contains('\n'), "compact JSON is one line");
-    let pretty = synth::to_json(&synth::generate(2_000, 3), true);
+    let pretty = dossier::corpus::write::to_json(&synth::generate(2_000, 3), true);
     assert!(pretty.lines().count() > 1000);
     let a: serde_json::Value = serde_json::from_str(&text).expect("JSON");
     let b: serde_json::Value = serde_json::from_str(&pretty).expect("JSON");
@@ -88,7 +91,8 @@ fn written_json_leaves_out_empty_fields_like_the_shipped_corpus() {
 
 #[test]
 fn the_same_seed_gives_the_same_bytes_and_another_seed_others() {
-    let json = |records, seed| synth::to_json(&synth::generate(records, seed), false);
+    let json =
+        |records, seed| dossier::corpus::write::to_json(&synth::generate(records, seed), false);
     let a = json(3_000, 42);
     assert_eq!(a, json(3_000, 42));
     assert!(a.contains("Synthetic corpus of 3000 records (seed 42)"));
@@ -96,7 +100,7 @@ fn the_same_seed_gives_the_same_bytes_and_another_seed_others() {
     let records = |seed| {
         let mut c = synth::generate(3_000, seed);
         c.meta = Meta::default();
-        synth::to_json(&c, false)
+        dossier::corpus::write::to_json(&c, false)
     };
     let a = records(42);
     assert_ne!(a, records(43));
@@ -123,7 +127,7 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 fn the_output_is_pinned_across_platforms_and_releases() {
     // If you change the generator on purpose, bump synth::GENERATOR_VERSION and
     // update these figures; if they change by themselves, determinism is broken.
-    let text = synth::to_json(&synth::generate(400, 2026), false);
+    let text = dossier::corpus::write::to_json(&synth::generate(400, 2026), false);
     assert_eq!(
         (text.len(), fnv1a(text.as_bytes())),
         (PINNED_LEN, PINNED_HASH),
@@ -381,7 +385,8 @@ fn records_are_shaped_like_the_shipped_corpus() {
         100,
         130,
     );
-    let ev_milli = |f: &dyn Fn(&dossier::model::Event) -> usize| mean_milli(c.events.iter().map(f));
+    let ev_milli =
+        |f: &dyn Fn(&dossier::corpus::model::Event) -> usize| mean_milli(c.events.iter().map(f));
     assert!((1_700..=2_100).contains(&ev_milli(&|e| e.evidence.len())));
     assert!((2_000..=2_600).contains(&ev_milli(&|e| e.actors.len())));
     assert!((1_400..=1_800).contains(&ev_milli(&|e| e.tags.len())));
@@ -455,4 +460,29 @@ fn a_few_actors_are_in_thousands_of_records_and_most_in_few() {
     assert!(top >= 2_000, "the most cited actor is in {top} records");
     assert!(tenth >= 200, "the tenth is in {tenth}");
     assert!(median <= 10, "the median actor is in {median} records");
+}
+
+#[test]
+fn reading_and_checking_in_batches_gives_what_doing_it_at_once_does() {
+    let text = dossier::corpus::write::to_json(&synth::generate(300, 3), false);
+    let whole = load::parse(&text).expect("reads");
+    let mut reader = load::Reader::new(&text).expect("splits");
+    assert_eq!(reader.total(), 300);
+    let mut batches = 1;
+    while !reader.read(7) {
+        batches += 1;
+        assert_eq!(reader.done(), 7 * (batches - 1));
+    }
+    assert_eq!(batches, 43);
+    let doc = reader.finish();
+    assert_eq!(doc, whole);
+    let mut check = validate::Check::new(&doc, None);
+    while !check.step(11) {}
+    assert_eq!(check.done(), 300);
+    assert_eq!(check.finish(), validate::check(&doc, None));
+    // A byte-order mark, as many editors write, is skipped.
+    assert_eq!(
+        load::parse(&format!("\u{feff}{text}")).expect("reads"),
+        whole
+    );
 }

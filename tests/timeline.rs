@@ -2,13 +2,17 @@
 //! months, never put on 1 January), inferred dates apart, open ranges reaching the
 //! window's edge, and the brush, zoom and URL forms of a window.
 
+#[path = "../src/bin/gen-corpus/synth.rs"]
+#[allow(dead_code)]
+mod synth;
+
 use std::time::Instant;
 
-use dossier::bits::Bits;
-use dossier::date::PartialDate;
-use dossier::index::Index;
-use dossier::model::{Corpus, Kind};
-use dossier::timeline::{
+use dossier::corpus::date::PartialDate;
+use dossier::corpus::model::{Corpus, Kind};
+use dossier::query::bits::Bits;
+use dossier::query::index::Index;
+use dossier::query::timeline::{
     brush_range, covered, extent, timeline, unit_for, zoom_into, zoom_out, Timeline, Unit, Window,
 };
 
@@ -305,7 +309,7 @@ fn zooming_in_takes_a_bucket_and_out_doubles_within_the_extent() {
 
 #[test]
 fn a_hundred_thousand_records_all_counted_once() {
-    let ix = Index::new(dossier::synth::generate(100_000, 1));
+    let ix = Index::new(synth::generate(100_000, 1));
     let records = all(&ix);
     for kind in [Kind::Event, Kind::Claim, Kind::Source] {
         let ext = extent(&ix, kind).expect("the generated corpus has dates");

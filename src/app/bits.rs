@@ -2,11 +2,11 @@
 
 use std::sync::Arc;
 
+use dossier::corpus::load::Rejected;
+use dossier::corpus::model::{Claim, DateSpec, Kind};
+use dossier::corpus::text::is_http_link;
 use dossier::i18n::{fill, Lang};
-use dossier::index::Speaker;
-use dossier::load::Rejected;
-use dossier::model::{Claim, DateSpec, Kind};
-use dossier::text::is_http_link;
+use dossier::query::index::Speaker;
 use leptos::prelude::*;
 
 use super::nav::RecordLink;

@@ -2,14 +2,14 @@
 //! event, every figure as its claimant states it; and who characterised what
 //! how. Drawn by our own code; each has a table of the same figures.
 
-use dossier::charts::{
+use dossier::corpus::model::Claim;
+use dossier::corpus::vocab;
+use dossier::i18n::{fill, Lang};
+use dossier::query::charts::{
     figure, log_axis, log_position, who_said_what_in, Bound, Figure, WORD_RANGES,
 };
-use dossier::filter::{Facet, Filter, Outcome};
-use dossier::i18n::{fill, Lang};
-use dossier::model::Claim;
-use dossier::url_state::View;
-use dossier::vocab;
+use dossier::query::filter::{Facet, Filter, Outcome};
+use dossier::query::url_state::View;
 use leptos::prelude::*;
 
 use super::bits::{data, lang, thousands};
@@ -188,7 +188,7 @@ pub fn DeathTollChart(claims: Vec<usize>) -> impl IntoView {
 #[component]
 pub fn WhoSaidWhat() -> impl IntoView {
     let outcome = expect_context::<Memo<Outcome>>();
-    let applied = expect_context::<RwSignal<(Filter, dossier::url_state::View)>>();
+    let applied = expect_context::<RwSignal<(Filter, dossier::query::url_state::View)>>();
     let d = data();
     let l = lang();
     let t = l.strings();

@@ -2,11 +2,11 @@
 //! a claim to its event, claimant and source, a source to everything resting on
 //! it, an actor to everything involving it.
 
-use dossier::filter::Facet;
+use dossier::corpus::model::{Actor, Claim, Event, Kind, Source};
+use dossier::corpus::vocab;
 use dossier::i18n::fill;
-use dossier::model::{Actor, Claim, Event, Kind, Source};
-use dossier::url_state::UrlState;
-use dossier::vocab;
+use dossier::query::filter::Facet;
+use dossier::query::url_state::UrlState;
 use leptos::prelude::*;
 
 use super::bits::{

@@ -1,9 +1,9 @@
 //! The filter panel: date range, institutions and people, kinds and free text,
 //! each choice with its live count.
 
-use dossier::filter::{Facet, Outcome};
 use dossier::i18n::fill;
-use dossier::url_state::UrlState;
+use dossier::query::filter::{Facet, Outcome};
+use dossier::query::url_state::UrlState;
 use leptos::prelude::*;
 
 use super::bits::{data, details_opened, lang, thousands};

@@ -1,10 +1,11 @@
 //! The four list views: events by year, claims, sources, institutions and people.
 
-use dossier::filter::{Filter, Listing, Outcome};
+use dossier::corpus::model::{Claim, Kind};
+use dossier::corpus::vocab;
 use dossier::i18n::fill;
-use dossier::model::{Claim, Kind};
-use dossier::url_state::{ClaimOrder, Page, UrlState, View, PAGE_SIZE};
-use dossier::vocab;
+use dossier::query::filter::{Filter, Listing, Outcome};
+use dossier::query::order::ClaimOrder;
+use dossier::query::url_state::{Page, UrlState, View, PAGE_SIZE};
 use leptos::prelude::*;
 
 use super::bits::{count, data, id_links, lang, thousands, Claimant, DateText, IdLink};
@@ -690,7 +691,7 @@ fn ActorRow(a: usize) -> impl IntoView {
     let toggle = move |_| {
         let id = id.clone();
         nav.update(Entry::Push, move |s| {
-            s.filter.toggle(dossier::filter::Facet::Actors, &id)
+            s.filter.toggle(dossier::query::filter::Facet::Actors, &id)
         });
     };
     let t = lang().strings();

@@ -2,10 +2,11 @@
 //! read as a stream, so its progress shows; records are read in batches of a
 //! few tens of milliseconds, with the page free to paint and answer in between.
 
+use dossier::corpus::document::Problem;
+use dossier::corpus::load::{self, Reader};
+use dossier::corpus::validate;
 use dossier::i18n::{fill, Lang};
-use dossier::index::IndexBuilding;
-use dossier::load::{self, Reader};
-use dossier::validate::{self, Problem};
+use dossier::query::index::IndexBuilding;
 use js_sys::{Promise, Reflect, Uint8Array};
 use leptos::prelude::window;
 use wasm_bindgen::{JsCast, JsValue};

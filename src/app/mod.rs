@@ -15,12 +15,12 @@ mod timeline;
 use std::sync::Arc;
 use std::time::Duration;
 
-use dossier::filter::{Filter, Outcome};
+use dossier::corpus::document::Problem;
+use dossier::corpus::load::Rejected;
 use dossier::i18n::{fill, Lang};
-use dossier::index::Index;
-use dossier::load::Rejected;
-use dossier::url_state::{corpus_path, View};
-use dossier::validate::Problem;
+use dossier::query::filter::{Filter, Outcome};
+use dossier::query::index::Index;
+use dossier::query::url_state::{corpus_path, View};
 use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -173,7 +173,7 @@ fn LanguageSwitch() -> impl IntoView {
     let links = Lang::ALL
         .into_iter()
         .map(|other| {
-            let change = move |s: &mut dossier::url_state::UrlState| s.lang = Some(other);
+            let change = move |s: &mut dossier::query::url_state::UrlState| s.lang = Some(other);
             let name = other.strings().name;
             if other == l {
                 view! { <li aria-current="true" lang=other.code() dir=other.dir()>{name}</li> }

@@ -1,7 +1,7 @@
 //! Keeps the screen state and the address bar in step, both ways.
 
-use dossier::filter::Filter;
-use dossier::url_state::UrlState;
+use dossier::query::filter::Filter;
+use dossier::query::url_state::UrlState;
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;

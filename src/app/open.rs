@@ -3,8 +3,8 @@
 
 use std::sync::Arc;
 
+use dossier::corpus::document::Severity;
 use dossier::i18n::fill;
-use dossier::validate::Severity;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 

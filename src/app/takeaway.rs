@@ -2,13 +2,13 @@
 //! for any record, and what a printed page says about the filters. Files are
 //! made here, in the browser, and downloaded; nothing is sent anywhere.
 
-use dossier::cite::citation;
-use dossier::export::{self, describe_filter};
-use dossier::filter::Outcome;
+use dossier::corpus::model::Kind;
 use dossier::i18n::fill;
-use dossier::index::RecordRef;
-use dossier::model::Kind;
-use dossier::url_state::{UrlState, View};
+use dossier::publish::cite::citation;
+use dossier::publish::export::{self, describe_filter};
+use dossier::query::filter::Outcome;
+use dossier::query::index::RecordRef;
+use dossier::query::url_state::{UrlState, View};
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -174,7 +174,7 @@ pub fn PrintHeader() -> impl IntoView {
     let t = l.strings();
     let lines = move || {
         nav.state.with(|s| {
-            let today = dossier::date::PartialDate::parse(&today()).ok();
+            let today = dossier::corpus::date::PartialDate::parse(&today()).ok();
             let mut lines = vec![fill(
                 t.printed_on,
                 &[

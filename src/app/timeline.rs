@@ -3,10 +3,10 @@
 //! bars brushes with a pointer; two sliders under them do the same by keyboard
 //! and screen reader. Zoom moves the window the timeline shows, kept in `?tl=`.
 
-use dossier::filter::Outcome;
+use dossier::corpus::model::Kind;
 use dossier::i18n::fill;
-use dossier::model::Kind;
-use dossier::timeline::{
+use dossier::query::filter::Outcome;
+use dossier::query::timeline::{
     brush_range, covered, extent, timeline, unit_for, zoom_out, Timeline, Window,
 };
 use leptos::prelude::*;
@@ -25,7 +25,7 @@ const HEIGHT: f64 = 80.0;
 pub struct Extents([Option<Window>; 3]);
 
 impl Extents {
-    pub fn new(index: &dossier::index::Index) -> Extents {
+    pub fn new(index: &dossier::query::index::Index) -> Extents {
         Extents([Kind::Event, Kind::Claim, Kind::Source].map(|k| extent(index, k)))
     }
 
@@ -300,7 +300,7 @@ pub fn TimelineChart(kind: Kind) -> impl IntoView {
     let caption = move || {
         chart.with(|c| {
             c.as_ref().map_or(String::new(), |t: &Timeline| {
-                let period = |b: Option<&dossier::timeline::Bucket>| {
+                let period = |b: Option<&dossier::query::timeline::Bucket>| {
                     b.map_or(String::new(), |b| l.period(b.first, t.unit))
                 };
                 fill(

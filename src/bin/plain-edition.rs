@@ -6,8 +6,9 @@
 use std::path::{Component, Path, PathBuf};
 use std::process::ExitCode;
 
-use dossier::index::Index;
-use dossier::{load, plain};
+use dossier::corpus::load;
+use dossier::publish::plain;
+use dossier::query::index::Index;
 
 const USAGE: &str = "usage: plain-edition CORPUS.json OUT_DIR [PAGE.html]\n\
   Writes the plain HTML edition of a Dossier corpus into OUT_DIR (created if missing):\n\
@@ -97,7 +98,7 @@ fn run(corpus: &Path, out: &Path, page: Option<&Path>) -> Result<(), String> {
 }
 
 /// Puts the corpus's masthead in the app's page, where it has a placeholder.
-fn fill_masthead(page: &Path, meta: &dossier::model::Meta) -> Result<(), String> {
+fn fill_masthead(page: &Path, meta: &dossier::corpus::model::Meta) -> Result<(), String> {
     let html = std::fs::read_to_string(page)
         .map_err(|e| format!("cannot read {}: {e}", page.display()))?;
     if !html.contains(plain::MASTHEAD_PLACEHOLDER) {

@@ -4,8 +4,9 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use dossier::load;
-use dossier::validate::{self, Severity, Texts};
+use dossier::corpus::document::Severity;
+use dossier::corpus::load;
+use dossier::corpus::validate::{self, Texts};
 
 const USAGE: &str = "usage: validate CORPUS.json [--texts DIR]\n\
   Checks a Dossier corpus file. With --texts, DIR holds the full texts named by the\n\

@@ -1,7 +1,6 @@
 //! The interface in English.
 
-use super::{KindText, Plural, Strings};
-use crate::index::SpeakerWords;
+use super::strings::{KindText, Plural, SpeakerWords, Strings};
 
 pub static STRINGS: Strings = Strings {
     name: "English",
@@ -11,7 +10,20 @@ pub static STRINGS: Strings = Strings {
     comma: ", ",
     percent: "{0}%",
     // The core writes dates in English for the exports and the plain edition.
-    months: crate::date::MONTHS,
+    months: [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
     day_month_year: "{0} {1} {2}",
     month_year: "{0} {1}",
     or_later: "{0} or later",
@@ -302,3 +314,11 @@ pub static STRINGS: Strings = Strings {
     tl_hint: "Drag across the bars, or move the two sliders, to set the date range.",
     units: ["decade", "year", "month", "day"],
 };
+
+impl SpeakerWords {
+    pub const ENGLISH: SpeakerWords = SpeakerWords {
+        own_voice: "{0} (the reporting article’s own voice)",
+        author_of: "Author of “{0}”",
+        unattributed: "Unattributed",
+    };
+}

@@ -1,8 +1,7 @@
 //! The interface in Persian. Dates stay in the Gregorian calendar the corpus
 //! uses, with the Persian names of its months and Persian digits.
 
-use super::{KindText, Plural, Strings};
-use crate::index::SpeakerWords;
+use super::strings::{KindText, Plural, SpeakerWords, Strings};
 
 pub static STRINGS: Strings = Strings {
     name: "فارسی",

@@ -1,63 +1,18 @@
 //! Every check a corpus must pass, each problem named with its JSON path.
 
 use std::collections::HashMap;
-
-use crate::hash::FastMap;
-use std::fmt;
 use std::path::Path;
 
-use crate::date::{DateSpan, PartialDate};
-use crate::load::{Document, Entry};
-use crate::model::{Actor, Claim, DateSpec, Event, Kind, Source};
-use crate::text::{collapse_whitespace, is_http_link};
-use crate::vocab::{self, Vocab};
+use crate::corpus::hash::FastMap;
+
+use crate::corpus::date::{DateSpan, PartialDate};
+use crate::corpus::document::{Document, Entry, Problem, Severity};
+use crate::corpus::model::{Actor, Claim, DateSpec, Event, Kind, Source};
+use crate::corpus::text::{collapse_whitespace, is_http_link};
+use crate::corpus::vocab::{self, Vocab};
 
 /// Quotes stay short: the seeds' texts are never copied into the corpus.
 pub const MAX_QUOTE_CHARS: usize = 300;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Severity {
-    Error,
-    /// Worth knowing, but the record is sound (a quote with no text to check it against).
-    Warning,
-}
-
-/// One thing wrong with a corpus.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Problem {
-    pub path: String,
-    pub message: String,
-    pub severity: Severity,
-    /// The record at fault: its kind and position in its array.
-    pub record: Option<(Kind, usize)>,
-    pub id: Option<String>,
-}
-
-impl Problem {
-    pub fn error(path: impl Into<String>, message: impl Into<String>) -> Self {
-        Problem {
-            path: path.into(),
-            message: message.into(),
-            severity: Severity::Error,
-            record: None,
-            id: None,
-        }
-    }
-
-    pub fn describe(&self) -> String {
-        format!("{}: {}", self.path, self.message)
-    }
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let level = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        write!(f, "{level}: {}", self.describe())
-    }
-}
 
 /// The full texts of sources, by file name, for checking that quotes are verbatim.
 #[derive(Clone, Debug, Default)]

@@ -3,29 +3,24 @@
 //! [`generate`] builds a corpus shaped like the shipped one (text lengths, quotes per
 //! event, actors per event, claims per event, vocabularies, dates, attribution) but
 //! of any size, from a handful of records to millions. Every record passes
-//! [`crate::validate::check`]. The names, quotes, dates and figures are made up and
+//! [`dossier::corpus::validate::check`]. The names, quotes, dates and figures are made up and
 //! document nothing.
 //!
 //! Determinism: the generator draws from its own PRNG (xoshiro256**, seeded through
 //! splitmix64), uses integers only (no floats, whose formatting or library functions
 //! could differ), and keeps no hash maps, so the same `records` and `seed` give the
-//! same corpus, and [`write_json`] the same bytes, on every platform.
+//! same corpus, and `dossier::corpus::write::write_json` the same bytes, on every
+//! platform.
 //!
-//! [`write_json`] writes a corpus the way the shipped `public/corpus.json` is written:
-//! `$schema` first, and absent or empty optional fields left out (serialising a
-//! [`Corpus`] with serde directly writes them as `null`, `[]` and `false`, which the
-//! loader reads but the JSON Schema refuses).
+//! It lives beside `gen-corpus`, outside the library the app is built from: only the
+//! tools, the benchmarks and the tests need it (they include this file by path).
 
-use std::io;
-
-use serde::ser::{Serialize, SerializeMap, Serializer};
-
-use crate::model::{
+use dossier::corpus::model::{
     Actor, Claim, Corpus, DateSpec, DeathToll, Event, Evidence, Identifier, Meta, Participant,
     Role, Source,
 };
-use crate::text::thousands;
-use crate::vocab;
+use dossier::corpus::text::thousands;
+use dossier::corpus::vocab;
 
 /// Bumped whenever a change to the generator changes its output for a given seed.
 pub const GENERATOR_VERSION: u32 = 1;
@@ -62,23 +57,6 @@ pub fn generate(records: usize, seed: u64) -> Corpus {
         events,
         claims,
     }
-}
-
-/// Writes a corpus as JSON the way the shipped corpus is written: `$schema` first,
-/// absent and empty optional fields left out; compact unless `pretty`.
-pub fn write_json<W: io::Write>(corpus: &Corpus, pretty: bool, out: W) -> serde_json::Result<()> {
-    if pretty {
-        serde_json::to_writer_pretty(out, &Lean(corpus))
-    } else {
-        serde_json::to_writer(out, &Lean(corpus))
-    }
-}
-
-/// [`write_json`] into a string.
-pub fn to_json(corpus: &Corpus, pretty: bool) -> String {
-    let mut out = Vec::new();
-    write_json(corpus, pretty, &mut out).expect("a corpus always serialises");
-    String::from_utf8(out).expect("serde_json writes UTF-8")
 }
 
 // ---------------------------------------------------------------------------
@@ -484,7 +462,7 @@ const FIRST_YEAR: i32 = 1979;
 const LAST_YEAR: i32 = 2026;
 
 fn days_in_month(year: i32, month: u32) -> u32 {
-    crate::date::days_in_month(year, month as u8) as u32
+    dossier::corpus::date::days_in_month(year, month as u8) as u32
 }
 
 /// A calendar day; the derived order is chronological.
@@ -559,7 +537,7 @@ fn draw_precision(rng: &mut Rng) -> Precision {
 
 /// A day as a text might word it.
 fn worded(rng: &mut Rng, d: Day, p: Precision) -> String {
-    let month = crate::date::MONTHS[(d.month - 1) as usize];
+    let month = dossier::corpus::date::MONTHS[(d.month - 1) as usize];
     let (y, m, day) = (d.year, d.month, d.day);
     match p {
         Precision::Day => match rng.below(5) {
@@ -1477,175 +1455,6 @@ fn isbn(rng: &mut Rng) -> String {
             .collect()
     };
     format!("978-{}-{}-{}-{check}", s(0..1), s(1..5), s(5..9))
-}
-
-// ---------------------------------------------------------------------------
-// Writing: the shipped corpus's layout, with absent and empty fields left out.
-
-struct Lean<'a, T>(&'a T);
-
-struct LeanAll<'a, T>(&'a [T]);
-
-impl<T> Serialize for LeanAll<'_, T>
-where
-    for<'b> Lean<'b, T>: Serialize,
-{
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.iter().map(Lean))
-    }
-}
-
-fn opt<M: SerializeMap, V: Serialize>(m: &mut M, key: &str, v: &Option<V>) -> Result<(), M::Error> {
-    match v {
-        Some(v) => m.serialize_entry(key, v),
-        None => Ok(()),
-    }
-}
-
-fn list<M: SerializeMap, V: Serialize>(m: &mut M, key: &str, v: &[V]) -> Result<(), M::Error> {
-    if v.is_empty() {
-        Ok(())
-    } else {
-        m.serialize_entry(key, v)
-    }
-}
-
-fn lean_list<M: SerializeMap, T>(m: &mut M, key: &str, v: &[T]) -> Result<(), M::Error>
-where
-    for<'b> Lean<'b, T>: Serialize,
-{
-    if v.is_empty() {
-        Ok(())
-    } else {
-        m.serialize_entry(key, &LeanAll(v))
-    }
-}
-
-impl Serialize for Lean<'_, Corpus> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let c = self.0;
-        let mut m = s.serialize_map(None)?;
-        m.serialize_entry("$schema", "corpus.schema.json")?;
-        m.serialize_entry("meta", &c.meta)?;
-        m.serialize_entry("sources", &LeanAll(&c.sources))?;
-        m.serialize_entry("actors", &LeanAll(&c.actors))?;
-        m.serialize_entry("events", &LeanAll(&c.events))?;
-        m.serialize_entry("claims", &LeanAll(&c.claims))?;
-        m.end()
-    }
-}
-
-impl Serialize for Lean<'_, Source> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let x = self.0;
-        let mut m = s.serialize_map(None)?;
-        m.serialize_entry("id", &x.id)?;
-        m.serialize_entry("kind", &x.kind)?;
-        m.serialize_entry("title", &x.title)?;
-        if x.untitled {
-            m.serialize_entry("untitled", &true)?;
-        }
-        opt(&mut m, "publisher", &x.publisher)?;
-        list(&mut m, "authors", &x.authors)?;
-        opt(&mut m, "date", &x.date)?;
-        list(&mut m, "identifiers", &x.identifiers)?;
-        opt(&mut m, "url", &x.url)?;
-        list(&mut m, "cites", &x.cites)?;
-        opt(&mut m, "text_file", &x.text_file)?;
-        opt(&mut m, "stance", &x.stance)?;
-        opt(&mut m, "language", &x.language)?;
-        opt(&mut m, "note", &x.note)?;
-        m.end()
-    }
-}
-
-impl Serialize for Lean<'_, Role> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let x = self.0;
-        let mut m = s.serialize_map(None)?;
-        m.serialize_entry("title", &x.title)?;
-        opt(&mut m, "of", &x.of)?;
-        opt(&mut m, "date", &x.date)?;
-        m.serialize_entry("source", &x.source)?;
-        m.end()
-    }
-}
-
-impl Serialize for Lean<'_, Actor> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let x = self.0;
-        let mut m = s.serialize_map(None)?;
-        m.serialize_entry("id", &x.id)?;
-        m.serialize_entry("name", &x.name)?;
-        m.serialize_entry("kind", &x.kind)?;
-        list(&mut m, "aliases", &x.aliases)?;
-        opt(&mut m, "country", &x.country)?;
-        opt(&mut m, "description", &x.description)?;
-        lean_list(&mut m, "roles", &x.roles)?;
-        m.end()
-    }
-}
-
-impl Serialize for Lean<'_, Participant> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let x = self.0;
-        let mut m = s.serialize_map(None)?;
-        m.serialize_entry("actor", &x.actor)?;
-        opt(&mut m, "role", &x.role)?;
-        m.end()
-    }
-}
-
-impl Serialize for Lean<'_, Event> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let x = self.0;
-        let mut m = s.serialize_map(None)?;
-        m.serialize_entry("id", &x.id)?;
-        m.serialize_entry("title", &x.title)?;
-        m.serialize_entry("summary", &x.summary)?;
-        opt(&mut m, "date", &x.date)?;
-        opt(&mut m, "place", &x.place)?;
-        lean_list(&mut m, "actors", &x.actors)?;
-        list(&mut m, "tags", &x.tags)?;
-        list(&mut m, "related", &x.related)?;
-        m.serialize_entry("evidence", &x.evidence)?;
-        m.end()
-    }
-}
-
-impl Serialize for Lean<'_, DeathToll> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let x = self.0;
-        let mut m = s.serialize_map(None)?;
-        opt(&mut m, "value", &x.value)?;
-        m.serialize_entry("qualifier", &x.qualifier)?;
-        m.serialize_entry("as_written", &x.as_written)?;
-        m.end()
-    }
-}
-
-impl Serialize for Lean<'_, Claim> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let x = self.0;
-        let mut m = s.serialize_map(None)?;
-        m.serialize_entry("id", &x.id)?;
-        opt(&mut m, "claimant", &x.claimant)?;
-        m.serialize_entry("voice", &x.voice)?;
-        opt(&mut m, "relayed_by", &x.relayed_by)?;
-        m.serialize_entry("paraphrase", &x.paraphrase)?;
-        m.serialize_entry("kind", &x.kind)?;
-        list(&mut m, "events", &x.events)?;
-        m.serialize_entry("reported_in", &x.reported_in)?;
-        opt(&mut m, "via", &x.via)?;
-        m.serialize_entry("quote", &x.quote)?;
-        opt(&mut m, "date", &x.date)?;
-        if let Some(toll) = &x.death_toll {
-            m.serialize_entry("death_toll", &Lean(toll))?;
-        }
-        list(&mut m, "legal_terms", &x.legal_terms)?;
-        opt(&mut m, "note", &x.note)?;
-        m.end()
-    }
 }
 
 #[cfg(test)]

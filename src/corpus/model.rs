@@ -5,6 +5,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::corpus::date::DateSpan;
+use crate::i18n::{KindText, Lang};
+
 /// A date as the corpus writes it: `when` is a partial date or a START/END range.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 #[serde(default)]
@@ -196,5 +199,36 @@ impl Kind {
             Kind::Event => "event",
             Kind::Claim => "claim",
         }
+    }
+}
+
+// How each language of the interface words these.
+impl Lang {
+    /// A record's date as readers see it: the text's own phrasing where the
+    /// corpus gives one (corpus text, not translated), else the span.
+    pub fn date_spec(self, date: &DateSpec) -> String {
+        if let Some(label) = &date.label {
+            return label.clone();
+        }
+        match DateSpan::parse(&date.when) {
+            Ok(span) => self.span(&span),
+            Err(_) => date.when.clone(),
+        }
+    }
+
+    /// The words for one kind of record.
+    pub fn kind(self, kind: Kind) -> &'static KindText {
+        let t = self.strings();
+        match kind {
+            Kind::Event => &t.events,
+            Kind::Claim => &t.claims,
+            Kind::Source => &t.sources,
+            Kind::Actor => &t.actors,
+        }
+    }
+
+    /// So many records of a kind: "1 claim", "12,400 claims".
+    pub fn records(self, kind: Kind, n: usize) -> String {
+        self.count(&self.kind(kind).count, n)
     }
 }

@@ -3,9 +3,10 @@
 //! One page holds every view, so a static host with no rewrite rules serves every
 //! link, and reload, back/forward and shared links restore what was on screen.
 
-use crate::filter::Filter;
+use crate::corpus::model::Kind;
 use crate::i18n::Lang;
-use crate::model::Kind;
+use crate::query::filter::Filter;
+use crate::query::order::ClaimOrder;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum View {
@@ -49,39 +50,6 @@ impl View {
 
     fn from_key(key: &str) -> Option<View> {
         View::ALL.into_iter().find(|v| v.key() == key)
-    }
-}
-
-/// How the claims list is ordered and grouped.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum ClaimOrder {
-    #[default]
-    Date,
-    Kind,
-    Claimant,
-}
-
-impl ClaimOrder {
-    pub const ALL: [ClaimOrder; 3] = [ClaimOrder::Date, ClaimOrder::Kind, ClaimOrder::Claimant];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            ClaimOrder::Date => "date",
-            ClaimOrder::Kind => "kind",
-            ClaimOrder::Claimant => "claimant",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            ClaimOrder::Date => "Date",
-            ClaimOrder::Kind => "Kind",
-            ClaimOrder::Claimant => "Claimant",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<ClaimOrder> {
-        ClaimOrder::ALL.into_iter().find(|o| o.key() == key)
     }
 }
 
@@ -305,6 +273,13 @@ fn decode(text: &str) -> String {
         i += 1;
     }
     String::from_utf8_lossy(&out).into_owned()
+}
+
+// How each language of the interface words these.
+impl Lang {
+    pub fn view_label(self, view: View) -> &'static str {
+        self.kind(view.kind()).title
+    }
 }
 
 #[cfg(test)]

@@ -9,10 +9,11 @@
 
 use std::fmt;
 
-use crate::bits::Bits;
-use crate::date::PartialDate;
-use crate::index::Index;
-use crate::model::Kind;
+use crate::corpus::date::PartialDate;
+use crate::corpus::model::Kind;
+use crate::i18n::{fill, Lang};
+use crate::query::bits::Bits;
+use crate::query::index::Index;
 
 /// The length of the periods the timeline counts in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -66,7 +67,7 @@ pub struct Timeline {
 }
 
 fn days_in_month(year: i32, month: u32) -> u32 {
-    crate::date::days_in_month(year, month as u8) as u32
+    crate::corpus::date::days_in_month(year, month as u8) as u32
 }
 
 /// (year, month, day) of a day number.
@@ -355,6 +356,34 @@ pub fn zoom_into(tl: &Timeline, i: usize) -> Window {
     }
 }
 
+// How each language of the interface words these.
+impl Lang {
+    /// A timeline period, from its first day (YYYYMMDD) at `unit` precision:
+    /// "1980s", "1988", "June 1988", "13 June 1988", or the same in Persian.
+    pub fn period(self, first_day: u32, unit: Unit) -> String {
+        let (year, month, day) = split(first_day);
+        let (month, day) = (month as u8, day as u8);
+        let (month, day) = match unit {
+            Unit::Decade => return fill(self.strings().decade, &[&self.year(year)]),
+            Unit::Year => (None, None),
+            Unit::Month => (Some(month), None),
+            Unit::Day => (Some(month), Some(day)),
+        };
+        self.date(&PartialDate { year, month, day })
+    }
+
+    /// "decade", "year", "month", "day".
+    pub fn unit(self, unit: Unit) -> &'static str {
+        let units = &self.strings().units;
+        match unit {
+            Unit::Decade => units[0],
+            Unit::Year => units[1],
+            Unit::Month => units[2],
+            Unit::Day => units[3],
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -367,5 +396,12 @@ mod tests {
         assert_eq!(ordinal(19880301) - ordinal(19880228), 2);
         assert_eq!(ordinal(19000301) - ordinal(19000228), 1);
         assert_eq!(from_ordinal(ordinal(19881231) + 1), 19890101);
+    }
+
+    #[test]
+    fn periods_are_worded_the_way_each_language_writes_them() {
+        assert_eq!(Lang::En.period(19_800_101, Unit::Decade), "1980s");
+        assert_eq!(Lang::Fa.period(19_800_101, Unit::Decade), "دههٔ ۱۹۸۰");
+        assert_eq!(Lang::En.period(19_880_601, Unit::Month), "June 1988");
     }
 }

@@ -4,10 +4,10 @@
 //! A claim is cited as what it is, an attributed statement ("X, as reported in
 //! “Y”: X states that ..."), never restated as fact.
 
-use crate::export::long_date;
-use crate::index::{Index, RecordRef};
-use crate::model::{Kind, Source};
-use crate::vocab;
+use crate::corpus::model::{Kind, Source};
+use crate::corpus::vocab;
+use crate::publish::export::long_date;
+use crate::query::index::{Index, RecordRef};
 
 /// Drops a final full stop, so that parts can be joined with ". ".
 fn bare(text: &str) -> &str {
@@ -177,5 +177,5 @@ pub fn citation(index: &Index, r: RecordRef, link: &str, accessed: &str) -> Stri
         }
     };
     let one_line = format!("{body} {}", link_part(link, accessed));
-    crate::text::collapse_whitespace(&one_line)
+    crate::corpus::text::collapse_whitespace(&one_line)
 }

@@ -1,6 +1,8 @@
 //! The fixed vocabularies of the corpus, each value with the label readers see.
 //! `public/corpus.schema.json` lists the same values; a test keeps the two in step.
 
+use crate::i18n::Lang;
+
 /// One closed list of values.
 pub struct Vocab {
     /// Where the values are used, for messages ("source kind").
@@ -182,3 +184,43 @@ pub const ALL: [&Vocab; 9] = [
     &IDENTIFIER_SCHEMES,
     &DATE_BASES,
 ];
+
+// How each language of the interface words these.
+impl Lang {
+    /// The reader's label for a vocabulary value; an unknown value is shown as it is.
+    pub fn term<'a>(self, vocab: &Vocab, value: &'a str) -> &'a str {
+        match self {
+            Lang::En => vocab.label(value),
+            _ => self
+                .strings()
+                .terms
+                .iter()
+                .find(|(name, v, _)| *name == vocab.name && *v == value)
+                .map_or_else(|| vocab.label(value), |(_, _, label)| label),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_vocabulary_value_has_a_label_in_every_language() {
+        for lang in Lang::ALL {
+            for v in ALL {
+                for value in v.values() {
+                    if lang == Lang::En {
+                        continue;
+                    }
+                    let found = lang
+                        .strings()
+                        .terms
+                        .iter()
+                        .any(|(name, val, _)| *name == v.name && *val == value);
+                    assert!(found, "{}: no label for {} “{value}”", lang.code(), v.name);
+                }
+            }
+        }
+    }
+}

@@ -5,18 +5,18 @@
 //! Everything here is linear in the corpus (index lookups, no nested scans), so an
 //! export of 100,000 records costs about what reading them did.
 
-use crate::bits::Bits;
-use crate::date::PartialDate;
-use crate::filter::{Filter, Outcome};
-use crate::index::{Index, RecordRef};
-use crate::model::{Corpus, DateSpec, Kind, Meta};
-use crate::text::collapse_whitespace;
-use crate::url_state::ClaimOrder;
-use crate::vocab::{self, Vocab};
+use crate::corpus::date::PartialDate;
+use crate::corpus::model::{Corpus, DateSpec, Kind, Meta};
+use crate::corpus::text::collapse_whitespace;
+use crate::corpus::vocab::{self, Vocab};
+use crate::query::bits::Bits;
+use crate::query::filter::{Filter, Outcome};
+use crate::query::index::{Index, RecordRef};
+use crate::query::order::ClaimOrder;
 
 /// The corpus file is written the way the shipped one is: `$schema` first, absent
 /// and empty optional fields left out, so that the JSON Schema accepts it too.
-pub use crate::synth::{to_json, write_json};
+pub use crate::corpus::write::{to_json, write_json};
 
 // ---------------------------------------------------------------------------
 // The filter in words.

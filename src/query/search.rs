@@ -2,9 +2,9 @@
 //! them, built once. A query word matches every indexed word it begins ("hum"
 //! finds "human" and "humanity"), so results follow the reader as they type.
 
-use crate::bits::Bits;
-use crate::hash::FastMap;
-use crate::text::fold_into;
+use crate::corpus::hash::FastMap;
+use crate::corpus::text::fold_into;
+use crate::query::bits::Bits;
 
 /// The words of a folded text: runs of letters and digits, in any script.
 pub fn words(folded: &str) -> impl Iterator<Item = &str> {

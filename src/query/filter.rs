@@ -5,13 +5,13 @@
 //! through their links: choosing the claim kind "death toll" keeps the events and
 //! sources those claims rest on.
 
-use crate::bits::Bits;
-use crate::date::{DateError, DateWindow, PartialDate};
-use crate::index::Index;
-use crate::model::Kind;
-use crate::search::query_words;
-use crate::url_state::ClaimOrder;
-use crate::vocab::{self, Vocab};
+use crate::corpus::date::{DateError, DateWindow, PartialDate};
+use crate::corpus::model::Kind;
+use crate::corpus::vocab::{self, Vocab};
+use crate::query::bits::Bits;
+use crate::query::index::Index;
+use crate::query::order::ClaimOrder;
+use crate::query::search::query_words;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Filter {
@@ -118,7 +118,7 @@ impl Filter {
                 return None;
             }
             // "۱۹۸۸" as typed on a Persian keyboard is 1988.
-            PartialDate::parse(&crate::text::latin_digits(text))
+            PartialDate::parse(&crate::corpus::text::latin_digits(text))
                 .map_err(|e| errors.push(e))
                 .ok()
         };
@@ -257,7 +257,7 @@ fn facet_set(
 /// counts beside each choice, worked out from the indexes for the components to read.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Outcome {
-    numbering: crate::index::Numbering,
+    numbering: crate::query::index::Numbering,
     /// The records every facet keeps, by number.
     pub kept: Bits,
     /// The records every facet but the date keeps: what the timeline counts,
@@ -413,7 +413,7 @@ pub struct Listing {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Corpus;
+    use crate::corpus::model::Corpus;
 
     /// Three events (1988, September 2016, undated), claims about them, sources.
     fn index() -> Index {

@@ -8,8 +8,9 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::Value;
 
-use crate::model::{Actor, Claim, Corpus, Event, Kind, Meta, Source};
-use crate::validate::{self, Problem, Severity, Texts};
+use crate::corpus::document::{Document, Entry, Problem, Severity};
+use crate::corpus::model::{Corpus, Kind, Meta};
+use crate::corpus::validate::{self, Texts};
 
 /// Why a file could not be read as a corpus at all.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -38,24 +39,6 @@ impl fmt::Display for LoadError {
             LoadError::NotACorpus(why) => write!(f, "The file is JSON but not a corpus: {why}."),
         }
     }
-}
-
-/// A record that read, with its position in its array.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Entry<T> {
-    pub index: usize,
-    pub record: T,
-}
-
-/// A corpus file read record by record; `problems` names the records that did not read.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Document {
-    pub meta: Meta,
-    pub sources: Vec<Entry<Source>>,
-    pub actors: Vec<Entry<Actor>>,
-    pub events: Vec<Entry<Event>>,
-    pub claims: Vec<Entry<Claim>>,
-    pub problems: Vec<Problem>,
 }
 
 /// The message of a serde_json error without its "at line 1 column 30": for a
@@ -458,28 +441,6 @@ mod tests {
         let err = parse("{\n  \"meta\": ,\n}").unwrap_err();
         assert!(matches!(err, LoadError::NotJson { line: 2, .. }), "{err:?}");
         assert!(err.to_string().contains("not valid JSON"));
-    }
-
-    #[test]
-    fn reading_and_checking_in_batches_gives_what_doing_it_at_once_does() {
-        let text = crate::synth::to_json(&crate::synth::generate(300, 3), false);
-        let whole = parse(&text).expect("reads");
-        let mut reader = Reader::new(&text).expect("splits");
-        assert_eq!(reader.total(), 300);
-        let mut batches = 1;
-        while !reader.read(7) {
-            batches += 1;
-            assert_eq!(reader.done(), 7 * (batches - 1));
-        }
-        assert_eq!(batches, 43);
-        let doc = reader.finish();
-        assert_eq!(doc, whole);
-        let mut check = validate::Check::new(&doc, None);
-        while !check.step(11) {}
-        assert_eq!(check.done(), 300);
-        assert_eq!(check.finish(), validate::check(&doc, None));
-        // A byte-order mark, as many editors write, is skipped.
-        assert_eq!(parse(&format!("\u{feff}{text}")).expect("reads"), whole);
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! `gen-corpus --records N [--seed S] [--pretty] [--out FILE]`: writes a synthetic
-//! corpus for benchmarks (see `dossier::synth`), the same bytes for the same N and S.
+//! corpus for benchmarks (see `synth.rs` beside this file), the same bytes for the same N and S.
 
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
@@ -7,7 +7,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use dossier::synth;
+use dossier::corpus::write;
+
+mod synth;
 
 const USAGE: &str = "usage: gen-corpus --records N [--seed S] [--pretty] [--out FILE]\n\
   Writes a synthetic Dossier corpus of N records in all (about 10% sources, 10% actors,\n\
@@ -132,12 +134,16 @@ impl<W: Write> Write for Counting<W> {
     }
 }
 
-fn write_corpus(corpus: &dossier::model::Corpus, pretty: bool, out: impl Write) -> io::Result<u64> {
+fn write_corpus(
+    corpus: &dossier::corpus::model::Corpus,
+    pretty: bool,
+    out: impl Write,
+) -> io::Result<u64> {
     let mut out = Counting {
         inner: BufWriter::with_capacity(1 << 20, out),
         bytes: 0,
     };
-    synth::write_json(corpus, pretty, &mut out).map_err(io::Error::from)?;
+    write::write_json(corpus, pretty, &mut out).map_err(io::Error::from)?;
     out.write_all(b"\n")?;
     out.flush()?;
     Ok(out.bytes)

@@ -9,15 +9,15 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use crate::bits::Bits;
-use crate::date::DateSpan;
-use crate::hash::FastMap;
-use crate::i18n::fill;
-use crate::model::{Actor, Claim, Corpus, DateSpec, Event, Kind, Source};
-use crate::search::{TextIndex, TextIndexBuilder};
-use crate::text::fold;
-use crate::url_state::ClaimOrder;
-use crate::vocab::{self, Vocab};
+use crate::corpus::date::DateSpan;
+use crate::corpus::hash::FastMap;
+use crate::corpus::model::{Actor, Claim, Corpus, DateSpec, Event, Kind, Source};
+use crate::corpus::text::fold;
+use crate::corpus::vocab::{self, Vocab};
+use crate::i18n::{fill, SpeakerWords};
+use crate::query::bits::Bits;
+use crate::query::order::ClaimOrder;
+use crate::query::search::{TextIndex, TextIndexBuilder};
 
 /// Who made a claim: see `Index::speaker`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -876,23 +876,6 @@ impl Index {
             },
         }
     }
-}
-
-/// The words that say who made a claim when no claimant is linked: `{0}` is
-/// the claimant's or the author's name, or the reporting source's title.
-#[derive(Clone, Copy, Debug)]
-pub struct SpeakerWords {
-    pub own_voice: &'static str,
-    pub author_of: &'static str,
-    pub unattributed: &'static str,
-}
-
-impl SpeakerWords {
-    pub const ENGLISH: SpeakerWords = SpeakerWords {
-        own_voice: "{0} (the reporting article’s own voice)",
-        author_of: "Author of “{0}”",
-        unattributed: "Unattributed",
-    };
 }
 
 fn actor_text<'a>(a: &'a Actor, parts: &mut Vec<&'a str>) {

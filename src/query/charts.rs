@@ -3,11 +3,12 @@
 //! interval its words state. Figures are never merged or averaged: each claim
 //! is its own mark.
 
-use crate::bits::Bits;
-use crate::filter::Outcome;
-use crate::index::{Index, Speaker, SpeakerWords};
-use crate::model::{DeathToll, Kind};
-use crate::vocab;
+use crate::corpus::model::{DeathToll, Kind};
+use crate::corpus::vocab;
+use crate::i18n::SpeakerWords;
+use crate::query::bits::Bits;
+use crate::query::filter::Outcome;
+use crate::query::index::{Index, Speaker};
 
 /// One claimant's row: how many kept claims use each legal term.
 #[derive(Clone, Debug, PartialEq, Eq)]

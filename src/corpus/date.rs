@@ -4,6 +4,7 @@
 use std::fmt;
 
 use crate::i18n::Lang;
+use crate::i18n::{fill, Strings};
 
 /// Month names as English readers write them.
 pub const MONTHS: [&str; 12] = [
@@ -239,6 +240,62 @@ impl DateWindow {
     }
 }
 
+// How each language of the interface words these.
+impl Lang {
+    /// A partial date as precisely as known: "1988", "September 2016",
+    /// "13 September 2016", or the same in Persian.
+    pub fn date(self, date: &PartialDate) -> String {
+        let t = self.strings();
+        let year = self.year(date.year);
+        match (date.month, date.day) {
+            (Some(m), Some(d)) => fill(
+                t.day_month_year,
+                &[&self.number(d as usize), month_name(t, m), &year],
+            ),
+            (Some(m), None) => fill(t.month_year, &[month_name(t, m), &year]),
+            _ => year,
+        }
+    }
+
+    /// A span of partial dates, as `DateSpan`'s English display but in this language.
+    pub fn span(self, span: &DateSpan) -> String {
+        let t = self.strings();
+        let (s, e) = match (span.start, span.end) {
+            (Some(s), Some(e)) => (s, e),
+            (Some(s), None) => return fill(t.or_later, &[&self.date(&s)]),
+            (None, Some(e)) => return fill(t.or_earlier, &[&self.date(&e)]),
+            (None, None) => return String::new(),
+        };
+        if s == e {
+            return self.date(&s);
+        }
+        // "June – September 1988" rather than "June 1988 – September 1988".
+        if s.year == e.year && s.day.is_none() && e.day.is_none() {
+            if let (Some(sm), Some(_)) = (s.month, e.month) {
+                return format!("{} – {}", month_name(t, sm), self.date(&e));
+            }
+        }
+        format!("{} – {}", self.date(&s), self.date(&e))
+    }
+
+    /// Why a typed date was refused.
+    pub fn date_error(self, error: &DateError) -> String {
+        let t = self.strings();
+        match error {
+            DateError::Format(text) => fill(t.not_a_date, &[text]),
+            DateError::Impossible(text) => fill(t.impossible_date, &[text]),
+            DateError::EndsBeforeStart(text) => fill(t.ends_before_start, &[text]),
+        }
+    }
+}
+
+fn month_name(t: &Strings, m: u8) -> &'static str {
+    t.months
+        .get(usize::from(m).saturating_sub(1))
+        .copied()
+        .unwrap_or("")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -328,5 +385,20 @@ mod tests {
         // A date known only to the year may fall in September 2016, or not.
         assert!(sept_2016.contains(&span("2016-09-13")));
         assert!(!sept_2016.contains(&span("2016")));
+    }
+
+    #[test]
+    fn dates_are_worded_the_way_each_language_writes_them() {
+        let d = PartialDate::parse("2016-09-13").unwrap();
+        assert_eq!(Lang::En.date(&d), "13 September 2016");
+        assert_eq!(Lang::Fa.date(&d), "۱۳ سپتامبر ۲۰۱۶");
+        let span = DateSpan::parse("1988-06/1988-09").unwrap();
+        assert_eq!(Lang::En.span(&span), "June – September 1988");
+        assert_eq!(Lang::Fa.span(&span), "ژوئن – سپتامبر ۱۹۸۸");
+        let bad = PartialDate::parse("2016-13").unwrap_err();
+        assert_eq!(Lang::En.date_error(&bad), bad.to_string());
+        assert!(Lang::Fa.date_error(&bad).contains("2016-13"));
+        let open = DateSpan::parse("2017-08/..").unwrap();
+        assert_eq!(Lang::En.span(&open), "August 2017 or later");
     }
 }

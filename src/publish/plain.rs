@@ -8,11 +8,11 @@
 
 use std::fmt::Write;
 
+use crate::corpus::model::{Actor, Claim, DateSpec, Event, Kind, Source};
+use crate::corpus::text::{is_http_link, thousands};
+use crate::corpus::vocab;
 use crate::i18n::Lang;
-use crate::index::{Index, Speaker};
-use crate::model::{Actor, Claim, DateSpec, Event, Kind, Source};
-use crate::text::{is_http_link, thousands};
-use crate::vocab;
+use crate::query::index::{Index, Speaker};
 
 /// Every page's Content-Security-Policy: no scripts, nothing from another host.
 pub const CSP: &str =
@@ -53,7 +53,7 @@ pub const MASTHEAD_PLACEHOLDER: &str = "<!-- masthead -->";
 /// The masthead the app draws (its name, the corpus title and description), as
 /// static HTML for the app's page: a reader on a slow link sees what the corpus
 /// is while the app loads, and the app replaces it with the same words.
-pub fn masthead(meta: &crate::model::Meta) -> String {
+pub fn masthead(meta: &crate::corpus::model::Meta) -> String {
     format!(
         "<header id=\"shell\" class=\"masthead\"><p class=\"app-name\">Dossier</p>\
          <h1 dir=\"auto\">{}</h1><p class=\"lede\" dir=\"auto\">{}</p></header>",
@@ -79,7 +79,7 @@ pub fn escape(text: &str) -> String {
 
 /// An id the corpus allows (the rule `validate` applies), so its page name
 /// stays inside the edition.
-pub use crate::validate::is_slug;
+pub use crate::corpus::validate::is_slug;
 
 /// The list pages, by kind: file stem and heading.
 const LISTS: [(Kind, &str, &str); 4] = [
@@ -828,7 +828,7 @@ mod tests {
 
     #[test]
     fn the_masthead_is_escaped_text() {
-        let meta = crate::model::Meta {
+        let meta = crate::corpus::model::Meta {
             title: "<script>x</script> & co".into(),
             description: "a \"quote\"".into(),
             ..Default::default()

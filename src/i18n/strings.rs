@@ -1,0 +1,290 @@
+//! The shape of a language's table: every string the interface shows, as fields, so
+//! that the compiler names any string a new language is missing.
+
+/// A counted phrase: `{0}` is the number. Persian uses the same form for both.
+pub struct Plural {
+    pub one: &'static str,
+    pub other: &'static str,
+}
+
+impl Plural {
+    /// The form for `n` things.
+    pub fn pick(&self, n: usize) -> &'static str {
+        if n == 1 {
+            self.one
+        } else {
+            self.other
+        }
+    }
+}
+
+/// The words for one kind of record.
+pub struct KindText {
+    /// The view's tab and heading: "Events".
+    pub title: &'static str,
+    /// A record of this kind: "Event", on its page.
+    pub singular: &'static str,
+    /// "12 events".
+    pub count: Plural,
+    /// "events", in "Numbers beside each choice count matching events".
+    pub plural: &'static str,
+    /// "No events match these filters."
+    pub none_match: &'static str,
+    /// "3 events with no date are hidden by the range."
+    pub undated_hidden: Plural,
+    /// "Events (CSV)".
+    pub csv: &'static str,
+}
+
+/// The words that say who made a claim when no claimant is linked: `{0}` is
+/// the claimant's or the author's name, or the reporting source's title.
+#[derive(Clone, Copy, Debug)]
+pub struct SpeakerWords {
+    pub own_voice: &'static str,
+    pub author_of: &'static str,
+    pub unattributed: &'static str,
+}
+
+/// Every string of the interface in one language. `{0}`, `{1}`… are filled in.
+pub struct Strings {
+    /// The language's own name, for the language switch: "English", "فارسی".
+    pub name: &'static str,
+    pub language: &'static str,
+    pub skip: &'static str,
+    pub app_name: &'static str,
+    /// Between the items of a list: ", " or "، ".
+    pub comma: &'static str,
+    pub percent: &'static str,
+    pub months: [&'static str; 12],
+    pub day_month_year: &'static str,
+    pub month_year: &'static str,
+    pub or_later: &'static str,
+    pub or_earlier: &'static str,
+    pub decade: &'static str,
+    pub undated: &'static str,
+    pub undated_heading: &'static str,
+    pub events: KindText,
+    pub claims: KindText,
+    pub sources: KindText,
+    pub actors: KindText,
+    /// Vocabulary labels: (vocabulary name, value, label). English uses `vocab.rs`.
+    pub terms: &'static [(&'static str, &'static str, &'static str)],
+
+    // Loading and failing.
+    pub loading: &'static str,
+    pub megabytes: &'static str,
+    pub downloading_of: &'static str,
+    pub downloading: &'static str,
+    pub reading: &'static str,
+    pub checking: &'static str,
+    pub indexing: &'static str,
+    pub loading_progress: &'static str,
+    pub load_failed: &'static str,
+    pub load_failed_advice: &'static str,
+    pub try_again: &'static str,
+    pub shipped_name: &'static str,
+    pub opened_file: &'static str,
+    pub download_failed: &'static str,
+    pub download_refused: &'static str,
+    pub read_failed: &'static str,
+    pub file_read_failed: &'static str,
+    pub not_utf8: &'static str,
+    pub connection_failed: &'static str,
+    pub no_stream: &'static str,
+
+    // Page frame.
+    pub footer_version: &'static str,
+    pub footer_principle: &'static str,
+    pub download_corpus: &'static str,
+    pub its_schema: &'static str,
+    pub plain_edition: &'static str,
+    pub views: &'static str,
+
+    // Lists.
+    pub preparing_search: &'static str,
+    pub export_summary: &'static str,
+    pub clear_all: &'static str,
+    pub heading_some: &'static str,
+    pub previous: &'static str,
+    pub previous_aria: &'static str,
+    pub next: &'static str,
+    pub next_aria: &'static str,
+    pub page_aria: &'static str,
+    pub pages_label: &'static str,
+    pub showing_page: &'static str,
+    pub page_note: &'static str,
+    pub loose_title: &'static str,
+    pub loose_hint: &'static str,
+    pub involved_lead: &'static str,
+    pub group_by: &'static str,
+    pub order_date: &'static str,
+    pub order_kind: &'static str,
+    pub order_claimant: &'static str,
+    pub continued: &'static str,
+    pub tolls_cut: &'static str,
+    pub tolls_title: &'static str,
+    pub tolls_hint: &'static str,
+    pub figure: &'static str,
+    pub claimed_by: &'static str,
+    pub made: &'static str,
+    pub reported_in: &'static str,
+    pub relayed_by_lead: &'static str,
+    pub reported_in_lead: &'static str,
+    pub first_made_in_lead: &'static str,
+    pub published_by_lead: &'static str,
+    pub cites_lead: &'static str,
+    pub cited_by_lead: &'static str,
+    pub rest_on_it: &'static str,
+    pub name_column: &'static str,
+    pub filter_column: &'static str,
+    pub actors_hint_all: &'static str,
+    pub actors_hint_filtered: &'static str,
+    pub filter_by_name: &'static str,
+    pub stop_filtering_by: &'static str,
+    pub filtering: &'static str,
+    pub filter_by: &'static str,
+    pub show_more: &'static str,
+    pub text_says: &'static str,
+    pub inferred_long: &'static str,
+    pub inferred: &'static str,
+    pub rejected_title: Plural,
+    pub rejected_intro: &'static str,
+    pub rejected_show: &'static str,
+
+    // Filters.
+    pub filters: &'static str,
+    pub active: &'static str,
+    pub counts_hint: &'static str,
+    pub claim_kinds: &'static str,
+    pub event_tags: &'static str,
+    pub legal_characterisations: &'static str,
+    pub source_kinds: &'static str,
+    pub search_label: &'static str,
+    pub date: &'static str,
+    pub from: &'static str,
+    pub to: &'static str,
+    pub from_placeholder: &'static str,
+    pub to_placeholder: &'static str,
+    pub date_hint: &'static str,
+    pub end_ignored: &'static str,
+    pub not_a_date: &'static str,
+    pub impossible_date: &'static str,
+    pub ends_before_start: &'static str,
+    pub undated_shown: &'static str,
+    pub undated_hidden_none: &'static str,
+    pub also_undated: &'static str,
+    pub no_actor_named: &'static str,
+    pub remove: &'static str,
+    pub actors_legend: &'static str,
+    pub chosen_actors: &'static str,
+    pub add_actor: &'static str,
+    pub actor_hint: &'static str,
+
+    // Record pages.
+    pub back: &'static str,
+    pub no_such_record: &'static str,
+    pub no_such_record_text: &'static str,
+    pub place: &'static str,
+    pub tags: &'static str,
+    pub involved: &'static str,
+    pub what_sources_say: &'static str,
+    pub claims_about: &'static str,
+    pub related_events: &'static str,
+    pub kind_and_label: &'static str,
+    pub relayed_by: &'static str,
+    pub first_made_in: &'static str,
+    pub legal_terms: &'static str,
+    pub about: &'static str,
+    pub note: &'static str,
+    pub untitled: &'static str,
+    pub publisher: &'static str,
+    pub authors: &'static str,
+    pub identifiers: &'static str,
+    pub link: &'static str,
+    pub stance: &'static str,
+    pub cites: &'static str,
+    pub cited_by: &'static str,
+    pub rest_on_source: &'static str,
+    pub events_it_reports: &'static str,
+    pub claims_reported: &'static str,
+    pub claims_first_made: &'static str,
+    pub also_written: &'static str,
+    pub country: &'static str,
+    pub description: &'static str,
+    pub sources_of_actor: &'static str,
+    pub filter_every_view: &'static str,
+    pub roles: &'static str,
+    pub according_to: &'static str,
+    pub events_involving: &'static str,
+    pub claims_made: &'static str,
+    /// Who made a claim where no claimant is linked.
+    pub speaker: SpeakerWords,
+
+    // Opening a corpus and its report.
+    pub open_title: &'static str,
+    pub open_before_link: &'static str,
+    pub schema_link: &'static str,
+    pub open_after_link: &'static str,
+    pub nothing_leaves: &'static str,
+    pub read_here: &'static str,
+    pub corpus_file: &'static str,
+    pub open_shipped: &'static str,
+    pub corpus_lead: &'static str,
+    pub open_another: &'static str,
+    pub report_summary: &'static str,
+    pub errors: Plural,
+    pub warnings: Plural,
+    pub report_hint: &'static str,
+
+    // Taking records away.
+    pub download_refused_by_browser: &'static str,
+    pub take_away: &'static str,
+    pub files_hint: &'static str,
+    pub json_export: &'static str,
+    pub print: &'static str,
+    pub cite: &'static str,
+    pub citation: &'static str,
+    pub copy_citation: &'static str,
+    pub copied: &'static str,
+    pub copy_refused: &'static str,
+    pub printed_on: &'static str,
+    pub print_view: &'static str,
+    pub print_grouped: &'static str,
+    pub print_no_filters: &'static str,
+    pub print_filters: &'static str,
+    pub print_links: &'static str,
+
+    // Charts.
+    pub or_more: &'static str,
+    pub up_to: &'static str,
+    pub toll_mark: &'static str,
+    pub toll_mark_title: &'static str,
+    pub word_range: &'static str,
+    pub tolls_chart_title: &'static str,
+    pub tolls_legend: &'static str,
+    pub same_figures: &'static str,
+    pub figure_as_written: &'static str,
+    pub as_drawn: &'static str,
+    pub matrix_cell: Plural,
+    pub matrix_more: &'static str,
+    pub matrix_title: &'static str,
+    pub matrix_hint: &'static str,
+    pub claimant: &'static str,
+    pub tl_undated: &'static str,
+    pub tl_outside: &'static str,
+    pub tl_range_ends: &'static str,
+    pub tl_range_starts: &'static str,
+    pub tl_period: &'static str,
+    pub tl_dated_in: &'static str,
+    pub tl_inferred: &'static str,
+    pub tl_may_fall: &'static str,
+    pub tl_caption: &'static str,
+    pub tl_zoom_in: &'static str,
+    pub tl_zoom_out: &'static str,
+    pub tl_same_counts: &'static str,
+    pub tl_key_stated: &'static str,
+    pub tl_key_inferred: &'static str,
+    pub tl_key_spread: &'static str,
+    pub tl_hint: &'static str,
+    pub units: [&'static str; 4],
+}

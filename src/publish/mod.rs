@@ -1,0 +1,7 @@
+//! What leaves the app: a filter's records as a corpus file or CSV, citations, and
+//! the plain edition (static HTML pages that need no script). Imports `query`,
+//! `corpus` and `i18n`.
+
+pub mod cite;
+pub mod export;
+pub mod plain;
