@@ -4,6 +4,9 @@
 //!   cargo run --release --example bench -- public/corpus.json
 //! A benchmark, not a test: it prints figures and asserts nothing about speed.
 
+// A benchmark of our own generated data: a failure is a bug to see at once.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 #[path = "../src/bin/gen-corpus/synth.rs"]
 #[allow(dead_code)]
 mod synth;

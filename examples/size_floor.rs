@@ -5,6 +5,9 @@
 //! under any view of ours, so it says how much of the app's wasm a smaller
 //! interface could ever save.
 
+// A benchmark of our own generated data: a failure is a bug to see at once.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 #[cfg(target_arch = "wasm32")]
 fn main() {
     use dossier::query::filter::Outcome;

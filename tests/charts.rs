@@ -1,6 +1,9 @@
 //! The who-said-what matrix counts exactly the kept claims each claimant made
 //! with each legal term, and each death-toll figure is drawn as its words say.
 
+// Tests may unwrap: a failure is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 #[path = "../src/bin/gen-corpus/synth.rs"]
 #[allow(dead_code)]
 mod synth;

@@ -2,6 +2,9 @@
 //! holding exactly the kept records and what they need; CSVs are RFC 4180 with
 //! the formula guard; citations attribute claims and cite sources properly.
 
+// Tests may unwrap: a failure is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 #[path = "../src/bin/gen-corpus/synth.rs"]
 #[allow(dead_code)]
 mod synth;

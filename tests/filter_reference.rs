@@ -4,6 +4,9 @@
 //! only may fall in the range, the undated records hidden, and every count
 //! beside every choice.
 
+// Tests may unwrap: a failure is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 #[path = "../src/bin/gen-corpus/synth.rs"]
 #[allow(dead_code)]
 mod synth;

@@ -5,6 +5,9 @@
 //! without vowel marks, numbers in Persian, Arabic-Indic or Latin digits); each
 //! test types every form and expects the same records, named by id.
 
+// Tests may unwrap: a failure is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use dossier::corpus::document::Severity;
 use dossier::corpus::load;
 use dossier::corpus::model::Kind;

@@ -1,6 +1,9 @@
 //! The plain HTML edition: every record has a page, every link leads somewhere,
 //! nothing from the corpus is ever markup, and the same corpus gives the same bytes.
 
+// Tests may unwrap: a failure is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 #[path = "../src/bin/gen-corpus/synth.rs"]
 #[allow(dead_code)]
 mod synth;

@@ -1,6 +1,9 @@
 //! The JSON Schema published beside the corpus and the Rust types must agree, so
 //! that what an editor accepts is what the app reads.
 
+// Tests may unwrap: a failure is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use dossier::corpus::model::{
     Actor, Claim, DeathToll, Event, Evidence, Identifier, Meta, Role, Source,
 };

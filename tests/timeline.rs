@@ -2,6 +2,9 @@
 //! months, never put on 1 January), inferred dates apart, open ranges reaching the
 //! window's edge, and the brush, zoom and URL forms of a window.
 
+// Tests may unwrap: a failure is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 #[path = "../src/bin/gen-corpus/synth.rs"]
 #[allow(dead_code)]
 mod synth;

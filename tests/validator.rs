@@ -1,6 +1,9 @@
 //! The `validate` command on fixture corpora: one per kind of defect, each caught
 //! and named with its JSON path; and the shipped corpus, which must pass.
 
+// Tests may unwrap: a failure is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
