@@ -5,13 +5,13 @@
 use dossier::corpus::document::Problem;
 use dossier::corpus::load::{self, Reader};
 use dossier::corpus::validate;
-use dossier::i18n::{fill, Lang};
 use dossier::query::index::IndexBuilding;
 use js_sys::{Promise, Reflect, Uint8Array};
 use leptos::prelude::window;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use super::failure::{LoadFailure, Why};
 use super::Data;
 
 /// How far loading has got, for the status line.
@@ -60,13 +60,12 @@ fn now() -> f64 {
     js_sys::Date::now()
 }
 
-fn js_error(l: Lang, e: JsValue) -> String {
-    e.as_string()
-        .or_else(|| {
-            e.dyn_ref::<js_sys::Error>()
-                .map(|e| String::from(e.message()))
-        })
-        .unwrap_or_else(|| l.strings().connection_failed.into())
+/// The browser's own words for a failure, where it gives any.
+fn js_error(e: JsValue) -> Option<String> {
+    e.as_string().or_else(|| {
+        e.dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+    })
 }
 
 /// The download of the shipped corpus that `index.html` starts with the page,
@@ -81,27 +80,27 @@ fn early_download() -> Option<js_sys::Promise> {
 
 /// The response body, read chunk by chunk so that progress can be shown.
 async fn read_body(
-    l: Lang,
     response: &gloo_net::http::Response,
     progress: &impl Fn(Progress),
-) -> Result<Vec<u8>, String> {
+) -> Result<Vec<u8>, Why> {
     let total: Option<f64> = response
         .headers()
         .get("content-length")
         .and_then(|v| v.parse().ok());
     let Some(stream) = response.body() else {
-        return response.binary().await.map_err(|e| e.to_string());
+        return response
+            .binary()
+            .await
+            .map_err(|e| Why::Browser(Some(e.to_string())));
     };
-    let reader: web_sys::ReadableStreamDefaultReader = stream
-        .get_reader()
-        .dyn_into()
-        .map_err(|_| l.strings().no_stream.to_string())?;
+    let reader: web_sys::ReadableStreamDefaultReader =
+        stream.get_reader().dyn_into().map_err(|_| Why::NoStream)?;
     let mut bytes = Vec::with_capacity(total.map_or(0, |t| t as usize));
     let mut shown = now();
     loop {
         let chunk = JsFuture::from(reader.read())
             .await
-            .map_err(|e| js_error(l, e))?;
+            .map_err(|e| Why::Browser(js_error(e)))?;
         let done = Reflect::get(&chunk, &"done".into())
             .ok()
             .and_then(|d| d.as_bool())
@@ -131,21 +130,22 @@ async fn read_body(
 /// served stale. With `early`, the download the page started is used if there
 /// is one.
 pub async fn fetch_corpus(
-    l: Lang,
     url: &str,
     early: bool,
     retry: bool,
     progress: &impl Fn(Progress),
-) -> Result<Vec<u8>, String> {
-    let t = l.strings();
-    let failed = |why: &str| fill(t.download_failed, &[url, why]);
+) -> Result<Vec<u8>, LoadFailure> {
+    let unreachable = |why: Option<String>| LoadFailure::Unreachable {
+        url: url.to_string(),
+        why,
+    };
     let started = early.then(early_download).flatten();
     let response = match started {
         Some(promise) => {
             let raw = JsFuture::from(promise)
                 .await
-                .map_err(|e| failed(&js_error(l, e)))?;
-            let raw: web_sys::Response = raw.dyn_into().map_err(|_| failed(t.connection_failed))?;
+                .map_err(|e| unreachable(js_error(e)))?;
+            let raw: web_sys::Response = raw.dyn_into().map_err(|_| unreachable(None))?;
             gloo_net::http::Response::from(raw)
         }
         None => {
@@ -153,50 +153,57 @@ pub async fn fetch_corpus(
             if retry {
                 request = request.cache(web_sys::RequestCache::NoCache);
             }
-            request.send().await.map_err(|e| failed(&e.to_string()))?
+            request
+                .send()
+                .await
+                .map_err(|e| unreachable(Some(e.to_string())))?
         }
     };
     if !response.ok() {
         let status = format!("{} {}", response.status(), response.status_text());
-        return Err(fill(t.download_refused, &[url, status.trim()]));
+        return Err(LoadFailure::Refused {
+            url: url.to_string(),
+            status: status.trim().to_string(),
+        });
     }
     progress(Progress::Downloading {
         bytes: 0.0,
         total: None,
     });
-    read_body(l, &response, progress)
+    read_body(&response, progress)
         .await
-        .map_err(|e| fill(t.read_failed, &[url, &e]))
+        .map_err(|why| LoadFailure::Interrupted {
+            url: url.to_string(),
+            why,
+        })
 }
 
 /// Reads a file chosen on this device; it never leaves the browser.
-pub async fn read_file(l: Lang, file: &web_sys::File) -> Result<Vec<u8>, String> {
-    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|e| {
-        fill(
-            l.strings().file_read_failed,
-            &[&file.name(), &js_error(l, e)],
-        )
-    })?;
+pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, LoadFailure> {
+    let buffer =
+        JsFuture::from(file.array_buffer())
+            .await
+            .map_err(|e| LoadFailure::FileUnreadable {
+                name: file.name(),
+                why: js_error(e),
+            })?;
     Ok(Uint8Array::new(&buffer).to_vec())
 }
 
 /// Reads, checks and indexes a corpus file's bytes; `name` says where they
 /// came from, for messages.
 pub async fn read_corpus(
-    l: Lang,
     bytes: Vec<u8>,
     name: &str,
     progress: impl Fn(Progress),
-) -> Result<Data, String> {
-    let text = String::from_utf8(bytes).map_err(|e| {
-        fill(
-            l.strings().not_utf8,
-            &[name, &l.number(e.utf8_error().valid_up_to())],
-        )
+) -> Result<Data, LoadFailure> {
+    let text = String::from_utf8(bytes).map_err(|e| LoadFailure::NotText {
+        name: name.to_string(),
+        valid_up_to: e.utf8_error().valid_up_to(),
     })?;
     next_task().await;
     let doc = {
-        let mut reader = Reader::new(&text).map_err(|e| e.to_string())?;
+        let mut reader = Reader::new(&text).map_err(LoadFailure::NotACorpus)?;
         let total = reader.total();
         in_slices(
             |r: &mut Reader| r.read(500),

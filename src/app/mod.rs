@@ -4,6 +4,7 @@
 mod bits;
 mod charts;
 mod detail;
+mod failure;
 mod filters;
 mod lists;
 mod loader;
@@ -26,6 +27,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use bits::{lang, RejectedNotice};
+use failure::LoadFailure;
 use loader::Progress;
 use nav::Nav;
 
@@ -47,7 +49,7 @@ pub struct SearchIndexing(pub RwSignal<Option<f64>>);
 #[derive(Clone)]
 enum Loading {
     Pending(Option<Progress>),
-    Failed(String),
+    Failed(LoadFailure),
     Ready(Arc<Data>),
 }
 
@@ -135,16 +137,16 @@ async fn load(
     source: &Source,
     retry: bool,
     progress: impl Fn(Progress),
-) -> Result<Data, String> {
+) -> Result<Data, LoadFailure> {
     let bytes = match source {
-        Source::Shipped => loader::fetch_corpus(l, CORPUS_URL, true, retry, &progress).await?,
+        Source::Shipped => loader::fetch_corpus(CORPUS_URL, true, retry, &progress).await?,
         Source::Path(path) => {
-            let path = corpus_path(path)?;
-            loader::fetch_corpus(l, path, false, retry, &progress).await?
+            let path = corpus_path(path).map_err(LoadFailure::NotASitePath)?;
+            loader::fetch_corpus(path, false, retry, &progress).await?
         }
-        Source::File(file) => loader::read_file(l, file).await?,
+        Source::File(file) => loader::read_file(file).await?,
     };
-    loader::read_corpus(l, bytes, &source.name(l), progress).await
+    loader::read_corpus(bytes, &source.name(l), progress).await
 }
 
 /// The reader's preferred languages, as the browser lists them.
@@ -228,7 +230,7 @@ pub fn App() -> impl IntoView {
             if current() {
                 loading.set(match result {
                     Ok(data) => Loading::Ready(Arc::new(data)),
-                    Err(message) => Loading::Failed(message),
+                    Err(failure) => Loading::Failed(failure),
                 });
             }
         });
@@ -279,12 +281,12 @@ pub fn App() -> impl IntoView {
                         </main>
                     }.into_any()
                 }
-                Loading::Failed(message) => view! {
+                Loading::Failed(failure) => view! {
                     <main id="main" class="status">
                         <h1>{t.app_name}</h1>
                         <div role="alert" class="failure">
                             <h2>{t.load_failed}</h2>
-                            <p class="why">{message}</p>
+                            <p class="why">{failure.message(l)}</p>
                             <p>{t.load_failed_advice}</p>
                             <button type="button" on:click=move |_| {
                                 let source = request.with_untracked(|r| r.source.clone());

@@ -74,12 +74,13 @@ pub struct UrlState {
 /// the page, so that the page still connects to no other host (its
 /// Content-Security-Policy allows `connect-src 'self'` only, and this says why
 /// a path is refused before the browser does, less clearly).
-pub fn corpus_path(path: &str) -> Result<&str, String> {
+pub fn corpus_path(path: &str) -> Result<&str, NotASitePath> {
     let path = path.trim();
-    let refuse = |why: &str| {
-        Err(format!(
-            "“{path}” is not a path on this site ({why}). Give a relative path such as corpora/other.json."
-        ))
+    let refuse = |why: &'static str| {
+        Err(NotASitePath {
+            path: path.to_string(),
+            why,
+        })
     };
     if path.is_empty() {
         return refuse("it is empty");
@@ -94,6 +95,23 @@ pub fn corpus_path(path: &str) -> Result<&str, String> {
         return refuse("it holds spaces or control characters");
     }
     Ok(path)
+}
+
+/// A `?corpus=` value that is not a relative path on this site, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NotASitePath {
+    pub path: String,
+    pub why: &'static str,
+}
+
+impl std::fmt::Display for NotASitePath {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "“{}” is not a path on this site ({}). Give a relative path such as corpora/other.json.",
+            self.path, self.why
+        )
+    }
 }
 
 /// How many records a page of a list shows.
@@ -357,6 +375,7 @@ mod tests {
         }
         assert!(corpus_path("https://x.org/c.json")
             .unwrap_err()
+            .to_string()
             .contains("relative path"));
     }
 

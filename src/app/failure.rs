@@ -1,0 +1,58 @@
+//! Why a corpus could not be opened, by cause: the failure screen words each
+//! cause in the reader's language.
+
+use dossier::corpus::load::LoadError;
+use dossier::i18n::{fill, Lang};
+use dossier::query::url_state::NotASitePath;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadFailure {
+    /// `?corpus=` names no relative path on this site.
+    NotASitePath(NotASitePath),
+    /// The request for `url` did not complete: `why` is the browser's word, if any.
+    Unreachable { url: String, why: Option<String> },
+    /// The server answered `url` with an error status.
+    Refused { url: String, status: String },
+    /// The download of `url` broke off, or could not be read as it came.
+    Interrupted { url: String, why: Why },
+    /// A file chosen on this device could not be read.
+    FileUnreadable { name: String, why: Option<String> },
+    /// The bytes are not UTF-8 from `valid_up_to` on.
+    NotText { name: String, valid_up_to: usize },
+    /// JSON that is not a corpus, or not JSON at all.
+    NotACorpus(LoadError),
+}
+
+/// A reason given by the browser, or one the app words itself.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Why {
+    Browser(Option<String>),
+    NoStream,
+}
+
+impl LoadFailure {
+    /// The failure in the reader's words.
+    pub fn message(&self, l: Lang) -> String {
+        let t = l.strings();
+        let browser = |why: &Option<String>| why.clone().unwrap_or(t.connection_failed.into());
+        match self {
+            LoadFailure::NotASitePath(e) => e.to_string(),
+            LoadFailure::Unreachable { url, why } => fill(t.download_failed, &[url, &browser(why)]),
+            LoadFailure::Refused { url, status } => fill(t.download_refused, &[url, status]),
+            LoadFailure::Interrupted { url, why } => {
+                let why = match why {
+                    Why::Browser(why) => browser(why),
+                    Why::NoStream => t.no_stream.into(),
+                };
+                fill(t.read_failed, &[url, &why])
+            }
+            LoadFailure::FileUnreadable { name, why } => {
+                fill(t.file_read_failed, &[name, &browser(why)])
+            }
+            LoadFailure::NotText { name, valid_up_to } => {
+                fill(t.not_utf8, &[name, &l.number(*valid_up_to)])
+            }
+            LoadFailure::NotACorpus(e) => e.to_string(),
+        }
+    }
+}
