@@ -39,6 +39,43 @@ impl Extents {
     }
 }
 
+/// What the parts of one timeline share: the counts per period, the brushed
+/// periods, and the address to set a range or zoom in.
+#[derive(Clone, Copy)]
+struct Chart {
+    nav: Nav,
+    chart: Memo<Option<Timeline>>,
+    range: Memo<Option<(usize, usize)>>,
+}
+
+impl Chart {
+    /// Sets the date range to periods `i` to `j`.
+    fn brush(self, i: usize, j: usize) {
+        let Some((from, to)) = self
+            .chart
+            .with_untracked(|c| c.as_ref().map(|t| brush_range(t, i, j)))
+        else {
+            return;
+        };
+        self.nav.update(Entry::Push, |s| {
+            s.filter.from = from;
+            s.filter.to = to;
+        });
+    }
+
+    /// How many periods are drawn (at least one, for the viewBox).
+    fn periods(self) -> usize {
+        self.chart
+            .with(|c| c.as_ref().map_or(1, |t| t.buckets.len().max(1)))
+    }
+
+    /// The last period's position.
+    fn last(self) -> usize {
+        self.chart
+            .with(|c| c.as_ref().map_or(0, |t| t.buckets.len().saturating_sub(1)))
+    }
+}
+
 /// The timeline for the records of `kind`, following every filter but the date.
 #[component]
 pub fn TimelineChart(kind: Kind) -> impl IntoView {
@@ -48,7 +85,6 @@ pub fn TimelineChart(kind: Kind) -> impl IntoView {
     let whole = expect_context::<Extents>().of(kind);
     let l = lang();
     let s = l.strings();
-    let rtl = l.dir() == "rtl";
     let window = Memo::new(move |_| {
         nav.state
             .with(|s| s.timeline.as_deref().and_then(Window::parse))
@@ -57,35 +93,102 @@ pub fn TimelineChart(kind: Kind) -> impl IntoView {
     // What the timeline counts changes with every filter but the date: a new
     // date range only moves the highlight, without counting again.
     let base = Memo::new(move |_| outcome.with(|o| o.kept_but_date.clone()));
-    let chart = {
-        let d = d.clone();
-        Memo::new(move |_| {
-            let w = window.get()?;
-            let unit = unit_for(&w, MAX_PERIODS);
-            Some(base.with(|records| timeline(&d.index, records, kind, &w, unit)))
-        })
-    };
+    let chart = Memo::new(move |_| {
+        let w = window.get()?;
+        let unit = unit_for(&w, MAX_PERIODS);
+        Some(base.with(|records| timeline(&d.index, records, kind, &w, unit)))
+    });
     let range = Memo::new(move |_| {
         let dates = nav.state.with(|s| s.filter.window().0);
         chart.with(|c| c.as_ref().and_then(|t| covered(t, dates.from, dates.to)))
     });
+    let parts = Chart { nav, chart, range };
+    let labels = move || {
+        chart.with(|c| {
+            c.as_ref().map(|t| {
+                let first = t
+                    .buckets
+                    .first()
+                    .map(|b| l.period(b.first, t.unit))
+                    .unwrap_or_default();
+                let last = t
+                    .buckets
+                    .last()
+                    .map(|b| l.period(b.first, t.unit))
+                    .unwrap_or_default();
+                view! { <p class="tl-axis"><span>{first}</span><span>{last}</span></p> }
+            })
+        })
+    };
+    let aside = move || {
+        chart.with(|c| {
+            c.as_ref().map(|t| {
+                let mut parts = vec![fill(s.tl_undated, &[&l.number(t.undated as usize)])];
+                if t.outside > 0 {
+                    parts.push(fill(s.tl_outside, &[&l.number(t.outside as usize)]));
+                }
+                parts.join(" · ")
+            })
+        })
+    };
+    let caption = move || {
+        chart.with(|c| {
+            c.as_ref().map_or(String::new(), |t: &Timeline| {
+                let period = |b: Option<&dossier::query::timeline::Bucket>| {
+                    b.map_or(String::new(), |b| l.period(b.first, t.unit))
+                };
+                fill(
+                    s.tl_caption,
+                    &[
+                        l.kind(kind).title,
+                        l.unit(t.unit),
+                        &period(t.buckets.first()),
+                        &period(t.buckets.last()),
+                    ],
+                )
+            })
+        })
+    };
+    if whole.is_none() {
+        return ().into_any();
+    }
+    view! {
+        <figure class="timeline-chart" aria-labelledby="tl-caption">
+            <figcaption id="tl-caption">{caption}</figcaption>
+            <Bars chart=parts/>
+            {labels}
+            <p class="hint tl-legend">
+                <span class="key stated"></span>{s.tl_key_stated}
+                <span class="key inferred"></span>{s.tl_key_inferred}
+                <span class="key spread"></span>{s.tl_key_spread}
+                {aside}
+            </p>
+            <div class="tl-controls">
+                <RangeSlider chart=parts end=false/>
+                <RangeSlider chart=parts end=true/>
+                <Zoom chart=parts window whole/>
+            </div>
+            <p class="hint">{s.tl_hint}</p>
+            <PeriodTable chart=parts/>
+        </figure>
+    }
+    .into_any()
+}
+
+/// The bars, three series stacked per period, and the brush a pointer drags
+/// across them.
+#[component]
+fn Bars(chart: Chart) -> impl IntoView {
+    let rtl = lang().dir() == "rtl";
     // A drag in progress: the period it started on and the one it is over.
     let drag = RwSignal::new(None::<(usize, usize)>);
-    let brush = move |i: usize, j: usize| {
-        let Some((from, to)) = chart.with_untracked(|c| c.as_ref().map(|t| brush_range(t, i, j)))
-        else {
-            return;
-        };
-        nav.update(Entry::Push, |s| {
-            s.filter.from = from;
-            s.filter.to = to;
-        });
-    };
     let period_at = move |e: &web_sys::PointerEvent| -> Option<usize> {
         use wasm_bindgen::JsCast;
         let svg: web_sys::Element = e.current_target()?.dyn_into().ok()?;
         let rect = svg.get_bounding_client_rect();
-        let n = chart.with_untracked(|c| c.as_ref().map_or(0, |t| t.buckets.len()));
+        let n = chart
+            .chart
+            .with_untracked(|c| c.as_ref().map_or(0, |t| t.buckets.len()));
         if n == 0 || rect.width() <= 0.0 {
             return None;
         }
@@ -119,7 +222,7 @@ pub fn TimelineChart(kind: Kind) -> impl IntoView {
         if let Some((start, end)) = drag.get_untracked() {
             let end = period_at(&e).unwrap_or(end);
             drag.set(None);
-            brush(start, end);
+            chart.brush(start, end);
         }
     };
     let cancel = move |_| drag.set(None);
@@ -127,7 +230,7 @@ pub fn TimelineChart(kind: Kind) -> impl IntoView {
     // Three paths, one per series, in a viewBox one unit wide per period: a
     // redraw replaces three elements, not three per period.
     let bars = move || {
-        chart.with(|c| {
+        chart.chart.with(|c| {
             let Some(t) = c else { return ().into_any() };
             let top = t
                 .buckets
@@ -169,92 +272,76 @@ pub fn TimelineChart(kind: Kind) -> impl IntoView {
         let shown = drag
             .get()
             .map(|(a, b)| (a.min(b), a.max(b)))
-            .or(range.get());
+            .or(chart.range.get());
         shown.map(|(a, b)| {
             view! { <rect class="selected" x=a as f64 y="0" width=(b + 1 - a) as f64 height=HEIGHT + 4.0/> }
         })
     };
-    let periods = move || chart.with(|c| c.as_ref().map_or(1, |t| t.buckets.len().max(1)));
-    let labels = move || {
-        chart.with(|c| {
-            c.as_ref().map(|t| {
-                let first = t
-                    .buckets
-                    .first()
-                    .map(|b| l.period(b.first, t.unit))
-                    .unwrap_or_default();
-                let last = t
-                    .buckets
-                    .last()
-                    .map(|b| l.period(b.first, t.unit))
-                    .unwrap_or_default();
-                view! { <p class="tl-axis"><span>{first}</span><span>{last}</span></p> }
-            })
+    view! {
+        <svg class="tl-bars" width="100%" height=HEIGHT + 4.0 aria-hidden="true"
+            viewBox=move || format!("0 0 {} {}", chart.periods(), HEIGHT + 4.0) preserveAspectRatio="none"
+            on:pointerdown=down on:pointermove=moved on:pointerup=up on:pointercancel=cancel>
+            {selection}
+            {bars}
+        </svg>
+    }
+}
+
+/// The keyboard brush: one slider for the first period of the range, one for
+/// the last.
+#[component]
+fn RangeSlider(chart: Chart, end: bool) -> impl IntoView {
+    let l = lang();
+    let s = l.strings();
+    let value = move || {
+        chart
+            .range
+            .get()
+            .map(|(a, b)| if end { b } else { a })
+            .unwrap_or_else(|| if end { chart.last() } else { 0 })
+    };
+    let text = move || {
+        chart.chart.with(|c| {
+            c.as_ref()
+                .and_then(|t| t.buckets.get(value()).map(|b| l.period(b.first, t.unit)))
+                .unwrap_or_default()
         })
     };
-    let aside = move || {
-        chart.with(|c| {
-            c.as_ref().map(|t| {
-                let mut parts = vec![fill(s.tl_undated, &[&l.number(t.undated as usize)])];
-                if t.outside > 0 {
-                    parts.push(fill(s.tl_outside, &[&l.number(t.outside as usize)]));
-                }
-                parts.join(" · ")
-            })
-        })
-    };
-    // The keyboard brush: the first and last period of the range.
-    let slider = move |end: bool| {
-        let value = move || {
-            range
-                .get()
-                .map(|(a, b)| if end { b } else { a })
-                .unwrap_or_else(|| {
-                    if end {
-                        chart.with(|c| c.as_ref().map_or(0, |t| t.buckets.len().saturating_sub(1)))
-                    } else {
-                        0
-                    }
-                })
+    let set = move |e: leptos::ev::Event| {
+        let Ok(i) = event_target_value(&e).parse::<usize>() else {
+            return;
         };
-        let text = move || {
-            chart.with(|c| {
-                c.as_ref()
-                    .and_then(|t| t.buckets.get(value()).map(|b| l.period(b.first, t.unit)))
-                    .unwrap_or_default()
-            })
-        };
-        let max =
-            move || chart.with(|c| c.as_ref().map_or(0, |t| t.buckets.len().saturating_sub(1)));
-        let set = move |e: leptos::ev::Event| {
-            let Ok(i) = event_target_value(&e).parse::<usize>() else {
-                return;
-            };
-            let (a, b) = range.get_untracked().unwrap_or((0, max()));
-            if end {
-                brush(a.min(i), i.max(a));
-            } else {
-                brush(i.min(b), b.max(i));
-            }
-        };
-        let id = if end { "tl-to" } else { "tl-from" };
-        let label = if end {
-            s.tl_range_ends
+        let (a, b) = chart.range.get_untracked().unwrap_or((0, chart.last()));
+        if end {
+            chart.brush(a.min(i), i.max(a));
         } else {
-            s.tl_range_starts
-        };
-        view! {
-            <div class="field tl-slider">
-                <label for=id>{label}" "<strong>{text}</strong></label>
-                <input type="range" id=id min="0" max=max prop:value=move || value().to_string()
-                    aria-valuetext=text on:change=set/>
-            </div>
+            chart.brush(i.min(b), b.max(i));
         }
     };
+    let id = if end { "tl-to" } else { "tl-from" };
+    let label = if end {
+        s.tl_range_ends
+    } else {
+        s.tl_range_starts
+    };
+    view! {
+        <div class="field tl-slider">
+            <label for=id>{label}" "<strong>{text}</strong></label>
+            <input type="range" id=id min="0" max=move || chart.last() prop:value=move || value().to_string()
+                aria-valuetext=text on:change=set/>
+        </div>
+    }
+}
+
+/// Zoom in on the brushed range, or out towards the whole span of dates.
+#[component]
+fn Zoom(chart: Chart, window: Memo<Option<Window>>, whole: Option<Window>) -> impl IntoView {
+    let s = lang().strings();
+    let nav = chart.nav;
     let zoom_in = move |_| {
-        let target = chart.with_untracked(|c| {
+        let target = chart.chart.with_untracked(|c| {
             let t = c.as_ref()?;
-            let (a, b) = range.get_untracked()?;
+            let (a, b) = chart.range.get_untracked()?;
             Some(Window {
                 first: t.buckets.get(a)?.first,
                 last: t.buckets.get(b)?.last,
@@ -272,13 +359,28 @@ pub fn TimelineChart(kind: Kind) -> impl IntoView {
             });
         }
     };
+    view! {
+        <p class="tl-zoom">
+            <button type="button" class="small" id="tl-zoom-in" on:click=zoom_in
+                disabled=move || chart.range.get().is_none()>{s.tl_zoom_in}</button>
+            <button type="button" class="small" id="tl-zoom-out" on:click=zoom_out_click
+                disabled=move || nav.state.with(|st| st.timeline.is_none())>{s.tl_zoom_out}</button>
+        </p>
+    }
+}
+
+/// The same counts as a table, for screen readers and for reading figures off.
+#[component]
+fn PeriodTable(chart: Chart) -> impl IntoView {
+    let l = lang();
+    let s = l.strings();
     // The table is drawn only while open: closed, it would cost every redraw.
     let table_open = RwSignal::new(false);
-    let table = move || {
+    let rows = move || {
         if !table_open.get() {
             return None;
         }
-        chart.with(|c| {
+        chart.chart.with(|c| {
             c.as_ref().map(|t| {
                 t.buckets
                     .iter()
@@ -297,64 +399,15 @@ pub fn TimelineChart(kind: Kind) -> impl IntoView {
             })
         })
     };
-    let caption = move || {
-        chart.with(|c| {
-            c.as_ref().map_or(String::new(), |t: &Timeline| {
-                let period = |b: Option<&dossier::query::timeline::Bucket>| {
-                    b.map_or(String::new(), |b| l.period(b.first, t.unit))
-                };
-                fill(
-                    s.tl_caption,
-                    &[
-                        l.kind(kind).title,
-                        l.unit(t.unit),
-                        &period(t.buckets.first()),
-                        &period(t.buckets.last()),
-                    ],
-                )
-            })
-        })
-    };
-    if whole.is_none() {
-        return ().into_any();
-    }
     view! {
-        <figure class="timeline-chart" aria-labelledby="tl-caption">
-            <figcaption id="tl-caption">{caption}</figcaption>
-            <svg class="tl-bars" width="100%" height=HEIGHT + 4.0 aria-hidden="true"
-                viewBox=move || format!("0 0 {} {}", periods(), HEIGHT + 4.0) preserveAspectRatio="none"
-                on:pointerdown=down on:pointermove=moved on:pointerup=up on:pointercancel=cancel>
-                {selection}
-                {bars}
-            </svg>
-            {labels}
-            <p class="hint tl-legend">
-                <span class="key stated"></span>{s.tl_key_stated}
-                <span class="key inferred"></span>{s.tl_key_inferred}
-                <span class="key spread"></span>{s.tl_key_spread}
-                {aside}
-            </p>
-            <div class="tl-controls">
-                {slider(false)}
-                {slider(true)}
-                <p class="tl-zoom">
-                    <button type="button" class="small" id="tl-zoom-in" on:click=zoom_in
-                        disabled=move || range.get().is_none()>{s.tl_zoom_in}</button>
-                    <button type="button" class="small" id="tl-zoom-out" on:click=zoom_out_click
-                        disabled=move || nav.state.with(|st| st.timeline.is_none())>{s.tl_zoom_out}</button>
-                </p>
+        <details class="tl-table" on:toggle=move |e| table_open.set(details_opened(&e))>
+            <summary>{s.tl_same_counts}</summary>
+            <div class="table-wrap">
+                <table>
+                    <thead><tr><th scope="col">{s.tl_period}</th><th scope="col">{s.tl_dated_in}</th><th scope="col">{s.tl_inferred}</th><th scope="col">{s.tl_may_fall}</th></tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
             </div>
-            <p class="hint">{s.tl_hint}</p>
-            <details class="tl-table" on:toggle=move |e| table_open.set(details_opened(&e))>
-                <summary>{s.tl_same_counts}</summary>
-                <div class="table-wrap">
-                    <table>
-                        <thead><tr><th scope="col">{s.tl_period}</th><th scope="col">{s.tl_dated_in}</th><th scope="col">{s.tl_inferred}</th><th scope="col">{s.tl_may_fall}</th></tr></thead>
-                        <tbody>{table}</tbody>
-                    </table>
-                </div>
-            </details>
-        </figure>
+        </details>
     }
-    .into_any()
 }
