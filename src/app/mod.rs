@@ -235,11 +235,17 @@ pub fn App() -> impl IntoView {
             }
         });
     });
-    // The page's static masthead stands in until the corpus is on screen.
+    // The page's static masthead and first page stand in until the corpus is on screen.
     Effect::new(move |_| {
         if !loading.with(|l| matches!(l, Loading::Pending(_))) {
-            if let Some(shell) = document().get_element_by_id("shell") {
-                shell.remove();
+            let static_parts = ["shell"]
+                .into_iter()
+                .map(String::from)
+                .chain(Lang::ALL.map(|l| format!("first-page-{}", l.code())));
+            for id in static_parts {
+                if let Some(part) = document().get_element_by_id(&id) {
+                    part.remove();
+                }
             }
         }
     });

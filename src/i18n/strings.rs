@@ -287,4 +287,6 @@ pub struct Strings {
     pub tl_key_spread: &'static str,
     pub tl_hint: &'static str,
     pub units: [&'static str; 4],
+    /// Under the static first page the app's page carries: "The first 47 of 47 events, while the app loads."
+    pub first_page_note: &'static str,
 }

@@ -4,4 +4,5 @@
 
 pub mod cite;
 pub mod export;
+pub mod first_page;
 pub mod plain;
