@@ -139,6 +139,12 @@ async fn load(
     progress: impl Fn(Progress),
 ) -> Result<Data, LoadFailure> {
     let bytes = match source {
+        Source::Shipped if !loader::carries_corpus() => {
+            if let Some(data) = loader::read_parts(retry, &progress).await? {
+                return Ok(data);
+            }
+            loader::fetch_corpus(CORPUS_URL, false, retry, &progress).await?
+        }
         Source::Shipped => loader::fetch_corpus(CORPUS_URL, true, retry, &progress).await?,
         Source::Path(path) => {
             let path = corpus_path(path).map_err(LoadFailure::NotASitePath)?;

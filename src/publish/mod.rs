@@ -5,4 +5,5 @@
 pub mod cite;
 pub mod export;
 pub mod first_page;
+pub mod parts;
 pub mod plain;
