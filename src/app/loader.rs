@@ -3,9 +3,9 @@
 //! few tens of milliseconds, with the page free to paint and answer in between.
 
 use dossier::corpus::document::{Document, Problem};
-use dossier::publish::parts::{self, Assembly, MANIFEST};
 use dossier::corpus::load::{self, Reader};
 use dossier::corpus::validate;
+use dossier::publish::parts::{self, Assembly, MANIFEST};
 use dossier::query::index::IndexBuilding;
 use js_sys::{Promise, Reflect, Uint8Array};
 use leptos::prelude::window;
@@ -323,7 +323,10 @@ async fn download(url: &str, fresh: bool) -> Result<Vec<u8>, LoadFailure> {
     answer_bytes(url, response).await
 }
 
-async fn answer_bytes(url: &str, response: gloo_net::http::Response) -> Result<Vec<u8>, LoadFailure> {
+async fn answer_bytes(
+    url: &str,
+    response: gloo_net::http::Response,
+) -> Result<Vec<u8>, LoadFailure> {
     if !response.ok() {
         let status = format!("{} {}", response.status(), response.status_text());
         return Err(LoadFailure::Refused {
@@ -374,8 +377,8 @@ pub async fn read_parts(
     if response.status() == 404 {
         return Ok(None);
     }
-    let manifest = parts::read_manifest(&answer_bytes(&url, response).await?)
-        .map_err(LoadFailure::Parts)?;
+    let manifest =
+        parts::read_manifest(&answer_bytes(&url, response).await?).map_err(LoadFailure::Parts)?;
     let total: usize = manifest.parts.iter().map(|p| p.bytes).sum();
     let mut assembly = Assembly::new(manifest);
     let mut done = 0;
