@@ -12,7 +12,7 @@ use dossier::publish::parts::{self, MANIFEST, PART_BYTES};
 
 const USAGE: &str = "usage: split-corpus CORPUS.json OUT_DIR [--part-bytes N]\n\
   Writes OUT_DIR/manifest.json and the corpus's record parts (about N bytes of JSON\n\
-  each; default 1 MiB), replacing what OUT_DIR held. A corpus with errors is refused\n\
+  each; default 896 KiB), replacing what OUT_DIR held. A corpus with errors is refused\n\
   with the validator's report.";
 
 fn main() -> ExitCode {
