@@ -254,7 +254,7 @@ def test_keyboard_and_screen_reader_basics(site, page):
 
 def test_the_corpus_downloads_beside_the_app_not_after_it(site, page):
     page.open(site)
-    timing = page.d.execute_script("""
+    timing = page.d.execute_script(r"""
         const all = performance.getEntriesByType('resource');
         const of = test => all.filter(e => test(new URL(e.name).pathname));
         return {manifest: of(p => p.endsWith('parts/manifest.json')).map(e => e.startTime),
