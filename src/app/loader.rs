@@ -3,9 +3,9 @@
 //! few tens of milliseconds, with the page free to paint and answer in between.
 
 use dossier::corpus::document::{Document, Problem};
-use dossier::publish::parts::{self, Assembly, MANIFEST};
 use dossier::corpus::load::{self, Reader};
 use dossier::corpus::validate;
+use dossier::publish::parts::{self, Assembly, MANIFEST};
 use dossier::query::index::IndexBuilding;
 use js_sys::{Promise, Reflect, Uint8Array};
 use leptos::prelude::window;
@@ -62,7 +62,7 @@ fn now() -> f64 {
 }
 
 /// The browser's own words for a failure, where it gives any.
-fn js_error(e: JsValue) -> Option<String> {
+pub fn js_error(e: JsValue) -> Option<String> {
     e.as_string().or_else(|| {
         e.dyn_ref::<js_sys::Error>()
             .map(|e| String::from(e.message()))
@@ -273,6 +273,7 @@ async fn check_and_index(doc: Document, progress: impl Fn(Progress)) -> Result<D
         index: building.finish(),
         rejected: accepted.rejected,
         report,
+        manifest: None,
     })
 }
 
@@ -323,7 +324,10 @@ async fn download(url: &str, fresh: bool) -> Result<Vec<u8>, LoadFailure> {
     answer_bytes(url, response).await
 }
 
-async fn answer_bytes(url: &str, response: gloo_net::http::Response) -> Result<Vec<u8>, LoadFailure> {
+async fn answer_bytes(
+    url: &str,
+    response: gloo_net::http::Response,
+) -> Result<Vec<u8>, LoadFailure> {
     if !response.ok() {
         let status = format!("{} {}", response.status(), response.status_text());
         return Err(LoadFailure::Refused {
@@ -374,9 +378,10 @@ pub async fn read_parts(
     if response.status() == 404 {
         return Ok(None);
     }
-    let manifest = parts::read_manifest(&answer_bytes(&url, response).await?)
-        .map_err(LoadFailure::Parts)?;
+    let manifest =
+        parts::read_manifest(&answer_bytes(&url, response).await?).map_err(LoadFailure::Parts)?;
     let total: usize = manifest.parts.iter().map(|p| p.bytes).sum();
+    let read_from = manifest.clone();
     let mut assembly = Assembly::new(manifest);
     let mut done = 0;
     loop {
@@ -394,5 +399,7 @@ pub async fn read_parts(
             .map_err(LoadFailure::Parts)?;
     }
     let doc = assembly.finish().map_err(LoadFailure::Parts)?;
-    check_and_index(doc, progress).await.map(Some)
+    let mut data = check_and_index(doc, progress).await?;
+    data.manifest = Some(read_from);
+    Ok(Some(data))
 }
