@@ -175,3 +175,46 @@ fn a_manifest_of_another_format_or_none_at_all_is_refused() {
         Err(PartsError::ManifestUnreadable(_))
     ));
 }
+
+#[test]
+fn a_new_version_is_announced_by_its_corpus_version_and_how_many_records_it_adds() {
+    use dossier::i18n::Lang;
+    let corpus = synth::generate(600, 3);
+    let old = split(&corpus, PART_BYTES).manifest;
+    let mut grown = corpus.clone();
+    grown.meta.version = "2".into();
+    let extra = grown.events[..12].to_vec();
+    for (i, mut event) in extra.into_iter().enumerate() {
+        event.id = format!("ev-new-{i}");
+        grown.events.push(event);
+    }
+    let new = split(&grown, PART_BYTES).manifest;
+    assert_eq!(
+        Lang::En.new_version(Some(&old), &new),
+        "A new version is ready: version 2 of the corpus, 12 more records."
+    );
+    assert_eq!(
+        Lang::En.new_version(Some(&new), &old),
+        format!(
+            "A new version is ready: version {} of the corpus, 12 fewer records.",
+            corpus.meta.version
+        )
+    );
+    // Another corpus on screen: the new version's size alone.
+    assert_eq!(
+        Lang::En.new_version(None, &new),
+        format!(
+            "A new version is ready: version 2 of the corpus, {} records.",
+            new.totals.total()
+        )
+    );
+    // The same corpus: the app alone is new.
+    assert_eq!(
+        Lang::En.new_version(Some(&old), &split(&corpus, PART_BYTES).manifest),
+        "A new version of the app is ready; the corpus is the same."
+    );
+    assert_eq!(
+        Lang::Fa.new_version(Some(&old), &new),
+        "نسخهٔ تازه‌ای آماده است: نسخهٔ \u{2068}۲\u{2069} مجموعه، ۱۲ مورد بیشتر."
+    );
+}

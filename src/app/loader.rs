@@ -62,7 +62,7 @@ fn now() -> f64 {
 }
 
 /// The browser's own words for a failure, where it gives any.
-fn js_error(e: JsValue) -> Option<String> {
+pub fn js_error(e: JsValue) -> Option<String> {
     e.as_string().or_else(|| {
         e.dyn_ref::<js_sys::Error>()
             .map(|e| String::from(e.message()))
@@ -273,6 +273,7 @@ async fn check_and_index(doc: Document, progress: impl Fn(Progress)) -> Result<D
         index: building.finish(),
         rejected: accepted.rejected,
         report,
+        manifest: None,
     })
 }
 
@@ -380,6 +381,7 @@ pub async fn read_parts(
     let manifest =
         parts::read_manifest(&answer_bytes(&url, response).await?).map_err(LoadFailure::Parts)?;
     let total: usize = manifest.parts.iter().map(|p| p.bytes).sum();
+    let read_from = manifest.clone();
     let mut assembly = Assembly::new(manifest);
     let mut done = 0;
     loop {
@@ -397,5 +399,7 @@ pub async fn read_parts(
             .map_err(LoadFailure::Parts)?;
     }
     let doc = assembly.finish().map_err(LoadFailure::Parts)?;
-    check_and_index(doc, progress).await.map(Some)
+    let mut data = check_and_index(doc, progress).await?;
+    data.manifest = Some(read_from);
+    Ok(Some(data))
 }

@@ -9,6 +9,7 @@ mod filters;
 mod lists;
 mod loader;
 mod nav;
+mod offline;
 mod open;
 mod takeaway;
 mod timeline;
@@ -19,6 +20,7 @@ use std::time::Duration;
 use dossier::corpus::document::Problem;
 use dossier::corpus::load::Rejected;
 use dossier::i18n::{fill, Lang};
+use dossier::publish::parts::Manifest;
 use dossier::query::filter::{Filter, Outcome};
 use dossier::query::index::Index;
 use dossier::query::url_state::{corpus_path, View};
@@ -40,6 +42,8 @@ pub struct Data {
     pub rejected: Vec<Rejected>,
     /// Every problem the validator found, as the command-line validator lists them.
     pub report: Vec<Problem>,
+    /// The manifest of the parts it was read from: the shipped corpus's.
+    pub manifest: Option<Manifest>,
 }
 
 /// How much of the text index is built, from 0 to 1; None once it is ready.
@@ -241,6 +245,16 @@ pub fn App() -> impl IntoView {
             }
         });
     });
+    // Once a corpus is on screen, the service worker keeps the app for use with
+    // no connection, and says when a new version waits.
+    let update: offline::Update = RwSignal::new_local(None);
+    Effect::new(move |registered: Option<bool>| {
+        let ready = loading.with(|l| matches!(l, Loading::Ready(_)));
+        if ready && registered != Some(true) {
+            offline::register(update);
+        }
+        ready || registered == Some(true)
+    });
     // The page's static masthead and first page stand in until the corpus is on screen.
     Effect::new(move |_| {
         if !loading.with(|l| matches!(l, Loading::Pending(_))) {
@@ -280,6 +294,13 @@ pub fn App() -> impl IntoView {
         view! {
             <a class="skip" href="#main">{t.skip}</a>
             <LanguageSwitch/>
+            {move || update.get().map(|waiting| {
+                let on_screen = loading.with(|l| match l {
+                    Loading::Ready(data) => data.manifest.clone(),
+                    _ => None,
+                });
+                view! { <offline::UpdateNotice waiting on_screen/> }
+            })}
             {move || match loading.get() {
                 Loading::Pending(progress) => {
                     let (text, fraction) = progress_text(l, progress);
@@ -376,6 +397,7 @@ fn Browser(data: Arc<Data>) -> impl IntoView {
     };
     provide_context(outcome);
     let rejected = data.rejected.clone();
+    let manifest = data.manifest.clone();
     let t = lang().strings();
     // Only opening or leaving a record swaps the main part: any other change
     // of state is the list's own to follow.
@@ -415,6 +437,7 @@ fn Browser(data: Arc<Data>) -> impl IntoView {
                 " · "
                 <a href="plain/index.html">{t.plain_edition}</a>
             </p>
+            {manifest.map(|manifest| view! { <offline::KeepCorpus manifest/> })}
         </footer>
     }
 }

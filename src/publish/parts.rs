@@ -12,6 +12,7 @@
 //! needs, and [`Assembly::take`] takes a part's bytes, checking them against the
 //! manifest's hash, in whatever order they arrive.
 
+use std::cmp::Ordering;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -21,6 +22,7 @@ use crate::corpus::document::{Document, Entry};
 use crate::corpus::load::{self, LoadError};
 use crate::corpus::model::{Corpus, Kind, Meta};
 use crate::corpus::write::{Lean, Slices};
+use crate::i18n::{fill, Lang};
 
 /// The format this module writes and reads, named in every manifest.
 pub const FORMAT: &str = "dossier-parts/1";
@@ -247,6 +249,45 @@ pub fn read_manifest(bytes: &[u8]) -> Result<Manifest, PartsError> {
         return Err(PartsError::UnknownFormat(manifest.format));
     }
     Ok(manifest)
+}
+
+impl Manifest {
+    /// Whether two manifests list the same parts: the same corpus, byte for byte.
+    pub fn same_corpus(&self, other: &Manifest) -> bool {
+        self.parts.len() == other.parts.len()
+            && self
+                .parts
+                .iter()
+                .zip(&other.parts)
+                .all(|(a, b)| a.sha256 == b.sha256)
+    }
+}
+
+impl Lang {
+    /// A new version of the site, as the page announces it, by the corpus it
+    /// brings (`new`, its manifest) against the corpus on screen (`on_screen`, the
+    /// manifest of the shipped corpus; `None` where another corpus is on screen):
+    /// "A new version is ready: version 2 of the corpus, 12 more records."
+    pub fn new_version(self, on_screen: Option<&Manifest>, new: &Manifest) -> String {
+        let t = self.strings();
+        let total = new.totals.total();
+        let change = match on_screen {
+            Some(old) if old.same_corpus(new) => return t.update_app_only.to_string(),
+            Some(old) => {
+                let before = old.totals.total();
+                match total.cmp(&before) {
+                    Ordering::Greater => self.count(&t.update_more, total - before),
+                    Ordering::Less => self.count(&t.update_fewer, before - total),
+                    Ordering::Equal => self.count(&t.update_records, total),
+                }
+            }
+            None => self.count(&t.update_records, total),
+        };
+        fill(
+            t.update_ready,
+            &[&self.digits_in(&new.meta.version), &change],
+        )
+    }
 }
 
 /// The parts of one corpus as they arrive, put back together into what reading

@@ -83,6 +83,8 @@ def serve(directory: Path):
 def slow_phone(drv):
     drv.execute_cdp_cmd("Network.enable", {})
     drv.execute_cdp_cmd("Network.setCacheDisabled", {"cacheDisabled": True})
+    # Every load a first visit: no service worker answers from what an earlier run kept.
+    drv.execute_cdp_cmd("Network.setBypassServiceWorker", {"bypass": True})
     drv.execute_cdp_cmd("Network.emulateNetworkConditions", {
         "offline": False, "latency": 150,
         "downloadThroughput": 1.6 * 1024 * 1024 / 8, "uploadThroughput": 750 * 1024 / 8,
