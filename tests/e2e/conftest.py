@@ -6,7 +6,9 @@ points E2E_ROOT_SITE and E2E_SUB_WWW at them.
 Every browser engine: a test marked `@pytest.mark.every_engine` runs in Chromium,
 Firefox and WebKit (the engine of Safari), once in each, as `test_name[firefox]` and
 so on; every other test runs in Chromium alone. The `page` and `driver` fixtures give
-the engine the test runs in, so a test needs nothing else to join the core set.
+the engine the test runs in, so a test needs nothing else to join the core set. A bug
+of the app's that shows in one engine only is named where the test is marked:
+`@pytest.mark.every_engine(xfail={"webkit": "what fails, and where"})`.
 """
 
 import json
@@ -18,6 +20,7 @@ from pathlib import Path
 import pytest
 from browser_host import StaticServer, start_chromium, start_firefox, start_webkit
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -47,12 +50,22 @@ ENGINE_NEEDS = {
 
 def pytest_configure(config):
     config.addinivalue_line(
-        "markers", "every_engine: a core test, run in Chromium, Firefox and WebKit (others run in Chromium alone)")
+        "markers", "every_engine(xfail={engine: reason}): a core test, run in Chromium, Firefox and WebKit "
+        "(others run in Chromium alone); xfail names a known app bug in one engine")
+    # Selenium's own WebKitGTK driver still uses an address setting it deprecates.
+    config.addinivalue_line("filterwarnings", "ignore:setting remote_server_addr:DeprecationWarning")
 
 
 def pytest_generate_tests(metafunc):
-    if metafunc.definition.get_closest_marker("every_engine"):
-        metafunc.parametrize("engine", ENGINES, indirect=True)
+    marker = metafunc.definition.get_closest_marker("every_engine")
+    if marker:
+        # A known bug in one engine is expected to fail there, strictly: once it is
+        # fixed the test passes, the run fails, and the entry must go.
+        known = marker.kwargs.get("xfail", {})
+        assert set(known) <= set(ENGINES), known
+        metafunc.parametrize("engine", [
+            pytest.param(e, marks=pytest.mark.xfail(reason=known[e], strict=True)) if e in known else e
+            for e in ENGINES], indirect=True)
 
 
 def need_site(path: Path):
@@ -215,7 +228,7 @@ class Page:
         box.clear()
         box.send_keys(value)
         if commit:
-            box.send_keys("\n")
+            box.send_keys(Keys.ENTER)  # "\n" is Enter to chromedriver only
         return self
 
     def check(self, element_id):
