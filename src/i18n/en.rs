@@ -314,6 +314,8 @@ pub static STRINGS: Strings = Strings {
     tl_hint: "Drag across the bars, or move the two sliders, to set the date range.",
     units: ["decade", "year", "month", "day"],
     first_page_note: "The first {0} of {1}, shown while the app loads; filters and search come with it.",
+    loose_year: "{0}, dated less precisely",
+    tl_show: "Timeline",
 };
 
 impl SpeakerWords {

@@ -289,4 +289,9 @@ pub struct Strings {
     pub units: [&'static str; 4],
     /// Under the static first page the app's page carries: "The first 47 of 47 events, while the app loads."
     pub first_page_note: &'static str,
+    /// A year's section among the events dated less precisely: its name for
+    /// screen readers, apart from the same year's section above.
+    pub loose_year: &'static str,
+    /// The button that shows or hides the timeline on a narrow screen.
+    pub tl_show: &'static str,
 }
