@@ -97,6 +97,7 @@ const dossierPacked = (id) => {
   }
   return new Blob(parts).stream().pipeThrough(new DecompressionStream("gzip"));
 };
+window.dossierSingleFile = true;
 if (new URLSearchParams(location.search).has("corpus")) document.documentElement.className = "other-corpus";
 else window.dossierCorpus = Promise.resolve(new Response(dossierPacked("dossier-corpus"), {
   headers: { "content-type": "application/json", "content-length": "%(corpus_bytes)d" },

@@ -68,6 +68,8 @@ def walk_the_single_file(page, url):
     page.click_link(source["title"])
     assert page.text(".detail h2") == source["title"]
     assert page.query() == "?id=" + source["id"]
+    # No link to a file that is not beside it.
+    assert not page.css("footer a[href^='public/'], footer a[href^='plain/']")
     # Nothing was loaded from anywhere: not the corpus, not the app, not a style.
     assert resources(page) == []
     return first_list
