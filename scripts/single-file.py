@@ -65,8 +65,8 @@ def build_files(build):
 
 
 def inline_glue(glue):
-    """wasm-bindgen's ES module, made fit to run inside the page's own module
-    script: its exports dropped. Anything unexpected fails the build."""
+    """wasm-bindgen's ES module, made fit to run inside a function of the page's
+    own module script: its exports dropped. Anything unexpected fails the build."""
     text = glue.read_text(encoding="utf-8")
     if re.search(r"^\s*import\b", text, re.M):
         fail(f"{glue.name} imports other modules (snippets?): the single file cannot carry them yet")
@@ -164,7 +164,9 @@ def main():
     records = ", ".join(f"{len(doc.get(k, []))} {k}" for k in ("events", "claims", "sources", "actors"))
     del doc
     glue, wasm, style = build_files(build)
-    script = inline_glue(glue) + LOADER % {"corpus_bytes": len(corpus)}
+    # The glue in a function of its own: its names stay apart from the loader's.
+    script = ("const __wbg_init = (() => {\n" + inline_glue(glue) + "\nreturn __wbg_init;\n})();\n"
+              + LOADER % {"corpus_bytes": len(corpus)})
     css = style.read_text(encoding="utf-8")
     if "</style" in css.lower():
         fail(f"{style.name} contains </style")
