@@ -481,7 +481,11 @@ fn ClaimsList() -> impl IntoView {
     view! {
         {order_select}
         {head}
-        <Later>{extras.clone()}<Show when=move || first_page.get()><WhoSaidWhat/></Show></Later>
+        // Folded on a phone, as the timeline is, so the first screen shows claims.
+        <details class="charts-fold" open=wide_screen()>
+            <summary>{t.claims_charts_show}</summary>
+            <Later>{extras.clone()}<Show when=move || first_page.get()><WhoSaidWhat/></Show></Later>
+        </details>
         {body}
     }
 }

@@ -316,6 +316,7 @@ pub static STRINGS: Strings = Strings {
     first_page_note: "The first {0} of {1}, shown while the app loads; filters and search come with it.",
     loose_year: "{0}, dated less precisely",
     tl_show: "Timeline",
+    claims_charts_show: "Death tolls and who said what",
 };
 
 impl SpeakerWords {

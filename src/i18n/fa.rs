@@ -404,4 +404,5 @@ pub static STRINGS: Strings = Strings {
     first_page_note: "{0} مورد نخست از {1}، تا بارگیری برنامه؛ پالایه‌ها و جست‌وجو با آن می‌آیند.",
     loose_year: "{0}، با تاریخ نادقیق‌تر",
     tl_show: "خط زمان",
+    claims_charts_show: "شمار کشته‌شدگان و اینکه چه کسی چه گفت",
 };

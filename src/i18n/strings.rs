@@ -294,4 +294,6 @@ pub struct Strings {
     pub loose_year: &'static str,
     /// The button that shows or hides the timeline on a narrow screen.
     pub tl_show: &'static str,
+    /// The fold over the claims' charts on a narrow screen.
+    pub claims_charts_show: &'static str,
 }
