@@ -98,13 +98,24 @@ const dossierPacked = (id) => {
   return new Blob(parts).stream().pipeThrough(new DecompressionStream("gzip"));
 };
 window.dossierSingleFile = true;
-if (new URLSearchParams(location.search).has("corpus")) document.documentElement.className = "other-corpus";
-else window.dossierCorpus = Promise.resolve(new Response(dossierPacked("dossier-corpus"), {
-  headers: { "content-type": "application/json", "content-length": "%(corpus_bytes)d" },
-}));
-const dossierWasm = await new Response(dossierPacked("dossier-wasm")).arrayBuffer();
-const wasm = await __wbg_init({ module_or_path: dossierWasm });
-dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
+try {
+  if (new URLSearchParams(location.search).has("corpus")) document.documentElement.className = "other-corpus";
+  else window.dossierCorpus = Promise.resolve(new Response(dossierPacked("dossier-corpus"), {
+    headers: { "content-type": "application/json", "content-length": "%(corpus_bytes)d" },
+  }));
+  const dossierWasm = await new Response(dossierPacked("dossier-wasm")).arrayBuffer();
+  const wasm = await __wbg_init({ module_or_path: dossierWasm });
+  dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
+} catch (e) {
+  // A browser too old for the file (DecompressionStream came in Chrome 80,
+  // Firefox 113, Safari 16.4): say so, rather than leave the masthead alone.
+  const note = document.createElement("p");
+  note.setAttribute("role", "alert");
+  note.className = "failure";
+  note.textContent = "This browser cannot open Dossier's single file (" + e + "). " +
+    "A browser from 2023 or later opens it: Firefox 113, Chrome 80 or Safari 16.4 and newer.";
+  document.body.append(note);
+}
 """
 
 PAGE = """<!DOCTYPE html>
