@@ -159,6 +159,16 @@ async fn load(
     loader::read_corpus(bytes, &source.name(l), progress).await
 }
 
+/// Whether this is the single-file edition (`dossier.html`, scripts/single-file.py),
+/// which says so in `window.dossierSingleFile`.
+fn single_file() -> bool {
+    js_sys::Reflect::get(
+        &window(),
+        &wasm_bindgen::JsValue::from_str("dossierSingleFile"),
+    )
+    .is_ok_and(|v| v.is_truthy())
+}
+
 /// The reader's preferred languages, as the browser lists them.
 fn browser_languages() -> Vec<String> {
     window()
@@ -430,12 +440,17 @@ fn Browser(data: Arc<Data>) -> impl IntoView {
         <footer>
             <p dir="auto">{version}</p>
             <p>
-                {t.footer_principle}" "
-                <a href="public/corpus.json">{t.download_corpus}</a>
-                " · "
-                <a href="public/corpus.schema.json">{t.its_schema}</a>
-                " · "
-                <a href="plain/index.html">{t.plain_edition}</a>
+                {t.footer_principle}
+                // The single file has no files beside it to link to; its corpus
+                // leaves it through the export under every list.
+                {(!single_file()).then(|| view! {
+                    " "
+                    <a href="public/corpus.json">{t.download_corpus}</a>
+                    " · "
+                    <a href="public/corpus.schema.json">{t.its_schema}</a>
+                    " · "
+                    <a href="plain/index.html">{t.plain_edition}</a>
+                })}
             </p>
             {manifest.map(|manifest| view! { <offline::KeepCorpus manifest/> })}
         </footer>

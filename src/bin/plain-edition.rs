@@ -3,6 +3,9 @@
 //! Records that fail validation are left out, as the app leaves them out, and
 //! named on stderr. Given the app's page, it also fills in its static masthead
 //! and the default view's first page, shown while the app loads.
+//!
+//! `plain-edition --standalone CORPUS.json OUT.html` writes instead the content
+//! the single-file edition shows without JavaScript (`plain::standalone`).
 
 use std::path::{Component, Path, PathBuf};
 use std::process::ExitCode;
@@ -16,7 +19,13 @@ const USAGE: &str = "usage: plain-edition [--no-edition] CORPUS.json OUT_DIR [PA
   index.html, one list page per kind and one page per record, readable without JavaScript.\n\
   Given the app's PAGE.html, also puts the corpus's title and description in its masthead,\n\
   and the first page of its events, shown while the app loads.\n\
-  --no-edition fills in PAGE.html and writes no edition (for benchmarks).";
+  --no-edition fills in PAGE.html and writes no edition (for benchmarks).\n\
+       plain-edition --standalone CORPUS.json OUT.html\n\
+  Writes only the HTML fragment the single-file edition shows without JavaScript:\n\
+  the corpus's title and the first records of each list.";
+
+/// How many records of each list the single-file edition shows without JavaScript.
+const STANDALONE_PER_LIST: usize = 500;
 
 fn main() -> ExitCode {
     let mut args: Vec<_> = std::env::args_os().skip(1).collect();
@@ -26,6 +35,19 @@ fn main() -> ExitCode {
     if args.iter().any(|a| a == "-h" || a == "--help") {
         println!("{USAGE}");
         return ExitCode::SUCCESS;
+    }
+    if args.first().is_some_and(|a| a == "--standalone") {
+        let [_, corpus, out] = &args[..] else {
+            eprintln!("error: name the corpus file and the output file\n{USAGE}");
+            return ExitCode::from(2);
+        };
+        return match standalone(Path::new(corpus), Path::new(out)) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(why) => {
+                eprintln!("plain-edition: {why}");
+                ExitCode::FAILURE
+            }
+        };
     }
     if !(2..=3).contains(&args.len()) {
         eprintln!("error: name the corpus file and the output folder\n{USAGE}");
@@ -45,11 +67,22 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(corpus: &Path, out: &Path, page: Option<&Path>, edition: bool) -> Result<(), String> {
+/// Reads and checks a corpus, as the app does.
+fn accepted(corpus: &Path) -> Result<load::Accepted, String> {
     let text = std::fs::read_to_string(corpus)
         .map_err(|e| format!("cannot read {}: {e}", corpus.display()))?;
     let doc = load::parse(&text).map_err(|e| format!("{}: {e}", corpus.display()))?;
-    let accepted = load::accept(doc);
+    Ok(load::accept(doc))
+}
+
+fn standalone(corpus: &Path, out: &Path) -> Result<(), String> {
+    let index = Index::without_text(accepted(corpus)?.corpus);
+    let html = plain::standalone(&index, STANDALONE_PER_LIST);
+    std::fs::write(out, html).map_err(|e| format!("cannot write {}: {e}", out.display()))
+}
+
+fn run(corpus: &Path, out: &Path, page: Option<&Path>, edition: bool) -> Result<(), String> {
+    let accepted = accepted(corpus)?;
     for r in &accepted.rejected {
         eprintln!(
             "plain-edition: left out {} {}: {}",

@@ -340,6 +340,9 @@ pub static STRINGS: Strings = Strings {
     offline_persisted: "The browser has promised to keep them until you clear this site's data.",
     offline_not_persisted: "The browser may clear them when the device runs short of space.",
     offline_failed: "The corpus could not be kept: {0}",
+    loose_year: "{0}, dated less precisely",
+    tl_show: "Timeline",
+    claims_charts_show: "Death tolls and who said what",
 };
 
 impl SpeakerWords {

@@ -428,4 +428,7 @@ pub static STRINGS: Strings = Strings {
     offline_persisted: "مرورگر قول داده است آن‌ها را نگه دارد تا وقتی که داده‌های این سایت را پاک کنید.",
     offline_not_persisted: "مرورگر ممکن است وقتی جای دستگاه کم شود آن‌ها را پاک کند.",
     offline_failed: "مجموعه نگه داشته نشد: \u{2068}{0}\u{2069}",
+    loose_year: "{0}، با تاریخ نادقیق‌تر",
+    tl_show: "خط زمان",
+    claims_charts_show: "شمار کشته‌شدگان و اینکه چه کسی چه گفت",
 };

@@ -318,4 +318,11 @@ pub struct Strings {
     pub offline_not_persisted: &'static str,
     /// "The corpus could not be kept: {0}" (the browser's words).
     pub offline_failed: &'static str,
+    /// A year's section among the events dated less precisely: its name for
+    /// screen readers, apart from the same year's section above.
+    pub loose_year: &'static str,
+    /// The button that shows or hides the timeline on a narrow screen.
+    pub tl_show: &'static str,
+    /// The fold over the claims' charts on a narrow screen.
+    pub claims_charts_show: &'static str,
 }
