@@ -10,7 +10,8 @@ use dossier::corpus::validate::{self, Texts};
 
 const USAGE: &str = "usage: validate CORPUS.json [--texts DIR]\n\
   Checks a Dossier corpus file. With --texts, DIR holds the full texts named by the\n\
-  sources' text_file fields, and every quote must appear in its source's text verbatim.";
+  sources' text_file fields: every quote must appear in its source's text verbatim,\n\
+  and every text_sha256 must be the SHA-256 of its text file's bytes.";
 
 fn main() -> ExitCode {
     let mut corpus: Option<PathBuf> = None;
@@ -71,6 +72,11 @@ fn main() -> ExitCode {
         .filter(|p| p.severity == Severity::Error)
         .count();
     let warnings = problems.len() - errors;
+    let fingerprints = doc
+        .sources
+        .iter()
+        .filter(|e| e.record.text_sha256.is_some() && e.record.text_file.is_some())
+        .count();
     println!(
         "{}: {} sources, {} actors, {} events, {} claims; {errors} error(s), {warnings} warning(s){}",
         corpus.display(),
@@ -78,7 +84,11 @@ fn main() -> ExitCode {
         doc.actors.len(),
         doc.events.len(),
         doc.claims.len(),
-        if texts.is_some() { "; quotes checked against the texts" } else { "; quotes not checked (no --texts)" }
+        if texts.is_some() {
+            format!("; quotes checked against the texts, and {fingerprints} text fingerprint(s)")
+        } else {
+            "; quotes and text fingerprints not checked (no --texts)".to_string()
+        }
     );
     if errors > 0 {
         ExitCode::FAILURE
