@@ -3,7 +3,7 @@
 //! few tens of milliseconds, with the page free to paint and answer in between.
 
 use dossier::corpus::document::Problem;
-use dossier::corpus::load::{self, Reader};
+use dossier::corpus::load::{self, Decoded, Reader};
 use dossier::corpus::validate;
 use dossier::query::index::IndexBuilding;
 use js_sys::{Promise, Reflect, Uint8Array};
@@ -190,20 +190,13 @@ pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, LoadFailure> {
     Ok(Uint8Array::new(&buffer).to_vec())
 }
 
-/// Reads, checks and indexes a corpus file's bytes; `name` says where they
-/// came from, for messages.
-pub async fn read_corpus(
-    bytes: Vec<u8>,
-    name: &str,
-    progress: impl Fn(Progress),
-) -> Result<Data, LoadFailure> {
-    let text = String::from_utf8(bytes).map_err(|e| LoadFailure::NotText {
-        name: name.to_string(),
-        valid_up_to: e.utf8_error().valid_up_to(),
-    })?;
+/// Reads, checks and indexes a corpus file's bytes.
+pub async fn read_corpus(bytes: Vec<u8>, progress: impl Fn(Progress)) -> Result<Data, LoadFailure> {
+    // A byte that is not UTF-8 costs the record that holds it, named, not the file.
+    let decoded = Decoded::new(bytes);
     next_task().await;
     let doc = {
-        let mut reader = Reader::new(&text).map_err(LoadFailure::NotACorpus)?;
+        let mut reader = decoded.reader().map_err(LoadFailure::NotACorpus)?;
         let total = reader.total();
         in_slices(
             |r: &mut Reader| r.read(500),
@@ -218,7 +211,7 @@ pub async fn read_corpus(
         .await;
         reader.finish()
     };
-    drop(text);
+    drop(decoded);
     let records = doc.sources.len() + doc.actors.len() + doc.events.len() + doc.claims.len();
     let problems = {
         let mut check = validate::Check::new(&doc, None);

@@ -133,7 +133,6 @@ impl Loader {
 }
 
 async fn load(
-    l: Lang,
     source: &Source,
     retry: bool,
     progress: impl Fn(Progress),
@@ -146,7 +145,7 @@ async fn load(
         }
         Source::File(file) => loader::read_file(file).await?,
     };
-    loader::read_corpus(bytes, &source.name(l), progress).await
+    loader::read_corpus(bytes, progress).await
 }
 
 /// The reader's preferred languages, as the browser lists them.
@@ -226,7 +225,7 @@ pub fn App() -> impl IntoView {
                     loading.set(Loading::Pending(Some(p)));
                 }
             };
-            let result = load(language.get_untracked(), &source, retry, progress).await;
+            let result = load(&source, retry, progress).await;
             if current() {
                 loading.set(match result {
                     Ok(data) => Loading::Ready(Arc::new(data)),

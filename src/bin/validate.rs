@@ -34,8 +34,9 @@ fn main() -> ExitCode {
     let Some(corpus) = corpus else {
         return usage_error("name the corpus file");
     };
-    let text = match std::fs::read_to_string(&corpus) {
-        Ok(text) => text,
+    // A byte that is not UTF-8 is named with the record holding it, not fatal.
+    let bytes = match std::fs::read(&corpus) {
+        Ok(bytes) => bytes,
         Err(e) => {
             eprintln!("error: cannot read {}: {e}", corpus.display());
             return ExitCode::from(2);
@@ -54,7 +55,7 @@ fn main() -> ExitCode {
             }
         },
     };
-    let doc = match load::parse(&text) {
+    let doc = match load::parse_bytes(bytes) {
         Ok(doc) => doc,
         Err(e) => {
             println!("error: $: {e}");

@@ -110,7 +110,6 @@ pub static STRINGS: Strings = Strings {
     download_refused: "The corpus file ({0}) could not be downloaded: the server answered {1}.",
     read_failed: "The corpus file ({0}) could not be read: {1}.",
     file_read_failed: "The file {0} could not be read: {1}.",
-    not_utf8: "The corpus file ({0}) is not UTF-8 text (byte {1} is not).",
     connection_failed: "the connection failed",
     no_stream: "the browser cannot read the download as a stream",
 

@@ -88,7 +88,6 @@ pub struct Strings {
     pub download_refused: &'static str,
     pub read_failed: &'static str,
     pub file_read_failed: &'static str,
-    pub not_utf8: &'static str,
     pub connection_failed: &'static str,
     pub no_stream: &'static str,
 

@@ -121,3 +121,29 @@ def test_a_file_dropped_on_the_page_opens(site, page):
     """, text)
     page.wait(lambda d: page.css(".masthead h1") and page.text(".masthead h1") == "Dropped in")
     assert "dropped.json, opened from this device" in page.text(".corpus-bar summary")
+
+
+def test_a_damaged_byte_costs_only_the_claim_that_holds_it(site, page, tmp_path):
+    damaged = copy.deepcopy(CORPUS)
+    victim = damaged["claims"][3]
+    victim["quote"] += " BROKEN"
+    data = json.dumps(damaged, ensure_ascii=False).encode("utf-8")
+    assert data.count(b"BROKEN") == 1
+    # One byte that is not UTF-8, inside the claim's quote.
+    data = data.replace(b"BROKEN", b"BRO\xffKEN")
+    path = tmp_path / "damaged.json"
+    path.write_bytes(data)
+    page.open(site)
+    choose_file(page, path)
+    page.wait(lambda d: page.css("#rejected-title"))
+    assert page.text("#rejected-title").startswith("1 record left out")
+    page.d.execute_script("document.querySelector('.notice details').open = true")
+    named = [li.text for li in page.css(".rejected > li")]
+    assert len(named) == 1 and victim["id"] in named[0], named
+    assert "is not UTF-8 text" in named[0], named
+    # Every other record is there.
+    page.until_title(f"Events ({N_EVENTS})")
+    page.tab("Claims")
+    page.until_title(f"Claims ({len(CORPUS['claims']) - 1})")
+    page.tab("Sources")
+    page.until_title(f"Sources ({len(CORPUS['sources'])})")
