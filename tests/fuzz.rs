@@ -355,9 +355,15 @@ fn mutate_query(rng: &mut Rng, query: &str) -> String {
 fn run_query(ix: &Index, query: &str) {
     let state = UrlState::from_query(query);
     // What the address says, the address gives back.
+    // (Pages 0 and 1 both mean the first.)
     let again = UrlState::from_query(&state.to_query());
+    let same_page = |s: &UrlState| UrlState {
+        page: s.page_number(),
+        ..s.clone()
+    };
     assert_eq!(
-        again, state,
+        same_page(&again),
+        same_page(&state),
         "query {query:?} does not survive a round trip"
     );
     let _ = state.clone().after_change_from(&UrlState::default());

@@ -4,6 +4,7 @@
 
 use dossier::corpus::document::Problem;
 use dossier::corpus::load::{self, Decoded, Reader};
+use dossier::corpus::sha256::{hex, Sha256};
 use dossier::corpus::validate;
 use dossier::query::index::IndexBuilding;
 use js_sys::{Promise, Reflect, Uint8Array};
@@ -192,6 +193,22 @@ pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, LoadFailure> {
 
 /// Reads, checks and indexes a corpus file's bytes.
 pub async fn read_corpus(bytes: Vec<u8>, progress: impl Fn(Progress)) -> Result<Data, LoadFailure> {
+    // The file's fingerprint, so that what is cited traces to these exact bytes.
+    let fingerprint = {
+        let mut job = (Sha256::new(), 0usize);
+        in_slices(
+            |(hash, at): &mut (Sha256, usize)| {
+                let end = (*at + (1 << 18)).min(bytes.len());
+                hash.update(bytes.get(*at..end).unwrap_or_default());
+                *at = end;
+                end == bytes.len()
+            },
+            |_| {},
+            &mut job,
+        )
+        .await;
+        hex(&job.0.finish())
+    };
     // A byte that is not UTF-8 costs the record that holds it, named, not the file.
     let decoded = Decoded::new(bytes);
     next_task().await;
@@ -240,8 +257,10 @@ pub async fn read_corpus(bytes: Vec<u8>, progress: impl Fn(Progress)) -> Result<
             break;
         }
     }
+    let mut index = building.finish();
+    index.fingerprint = Some(fingerprint);
     Ok(Data {
-        index: building.finish(),
+        index,
         rejected: accepted.rejected,
         report,
     })

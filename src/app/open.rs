@@ -70,9 +70,29 @@ pub fn CorpusBar() -> impl IntoView {
     // The corpus on screen is the one last asked for (a newer request replaces
     // this screen with its progress), named in the reader's language.
     let name = loader.0.with_untracked(|r| r.source.name(l));
+    // Which exact corpus: its version, and the fingerprint of its file (shortened
+    // here as version-control tools shorten theirs; whole inside, and in citations).
+    let d = expect_context::<Arc<Data>>();
+    let version = d.index.corpus.meta.version.trim().to_string();
+    let fingerprint = d.index.fingerprint.clone().unwrap_or_default();
+    let short: String = fingerprint.chars().take(12).collect();
+    let version = (!version.is_empty()).then(|| {
+        view! { " " <span class="corpus-version" dir="auto">{fill(t.corpus_version, &[&version])}</span> }
+    });
+    let short = (!short.is_empty()).then(|| {
+        view! { " " <span class="corpus-fingerprint">{fill(t.corpus_fingerprint_short, &[&short])}</span> }
+    });
+    let whole = (!fingerprint.is_empty()).then(|| {
+        view! {
+            <p class="corpus-id">
+                {t.corpus_fingerprint} " " <code id="corpus-sha256">{fingerprint}</code>
+            </p>
+        }
+    });
     view! {
         <details class="corpus-bar">
-            <summary>{t.corpus_lead} <span class="corpus-name" dir="auto">{name}</span> {t.open_another}</summary>
+            <summary>{t.corpus_lead} <span class="corpus-name" dir="auto">{name}</span>{version}{short} {t.open_another}</summary>
+            {whole}
             <OpenCorpus/>
         </details>
     }

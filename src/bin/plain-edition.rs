@@ -7,6 +7,7 @@ use std::path::{Component, Path, PathBuf};
 use std::process::ExitCode;
 
 use dossier::corpus::load;
+use dossier::corpus::sha256::sha256_hex;
 use dossier::publish::plain;
 use dossier::query::index::Index;
 
@@ -40,9 +41,11 @@ fn main() -> ExitCode {
 }
 
 fn run(corpus: &Path, out: &Path, page: Option<&Path>) -> Result<(), String> {
-    let text = std::fs::read_to_string(corpus)
-        .map_err(|e| format!("cannot read {}: {e}", corpus.display()))?;
-    let doc = load::parse(&text).map_err(|e| format!("{}: {e}", corpus.display()))?;
+    let bytes =
+        std::fs::read(corpus).map_err(|e| format!("cannot read {}: {e}", corpus.display()))?;
+    // The edition names the exact file it was made from.
+    let fingerprint = sha256_hex(&bytes);
+    let doc = load::parse_bytes(bytes).map_err(|e| format!("{}: {e}", corpus.display()))?;
     let accepted = load::accept(doc);
     for r in &accepted.rejected {
         eprintln!(
@@ -55,7 +58,8 @@ fn run(corpus: &Path, out: &Path, page: Option<&Path>) -> Result<(), String> {
     if let Some(page) = page {
         fill_masthead(page, &accepted.corpus.meta)?;
     }
-    let index = Index::without_text(accepted.corpus);
+    let mut index = Index::without_text(accepted.corpus);
+    index.fingerprint = Some(fingerprint);
     for id in plain::left_out(&index) {
         eprintln!("plain-edition: no page for the record {id:?}: its id is not a plain slug or names a page of the edition");
     }

@@ -49,6 +49,10 @@ pub struct Meta {
     /// (`?view=claims&claim=death-toll`). Absent from a corpus that is not an export.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub filter: Option<String>,
+    /// For an export: the SHA-256 of the corpus file it was made from, so that
+    /// it traces to one exact corpus.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exported_from: Option<String>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]

@@ -552,6 +552,10 @@ fn check_meta(c: &mut Checker, doc: &Document) {
         );
         c.error(&|| "$.meta.schema_version".into(), msg);
     }
+    if let Some(from) = m.exported_from.as_deref().filter(|f| !is_sha256_hex(f)) {
+        let msg = format!("'{from}' is not a SHA-256: write 64 lowercase hexadecimal digits");
+        c.error(&|| "$.meta.exported_from".into(), msg);
+    }
     let full_date = PartialDate::parse(&m.updated).map(|d| d.day.is_some());
     if full_date != Ok(true) {
         let msg = format!("updated '{}' is not a full date YYYY-MM-DD", m.updated);

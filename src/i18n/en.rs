@@ -312,6 +312,10 @@ pub static STRINGS: Strings = Strings {
     tl_key_spread: " dated less precisely: may fall there · ",
     tl_hint: "Drag across the bars, or move the two sliders, to set the date range.",
     units: ["decade", "year", "month", "day"],
+    corpus_version: "· version {0}",
+    corpus_fingerprint_short: "· SHA-256 {0}…",
+    corpus_fingerprint: "SHA-256 of this corpus file, which citations and exports carry:",
+    print_corpus: "Corpus: {0}, version {1}, SHA-256 of its file {2}",
 };
 
 impl SpeakerWords {

@@ -286,4 +286,12 @@ pub struct Strings {
     pub tl_key_spread: &'static str,
     pub tl_hint: &'static str,
     pub units: [&'static str; 4],
+    /// The corpus bar: "version {0}".
+    pub corpus_version: &'static str,
+    /// The corpus bar: the start of the corpus file's SHA-256, "SHA-256 {0}…".
+    pub corpus_fingerprint_short: &'static str,
+    /// Before the whole SHA-256 of the corpus file.
+    pub corpus_fingerprint: &'static str,
+    /// The printed page: the corpus, "{0}" title, "{1}" version, "{2}" SHA-256.
+    pub print_corpus: &'static str,
 }

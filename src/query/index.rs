@@ -242,6 +242,9 @@ pub struct Index {
     pub speaker_claims: Vec<u32>,
     /// Per actor, its folded name and aliases, for type-ahead.
     pub actor_names: Vec<Vec<String>>,
+    /// The SHA-256 of the corpus file's bytes, where the index was built from a
+    /// file: citations and exports carry it, so a record traces to one exact corpus.
+    pub fingerprint: Option<String>,
 }
 
 /// Adds a link; duplicates are removed once at the end (`tidy`), since

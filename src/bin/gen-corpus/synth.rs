@@ -53,6 +53,7 @@ pub fn generate(records: usize, seed: u64) -> Corpus {
         licence: "CC0 1.0: synthetic data, no quotations".into(),
         updated: "2026-11-23".into(),
         filter: None,
+        exported_from: None,
     };
     Corpus {
         meta,
