@@ -590,11 +590,18 @@ fn every_csv_row_and_the_json_export_name_the_corpus_file_they_come_from() {
     for kind in KINDS {
         let rows = read_csv(&export::csv(&index, &outcome, kind, ClaimOrder::Date));
         let width = rows[0].len();
-        assert_eq!(rows[0][width - 2..], ["corpus version", "corpus sha256"]);
+        assert_eq!(
+            rows[0][width - 3..],
+            ["corpus version", "corpus sha256", "corpus read from"]
+        );
         for row in &rows[1..] {
             assert_eq!(
-                row[width - 2..],
-                [index.corpus.meta.version.clone(), fingerprint.clone()]
+                row[width - 3..],
+                [
+                    index.corpus.meta.version.clone(),
+                    fingerprint.clone(),
+                    "the corpus this site publishes".to_string()
+                ]
             );
         }
     }
@@ -704,4 +711,42 @@ fn events_and_actors_are_cited_too() {
     assert!(text.contains("Event record in"), "{text}");
     let text = cite(&index, "act-amnesty-international");
     assert!(text.starts_with("Amnesty International (NGO"), "{text}");
+}
+
+#[test]
+fn a_corpus_that_is_not_the_sites_own_says_so_in_citations_and_exports() {
+    let mut index = shipped();
+    let text = cite(&index, "ev-1988-killings");
+    assert!(
+        !text.contains("not the corpus this site publishes"),
+        "{text}"
+    );
+    index.elsewhere = Some("corpora/other.json".into());
+    let fingerprint = shipped_fingerprint();
+    let text = cite(&index, "ev-1988-killings");
+    assert!(
+        text.contains(&format!(
+            "SHA-256 {fingerprint} (not the corpus this site publishes: read from corpora/other.json)"
+        )),
+        "{text}"
+    );
+    let outcome = Outcome::new(&index, &Filter::default(), Kind::Event);
+    let rows = read_csv(&export::csv(
+        &index,
+        &outcome,
+        Kind::Event,
+        ClaimOrder::Date,
+    ));
+    let last = rows[0].len() - 1;
+    assert!(rows[1..]
+        .iter()
+        .all(|r| r[last] == "corpora/other.json (not the corpus this site publishes)"));
+    let exported = filtered_corpus(&index, &outcome, &Filter::default(), "?", DATE);
+    assert!(
+        exported.meta.description.contains(
+            "It was made from a corpus that is not the one the site publishes, read from corpora/other.json."
+        ),
+        "{}",
+        exported.meta.description
+    );
 }

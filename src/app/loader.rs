@@ -191,8 +191,13 @@ pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, LoadFailure> {
     Ok(Uint8Array::new(&buffer).to_vec())
 }
 
-/// Reads, checks and indexes a corpus file's bytes.
-pub async fn read_corpus(bytes: Vec<u8>, progress: impl Fn(Progress)) -> Result<Data, LoadFailure> {
+/// Reads, checks and indexes a corpus file's bytes; `elsewhere` names where
+/// they were read from when they are not the corpus the site publishes.
+pub async fn read_corpus(
+    bytes: Vec<u8>,
+    elsewhere: Option<String>,
+    progress: impl Fn(Progress),
+) -> Result<Data, LoadFailure> {
     // The file's fingerprint, so that what is cited traces to these exact bytes.
     let fingerprint = {
         let mut job = (Sha256::new(), 0usize);
@@ -259,6 +264,7 @@ pub async fn read_corpus(bytes: Vec<u8>, progress: impl Fn(Progress)) -> Result<
     }
     let mut index = building.finish();
     index.fingerprint = Some(fingerprint);
+    index.elsewhere = elsewhere;
     Ok(Data {
         index,
         rejected: accepted.rejected,

@@ -145,7 +145,16 @@ async fn load(
         }
         Source::File(file) => loader::read_file(file).await?,
     };
-    loader::read_corpus(bytes, progress).await
+    // Citations and exports say where a corpus that is not the site's own came from.
+    let elsewhere = match source {
+        Source::Shipped => None,
+        Source::Path(path) => Some(path.clone()),
+        Source::File(file) => Some(format!(
+            "{}, a file opened on the reader's device",
+            file.name()
+        )),
+    };
+    loader::read_corpus(bytes, elsewhere, progress).await
 }
 
 /// The reader's preferred languages, as the browser lists them.
@@ -379,6 +388,7 @@ fn Browser(data: Arc<Data>) -> impl IntoView {
             <p class="lede" dir="auto">{meta.description.clone()}</p>
         </header>
         <open::CorpusBar/>
+        <open::ElsewhereNotice/>
         <lists::ViewTabs/>
         <div class="layout">
             <filters::FilterPanel/>

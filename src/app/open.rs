@@ -133,3 +133,26 @@ pub fn ValidationReport() -> impl IntoView {
     }
     .into_any()
 }
+
+/// On every view of a corpus that is not the one this site publishes (from
+/// `?corpus=` or a file from this device): where it was read from and the
+/// fingerprint of that file, so that it cannot pass for the site's own.
+#[component]
+pub fn ElsewhereNotice() -> impl IntoView {
+    let loader = expect_context::<Loader>();
+    let d = expect_context::<Arc<Data>>();
+    if d.index.elsewhere.is_none() {
+        return ().into_any();
+    }
+    let l = lang();
+    let t = l.strings();
+    let name = loader.0.with_untracked(|r| r.source.name(l));
+    let fingerprint = d.index.fingerprint.clone().unwrap_or_default();
+    view! {
+        <section class="elsewhere" role="note" aria-labelledby="elsewhere-title">
+            <h2 id="elsewhere-title">{t.elsewhere_title}</h2>
+            <p>{fill(t.elsewhere_body, &[&name, &fingerprint])}</p>
+        </section>
+    }
+    .into_any()
+}

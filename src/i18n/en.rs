@@ -316,6 +316,8 @@ pub static STRINGS: Strings = Strings {
     corpus_fingerprint_short: "· SHA-256 {0}…",
     corpus_fingerprint: "SHA-256 of this corpus file, which citations and exports carry:",
     print_corpus: "Corpus: {0}, version {1}, SHA-256 of its file {2}",
+    elsewhere_title: "This is not the corpus this site publishes",
+    elsewhere_body: "What is shown here was read from {0}. The SHA-256 of that file is {1}. Citations and exports made from it name that file and say it is not the site's own corpus.",
 };
 
 impl SpeakerWords {

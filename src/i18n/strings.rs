@@ -294,4 +294,8 @@ pub struct Strings {
     pub corpus_fingerprint: &'static str,
     /// The printed page: the corpus, "{0}" title, "{1}" version, "{2}" SHA-256.
     pub print_corpus: &'static str,
+    /// The notice on every view of a corpus that is not the site's own.
+    pub elsewhere_title: &'static str,
+    /// "{0}" where it was read from, "{1}" the SHA-256 of that file.
+    pub elsewhere_body: &'static str,
 }

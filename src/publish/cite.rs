@@ -44,6 +44,11 @@ fn corpus_name(index: &Index) -> String {
     if let Some(f) = &index.fingerprint {
         name.push_str(&format!(", SHA-256 {f}"));
     }
+    if let Some(place) = &index.elsewhere {
+        name.push_str(&format!(
+            " (not the corpus this site publishes: read from {place})"
+        ));
+    }
     name
 }
 

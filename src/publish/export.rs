@@ -255,9 +255,18 @@ fn export_meta(index: &Index, filter: &Filter, query: &str, exported: &str) -> M
         .as_ref()
         .map(|f| format!(", SHA-256 {f}"))
         .unwrap_or_default();
+    let elsewhere = index
+        .elsewhere
+        .as_ref()
+        .map(|place| {
+            format!(
+                " It was made from a corpus that is not the one the site publishes, read from {place}."
+            )
+        })
+        .unwrap_or_default();
     let description = format!(
-        "An export of “{}” (version {}{fingerprint}), made on {} {how} It holds the records the \
-         filter keeps and every record they refer to. About the corpus: {}",
+        "An export of “{}” (version {}{fingerprint}), made on {} {how}{elsewhere} It holds the \
+         records the filter keeps and every record they refer to. About the corpus: {}",
         original.title,
         original.version,
         long_date(exported),
@@ -270,6 +279,15 @@ fn export_meta(index: &Index, filter: &Filter, query: &str, exported: &str) -> M
         filter: Some(query.to_string()),
         exported_from: index.fingerprint.clone(),
         ..original.clone()
+    }
+}
+
+/// Where the corpus was read from, in words: a corpus that is not the one the
+/// site publishes says so.
+pub fn read_from(index: &Index) -> String {
+    match &index.elsewhere {
+        Some(place) => format!("{place} (not the corpus this site publishes)"),
+        None => "the corpus this site publishes".into(),
     }
 }
 
@@ -300,20 +318,26 @@ pub fn csv_field(text: &str) -> String {
 /// accents and Persian script correctly), CRLF line ends.
 struct CsvOut {
     text: String,
-    /// The corpus every row comes from: its version and fingerprint, ending each row.
-    corpus: [String; 2],
+    /// The corpus every row comes from: its version, fingerprint and where it
+    /// was read from, ending each row.
+    corpus: [String; 3],
 }
 
 impl CsvOut {
     fn new(header: &[&str], index: &Index) -> CsvOut {
         let mut out = CsvOut {
             text: String::from("\u{feff}"),
-            corpus: ["corpus version".into(), "corpus sha256".into()],
+            corpus: [
+                "corpus version".into(),
+                "corpus sha256".into(),
+                "corpus read from".into(),
+            ],
         };
         out.row(header.iter().map(|h| h.to_string()).collect());
         out.corpus = [
             index.corpus.meta.version.clone(),
             index.fingerprint.clone().unwrap_or_default(),
+            read_from(index),
         ];
         out
     }

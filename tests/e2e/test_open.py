@@ -2,6 +2,7 @@
 and the validator's whole report in the page."""
 
 import copy
+import hashlib
 import json
 import subprocess
 
@@ -147,3 +148,43 @@ def test_a_damaged_byte_costs_only_the_claim_that_holds_it(site, page, tmp_path)
     page.until_title(f"Claims ({len(CORPUS['claims']) - 1})")
     page.tab("Sources")
     page.until_title(f"Sources ({len(CORPUS['sources'])})")
+
+
+def test_a_corpus_that_is_not_this_sites_says_so_on_every_view(site_copy, page, tmp_path):
+    url, corpus_file = site_copy()
+    # The shipped corpus shows no notice.
+    page.open(url)
+    assert not page.css(".elsewhere")
+    other = json.dumps(other_corpus("Another record", drop_events=2)).encode("utf-8")
+    fingerprint = hashlib.sha256(other).hexdigest()
+    (corpus_file.parent.parent / "corpora").mkdir()
+    (corpus_file.parent.parent / "corpora/other.json").write_bytes(other)
+    page.open(url + "?corpus=corpora/other.json")
+    event = next(e for e in CORPUS["events"] if e["id"] in {x for c in CORPUS["claims"] for x in c.get("events", [])})
+
+    def notice():
+        text = page.text(".elsewhere")
+        assert "not the corpus this site publishes" in text, text
+        assert "corpora/other.json" in text and fingerprint in text, text
+
+    notice()
+    for tab in ["Claims", "Sources", "Institutions"]:
+        page.tab(tab)
+        notice()
+    page.open(url + "?corpus=corpora/other.json&id=" + event["id"])
+    notice()
+    # Its citations name that file and its fingerprint.
+    page.one("#cite-toggle").click()
+    cited = page.one("#cite-text").get_attribute("value")
+    assert f"SHA-256 {fingerprint} (not the corpus this site publishes: read from corpora/other.json)" in cited, cited
+    # A file from this device says so too, by its name.
+    mine = tmp_path / "mine.json"
+    mine.write_bytes(other)
+    choose_file(page, mine)
+    page.wait(lambda d: "mine.json" in page.text(".elsewhere"))
+    assert fingerprint in page.text(".elsewhere")
+    # Back to the site's own: no notice.
+    page.d.execute_script("document.querySelector('details.corpus-bar').open = true")
+    page.one("#open-shipped").click()
+    page.wait(lambda d: page.text(".masthead h1") == CORPUS["meta"]["title"])
+    assert not page.css(".elsewhere")
