@@ -318,6 +318,9 @@ pub static STRINGS: Strings = Strings {
     print_corpus: "Corpus: {0}, version {1}, SHA-256 of its file {2}",
     elsewhere_title: "This is not the corpus this site publishes",
     elsewhere_body: "What is shown here was read from {0}. The SHA-256 of that file is {1}. Citations and exports made from it name that file and say it is not the site's own corpus.",
+    archived_copy: "Archived copy",
+    text_sha256: "SHA-256 of its text",
+    text_captured: "Text captured on",
 };
 
 impl SpeakerWords {

@@ -298,4 +298,8 @@ pub struct Strings {
     pub elsewhere_title: &'static str,
     /// "{0}" where it was read from, "{1}" the SHA-256 of that file.
     pub elsewhere_body: &'static str,
+    /// A source's archived copy, its text's SHA-256 and when the text was captured.
+    pub archived_copy: &'static str,
+    pub text_sha256: &'static str,
+    pub text_captured: &'static str,
 }
