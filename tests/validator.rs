@@ -357,3 +357,29 @@ fn an_archived_copy_may_not_be_later_than_the_capture() {
     );
     assert!(ok, "{out}");
 }
+
+#[test]
+fn a_damaged_byte_is_named_with_its_record_and_the_rest_is_checked() {
+    let dir = Scratch::new("damaged-byte");
+    let text = std::fs::read_to_string(fixture("valid.json")).expect("fixture");
+    let mut bytes = text.into_bytes();
+    // A byte that is not UTF-8 in the claim's paraphrase.
+    let at = bytes
+        .windows(12)
+        .position(|w| w == b"\"paraphrase\"")
+        .expect("a claim")
+        + 16;
+    bytes[at] = 0xff;
+    let file = dir.0.join("damaged.json");
+    std::fs::write(&file, &bytes).expect("write");
+    let (ok, out) = validate(&file, None);
+    assert!(!ok, "{out}");
+    assert!(
+        out.contains(&format!(
+            "error: $.claims[0]: byte {} of the file is not UTF-8 text",
+            at + 1
+        )),
+        "{out}"
+    );
+    assert!(out.contains("1 claims; 1 error(s)"), "{out}");
+}
