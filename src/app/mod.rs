@@ -148,6 +148,8 @@ async fn load(
     // Citations and exports say where a corpus that is not the site's own came from.
     let elsewhere = match source {
         Source::Shipped => None,
+        // The site's own file, named in the address, is still the site's own.
+        Source::Path(path) if path.trim().trim_start_matches("./") == CORPUS_URL => None,
         Source::Path(path) => Some(path.clone()),
         Source::File(file) => Some(format!(
             "{}, a file opened on the reader's device",

@@ -84,9 +84,9 @@ pub fn CorpusBar() -> impl IntoView {
     });
     let whole = (!fingerprint.is_empty()).then(|| {
         view! {
-            <p class="corpus-id">
-                {t.corpus_fingerprint} " " <code id="corpus-sha256">{fingerprint}</code>
-            </p>
+            <section class="corpus-id" aria-labelledby="corpus-id-label">
+                <p><span id="corpus-id-label">{t.corpus_fingerprint}</span> " " <code id="corpus-sha256">{fingerprint}</code></p>
+            </section>
         }
     });
     view! {
@@ -149,7 +149,7 @@ pub fn ElsewhereNotice() -> impl IntoView {
     let name = loader.0.with_untracked(|r| r.source.name(l));
     let fingerprint = d.index.fingerprint.clone().unwrap_or_default();
     view! {
-        <section class="elsewhere" role="note" aria-labelledby="elsewhere-title">
+        <section class="elsewhere" aria-labelledby="elsewhere-title">
             <h2 id="elsewhere-title">{t.elsewhere_title}</h2>
             <p>{fill(t.elsewhere_body, &[&name, &fingerprint])}</p>
         </section>
