@@ -14,6 +14,7 @@ use std::collections::{HashMap, HashSet};
 use dossier::corpus::document::Severity;
 use dossier::corpus::load;
 use dossier::corpus::model::{Corpus, Kind};
+use dossier::corpus::sha256::sha256_hex;
 use dossier::corpus::validate;
 use dossier::publish::cite::citation;
 use dossier::publish::export::{self, csv_field, describe_filter, file_name, filtered_corpus};
@@ -32,8 +33,16 @@ fn shipped_corpus() -> Corpus {
     accepted.corpus
 }
 
+/// The shipped corpus, fingerprinted as the app fingerprints the file it reads.
 fn shipped() -> Index {
-    Index::new(shipped_corpus())
+    let mut index = Index::new(shipped_corpus());
+    index.fingerprint = Some(shipped_fingerprint());
+    index
+}
+
+fn shipped_fingerprint() -> String {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/public/corpus.json");
+    sha256_hex(&std::fs::read(path).expect("corpus file"))
 }
 
 fn generated() -> Index {
@@ -564,7 +573,79 @@ fn cite(index: &Index, id: &str) -> String {
         text.contains(&format!("version {}", meta.version)),
         "{text}"
     );
+    // The citation traces to one exact corpus file.
+    let fingerprint = index.fingerprint.as_deref().expect("fingerprinted");
+    assert!(
+        text.contains(&format!("version {}, SHA-256 {fingerprint}", meta.version)),
+        "{text}"
+    );
     text
+}
+
+#[test]
+fn every_csv_row_and_the_json_export_name_the_corpus_file_they_come_from() {
+    let index = shipped();
+    let fingerprint = shipped_fingerprint();
+    let outcome = Outcome::new(&index, &Filter::default(), Kind::Claim);
+    for kind in KINDS {
+        let rows = read_csv(&export::csv(&index, &outcome, kind, ClaimOrder::Date));
+        let width = rows[0].len();
+        assert_eq!(
+            rows[0][width - 3..],
+            ["corpus version", "corpus sha256", "corpus read from"]
+        );
+        for row in &rows[1..] {
+            assert_eq!(
+                row[width - 3..],
+                [
+                    index.corpus.meta.version.clone(),
+                    fingerprint.clone(),
+                    "the corpus this site publishes".to_string()
+                ]
+            );
+        }
+    }
+    let exported = filtered_corpus(&index, &outcome, &Filter::default(), "?", DATE);
+    assert_eq!(
+        exported.meta.exported_from.as_deref(),
+        Some(fingerprint.as_str())
+    );
+    assert!(exported
+        .meta
+        .description
+        .contains(&format!("SHA-256 {fingerprint}")));
+    // It is written to the file, and the file is a corpus the validator accepts.
+    let text = export::to_json(&exported, true);
+    assert!(
+        text.contains(&format!("\"exported_from\": \"{fingerprint}\"")),
+        "{text:.600}"
+    );
+    let back = load::accept(load::parse(&text).expect("reads"));
+    assert!(back.rejected.is_empty());
+    assert_eq!(back.corpus.meta.exported_from, Some(fingerprint));
+}
+
+#[test]
+fn a_source_csv_carries_the_texts_fingerprint() {
+    let index = shipped();
+    let outcome = Outcome::new(&index, &Filter::default(), Kind::Source);
+    let rows = read_csv(&export::csv(
+        &index,
+        &outcome,
+        Kind::Source,
+        ClaimOrder::Date,
+    ));
+    let col = rows[0]
+        .iter()
+        .position(|h| h == "text sha256")
+        .expect("a column");
+    let id = rows[0].iter().position(|h| h == "id").expect("ids");
+    let row = rows
+        .iter()
+        .find(|r| r[id] == "src-survivors-renew-call-2020")
+        .expect("the seed source");
+    let source = index.source("src-survivors-renew-call-2020").unwrap();
+    assert_eq!(Some(&row[col]), source.text_sha256.as_ref());
 }
 
 #[test]
@@ -630,4 +711,42 @@ fn events_and_actors_are_cited_too() {
     assert!(text.contains("Event record in"), "{text}");
     let text = cite(&index, "act-amnesty-international");
     assert!(text.starts_with("Amnesty International (NGO"), "{text}");
+}
+
+#[test]
+fn a_corpus_that_is_not_the_sites_own_says_so_in_citations_and_exports() {
+    let mut index = shipped();
+    let text = cite(&index, "ev-1988-killings");
+    assert!(
+        !text.contains("not the corpus this site publishes"),
+        "{text}"
+    );
+    index.elsewhere = Some("corpora/other.json".into());
+    let fingerprint = shipped_fingerprint();
+    let text = cite(&index, "ev-1988-killings");
+    assert!(
+        text.contains(&format!(
+            "SHA-256 {fingerprint} (not the corpus this site publishes: read from corpora/other.json)"
+        )),
+        "{text}"
+    );
+    let outcome = Outcome::new(&index, &Filter::default(), Kind::Event);
+    let rows = read_csv(&export::csv(
+        &index,
+        &outcome,
+        Kind::Event,
+        ClaimOrder::Date,
+    ));
+    let last = rows[0].len() - 1;
+    assert!(rows[1..]
+        .iter()
+        .all(|r| r[last] == "corpora/other.json (not the corpus this site publishes)"));
+    let exported = filtered_corpus(&index, &outcome, &Filter::default(), "?", DATE);
+    assert!(
+        exported.meta.description.contains(
+            "It was made from a corpus that is not the one the site publishes, read from corpora/other.json."
+        ),
+        "{}",
+        exported.meta.description
+    );
 }

@@ -32,11 +32,16 @@ fn assemble(split: &Split, order: impl Iterator<Item = usize>) -> Assembly {
 fn the_parts_read_back_in_any_order_are_the_whole_file() {
     let corpus = synth::generate(3_000, 5);
     let whole = load::parse(&to_json(&corpus, false)).unwrap();
-    let parts = split(&corpus, 64 * 1024);
+    let parts = split(&corpus, "0123", 64 * 1024);
     let n = parts.parts.len();
     assert!(n > 5, "{n} parts");
     let assembly = assemble(&parts, (0..n).rev());
     assert_eq!(assembly.missing().count(), 0);
+    assert_eq!(
+        assembly.manifest().sha256,
+        "0123",
+        "the fingerprint travels in the manifest"
+    );
     assert_eq!(assembly.progress(), (n, n));
     assert_eq!(assembly.finish().unwrap(), whole);
 }
@@ -44,7 +49,7 @@ fn the_parts_read_back_in_any_order_are_the_whole_file() {
 #[test]
 fn every_filter_keeps_the_same_records_from_parts_as_from_the_whole_file() {
     let corpus: Corpus = synth::generate(4_000, 9);
-    let parts = split(&corpus, 48 * 1024);
+    let parts = split(&corpus, "0123", 48 * 1024);
     let doc = assemble(&parts, 0..parts.parts.len()).finish().unwrap();
     let from_parts = Index::new(load::accept(doc).corpus);
     let from_whole =
@@ -89,13 +94,16 @@ fn every_filter_keeps_the_same_records_from_parts_as_from_the_whole_file() {
 #[test]
 fn the_same_corpus_always_gives_the_same_parts() {
     let corpus = synth::generate(2_000, 3);
-    let (a, b) = (split(&corpus, 32 * 1024), split(&corpus, 32 * 1024));
+    let (a, b) = (
+        split(&corpus, "0123", 32 * 1024),
+        split(&corpus, "0123", 32 * 1024),
+    );
     assert_eq!(a.parts, b.parts);
     assert_eq!(a.manifest_json(), b.manifest_json());
     // Named by content: a changed record renames its part, and only its part.
     let mut changed = corpus.clone();
     changed.claims[0].paraphrase.push('!');
-    let c = split(&changed, 32 * 1024);
+    let c = split(&changed, "0123", 32 * 1024);
     let names = |s: &Split| s.parts.iter().map(|p| p.0.clone()).collect::<Vec<_>>();
     let (before, after) = (names(&a), names(&c));
     assert_eq!(before.len(), after.len());
@@ -105,7 +113,7 @@ fn the_same_corpus_always_gives_the_same_parts() {
 #[test]
 fn parts_are_about_the_size_asked_and_the_manifest_grows_with_parts_not_records() {
     let corpus = synth::generate(6_000, 1);
-    let parts = split(&corpus, 100 * 1024);
+    let parts = split(&corpus, "0123", 100 * 1024);
     for (entry, (_, bytes)) in parts.manifest.parts.iter().zip(&parts.parts) {
         assert_eq!(entry.bytes, bytes.len());
         assert!(
@@ -123,13 +131,18 @@ fn parts_are_about_the_size_asked_and_the_manifest_grows_with_parts_not_records(
     let per_part = parts.manifest_json().len() / parts.parts.len();
     assert!(per_part < 600, "{per_part} bytes of manifest per part");
     // The shipped-size default makes one part of a small corpus.
-    assert_eq!(split(&synth::generate(300, 1), PART_BYTES).parts.len(), 1);
+    assert_eq!(
+        split(&synth::generate(300, 1), "0123", PART_BYTES)
+            .parts
+            .len(),
+        1
+    );
 }
 
 #[test]
 fn a_damaged_stale_or_unknown_part_is_named_and_nothing_half_read_passes() {
     let corpus = synth::generate(1_000, 2);
-    let parts = split(&corpus, 32 * 1024);
+    let parts = split(&corpus, "0123", 32 * 1024);
     let manifest = read_manifest(parts.manifest_json().as_bytes()).unwrap();
     let mut assembly = Assembly::new(manifest);
     let (file, bytes) = &parts.parts[1];
@@ -164,7 +177,7 @@ fn a_damaged_stale_or_unknown_part_is_named_and_nothing_half_read_passes() {
 
 #[test]
 fn a_manifest_of_another_format_or_none_at_all_is_refused() {
-    let parts = split(&synth::generate(100, 1), PART_BYTES);
+    let parts = split(&synth::generate(100, 1), "0123", PART_BYTES);
     let other = parts.manifest_json().replace(FORMAT, "dossier-parts/9");
     assert_eq!(
         read_manifest(other.as_bytes()),
@@ -180,7 +193,7 @@ fn a_manifest_of_another_format_or_none_at_all_is_refused() {
 fn a_new_version_is_announced_by_its_corpus_version_and_how_many_records_it_adds() {
     use dossier::i18n::Lang;
     let corpus = synth::generate(600, 3);
-    let old = split(&corpus, PART_BYTES).manifest;
+    let old = split(&corpus, "0123", PART_BYTES).manifest;
     let mut grown = corpus.clone();
     grown.meta.version = "2".into();
     let extra = grown.events[..12].to_vec();
@@ -188,7 +201,7 @@ fn a_new_version_is_announced_by_its_corpus_version_and_how_many_records_it_adds
         event.id = format!("ev-new-{i}");
         grown.events.push(event);
     }
-    let new = split(&grown, PART_BYTES).manifest;
+    let new = split(&grown, "0123", PART_BYTES).manifest;
     assert_eq!(
         Lang::En.new_version(Some(&old), &new),
         "A new version is ready: version 2 of the corpus, 12 more records."
@@ -210,7 +223,7 @@ fn a_new_version_is_announced_by_its_corpus_version_and_how_many_records_it_adds
     );
     // The same corpus: the app alone is new.
     assert_eq!(
-        Lang::En.new_version(Some(&old), &split(&corpus, PART_BYTES).manifest),
+        Lang::En.new_version(Some(&old), &split(&corpus, "0123", PART_BYTES).manifest),
         "A new version of the app is ready; the corpus is the same."
     );
     assert_eq!(

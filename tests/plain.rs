@@ -316,6 +316,27 @@ fn the_command_writes_the_edition_and_refuses_bad_arguments() {
     );
     assert!(String::from_utf8_lossy(&run.stdout).contains(" files, "));
     assert!(out.join("index.html").exists() && out.join("src-report.html").exists());
+    // Every page names the exact corpus file it was made from, and a source
+    // page its text's fingerprint and archived copy.
+    let fingerprint = dossier::corpus::sha256::sha256_hex(&std::fs::read(&corpus).unwrap());
+    for name in ["index.html", "claims.html", "src-report.html"] {
+        let page = std::fs::read_to_string(out.join(name)).unwrap();
+        assert!(
+            page.contains(&format!(
+                "SHA-256 of corpus.json: <code>{fingerprint}</code>"
+            )),
+            "{name}"
+        );
+    }
+    let source = std::fs::read_to_string(out.join("src-report.html")).unwrap();
+    assert!(
+        source.contains("<dt>Text SHA-256</dt><dd><code>91e8874112263a51"),
+        "{source}"
+    );
+    assert!(
+        source.contains("<dt>Archived copy</dt><dd><a href=\"https://web.archive.org/web/20161001120000/https://example.org/report\""),
+        "{source}"
+    );
     let _ = std::fs::remove_dir_all(&out);
 
     let none = Command::new(exe).output().expect("runs");

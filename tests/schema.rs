@@ -93,9 +93,11 @@ fn properties(schema: &Value, name: &str) -> Vec<String> {
 #[test]
 fn every_record_type_has_the_schema_fields() {
     let s = schema();
-    // `filter` is left out unless set (only an export has it), so set it here.
+    // `filter` and `exported_from` are left out unless set (only an export has
+    // them), so set them here.
     let meta = Meta {
         filter: Some("?view=claims".into()),
+        exported_from: Some("0".repeat(64)),
         ..Meta::default()
     };
     assert_eq!(keys_of(&meta), properties(&s, "meta"));

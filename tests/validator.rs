@@ -45,7 +45,9 @@ fn the_valid_fixture_passes_with_its_quotes_checked() {
     let (ok, out) = validate(&fixture("valid.json"), Some(&fixture("texts")));
     assert!(ok, "{out}");
     assert!(
-        out.contains("0 error(s), 0 warning(s); quotes checked"),
+        out.contains(
+            "0 error(s), 0 warning(s); quotes checked against the texts, and 1 text fingerprint(s)"
+        ),
         "{out}"
     );
 }
@@ -162,7 +164,10 @@ fn every_problem_is_reported_not_only_the_first() {
     let (ok, out) = validate(&file, None);
     assert!(!ok);
     assert!(out.contains("3 error(s)"), "{out}");
-    assert!(out.contains("quotes not checked"), "{out}");
+    assert!(
+        out.contains("quotes and text fingerprints not checked"),
+        "{out}"
+    );
     let _ = std::fs::remove_dir_all(dir);
 }
 
@@ -182,4 +187,199 @@ fn the_shipped_corpus_passes() {
     let (ok, out) = validate(&corpus, texts);
     assert!(ok, "{out}");
     assert!(out.contains(" 0 error(s)"), "{out}");
+    if texts.is_some() {
+        // Every seed source carries its text's fingerprint, and each matched.
+        assert!(out.contains("and 5 text fingerprint(s)"), "{out}");
+    }
+}
+
+/// A scratch directory for one test, removed when it ends.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(name: &str) -> Scratch {
+        let dir = std::env::temp_dir().join(format!("dossier-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("texts")).expect("temp dir");
+        Scratch(dir)
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// The valid fixture with `edit` applied, validated against its texts with
+/// `retext` applied to report.txt.
+fn validate_edited(
+    name: &str,
+    edit: impl Fn(String) -> String,
+    retext: impl Fn(&mut Vec<u8>),
+) -> (bool, String) {
+    let dir = Scratch::new(name);
+    let corpus = std::fs::read_to_string(fixture("valid.json")).expect("fixture");
+    let edited = edit(corpus.clone());
+    let file = dir.0.join("corpus.json");
+    std::fs::write(&file, edited).expect("write");
+    let mut text = std::fs::read(fixture("texts/report.txt")).expect("text");
+    retext(&mut text);
+    std::fs::write(dir.0.join("texts/report.txt"), text).expect("write");
+    validate(&file, Some(&dir.0.join("texts")))
+}
+
+#[test]
+fn one_changed_byte_in_a_text_is_reported_with_the_source_and_its_path() {
+    let (ok, out) = validate_edited("changed-byte", |c| c, |_| {});
+    assert!(ok, "the untouched copy passes:\n{out}");
+    let (ok, out) = validate_edited(
+        "changed-byte",
+        |c| c,
+        |text| {
+            // "chair" becomes "chain": one byte, no quote touched.
+            let at = text
+                .windows(5)
+                .position(|w| w == b"chair")
+                .expect("in the text");
+            text[at + 4] = b'n';
+        },
+    );
+    assert!(!ok, "{out}");
+    let line = out
+        .lines()
+        .find(|l| l.starts_with("error: $.sources[0].text_sha256: "))
+        .unwrap_or_else(|| panic!("no error at the fingerprint:\n{out}"));
+    assert!(
+        line.contains("the text of 'src-report' (report.txt) is not the one fingerprinted"),
+        "{line}"
+    );
+    assert!(
+        out.contains("1 error(s)"),
+        "only the fingerprint fails:\n{out}"
+    );
+}
+
+#[test]
+fn a_text_without_a_fingerprint_is_named_with_the_one_to_record() {
+    let (ok, out) = validate_edited(
+        "no-fingerprint",
+        |c| {
+            c.replace("\"text_sha256\": \"91e8874112263a51cb3803fc1fb68ea75d8249c4d749ba9a12de5b6939bfdc8c\",", "")
+        },
+        |_| {},
+    );
+    assert!(ok, "a missing fingerprint is a warning:\n{out}");
+    assert!(
+        out.contains("warning: $.sources[0].text_sha256: the text's fingerprint is not recorded; the SHA-256 of report.txt is 91e8874112263a51cb3803fc1fb68ea75d8249c4d749ba9a12de5b6939bfdc8c"),
+        "{out}"
+    );
+}
+
+#[test]
+fn malformed_fingerprints_and_capture_dates_are_caught() {
+    let (ok, out) = validate_edited(
+        "malformed-fingerprint",
+        |c| {
+            c.replace("91e8874112263a51", "91E8874112263A51")
+                .replace("\"captured\": \"2016-10-02\"", "\"captured\": \"2016-10\"")
+        },
+        |_| {},
+    );
+    assert!(!ok);
+    assert!(
+        out.contains("error: $.sources[0].text_sha256: '91E8874112263A51"),
+        "{out}"
+    );
+    assert!(
+        out.contains("is not a SHA-256: write 64 lowercase hexadecimal digits"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "error: $.sources[0].captured: captured '2016-10' is not a full date YYYY-MM-DD"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
+fn an_archived_copy_must_be_of_the_sources_own_url() {
+    let (ok, out) = validate_edited(
+        "archive-other-page",
+        |c| {
+            c.replace(
+                "/https://example.org/report\"",
+                "/https://example.org/other\"",
+            )
+        },
+        |_| {},
+    );
+    assert!(!ok);
+    assert!(
+        out.contains("error: $.sources[0].archive_url: archives 'https://example.org/other', which is not the source's url 'https://example.org/report'"),
+        "{out}"
+    );
+    let (ok, out) = validate_edited(
+        "archive-no-original",
+        |c| {
+            c.replace(
+                "https://web.archive.org/web/20161001120000/https://example.org/report",
+                "https://archive.ph/AbCd1",
+            )
+        },
+        |_| {},
+    );
+    assert!(!ok);
+    assert!(
+        out.contains("error: $.sources[0].archive_url: 'https://archive.ph/AbCd1' does not name the archived address"),
+        "{out}"
+    );
+}
+
+#[test]
+fn an_archived_copy_may_not_be_later_than_the_capture() {
+    let (ok, out) = validate_edited(
+        "archive-later",
+        |c| c.replace("/web/20161001120000/", "/web/20161003000000/"),
+        |_| {},
+    );
+    assert!(!ok);
+    assert!(
+        out.contains("error: $.sources[0].archive_url: the archived copy was taken on 2016-10-03, later than the text was captured (2016-10-02)"),
+        "{out}"
+    );
+    // The same day is not later.
+    let (ok, out) = validate_edited(
+        "archive-same-day",
+        |c| c.replace("/web/20161001120000/", "/web/20161002235959/"),
+        |_| {},
+    );
+    assert!(ok, "{out}");
+}
+
+#[test]
+fn a_damaged_byte_is_named_with_its_record_and_the_rest_is_checked() {
+    let dir = Scratch::new("damaged-byte");
+    let text = std::fs::read_to_string(fixture("valid.json")).expect("fixture");
+    let mut bytes = text.into_bytes();
+    // A byte that is not UTF-8 in the claim's paraphrase.
+    let at = bytes
+        .windows(12)
+        .position(|w| w == b"\"paraphrase\"")
+        .expect("a claim")
+        + 16;
+    bytes[at] = 0xff;
+    let file = dir.0.join("damaged.json");
+    std::fs::write(&file, &bytes).expect("write");
+    let (ok, out) = validate(&file, None);
+    assert!(!ok, "{out}");
+    assert!(
+        out.contains(&format!(
+            "error: $.claims[0]: byte {} of the file is not UTF-8 text",
+            at + 1
+        )),
+        "{out}"
+    );
+    assert!(out.contains("1 claims; 1 error(s)"), "{out}");
 }

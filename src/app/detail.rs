@@ -180,6 +180,9 @@ fn SourceDetail(s: usize) -> impl IntoView {
             {link_row(t.authors, source.authors.clone(), Kind::Actor)}
             {(!source.identifiers.is_empty()).then(|| view! { <dt>{t.identifiers}</dt><dd><ul class="plain">{idents}</ul></dd> })}
             {source.url.clone().map(|u| view! { <dt>{t.link}</dt><dd><ExternalLink url=u/></dd> })}
+            {source.archive_url.clone().map(|u| view! { <dt>{t.archived_copy}</dt><dd><ExternalLink url=u/></dd> })}
+            {source.text_sha256.clone().map(|h| view! { <dt>{t.text_sha256}</dt><dd><code class="sha256">{h}</code></dd> })}
+            {source.captured.clone().map(|d| view! { <dt>{t.text_captured}</dt><dd dir="auto">{day_text(&d)}</dd> })}
             {source.stance.clone().map(|stance| view! { <dt>{t.stance}</dt><dd dir="auto">{stance}</dd> })}
             {source.note.clone().map(|n| view! { <dt>{t.note}</dt><dd dir="auto">{n}</dd> })}
             {link_row(t.cites, source.cites.clone(), Kind::Source)}
@@ -237,5 +240,14 @@ fn ActorDetail(a: usize) -> impl IntoView {
         {(!actor.roles.is_empty()).then(|| view! { <section><h3>{t.roles}</h3><ul class="plain">{roles}</ul></section> })}
         {events_section(fill(t.events_involving, &[&actor.name, &l.number(events.len())]), events)}
         {claims_section(fill(t.claims_made, &[&l.number(facts.related.claims.len())]), facts.related.claims.clone())}
+    }
+}
+
+/// A day as the reader's language writes it ("13 July 2024"), or as written
+/// when it is not a date.
+fn day_text(day: &str) -> String {
+    match dossier::corpus::date::PartialDate::parse(day) {
+        Ok(d) => lang().date(&d),
+        Err(_) => day.to_string(),
     }
 }

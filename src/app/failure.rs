@@ -18,8 +18,6 @@ pub enum LoadFailure {
     Interrupted { url: String, why: Why },
     /// A file chosen on this device could not be read.
     FileUnreadable { name: String, why: Option<String> },
-    /// The bytes are not UTF-8 from `valid_up_to` on.
-    NotText { name: String, valid_up_to: usize },
     /// JSON that is not a corpus, or not JSON at all.
     NotACorpus(LoadError),
     /// The corpus's parts: a manifest or a part that cannot be read, or a part that
@@ -52,9 +50,6 @@ impl LoadFailure {
             }
             LoadFailure::FileUnreadable { name, why } => {
                 fill(t.file_read_failed, &[name, &browser(why)])
-            }
-            LoadFailure::NotText { name, valid_up_to } => {
-                fill(t.not_utf8, &[name, &l.number(*valid_up_to)])
             }
             LoadFailure::NotACorpus(e) => e.to_string(),
             LoadFailure::Parts(e) => e.to_string(),

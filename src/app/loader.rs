@@ -3,7 +3,8 @@
 //! few tens of milliseconds, with the page free to paint and answer in between.
 
 use dossier::corpus::document::{Document, Problem};
-use dossier::corpus::load::{self, Reader};
+use dossier::corpus::load::{self, Decoded, Reader};
+use dossier::corpus::sha256::{hex, Sha256};
 use dossier::corpus::validate;
 use dossier::publish::parts::{self, Assembly, MANIFEST};
 use dossier::query::index::IndexBuilding;
@@ -198,30 +199,43 @@ pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, LoadFailure> {
     Ok(Uint8Array::new(&buffer).to_vec())
 }
 
-/// Reads, checks and indexes a corpus file's bytes; `name` says where they
-/// came from, for messages.
+/// Reads, checks and indexes a corpus file's bytes; `elsewhere` names where
+/// they were read from when they are not the corpus the site publishes.
 pub async fn read_corpus(
     bytes: Vec<u8>,
-    name: &str,
+    elsewhere: Option<String>,
     progress: impl Fn(Progress),
 ) -> Result<Data, LoadFailure> {
-    let doc = read_document(bytes, name, &progress).await?;
-    check_and_index(doc, progress).await
+    // The file's fingerprint, so that what is cited traces to these exact bytes.
+    let fingerprint = {
+        let mut job = (Sha256::new(), 0usize);
+        in_slices(
+            |(hash, at): &mut (Sha256, usize)| {
+                let end = (*at + (1 << 18)).min(bytes.len());
+                hash.update(bytes.get(*at..end).unwrap_or_default());
+                *at = end;
+                end == bytes.len()
+            },
+            |_| {},
+            &mut job,
+        )
+        .await;
+        hex(&job.0.finish())
+    };
+    let doc = read_document(bytes, &progress).await?;
+    check_and_index(doc, Some(fingerprint), elsewhere, progress).await
 }
 
 /// Reads a corpus file's bytes into records, in slices.
 async fn read_document(
     bytes: Vec<u8>,
-    name: &str,
     progress: &impl Fn(Progress),
 ) -> Result<Document, LoadFailure> {
-    let text = String::from_utf8(bytes).map_err(|e| LoadFailure::NotText {
-        name: name.to_string(),
-        valid_up_to: e.utf8_error().valid_up_to(),
-    })?;
+    // A byte that is not UTF-8 costs the record that holds it, named, not the file.
+    let decoded = Decoded::new(bytes);
     next_task().await;
     let doc = {
-        let mut reader = Reader::new(&text).map_err(LoadFailure::NotACorpus)?;
+        let mut reader = decoded.reader().map_err(LoadFailure::NotACorpus)?;
         let total = reader.total();
         in_slices(
             |r: &mut Reader| r.read(500),
@@ -236,11 +250,19 @@ async fn read_document(
         .await;
         reader.finish()
     };
+    drop(decoded);
     Ok(doc)
 }
 
-/// Checks and indexes what was read, in slices.
-async fn check_and_index(doc: Document, progress: impl Fn(Progress)) -> Result<Data, LoadFailure> {
+/// Checks and indexes what was read, in slices. `fingerprint` is the SHA-256 of
+/// the corpus file; `elsewhere` names where it was read from when it is not the
+/// corpus the site publishes.
+async fn check_and_index(
+    doc: Document,
+    fingerprint: Option<String>,
+    elsewhere: Option<String>,
+    progress: impl Fn(Progress),
+) -> Result<Data, LoadFailure> {
     let records = doc.sources.len() + doc.actors.len() + doc.events.len() + doc.claims.len();
     let problems = {
         let mut check = validate::Check::new(&doc, None);
@@ -269,8 +291,11 @@ async fn check_and_index(doc: Document, progress: impl Fn(Progress)) -> Result<D
             break;
         }
     }
+    let mut index = building.finish();
+    index.fingerprint = fingerprint;
+    index.elsewhere = elsewhere;
     Ok(Data {
-        index: building.finish(),
+        index,
         rejected: accepted.rejected,
         report,
         manifest: None,
@@ -399,7 +424,9 @@ pub async fn read_parts(
             .map_err(LoadFailure::Parts)?;
     }
     let doc = assembly.finish().map_err(LoadFailure::Parts)?;
-    let mut data = check_and_index(doc, progress).await?;
+    // The parts carry the whole file's fingerprint in their manifest.
+    let fingerprint = Some(read_from.sha256.clone());
+    let mut data = check_and_index(doc, fingerprint, None, progress).await?;
     data.manifest = Some(read_from);
     Ok(Some(data))
 }

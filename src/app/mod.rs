@@ -137,7 +137,6 @@ impl Loader {
 }
 
 async fn load(
-    l: Lang,
     source: &Source,
     retry: bool,
     progress: impl Fn(Progress),
@@ -156,7 +155,18 @@ async fn load(
         }
         Source::File(file) => loader::read_file(file).await?,
     };
-    loader::read_corpus(bytes, &source.name(l), progress).await
+    // Citations and exports say where a corpus that is not the site's own came from.
+    let elsewhere = match source {
+        Source::Shipped => None,
+        // The site's own file, named in the address, is still the site's own.
+        Source::Path(path) if path.trim().trim_start_matches("./") == CORPUS_URL => None,
+        Source::Path(path) => Some(path.clone()),
+        Source::File(file) => Some(format!(
+            "{}, a file opened on the reader's device",
+            file.name()
+        )),
+    };
+    loader::read_corpus(bytes, elsewhere, progress).await
 }
 
 /// Whether this is the single-file edition (`dossier.html`, scripts/single-file.py),
@@ -246,7 +256,7 @@ pub fn App() -> impl IntoView {
                     loading.set(Loading::Pending(Some(p)));
                 }
             };
-            let result = load(language.get_untracked(), &source, retry, progress).await;
+            let result = load(&source, retry, progress).await;
             if current() {
                 loading.set(match result {
                     Ok(data) => Loading::Ready(Arc::new(data)),
@@ -424,6 +434,7 @@ fn Browser(data: Arc<Data>) -> impl IntoView {
             <p class="lede" dir="auto">{meta.description.clone()}</p>
         </header>
         <open::CorpusBar/>
+        <open::ElsewhereNotice/>
         <lists::ViewTabs/>
         <div class="layout">
             <filters::FilterPanel/>

@@ -70,9 +70,29 @@ pub fn CorpusBar() -> impl IntoView {
     // The corpus on screen is the one last asked for (a newer request replaces
     // this screen with its progress), named in the reader's language.
     let name = loader.0.with_untracked(|r| r.source.name(l));
+    // Which exact corpus: its version, and the fingerprint of its file (shortened
+    // here as version-control tools shorten theirs; whole inside, and in citations).
+    let d = expect_context::<Arc<Data>>();
+    let version = d.index.corpus.meta.version.trim().to_string();
+    let fingerprint = d.index.fingerprint.clone().unwrap_or_default();
+    let short: String = fingerprint.chars().take(12).collect();
+    let version = (!version.is_empty()).then(|| {
+        view! { " " <span class="corpus-version" dir="auto">{fill(t.corpus_version, &[&version])}</span> }
+    });
+    let short = (!short.is_empty()).then(|| {
+        view! { " " <span class="corpus-fingerprint">{fill(t.corpus_fingerprint_short, &[&short])}</span> }
+    });
+    let whole = (!fingerprint.is_empty()).then(|| {
+        view! {
+            <section class="corpus-id" aria-labelledby="corpus-id-label">
+                <p><span id="corpus-id-label">{t.corpus_fingerprint}</span> " " <code id="corpus-sha256">{fingerprint}</code></p>
+            </section>
+        }
+    });
     view! {
         <details class="corpus-bar">
-            <summary>{t.corpus_lead} <span class="corpus-name" dir="auto">{name}</span> {t.open_another}</summary>
+            <summary>{t.corpus_lead} <span class="corpus-name" dir="auto">{name}</span>{version}{short} {t.open_another}</summary>
+            {whole}
             <OpenCorpus/>
         </details>
     }
@@ -110,6 +130,29 @@ pub fn ValidationReport() -> impl IntoView {
             <p class="hint">{t.report_hint}</p>
             <ul class="problems" lang="en" dir="ltr">{lines}</ul>
         </details>
+    }
+    .into_any()
+}
+
+/// On every view of a corpus that is not the one this site publishes (from
+/// `?corpus=` or a file from this device): where it was read from and the
+/// fingerprint of that file, so that it cannot pass for the site's own.
+#[component]
+pub fn ElsewhereNotice() -> impl IntoView {
+    let loader = expect_context::<Loader>();
+    let d = expect_context::<Arc<Data>>();
+    if d.index.elsewhere.is_none() {
+        return ().into_any();
+    }
+    let l = lang();
+    let t = l.strings();
+    let name = loader.0.with_untracked(|r| r.source.name(l));
+    let fingerprint = d.index.fingerprint.clone().unwrap_or_default();
+    view! {
+        <section class="elsewhere" aria-labelledby="elsewhere-title">
+            <h2 id="elsewhere-title">{t.elsewhere_title}</h2>
+            <p>{fill(t.elsewhere_body, &[&name, &fingerprint])}</p>
+        </section>
     }
     .into_any()
 }

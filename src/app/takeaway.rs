@@ -186,6 +186,16 @@ pub fn PrintHeader() -> impl IntoView {
                     &format!("{}{}", page_address(), s.to_query()),
                 ],
             )];
+            // Which exact corpus the page shows.
+            let meta = &d.index.corpus.meta;
+            lines.push(fill(
+                t.print_corpus,
+                &[
+                    &meta.title,
+                    &meta.version,
+                    d.index.fingerprint.as_deref().unwrap_or_default(),
+                ],
+            ));
             if s.record.is_none() {
                 lines.push(fill(t.print_view, &[l.view_label(s.view)]));
                 if s.view == View::Claims {

@@ -11,6 +11,7 @@ use std::path::{Component, Path, PathBuf};
 use std::process::ExitCode;
 
 use dossier::corpus::load;
+use dossier::corpus::sha256::sha256_hex;
 use dossier::publish::{first_page, plain};
 use dossier::query::index::Index;
 
@@ -67,22 +68,26 @@ fn main() -> ExitCode {
     }
 }
 
-/// Reads and checks a corpus, as the app does.
-fn accepted(corpus: &Path) -> Result<load::Accepted, String> {
-    let text = std::fs::read_to_string(corpus)
-        .map_err(|e| format!("cannot read {}: {e}", corpus.display()))?;
-    let doc = load::parse(&text).map_err(|e| format!("{}: {e}", corpus.display()))?;
-    Ok(load::accept(doc))
+/// Reads and checks a corpus, as the app does, with the fingerprint of its file:
+/// the edition names the exact file it was made from.
+fn accepted(corpus: &Path) -> Result<(load::Accepted, String), String> {
+    let bytes =
+        std::fs::read(corpus).map_err(|e| format!("cannot read {}: {e}", corpus.display()))?;
+    let fingerprint = sha256_hex(&bytes);
+    let doc = load::parse_bytes(bytes).map_err(|e| format!("{}: {e}", corpus.display()))?;
+    Ok((load::accept(doc), fingerprint))
 }
 
 fn standalone(corpus: &Path, out: &Path) -> Result<(), String> {
-    let index = Index::without_text(accepted(corpus)?.corpus);
+    let (accepted, fingerprint) = accepted(corpus)?;
+    let mut index = Index::without_text(accepted.corpus);
+    index.fingerprint = Some(fingerprint);
     let html = plain::standalone(&index, STANDALONE_PER_LIST);
     std::fs::write(out, html).map_err(|e| format!("cannot write {}: {e}", out.display()))
 }
 
 fn run(corpus: &Path, out: &Path, page: Option<&Path>, edition: bool) -> Result<(), String> {
-    let accepted = accepted(corpus)?;
+    let (accepted, fingerprint) = accepted(corpus)?;
     for r in &accepted.rejected {
         eprintln!(
             "plain-edition: left out {} {}: {}",
@@ -91,7 +96,8 @@ fn run(corpus: &Path, out: &Path, page: Option<&Path>, edition: bool) -> Result<
             r.reasons.join("; ")
         );
     }
-    let index = Index::without_text(accepted.corpus);
+    let mut index = Index::without_text(accepted.corpus);
+    index.fingerprint = Some(fingerprint);
     if let Some(page) = page {
         fill_page(page, &index)?;
     }

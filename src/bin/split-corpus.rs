@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use dossier::corpus::document::Severity;
+use dossier::corpus::sha256::sha256_hex;
 use dossier::corpus::{load, validate};
 use dossier::publish::parts::{self, MANIFEST, PART_BYTES};
 
@@ -45,10 +46,11 @@ fn main() -> ExitCode {
 
 fn run(corpus: &Path, out: &Path, part_bytes: usize) -> Result<(), String> {
     let started = Instant::now();
-    let text = std::fs::read_to_string(corpus)
-        .map_err(|e| format!("cannot read {}: {e}", corpus.display()))?;
-    let doc = load::parse(&text).map_err(|e| format!("{}: {e}", corpus.display()))?;
-    drop(text);
+    let bytes =
+        std::fs::read(corpus).map_err(|e| format!("cannot read {}: {e}", corpus.display()))?;
+    // The corpus's fingerprint, for citations and exports: that of the file itself.
+    let fingerprint = sha256_hex(&bytes);
+    let doc = load::parse_bytes(bytes).map_err(|e| format!("{}: {e}", corpus.display()))?;
     let mut problems = doc.problems.clone();
     problems.extend(validate::check(&doc, None));
     let errors: Vec<_> = problems
@@ -66,7 +68,7 @@ fn run(corpus: &Path, out: &Path, part_bytes: usize) -> Result<(), String> {
         ));
     }
     let accepted = load::accept_checked(doc, problems);
-    let split = parts::split(&accepted.corpus, part_bytes);
+    let split = parts::split(&accepted.corpus, &fingerprint, part_bytes);
     drop(accepted);
     if out.exists() {
         std::fs::remove_dir_all(out).map_err(|e| format!("cannot empty {}: {e}", out.display()))?;

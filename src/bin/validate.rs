@@ -10,7 +10,8 @@ use dossier::corpus::validate::{self, Texts};
 
 const USAGE: &str = "usage: validate CORPUS.json [--texts DIR]\n\
   Checks a Dossier corpus file. With --texts, DIR holds the full texts named by the\n\
-  sources' text_file fields, and every quote must appear in its source's text verbatim.";
+  sources' text_file fields: every quote must appear in its source's text verbatim,\n\
+  and every text_sha256 must be the SHA-256 of its text file's bytes.";
 
 fn main() -> ExitCode {
     let mut corpus: Option<PathBuf> = None;
@@ -33,8 +34,9 @@ fn main() -> ExitCode {
     let Some(corpus) = corpus else {
         return usage_error("name the corpus file");
     };
-    let text = match std::fs::read_to_string(&corpus) {
-        Ok(text) => text,
+    // A byte that is not UTF-8 is named with the record holding it, not fatal.
+    let bytes = match std::fs::read(&corpus) {
+        Ok(bytes) => bytes,
         Err(e) => {
             eprintln!("error: cannot read {}: {e}", corpus.display());
             return ExitCode::from(2);
@@ -53,7 +55,7 @@ fn main() -> ExitCode {
             }
         },
     };
-    let doc = match load::parse(&text) {
+    let doc = match load::parse_bytes(bytes) {
         Ok(doc) => doc,
         Err(e) => {
             println!("error: $: {e}");
@@ -71,6 +73,11 @@ fn main() -> ExitCode {
         .filter(|p| p.severity == Severity::Error)
         .count();
     let warnings = problems.len() - errors;
+    let fingerprints = doc
+        .sources
+        .iter()
+        .filter(|e| e.record.text_sha256.is_some() && e.record.text_file.is_some())
+        .count();
     println!(
         "{}: {} sources, {} actors, {} events, {} claims; {errors} error(s), {warnings} warning(s){}",
         corpus.display(),
@@ -78,7 +85,11 @@ fn main() -> ExitCode {
         doc.actors.len(),
         doc.events.len(),
         doc.claims.len(),
-        if texts.is_some() { "; quotes checked against the texts" } else { "; quotes not checked (no --texts)" }
+        if texts.is_some() {
+            format!("; quotes checked against the texts, and {fingerprints} text fingerprint(s)")
+        } else {
+            "; quotes and text fingerprints not checked (no --texts)".to_string()
+        }
     );
     if errors > 0 {
         ExitCode::FAILURE

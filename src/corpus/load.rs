@@ -66,6 +66,68 @@ fn diagnose(text: &str, shape: impl FnOnce() -> String) -> LoadError {
     }
 }
 
+/// A byte of the file that is not UTF-8 text, replaced in the text read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Damage {
+    /// Where the replacement character stands in the text read.
+    pub at: usize,
+    /// The damaged byte's place in the file, counted from 1 as a reader would.
+    pub byte: usize,
+}
+
+/// A file's bytes as text: every run of bytes that is not UTF-8 replaced by
+/// U+FFFD and noted, so that the records around a damaged byte still read and
+/// only the record holding it is left out. A sound file is taken as it is, not copied.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Decoded {
+    pub text: String,
+    /// In the order they occur.
+    pub damage: Vec<Damage>,
+}
+
+impl Decoded {
+    pub fn new(bytes: Vec<u8>) -> Decoded {
+        let bytes = match String::from_utf8(bytes) {
+            Ok(text) => {
+                return Decoded {
+                    text,
+                    damage: Vec::new(),
+                }
+            }
+            Err(e) => e.into_bytes(),
+        };
+        let mut text = String::with_capacity(bytes.len() + 16);
+        let mut damage = Vec::new();
+        let mut byte = 0;
+        for chunk in bytes.utf8_chunks() {
+            text.push_str(chunk.valid());
+            byte += chunk.valid().len();
+            if !chunk.invalid().is_empty() {
+                damage.push(Damage {
+                    at: text.len(),
+                    byte: byte + 1,
+                });
+                text.push(char::REPLACEMENT_CHARACTER);
+                byte += chunk.invalid().len();
+            }
+        }
+        Decoded { text, damage }
+    }
+
+    /// Reads the text (as [`Reader::new`]), naming each damaged record.
+    pub fn reader(&self) -> Result<Reader<'_>, LoadError> {
+        Reader::with_damage(&self.text, &self.damage)
+    }
+}
+
+/// Why a damaged byte is a problem, in the validator's words.
+fn damage_message(d: &Damage) -> String {
+    format!(
+        "byte {} of the file is not UTF-8 text: the file is damaged here",
+        d.byte
+    )
+}
+
 /// One of the corpus lists, its records kept as unread JSON text.
 enum RawList<'a> {
     Records(Vec<&'a RawValue>),
@@ -133,6 +195,9 @@ struct RawCorpus<'a> {
 /// file can be read without freezing the page, with progress in between.
 pub struct Reader<'a> {
     lists: Vec<(Kind, Vec<&'a RawValue>)>,
+    /// The text read, to place a record in it, and its damaged bytes.
+    text: &'a str,
+    damage: &'a [Damage],
     /// The list and the record within it to read next.
     at: (usize, usize),
     done: usize,
@@ -145,7 +210,13 @@ impl<'a> Reader<'a> {
     /// when it is not JSON or not shaped like a corpus. A byte-order mark, as
     /// many editors write, is skipped.
     pub fn new(text: &'a str) -> Result<Reader<'a>, LoadError> {
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        Reader::with_damage(text, &[])
+    }
+
+    /// [`Reader::new`] for a text with damaged bytes (see [`Decoded`]): each
+    /// record that holds one is named and left out.
+    pub fn with_damage(whole: &'a str, damage: &'a [Damage]) -> Result<Reader<'a>, LoadError> {
+        let text = whole.strip_prefix('\u{feff}').unwrap_or(whole);
         if !text.trim_start().starts_with('{') {
             return Err(diagnose(text, || "its top level is not an object".into()));
         }
@@ -173,6 +244,11 @@ impl<'a> Reader<'a> {
                 })
             }
         };
+        if let Some(meta) = raw.meta {
+            for d in damage_within(whole, damage, meta.get()) {
+                problems.push(Problem::error("$.meta", damage_message(d)));
+            }
+        }
         let mut lists = Vec::with_capacity(4);
         for (kind, list) in [
             (Kind::Source, raw.sources),
@@ -190,8 +266,23 @@ impl<'a> Reader<'a> {
             }
         }
         let total = lists.iter().map(|(_, l)| l.len()).sum();
+        // Damage outside the metadata and every record (in "$schema", say) is named too.
+        for d in damage {
+            let inside = |raw: &str| !damage_within(whole, std::slice::from_ref(d), raw).is_empty();
+            let placed = raw.meta.is_some_and(|m| inside(m.get()))
+                || lists.iter().any(|(_, records)| {
+                    records
+                        .binary_search_by(|r| span_of(whole, r.get()).0.cmp(&d.at))
+                        .map_or_else(|i| i > 0 && inside(records[i - 1].get()), |_| true)
+                });
+            if !placed {
+                problems.push(Problem::error("$", damage_message(d)));
+            }
+        }
         Ok(Reader {
             lists,
+            text: whole,
+            damage,
             at: (0, 0),
             done: 0,
             total,
@@ -226,6 +317,19 @@ impl<'a> Reader<'a> {
                 continue;
             };
             let (kind, doc) = (*kind, &mut self.doc);
+            let damaged = damage_within(self.text, self.damage, raw.get());
+            if !damaged.is_empty() {
+                let id = id_of(raw);
+                for d in damaged {
+                    doc.problems.push(Problem {
+                        path: format!("$.{}[{i}]", kind.array()),
+                        message: damage_message(d),
+                        severity: Severity::Error,
+                        record: Some((kind, i)),
+                        id: id.clone(),
+                    });
+                }
+            }
             match kind {
                 Kind::Source => read_record(raw, kind, i, &mut doc.sources, &mut doc.problems),
                 Kind::Actor => read_record(raw, kind, i, &mut doc.actors, &mut doc.problems),
@@ -264,15 +368,7 @@ fn read_record<T: DeserializeOwned>(
             } else {
                 format!("$.{name}[{index}].{inner}")
             };
-            #[derive(Deserialize)]
-            struct IdOnly {
-                #[serde(default)]
-                id: Option<Value>,
-            }
-            let id = serde_json::from_str::<IdOnly>(raw.get())
-                .ok()
-                .and_then(|r| r.id)
-                .and_then(|v| v.as_str().map(str::to_string));
+            let id = id_of(raw);
             problems.push(Problem {
                 path,
                 message: format!("does not read: {}", plain_message(err.inner())),
@@ -284,11 +380,50 @@ fn read_record<T: DeserializeOwned>(
     }
 }
 
+/// A record's id, if it has one that reads.
+fn id_of(raw: &RawValue) -> Option<String> {
+    #[derive(Deserialize)]
+    struct IdOnly {
+        #[serde(default)]
+        id: Option<Value>,
+    }
+    serde_json::from_str::<IdOnly>(raw.get())
+        .ok()
+        .and_then(|r| r.id)
+        .and_then(|v| v.as_str().map(str::to_string))
+}
+
+/// Where `part`, a slice of `whole`, lies in it: (start, end).
+fn span_of(whole: &str, part: &str) -> (usize, usize) {
+    let start = (part.as_ptr() as usize).saturating_sub(whole.as_ptr() as usize);
+    (start, start + part.len())
+}
+
+/// The damaged bytes within `part`, a slice of `whole`.
+fn damage_within<'d>(whole: &str, damage: &'d [Damage], part: &str) -> &'d [Damage] {
+    if damage.is_empty() {
+        return damage;
+    }
+    let (start, end) = span_of(whole, part);
+    let first = damage.partition_point(|d| d.at < start);
+    let last = damage.partition_point(|d| d.at < end);
+    damage.get(first..last).unwrap_or_default()
+}
+
 /// Reads a corpus file at once. Fails only when the file is not JSON or not
 /// shaped like a corpus; records that do not read are named in `problems` and
 /// left out.
 pub fn parse(text: &str) -> Result<Document, LoadError> {
     let mut reader = Reader::new(text)?;
+    while !reader.read(usize::MAX) {}
+    Ok(reader.finish())
+}
+
+/// Reads a corpus file's bytes at once: as [`parse`], with any byte that is not
+/// UTF-8 replaced and the record holding it named (see [`Decoded`]).
+pub fn parse_bytes(bytes: Vec<u8>) -> Result<Document, LoadError> {
+    let decoded = Decoded::new(bytes);
+    let mut reader = decoded.reader()?;
     while !reader.read(usize::MAX) {}
     Ok(reader.finish())
 }
@@ -475,6 +610,106 @@ mod tests {
         assert_eq!(accepted.corpus.events.len(), 1);
         assert!(accepted.corpus.claims.is_empty());
         assert!(accepted.rejected[0].reasons[0].contains("$.actors[1].name"));
+    }
+
+    /// A small corpus of three claims, as bytes, with `bad` put in place of the
+    /// "X" in the second claim's quote.
+    fn with_damaged_claim(bad: &[u8]) -> Vec<u8> {
+        let text = corpus(
+            r#""sources": [{"id": "src-a", "kind": "news-article", "title": "A"}],
+            "actors": [{"id": "act-a", "name": "A", "kind": "ngo"}],
+            "events": [],
+            "claims": [{"id": "cl-a", "voice": "attributed", "claimant": "act-a",
+                        "paraphrase": "P", "kind": "other", "reported_in": "src-a", "quote": "q"},
+                       {"id": "cl-b", "voice": "attributed", "claimant": "act-a",
+                        "paraphrase": "P", "kind": "other", "reported_in": "src-a", "quote": "a X b"},
+                       {"id": "cl-c", "voice": "attributed", "claimant": "act-a",
+                        "paraphrase": "Pé", "kind": "other", "reported_in": "src-a", "quote": "q"}]"#,
+        );
+        let at = text.find(" X ").expect("marker") + 1;
+        let mut bytes = text.into_bytes();
+        bytes.splice(at..at + 1, bad.iter().copied());
+        bytes
+    }
+
+    #[test]
+    fn a_damaged_byte_costs_only_the_record_that_holds_it() {
+        let bytes = with_damaged_claim(&[0xff]);
+        let at = bytes.iter().position(|&b| b == 0xff).expect("damaged") + 1;
+        let accepted = accept(parse_bytes(bytes).expect("still reads"));
+        let names: Vec<String> = accepted.rejected.iter().map(Rejected::name).collect();
+        assert_eq!(names, ["cl-b"]);
+        assert_eq!(
+            accepted.rejected[0].reasons,
+            [format!(
+                "$.claims[1]: byte {at} of the file is not UTF-8 text: the file is damaged here"
+            )]
+        );
+        let kept: Vec<&str> = accepted
+            .corpus
+            .claims
+            .iter()
+            .map(|c| c.id.as_str())
+            .collect();
+        assert_eq!(kept, ["cl-a", "cl-c"]);
+        // The sound text after the damage reads as it should.
+        assert_eq!(accepted.corpus.claims[1].paraphrase, "Pé");
+        assert_eq!(accepted.corpus.sources.len(), 1);
+        assert_eq!(accepted.corpus.actors.len(), 1);
+    }
+
+    #[test]
+    fn a_run_of_damaged_bytes_and_a_broken_character_are_named_once() {
+        // Two bytes of a three-byte character, then a stray continuation byte.
+        let accepted =
+            accept(parse_bytes(with_damaged_claim(&[0xe2, 0x80, b'!', 0x80])).expect("reads"));
+        assert_eq!(accepted.rejected.len(), 1);
+        assert_eq!(
+            accepted.rejected[0].reasons.len(),
+            2,
+            "{:?}",
+            accepted.rejected
+        );
+        // A replacement character written in the file on purpose is no damage.
+        let accepted =
+            accept(parse_bytes(with_damaged_claim("\u{fffd}".as_bytes())).expect("reads"));
+        assert!(accepted.rejected.is_empty());
+    }
+
+    #[test]
+    fn damage_in_the_metadata_or_between_records_is_named() {
+        let mut bytes = with_damaged_claim(b"X");
+        let title = bytes
+            .windows(4)
+            .position(|w| w == b"\"T\",")
+            .expect("title")
+            + 1;
+        bytes[title] = 0xc0;
+        let doc = parse_bytes(bytes).expect("reads");
+        assert_eq!(doc.problems.len(), 1);
+        assert!(
+            doc.problems[0].describe().starts_with("$.meta: byte "),
+            "{:?}",
+            doc.problems
+        );
+        let mut bytes = with_damaged_claim(b"X");
+        bytes.splice(1..1, *b"\"$schema\": \"c\xff.json\", ");
+        let doc = parse_bytes(bytes).expect("reads");
+        assert_eq!(doc.problems.len(), 1);
+        assert!(
+            doc.problems[0].describe().starts_with("$: byte "),
+            "{:?}",
+            doc.problems
+        );
+        assert_eq!(doc.claims.len(), 3);
+    }
+
+    #[test]
+    fn damage_that_breaks_the_json_is_a_json_error_with_its_line() {
+        let mut bytes = with_damaged_claim(b"X");
+        let comma = bytes.iter().position(|&b| b == b',').expect("comma");
+        bytes[comma] = 0xff;
+        assert!(matches!(parse_bytes(bytes), Err(LoadError::NotJson { .. })));
     }
 
     #[test]

@@ -4,11 +4,13 @@
 //! Imports only `i18n` (to word dates and kinds); nothing here knows of indexes,
 //! filters or the browser.
 
+pub mod archive;
 pub mod date;
 pub mod document;
 pub mod hash;
 pub mod load;
 pub mod model;
+pub mod sha256;
 pub mod text;
 pub mod validate;
 pub mod vocab;

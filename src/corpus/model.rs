@@ -49,6 +49,10 @@ pub struct Meta {
     /// (`?view=claims&claim=death-toll`). Absent from a corpus that is not an export.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub filter: Option<String>,
+    /// For an export: the SHA-256 of the corpus file it was made from, so that
+    /// it traces to one exact corpus.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exported_from: Option<String>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
@@ -73,6 +77,14 @@ pub struct Source {
     pub url: Option<String>,
     pub cites: Vec<String>,
     pub text_file: Option<String>,
+    /// The SHA-256 of the text file's bytes (64 lowercase hex digits), so anyone
+    /// can check that a copy is the very text the records were taken from.
+    pub text_sha256: Option<String>,
+    /// The day the text was captured (saved from its address), YYYY-MM-DD.
+    pub captured: Option<String>,
+    /// An archived copy of the source's own address, such as a Wayback Machine
+    /// address, which names its capture time and the original address.
+    pub archive_url: Option<String>,
     pub stance: Option<String>,
     pub language: Option<String>,
     pub note: Option<String>,

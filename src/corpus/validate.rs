@@ -3,7 +3,9 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use crate::corpus::archive::{names_the_same_page, parse_archive_url};
 use crate::corpus::hash::FastMap;
+use crate::corpus::sha256::{is_sha256_hex, sha256_hex};
 
 use crate::corpus::date::{DateSpan, PartialDate};
 use crate::corpus::document::{Document, Entry, Problem, Severity};
@@ -17,12 +19,20 @@ pub const MAX_QUOTE_CHARS: usize = 300;
 /// The full texts of sources, by file name, for checking that quotes are verbatim.
 #[derive(Clone, Debug, Default)]
 pub struct Texts {
-    by_file: HashMap<String, String>,
+    /// Each text with its whitespace collapsed, and the SHA-256 of its bytes.
+    by_file: HashMap<String, (String, String)>,
 }
 
 impl Texts {
     pub fn insert(&mut self, file: impl Into<String>, text: &str) {
-        self.by_file.insert(file.into(), collapse_whitespace(text));
+        self.insert_bytes(file, text.as_bytes());
+    }
+
+    /// A text as its file holds it: fingerprinted byte for byte; read, for
+    /// checking quotes, with any byte that is not UTF-8 replaced.
+    pub fn insert_bytes(&mut self, file: impl Into<String>, bytes: &[u8]) {
+        let text = collapse_whitespace(&String::from_utf8_lossy(bytes));
+        self.by_file.insert(file.into(), (text, sha256_hex(bytes)));
     }
 
     /// Reads every file in a directory.
@@ -31,15 +41,20 @@ impl Texts {
         for entry in std::fs::read_dir(dir)? {
             let entry = entry?;
             if entry.file_type()?.is_file() {
-                let text = std::fs::read_to_string(entry.path())?;
-                texts.insert(entry.file_name().to_string_lossy().into_owned(), &text);
+                let bytes = std::fs::read(entry.path())?;
+                texts.insert_bytes(entry.file_name().to_string_lossy().into_owned(), &bytes);
             }
         }
         Ok(texts)
     }
 
     fn get(&self, file: &str) -> Option<&str> {
-        self.by_file.get(file).map(String::as_str)
+        self.by_file.get(file).map(|(text, _)| text.as_str())
+    }
+
+    /// The SHA-256 of a text's bytes.
+    fn sha256(&self, file: &str) -> Option<&str> {
+        self.by_file.get(file).map(|(_, hash)| hash.as_str())
     }
 }
 
@@ -311,8 +326,96 @@ fn check_source<'a>(c: &mut Checker<'a>, e: &'a Entry<Source>) {
             c.error(&|| format!("{at}.text_file"), msg);
         }
     }
+    check_fingerprint(c, s, &at);
     c.optional(&|| format!("{at}.stance"), s.stance.as_ref());
     c.optional(&|| format!("{at}.note"), s.note.as_ref());
+}
+
+/// A source's text fingerprint, capture date and archived copy: each well
+/// formed; with the texts, the fingerprint that of the text's bytes; the
+/// archived copy of the source's own address, taken no later than the text.
+fn check_fingerprint(c: &mut Checker, s: &Source, at: &str) {
+    let hash_path = || format!("{at}.text_sha256");
+    match (&s.text_sha256, &s.text_file) {
+        (Some(hash), _) if !is_sha256_hex(hash) => {
+            let msg = format!("'{hash}' is not a SHA-256: write 64 lowercase hexadecimal digits");
+            c.error(&hash_path, msg);
+        }
+        (Some(_), None) => {
+            let msg = "a text_sha256 needs the text_file it is the fingerprint of".into();
+            c.error(&hash_path, msg);
+        }
+        (Some(hash), Some(file)) => {
+            if let Some(actual) = c.texts.and_then(|t| t.sha256(file)) {
+                if actual != hash {
+                    let msg = format!(
+                        "the text of '{}' ({file}) is not the one fingerprinted: its SHA-256 is {actual}",
+                        s.id
+                    );
+                    c.error(&hash_path, msg);
+                }
+            }
+        }
+        (None, Some(file)) => {
+            if let Some(actual) = c.texts.and_then(|t| t.sha256(file)) {
+                let msg = format!(
+                    "the text's fingerprint is not recorded; the SHA-256 of {file} is {actual}"
+                );
+                c.push(Severity::Warning, &hash_path, msg);
+            }
+        }
+        (None, None) => {}
+    }
+    let captured = s.captured.as_deref().and_then(|day| {
+        let date = PartialDate::parse(day).ok().filter(|d| d.day.is_some());
+        if date.is_none() {
+            let msg = format!("captured '{day}' is not a full date YYYY-MM-DD");
+            c.error(&|| format!("{at}.captured"), msg);
+        }
+        date.map(|d| (d.year, d.month.unwrap_or(1), d.day.unwrap_or(1)))
+    });
+    let Some(archive) = &s.archive_url else {
+        return;
+    };
+    let archive_path = || format!("{at}.archive_url");
+    if !is_http_link(archive) {
+        let msg = format!("'{archive}' is not an http(s) link");
+        c.error(&archive_path, msg);
+        return;
+    }
+    let Some(copy) = parse_archive_url(archive) else {
+        let msg = format!(
+            "'{archive}' does not name the archived address and the day of capture, \
+             as https://web.archive.org/web/YYYYMMDDhhmmss/URL does"
+        );
+        c.error(&archive_path, msg);
+        return;
+    };
+    match &s.url {
+        None => {
+            let msg = "an archived copy needs the source's own url to be a copy of".into();
+            c.error(&archive_path, msg);
+        }
+        // A url that is not a link is reported on its own.
+        Some(url) if is_http_link(url) && !names_the_same_page(copy.original, url) => {
+            let msg = format!(
+                "archives '{}', which is not the source's url '{url}'",
+                copy.original
+            );
+            c.error(&archive_path, msg);
+        }
+        Some(_) => {}
+    }
+    if let Some(day) = captured {
+        if copy.day > day {
+            let msg = format!(
+                "the archived copy was taken on {}, later than the text was captured ({})",
+                copy.day_text(),
+                s.captured.as_deref().unwrap_or_default()
+            );
+            c.error(&archive_path, msg);
+        }
+    }
 }
 
 fn check_actor<'a>(c: &mut Checker<'a>, e: &'a Entry<Actor>) {
@@ -448,6 +551,10 @@ fn check_meta(c: &mut Checker, doc: &Document) {
             m.schema_version
         );
         c.error(&|| "$.meta.schema_version".into(), msg);
+    }
+    if let Some(from) = m.exported_from.as_deref().filter(|f| !is_sha256_hex(f)) {
+        let msg = format!("'{from}' is not a SHA-256: write 64 lowercase hexadecimal digits");
+        c.error(&|| "$.meta.exported_from".into(), msg);
     }
     let full_date = PartialDate::parse(&m.updated).map(|d| d.day.is_some());
     if full_date != Ok(true) {

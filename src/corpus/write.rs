@@ -131,6 +131,9 @@ impl Serialize for Lean<'_, Source> {
         opt(&mut m, "url", &x.url)?;
         list(&mut m, "cites", &x.cites)?;
         opt(&mut m, "text_file", &x.text_file)?;
+        opt(&mut m, "text_sha256", &x.text_sha256)?;
+        opt(&mut m, "captured", &x.captured)?;
+        opt(&mut m, "archive_url", &x.archive_url)?;
         opt(&mut m, "stance", &x.stance)?;
         opt(&mut m, "language", &x.language)?;
         opt(&mut m, "note", &x.note)?;

@@ -110,7 +110,6 @@ pub static STRINGS: Strings = Strings {
     download_refused: "The corpus file ({0}) could not be downloaded: the server answered {1}.",
     read_failed: "The corpus file ({0}) could not be read: {1}.",
     file_read_failed: "The file {0} could not be read: {1}.",
-    not_utf8: "The corpus file ({0}) is not UTF-8 text (byte {1} is not).",
     connection_failed: "the connection failed",
     no_stream: "the browser cannot read the download as a stream",
 
@@ -343,6 +342,15 @@ pub static STRINGS: Strings = Strings {
     loose_year: "{0}, dated less precisely",
     tl_show: "Timeline",
     claims_charts_show: "Death tolls and who said what",
+    corpus_version: "· version {0}",
+    corpus_fingerprint_short: "· SHA-256 {0}…",
+    corpus_fingerprint: "SHA-256 of this corpus file, which citations and exports carry:",
+    print_corpus: "Corpus: {0}, version {1}, SHA-256 of its file {2}",
+    elsewhere_title: "This is not the corpus this site publishes",
+    elsewhere_body: "What is shown here was read from {0}. The SHA-256 of that file is {1}. Citations and exports made from it name that file and say it is not the site's own corpus.",
+    archived_copy: "Archived copy",
+    text_sha256: "SHA-256 of its text",
+    text_captured: "Text captured on",
 };
 
 impl SpeakerWords {

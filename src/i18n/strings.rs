@@ -88,7 +88,6 @@ pub struct Strings {
     pub download_refused: &'static str,
     pub read_failed: &'static str,
     pub file_read_failed: &'static str,
-    pub not_utf8: &'static str,
     pub connection_failed: &'static str,
     pub no_stream: &'static str,
 
@@ -325,4 +324,20 @@ pub struct Strings {
     pub tl_show: &'static str,
     /// The fold over the claims' charts on a narrow screen.
     pub claims_charts_show: &'static str,
+    /// The corpus bar: "version {0}".
+    pub corpus_version: &'static str,
+    /// The corpus bar: the start of the corpus file's SHA-256, "SHA-256 {0}…".
+    pub corpus_fingerprint_short: &'static str,
+    /// Before the whole SHA-256 of the corpus file.
+    pub corpus_fingerprint: &'static str,
+    /// The printed page: the corpus, "{0}" title, "{1}" version, "{2}" SHA-256.
+    pub print_corpus: &'static str,
+    /// The notice on every view of a corpus that is not the site's own.
+    pub elsewhere_title: &'static str,
+    /// "{0}" where it was read from, "{1}" the SHA-256 of that file.
+    pub elsewhere_body: &'static str,
+    /// A source's archived copy, its text's SHA-256 and when the text was captured.
+    pub archived_copy: &'static str,
+    pub text_sha256: &'static str,
+    pub text_captured: &'static str,
 }

@@ -32,14 +32,24 @@ fn titled(source: &Source) -> String {
     }
 }
 
-/// The corpus as the record's container: "<title>, version V".
+/// The corpus as the record's container: "<title>, version V, SHA-256 F",
+/// where F is the fingerprint of the corpus file, so the citation traces to one
+/// exact corpus.
 fn corpus_name(index: &Index) -> String {
     let meta = &index.corpus.meta;
-    if meta.version.trim().is_empty() {
-        meta.title.clone()
-    } else {
-        format!("{}, version {}", meta.title, meta.version)
+    let mut name = bare(&meta.title).to_string();
+    if !meta.version.trim().is_empty() {
+        name.push_str(&format!(", version {}", meta.version.trim()));
     }
+    if let Some(f) = &index.fingerprint {
+        name.push_str(&format!(", SHA-256 {f}"));
+    }
+    if let Some(place) = &index.elsewhere {
+        name.push_str(&format!(
+            " (not the corpus this site publishes: read from {place})"
+        ));
+    }
+    name
 }
 
 /// "<link> (accessed 23 November 2026)."

@@ -250,9 +250,23 @@ fn export_meta(index: &Index, filter: &Filter, query: &str, exported: &str) -> M
             format!("with this filter: {words}"),
         )
     };
+    let fingerprint = index
+        .fingerprint
+        .as_ref()
+        .map(|f| format!(", SHA-256 {f}"))
+        .unwrap_or_default();
+    let elsewhere = index
+        .elsewhere
+        .as_ref()
+        .map(|place| {
+            format!(
+                " It was made from a corpus that is not the one the site publishes, read from {place}."
+            )
+        })
+        .unwrap_or_default();
     let description = format!(
-        "An export of “{}” (version {}), made on {} {how} It holds the records the \
-         filter keeps and every record they refer to. About the corpus: {}",
+        "An export of “{}” (version {}{fingerprint}), made on {} {how}{elsewhere} It holds the \
+         records the filter keeps and every record they refer to. About the corpus: {}",
         original.title,
         original.version,
         long_date(exported),
@@ -263,7 +277,17 @@ fn export_meta(index: &Index, filter: &Filter, query: &str, exported: &str) -> M
         description,
         updated: exported.to_string(),
         filter: Some(query.to_string()),
+        exported_from: index.fingerprint.clone(),
         ..original.clone()
+    }
+}
+
+/// Where the corpus was read from, in words: a corpus that is not the one the
+/// site publishes says so.
+pub fn read_from(index: &Index) -> String {
+    match &index.elsewhere {
+        Some(place) => format!("{place} (not the corpus this site publishes)"),
+        None => "the corpus this site publishes".into(),
     }
 }
 
@@ -294,19 +318,32 @@ pub fn csv_field(text: &str) -> String {
 /// accents and Persian script correctly), CRLF line ends.
 struct CsvOut {
     text: String,
+    /// The corpus every row comes from: its version, fingerprint and where it
+    /// was read from, ending each row.
+    corpus: [String; 3],
 }
 
 impl CsvOut {
-    fn new(header: &[&str]) -> CsvOut {
+    fn new(header: &[&str], index: &Index) -> CsvOut {
         let mut out = CsvOut {
             text: String::from("\u{feff}"),
+            corpus: [
+                "corpus version".into(),
+                "corpus sha256".into(),
+                "corpus read from".into(),
+            ],
         };
         out.row(header.iter().map(|h| h.to_string()).collect());
+        out.corpus = [
+            index.corpus.meta.version.clone(),
+            index.fingerprint.clone().unwrap_or_default(),
+            read_from(index),
+        ];
         out
     }
 
     fn row(&mut self, fields: Vec<String>) {
-        for (i, f) in fields.iter().enumerate() {
+        for (i, f) in fields.iter().chain(&self.corpus).enumerate() {
             if i > 0 {
                 self.text.push(',');
             }
@@ -381,9 +418,9 @@ fn header(before: &[&str], date: &str, after: &[&str]) -> Vec<String> {
         .collect()
 }
 
-fn csv_with(header: Vec<String>) -> CsvOut {
+fn csv_with(header: Vec<String>, index: &Index) -> CsvOut {
     let refs: Vec<&str> = header.iter().map(String::as_str).collect();
-    CsvOut::new(&refs)
+    CsvOut::new(&refs, index)
 }
 
 fn actor_name(index: &Index, id: &str) -> String {
@@ -399,33 +436,36 @@ fn event_title(index: &Index, id: &str) -> String {
 }
 
 fn claims_csv(index: &Index, positions: impl Iterator<Item = usize>) -> String {
-    let mut out = csv_with(header(
-        &[
-            "id",
-            "kind",
-            "paraphrase",
-            "claimant",
-            "claimant id",
-            "voice",
-            "relayed by",
-            "relayed by id",
-            "via",
-            "via id",
-            "reported in",
-            "reported in id",
-            "quote",
-        ],
-        "date",
-        &[
-            "death toll",
-            "death toll value",
-            "death toll qualifier",
-            "legal terms",
-            "events",
-            "event ids",
-            "note",
-        ],
-    ));
+    let mut out = csv_with(
+        header(
+            &[
+                "id",
+                "kind",
+                "paraphrase",
+                "claimant",
+                "claimant id",
+                "voice",
+                "relayed by",
+                "relayed by id",
+                "via",
+                "via id",
+                "reported in",
+                "reported in id",
+                "quote",
+            ],
+            "date",
+            &[
+                "death toll",
+                "death toll value",
+                "death toll qualifier",
+                "legal terms",
+                "events",
+                "event ids",
+                "note",
+            ],
+        ),
+        index,
+    );
     for i in positions {
         let c = &index.corpus.claims[i];
         let toll = c.death_toll.as_ref();
@@ -476,20 +516,23 @@ fn qualifier(value: &str) -> String {
 }
 
 fn events_csv(index: &Index, positions: impl Iterator<Item = usize>) -> String {
-    let mut out = csv_with(header(
-        &["id", "title", "summary"],
-        "date",
-        &[
-            "place",
-            "participants",
-            "actor ids",
-            "tags",
-            "sources",
-            "source ids",
-            "quotes",
-            "related event ids",
-        ],
-    ));
+    let mut out = csv_with(
+        header(
+            &["id", "title", "summary"],
+            "date",
+            &[
+                "place",
+                "participants",
+                "actor ids",
+                "tags",
+                "sources",
+                "source ids",
+                "quotes",
+                "related event ids",
+            ],
+        ),
+        index,
+    );
     for i in positions {
         let e = &index.corpus.events[i];
         let mut row = vec![e.id.clone(), e.title.clone(), e.summary.clone()];
@@ -543,30 +586,36 @@ fn sources_csv(index: &Index, positions: impl Iterator<Item = usize>) -> String 
             evidence_of[s] += 1;
         }
     }
-    let mut out = csv_with(header(
-        &[
-            "id",
-            "kind",
-            "title",
-            "untitled",
-            "publisher",
-            "publisher id",
-            "authors",
-            "author ids",
-        ],
-        "date",
-        &[
-            "identifiers",
-            "url",
-            "cites ids",
-            "cited by ids",
-            "stance",
-            "language",
-            "note",
-            "events resting on it",
-            "claims resting on it",
-        ],
-    ));
+    let mut out = csv_with(
+        header(
+            &[
+                "id",
+                "kind",
+                "title",
+                "untitled",
+                "publisher",
+                "publisher id",
+                "authors",
+                "author ids",
+            ],
+            "date",
+            &[
+                "identifiers",
+                "url",
+                "archive url",
+                "text sha256",
+                "captured",
+                "cites ids",
+                "cited by ids",
+                "stance",
+                "language",
+                "note",
+                "events resting on it",
+                "claims resting on it",
+            ],
+        ),
+        index,
+    );
     for i in positions {
         let s = &corpus.sources[i];
         let mut row = vec![
@@ -592,6 +641,9 @@ fn sources_csv(index: &Index, positions: impl Iterator<Item = usize>) -> String 
                 )
             })),
             opt(&s.url),
+            opt(&s.archive_url),
+            opt(&s.text_sha256),
+            opt(&s.captured),
             join(&s.cites),
             join(index.ids(Kind::Source, &index.cited_by[i])),
             opt(&s.stance),
@@ -606,16 +658,19 @@ fn sources_csv(index: &Index, positions: impl Iterator<Item = usize>) -> String 
 }
 
 fn actors_csv(index: &Index, positions: impl Iterator<Item = usize>) -> String {
-    let mut out = CsvOut::new(&[
-        "id",
-        "name",
-        "kind",
-        "aliases",
-        "country",
-        "description",
-        "roles",
-        "role source ids",
-    ]);
+    let mut out = CsvOut::new(
+        &[
+            "id",
+            "name",
+            "kind",
+            "aliases",
+            "country",
+            "description",
+            "roles",
+            "role source ids",
+        ],
+        index,
+    );
     for i in positions {
         let a = &index.corpus.actors[i];
         let roles = a.roles.iter().map(|r| {

@@ -16,11 +16,11 @@ use std::cmp::Ordering;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 use crate::corpus::document::{Document, Entry};
 use crate::corpus::load::{self, LoadError};
 use crate::corpus::model::{Corpus, Kind, Meta};
+use crate::corpus::sha256::sha256_hex;
 use crate::corpus::write::{Lean, Slices};
 use crate::i18n::{fill, Lang};
 
@@ -90,6 +90,9 @@ pub struct PartEntry {
 pub struct Manifest {
     pub format: String,
     pub meta: Meta,
+    /// The SHA-256 of the corpus file the parts were cut from, in hex: the corpus's
+    /// fingerprint, which citations and exports carry.
+    pub sha256: String,
     pub totals: Counts,
     pub parts: Vec<PartEntry>,
 }
@@ -153,14 +156,6 @@ impl fmt::Display for PartsError {
     }
 }
 
-/// The SHA-256 of `bytes`, in lower-case hex.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
 /// The JSON length of one record as the corpus file writes it.
 fn json_len<T>(record: &T) -> usize
 where
@@ -169,9 +164,10 @@ where
     serde_json::to_vec(&Lean(record)).map_or(0, |v| v.len() + 1)
 }
 
-/// Cuts a corpus into parts of about `part_bytes` of JSON each. The same corpus
-/// always gives the same bytes.
-pub fn split(corpus: &Corpus, part_bytes: usize) -> Split {
+/// Cuts a corpus into parts of about `part_bytes` of JSON each; `sha256` is the
+/// fingerprint of the file it was read from. The same corpus always gives the
+/// same bytes.
+pub fn split(corpus: &Corpus, sha256: &str, part_bytes: usize) -> Split {
     let sizes: [Vec<usize>; 4] = [
         corpus.sources.iter().map(json_len).collect(),
         corpus.actors.iter().map(json_len).collect(),
@@ -229,6 +225,7 @@ pub fn split(corpus: &Corpus, part_bytes: usize) -> Split {
         manifest: Manifest {
             format: FORMAT.into(),
             meta: corpus.meta.clone(),
+            sha256: sha256.into(),
             totals: Counts {
                 sources: corpus.sources.len(),
                 actors: corpus.actors.len(),

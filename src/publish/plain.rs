@@ -42,6 +42,7 @@ dd ul { margin: 0; padding-left: 1.1rem; }
 blockquote { margin: .5rem 0; padding-left: .75rem; border-left: 3px solid #8888; font-style: italic; }
 figure { margin: 1rem 0; }
 .missing { color: #a00; }
+code { overflow-wrap: anywhere; }
 @media (max-width: 30rem) { dl { display: block; } dd { margin-bottom: .5rem; } }
 @media print { header, nav, .pager { display: none; } body { max-width: none; } a { color: inherit; } }
 ";
@@ -245,6 +246,7 @@ impl Writer<'_> {
     /// A whole page around `body`, which holds the page's one h1.
     fn page(&self, title: &str, body: &str) -> String {
         let corpus = escape(&self.index.corpus.meta.title);
+        let fingerprint = self.corpus_line();
         let mut nav = String::new();
         for (_, stem, label) in LISTS {
             let _ = write!(
@@ -262,11 +264,31 @@ impl Writer<'_> {
 <link rel=\"stylesheet\" href=\"plain.css\">\n</head>\n<body>\n\
 <header>\n<p class=\"site\"><a href=\"index.html\">{corpus}</a></p>\n\
 <p class=\"hint\">Plain edition: every record as a page that needs no JavaScript. \
-<a href=\"../\">Open the interactive app</a> for filters and search.</p>\n</header>\n\
+<a href=\"../\">Open the interactive app</a> for filters and search.</p>\n{fingerprint}</header>\n\
 <nav aria-label=\"Lists\"><ul><li><a href=\"index.html\">Contents</a></li>{nav}</ul></nav>\n\
 <main>\n{body}</main>\n</body>\n</html>\n",
             escape(title)
         )
+    }
+
+    /// Which exact corpus the page shows: its version and the SHA-256 of its file.
+    fn corpus_line(&self) -> String {
+        let m = &self.index.corpus.meta;
+        let mut parts = Vec::new();
+        if !m.version.trim().is_empty() {
+            parts.push(format!("Version {}", escape(m.version.trim())));
+        }
+        if let Some(f) = &self.index.fingerprint {
+            parts.push(format!(
+                "SHA-256 of corpus.json: <code>{}</code>",
+                escape(f)
+            ));
+        }
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!("<p class=\"hint corpus-id\">{}</p>\n", parts.join(" · "))
+        }
     }
 
     fn home(&self) -> String {
@@ -280,6 +302,10 @@ impl Writer<'_> {
             ("Version", &m.version),
             ("Updated", &m.updated),
             ("Licence", &m.licence),
+            (
+                "SHA-256 of corpus.json",
+                self.index.fingerprint.as_ref().unwrap_or(&String::new()),
+            ),
         ] {
             if !value.is_empty() {
                 let _ = writeln!(b, "<dt>{label}</dt><dd>{}</dd>", escape(value));
@@ -684,6 +710,19 @@ or download the whole corpus as JSON: <a href=\"../public/corpus.json\">corpus.j
         }
         if let Some(url) = &source.url {
             let _ = writeln!(b, "<dt>Link</dt><dd>{}</dd>", external_link(url));
+        }
+        if let Some(url) = &source.archive_url {
+            let _ = writeln!(b, "<dt>Archived copy</dt><dd>{}</dd>", external_link(url));
+        }
+        if let Some(hash) = &source.text_sha256 {
+            let _ = writeln!(
+                b,
+                "<dt>Text SHA-256</dt><dd><code>{}</code></dd>",
+                escape(hash)
+            );
+        }
+        if let Some(day) = &source.captured {
+            let _ = writeln!(b, "<dt>Text captured</dt><dd>{}</dd>", escape(day));
         }
         if let Some(t) = &source.stance {
             let _ = writeln!(b, "<dt>Affiliation and stance</dt><dd>{}</dd>", escape(t));

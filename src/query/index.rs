@@ -242,6 +242,13 @@ pub struct Index {
     pub speaker_claims: Vec<u32>,
     /// Per actor, its folded name and aliases, for type-ahead.
     pub actor_names: Vec<Vec<String>>,
+    /// The SHA-256 of the corpus file's bytes, where the index was built from a
+    /// file: citations and exports carry it, so a record traces to one exact corpus.
+    pub fingerprint: Option<String>,
+    /// Where the corpus was read from when it is not the one the site
+    /// publishes (a path on the site, a file from the reader's device), as
+    /// citations and exports name it; None for the site's own corpus.
+    pub elsewhere: Option<String>,
 }
 
 /// Adds a link; duplicates are removed once at the end (`tidy`), since

@@ -182,3 +182,15 @@ def test_no_axe_violations_when_the_corpus_cannot_load(site_copy, scheme_page, a
     scheme_page.d.get(url)
     settle(scheme_page, ".failure")
     check(scheme_page, axe_source, url)
+
+
+@pytest.mark.parametrize("scheme_page", SCHEMES, indirect=True)
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_axe_violations_on_a_corpus_that_is_not_this_sites(site_copy, scheme_page, axe_source, lang):
+    url, corpus_file = site_copy()
+    (corpus_file.parent.parent / "corpora").mkdir()
+    (corpus_file.parent.parent / "corpora/other.json").write_text(json.dumps(CORPUS), encoding="utf-8")
+    url = f"{url}?corpus=corpora/other.json&lang={lang}"
+    scheme_page.d.get(url)
+    settle(scheme_page, ".elsewhere")
+    check(scheme_page, axe_source, url)

@@ -2,6 +2,7 @@
 and the validator's whole report in the page."""
 
 import copy
+import hashlib
 import json
 import subprocess
 
@@ -121,3 +122,69 @@ def test_a_file_dropped_on_the_page_opens(site, page):
     """, text)
     page.wait(lambda d: page.css(".masthead h1") and page.text(".masthead h1") == "Dropped in")
     assert "dropped.json, opened from this device" in page.text(".corpus-bar summary")
+
+
+def test_a_damaged_byte_costs_only_the_claim_that_holds_it(site, page, tmp_path):
+    damaged = copy.deepcopy(CORPUS)
+    victim = damaged["claims"][3]
+    victim["quote"] += " BROKEN"
+    data = json.dumps(damaged, ensure_ascii=False).encode("utf-8")
+    assert data.count(b"BROKEN") == 1
+    # One byte that is not UTF-8, inside the claim's quote.
+    data = data.replace(b"BROKEN", b"BRO\xffKEN")
+    path = tmp_path / "damaged.json"
+    path.write_bytes(data)
+    page.open(site)
+    choose_file(page, path)
+    page.wait(lambda d: page.css("#rejected-title"))
+    assert page.text("#rejected-title").startswith("1 record left out")
+    page.d.execute_script("document.querySelector('.notice details').open = true")
+    named = [li.text for li in page.css(".rejected > li")]
+    assert len(named) == 1 and victim["id"] in named[0], named
+    assert "is not UTF-8 text" in named[0], named
+    # Every other record is there.
+    page.until_title(f"Events ({N_EVENTS})")
+    page.tab("Claims")
+    page.until_title(f"Claims ({len(CORPUS['claims']) - 1})")
+    page.tab("Sources")
+    page.until_title(f"Sources ({len(CORPUS['sources'])})")
+
+
+def test_a_corpus_that_is_not_this_sites_says_so_on_every_view(site_copy, page, tmp_path):
+    url, corpus_file = site_copy()
+    # The shipped corpus shows no notice.
+    page.open(url)
+    assert not page.css(".elsewhere")
+    other = json.dumps(other_corpus("Another record", drop_events=2)).encode("utf-8")
+    fingerprint = hashlib.sha256(other).hexdigest()
+    (corpus_file.parent.parent / "corpora").mkdir()
+    (corpus_file.parent.parent / "corpora/other.json").write_bytes(other)
+    page.open(url + "?corpus=corpora/other.json")
+    event = next(e for e in CORPUS["events"] if e["id"] in {x for c in CORPUS["claims"] for x in c.get("events", [])})
+
+    def notice():
+        text = page.text(".elsewhere")
+        assert "not the corpus this site publishes" in text, text
+        assert "corpora/other.json" in text and fingerprint in text, text
+
+    notice()
+    for tab in ["Claims", "Sources", "Institutions"]:
+        page.tab(tab)
+        notice()
+    page.open(url + "?corpus=corpora/other.json&id=" + event["id"])
+    notice()
+    # Its citations name that file and its fingerprint.
+    page.one("#cite-toggle").click()
+    cited = page.one("#cite-text").get_attribute("value")
+    assert f"SHA-256 {fingerprint} (not the corpus this site publishes: read from corpora/other.json)" in cited, cited
+    # A file from this device says so too, by its name.
+    mine = tmp_path / "mine.json"
+    mine.write_bytes(other)
+    choose_file(page, mine)
+    page.wait(lambda d: "mine.json" in page.text(".elsewhere"))
+    assert fingerprint in page.text(".elsewhere")
+    # Back to the site's own: no notice.
+    page.d.execute_script("document.querySelector('details.corpus-bar').open = true")
+    page.one("#open-shipped").click()
+    page.wait(lambda d: page.text(".masthead h1") == CORPUS["meta"]["title"])
+    assert not page.css(".elsewhere")

@@ -1,6 +1,7 @@
 """The record taken away: exports made in the browser, citations, print."""
 
 import csv
+import hashlib
 import io
 import json
 import subprocess
@@ -10,6 +11,7 @@ from conftest import CORPUS, ROOT
 from selenium.webdriver.common.by import By
 
 TOLLS = [c for c in CORPUS["claims"] if c["kind"] == "death-toll"]
+FINGERPRINT = hashlib.sha256((ROOT / "public/corpus.json").read_bytes()).hexdigest()
 
 
 def downloads_to(page, folder):
@@ -125,3 +127,31 @@ def test_a_filtered_view_prints_as_a_clean_dossier(site, site_copy, page):
     assert not page.css(".print-header") or not page.one(".print-header").is_displayed()
     assert page.css("li.record") or page.css(".detail")
     assert page.d.find_elements(By.CSS_SELECTOR, "main#main")
+
+
+def test_the_corpus_fingerprint_is_shown_and_carried_in_everything_taken_away(site, page, tmp_path):
+    downloads_to(page, tmp_path)
+    page.open(site + "?view=claims&claim=death-toll")
+    page.until_title(f"Claims ({len(TOLLS)} of")
+    # The bar names the version and the file's SHA-256 (shortened; whole inside).
+    bar = page.text(".corpus-bar summary")
+    assert f"version {CORPUS['meta']['version']}" in bar and f"SHA-256 {FINGERPRINT[:12]}" in bar, bar
+    page.d.execute_script("document.querySelector('details.corpus-bar').open = true")
+    assert page.text("#corpus-sha256") == FINGERPRINT
+    export(page, "All of it as a corpus (JSON)")
+    exported = json.loads(downloaded(tmp_path, "dossier-corpus-filtered-*.json").read_text(encoding="utf-8"))
+    assert exported["meta"]["exported_from"] == FINGERPRINT
+    export(page, "Claims (CSV)")
+    path = downloaded(tmp_path, "dossier-claims-filtered-*.csv")
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"), newline="")))
+    column = rows[0].index("corpus sha256")
+    assert len(rows) == len(TOLLS) + 1 and all(r[column] == FINGERPRINT for r in rows[1:])
+    page.d.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        assert FINGERPRINT in page.one(".print-header").text
+    finally:
+        page.d.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    page.open(site + "?id=" + TOLLS[0]["id"])
+    page.one("#cite-toggle").click()
+    text = page.one("#cite-text").get_attribute("value")
+    assert f"version {CORPUS['meta']['version']}, SHA-256 {FINGERPRINT}" in text, text

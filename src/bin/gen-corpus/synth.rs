@@ -53,6 +53,7 @@ pub fn generate(records: usize, seed: u64) -> Corpus {
         licence: "CC0 1.0: synthetic data, no quotations".into(),
         updated: "2026-11-23".into(),
         filter: None,
+        exported_from: None,
     };
     Corpus {
         meta,
@@ -1192,6 +1193,9 @@ impl Gen {
                 url,
                 cites: cites.into_iter().map(|s| self.src.id(s)).collect(),
                 text_file: None,
+                text_sha256: None,
+                captured: None,
+                archive_url: None,
                 stance,
                 language,
                 note,
