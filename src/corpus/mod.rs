@@ -7,6 +7,7 @@
 pub mod date;
 pub mod document;
 pub mod hash;
+pub mod hijri;
 pub mod load;
 pub mod model;
 pub mod text;

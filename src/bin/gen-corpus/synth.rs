@@ -53,6 +53,7 @@ pub fn generate(records: usize, seed: u64) -> Corpus {
         licence: "CC0 1.0: synthetic data, no quotations".into(),
         updated: "2026-11-23".into(),
         filter: None,
+        language: None,
     };
     Corpus {
         meta,
@@ -1043,6 +1044,7 @@ impl Gen {
                 country,
                 description,
                 roles,
+                names: vec![],
             });
         }
         out
