@@ -50,9 +50,12 @@ pub fn nowruz(year: i32) -> Option<(i32, u8)> {
     u8::try_from(day).ok().map(|d| (gregorian, d))
 }
 
-/// The Gregorian days a Solar Hijri year covers, first and last, each as
-/// (year, month, day): 1367 is 21 March 1988 to 20 March 1989.
-pub fn year_span(year: i32) -> Option<((i32, u8, u8), (i32, u8, u8))> {
+/// A Gregorian day as (year, month, day).
+pub type Day = (i32, u8, u8);
+
+/// The Gregorian days a Solar Hijri year covers, first and last: 1367 is
+/// 21 March 1988 to 20 March 1989.
+pub fn year_span(year: i32) -> Option<(Day, Day)> {
     let (g0, d0) = nowruz(year)?;
     let (g1, d1) = nowruz(year + 1)?;
     Some(((g0, 3, d0), (g1, 3, d1 - 1)))
