@@ -285,6 +285,7 @@ impl TypedEnd {
     /// marked as Solar Hijri or Gregorian, in any of the digits a reader types.
     /// A bare year in `EITHER_CALENDAR` is read in `either` and marked `Assumed`.
     pub fn read(text: &str, either: Calendar) -> Result<TypedEnd, DateError> {
+        // Errors quote the text in Latin digits, as the corpus writes dates.
         let latin = crate::corpus::text::latin_digits(text.trim());
         let digits_end = latin
             .find(|c: char| !(c.is_ascii_digit() || c == '-'))
@@ -309,17 +310,17 @@ impl TypedEnd {
         } else if GREGORIAN_MARKS.contains(&mark.as_str()) {
             Some(Calendar::Gregorian)
         } else {
-            return Err(DateError::Format(text.to_string()));
+            return Err(DateError::Format(latin.clone()));
         };
         let date = PartialDate::parse(number).map_err(|e| match e {
-            DateError::Format(_) => DateError::Format(text.to_string()),
-            DateError::Impossible(_) => DateError::Impossible(text.to_string()),
+            DateError::Format(_) => DateError::Format(latin.clone()),
+            DateError::Impossible(_) => DateError::Impossible(latin.clone()),
             other => other,
         })?;
         let bare_year = date.month.is_none();
         let (calendar, how) = match marked {
             // Only a year is read as Solar Hijri: its months are not the corpus's.
-            Some(_) if !bare_year => return Err(DateError::Format(text.to_string())),
+            Some(_) if !bare_year => return Err(DateError::Format(latin.clone())),
             Some(calendar) => (calendar, ReadHow::Marked),
             None if bare_year && EITHER_CALENDAR.contains(&date.year) => (either, ReadHow::Assumed),
             None => (Calendar::Gregorian, ReadHow::Plain),
@@ -331,7 +332,7 @@ impl TypedEnd {
         };
         if calendar == Calendar::SolarHijri && crate::corpus::hijri::year_span(date.year).is_none()
         {
-            return Err(DateError::Impossible(text.to_string()));
+            return Err(DateError::Impossible(latin.clone()));
         }
         Ok(end)
     }
