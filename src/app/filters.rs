@@ -142,14 +142,14 @@ fn DateFilter() -> impl IntoView {
             <div class="range">
                 <div class="field">
                     <label for="f-from">{t.from}</label>
-                    <input id="f-from" type="text" inputmode="numeric" placeholder=t.from_placeholder autocomplete="off" dir="ltr"
+                    <input id="f-from" type="text" inputmode="numeric" placeholder=t.from_placeholder autocomplete="off" dir="auto"
                         aria-describedby="f-date-hint"
                         prop:value=move || nav.state.with(|s| l.shown_end(&s.filter.from))
                         on:change=set_from/>
                 </div>
                 <div class="field">
                     <label for="f-to">{t.to}</label>
-                    <input id="f-to" type="text" inputmode="numeric" placeholder=t.to_placeholder autocomplete="off" dir="ltr"
+                    <input id="f-to" type="text" inputmode="numeric" placeholder=t.to_placeholder autocomplete="off" dir="auto"
                         aria-describedby="f-date-hint"
                         prop:value=move || nav.state.with(|s| l.shown_end(&s.filter.to))
                         on:change=set_to/>
