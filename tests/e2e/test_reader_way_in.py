@@ -5,6 +5,8 @@ corpus of one's own described as itself."""
 import copy
 import json
 
+import pytest
+
 from conftest import CORPUS
 
 UN_EVENT = "ev-2016-un-sg-concern-montazeri"
@@ -71,11 +73,12 @@ def in_view(page, element):
         "return r.top >= 0 && r.bottom <= innerHeight", element)
 
 
-def test_on_a_phone_a_record_opens_at_its_title_and_the_list_comes_back_to_its_link(site, page):
+@pytest.mark.parametrize("lang", ["en", "fa"])
+def test_on_a_phone_a_record_opens_at_its_title_and_the_list_comes_back_to_its_link(site, page, lang):
     page.d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                            {"width": 360, "height": 760, "deviceScaleFactor": 2, "mobile": True})
     try:
-        page.open(site + "?view=claims")
+        page.open(site + "?view=claims&lang=" + lang)
         page.open_filters()
         for back in ("link", "browser"):
             link = page.css("li.record.claim h4 a")[20]
