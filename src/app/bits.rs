@@ -114,11 +114,11 @@ pub fn names_here(actor: &Actor) -> Option<String> {
 /// An actor's name, and beside it its names in the interface's language:
 /// each in its own direction, so neither reorders the other.
 #[component]
-pub fn ActorName(actor: Actor) -> impl IntoView {
-    let other = names_here(&actor).map(|names| {
+pub fn ActorName<'a>(actor: &'a Actor) -> impl IntoView {
+    let other = names_here(actor).map(|names| {
         view! { " " <span class="other-name" lang=lang().code() dir="auto">"("{names}")"</span> }
     });
-    view! { <span dir="auto">{actor.name}</span>{other} }
+    view! { <span dir="auto">{actor.name.clone()}</span>{other} }
 }
 
 /// A link to any record by id, named by `label`; a missing record shows as text.
@@ -127,8 +127,9 @@ pub fn IdLink(#[prop(into)] id: String, kind: Kind) -> impl IntoView {
     let d = data();
     let index = &d.index;
     if kind == Kind::Actor {
-        if let Some(actor) = index.actor(&id).cloned() {
-            return view! { <RecordLink id><ActorName actor/></RecordLink> }.into_any();
+        if let Some(actor) = index.actor(&id) {
+            let name = view! { <ActorName actor/> };
+            return view! { <RecordLink id>{name}</RecordLink> }.into_any();
         }
     }
     let label = match kind {

@@ -226,7 +226,7 @@ fn ActorDetail(a: usize) -> impl IntoView {
     };
     view! {
         <p class="kind-label">{l.term(&vocab::ACTOR_KINDS, &actor.kind).to_string()}</p>
-        <h2><ActorName actor=actor.clone()/></h2>
+        <h2><ActorName actor=&actor/></h2>
         <dl class="facts">
             {(!actor.aliases.is_empty()).then(|| view! { <dt>{t.also_written}</dt><dd dir="auto">{actor.aliases.join(" · ")}</dd> })}
             {other_names(&actor)}

@@ -734,7 +734,7 @@ fn ActorRow(a: usize) -> impl IntoView {
     );
     view! {
         <tr>
-            <th scope="row"><RecordLink id=actor.id.clone()><ActorName actor=actor.clone()/></RecordLink></th>
+            <th scope="row"><RecordLink id=actor.id.clone()><ActorName actor=&actor/></RecordLink></th>
             <td>{events}</td><td>{claims}</td><td>{sources}</td>
             <td><button type="button" class="small" aria-label=label aria-pressed=chosen.to_string() on:click=toggle>
                 {if chosen { t.filtering } else { t.filter_by }}
