@@ -3,6 +3,7 @@
 
 use dossier::corpus::load::LoadError;
 use dossier::i18n::{fill, Lang};
+use dossier::publish::parts::PartsError;
 use dossier::query::url_state::NotASitePath;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -21,6 +22,9 @@ pub enum LoadFailure {
     NotText { name: String, valid_up_to: usize },
     /// JSON that is not a corpus, or not JSON at all.
     NotACorpus(LoadError),
+    /// The corpus's parts: a manifest or a part that cannot be read, or a part that
+    /// is not the one the manifest names.
+    Parts(PartsError),
 }
 
 /// A reason given by the browser, or one the app words itself.
@@ -44,6 +48,9 @@ impl LoadFailure {
             LoadFailure::FileUnreadable { .. } => t.advice_file_unreadable,
             LoadFailure::NotText { .. } => t.advice_not_text,
             LoadFailure::NotACorpus(_) => t.advice_not_a_corpus,
+            // A part that does not match its manifest is the site's to mend,
+            // or a publication still on its way: as for a broken download.
+            LoadFailure::Parts(_) => t.load_failed_advice,
         }
     }
 
@@ -69,6 +76,7 @@ impl LoadFailure {
                 fill(t.not_utf8, &[name, &l.number(*valid_up_to)])
             }
             LoadFailure::NotACorpus(e) => e.to_string(),
+            LoadFailure::Parts(e) => e.to_string(),
         }
     }
 }
