@@ -226,3 +226,72 @@ fn every_query_word_must_match_whatever_its_form() {
     // The control event holds none of the words searched above.
     assert_eq!(found(&index, "نشست"), ["ev-fa-other"]);
 }
+
+fn shipped() -> Index {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/public/corpus.json");
+    let text = std::fs::read_to_string(path).expect("shipped corpus");
+    let accepted = load::accept(load::parse(&text).expect("shipped corpus reads"));
+    Index::new(accepted.corpus)
+}
+
+/// The shipped corpus is in English, but gives established Persian names of
+/// institutions and people: a Persian reader finds their records by them, in
+/// any of the spellings a Persian keyboard types.
+#[test]
+fn persian_names_find_the_records_of_the_institutions_and_people_they_name() {
+    let index = shipped();
+    assert_eq!(index.corpus.meta.language(), "en");
+    let un = index.find("act-united-nations", Kind::Actor).unwrap();
+    assert_eq!(
+        index.corpus.actors[un].names_in("fa").collect::<Vec<_>>(),
+        ["سازمان ملل متحد"]
+    );
+    // Every record that involves the United Nations or a body whose Persian
+    // name holds its name, found by that name.
+    let un_bodies: Vec<usize> = (0..index.len(Kind::Actor))
+        .filter(|&a| {
+            index.corpus.actors[a]
+                .names_in("fa")
+                .any(|n| n.contains("سازمان ملل"))
+        })
+        .collect();
+    assert!(
+        un_bodies.contains(&un) && un_bodies.len() > 3,
+        "{un_bodies:?}"
+    );
+    let involving: Vec<usize> = un_bodies
+        .iter()
+        .flat_map(|&a| index.involves[a].iter().map(|&n| n as usize))
+        .collect();
+    assert!(involving.len() > 10, "{}", involving.len());
+    for query in ["سازمان ملل", "سازمان ملل متحد", "سازمان\u{200c} ملل"]
+    {
+        let filter = Filter {
+            text: query.to_string(),
+            ..Filter::default()
+        };
+        let out = Outcome::new(&index, &filter, Kind::Claim);
+        for &n in &involving {
+            assert!(out.kept.contains(n), "{query} keeps record {n}");
+        }
+    }
+    let events = found(&index, "سازمان ملل");
+    assert!(events.contains(&"ev-2016-un-sg-concern-montazeri".to_string()));
+    // Arabic yeh and kaf, or no hamza seat, find Raisi as the Persian spelling does.
+    for query in ["ابراهيم رئيسي", "ابراهیم رییسی"] {
+        let raisi = found(&index, query);
+        assert!(raisi.contains(&"act-ebrahim-raisi".to_string()), "{query}");
+    }
+    // The type-ahead offers and accepts the Persian name.
+    let counts = vec![0; index.len(Kind::Actor)];
+    let offered = index.actor_suggestions("سازمان ملل", &counts, 20);
+    assert!(offered.contains(&un));
+    assert_eq!(
+        index.actor_named("سازمان ملل متحد").map(|a| a.id.as_str()),
+        Some("act-united-nations")
+    );
+    assert_eq!(
+        index.actor_named("دیده‌بان حقوق بشر").map(|a| a.id.as_str()),
+        Some("act-human-rights-watch")
+    );
+}

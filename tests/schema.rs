@@ -5,7 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use dossier::corpus::model::{
-    Actor, Claim, DeathToll, Event, Evidence, Identifier, Meta, Role, Source,
+    Actor, Claim, DeathToll, Event, Evidence, Identifier, Meta, OtherName, Role, Source,
 };
 use dossier::corpus::vocab::{self, Vocab};
 use serde::Serialize;
@@ -93,11 +93,12 @@ fn properties(schema: &Value, name: &str) -> Vec<String> {
 #[test]
 fn every_record_type_has_the_schema_fields() {
     let s = schema();
-    // `filter` and `exported_from` are left out unless set (only an export has
-    // them), so set them here.
+    // `filter`, `exported_from` and `language` are left out unless set (only an
+    // export has the first two), so set them here.
     let meta = Meta {
         filter: Some("?view=claims".into()),
         exported_from: Some("0".repeat(64)),
+        language: Some("en".into()),
         ..Meta::default()
     };
     assert_eq!(keys_of(&meta), properties(&s, "meta"));
@@ -105,8 +106,55 @@ fn every_record_type_has_the_schema_fields() {
     assert_eq!(fields::<Source>(), properties(&s, "source"));
     assert_eq!(fields::<Role>(), properties(&s, "role"));
     assert_eq!(fields::<Actor>(), properties(&s, "actor"));
+    assert_eq!(fields::<OtherName>(), properties(&s, "other_name"));
     assert_eq!(fields::<Evidence>(), properties(&s, "evidence"));
     assert_eq!(fields::<Event>(), properties(&s, "event"));
     assert_eq!(fields::<DeathToll>(), properties(&s, "death_toll"));
     assert_eq!(fields::<Claim>(), properties(&s, "claim"));
+}
+
+/// Names in other languages: what the schema asks of a language code is what
+/// the validator asks, and a corpus with them is written back as it was read.
+#[test]
+fn names_in_other_languages_read_check_and_write_back() {
+    let s = schema();
+    let pattern = def(&s, "language")["pattern"].as_str().unwrap();
+    assert_eq!(pattern, "^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$");
+    for good in ["fa", "en", "en-GB", "zh-Hant", "fil"] {
+        assert!(dossier::corpus::validate::is_language_code(good), "{good}");
+    }
+    for bad in ["", "Persian", "FA", "f", "fa_IR", "fa-", "farsi"] {
+        assert!(!dossier::corpus::validate::is_language_code(bad), "{bad}");
+    }
+    let actor: Actor = serde_json::from_value(serde_json::json!({
+        "id": "act-un", "name": "United Nations", "kind": "international-org",
+        "names": [{"lang": "fa", "name": "سازمان ملل متحد"}]
+    }))
+    .unwrap();
+    assert_eq!(
+        actor.names_in("fa").collect::<Vec<_>>(),
+        ["سازمان ملل متحد"]
+    );
+    assert_eq!(actor.names_in("ar").count(), 0);
+    let corpus = dossier::corpus::model::Corpus {
+        actors: vec![actor.clone()],
+        ..Default::default()
+    };
+    let written: Value =
+        serde_json::from_str(&dossier::corpus::write::to_json(&corpus, false)).unwrap();
+    assert_eq!(
+        written["actors"][0]["names"],
+        serde_json::json!([{"lang": "fa", "name": "سازمان ملل متحد"}])
+    );
+    // An actor without them writes no empty list.
+    let plain = dossier::corpus::model::Corpus {
+        actors: vec![Actor {
+            names: vec![],
+            ..actor
+        }],
+        ..Default::default()
+    };
+    let written: Value =
+        serde_json::from_str(&dossier::corpus::write::to_json(&plain, false)).unwrap();
+    assert!(written["actors"][0].get("names").is_none());
 }

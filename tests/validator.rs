@@ -116,6 +116,20 @@ fn empty_required_text_is_caught() {
 }
 
 #[test]
+fn names_in_other_languages_need_a_language_code_and_text() {
+    caught(
+        "bad-other-name",
+        "$.actors[0].names[0].lang",
+        "'Persian' is not a language code such as 'fa' or 'en-GB'",
+    );
+    caught(
+        "bad-other-name",
+        "$.actors[0].names[1].name",
+        "required text is empty",
+    );
+}
+
+#[test]
 fn links_that_are_not_http_are_caught() {
     caught(
         "non-http-link",

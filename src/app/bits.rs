@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use dossier::corpus::load::Rejected;
-use dossier::corpus::model::{Claim, DateSpec, Kind};
+use dossier::corpus::model::{Actor, Claim, DateSpec, Kind};
 use dossier::corpus::text::is_http_link;
 use dossier::i18n::{fill, Lang};
 use dossier::query::index::Speaker;
@@ -100,11 +100,38 @@ pub fn DateText(date: Option<DateSpec>, #[prop(optional)] long: bool) -> impl In
     view! { <span class="date" dir="auto">{shown}</span>{marker}{written} }.into_any()
 }
 
+/// An actor's names in the interface's language, where the corpus gives them
+/// ("سازمان ملل متحد" for the United Nations, in Persian), joined.
+pub fn names_here(actor: &Actor) -> Option<String> {
+    let l = lang();
+    let names: Vec<&str> = actor
+        .names_in(l.code())
+        .filter(|n| *n != actor.name)
+        .collect();
+    (!names.is_empty()).then(|| names.join(l.strings().comma))
+}
+
+/// An actor's name, and beside it its names in the interface's language:
+/// each in its own direction, so neither reorders the other.
+#[component]
+pub fn ActorName<'a>(actor: &'a Actor) -> impl IntoView {
+    let other = names_here(actor).map(|names| {
+        view! { " " <span class="other-name" lang=lang().code() dir="auto">"("{names}")"</span> }
+    });
+    view! { <span dir="auto">{actor.name.clone()}</span>{other} }
+}
+
 /// A link to any record by id, named by `label`; a missing record shows as text.
 #[component]
 pub fn IdLink(#[prop(into)] id: String, kind: Kind) -> impl IntoView {
     let d = data();
     let index = &d.index;
+    if kind == Kind::Actor {
+        if let Some(actor) = index.actor(&id) {
+            let name = view! { <ActorName actor/> };
+            return view! { <RecordLink id>{name}</RecordLink> }.into_any();
+        }
+    }
     let label = match kind {
         Kind::Actor => index.actor(&id).map(|a| a.name.clone()),
         Kind::Source => index.source(&id).map(|s| s.title.clone()),
@@ -121,8 +148,51 @@ pub fn IdLink(#[prop(into)] id: String, kind: Kind) -> impl IntoView {
 
 /// A list of links to records, the first few shown and the rest on request.
 pub fn id_links(ids: Vec<String>, kind: Kind) -> impl IntoView {
+    if kind == Kind::Source {
+        return source_links(ids).into_any();
+    }
     let items = capped(ids, move |id| view! { <li><IdLink id kind/></li> });
-    view! { <ul class="inline">{items}</ul> }
+    view! { <ul class="inline">{items}</ul> }.into_any()
+}
+
+/// Sources one to a line, each title in its own direction, so that titles
+/// in two scripts never run into each other; where two share a title, each
+/// says who published it and when, so two sources never look like one.
+fn source_links(ids: Vec<String>) -> impl IntoView {
+    let d = data();
+    let mut titles: std::collections::HashMap<&str, usize> = Default::default();
+    for id in &ids {
+        if let Some(s) = d.index.source(id) {
+            *titles.entry(s.title.as_str()).or_default() += 1;
+        }
+    }
+    let shared: std::collections::HashSet<String> = titles
+        .into_iter()
+        .filter(|(_, n)| *n > 1)
+        .map(|(title, _)| title.to_string())
+        .collect();
+    let items = capped(ids, move |id| {
+        let d = data();
+        let l = lang();
+        let told = d
+            .index
+            .source(&id)
+            .filter(|s| shared.contains(&s.title))
+            .map(|s| {
+                let publisher = s
+                    .publisher
+                    .as_deref()
+                    .and_then(|p| d.index.actor(p))
+                    .map(|a| a.name.clone());
+                let date = s.date.as_ref().map(|date| l.date_spec(date));
+                let parts: Vec<String> = publisher.into_iter().chain(date).collect();
+                parts.join(l.strings().comma)
+            })
+            .filter(|told| !told.is_empty())
+            .map(|told| view! { " — " <span class="publisher" dir="auto">{told}</span> });
+        view! { <li dir="auto"><IdLink id kind=Kind::Source/>{told}</li> }
+    });
+    view! { <ul class="sources-list">{items}</ul> }
 }
 
 /// A link out of the app: clickable only when it is http(s), and it never tells

@@ -10,7 +10,7 @@ use dossier::query::url_state::UrlState;
 use leptos::prelude::*;
 
 use super::bits::{
-    capped, count, data, id_links, lang, Claimant, DateText, ExternalLink, IdLink, Quote,
+    capped, count, data, id_links, lang, ActorName, Claimant, DateText, ExternalLink, IdLink, Quote,
 };
 use super::charts::{tolls_about, DeathTollChart};
 use super::lists::ClaimItem;
@@ -229,9 +229,10 @@ fn ActorDetail(a: usize) -> impl IntoView {
     };
     view! {
         <p class="kind-label">{l.term(&vocab::ACTOR_KINDS, &actor.kind).to_string()}</p>
-        <h2 dir="auto">{actor.name.clone()}</h2>
+        <h2><ActorName actor=&actor/></h2>
         <dl class="facts">
             {(!actor.aliases.is_empty()).then(|| view! { <dt>{t.also_written}</dt><dd dir="auto">{actor.aliases.join(" · ")}</dd> })}
+            {other_names(&actor)}
             {actor.country.clone().map(|c| view! { <dt>{t.country}</dt><dd dir="auto">{c}</dd> })}
             {actor.description.clone().map(|text| view! { <dt>{t.description}</dt><dd dir="auto">{text}</dd> })}
             {link_row(t.sources_of_actor, sources, Kind::Source)}
@@ -250,4 +251,23 @@ fn day_text(day: &str) -> String {
         Ok(d) => lang().date(&d),
         Err(_) => day.to_string(),
     }
+}
+
+/// An actor's names in other languages, each with its language named and
+/// marked, so a screen reader speaks it in its own voice.
+fn other_names(actor: &Actor) -> impl IntoView {
+    let l = lang();
+    let items = actor
+        .names
+        .iter()
+        .map(|n| {
+            let language = l.language_name(n.lang.split(['-', '_']).next().unwrap_or(&n.lang));
+            view! {
+                <li>{language}": "<span lang=n.lang.clone() dir="auto">{n.name.clone()}</span></li>
+            }
+        })
+        .collect_view();
+    (!actor.names.is_empty()).then(|| {
+        view! { <dt>{l.strings().other_names}</dt><dd><ul class="plain">{items}</ul></dd> }
+    })
 }

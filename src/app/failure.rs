@@ -33,6 +33,24 @@ pub enum Why {
 }
 
 impl LoadFailure {
+    /// What the reader can do about it, by cause: only a failure of the
+    /// connection is met with "check your connection".
+    pub fn advice(&self, l: Lang) -> &'static str {
+        let t = l.strings();
+        match self {
+            LoadFailure::NotASitePath(_) => t.advice_site_path,
+            LoadFailure::Unreachable { .. } | LoadFailure::Interrupted { .. } => {
+                t.load_failed_advice
+            }
+            LoadFailure::Refused { .. } => t.advice_refused,
+            LoadFailure::FileUnreadable { .. } => t.advice_file_unreadable,
+            LoadFailure::NotACorpus(_) => t.advice_not_a_corpus,
+            // A part that does not match its manifest is the site's to mend,
+            // or a publication still on its way: as for a broken download.
+            LoadFailure::Parts(_) => t.load_failed_advice,
+        }
+    }
+
     /// The failure in the reader's words.
     pub fn message(&self, l: Lang) -> String {
         let t = l.strings();

@@ -1,12 +1,13 @@
 //! The filter panel: date range, institutions and people, kinds and free text,
 //! each choice with its live count.
 
-use dossier::i18n::fill;
+use dossier::corpus::date::{Calendar, ReadHow, TypedEnd};
+use dossier::i18n::{fill, Lang};
 use dossier::query::filter::{Facet, Outcome};
 use dossier::query::url_state::UrlState;
 use leptos::prelude::*;
 
-use super::bits::{data, details_opened, lang, thousands};
+use super::bits::{data, details_opened, lang, names_here, thousands};
 
 /// How many names the type-ahead offers at once.
 const SUGGESTIONS: usize = 20;
@@ -95,12 +96,24 @@ fn TextFilter() -> impl IntoView {
 fn DateFilter() -> impl IntoView {
     let nav = expect_context::<Nav>();
     let outcome = expect_context::<Memo<Outcome>>();
+    let l = lang();
+    // A bare year that could be either calendar is read as the interface's
+    // language suggests, and kept marked ("1367sh"), so the address keeps the
+    // reading whoever opens it.
+    let either = match l {
+        Lang::Fa => Calendar::SolarHijri,
+        _ => Calendar::Gregorian,
+    };
+    let marked = move |text: &str| match TypedEnd::read(text, either) {
+        Ok(end) if end.how == ReadHow::Assumed && end.calendar == Calendar::SolarHijri => end.key(),
+        _ => text.to_string(),
+    };
     let set_from = move |e| {
-        let v = event_target_value(&e).trim().to_string();
+        let v = marked(event_target_value(&e).trim());
         nav.update(Entry::Push, |s| s.filter.from = v);
     };
     let set_to = move |e| {
-        let v = event_target_value(&e).trim().to_string();
+        let v = marked(event_target_value(&e).trim());
         nav.update(Entry::Push, |s| s.filter.to = v);
     };
     let set_undated = move |e| {
@@ -111,7 +124,6 @@ fn DateFilter() -> impl IntoView {
         nav.state
             .with(|s| !s.filter.from.is_empty() || !s.filter.to.is_empty())
     };
-    let l = lang();
     let t = l.strings();
     let undated_note = move || {
         let (include, view) = nav.state.with(|s| (s.filter.include_undated, s.view));
@@ -130,20 +142,21 @@ fn DateFilter() -> impl IntoView {
             <div class="range">
                 <div class="field">
                     <label for="f-from">{t.from}</label>
-                    <input id="f-from" type="text" inputmode="numeric" placeholder=t.from_placeholder autocomplete="off" dir="ltr"
+                    <input id="f-from" type="text" inputmode="numeric" placeholder=t.from_placeholder autocomplete="off" dir="auto"
                         aria-describedby="f-date-hint"
-                        prop:value=move || nav.state.with(|s| s.filter.from.clone())
+                        prop:value=move || nav.state.with(|s| l.shown_end(&s.filter.from))
                         on:change=set_from/>
                 </div>
                 <div class="field">
                     <label for="f-to">{t.to}</label>
-                    <input id="f-to" type="text" inputmode="numeric" placeholder=t.to_placeholder autocomplete="off" dir="ltr"
+                    <input id="f-to" type="text" inputmode="numeric" placeholder=t.to_placeholder autocomplete="off" dir="auto"
                         aria-describedby="f-date-hint"
-                        prop:value=move || nav.state.with(|s| s.filter.to.clone())
+                        prop:value=move || nav.state.with(|s| l.shown_end(&s.filter.to))
                         on:change=set_to/>
                 </div>
             </div>
-            <p class="hint" id="f-date-hint">{t.date_hint}</p>
+            <Readings/>
+            <p class="hint" id="f-date-hint">{t.date_hint}" "{t.solar_hijri_hint}</p>
             // An alert holds the list: the role would take the list's own away.
             <div role="alert">
                 <ul class="errors">
@@ -163,6 +176,52 @@ fn DateFilter() -> impl IntoView {
             </Show>
         </fieldset>
     }
+}
+
+/// How each end of the date range was read, where a year could be read in
+/// either calendar, with the other reading one click away.
+#[component]
+fn Readings() -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let l = lang();
+    let t = l.strings();
+    let notes = move || {
+        let (from, to) = nav
+            .state
+            .with(|s| (s.filter.from.clone(), s.filter.to.clone()));
+        let same = !from.is_empty() && from == to;
+        [(true, from), (false, to)]
+            .into_iter()
+            .filter(|(is_from, _)| *is_from || !same)
+            .filter_map(|(is_from, text)| {
+                let end = TypedEnd::read(&text, Calendar::Gregorian).ok()?;
+                let note = l.reading(&text, &end)?;
+                let other = end.other().map(|other| {
+                    let key = other.key();
+                    // A range of one year is read again at both ends.
+                    let read_other = move |_| {
+                        let key = key.clone();
+                        nav.update(Entry::Push, move |s| {
+                            if same || is_from {
+                                s.filter.from = key.clone();
+                            }
+                            if same || !is_from {
+                                s.filter.to = key;
+                            }
+                        });
+                    };
+                    view! {
+                        " "<button type="button" class="small other-reading" on:click=read_other>
+                            {l.other_reading(&other)}
+                        </button>
+                    }
+                });
+                let label = if same { t.date } else if is_from { t.from } else { t.to };
+                Some(view! { <li><span class="visually-hidden">{label}": "</span>{note}{other}</li> })
+            })
+            .collect_view()
+    };
+    view! { <ul class="readings" aria-live="polite">{notes}</ul> }
 }
 
 #[component]
@@ -195,10 +254,12 @@ fn ActorFilter() -> impl IntoView {
         chosen
             .into_iter()
             .map(|id| {
-                let name = chips_data
-                    .index
-                    .actor(&id)
-                    .map_or(id.clone(), |a| a.name.clone());
+                let actor = chips_data.index.actor(&id);
+                let name = actor.map_or(id.clone(), |a| a.name.clone());
+                let shown = match actor.and_then(names_here) {
+                    Some(other) => format!("{name} ({other})"),
+                    None => name.clone(),
+                };
                 let label = fill(t.remove, &[&name]);
                 let remove = move |_| {
                     let id = id.clone();
@@ -208,7 +269,7 @@ fn ActorFilter() -> impl IntoView {
                 };
                 view! {
                     <li><button type="button" class="chip" aria-label=label on:click=remove>
-                        <span dir="auto">{name}</span><span aria-hidden="true">" ×"</span>
+                        <span dir="auto">{shown}</span><span aria-hidden="true">" ×"</span>
                     </button></li>
                 }
             })
@@ -228,7 +289,10 @@ fn ActorFilter() -> impl IntoView {
             .zip(counts)
             .map(|(a, n)| {
                 let actor = &d.index.corpus.actors[a];
-                let label = format!("{} ({})", actor.name, thousands(n as usize));
+                let label = match names_here(actor) {
+                    Some(other) => format!("{} — {other} ({})", actor.name, thousands(n as usize)),
+                    None => format!("{} ({})", actor.name, thousands(n as usize)),
+                };
                 view! { <option value=actor.name.clone() label=label/> }
             })
             .collect_view()

@@ -8,7 +8,7 @@ use dossier::query::order::ClaimOrder;
 use dossier::query::url_state::{Page, UrlState, View, PAGE_SIZE};
 use leptos::prelude::*;
 
-use super::bits::{count, data, id_links, lang, thousands, Claimant, DateText, IdLink};
+use super::bits::{count, data, id_links, lang, thousands, ActorName, Claimant, DateText, IdLink};
 use super::charts::WhoSaidWhat;
 use super::nav::{Entry, Nav, RecordLink, StateLink};
 use super::takeaway::ExportBar;
@@ -66,8 +66,12 @@ pub fn CurrentList() -> impl IntoView {
     let view = Memo::new(move |_| nav.state.with(|s| s.view));
     let l = lang();
     let t = l.strings();
+    let language = corpus_language();
     move || {
         let view = view.get();
+        let language = language
+            .clone()
+            .map(|text| view! { <p class="corpus-language">{text}</p> });
         if pending.get() {
             // Rather than a list that ignores the search, say it is on its way.
             let done = search.0.get().unwrap_or(1.0);
@@ -96,6 +100,7 @@ pub fn CurrentList() -> impl IntoView {
             }
         });
         view! {
+            {language}
             {chart}
             {list}
             <details class="takeaway">
@@ -114,6 +119,30 @@ fn wide_screen() -> bool {
         .ok()
         .and_then(|w| w.as_f64())
         .is_some_and(|w| w >= 600.0)
+}
+
+/// Where the list begins, once: the language of the records, when it is not
+/// the interface's ("The records of this corpus are in English…" in Persian),
+/// and whether names are given in the interface's language too.
+fn corpus_language() -> Option<String> {
+    let d = data();
+    let l = lang();
+    let t = l.strings();
+    let code = d.index.corpus.meta.language();
+    if code == l.code() {
+        return None;
+    }
+    let mut text = fill(t.corpus_language, &[&l.language_name(&code)]);
+    if d.index
+        .corpus
+        .actors
+        .iter()
+        .any(|a| a.names_in(l.code()).next().is_some())
+    {
+        text.push(' ');
+        text.push_str(t.corpus_language_names);
+    }
+    Some(text)
 }
 
 /// Shows its children one task after it is drawn: what the reader came for
@@ -344,7 +373,7 @@ fn EventItem(e: usize) -> impl IntoView {
     view! {
         <li class="record event">
             <p class="meta"><DateText date=event.date.clone()/></p>
-            <h4><RecordLink id=event.id.clone()><span dir="auto">{event.title.clone()}</span></RecordLink></h4>
+            <h4 dir="auto"><RecordLink id=event.id.clone()><span dir="auto">{event.title.clone()}</span></RecordLink></h4>
             <p dir="auto">{event.summary.clone()}</p>
             {(!actors.is_empty()).then(|| view! { <div class="involved">{t.involved_lead} {id_links(actors, Kind::Actor)}</div> })}
             <p class="counts">{format!("{} · {}", count(claims, Kind::Claim), count(sources, Kind::Source))}</p>
@@ -566,7 +595,7 @@ pub fn ClaimItem(c: usize) -> impl IntoView {
                 " · " <DateText date=claim.date.clone()/>
             </p>
             <p class="claimant"><Claimant claim=claim.clone()/>{claim.relayed_by.clone().map(|r| view! { {t.relayed_by_lead} <IdLink id=r kind=Kind::Actor/> })}</p>
-            <h4><RecordLink id=claim.id.clone()><span dir="auto">{claim.paraphrase.clone()}</span></RecordLink></h4>
+            <h4 dir="auto"><RecordLink id=claim.id.clone()><span dir="auto">{claim.paraphrase.clone()}</span></RecordLink></h4>
             <blockquote dir="auto">{claim.quote.clone()}</blockquote>
             <p class="reported">
                 {t.reported_in_lead} <IdLink id=claim.reported_in.clone() kind=Kind::Source/>
@@ -631,7 +660,7 @@ fn SourceItem(s: usize) -> impl IntoView {
                 {(!idents.is_empty()).then(|| view! { " · " <span dir="ltr">{idents}</span> })}
             </p>
             // The list has no group headings: its records' titles come next after it.
-            <h3><RecordLink id=source.id.clone()><span dir="auto">{source.title.clone()}</span></RecordLink></h3>
+            <h3 dir="auto"><RecordLink id=source.id.clone()><span dir="auto">{source.title.clone()}</span></RecordLink></h3>
             {source.publisher.clone().map(|p| view! { <p>{t.published_by_lead} <IdLink id=p kind=Kind::Actor/></p> })}
             {(!source.cites.is_empty()).then(|| view! { <div class="links">{t.cites_lead} {id_links(source.cites.clone(), Kind::Source)}</div> })}
             {(!cited_by.is_empty()).then(|| view! { <div class="links">{t.cited_by_lead} {id_links(cited_by, Kind::Source)}</div> })}
@@ -730,7 +759,7 @@ fn ActorRow(a: usize) -> impl IntoView {
     );
     view! {
         <tr>
-            <th scope="row"><RecordLink id=actor.id.clone()><span dir="auto">{actor.name.clone()}</span></RecordLink></th>
+            <th scope="row"><RecordLink id=actor.id.clone()><ActorName actor=&actor/></RecordLink></th>
             <td>{events}</td><td>{claims}</td><td>{sources}</td>
             <td><button type="button" class="small" aria-label=label aria-pressed=chosen.to_string() on:click=toggle>
                 {if chosen { t.filtering } else { t.filter_by }}

@@ -340,7 +340,7 @@ pub fn App() -> impl IntoView {
                         <div role="alert" class="failure">
                             <h2>{t.load_failed}</h2>
                             <p class="why">{failure.message(l)}</p>
-                            <p>{t.load_failed_advice}</p>
+                            <p class="advice">{failure.advice(l)}</p>
                             <button type="button" on:click=move |_| {
                                 let source = request.with_untracked(|r| r.source.clone());
                                 loader.open(source, true);
@@ -382,6 +382,33 @@ fn applied_filter(nav: Nav) -> RwSignal<(Filter, View)> {
     applied
 }
 
+/// The footer's links, to the corpus on screen: its file and plain edition
+/// for the shipped corpus; its file for another on this site (the plain
+/// edition is written at build time, for the shipped corpus only); for a file
+/// from this device, that it stayed here.
+fn footer_links(source: &Source, l: Lang) -> impl IntoView {
+    let t = l.strings();
+    let schema = view! { <a href="public/corpus.schema.json">{t.its_schema}</a> };
+    match source {
+        Source::Shipped => view! {
+            <a href=CORPUS_URL>{t.download_corpus}</a>
+            " · " {schema} " · "
+            <a href="plain/index.html">{t.plain_edition}</a>
+        }
+        .into_any(),
+        Source::Path(path) => view! {
+            <a href=path.clone()>{t.download_corpus}</a>
+            " · " {schema}
+        }
+        .into_any(),
+        Source::File(file) => view! {
+            <span>{fill(t.opened_here, &[&file.name()])}</span>
+            " " {schema}
+        }
+        .into_any(),
+    }
+}
+
 /// The loaded app: header, view tabs, filters and the current view.
 #[component]
 fn Browser(data: Arc<Data>) -> impl IntoView {
@@ -418,7 +445,13 @@ fn Browser(data: Arc<Data>) -> impl IntoView {
     provide_context(outcome);
     let rejected = data.rejected.clone();
     let manifest = data.manifest.clone();
-    let t = lang().strings();
+    let l = lang();
+    let t = l.strings();
+    // The corpus on screen is the one last asked for: a newer request
+    // replaces this screen with its progress.
+    let source = expect_context::<Loader>()
+        .0
+        .with_untracked(|r| r.source.clone());
     // Only opening or leaving a record swaps the main part: any other change
     // of state is the list's own to follow.
     let record = Memo::new(move |_| nav.state.with(|s| s.record.clone()));
@@ -454,14 +487,7 @@ fn Browser(data: Arc<Data>) -> impl IntoView {
                 {t.footer_principle}
                 // The single file has no files beside it to link to; its corpus
                 // leaves it through the export under every list.
-                {(!single_file()).then(|| view! {
-                    " "
-                    <a href="public/corpus.json">{t.download_corpus}</a>
-                    " · "
-                    <a href="public/corpus.schema.json">{t.its_schema}</a>
-                    " · "
-                    <a href="plain/index.html">{t.plain_edition}</a>
-                })}
+                {(!single_file()).then(|| view! { " " {footer_links(&source, l)} })}
             </p>
             {manifest.map(|manifest| view! { <offline::KeepCorpus manifest/> })}
         </footer>

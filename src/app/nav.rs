@@ -29,7 +29,12 @@ impl Nav {
     pub fn install() -> Nav {
         let state = RwSignal::new(UrlState::from_query(&current_query()));
         let handle = window_event_listener(ev::popstate, move |_| {
-            state.set(UrlState::from_query(&current_query()));
+            let next = UrlState::from_query(&current_query());
+            let place = state.with_untracked(|before| Place::after(before, &next));
+            state.set(next);
+            if let Some(place) = place {
+                place.settle();
+            }
         });
         on_cleanup(move || handle.remove());
         Nav { state }
@@ -41,6 +46,9 @@ impl Nav {
         let moved = self.state.with_untracked(|s| {
             s.record != next.record || s.view != next.view || s.page_number() != next.page_number()
         });
+        let place = self
+            .state
+            .with_untracked(|before| Place::after(before, &next));
         let query = next.to_query();
         self.state.set(next);
         let location = window().location();
@@ -56,7 +64,9 @@ impl Nav {
                 Entry::Replace => history.replace_state_with_url(&JsValue::NULL, "", Some(&url)),
             };
         }
-        if moved && entry == Entry::Push {
+        if let (Some(place), Entry::Push) = (&place, entry) {
+            place.settle();
+        } else if moved && entry == Entry::Push {
             window().scroll_to_with_x_and_y(0.0, 0.0);
             // Move focus to the new content, so keyboard and screen-reader users follow.
             if let Some(main) = document().get_element_by_id("main") {
@@ -78,6 +88,98 @@ impl Nav {
         let mut next = self.state.get_untracked();
         change(&mut next);
         self.go(next, entry);
+    }
+}
+
+/// Where the screen goes when a record is opened or left: to the record's
+/// title, or back to the link that opened it, where it stood on the screen.
+enum Place {
+    Record,
+    Link(String),
+}
+
+thread_local! {
+    /// The record link last followed, and how far from the top of the
+    /// window it stood, so coming back puts it there again.
+    static LEFT_AT: std::cell::RefCell<Option<(String, f64)>> = const { std::cell::RefCell::new(None) };
+}
+
+impl Place {
+    fn after(before: &UrlState, next: &UrlState) -> Option<Place> {
+        match (&before.record, &next.record) {
+            (_, Some(id)) if before.record.as_ref() != Some(id) => Some(Place::Record),
+            (Some(id), None) if before.view == next.view => Some(Place::Link(id.clone())),
+            _ => None,
+        }
+    }
+
+    /// Once the new screen is drawn: a record opens at its title, which takes
+    /// the focus (on a phone the open filter panel stands above it); the list
+    /// comes back with the record's link where it stood, and focused.
+    fn settle(&self) {
+        let link = match self {
+            Place::Record => None,
+            Place::Link(id) => Some(id.clone()),
+        };
+        set_timeout(
+            move || {
+                use wasm_bindgen::JsCast;
+                let found = match &link {
+                    None => document()
+                        .query_selector("article.detail h2")
+                        .ok()
+                        .flatten(),
+                    // Ids that reach a list are slugs: safe in a selector.
+                    Some(id) if id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') => {
+                        document()
+                            .query_selector(&format!("main a[data-id=\"{id}\"]"))
+                            .ok()
+                            .flatten()
+                    }
+                    Some(_) => None,
+                };
+                let Some(el) = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else {
+                    window().scroll_to_with_x_and_y(0.0, 0.0);
+                    return;
+                };
+                if link.is_none() {
+                    let _ = el.set_attribute("tabindex", "-1");
+                }
+                let _ = el.focus();
+                let stood = match &link {
+                    Some(id) => LEFT_AT.with(|l| {
+                        l.borrow()
+                            .as_ref()
+                            .filter(|(at, _)| at == id)
+                            .map(|(_, top)| *top)
+                    }),
+                    None => None,
+                };
+                let height = window()
+                    .inner_height()
+                    .ok()
+                    .and_then(|h| h.as_f64())
+                    .unwrap_or(0.0);
+                // Where it stood, else a little below the top of the window.
+                let top = stood.filter(|t| *t >= 0.0 && *t < height).unwrap_or(8.0);
+                let scrolled = window().scroll_y().unwrap_or(0.0);
+                let y = scrolled + el.get_bounding_client_rect().top() - top;
+                window().scroll_to_with_x_and_y(0.0, y.max(0.0));
+            },
+            std::time::Duration::ZERO,
+        );
+    }
+}
+
+/// Notes where a record link stood as it is followed.
+fn note_left_at(e: &ev::MouseEvent, record: &str) {
+    use wasm_bindgen::JsCast;
+    let top = e
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .map(|el| el.get_bounding_client_rect().top());
+    if let Some(top) = top {
+        LEFT_AT.with(|l| *l.borrow_mut() = Some((record.to_string(), top)));
     }
 }
 
@@ -121,11 +223,15 @@ where
     } else {
         Signal::derive(address)
     };
+    let followed = record.clone();
     let on_click = move |e: ev::MouseEvent| {
         if !follows_in_place(&e) {
             return; // let the browser open it elsewhere
         }
         e.prevent_default();
+        if let Some(id) = &followed {
+            note_left_at(&e, id);
+        }
         nav.update(Entry::Push, |s| change(s));
     };
     view! {

@@ -69,7 +69,12 @@ pub fn CorpusBar() -> impl IntoView {
     let t = l.strings();
     // The corpus on screen is the one last asked for (a newer request replaces
     // this screen with its progress), named in the reader's language.
-    let name = loader.0.with_untracked(|r| r.source.name(l));
+    // In the line's direction, with the path or file name isolated inside, so
+    // the brackets around the words keep their order in either direction.
+    let name = loader.0.with_untracked(|r| match &r.source {
+        Source::Path(path) => format!("\u{2068}{path}\u{2069}"),
+        source => source.name(l),
+    });
     // Which exact corpus: its version, and the fingerprint of its file (shortened
     // here as version-control tools shorten theirs; whole inside, and in citations).
     let d = expect_context::<Arc<Data>>();
@@ -91,7 +96,7 @@ pub fn CorpusBar() -> impl IntoView {
     });
     view! {
         <details class="corpus-bar">
-            <summary>{t.corpus_lead} <span class="corpus-name" dir="auto">{name}</span>{version}{short} {t.open_another}</summary>
+            <summary>{t.corpus_lead} <span class="corpus-name">{name}</span>{version}{short} {t.open_another}</summary>
             {whole}
             <OpenCorpus/>
         </details>
@@ -110,7 +115,15 @@ pub fn ValidationReport() -> impl IntoView {
         .count();
     let warnings = data.report.len() - errors;
     if data.report.is_empty() {
-        return ().into_any();
+        // A corpus the reader brought is confirmed clean; the shipped one
+        // is checked when the site is built.
+        let loader = expect_context::<Loader>();
+        let brought = loader
+            .0
+            .with_untracked(|r| !matches!(r.source, Source::Shipped));
+        return brought
+            .then(|| view! { <p class="report clean" role="status">{lang().strings().checked_clean}</p> })
+            .into_any();
     }
     let lines = data
         .report

@@ -223,6 +223,160 @@ impl DateWindow {
     }
 }
 
+/// The calendar a year typed in the date filter is read in. The corpus's own
+/// dates are all Gregorian; a Solar Hijri year is turned into the Gregorian
+/// days it covers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Calendar {
+    Gregorian,
+    SolarHijri,
+}
+
+/// How the calendar of a typed date was decided.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReadHow {
+    /// Only one reading makes sense: "1988", "2016-09".
+    Plain,
+    /// The text names its calendar: "1367 SH", "۱۳۶۷ ه.ش", "1367 AD".
+    Marked,
+    /// A bare year that could be either (1300 to 1500), read as the reader's
+    /// language suggests; the reader is told, and offered the other reading.
+    Assumed,
+}
+
+/// Bare years that may be Solar Hijri as well as Gregorian: 1300 SH is 1921,
+/// 1500 SH is 2121, and few corpora reach back to 1300 AD.
+pub const EITHER_CALENDAR: std::ops::RangeInclusive<i32> = 1300..=1500;
+
+/// One end of the date filter as the reader typed it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TypedEnd {
+    /// In `calendar`: a Solar Hijri date is a year only.
+    pub date: PartialDate,
+    pub calendar: Calendar,
+    pub how: ReadHow,
+}
+
+/// What follows a year to say it is Solar Hijri, compared without spaces,
+/// dots, joiners or tatweel: "1367 SH", "1367 AP", "1367 ه.ش", "1367 هـ ش", "1367 شمسی".
+const SOLAR_HIJRI_MARKS: [&str; 6] = ["sh", "ap", "هش", "ش", "هجریشمسی", "شمسی"];
+/// And Gregorian: "1367 AD", "1367 CE", "1367 م", "1367 میلادی".
+const GREGORIAN_MARKS: [&str; 4] = ["ad", "ce", "م", "میلادی"];
+
+impl TypedEnd {
+    /// Reads an end of the date filter: a Gregorian partial date, or a year
+    /// marked as Solar Hijri or Gregorian, in any of the digits a reader types.
+    /// A bare year in `EITHER_CALENDAR` is read in `either` and marked `Assumed`.
+    pub fn read(text: &str, either: Calendar) -> Result<TypedEnd, DateError> {
+        // Errors quote the text in Latin digits, as the corpus writes dates.
+        let latin = crate::corpus::text::latin_digits(text.trim());
+        let digits_end = latin
+            .find(|c: char| !(c.is_ascii_digit() || c == '-'))
+            .unwrap_or(latin.len());
+        let (number, mark) = latin.split_at(digits_end);
+        let mark: String = mark
+            .chars()
+            .filter(|c| {
+                !(c.is_whitespace() || matches!(c, '.' | '\u{200c}' | '\u{200d}' | '\u{640}'))
+            })
+            .flat_map(char::to_lowercase)
+            // Arabic yeh and kaf are typed for Persian ones.
+            .map(|c| match c {
+                '\u{64a}' | '\u{649}' => '\u{6cc}',
+                c => c,
+            })
+            .collect();
+        let marked = if mark.is_empty() {
+            None
+        } else if SOLAR_HIJRI_MARKS.contains(&mark.as_str()) {
+            Some(Calendar::SolarHijri)
+        } else if GREGORIAN_MARKS.contains(&mark.as_str()) {
+            Some(Calendar::Gregorian)
+        } else {
+            return Err(DateError::Format(latin.clone()));
+        };
+        let date = PartialDate::parse(number).map_err(|e| match e {
+            DateError::Format(_) => DateError::Format(latin.clone()),
+            DateError::Impossible(_) => DateError::Impossible(latin.clone()),
+            other => other,
+        })?;
+        let bare_year = date.month.is_none();
+        let (calendar, how) = match marked {
+            // Only a year is read as Solar Hijri: its months are not the corpus's.
+            Some(_) if !bare_year => return Err(DateError::Format(latin.clone())),
+            Some(calendar) => (calendar, ReadHow::Marked),
+            None if bare_year && EITHER_CALENDAR.contains(&date.year) => (either, ReadHow::Assumed),
+            None => (Calendar::Gregorian, ReadHow::Plain),
+        };
+        let end = TypedEnd {
+            date,
+            calendar,
+            how,
+        };
+        if calendar == Calendar::SolarHijri && crate::corpus::hijri::year_span(date.year).is_none()
+        {
+            return Err(DateError::Impossible(latin.clone()));
+        }
+        Ok(end)
+    }
+
+    /// The Gregorian days covered, first and last: a Solar Hijri year from
+    /// its Nowruz to the day before the next.
+    pub fn gregorian(&self) -> (PartialDate, PartialDate) {
+        let day = |(year, m, d): (i32, u8, u8)| PartialDate {
+            year,
+            month: Some(m),
+            day: Some(d),
+        };
+        match self.calendar {
+            Calendar::Gregorian => (self.date, self.date),
+            Calendar::SolarHijri => match crate::corpus::hijri::year_span(self.date.year) {
+                Some((first, last)) => (day(first), day(last)),
+                None => (self.date, self.date),
+            },
+        }
+    }
+
+    /// The other reading of a year that could be either, marked as such.
+    pub fn other(&self) -> Option<TypedEnd> {
+        if self.how == ReadHow::Plain {
+            return None;
+        }
+        let calendar = match self.calendar {
+            Calendar::Gregorian => Calendar::SolarHijri,
+            Calendar::SolarHijri => Calendar::Gregorian,
+        };
+        let end = TypedEnd {
+            calendar,
+            how: ReadHow::Marked,
+            ..*self
+        };
+        (calendar == Calendar::Gregorian
+            || crate::corpus::hijri::year_span(self.date.year).is_some())
+        .then_some(end)
+    }
+
+    /// How the end is kept in the address, saying its calendar where a year
+    /// could be either: "1367sh", "1367ad", "2016-09".
+    pub fn key(&self) -> String {
+        let year = self.date.year;
+        match (self.how, self.calendar) {
+            (ReadHow::Plain, _) => {
+                let mut key = format!("{year:04}");
+                if let Some(m) = self.date.month {
+                    key.push_str(&format!("-{m:02}"));
+                }
+                if let Some(d) = self.date.day {
+                    key.push_str(&format!("-{d:02}"));
+                }
+                key
+            }
+            (_, Calendar::SolarHijri) => format!("{year}sh"),
+            (_, Calendar::Gregorian) => format!("{year}ad"),
+        }
+    }
+}
+
 // How each language of the interface words these.
 impl Lang {
     /// A partial date as precisely as known: "1988", "September 2016",
@@ -259,6 +413,64 @@ impl Lang {
             }
         }
         format!("{} – {}", self.date(&s), self.date(&e))
+    }
+
+    /// An end of the date filter as the field shows it: a year marked with
+    /// its calendar in this language's words ("1367sh" is "1367 SH" or
+    /// "۱۳۶۷ ه.ش"), anything else as typed.
+    pub fn shown_end(self, text: &str) -> String {
+        match TypedEnd::read(text, Calendar::Gregorian) {
+            Ok(end) if end.how == ReadHow::Marked => self.marked_year(&end),
+            _ => text.to_string(),
+        }
+    }
+
+    /// "1367 SH", "۱۳۶۷ م".
+    fn marked_year(self, end: &TypedEnd) -> String {
+        let t = self.strings();
+        let template = match end.calendar {
+            Calendar::SolarHijri => t.solar_hijri_year,
+            Calendar::Gregorian => t.gregorian_year,
+        };
+        fill(template, &[&self.year(end.date.year)])
+    }
+
+    /// How a typed end was read, where it could be read otherwise: "“1367” is
+    /// read as the Solar Hijri year 1367: 21 March 1988 to 20 March 1989".
+    pub fn reading(self, text: &str, end: &TypedEnd) -> Option<String> {
+        if end.how == ReadHow::Plain {
+            return None;
+        }
+        let t = self.strings();
+        let typed = self.shown_end(text);
+        let year = self.year(end.date.year);
+        Some(match end.calendar {
+            Calendar::SolarHijri => {
+                let (first, last) = end.gregorian();
+                fill(
+                    t.read_as_solar_hijri,
+                    &[&typed, &year, &self.date(&first), &self.date(&last)],
+                )
+            }
+            Calendar::Gregorian => fill(t.read_as_gregorian, &[&typed, &year]),
+        })
+    }
+
+    /// The button that reads the year the other way: "Read it as the Solar
+    /// Hijri year 1367 (21 March 1988 to 20 March 1989)".
+    pub fn other_reading(self, other: &TypedEnd) -> String {
+        let t = self.strings();
+        let year = self.year(other.date.year);
+        match other.calendar {
+            Calendar::SolarHijri => {
+                let (first, last) = other.gregorian();
+                fill(
+                    t.read_instead_solar_hijri,
+                    &[&year, &self.date(&first), &self.date(&last)],
+                )
+            }
+            Calendar::Gregorian => fill(t.read_instead_gregorian, &[&year]),
+        }
     }
 
     /// Why a typed date was refused.
@@ -383,5 +595,105 @@ mod tests {
         assert!(Lang::Fa.date_error(&bad).contains("2016-13"));
         let open = DateSpan::parse("2017-08/..").unwrap();
         assert_eq!(Lang::En.span(&open), "August 2017 or later");
+    }
+
+    fn read(text: &str, either: Calendar) -> TypedEnd {
+        TypedEnd::read(text, either).expect("reads")
+    }
+
+    fn day(text: &str) -> PartialDate {
+        PartialDate::parse(text).unwrap()
+    }
+
+    #[test]
+    fn a_solar_hijri_year_covers_nowruz_to_the_eve_of_the_next() {
+        for text in [
+            "1367 SH",
+            "1367sh",
+            "۱۳۶۷ ه.ش",
+            "١٣٦٧ هـ.ش",
+            "1367 ه‌ش",
+            "۱۳۶۷ شمسی",
+            "1367 AP",
+        ] {
+            let end = read(text, Calendar::Gregorian);
+            assert_eq!(end.calendar, Calendar::SolarHijri, "{text}");
+            assert_eq!(end.how, ReadHow::Marked, "{text}");
+            assert_eq!(
+                end.gregorian(),
+                (day("1988-03-21"), day("1989-03-20")),
+                "{text}"
+            );
+            assert_eq!(end.key(), "1367sh");
+        }
+    }
+
+    #[test]
+    fn a_bare_year_that_could_be_either_is_read_as_the_language_suggests_and_says_so() {
+        let fa = read("۱۳۶۷", Calendar::SolarHijri);
+        assert_eq!(
+            (fa.calendar, fa.how),
+            (Calendar::SolarHijri, ReadHow::Assumed)
+        );
+        assert_eq!(fa.key(), "1367sh");
+        let en = read("1367", Calendar::Gregorian);
+        assert_eq!(
+            (en.calendar, en.how),
+            (Calendar::Gregorian, ReadHow::Assumed)
+        );
+        assert_eq!(en.gregorian(), (day("1367"), day("1367")));
+        assert_eq!(en.key(), "1367ad");
+        // Each is told, with the other reading one step away.
+        let other = en.other().unwrap();
+        assert_eq!(
+            (other.calendar, other.how),
+            (Calendar::SolarHijri, ReadHow::Marked)
+        );
+        assert_eq!(fa.other().unwrap().key(), "1367ad");
+        assert!(Lang::En.reading("1367", &en).unwrap().contains("1367"));
+        assert_eq!(
+            Lang::Fa.reading("۱۳۶۷", &fa).unwrap(),
+            "«۱۳۶۷» سال ۱۳۶۷ هجری شمسی خوانده شد: از ۲۱ مارس ۱۹۸۸ تا ۲۰ مارس ۱۹۸۹."
+        );
+        assert_eq!(
+            Lang::En.other_reading(&other),
+            "Read it as the Solar Hijri year 1367 (21 March 1988 to 20 March 1989)"
+        );
+        // A year no one would mean as Solar Hijri is plain Gregorian, without a note.
+        let plain = read("1988", Calendar::SolarHijri);
+        assert_eq!(
+            (plain.calendar, plain.how),
+            (Calendar::Gregorian, ReadHow::Plain)
+        );
+        assert_eq!(plain.other(), None);
+        assert_eq!(Lang::Fa.reading("1988", &plain), None);
+        let month = read("1367-05", Calendar::SolarHijri);
+        assert_eq!(
+            (month.calendar, month.how),
+            (Calendar::Gregorian, ReadHow::Plain)
+        );
+    }
+
+    #[test]
+    fn marked_years_show_in_the_reader_s_words_and_bad_marks_are_refused() {
+        assert_eq!(Lang::Fa.shown_end("1367sh"), "۱۳۶۷ ه.ش");
+        assert_eq!(Lang::En.shown_end("1367sh"), "1367 SH");
+        assert_eq!(Lang::Fa.shown_end("1367ad"), "۱۳۶۷ م");
+        assert_eq!(Lang::En.shown_end("1367 م"), "1367 AD");
+        assert_eq!(Lang::En.shown_end("2016-09"), "2016-09");
+        let g = read("1367 AD", Calendar::SolarHijri);
+        assert_eq!((g.calendar, g.how), (Calendar::Gregorian, ReadHow::Marked));
+        assert!(matches!(
+            TypedEnd::read("1367 xyz", Calendar::Gregorian),
+            Err(DateError::Format(_))
+        ));
+        assert!(matches!(
+            TypedEnd::read("1367-05 SH", Calendar::Gregorian),
+            Err(DateError::Format(_))
+        ));
+        assert!(matches!(
+            TypedEnd::read("3500 SH", Calendar::Gregorian),
+            Err(DateError::Impossible(_))
+        ));
     }
 }

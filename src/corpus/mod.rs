@@ -8,6 +8,7 @@ pub mod archive;
 pub mod date;
 pub mod document;
 pub mod hash;
+pub mod hijri;
 pub mod load;
 pub mod model;
 pub mod sha256;

@@ -53,6 +53,37 @@ pub struct Meta {
     /// it traces to one exact corpus.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub exported_from: Option<String>,
+    /// The language the records are written in, as a BCP 47 code ("en").
+    /// Absent, `Meta::language` reads it from the script of the title and description.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+}
+
+impl Meta {
+    /// The language of the records, by its primary code ("en", "fa"): as the
+    /// corpus states it, or else read from the script of its title and
+    /// description: mostly Arabic script is taken as Persian, anything else as
+    /// English, the two languages the interface speaks.
+    pub fn language(&self) -> String {
+        if let Some(code) = self
+            .language
+            .as_deref()
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+        {
+            let primary = code.split(['-', '_']).next().unwrap_or(code);
+            return primary.to_ascii_lowercase();
+        }
+        let (mut arabic, mut other) = (0usize, 0usize);
+        for c in self.title.chars().chain(self.description.chars()) {
+            if ('\u{0600}'..='\u{06ff}').contains(&c) {
+                arabic += 1;
+            } else if c.is_alphabetic() {
+                other += 1;
+            }
+        }
+        if arabic > other { "fa" } else { "en" }.to_string()
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
@@ -109,6 +140,27 @@ pub struct Actor {
     pub country: Option<String>,
     pub description: Option<String>,
     pub roles: Vec<Role>,
+    /// The actor's names in other languages, where an established form exists.
+    pub names: Vec<OtherName>,
+}
+
+/// A name in another language: `{"lang": "fa", "name": "سازمان ملل متحد"}`.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[serde(default)]
+pub struct OtherName {
+    /// A BCP 47 language code: "fa", "ar", "fr".
+    pub lang: String,
+    pub name: String,
+}
+
+impl Actor {
+    /// The actor's names in the language `code` ("fa").
+    pub fn names_in<'a>(&'a self, code: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.names
+            .iter()
+            .filter(move |n| n.lang.split(['-', '_']).next() == Some(code))
+            .map(|n| n.name.as_str())
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
@@ -237,6 +289,16 @@ impl Lang {
             Kind::Source => &t.sources,
             Kind::Actor => &t.actors,
         }
+    }
+
+    /// A language named in this language: "Persian", "انگلیسی"; an
+    /// unknown code as it is.
+    pub fn language_name(self, code: &str) -> String {
+        self.strings()
+            .language_names
+            .iter()
+            .find(|(c, _)| *c == code)
+            .map_or_else(|| code.to_string(), |(_, name)| name.to_string())
     }
 
     /// So many records of a kind: "1 claim", "12,400 claims".

@@ -426,6 +426,7 @@ fn check_actor<'a>(c: &mut Checker<'a>, e: &'a Entry<Actor>) {
     for (i, alias) in a.aliases.iter().enumerate() {
         c.required(&|| format!("{at}.aliases[{i}]"), alias);
     }
+    check_other_names(c, a, &at);
     c.optional(&|| format!("{at}.country"), a.country.as_ref());
     c.optional(&|| format!("{at}.description"), a.description.as_ref());
     for (i, role) in a.roles.iter().enumerate() {
@@ -436,6 +437,39 @@ fn check_actor<'a>(c: &mut Checker<'a>, e: &'a Entry<Actor>) {
         }
         c.date(&|| format!("{}.date", rp()), role.date.as_ref());
         c.reference(&|| format!("{}.source", rp()), &role.source, Kind::Source);
+    }
+}
+
+/// A BCP 47 language code as names and corpora carry them: a primary
+/// language of 2 or 3 letters, then optional subtags ("fa", "en-GB", "zh-Hant").
+pub fn is_language_code(code: &str) -> bool {
+    let mut parts = code.split('-');
+    let primary = parts.next().unwrap_or("");
+    (2..=3).contains(&primary.len())
+        && primary.bytes().all(|b| b.is_ascii_lowercase())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+/// An actor's names in other languages: each with its language and some text,
+/// none given twice.
+fn check_other_names(c: &mut Checker, a: &Actor, at: &str) {
+    for (i, other) in a.names.iter().enumerate() {
+        let np = || format!("{at}.names[{i}]");
+        c.required(&|| format!("{}.name", np()), &other.name);
+        if !is_language_code(&other.lang) {
+            let msg = format!(
+                "'{}' is not a language code such as 'fa' or 'en-GB'",
+                other.lang
+            );
+            c.error(&|| format!("{}.lang", np()), msg);
+        }
+        let repeated = a.names[..i]
+            .iter()
+            .any(|o| o.lang == other.lang && o.name.trim() == other.name.trim());
+        if repeated {
+            let msg = format!("the {} name '{}' is given twice", other.lang, other.name);
+            c.push(Severity::Warning, &np, msg);
+        }
     }
 }
 
@@ -555,6 +589,12 @@ fn check_meta(c: &mut Checker, doc: &Document) {
     if let Some(from) = m.exported_from.as_deref().filter(|f| !is_sha256_hex(f)) {
         let msg = format!("'{from}' is not a SHA-256: write 64 lowercase hexadecimal digits");
         c.error(&|| "$.meta.exported_from".into(), msg);
+    }
+    if let Some(code) = &m.language {
+        if !is_language_code(code) {
+            let msg = format!("'{code}' is not a language code such as 'en' or 'fa'");
+            c.error(&|| "$.meta.language".into(), msg);
+        }
     }
     let full_date = PartialDate::parse(&m.updated).map(|d| d.day.is_some());
     if full_date != Ok(true) {

@@ -164,6 +164,7 @@ impl Serialize for Lean<'_, Actor> {
         opt(&mut m, "country", &x.country)?;
         opt(&mut m, "description", &x.description)?;
         lean_list(&mut m, "roles", &x.roles)?;
+        list(&mut m, "names", &x.names)?;
         m.end()
     }
 }

@@ -340,4 +340,35 @@ pub struct Strings {
     pub archived_copy: &'static str,
     pub text_sha256: &'static str,
     pub text_captured: &'static str,
+    /// A year marked Solar Hijri, in the date field: "1367 SH".
+    pub solar_hijri_year: &'static str,
+    /// A year marked Gregorian: "1367 AD".
+    pub gregorian_year: &'static str,
+    /// Under the date field: `{0}` as typed, read as the Solar Hijri year
+    /// `{1}`, from `{2}` to `{3}`.
+    pub read_as_solar_hijri: &'static str,
+    /// `{0}` as typed, read as the Gregorian year `{1}`.
+    pub read_as_gregorian: &'static str,
+    /// The button that reads the year the other way.
+    pub read_instead_solar_hijri: &'static str,
+    pub read_instead_gregorian: &'static str,
+    pub solar_hijri_hint: &'static str,
+    /// Where the list begins, when the corpus is in another language than the
+    /// interface: `{0}` is the language.
+    pub corpus_language: &'static str,
+    /// And when some names are given in the interface's language too.
+    pub corpus_language_names: &'static str,
+    /// Languages by code, named in this language; a code not listed shows as is.
+    pub language_names: &'static [(&'static str, &'static str)],
+    /// On an actor's page: its names in other languages.
+    pub other_names: &'static str,
+    /// The validation report of a corpus with no problems.
+    pub checked_clean: &'static str,
+    /// The footer, for a corpus opened from this device: `{0}` is the file name.
+    pub opened_here: &'static str,
+    /// What to do about each cause of a failed load.
+    pub advice_refused: &'static str,
+    pub advice_site_path: &'static str,
+    pub advice_not_a_corpus: &'static str,
+    pub advice_file_unreadable: &'static str,
 }

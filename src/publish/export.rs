@@ -668,6 +668,7 @@ fn actors_csv(index: &Index, positions: impl Iterator<Item = usize>) -> String {
             "description",
             "roles",
             "role source ids",
+            "names in other languages",
         ],
         index,
     );
@@ -693,6 +694,7 @@ fn actors_csv(index: &Index, positions: impl Iterator<Item = usize>) -> String {
             opt(&a.description),
             join(roles),
             join(a.roles.iter().map(|r| r.source.as_str())),
+            join(a.names.iter().map(|n| format!("{}: {}", n.lang, n.name))),
         ]);
     }
     out.text

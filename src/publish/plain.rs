@@ -767,6 +767,24 @@ or download the whole corpus as JSON: <a href=\"../public/corpus.json\">corpus.j
                 escape(&actor.aliases.join(" · "))
             );
         }
+        if !actor.names.is_empty() {
+            let names: Vec<String> = actor
+                .names
+                .iter()
+                .map(|n| {
+                    format!(
+                        "<span lang=\"{}\" dir=\"auto\">{}</span>",
+                        escape(&n.lang),
+                        escape(&n.name)
+                    )
+                })
+                .collect();
+            let _ = writeln!(
+                b,
+                "<dt>Names in other languages</dt><dd>{}</dd>",
+                names.join(" · ")
+            );
+        }
         if let Some(c) = &actor.country {
             let _ = writeln!(b, "<dt>Country or scope</dt><dd>{}</dd>", escape(c));
         }

@@ -5,7 +5,7 @@
 //! through their links: choosing the claim kind "death toll" keeps the events and
 //! sources those claims rest on.
 
-use crate::corpus::date::{DateError, DateWindow, PartialDate};
+use crate::corpus::date::{Calendar, DateError, DateWindow, TypedEnd};
 use crate::corpus::model::Kind;
 use crate::corpus::vocab::{self, Vocab};
 use crate::query::bits::Bits;
@@ -110,6 +110,9 @@ impl Filter {
     }
 
     /// The date range; an end that is not a date is named and left open.
+    /// A year marked Solar Hijri ("1367sh", "۱۳۶۷ ه.ش") covers the Gregorian
+    /// days of that year; a bare year is Gregorian, the corpus's calendar (the
+    /// app marks a year it reads otherwise, so the address keeps the reading).
     pub fn window(&self) -> (DateWindow, Vec<DateError>) {
         let mut errors = Vec::new();
         let mut end = |text: &str| {
@@ -118,13 +121,14 @@ impl Filter {
                 return None;
             }
             // "۱۹۸۸" as typed on a Persian keyboard is 1988.
-            PartialDate::parse(&crate::corpus::text::latin_digits(text))
+            TypedEnd::read(text, Calendar::Gregorian)
                 .map_err(|e| errors.push(e))
                 .ok()
+                .map(|end| end.gregorian())
         };
         let window = DateWindow {
-            from: end(&self.from),
-            to: end(&self.to),
+            from: end(&self.from).map(|(first, _)| first),
+            to: end(&self.to).map(|(_, last)| last),
         };
         (window, errors)
     }
@@ -526,6 +530,35 @@ mod tests {
             ids(&ix, Kind::Event, &persian),
             ids(&ix, Kind::Event, &latin)
         );
+    }
+
+    #[test]
+    fn a_solar_hijri_year_keeps_what_falls_between_its_nowruzes() {
+        let ix = index();
+        // 1367 SH is 21 March 1988 to 20 March 1989: summer 1988 is in it.
+        for typed in ["1367sh", "۱۳۶۷ ه.ش", "1367 SH"] {
+            let f = Filter {
+                from: typed.into(),
+                to: typed.into(),
+                ..Filter::default()
+            };
+            assert!(f.window().1.is_empty(), "{typed}");
+            assert_eq!(ids(&ix, Kind::Event, &f), ["ev-killings"], "{typed}");
+        }
+        // 1395 SH (20 March 2016 to 20 March 2017) holds the September 2016 motion.
+        let f = Filter {
+            from: "1395sh".into(),
+            to: "1395sh".into(),
+            ..Filter::default()
+        };
+        assert_eq!(ids(&ix, Kind::Event, &f), ["ev-motion"]);
+        // Read as the Gregorian year 1367, nothing in the corpus is that old.
+        let f = Filter {
+            from: "1367ad".into(),
+            to: "1367ad".into(),
+            ..Filter::default()
+        };
+        assert!(ids(&ix, Kind::Event, &f).is_empty());
     }
 
     #[test]

@@ -240,7 +240,7 @@ pub struct Index {
     pub speaker_of: Vec<u32>,
     /// Per speaker number, the first claim with it, to name it by.
     pub speaker_claims: Vec<u32>,
-    /// Per actor, its folded name and aliases, for type-ahead.
+    /// Per actor, its folded name, aliases and names in other languages, for type-ahead.
     pub actor_names: Vec<Vec<String>>,
     /// The SHA-256 of the corpus file's bytes, where the index was built from a
     /// file: citations and exports carry it, so a record traces to one exact corpus.
@@ -496,6 +496,7 @@ impl Index {
             .map(|a| {
                 std::iter::once(&a.name)
                     .chain(&a.aliases)
+                    .chain(a.names.iter().map(|n| &n.name))
                     .map(|n| fold(n.trim()))
                     .collect()
             })
@@ -698,7 +699,13 @@ impl Index {
         }
         if kind != Kind::Actor {
             let names = self.facts(kind)[idx].related.actors.iter();
-            parts.extend(names.map(|&a| corpus.actors[a].name.as_str()));
+            for &a in names {
+                let actor = &corpus.actors[a];
+                parts.push(actor.name.as_str());
+                // Its names in other languages too: "سازمان ملل" finds what
+                // involves the United Nations.
+                parts.extend(actor.names.iter().map(|n| n.name.as_str()));
+            }
         }
         parts
     }
@@ -805,7 +812,8 @@ impl Index {
         self.find(id, Kind::Claim).map(|i| &self.corpus.claims[i])
     }
 
-    /// The actor whose name or one of whose aliases is `name`, ignoring case and accents.
+    /// The actor whose name, one of whose aliases or one of whose names in
+    /// other languages is `name`, ignoring case and accents.
     pub fn actor_named(&self, name: &str) -> Option<&Actor> {
         let wanted = fold(name.trim());
         self.actor_names
@@ -891,6 +899,7 @@ fn actor_text<'a>(a: &'a Actor, parts: &mut Vec<&'a str>) {
     parts.extend(a.aliases.iter().map(String::as_str));
     parts.extend(a.description.as_deref());
     parts.extend(a.roles.iter().map(|r| r.title.as_str()));
+    parts.extend(a.names.iter().map(|n| n.name.as_str()));
 }
 
 fn event_text<'a>(e: &'a Event, parts: &mut Vec<&'a str>) {

@@ -60,6 +60,8 @@ PAGES = [
     ("claims-legal-matrix", "view=claims&claim=legal-characterisation&order=kind", "#matrix-title"),
     # Dates the filter cannot use, so its error messages show.
     ("impossible-dates", "view=events&from=2016-13&to=1988-02-30", ".dates .errors li"),
+    # A year read as Solar Hijri and one that could be, each said with the other reading.
+    ("calendar-readings", "view=events&from=1367sh&to=1400", ".readings li"),
     ("nothing-matches", "view=claims&claim=legal-characterisation&q=zzzz-nothing", ".empty"),
     ("timeline-by-month", "view=events&tl=1988/1988", ".timeline-chart"),
     ("timeline-by-day", "view=events&from=1988-07&to=1988-09&tl=1988-07/1988-09", ".timeline-chart"),

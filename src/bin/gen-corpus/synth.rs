@@ -54,6 +54,7 @@ pub fn generate(records: usize, seed: u64) -> Corpus {
         updated: "2026-11-23".into(),
         filter: None,
         exported_from: None,
+        language: None,
     };
     Corpus {
         meta,
@@ -1044,6 +1045,7 @@ impl Gen {
                 country,
                 description,
                 roles,
+                names: vec![],
             });
         }
         out
