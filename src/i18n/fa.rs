@@ -175,6 +175,8 @@ pub static STRINGS: Strings = Strings {
         ("identifier scheme", "other", "شناسه"),
         ("date basis", "stated", "ذکرشده در متن"),
         ("date basis", "inferred", "استنباط‌شده"),
+        ("part-of basis", "reference", "از اسناد عمومی و شناخته‌شده"),
+        ("part-of basis", "stated", "ذکرشده در یک منبع"),
     ],
 
     loading: "در حال بارگیری مجموعه…",

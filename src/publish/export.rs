@@ -129,6 +129,12 @@ impl Closure<'_> {
                         self.hold(Kind::Actor, of);
                     }
                 }
+                for part in &c.actors[idx].part_of {
+                    self.hold(Kind::Actor, &part.of);
+                    if let Some(source) = &part.source {
+                        self.hold(Kind::Source, source);
+                    }
+                }
             }
             Kind::Event => {
                 let e = &c.events[idx];

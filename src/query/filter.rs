@@ -215,14 +215,14 @@ fn facet_set(
                 return None;
             }
             let mut kept = Bits::new(total);
+            // An institution keeps its own records and those of its parts
+            // and of its people in role (`Index::through`).
             for a in filter
                 .actors
                 .iter()
                 .filter_map(|id| index.find(id, Kind::Actor))
             {
-                for &n in &index.involves[a] {
-                    kept.insert(n as usize);
-                }
+                index.under(a, &mut kept);
             }
             Some(kept)
         }
@@ -267,8 +267,12 @@ pub struct Outcome {
     pub loose_events: Bits,
     /// Undated records of the counted kind hidden by the date range.
     pub undated_hidden: usize,
-    /// Per actor, matching records of the counted kind with that actor chosen.
+    /// Per actor, matching records of the counted kind with that actor chosen
+    /// that involve it itself ("own").
     pub actor_counts: Vec<u32>,
+    /// Per actor, those it keeps only through its parts and its people in
+    /// role; choosing it keeps `actor_counts` + `actor_through_counts`.
+    pub actor_through_counts: Vec<u32>,
     /// Per vocabulary facet, each value's count of records of the counted kind.
     pub term_counts: Vec<(Facet, Vec<(&'static str, usize)>)>,
     /// Date-range ends that are not dates, and why (the app words them).
@@ -326,6 +330,23 @@ impl Outcome {
                 actor_counts[a] += 1;
             }
         }
+        let counted_start = counted_range.start as u32;
+        let counted_end = counted_range.end as u32;
+        let actor_through_counts = index
+            .through
+            .iter()
+            .map(|list| {
+                if list.is_empty() {
+                    return 0;
+                }
+                let lo = list.partition_point(|&n| n < counted_start);
+                let hi = list.partition_point(|&n| n < counted_end);
+                list[lo..hi]
+                    .iter()
+                    .filter(|&&n| base.contains(n as usize))
+                    .count() as u32
+            })
+            .collect();
         let term_counts = Facet::TERMS
             .iter()
             .map(|&facet| {
@@ -349,6 +370,7 @@ impl Outcome {
             loose_events,
             undated_hidden,
             actor_counts,
+            actor_through_counts,
             term_counts,
             date_errors,
             // A text facet is in use only when the query has words.
@@ -390,6 +412,13 @@ impl Outcome {
             items.extend(order.iter().copied().filter(|&i| keeps(i) && loose(i)));
         }
         Listing { items, loose_from }
+    }
+
+    /// What choosing the actor at this position keeps of the counted kind:
+    /// its own records, and those through its parts and people in role.
+    pub fn actor_total(&self, a: usize) -> u32 {
+        self.actor_counts.get(a).copied().unwrap_or(0)
+            + self.actor_through_counts.get(a).copied().unwrap_or(0)
     }
 
     pub fn term_count(&self, facet: Facet, value: &str) -> usize {
