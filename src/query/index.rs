@@ -1032,18 +1032,47 @@ impl Index {
             .map(|a| &self.corpus.actors[a])
     }
 
-    /// Actors whose name or an alias contains `typed` (ignoring case and
-    /// accents), the most involved first by `counts`, at most `limit` of them.
+    /// Actors whose name, an alias or the acronym of the name contains
+    /// `typed` (ignoring case and accents), at most `limit` of them: first
+    /// those whose name, alias or acronym is what is typed ("UN", "HRW"),
+    /// then those with one that begins with it, then a word that begins with
+    /// it, then a match inside a word; within each, the most involved first
+    /// by `counts`, then by name.
     pub fn actor_suggestions(&self, typed: &str, counts: &[u32], limit: usize) -> Vec<usize> {
         let wanted = fold(typed.trim());
-        let mut hits: Vec<usize> = (0..self.actor_names.len())
-            .filter(|&a| self.actor_names[a].iter().any(|n| n.contains(&wanted)))
+        let rank = |a: usize| -> Option<u8> {
+            let acronym = self.actor_acronyms.get(a).map_or("", String::as_str);
+            let names = self.actor_names[a].iter().map(String::as_str);
+            let mut best: Option<u8> = None;
+            for n in names.chain((!acronym.is_empty()).then_some(acronym)) {
+                let r = if *n == wanted {
+                    0
+                } else if n.starts_with(&wanted) {
+                    1
+                } else if n.match_indices(&wanted).any(|(i, _)| {
+                    !n[..i]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphanumeric)
+                }) {
+                    2
+                } else if n.contains(&wanted) {
+                    3
+                } else {
+                    continue;
+                };
+                best = Some(best.map_or(r, |b| b.min(r)));
+            }
+            best
+        };
+        let mut hits: Vec<(u8, usize)> = (0..self.actor_names.len())
+            .filter_map(|a| rank(a).map(|r| (r, a)))
             .collect();
         let count = |a: usize| counts.get(a).copied().unwrap_or(0);
         let actors = &self.corpus.actors;
-        let by_rank = |&a: &usize, &b: &usize| {
-            count(b)
-                .cmp(&count(a))
+        let by_rank = |&(ra, a): &(u8, usize), &(rb, b): &(u8, usize)| {
+            ra.cmp(&rb)
+                .then_with(|| count(b).cmp(&count(a)))
                 .then_with(|| actors[a].name.cmp(&actors[b].name))
         };
         if hits.len() > limit {
@@ -1051,7 +1080,7 @@ impl Index {
             hits.truncate(limit);
         }
         hits.sort_by(by_rank);
-        hits
+        hits.into_iter().map(|(_, a)| a).collect()
     }
 
     pub fn find(&self, id: &str, kind: Kind) -> Option<usize> {
