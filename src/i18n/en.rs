@@ -200,7 +200,7 @@ pub static STRINGS: Strings = Strings {
     actors_legend: "Institutions and people",
     chosen_actors: "Chosen institutions and people",
     add_actor: "Add by name (type to see suggestions)",
-    actor_hint: "Shows records that involve any of the chosen. Numbers count matching records.",
+    actor_hint: "Shows records that involve any of the chosen; an institution includes its parts and the people in its roles at the time. Numbers count matching records.",
 
     back: "← Back to the list",
     no_such_record: "No such record",
@@ -313,6 +313,14 @@ pub static STRINGS: Strings = Strings {
     tl_key_spread: " dated less precisely: may fall there · ",
     tl_hint: "Drag across the bars, or move the two sliders, to set the date range.",
     units: ["decade", "year", "month", "day"],
+    own_and_through: "{0} own, {1} through its bodies and officials",
+    counted_under: "Counts under",
+    as_role: ", as ",
+    through_part: "through ",
+    also_a_filter: "{0} is also a filter: {1}",
+    part_of: "Part of",
+    its_parts: "Its parts",
+    people_in_role: "People in its roles",
 };
 
 impl SpeakerWords {

@@ -415,6 +415,13 @@ impl Outcome {
         Listing { items, loose_from }
     }
 
+    /// Per actor, `actor_total`.
+    pub fn actor_totals(&self) -> Vec<u32> {
+        (0..self.actor_counts.len())
+            .map(|a| self.actor_total(a))
+            .collect()
+    }
+
     /// What choosing the actor at this position keeps of the counted kind:
     /// its own records, and those through its parts and people in role.
     pub fn actor_total(&self, a: usize) -> u32 {

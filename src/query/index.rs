@@ -39,6 +39,10 @@ pub enum Reach {
     Role { person: usize, role: usize },
 }
 
+/// A role held in another actor: (role position, that actor, the role's
+/// first and last day, or None when undated).
+type RoleTarget = (u32, u32, Option<(u32, u32)>);
+
 /// A record by kind and position.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct RecordRef {
@@ -269,9 +273,8 @@ pub struct Index {
     /// (and theirs) and the people in its roles and its parts' roles, in
     /// numbering order; never one of `involves`. See `reached_through`.
     pub through: Vec<Vec<u32>>,
-    /// Per actor, its roles `of` another actor: (role position, that actor,
-    /// the role's first and last day, or None when undated).
-    role_targets: Vec<Vec<(u32, u32, Option<(u32, u32)>)>>,
+    /// Per actor, its roles `of` another actor.
+    role_targets: Vec<Vec<RoleTarget>>,
 }
 
 /// Adds a link; duplicates are removed once at the end (`tidy`), since
