@@ -129,12 +129,6 @@ impl Closure<'_> {
                         self.hold(Kind::Actor, of);
                     }
                 }
-                for part in &c.actors[idx].part_of {
-                    self.hold(Kind::Actor, &part.of);
-                    if let Some(source) = &part.source {
-                        self.hold(Kind::Source, source);
-                    }
-                }
             }
             Kind::Event => {
                 let e = &c.events[idx];
@@ -184,7 +178,8 @@ pub fn closure(index: &Index, kept: &Bits) -> Bits {
 /// and events; an event's sources and participants; a source's publisher and
 /// authors; an actor's role sources and the bodies its roles are of, followed
 /// transitively. Optional links whose target is not in the export (a source's
-/// `cites`, an event's `related`) are dropped, so the export stays small.
+/// `cites`, an event's `related`, an actor's `part_of`) are dropped, so the
+/// export stays small.
 /// Records keep their ids and corpus order. `query` is the filter as the app's
 /// query string, kept in `meta.filter`; `exported` (YYYY-MM-DD) becomes
 /// `meta.updated`.
@@ -215,7 +210,14 @@ pub fn filtered_corpus(
         .collect();
     let actors = pick(Kind::Actor)
         .into_iter()
-        .map(|i| c.actors[i].clone())
+        .map(|i| {
+            let mut a = c.actors[i].clone();
+            a.part_of.retain(|p| {
+                holds(Kind::Actor, &p.of)
+                    && p.source.as_ref().is_none_or(|s| holds(Kind::Source, s))
+            });
+            a
+        })
         .collect();
     let events = pick(Kind::Event)
         .into_iter()
@@ -621,6 +623,8 @@ fn actors_csv(index: &Index, positions: impl Iterator<Item = usize>) -> String {
         "description",
         "roles",
         "role source ids",
+        "part of",
+        "part of ids",
     ]);
     for i in positions {
         let a = &index.corpus.actors[i];
@@ -644,6 +648,14 @@ fn actors_csv(index: &Index, positions: impl Iterator<Item = usize>) -> String {
             opt(&a.description),
             join(roles),
             join(a.roles.iter().map(|r| r.source.as_str())),
+            join(a.part_of.iter().map(|p| {
+                format!(
+                    "{} ({})",
+                    actor_name(index, &p.of),
+                    vocab::PART_OF_BASES.label(&p.basis)
+                )
+            })),
+            join(a.part_of.iter().map(|p| p.of.as_str())),
         ]);
     }
     out.text
