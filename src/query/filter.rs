@@ -472,10 +472,10 @@ impl Offer {
     }
 }
 
-/// The filters the search text names, in the interface's language or in
-/// English: its words, folded and stemmed as search reads them, are the
-/// words of a vocabulary label or of an actor's name or alias. Choices
-/// already made are not offered again.
+/// The filters the search text names: its words, folded and stemmed as
+/// search reads them, are those of a vocabulary label (in the interface's
+/// language or in English); or, folded, it is an actor's name, alias or
+/// acronym. Choices already made are not offered again.
 pub fn offers(index: &Index, filter: &Filter, lang: Lang) -> Vec<Offer> {
     let typed = query_words(&filter.text);
     if typed.is_empty() {
@@ -498,10 +498,12 @@ pub fn offers(index: &Index, filter: &Filter, lang: Lang) -> Vec<Offer> {
             }
         }
     }
-    let joined = typed.join(" ");
+    // Names are compared whole, folded as the type-ahead folds them: no
+    // text is built per actor, so this stays cheap with 10,000 of them.
+    let wanted = crate::corpus::text::fold(&crate::corpus::text::collapse_whitespace(&filter.text));
     for (a, names) in index.actor_names.iter().enumerate() {
-        let named = names.iter().any(|n| query_words(n).join(" ") == joined)
-            || index.actor_acronyms.get(a).is_some_and(|x| *x == joined);
+        let named =
+            names.contains(&wanted) || index.actor_acronyms.get(a).is_some_and(|x| *x == wanted);
         if named && !filter.actors.contains(&index.corpus.actors[a].id) {
             out.push(Offer::Actor(a));
         }
