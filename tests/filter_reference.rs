@@ -241,7 +241,10 @@ fn check(rd: &Reading, f: &Filter) {
             }
         }
         assert_eq!(
-            out.actor_through_counts, through_counts,
+            (0..ix.len(Kind::Actor))
+                .map(|a| out.actor_through(ix, a))
+                .collect::<Vec<_>>(),
+            through_counts,
             "through counts, {f:?}"
         );
         // Events only possibly in the range are kept events whose dates reach past it.

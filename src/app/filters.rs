@@ -216,7 +216,7 @@ fn ActorFilter() -> impl IntoView {
         }
         // A name or alias as it is; else the only match for what is typed.
         let only = || {
-            let totals = outcome.with_untracked(|o| o.actor_totals());
+            let totals = outcome.with_untracked(|o| o.actor_totals(&index.index));
             match index.index.actor_suggestions(&name, &totals, 2).as_slice() {
                 &[a] => index.index.corpus.actors.get(a).map(|a| a.id.clone()),
                 _ => None,
@@ -252,7 +252,7 @@ fn ActorFilter() -> impl IntoView {
                     .find(&id, dossier::corpus::model::Kind::Actor)
                     .and_then(|a| {
                         outcome.with(|o| {
-                            let through = o.actor_through_counts.get(a).copied().unwrap_or(0);
+                            let through = o.actor_through(&chips_data.index, a);
                             let own = o.actor_counts.get(a).copied().unwrap_or(0);
                             (through > 0).then(|| {
                                 fill(
@@ -280,12 +280,12 @@ fn ActorFilter() -> impl IntoView {
     // tens of thousands of institutions and people.
     let options = move || {
         let typed = typed.get();
-        let totals = outcome.with(|o| o.actor_totals());
+        let totals = outcome.with(|o| o.actor_totals(&d.index));
         let picks = d.index.actor_suggestions(&typed, &totals, SUGGESTIONS);
         let counts = outcome.with(|o| {
             picks
                 .iter()
-                .map(|&a| (o.actor_counts[a], o.actor_through_counts[a]))
+                .map(|&a| (o.actor_counts[a], o.actor_through(&d.index, a)))
                 .collect::<Vec<_>>()
         });
         let wanted = fold(typed.trim());

@@ -271,9 +271,11 @@ pub struct Outcome {
     /// Per actor, matching records of the counted kind with that actor chosen
     /// that involve it itself ("own").
     pub actor_counts: Vec<u32>,
-    /// Per actor, those it keeps only through its parts and its people in
-    /// role; choosing it keeps `actor_counts` + `actor_through_counts`.
-    pub actor_through_counts: Vec<u32>,
+    /// The records every facet but the actors keeps, and the kind counted:
+    /// what `actor_through` counts, for the few actors on screen only, so
+    /// that no filter change pays for every institution's count.
+    kept_but_actors: Bits,
+    counted: std::ops::Range<usize>,
     /// Per vocabulary facet, each value's count of records of the counted kind.
     pub term_counts: Vec<(Facet, Vec<(&'static str, usize)>)>,
     /// Date-range ends that are not dates, and why (the app words them).
@@ -331,23 +333,6 @@ impl Outcome {
                 actor_counts[a] += 1;
             }
         }
-        let counted_start = counted_range.start as u32;
-        let counted_end = counted_range.end as u32;
-        let actor_through_counts = index
-            .through
-            .iter()
-            .map(|list| {
-                if list.is_empty() {
-                    return 0;
-                }
-                let lo = list.partition_point(|&n| n < counted_start);
-                let hi = list.partition_point(|&n| n < counted_end);
-                list[lo..hi]
-                    .iter()
-                    .filter(|&&n| base.contains(n as usize))
-                    .count() as u32
-            })
-            .collect();
         let term_counts = Facet::TERMS
             .iter()
             .map(|&facet| {
@@ -371,7 +356,8 @@ impl Outcome {
             loose_events,
             undated_hidden,
             actor_counts,
-            actor_through_counts,
+            kept_but_actors: base,
+            counted: counted_range,
             term_counts,
             date_errors,
             // A text facet is in use only when the query has words.
@@ -415,18 +401,32 @@ impl Outcome {
         Listing { items, loose_from }
     }
 
-    /// Per actor, `actor_total`.
-    pub fn actor_totals(&self) -> Vec<u32> {
-        (0..self.actor_counts.len())
-            .map(|a| self.actor_total(a))
-            .collect()
+    /// Matching records of the counted kind that the actor at this position
+    /// keeps only through its parts and its people in role (`Index::through`).
+    pub fn actor_through(&self, index: &Index, a: usize) -> u32 {
+        let Some(list) = index.through.get(a) else {
+            return 0;
+        };
+        let range = &self.counted;
+        let lo = list.partition_point(|&n| (n as usize) < range.start);
+        let hi = list.partition_point(|&n| (n as usize) < range.end);
+        list[lo..hi]
+            .iter()
+            .filter(|&&n| self.kept_but_actors.contains(n as usize))
+            .count() as u32
     }
 
     /// What choosing the actor at this position keeps of the counted kind:
     /// its own records, and those through its parts and people in role.
-    pub fn actor_total(&self, a: usize) -> u32 {
-        self.actor_counts.get(a).copied().unwrap_or(0)
-            + self.actor_through_counts.get(a).copied().unwrap_or(0)
+    pub fn actor_total(&self, index: &Index, a: usize) -> u32 {
+        self.actor_counts.get(a).copied().unwrap_or(0) + self.actor_through(index, a)
+    }
+
+    /// `actor_total` of every actor, for the type-ahead's order.
+    pub fn actor_totals(&self, index: &Index) -> Vec<u32> {
+        (0..self.actor_counts.len())
+            .map(|a| self.actor_total(index, a))
+            .collect()
     }
 
     pub fn term_count(&self, facet: Facet, value: &str) -> usize {
@@ -870,8 +870,8 @@ mod tests {
         // Counts say which is which: none of its own, three through others.
         let out = Outcome::new(&ix, &Filter::default(), Kind::Claim);
         let un = ix.find("act-un", Kind::Actor).unwrap();
-        assert_eq!((out.actor_counts[un], out.actor_through_counts[un]), (0, 3));
-        assert_eq!(out.actor_total(un), 3);
+        assert_eq!((out.actor_counts[un], out.actor_through(&ix, un)), (0, 3));
+        assert_eq!(out.actor_total(&ix, un), 3);
         // Each record says how it counts.
         let jahangir = ix.find("act-jahangir", Kind::Actor).unwrap();
         let hrc = ix.find("act-hrc", Kind::Actor).unwrap();
