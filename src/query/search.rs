@@ -35,7 +35,8 @@ pub fn words(folded: &str) -> impl Iterator<Item = &str> {
 /// longer words that begin with its singular ("nations" finds "national").
 pub fn stem(word: &str) -> Cow<'_, str> {
     let b = word.as_bytes();
-    if b.len() < 4 || !b.iter().all(u8::is_ascii_lowercase) {
+    // Most words end in another letter: they cost one comparison.
+    if b.len() < 4 || b.last() != Some(&b's') || !b.iter().all(u8::is_ascii_lowercase) {
         return Cow::Borrowed(word);
     }
     let ends = |suffix: &str| word.ends_with(suffix);
