@@ -328,3 +328,28 @@ fn the_command_writes_the_edition_and_refuses_bad_arguments() {
     assert_eq!(missing.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("cannot read"));
 }
+
+/// The single file's content for readers without JavaScript: every list with its
+/// records, as text, and no link to a page that is not beside the file.
+#[test]
+fn the_standalone_content_lists_records_and_links_nowhere() {
+    let index = shipped();
+    let c = &index.corpus;
+    let html = plain::standalone(&index, 1000);
+    assert!(html.contains(&plain::escape(&c.meta.title)));
+    for e in &c.events {
+        assert!(html.contains(&plain::escape(&e.summary)), "{}", e.id);
+    }
+    for s in &c.sources {
+        assert!(html.contains(&plain::escape(&s.title)), "{}", s.id);
+    }
+    // External links (http) may stay; no link to an edition page.
+    for href in hrefs(&html) {
+        assert!(href.starts_with("http"), "a link to {href}");
+    }
+    assert!(!html.contains("<script"));
+    // A long list shows its first records and says how many there are.
+    let short = plain::standalone(&index, 2);
+    assert!(short.contains(&format!("The first 2 of {}", c.claims.len())));
+    assert_eq!(short.matches("<li>").count(), 8);
+}

@@ -3,6 +3,7 @@
 
 use dossier::corpus::load::LoadError;
 use dossier::i18n::{fill, Lang};
+use dossier::publish::parts::PartsError;
 use dossier::query::url_state::NotASitePath;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -21,6 +22,9 @@ pub enum LoadFailure {
     NotText { name: String, valid_up_to: usize },
     /// JSON that is not a corpus, or not JSON at all.
     NotACorpus(LoadError),
+    /// The corpus's parts: a manifest or a part that cannot be read, or a part that
+    /// is not the one the manifest names.
+    Parts(PartsError),
 }
 
 /// A reason given by the browser, or one the app words itself.
@@ -53,6 +57,7 @@ impl LoadFailure {
                 fill(t.not_utf8, &[name, &l.number(*valid_up_to)])
             }
             LoadFailure::NotACorpus(e) => e.to_string(),
+            LoadFailure::Parts(e) => e.to_string(),
         }
     }
 }

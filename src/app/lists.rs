@@ -85,7 +85,16 @@ pub fn CurrentList() -> impl IntoView {
             View::Sources => view! { <SourcesList/> }.into_any(),
             View::Actors => view! { <ActorsList/> }.into_any(),
         };
-        let chart = (view != View::Actors).then(|| view! { <TimelineChart kind=view.kind()/> });
+        // On a phone the timeline folds behind its name, so the first screen
+        // shows records; a wider screen has room for both, open.
+        let chart = (view != View::Actors).then(|| {
+            view! {
+                <details class="tl-fold" open=wide_screen()>
+                    <summary>{t.tl_show}</summary>
+                    <TimelineChart kind=view.kind()/>
+                </details>
+            }
+        });
         view! {
             {chart}
             {list}
@@ -96,6 +105,15 @@ pub fn CurrentList() -> impl IntoView {
         }
         .into_any()
     }
+}
+
+/// Whether the screen is wider than a phone's.
+fn wide_screen() -> bool {
+    window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .is_some_and(|w| w >= 600.0)
 }
 
 /// Shows its children one task after it is drawn: what the reader came for
@@ -271,14 +289,14 @@ fn EventsList() -> impl IntoView {
                 .span
                 .map_or(t.undated_heading.to_string(), |s| l.year(s.year()))
         };
-        let body = year_sections(runs(certain, year));
+        let body = year_sections(runs(certain, year), "{0}");
         let loose = (!maybe.is_empty()).then(|| {
             let n = shown - listing.loose_from;
             view! {
                 <section class="maybe" aria-labelledby="maybe-title">
                     <h3 id="maybe-title">{fill(t.loose_title, &[&count(n, Kind::Event)])}</h3>
                     <p class="hint">{t.loose_hint}</p>
-                    {year_sections(runs(maybe, year))}
+                    {year_sections(runs(maybe, year), t.loose_year)}
                 </section>
             }
         });
@@ -293,7 +311,10 @@ fn EventsList() -> impl IntoView {
     }
 }
 
-fn year_sections(groups: Vec<(String, Vec<u32>)>) -> impl IntoView {
+/// The events of each year, each in a region named by `label` (a template
+/// for the year): the less precisely dated events' years take names of their
+/// own, so no two regions on the page share one.
+fn year_sections(groups: Vec<(String, Vec<u32>)>, label: &'static str) -> impl IntoView {
     groups
         .into_iter()
         .map(|(year, list)| {
@@ -301,7 +322,7 @@ fn year_sections(groups: Vec<(String, Vec<u32>)>) -> impl IntoView {
                 .into_iter()
                 .map(|e| view! { <EventItem e=e as usize/> })
                 .collect_view();
-            let label = year.clone();
+            let label = fill(label, &[&year]);
             view! {
                 <section class="year" aria-label=label>
                     <h3 class="year-title">{year}</h3>
@@ -461,7 +482,11 @@ fn ClaimsList() -> impl IntoView {
     view! {
         {order_select}
         {head}
-        <Later>{extras.clone()}<Show when=move || first_page.get()><WhoSaidWhat/></Show></Later>
+        // Folded on a phone, as the timeline is, so the first screen shows claims.
+        <details class="charts-fold" open=wide_screen()>
+            <summary>{t.claims_charts_show}</summary>
+            <Later>{extras.clone()}<Show when=move || first_page.get()><WhoSaidWhat/></Show></Later>
+        </details>
         {body}
     }
 }

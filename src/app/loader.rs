@@ -2,9 +2,10 @@
 //! read as a stream, so its progress shows; records are read in batches of a
 //! few tens of milliseconds, with the page free to paint and answer in between.
 
-use dossier::corpus::document::Problem;
+use dossier::corpus::document::{Document, Problem};
 use dossier::corpus::load::{self, Reader};
 use dossier::corpus::validate;
+use dossier::publish::parts::{self, Assembly, MANIFEST};
 use dossier::query::index::IndexBuilding;
 use js_sys::{Promise, Reflect, Uint8Array};
 use leptos::prelude::window;
@@ -61,18 +62,25 @@ fn now() -> f64 {
 }
 
 /// The browser's own words for a failure, where it gives any.
-fn js_error(e: JsValue) -> Option<String> {
+pub fn js_error(e: JsValue) -> Option<String> {
     e.as_string().or_else(|| {
         e.dyn_ref::<js_sys::Error>()
             .map(|e| String::from(e.message()))
     })
 }
 
-/// The download of the shipped corpus that `index.html` starts with the page,
-/// before the app has loaded; taken once, so a later load fetches anew.
-fn early_download() -> Option<js_sys::Promise> {
+/// Whether the page carries a whole corpus of its own (`dossierCorpus`), which is
+/// then read in place of the site's parts.
+pub fn carries_corpus() -> bool {
+    Reflect::has(&window(), &JsValue::from_str("dossierCorpus")).unwrap_or(false)
+}
+
+/// A download that `index.html` starts with the page, before the app has loaded
+/// (`dossierManifest`, or `dossierCorpus` where the page carries a whole corpus);
+/// taken once, so a later load fetches anew.
+fn early_download(name: &str) -> Option<js_sys::Promise> {
     let window = window();
-    let key = JsValue::from_str("dossierCorpus");
+    let key = JsValue::from_str(name);
     let promise = Reflect::get(&window, &key).ok()?.dyn_into().ok()?;
     let _ = Reflect::set(&window, &key, &JsValue::UNDEFINED);
     Some(promise)
@@ -139,7 +147,7 @@ pub async fn fetch_corpus(
         url: url.to_string(),
         why,
     };
-    let started = early.then(early_download).flatten();
+    let started = early.then(|| early_download("dossierCorpus")).flatten();
     let response = match started {
         Some(promise) => {
             let raw = JsFuture::from(promise)
@@ -197,6 +205,16 @@ pub async fn read_corpus(
     name: &str,
     progress: impl Fn(Progress),
 ) -> Result<Data, LoadFailure> {
+    let doc = read_document(bytes, name, &progress).await?;
+    check_and_index(doc, progress).await
+}
+
+/// Reads a corpus file's bytes into records, in slices.
+async fn read_document(
+    bytes: Vec<u8>,
+    name: &str,
+    progress: &impl Fn(Progress),
+) -> Result<Document, LoadFailure> {
     let text = String::from_utf8(bytes).map_err(|e| LoadFailure::NotText {
         name: name.to_string(),
         valid_up_to: e.utf8_error().valid_up_to(),
@@ -218,7 +236,11 @@ pub async fn read_corpus(
         .await;
         reader.finish()
     };
-    drop(text);
+    Ok(doc)
+}
+
+/// Checks and indexes what was read, in slices.
+async fn check_and_index(doc: Document, progress: impl Fn(Progress)) -> Result<Data, LoadFailure> {
     let records = doc.sources.len() + doc.actors.len() + doc.events.len() + doc.claims.len();
     let problems = {
         let mut check = validate::Check::new(&doc, None);
@@ -251,6 +273,7 @@ pub async fn read_corpus(
         index: building.finish(),
         rejected: accepted.rejected,
         report,
+        manifest: None,
     })
 }
 
@@ -283,4 +306,100 @@ pub async fn index_text(data: &Data, progress: impl Fn(usize, usize)) {
         &mut job,
     )
     .await;
+}
+
+/// The folder of the shipped corpus's parts (see `publish::parts`), beside the page.
+const PARTS: &str = "parts/";
+
+/// Downloads `url` whole, as bytes; `fresh` revalidates with the server.
+async fn download(url: &str, fresh: bool) -> Result<Vec<u8>, LoadFailure> {
+    let mut request = gloo_net::http::Request::get(url);
+    if fresh {
+        request = request.cache(web_sys::RequestCache::NoCache);
+    }
+    let response = request.send().await.map_err(|e| LoadFailure::Unreachable {
+        url: url.to_string(),
+        why: Some(e.to_string()),
+    })?;
+    answer_bytes(url, response).await
+}
+
+async fn answer_bytes(
+    url: &str,
+    response: gloo_net::http::Response,
+) -> Result<Vec<u8>, LoadFailure> {
+    if !response.ok() {
+        let status = format!("{} {}", response.status(), response.status_text());
+        return Err(LoadFailure::Refused {
+            url: url.to_string(),
+            status: status.trim().to_string(),
+        });
+    }
+    response
+        .binary()
+        .await
+        .map_err(|e| LoadFailure::Interrupted {
+            url: url.to_string(),
+            why: Why::Browser(Some(e.to_string())),
+        })
+}
+
+/// The shipped corpus from its parts: the manifest, always fresh (the page may
+/// have started it), then each part the assembly still needs, one request at a
+/// time, each checked against the manifest's hash. `None` where the site has no
+/// parts (a host that dropped the folder, or a site put together by hand): the
+/// whole file is read then.
+pub async fn read_parts(
+    retry: bool,
+    progress: impl Fn(Progress),
+) -> Result<Option<Data>, LoadFailure> {
+    let url = format!("{PARTS}{MANIFEST}");
+    let response = match early_download("dossierManifest").filter(|_| !retry) {
+        Some(promise) => match JsFuture::from(promise).await {
+            Ok(raw) => raw
+                .dyn_into::<web_sys::Response>()
+                .ok()
+                .map(gloo_net::http::Response::from),
+            Err(_) => None,
+        },
+        None => None,
+    };
+    let response = match response {
+        Some(r) => r,
+        None => {
+            let mut request = gloo_net::http::Request::get(&url);
+            request = request.cache(web_sys::RequestCache::NoCache);
+            request.send().await.map_err(|e| LoadFailure::Unreachable {
+                url: url.clone(),
+                why: Some(e.to_string()),
+            })?
+        }
+    };
+    if response.status() == 404 {
+        return Ok(None);
+    }
+    let manifest =
+        parts::read_manifest(&answer_bytes(&url, response).await?).map_err(LoadFailure::Parts)?;
+    let total: usize = manifest.parts.iter().map(|p| p.bytes).sum();
+    let read_from = manifest.clone();
+    let mut assembly = Assembly::new(manifest);
+    let mut done = 0;
+    loop {
+        let Some(part) = assembly.missing().next().cloned() else {
+            break;
+        };
+        progress(Progress::Downloading {
+            bytes: done as f64,
+            total: Some(total as f64),
+        });
+        let bytes = download(&format!("{PARTS}{}", part.file), retry).await?;
+        done += bytes.len();
+        assembly
+            .take(&part.file, &bytes)
+            .map_err(LoadFailure::Parts)?;
+    }
+    let doc = assembly.finish().map_err(LoadFailure::Parts)?;
+    let mut data = check_and_index(doc, progress).await?;
+    data.manifest = Some(read_from);
+    Ok(Some(data))
 }

@@ -9,6 +9,7 @@ mod filters;
 mod lists;
 mod loader;
 mod nav;
+mod offline;
 mod open;
 mod takeaway;
 mod timeline;
@@ -19,6 +20,7 @@ use std::time::Duration;
 use dossier::corpus::document::Problem;
 use dossier::corpus::load::Rejected;
 use dossier::i18n::{fill, Lang};
+use dossier::publish::parts::Manifest;
 use dossier::query::filter::{Filter, Outcome};
 use dossier::query::index::Index;
 use dossier::query::url_state::{corpus_path, View};
@@ -40,6 +42,8 @@ pub struct Data {
     pub rejected: Vec<Rejected>,
     /// Every problem the validator found, as the command-line validator lists them.
     pub report: Vec<Problem>,
+    /// The manifest of the parts it was read from: the shipped corpus's.
+    pub manifest: Option<Manifest>,
 }
 
 /// How much of the text index is built, from 0 to 1; None once it is ready.
@@ -139,6 +143,12 @@ async fn load(
     progress: impl Fn(Progress),
 ) -> Result<Data, LoadFailure> {
     let bytes = match source {
+        Source::Shipped if !loader::carries_corpus() => {
+            if let Some(data) = loader::read_parts(retry, &progress).await? {
+                return Ok(data);
+            }
+            loader::fetch_corpus(CORPUS_URL, false, retry, &progress).await?
+        }
         Source::Shipped => loader::fetch_corpus(CORPUS_URL, true, retry, &progress).await?,
         Source::Path(path) => {
             let path = corpus_path(path).map_err(LoadFailure::NotASitePath)?;
@@ -147,6 +157,16 @@ async fn load(
         Source::File(file) => loader::read_file(file).await?,
     };
     loader::read_corpus(bytes, &source.name(l), progress).await
+}
+
+/// Whether this is the single-file edition (`dossier.html`, scripts/single-file.py),
+/// which says so in `window.dossierSingleFile`.
+fn single_file() -> bool {
+    js_sys::Reflect::get(
+        &window(),
+        &wasm_bindgen::JsValue::from_str("dossierSingleFile"),
+    )
+    .is_ok_and(|v| v.is_truthy())
 }
 
 /// The reader's preferred languages, as the browser lists them.
@@ -235,11 +255,27 @@ pub fn App() -> impl IntoView {
             }
         });
     });
-    // The page's static masthead stands in until the corpus is on screen.
+    // Once a corpus is on screen, the service worker keeps the app for use with
+    // no connection, and says when a new version waits.
+    let update: offline::Update = RwSignal::new_local(None);
+    Effect::new(move |registered: Option<bool>| {
+        let ready = loading.with(|l| matches!(l, Loading::Ready(_)));
+        if ready && registered != Some(true) {
+            offline::register(update);
+        }
+        ready || registered == Some(true)
+    });
+    // The page's static masthead and first page stand in until the corpus is on screen.
     Effect::new(move |_| {
         if !loading.with(|l| matches!(l, Loading::Pending(_))) {
-            if let Some(shell) = document().get_element_by_id("shell") {
-                shell.remove();
+            let static_parts = ["shell"]
+                .into_iter()
+                .map(String::from)
+                .chain(Lang::ALL.map(|l| format!("first-page-{}", l.code())));
+            for id in static_parts {
+                if let Some(part) = document().get_element_by_id(&id) {
+                    part.remove();
+                }
             }
         }
     });
@@ -268,6 +304,13 @@ pub fn App() -> impl IntoView {
         view! {
             <a class="skip" href="#main">{t.skip}</a>
             <LanguageSwitch/>
+            {move || update.get().map(|waiting| {
+                let on_screen = loading.with(|l| match l {
+                    Loading::Ready(data) => data.manifest.clone(),
+                    _ => None,
+                });
+                view! { <offline::UpdateNotice waiting on_screen/> }
+            })}
             {move || match loading.get() {
                 Loading::Pending(progress) => {
                     let (text, fraction) = progress_text(l, progress);
@@ -364,6 +407,7 @@ fn Browser(data: Arc<Data>) -> impl IntoView {
     };
     provide_context(outcome);
     let rejected = data.rejected.clone();
+    let manifest = data.manifest.clone();
     let t = lang().strings();
     // Only opening or leaving a record swaps the main part: any other change
     // of state is the list's own to follow.
@@ -396,13 +440,19 @@ fn Browser(data: Arc<Data>) -> impl IntoView {
         <footer>
             <p dir="auto">{version}</p>
             <p>
-                {t.footer_principle}" "
-                <a href="public/corpus.json">{t.download_corpus}</a>
-                " · "
-                <a href="public/corpus.schema.json">{t.its_schema}</a>
-                " · "
-                <a href="plain/index.html">{t.plain_edition}</a>
+                {t.footer_principle}
+                // The single file has no files beside it to link to; its corpus
+                // leaves it through the export under every list.
+                {(!single_file()).then(|| view! {
+                    " "
+                    <a href="public/corpus.json">{t.download_corpus}</a>
+                    " · "
+                    <a href="public/corpus.schema.json">{t.its_schema}</a>
+                    " · "
+                    <a href="plain/index.html">{t.plain_edition}</a>
+                })}
             </p>
+            {manifest.map(|manifest| view! { <offline::KeepCorpus manifest/> })}
         </footer>
     }
 }

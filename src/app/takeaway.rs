@@ -26,14 +26,18 @@ pub fn today() -> String {
     )
 }
 
-/// The address of the page without its query, for stable links.
+/// The address of the page without its query, for stable links. A file opened
+/// from disk (the single-file edition) has no origin but "null": its address
+/// is `file://` and its path.
 fn page_address() -> String {
     let location = window().location();
-    format!(
-        "{}{}",
-        location.origin().unwrap_or_default(),
-        location.pathname().unwrap_or_default()
-    )
+    let origin = location.origin().unwrap_or_default();
+    let origin = if origin == "null" {
+        format!("{}//", location.protocol().unwrap_or_default())
+    } else {
+        origin
+    };
+    format!("{origin}{}", location.pathname().unwrap_or_default())
 }
 
 /// Offers `text` as a downloaded file called `name`.

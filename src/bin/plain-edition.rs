@@ -1,25 +1,53 @@
 //! `plain-edition CORPUS.json OUT_DIR [PAGE.html]`: writes the plain HTML edition
 //! of a corpus (every record as a page that needs no JavaScript) into OUT_DIR.
 //! Records that fail validation are left out, as the app leaves them out, and
-//! named on stderr. Given the app's page, it also fills in its static masthead.
+//! named on stderr. Given the app's page, it also fills in its static masthead
+//! and the default view's first page, shown while the app loads.
+//!
+//! `plain-edition --standalone CORPUS.json OUT.html` writes instead the content
+//! the single-file edition shows without JavaScript (`plain::standalone`).
 
 use std::path::{Component, Path, PathBuf};
 use std::process::ExitCode;
 
 use dossier::corpus::load;
-use dossier::publish::plain;
+use dossier::publish::{first_page, plain};
 use dossier::query::index::Index;
 
-const USAGE: &str = "usage: plain-edition CORPUS.json OUT_DIR [PAGE.html]\n\
+const USAGE: &str = "usage: plain-edition [--no-edition] CORPUS.json OUT_DIR [PAGE.html]\n\
   Writes the plain HTML edition of a Dossier corpus into OUT_DIR (created if missing):\n\
   index.html, one list page per kind and one page per record, readable without JavaScript.\n\
-  Given the app's PAGE.html, also puts the corpus's title and description in its masthead.";
+  Given the app's PAGE.html, also puts the corpus's title and description in its masthead,\n\
+  and the first page of its events, shown while the app loads.\n\
+  --no-edition fills in PAGE.html and writes no edition (for benchmarks).\n\
+       plain-edition --standalone CORPUS.json OUT.html\n\
+  Writes only the HTML fragment the single-file edition shows without JavaScript:\n\
+  the corpus's title and the first records of each list.";
+
+/// How many records of each list the single-file edition shows without JavaScript.
+const STANDALONE_PER_LIST: usize = 500;
 
 fn main() -> ExitCode {
-    let args: Vec<_> = std::env::args_os().skip(1).collect();
+    let mut args: Vec<_> = std::env::args_os().skip(1).collect();
+    let before = args.len();
+    args.retain(|a| a != "--no-edition");
+    let edition = args.len() == before;
     if args.iter().any(|a| a == "-h" || a == "--help") {
         println!("{USAGE}");
         return ExitCode::SUCCESS;
+    }
+    if args.first().is_some_and(|a| a == "--standalone") {
+        let [_, corpus, out] = &args[..] else {
+            eprintln!("error: name the corpus file and the output file\n{USAGE}");
+            return ExitCode::from(2);
+        };
+        return match standalone(Path::new(corpus), Path::new(out)) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(why) => {
+                eprintln!("plain-edition: {why}");
+                ExitCode::FAILURE
+            }
+        };
     }
     if !(2..=3).contains(&args.len()) {
         eprintln!("error: name the corpus file and the output folder\n{USAGE}");
@@ -30,7 +58,7 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     };
     let page = args.next();
-    match run(&corpus, &out, page.as_deref()) {
+    match run(&corpus, &out, page.as_deref(), edition) {
         Ok(()) => ExitCode::SUCCESS,
         Err(why) => {
             eprintln!("plain-edition: {why}");
@@ -39,11 +67,22 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(corpus: &Path, out: &Path, page: Option<&Path>) -> Result<(), String> {
+/// Reads and checks a corpus, as the app does.
+fn accepted(corpus: &Path) -> Result<load::Accepted, String> {
     let text = std::fs::read_to_string(corpus)
         .map_err(|e| format!("cannot read {}: {e}", corpus.display()))?;
     let doc = load::parse(&text).map_err(|e| format!("{}: {e}", corpus.display()))?;
-    let accepted = load::accept(doc);
+    Ok(load::accept(doc))
+}
+
+fn standalone(corpus: &Path, out: &Path) -> Result<(), String> {
+    let index = Index::without_text(accepted(corpus)?.corpus);
+    let html = plain::standalone(&index, STANDALONE_PER_LIST);
+    std::fs::write(out, html).map_err(|e| format!("cannot write {}: {e}", out.display()))
+}
+
+fn run(corpus: &Path, out: &Path, page: Option<&Path>, edition: bool) -> Result<(), String> {
+    let accepted = accepted(corpus)?;
     for r in &accepted.rejected {
         eprintln!(
             "plain-edition: left out {} {}: {}",
@@ -52,10 +91,13 @@ fn run(corpus: &Path, out: &Path, page: Option<&Path>) -> Result<(), String> {
             r.reasons.join("; ")
         );
     }
-    if let Some(page) = page {
-        fill_masthead(page, &accepted.corpus.meta)?;
-    }
     let index = Index::without_text(accepted.corpus);
+    if let Some(page) = page {
+        fill_page(page, &index)?;
+    }
+    if !edition {
+        return Ok(());
+    }
     for id in plain::left_out(&index) {
         eprintln!("plain-edition: no page for the record {id:?}: its id is not a plain slug or names a page of the edition");
     }
@@ -97,17 +139,29 @@ fn run(corpus: &Path, out: &Path, page: Option<&Path>) -> Result<(), String> {
     Ok(())
 }
 
-/// Puts the corpus's masthead in the app's page, where it has a placeholder.
-fn fill_masthead(page: &Path, meta: &dossier::corpus::model::Meta) -> Result<(), String> {
-    let html = std::fs::read_to_string(page)
+/// Puts the corpus's masthead and the default view's first page in the app's
+/// page, where it has placeholders for them.
+fn fill_page(page: &Path, index: &Index) -> Result<(), String> {
+    let mut html = std::fs::read_to_string(page)
         .map_err(|e| format!("cannot read {}: {e}", page.display()))?;
-    if !html.contains(plain::MASTHEAD_PLACEHOLDER) {
-        return Err(format!(
-            "{} has no {} placeholder",
-            page.display(),
-            plain::MASTHEAD_PLACEHOLDER
-        ));
+    let fills = [
+        (
+            plain::MASTHEAD_PLACEHOLDER,
+            plain::masthead(&index.corpus.meta),
+        ),
+        (
+            first_page::PLACEHOLDER,
+            first_page::in_every_language(index),
+        ),
+    ];
+    for (placeholder, contents) in fills {
+        if !html.contains(placeholder) {
+            return Err(format!(
+                "{} has no {placeholder} placeholder",
+                page.display()
+            ));
+        }
+        html = html.replacen(placeholder, &contents, 1);
     }
-    let html = html.replacen(plain::MASTHEAD_PLACEHOLDER, &plain::masthead(meta), 1);
     std::fs::write(page, html).map_err(|e| format!("cannot write {}: {e}", page.display()))
 }

@@ -3,24 +3,7 @@
 
 use std::fmt;
 
-use crate::i18n::Lang;
-use crate::i18n::{fill, Strings};
-
-/// Month names as English readers write them.
-pub const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use crate::i18n::{fill, Lang, Strings};
 
 /// A calendar date known to the year, the month or the day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -8,7 +8,7 @@ use std::io;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::corpus::model::{
-    Actor, Claim, Corpus, DeathToll, Event, PartOf, Participant, Role, Source,
+    Actor, Claim, Corpus, DeathToll, Event, Meta, PartOf, Participant, Role, Source,
 };
 
 /// Writes a corpus as JSON the way the shipped corpus is written: `$schema` first,
@@ -31,7 +31,31 @@ pub fn to_json(corpus: &Corpus, pretty: bool) -> String {
     String::from_utf8(out).expect("serde_json writes UTF-8")
 }
 
-struct Lean<'a, T>(&'a T);
+/// A record (or a corpus, or a [`Slices`]) as the corpus file writes it: absent
+/// and empty optional fields left out.
+pub struct Lean<'a, T>(pub &'a T);
+
+/// What a corpus file holds, borrowed: a whole corpus, or a run of each of its
+/// lists (a part of it, see `publish::parts`).
+pub struct Slices<'a> {
+    pub meta: &'a Meta,
+    pub sources: &'a [Source],
+    pub actors: &'a [Actor],
+    pub events: &'a [Event],
+    pub claims: &'a [Claim],
+}
+
+impl<'a> Slices<'a> {
+    pub fn of(corpus: &'a Corpus) -> Slices<'a> {
+        Slices {
+            meta: &corpus.meta,
+            sources: &corpus.sources,
+            actors: &corpus.actors,
+            events: &corpus.events,
+            claims: &corpus.claims,
+        }
+    }
+}
 
 struct LeanAll<'a, T>(&'a [T]);
 
@@ -72,14 +96,20 @@ where
 
 impl Serialize for Lean<'_, Corpus> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        Lean(&Slices::of(self.0)).serialize(s)
+    }
+}
+
+impl Serialize for Lean<'_, Slices<'_>> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let c = self.0;
         let mut m = s.serialize_map(None)?;
         m.serialize_entry("$schema", "corpus.schema.json")?;
-        m.serialize_entry("meta", &c.meta)?;
-        m.serialize_entry("sources", &LeanAll(&c.sources))?;
-        m.serialize_entry("actors", &LeanAll(&c.actors))?;
-        m.serialize_entry("events", &LeanAll(&c.events))?;
-        m.serialize_entry("claims", &LeanAll(&c.claims))?;
+        m.serialize_entry("meta", c.meta)?;
+        m.serialize_entry("sources", &LeanAll(c.sources))?;
+        m.serialize_entry("actors", &LeanAll(c.actors))?;
+        m.serialize_entry("events", &LeanAll(c.events))?;
+        m.serialize_entry("claims", &LeanAll(c.claims))?;
         m.end()
     }
 }

@@ -321,6 +321,36 @@ pub static STRINGS: Strings = Strings {
     part_of: "Part of",
     its_parts: "Its parts",
     people_in_role: "People in its roles",
+    first_page_note: "The first {0} of {1}, shown while the app loads; filters and search come with it.",
+    update_label: "New version",
+    update_ready: "A new version is ready: version {0} of the corpus, {1}.",
+    update_more: Plural {
+        one: "{0} more record",
+        other: "{0} more records",
+    },
+    update_fewer: Plural {
+        one: "{0} fewer record",
+        other: "{0} fewer records",
+    },
+    update_records: Plural {
+        one: "{0} record",
+        other: "{0} records",
+    },
+    update_app_only: "A new version of the app is ready; the corpus is the same.",
+    update_reload: "Reload",
+    offline_title: "Reading with no connection",
+    offline_kept_all: "This device keeps the whole corpus ({0}).",
+    offline_kept_some: "This device keeps {0} of the corpus's {1}.",
+    offline_app_kept: "The app is kept too: it opens and works with no connection.",
+    offline_app_not_yet: "The app is not kept on this device yet.",
+    offline_keep: "Keep the whole corpus on this device",
+    offline_keeping: "Keeping the corpus: {0} of {1}",
+    offline_persisted: "The browser has promised to keep them until you clear this site's data.",
+    offline_not_persisted: "The browser may clear them when the device runs short of space.",
+    offline_failed: "The corpus could not be kept: {0}",
+    loose_year: "{0}, dated less precisely",
+    tl_show: "Timeline",
+    claims_charts_show: "Death tolls and who said what",
 };
 
 impl SpeakerWords {

@@ -301,4 +301,42 @@ pub struct Strings {
     pub part_of: &'static str,
     pub its_parts: &'static str,
     pub people_in_role: &'static str,
+    /// Under the static first page the app's page carries: "The first 47 of 47 events, while the app loads."
+    pub first_page_note: &'static str,
+
+    // The app with no connection (src/app/offline.rs).
+    /// The name of the notice of a new version, for screen readers: "New version".
+    pub update_label: &'static str,
+    /// "A new version is ready: version {0} of the corpus, {1}.", where {1} is one of the three below.
+    pub update_ready: &'static str,
+    /// "12 more records": how many more than the corpus on screen.
+    pub update_more: Plural,
+    /// "3 fewer records".
+    pub update_fewer: Plural,
+    /// "307 records": as many as before, or where the corpus on screen is another.
+    pub update_records: Plural,
+    /// A new version of the app alone, with the same corpus.
+    pub update_app_only: &'static str,
+    pub update_reload: &'static str,
+    pub offline_title: &'static str,
+    /// "This device keeps the whole corpus (0.3 MB)."
+    pub offline_kept_all: &'static str,
+    /// "This device keeps 0.1 MB of the corpus's 0.3 MB."
+    pub offline_kept_some: &'static str,
+    pub offline_app_kept: &'static str,
+    pub offline_app_not_yet: &'static str,
+    pub offline_keep: &'static str,
+    /// "Keeping the corpus: 0.1 MB of 0.3 MB"
+    pub offline_keeping: &'static str,
+    pub offline_persisted: &'static str,
+    pub offline_not_persisted: &'static str,
+    /// "The corpus could not be kept: {0}" (the browser's words).
+    pub offline_failed: &'static str,
+    /// A year's section among the events dated less precisely: its name for
+    /// screen readers, apart from the same year's section above.
+    pub loose_year: &'static str,
+    /// The button that shows or hides the timeline on a narrow screen.
+    pub tl_show: &'static str,
+    /// The fold over the claims' charts on a narrow screen.
+    pub claims_charts_show: &'static str,
 }

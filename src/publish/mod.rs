@@ -4,4 +4,6 @@
 
 pub mod cite;
 pub mod export;
+pub mod first_page;
+pub mod parts;
 pub mod plain;

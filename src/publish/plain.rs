@@ -130,7 +130,10 @@ pub fn files(index: &Index) -> Vec<(String, String)> {
 /// Hands each file of the edition to `emit` as it is written, so a large corpus
 /// need not be held in memory whole. Same files, same order as `files`.
 pub fn each_file(index: &Index, mut emit: impl FnMut(String, String)) {
-    let w = Writer { index };
+    let w = Writer {
+        index,
+        linked: true,
+    };
     emit("plain.css".into(), CSS.into());
     emit("index.html".into(), w.home());
     for (kind, stem, title) in LISTS {
@@ -152,6 +155,56 @@ pub fn each_file(index: &Index, mut emit: impl FnMut(String, String)) {
             emit(name, page);
         }
     }
+}
+
+/// The plain edition's contents in one piece, for a page that stands alone with
+/// no other file beside it (the single-file edition's `<noscript>`): the
+/// corpus's title, description and version, then each list in the app's order,
+/// the first `per_list` records of each, with their names as text, not links.
+/// An HTML fragment for a page's `<body>`, its headings from h1 down.
+pub fn standalone(index: &Index, per_list: usize) -> String {
+    let w = Writer {
+        index,
+        linked: false,
+    };
+    let m = &index.corpus.meta;
+    let mut b = String::new();
+    let _ = writeln!(b, "<h1>{}</h1>", escape(&m.title));
+    let _ = writeln!(b, "<p>{}</p>", escape(&m.description));
+    b.push_str("<dl>\n");
+    for (label, value) in [
+        ("Version", &m.version),
+        ("Updated", &m.updated),
+        ("Licence", &m.licence),
+    ] {
+        if !value.is_empty() {
+            let _ = writeln!(b, "<dt>{label}</dt><dd>{}</dd>", escape(value));
+        }
+    }
+    b.push_str("</dl>\n");
+    for (kind, _, title) in LISTS {
+        let order = w.order(kind);
+        let total = order.len();
+        let _ = writeln!(b, "<h2>{} ({})</h2>", escape(title), thousands(total));
+        if total == 0 {
+            b.push_str("<p>None in this corpus.</p>\n");
+            continue;
+        }
+        if total > per_list {
+            let _ = writeln!(
+                b,
+                "<p class=\"hint\">The first {} of {}: with JavaScript on, this file shows them all, with filters and search.</p>",
+                thousands(per_list),
+                thousands(total)
+            );
+        }
+        b.push_str("<ol class=\"records\">\n");
+        for &i in order.iter().take(per_list) {
+            b.push_str(&w.list_item(kind, i as usize));
+        }
+        b.push_str("</ol>\n");
+    }
+    b
 }
 
 /// "1 claim", "3 claims", "12,400 claims": the edition is in English.
@@ -184,6 +237,8 @@ fn runs(items: &[u32], heading: impl Fn(usize) -> String) -> Vec<(String, Vec<us
 
 struct Writer<'a> {
     index: &'a Index,
+    /// Whether records link to their pages: not in a page that stands alone.
+    linked: bool,
 }
 
 impl Writer<'_> {
@@ -261,12 +316,7 @@ or download the whole corpus as JSON: <a href=\"../public/corpus.json\">corpus.j
         emit: &mut impl FnMut(String, String),
     ) {
         let index = self.index;
-        let order: &[u32] = match kind {
-            Kind::Event => &index.orders.events,
-            Kind::Claim => &index.orders.claims_by_date,
-            Kind::Source => &index.orders.sources,
-            Kind::Actor => &index.orders.actors,
-        };
+        let order = self.order(kind);
         let total = order.len();
         let pages = total.div_ceil(LIST_PAGE_SIZE).max(1);
         let group = |i: usize| -> String {
@@ -312,6 +362,17 @@ or download the whole corpus as JSON: <a href=\"../public/corpus.json\">corpus.j
                 title.to_string()
             };
             emit(list_file(stem, p), self.page(&heading, &b));
+        }
+    }
+
+    /// The records of `kind` in the app's order.
+    fn order(&self, kind: Kind) -> &[u32] {
+        let orders = &self.index.orders;
+        match kind {
+            Kind::Event => &orders.events,
+            Kind::Claim => &orders.claims_by_date,
+            Kind::Source => &orders.sources,
+            Kind::Actor => &orders.actors,
         }
     }
 
@@ -387,7 +448,7 @@ or download the whole corpus as JSON: <a href=\"../public/corpus.json\">corpus.j
     /// A link to a record's page, named as the app names it; a record without a
     /// page shows as text.
     fn link(&self, kind: Kind, id: &str) -> String {
-        match (self.label(kind, id), page_name(id)) {
+        match (self.label(kind, id), page_name(id).filter(|_| self.linked)) {
             (Some(label), Some(file)) => format!("<a href=\"{file}\">{}</a>", escape(label)),
             (Some(label), None) => escape(label),
             (None, _) => format!("<span class=\"missing\">{}</span>", escape(id)),

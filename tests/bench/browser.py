@@ -321,6 +321,8 @@ def open_fresh_tab(drv):
     drv.switch_to.window(new)
     drv.execute_cdp_cmd("Network.enable", {})
     drv.execute_cdp_cmd("Network.setCacheDisabled", {"cacheDisabled": True})
+    # Every load a first visit: no service worker answers from what an earlier run kept.
+    drv.execute_cdp_cmd("Network.setBypassServiceWorker", {"bypass": True})
     drv.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": ON_NEW_DOCUMENT_JS})
 
 

@@ -1,4 +1,5 @@
-"""The app as a reader uses it: the release build, a static server, headless Chromium."""
+"""The app as a reader uses it: the release build, a static server, headless Chromium
+(the tests marked every_engine in Firefox and WebKit too)."""
 
 import copy
 import json
@@ -7,6 +8,7 @@ import re
 import time
 from urllib.parse import urlparse
 
+import pytest
 from conftest import CORPUS
 from selenium.webdriver.common.by import By
 
@@ -21,6 +23,7 @@ def actor_named(fragment):
     return next(a for a in CORPUS["actors"] if fragment in a["name"])
 
 
+@pytest.mark.every_engine
 def test_first_screen_shows_the_corpus_and_its_counts(site, page):
     page.open(site)
     assert page.text(".masthead h1") == CORPUS["meta"]["title"]
@@ -34,12 +37,33 @@ def test_first_screen_shows_the_corpus_and_its_counts(site, page):
     years = [int(y.text) for y in page.css(".year-title") if y.text.isdigit()]
     assert years == sorted(years) and years[0] == 1988
     assert all(r.find_elements(By.CSS_SELECTOR, ".date") for r in page.records("event"))
+
+
+@pytest.mark.every_engine
+def test_each_view_lists_its_own_records(site, page):
+    page.open(site)
+    # Each list shows its first page, 50 records at most; institutions and people are a table.
+    rows = {"claims": "li.record.claim", "sources": "li.record.source",
+            "actors": "table.actors tbody tr", "events": "li.record.event"}
+    for label, kind in (("Claims", "claims"), ("Sources", "sources"),
+                        ("Institutions & people", "actors"), ("Events", "events")):
+        page.tab(label)
+        assert page.title() == f"{label} ({N[kind]})"
+        assert ("view=" + kind in page.query()) if kind != "events" else "view=" not in page.query()
+        page.wait(lambda d: len(page.css(rows[kind])) == min(N[kind], 50))
+        assert not [other for other in rows if other != kind and page.css(rows[other])], label
+
+
+def test_the_page_policy_blocks_nothing_it_needs(site, page):
+    # Read from Chromium's console, which the other engines do not hand to WebDriver.
+    page.open(site)
     # The page's Content-Security-Policy lets its own loader run and blocks nothing it needs.
     assert not [e for e in page.d.get_log("browser") if e["level"] == "SEVERE"]
     csp = page.d.find_element(By.CSS_SELECTOR, "meta[http-equiv='Content-Security-Policy']").get_attribute("content")
     assert "'unsafe-inline'" not in csp and "connect-src 'self'" in csp
 
 
+@pytest.mark.every_engine
 def test_date_range_keeps_what_overlaps_and_says_how_undated_are_treated(site, page):
     page.open(site).open_filters()
     page.set_input("f-from", "2016-09").set_input("f-to", "2016-09").until_query("to=2016-09")
@@ -60,6 +84,9 @@ def test_date_range_keeps_what_overlaps_and_says_how_undated_are_treated(site, p
     page.wait(lambda d: "impossible date" in page.text(".dates .errors"))
 
 
+@pytest.mark.every_engine(xfail={"webkit": (
+    "src/app/filters.rs: the institution box adds a name on its change event only; in WebKit the "
+    "first Enter closes the suggestion list without one, so the reader must press Enter twice")})
 def test_actor_filter_with_type_ahead_shows_what_involves_them(site, page):
     amnesty = actor_named("Amnesty International")
     page.open(site + "?view=claims").open_filters()
@@ -75,6 +102,29 @@ def test_actor_filter_with_type_ahead_shows_what_involves_them(site, page):
     page.until_title(f"Claims ({N['claims']})")
 
 
+@pytest.mark.every_engine
+def test_filter_by_an_institution_or_person_from_their_row(site, page):
+    page.open(site + "?view=actors")
+    # The first row on the first page whose Claims column is not zero.
+    row = next(r for r in page.css("table.actors tbody tr")
+               if int(r.find_elements(By.CSS_SELECTOR, "td")[1].text) > 0)
+    actor = by_id("actors", row.find_element(By.CSS_SELECTOR, "a[data-id]").get_attribute("data-id"))
+    claims = [c for c in CORPUS["claims"] if actor["id"] in (c.get("claimant"), c.get("relayed_by"))]
+    assert row.find_elements(By.CSS_SELECTOR, "td")[1].text == str(len(claims))
+    button = row.find_element(By.CSS_SELECTOR, "button")
+    assert button.get_attribute("aria-label") == f"Filter by {actor['name']}"
+    button.click()
+    page.until_query("actor=" + actor["id"]).until_title(f"Institutions & people (1 of {N['actors']})")
+    assert page.one("table.actors button").get_attribute("aria-pressed") == "true"
+    assert actor["name"] in page.text(".chips .chip")
+    # The filter goes with the reader to the other views.
+    page.tab("Claims")
+    assert page.title() == f"Claims ({len(claims)} of {N['claims']})"
+    shown = {a.get_attribute("data-id") for a in page.css("li.record.claim > :is(h3, h4) > a")}
+    assert len(shown) == min(len(claims), 50) and shown <= {c["id"] for c in claims}
+
+
+@pytest.mark.every_engine
 def test_kind_filter_and_death_tolls_side_by_side(site, page):
     tolls = [c for c in CORPUS["claims"] if c["kind"] == "death-toll"]
     page.open(site + "?view=claims").open_filters()
@@ -89,6 +139,7 @@ def test_kind_filter_and_death_tolls_side_by_side(site, page):
     assert len(page.css(".tolls tbody tr")) == len(tolls)
 
 
+@pytest.mark.every_engine
 def test_free_text_ignores_case_and_accents(site, page):
     page.open(site + "?view=sources").open_filters()
     page.set_input("f-text", "TRIBUNE DE GENEVE", commit=False).until_query("q=")
@@ -127,6 +178,7 @@ def test_url_round_trip_with_reload_back_and_forward(site, page):
     page.until_query("claim=death-toll").until_title(filtered_title)
 
 
+@pytest.mark.every_engine
 def test_every_record_kind_opens_from_a_deep_link(site, page):
     for kind, field in (("events", "title"), ("claims", "paraphrase"), ("sources", "title"), ("actors", "name")):
         record = CORPUS[kind][len(CORPUS[kind]) // 2]
@@ -136,6 +188,7 @@ def test_every_record_kind_opens_from_a_deep_link(site, page):
     assert "No such record" in page.text(".detail")
 
 
+@pytest.mark.every_engine
 def test_cross_links_lead_from_claim_to_source_to_actor(site, page):
     claim = next(c for c in CORPUS["claims"] if c.get("claimant") and c["voice"] == "attributed")
     source = by_id("sources", claim["reported_in"])
@@ -254,12 +307,17 @@ def test_keyboard_and_screen_reader_basics(site, page):
 
 def test_the_corpus_downloads_beside_the_app_not_after_it(site, page):
     page.open(site)
-    timing = page.d.execute_script("""
+    timing = page.d.execute_script(r"""
         const all = performance.getEntriesByType('resource');
-        const of = end => all.filter(e => e.name.endsWith(end));
-        return {corpus: of('public/corpus.json').map(e => e.startTime),
-                wasm: of('_bg.wasm').map(e => e.startTime)};
+        const of = test => all.filter(e => test(new URL(e.name).pathname));
+        return {manifest: of(p => p.endsWith('parts/manifest.json')).map(e => e.startTime),
+                parts: of(p => /parts\/r-[0-9a-f]{16}\.json$/.test(p)).map(e => e.startTime),
+                whole: of(p => p.endsWith('public/corpus.json')).length,
+                wasm: of(p => p.endsWith('_bg.wasm')).map(e => e.startTime)};
     """)
-    # Downloaded once: the app takes over the download the page started.
-    assert len(timing["corpus"]) == 1 and len(timing["wasm"]) == 1, timing
-    assert timing["corpus"][0] <= timing["wasm"][0], timing
+    # The manifest downloads once, beside the app: the app takes over the download
+    # the page started. Then the corpus's one part (the shipped corpus is small),
+    # and never the whole file as well.
+    assert len(timing["manifest"]) == 1 and len(timing["wasm"]) == 1, timing
+    assert timing["manifest"][0] <= timing["wasm"][0], timing
+    assert len(timing["parts"]) == 1 and timing["whole"] == 0, timing

@@ -65,6 +65,8 @@ PAGES = [
     ("nothing-matches", "view=claims&claim=legal-characterisation&q=zzzz-nothing", ".empty"),
     ("timeline-by-month", "view=events&tl=1988/1988", ".timeline-chart"),
     ("timeline-by-day", "view=events&from=1988-07&to=1988-09&tl=1988-07/1988-09", ".timeline-chart"),
+    # Events dated less precisely than the range: the same years again, under a heading of their own.
+    ("events-dated-less-precisely", "view=events&from=2016&to=2017", ".maybe .year"),
 ]
 
 SETTLE = """

@@ -4,6 +4,7 @@ by the browser, and a search that treats the variants Persian readers type alike
 import re
 from pathlib import Path
 
+import pytest
 from browser_host import start_chromium
 from conftest import CHROMEDRIVER, CHROMIUM, CORPUS, ROOT, Page
 from selenium.webdriver.common.by import By
@@ -21,6 +22,7 @@ def tab_texts(page):
     return [a.text for a in page.css("nav.tabs a")]
 
 
+@pytest.mark.every_engine
 def test_persian_interface_reads_right_to_left_with_persian_digits(site, page):
     page.open(site + "?lang=fa")
     lang, direction = page.d.execute_script(

@@ -26,3 +26,28 @@ def test_every_view_fits_a_360_px_phone(site, page):
             assert width[0] <= width[1], f"{query or 'events'} is {width[0]} px wide at {width[1]}"
     finally:
         page.d.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+LIST_VIEWS = ["", "?view=claims", "?view=sources", "?view=actors"]
+# A record in a list: an item, or a row of the institutions' table.
+FIRST_RECORD = "li.record, table.actors tbody tr"
+
+
+def test_every_view_shows_a_record_on_the_first_screen_of_a_phone(site, page):
+    """On a 360 by 760 phone the first screen shows a record, not only the
+    masthead, the tabs, the filters and the charts."""
+    page.d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": 360, "height": 760, "deviceScaleFactor": 2, "mobile": True})
+    try:
+        for query in LIST_VIEWS + [p + ("&" if p else "?") + "lang=fa" for p in LIST_VIEWS]:
+            page.open(site + query)
+            page.one(FIRST_RECORD)
+            # Let the charts that follow the list arrive too: they must not push it down.
+            page.d.execute_script("return new Promise(r => setTimeout(r, 300))")
+            top, height = page.d.execute_script(
+                "return [document.querySelector(arguments[0]).getBoundingClientRect().top, innerHeight]", FIRST_RECORD)
+            assert height == 760
+            # At least the record's first lines: its date or kind and its name.
+            assert top + 48 <= 760, f"{query or 'events'}: the first record starts at {top:.0f} px"
+    finally:
+        page.d.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})

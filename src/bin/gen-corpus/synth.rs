@@ -565,7 +565,7 @@ fn draw_precision(rng: &mut Rng) -> Precision {
 
 /// A day as a text might word it.
 fn worded(rng: &mut Rng, d: Day, p: Precision) -> String {
-    let month = dossier::corpus::date::MONTHS[(d.month - 1) as usize];
+    let month = dossier::i18n::Lang::En.strings().months[(d.month - 1) as usize];
     let (y, m, day) = (d.year, d.month, d.day);
     match p {
         Precision::Day => match rng.below(5) {

@@ -1,0 +1,99 @@
+//! `split-corpus CORPUS.json OUT_DIR [--part-bytes N]`: cuts a corpus into the parts
+//! the app reads (`publish::parts`): OUT_DIR/manifest.json and record parts named
+//! by their content. A corpus with errors gets the validator's report, not parts.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use dossier::corpus::document::Severity;
+use dossier::corpus::{load, validate};
+use dossier::publish::parts::{self, MANIFEST, PART_BYTES};
+
+const USAGE: &str = "usage: split-corpus CORPUS.json OUT_DIR [--part-bytes N]\n\
+  Writes OUT_DIR/manifest.json and the corpus's record parts (about N bytes of JSON\n\
+  each; default 896 KiB), replacing what OUT_DIR held. A corpus with errors is refused\n\
+  with the validator's report.";
+
+fn main() -> ExitCode {
+    let mut args = std::env::args_os().skip(1);
+    let (mut paths, mut part_bytes) = (Vec::<PathBuf>::new(), PART_BYTES);
+    while let Some(arg) = args.next() {
+        match arg.to_str() {
+            Some("-h" | "--help") => {
+                println!("{USAGE}");
+                return ExitCode::SUCCESS;
+            }
+            Some("--part-bytes") => match args.next().and_then(|n| n.to_str()?.parse().ok()) {
+                Some(n) if n > 0 => part_bytes = n,
+                _ => return usage_error("--part-bytes needs a number of bytes"),
+            },
+            _ => paths.push(arg.into()),
+        }
+    }
+    let [corpus, out] = paths.as_slice() else {
+        return usage_error("name the corpus file and the output folder");
+    };
+    match run(corpus, out, part_bytes) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(why) => {
+            eprintln!("split-corpus: {why}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(corpus: &Path, out: &Path, part_bytes: usize) -> Result<(), String> {
+    let started = Instant::now();
+    let text = std::fs::read_to_string(corpus)
+        .map_err(|e| format!("cannot read {}: {e}", corpus.display()))?;
+    let doc = load::parse(&text).map_err(|e| format!("{}: {e}", corpus.display()))?;
+    drop(text);
+    let mut problems = doc.problems.clone();
+    problems.extend(validate::check(&doc, None));
+    let errors: Vec<_> = problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .collect();
+    if !errors.is_empty() {
+        for p in &errors {
+            eprintln!("{p}");
+        }
+        return Err(format!(
+            "{}: {} error(s); fix them (see `validate`) before the corpus is split",
+            corpus.display(),
+            errors.len()
+        ));
+    }
+    let accepted = load::accept_checked(doc, problems);
+    let split = parts::split(&accepted.corpus, part_bytes);
+    drop(accepted);
+    if out.exists() {
+        std::fs::remove_dir_all(out).map_err(|e| format!("cannot empty {}: {e}", out.display()))?;
+    }
+    std::fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+    let manifest = split.manifest_json();
+    let mut bytes = 0;
+    for (name, contents) in &split.parts {
+        let path = out.join(name);
+        std::fs::write(&path, contents)
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        bytes += contents.len();
+    }
+    let path = out.join(MANIFEST);
+    std::fs::write(&path, &manifest)
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    println!(
+        "split-corpus: {} records in {} parts ({bytes} bytes), manifest {} bytes, in {:.1} s",
+        split.manifest.totals.total(),
+        split.parts.len(),
+        manifest.len(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+fn usage_error(why: &str) -> ExitCode {
+    eprintln!("error: {why}\n{USAGE}");
+    ExitCode::from(2)
+}

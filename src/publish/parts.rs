@@ -1,0 +1,385 @@
+//! The corpus in parts: one small manifest, and record parts named by their
+//! content, so that any static host can serve them and a browser can keep each part
+//! for good. The writer (the build's `split-corpus`) and the reader (the app) are
+//! both here, so that they cannot drift apart; README "The corpus in parts" is the
+//! format's specification.
+//!
+//! A record part is itself a corpus file in the schema: the corpus's meta and a run
+//! of each list, in the whole corpus's order. Laid end to end, the parts' lists are
+//! the whole corpus's lists, record for record.
+//!
+//! The reader does no network work: [`Assembly::missing`] says which parts it still
+//! needs, and [`Assembly::take`] takes a part's bytes, checking them against the
+//! manifest's hash, in whatever order they arrive.
+
+use std::cmp::Ordering;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::corpus::document::{Document, Entry};
+use crate::corpus::load::{self, LoadError};
+use crate::corpus::model::{Corpus, Kind, Meta};
+use crate::corpus::write::{Lean, Slices};
+use crate::i18n::{fill, Lang};
+
+/// The format this module writes and reads, named in every manifest.
+pub const FORMAT: &str = "dossier-parts/1";
+
+/// The manifest's file name, in the parts' folder. It is the one file that is
+/// fetched fresh; every part's name changes with its contents.
+pub const MANIFEST: &str = "manifest.json";
+
+/// About how many bytes of JSON a record part holds: 896 KiB gzips to about 225 KB
+/// at the generated corpora's records (1 MiB gave 263 KB), within the 100 to 250 KB
+/// that serves a slow link best (fewer, larger requests). A single record larger
+/// than this gets a part of its own.
+pub const PART_BYTES: usize = 896 * 1024;
+
+/// So many records of each kind.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Counts {
+    pub sources: usize,
+    pub actors: usize,
+    pub events: usize,
+    pub claims: usize,
+}
+
+impl Counts {
+    pub fn of(&self, kind: Kind) -> usize {
+        match kind {
+            Kind::Source => self.sources,
+            Kind::Actor => self.actors,
+            Kind::Event => self.events,
+            Kind::Claim => self.claims,
+        }
+    }
+
+    fn slot(&mut self, kind: Kind) -> &mut usize {
+        match kind {
+            Kind::Source => &mut self.sources,
+            Kind::Actor => &mut self.actors,
+            Kind::Event => &mut self.events,
+            Kind::Claim => &mut self.claims,
+        }
+    }
+
+    pub fn total(&self) -> usize {
+        self.sources + self.actors + self.events + self.claims
+    }
+}
+
+/// One record part, as the manifest lists it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartEntry {
+    /// Its file name beside the manifest: `r-` and the first 16 hex digits of its SHA-256.
+    pub file: String,
+    /// The SHA-256 of its bytes, in hex.
+    pub sha256: String,
+    pub bytes: usize,
+    /// Where its run of each list starts in the whole corpus's list.
+    pub first: Counts,
+    /// How many records of each kind it holds.
+    pub count: Counts,
+}
+
+/// The entry file: what the corpus is, how many records it has, and its parts.
+/// It grows with the number of parts, never with the number of records.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Manifest {
+    pub format: String,
+    pub meta: Meta,
+    pub totals: Counts,
+    pub parts: Vec<PartEntry>,
+}
+
+/// A corpus cut into parts: the manifest, and each part's file name and bytes.
+pub struct Split {
+    pub manifest: Manifest,
+    pub parts: Vec<(String, Vec<u8>)>,
+}
+
+impl Split {
+    /// The manifest as the file writes it.
+    pub fn manifest_json(&self) -> String {
+        serde_json::to_string(&self.manifest).unwrap_or_default()
+    }
+}
+
+/// Why parts could not be read: one case per failure, each naming the file.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PartsError {
+    /// The manifest is not JSON, or not a manifest.
+    ManifestUnreadable(String),
+    /// The manifest names a format this reader does not know.
+    UnknownFormat(String),
+    /// Bytes for a file the manifest does not list.
+    NotListed(String),
+    /// A part's bytes are not what the manifest's hash says: damaged or stale.
+    HashMismatch { file: String },
+    /// A part is not a corpus file.
+    NotACorpus { file: String, error: LoadError },
+    /// A part holds other records than the manifest says.
+    WrongRecords { file: String },
+    /// Parts are still missing.
+    Incomplete { missing: usize },
+}
+
+impl fmt::Display for PartsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PartsError::ManifestUnreadable(why) => {
+                write!(f, "The corpus's manifest cannot be read: {why}.")
+            }
+            PartsError::UnknownFormat(format) => write!(
+                f,
+                "The corpus's manifest is in a format this version does not read ({format}; it reads {FORMAT})."
+            ),
+            PartsError::NotListed(file) => write!(f, "The part {file} is not in the manifest."),
+            PartsError::HashMismatch { file } => write!(
+                f,
+                "The part {file} is not the one the manifest names (its contents differ): it was damaged or is out of date."
+            ),
+            PartsError::NotACorpus { file, error } => write!(f, "The part {file}: {error}"),
+            PartsError::WrongRecords { file } => write!(
+                f,
+                "The part {file} holds other records than the manifest says."
+            ),
+            PartsError::Incomplete { missing } => {
+                write!(f, "{missing} parts of the corpus have not arrived.")
+            }
+        }
+    }
+}
+
+/// The SHA-256 of `bytes`, in lower-case hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The JSON length of one record as the corpus file writes it.
+fn json_len<T>(record: &T) -> usize
+where
+    for<'b> Lean<'b, T>: Serialize,
+{
+    serde_json::to_vec(&Lean(record)).map_or(0, |v| v.len() + 1)
+}
+
+/// Cuts a corpus into parts of about `part_bytes` of JSON each. The same corpus
+/// always gives the same bytes.
+pub fn split(corpus: &Corpus, part_bytes: usize) -> Split {
+    let sizes: [Vec<usize>; 4] = [
+        corpus.sources.iter().map(json_len).collect(),
+        corpus.actors.iter().map(json_len).collect(),
+        corpus.events.iter().map(json_len).collect(),
+        corpus.claims.iter().map(json_len).collect(),
+    ];
+    let kinds = [Kind::Source, Kind::Actor, Kind::Event, Kind::Claim];
+    let overhead = serde_json::to_vec(&corpus.meta).map_or(0, |v| v.len()) + 100;
+    // Runs of records, in the whole corpus's order, cut where a part is full.
+    let mut runs: Vec<(Counts, Counts)> = Vec::new();
+    let (mut first, mut count, mut size) = (Counts::default(), Counts::default(), overhead);
+    for (kind, sizes) in kinds.iter().zip(&sizes) {
+        for &len in sizes {
+            if count.total() > 0 && size + len > part_bytes {
+                let next = Counts {
+                    sources: first.sources + count.sources,
+                    actors: first.actors + count.actors,
+                    events: first.events + count.events,
+                    claims: first.claims + count.claims,
+                };
+                runs.push((first, count));
+                (first, count, size) = (next, Counts::default(), overhead);
+            }
+            *count.slot(*kind) += 1;
+            size += len;
+        }
+    }
+    if count.total() > 0 || runs.is_empty() {
+        runs.push((first, count));
+    }
+    let mut parts = Vec::with_capacity(runs.len());
+    let mut entries = Vec::with_capacity(runs.len());
+    for (first, count) in runs {
+        let run = |kind: Kind| first.of(kind)..first.of(kind) + count.of(kind);
+        let slices = Slices {
+            meta: &corpus.meta,
+            sources: &corpus.sources[run(Kind::Source)],
+            actors: &corpus.actors[run(Kind::Actor)],
+            events: &corpus.events[run(Kind::Event)],
+            claims: &corpus.claims[run(Kind::Claim)],
+        };
+        let bytes = serde_json::to_vec(&Lean(&slices)).unwrap_or_default();
+        let sha256 = sha256_hex(&bytes);
+        let file = format!("r-{}.json", &sha256[..16]);
+        entries.push(PartEntry {
+            file: file.clone(),
+            sha256,
+            bytes: bytes.len(),
+            first,
+            count,
+        });
+        parts.push((file, bytes));
+    }
+    Split {
+        manifest: Manifest {
+            format: FORMAT.into(),
+            meta: corpus.meta.clone(),
+            totals: Counts {
+                sources: corpus.sources.len(),
+                actors: corpus.actors.len(),
+                events: corpus.events.len(),
+                claims: corpus.claims.len(),
+            },
+            parts: entries,
+        },
+        parts,
+    }
+}
+
+/// Reads a manifest, refusing one of a format this reader does not know.
+pub fn read_manifest(bytes: &[u8]) -> Result<Manifest, PartsError> {
+    let manifest: Manifest =
+        serde_json::from_slice(bytes).map_err(|e| PartsError::ManifestUnreadable(e.to_string()))?;
+    if manifest.format != FORMAT {
+        return Err(PartsError::UnknownFormat(manifest.format));
+    }
+    Ok(manifest)
+}
+
+impl Manifest {
+    /// Whether two manifests list the same parts: the same corpus, byte for byte.
+    pub fn same_corpus(&self, other: &Manifest) -> bool {
+        self.parts.len() == other.parts.len()
+            && self
+                .parts
+                .iter()
+                .zip(&other.parts)
+                .all(|(a, b)| a.sha256 == b.sha256)
+    }
+}
+
+impl Lang {
+    /// A new version of the site, as the page announces it, by the corpus it
+    /// brings (`new`, its manifest) against the corpus on screen (`on_screen`, the
+    /// manifest of the shipped corpus; `None` where another corpus is on screen):
+    /// "A new version is ready: version 2 of the corpus, 12 more records."
+    pub fn new_version(self, on_screen: Option<&Manifest>, new: &Manifest) -> String {
+        let t = self.strings();
+        let total = new.totals.total();
+        let change = match on_screen {
+            Some(old) if old.same_corpus(new) => return t.update_app_only.to_string(),
+            Some(old) => {
+                let before = old.totals.total();
+                match total.cmp(&before) {
+                    Ordering::Greater => self.count(&t.update_more, total - before),
+                    Ordering::Less => self.count(&t.update_fewer, before - total),
+                    Ordering::Equal => self.count(&t.update_records, total),
+                }
+            }
+            None => self.count(&t.update_records, total),
+        };
+        fill(
+            t.update_ready,
+            &[&self.digits_in(&new.meta.version), &change],
+        )
+    }
+}
+
+/// The parts of one corpus as they arrive, put back together into what reading
+/// the whole file gives.
+pub struct Assembly {
+    manifest: Manifest,
+    read: Vec<Option<Document>>,
+}
+
+impl Assembly {
+    pub fn new(manifest: Manifest) -> Assembly {
+        let read = manifest.parts.iter().map(|_| None).collect();
+        Assembly { manifest, read }
+    }
+
+    pub fn manifest(&self) -> &Manifest {
+        &self.manifest
+    }
+
+    /// The parts still needed, in the manifest's order.
+    pub fn missing(&self) -> impl Iterator<Item = &PartEntry> {
+        self.manifest
+            .parts
+            .iter()
+            .zip(&self.read)
+            .filter(|(_, read)| read.is_none())
+            .map(|(entry, _)| entry)
+    }
+
+    /// Takes the bytes of the part `file`, checked against the manifest.
+    pub fn take(&mut self, file: &str, bytes: &[u8]) -> Result<(), PartsError> {
+        let at = self
+            .manifest
+            .parts
+            .iter()
+            .position(|p| p.file == file)
+            .ok_or_else(|| PartsError::NotListed(file.into()))?;
+        let entry = &self.manifest.parts[at];
+        if sha256_hex(bytes) != entry.sha256 {
+            return Err(PartsError::HashMismatch { file: file.into() });
+        }
+        let text = std::str::from_utf8(bytes)
+            .map_err(|_| PartsError::HashMismatch { file: file.into() })?;
+        let doc = load::parse(text).map_err(|error| PartsError::NotACorpus {
+            file: file.into(),
+            error,
+        })?;
+        let held = Counts {
+            sources: doc.sources.len(),
+            actors: doc.actors.len(),
+            events: doc.events.len(),
+            claims: doc.claims.len(),
+        };
+        // Parts are written from a corpus that read whole: every record reads.
+        if held != entry.count || !doc.problems.is_empty() {
+            return Err(PartsError::WrongRecords { file: file.into() });
+        }
+        self.read[at] = Some(doc);
+        Ok(())
+    }
+
+    /// How many parts have arrived, of how many.
+    pub fn progress(&self) -> (usize, usize) {
+        let done = self.read.iter().filter(|r| r.is_some()).count();
+        (done, self.read.len())
+    }
+
+    /// The whole corpus as reading its file gives it, once every part is in.
+    pub fn finish(self) -> Result<Document, PartsError> {
+        let missing = self.read.iter().filter(|r| r.is_none()).count();
+        if missing > 0 {
+            return Err(PartsError::Incomplete { missing });
+        }
+        let mut whole = Document {
+            meta: self.manifest.meta,
+            ..Document::default()
+        };
+        for (entry, doc) in self.manifest.parts.iter().zip(self.read) {
+            let Some(doc) = doc else { continue };
+            append(&mut whole.sources, doc.sources, entry.first.sources);
+            append(&mut whole.actors, doc.actors, entry.first.actors);
+            append(&mut whole.events, doc.events, entry.first.events);
+            append(&mut whole.claims, doc.claims, entry.first.claims);
+        }
+        Ok(whole)
+    }
+}
+
+/// Appends a part's run of a list, numbered by their places in the whole list.
+fn append<T>(whole: &mut Vec<Entry<T>>, run: Vec<Entry<T>>, first: usize) {
+    whole.extend(run.into_iter().map(|e| Entry {
+        index: e.index + first,
+        record: e.record,
+    }));
+}

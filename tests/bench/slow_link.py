@@ -1,0 +1,137 @@
+"""Time to the first records on a slow phone link: Lighthouse's mobile profile
+(150 ms round trip, 1.6 Mbps down, 750 kbps up, CPU 4x slower) applied to a real
+load with the DevTools protocol, the site served with gzip as static hosts serve
+it. Measured in the page, from navigation to the first record link on screen,
+whether the static first page's or the app's; also the bytes transferred by then.
+
+    python tests/bench/slow_link.py --runs 5 NAME=SITE_DIR [NAME=SITE_DIR ...]
+"""
+
+import argparse
+import functools
+import gzip
+import http.server
+import io
+import statistics
+import sys
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "e2e"))
+from browser_host import QuietHandler, start_chromium  # noqa: E402
+
+COMPRESSIBLE = (".html", ".js", ".css", ".json", ".wasm", ".svg", ".txt")
+
+# Records the moment a record link is first on screen, and what had crossed the
+# network by then (the document and every resource, as transferred).
+WATCH_JS = """
+(function () {
+  function onScreen() {
+    var links = document.querySelectorAll('.first-page li h4 a, li.record h4 a');
+    for (var i = 0; i < links.length; i++) {
+      var r = links[i].getBoundingClientRect();
+      if (r.width > 0 && r.height > 0 && r.top < innerHeight) return true;
+    }
+    return false;
+  }
+  function bytes() {
+    var n = 0;
+    performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
+      .forEach(function (e) { n += e.transferSize || 0; });
+    return n;
+  }
+  function check() {
+    if (window.__firstRecord) return;
+    if (document.body && onScreen()) {
+      window.__firstRecord = { ms: performance.now(), bytes: bytes() };
+      return;
+    }
+    requestAnimationFrame(check);
+  }
+  requestAnimationFrame(check);
+})();
+"""
+
+
+class GzipHandler(QuietHandler):
+    """Compresses what a static host compresses, when the browser asks for it."""
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        wants = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (wants and path.is_file() and path.suffix in COMPRESSIBLE):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+def serve(directory: Path):
+    handler = functools.partial(GzipHandler, directory=str(directory))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}/"
+
+
+def slow_phone(drv):
+    drv.execute_cdp_cmd("Network.enable", {})
+    drv.execute_cdp_cmd("Network.setCacheDisabled", {"cacheDisabled": True})
+    # Every load a first visit: no service worker answers from what an earlier run kept.
+    drv.execute_cdp_cmd("Network.setBypassServiceWorker", {"bypass": True})
+    drv.execute_cdp_cmd("Network.emulateNetworkConditions", {
+        "offline": False, "latency": 150,
+        "downloadThroughput": 1.6 * 1024 * 1024 / 8, "uploadThroughput": 750 * 1024 / 8,
+    })
+    drv.execute_cdp_cmd("Emulation.setCPUThrottlingRate", {"rate": 4})
+    drv.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": WATCH_JS})
+
+
+def first_record(drv, url, timeout=120):
+    drv.get("about:blank")
+    drv.get(url)
+    end = time.time() + timeout
+    while time.time() < end:
+        got = drv.execute_script("return window.__firstRecord || null")
+        if got:
+            return got
+        time.sleep(0.05)
+    raise TimeoutError(f"no record on screen within {timeout} s at {url}")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--query", default="", help="an address to open, such as ?view=claims")
+    ap.add_argument("sites", nargs="+")
+    args = ap.parse_args()
+    import os
+    drv, stop = start_chromium("slow-link", os.environ.get("CHROMIUM", "/usr/bin/chromium"),
+                               os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
+    try:
+        slow_phone(drv)
+        print(f"{'corpus':>10}  {'first record (median)':>22}  {'runs':>24}  {'transferred':>12}")
+        for spec in args.sites:
+            name, _, directory = spec.partition("=")
+            httpd, url = serve(Path(directory))
+            try:
+                runs = [first_record(drv, url + args.query) for _ in range(args.runs)]
+            finally:
+                httpd.shutdown()
+                httpd.server_close()
+            times = sorted(r["ms"] / 1000 for r in runs)
+            kb = statistics.median(r["bytes"] for r in runs) / 1000
+            print(f"{name:>10}  {statistics.median(times):>20.2f} s  "
+                  f"{' '.join(f'{t:.2f}' for t in times):>24}  {kb:>9.0f} KB", flush=True)
+    finally:
+        stop()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,220 @@
+//! The corpus in parts: read back in any order, the parts give exactly what the
+//! whole file gives, and every filter keeps the same records; the same corpus
+//! always gives the same parts; damaged, stale or missing parts are named.
+
+// Tests may unwrap: a failure is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+#[path = "../src/bin/gen-corpus/synth.rs"]
+#[allow(dead_code)]
+mod synth;
+
+use dossier::corpus::load;
+use dossier::corpus::model::{Corpus, Kind};
+use dossier::corpus::write::to_json;
+use dossier::publish::parts::{
+    read_manifest, split, Assembly, PartsError, Split, FORMAT, PART_BYTES,
+};
+use dossier::query::filter::{Filter, Outcome};
+use dossier::query::index::Index;
+
+fn assemble(split: &Split, order: impl Iterator<Item = usize>) -> Assembly {
+    let manifest = read_manifest(split.manifest_json().as_bytes()).unwrap();
+    let mut assembly = Assembly::new(manifest);
+    for i in order {
+        let (file, bytes) = &split.parts[i];
+        assembly.take(file, bytes).unwrap();
+    }
+    assembly
+}
+
+#[test]
+fn the_parts_read_back_in_any_order_are_the_whole_file() {
+    let corpus = synth::generate(3_000, 5);
+    let whole = load::parse(&to_json(&corpus, false)).unwrap();
+    let parts = split(&corpus, 64 * 1024);
+    let n = parts.parts.len();
+    assert!(n > 5, "{n} parts");
+    let assembly = assemble(&parts, (0..n).rev());
+    assert_eq!(assembly.missing().count(), 0);
+    assert_eq!(assembly.progress(), (n, n));
+    assert_eq!(assembly.finish().unwrap(), whole);
+}
+
+#[test]
+fn every_filter_keeps_the_same_records_from_parts_as_from_the_whole_file() {
+    let corpus: Corpus = synth::generate(4_000, 9);
+    let parts = split(&corpus, 48 * 1024);
+    let doc = assemble(&parts, 0..parts.parts.len()).finish().unwrap();
+    let from_parts = Index::new(load::accept(doc).corpus);
+    let from_whole =
+        Index::new(load::accept(load::parse(&to_json(&corpus, false)).unwrap()).corpus);
+    // Filters drawn from the corpus itself: actors, words, dates and their mixes.
+    let mut filters = vec![Filter::default()];
+    for (i, actor) in corpus.actors.iter().step_by(20).enumerate() {
+        let word = corpus.events[i * 13 % corpus.events.len()]
+            .title
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_string();
+        filters.push(Filter {
+            actors: vec![actor.id.clone()],
+            ..Filter::default()
+        });
+        filters.push(Filter {
+            text: word.clone(),
+            ..Filter::default()
+        });
+        filters.push(Filter {
+            from: format!("{}", 1980 + i % 40),
+            to: format!("{}", 1985 + i % 40),
+            text: if i % 2 == 0 { word } else { String::new() },
+            ..Filter::default()
+        });
+    }
+    for f in &filters {
+        for kind in [Kind::Event, Kind::Claim, Kind::Source, Kind::Actor] {
+            let (a, b) = (
+                Outcome::new(&from_parts, f, kind),
+                Outcome::new(&from_whole, f, kind),
+            );
+            assert_eq!(a.kept, b.kept, "{f:?} {kind:?}");
+            assert_eq!(a.kept_but_date, b.kept_but_date, "{f:?} {kind:?}");
+        }
+    }
+    assert!(filters.len() > 40);
+}
+
+#[test]
+fn the_same_corpus_always_gives_the_same_parts() {
+    let corpus = synth::generate(2_000, 3);
+    let (a, b) = (split(&corpus, 32 * 1024), split(&corpus, 32 * 1024));
+    assert_eq!(a.parts, b.parts);
+    assert_eq!(a.manifest_json(), b.manifest_json());
+    // Named by content: a changed record renames its part, and only its part.
+    let mut changed = corpus.clone();
+    changed.claims[0].paraphrase.push('!');
+    let c = split(&changed, 32 * 1024);
+    let names = |s: &Split| s.parts.iter().map(|p| p.0.clone()).collect::<Vec<_>>();
+    let (before, after) = (names(&a), names(&c));
+    assert_eq!(before.len(), after.len());
+    assert_eq!(before.iter().zip(&after).filter(|(x, y)| x != y).count(), 1);
+}
+
+#[test]
+fn parts_are_about_the_size_asked_and_the_manifest_grows_with_parts_not_records() {
+    let corpus = synth::generate(6_000, 1);
+    let parts = split(&corpus, 100 * 1024);
+    for (entry, (_, bytes)) in parts.manifest.parts.iter().zip(&parts.parts) {
+        assert_eq!(entry.bytes, bytes.len());
+        assert!(
+            bytes.len() <= 100 * 1024 || entry.count.total() == 1,
+            "{}",
+            bytes.len()
+        );
+    }
+    let total: usize = parts.parts.iter().map(|p| p.1.len()).sum();
+    assert!(
+        parts.parts.len() <= total / (80 * 1024) + 1,
+        "{} parts",
+        parts.parts.len()
+    );
+    let per_part = parts.manifest_json().len() / parts.parts.len();
+    assert!(per_part < 600, "{per_part} bytes of manifest per part");
+    // The shipped-size default makes one part of a small corpus.
+    assert_eq!(split(&synth::generate(300, 1), PART_BYTES).parts.len(), 1);
+}
+
+#[test]
+fn a_damaged_stale_or_unknown_part_is_named_and_nothing_half_read_passes() {
+    let corpus = synth::generate(1_000, 2);
+    let parts = split(&corpus, 32 * 1024);
+    let manifest = read_manifest(parts.manifest_json().as_bytes()).unwrap();
+    let mut assembly = Assembly::new(manifest);
+    let (file, bytes) = &parts.parts[1];
+    let mut damaged = bytes.clone();
+    damaged[bytes.len() / 2] ^= 0x20;
+    assert_eq!(
+        assembly.take(file, &damaged),
+        Err(PartsError::HashMismatch { file: file.clone() })
+    );
+    assert!(assembly
+        .take(file, &damaged)
+        .unwrap_err()
+        .to_string()
+        .contains(file.as_str()));
+    let (other, other_bytes) = &parts.parts[2];
+    assert_eq!(
+        assembly.take(file, other_bytes),
+        Err(PartsError::HashMismatch { file: file.clone() })
+    );
+    assert_eq!(
+        assembly.take("r-0000000000000000.json", bytes),
+        Err(PartsError::NotListed("r-0000000000000000.json".into()))
+    );
+    assembly.take(other, other_bytes).unwrap();
+    let missing = parts.parts.len() - 1;
+    assert_eq!(assembly.missing().count(), missing);
+    assert_eq!(
+        assembly.finish().unwrap_err(),
+        PartsError::Incomplete { missing }
+    );
+}
+
+#[test]
+fn a_manifest_of_another_format_or_none_at_all_is_refused() {
+    let parts = split(&synth::generate(100, 1), PART_BYTES);
+    let other = parts.manifest_json().replace(FORMAT, "dossier-parts/9");
+    assert_eq!(
+        read_manifest(other.as_bytes()),
+        Err(PartsError::UnknownFormat("dossier-parts/9".into()))
+    );
+    assert!(matches!(
+        read_manifest(b"<html>Not found</html>"),
+        Err(PartsError::ManifestUnreadable(_))
+    ));
+}
+
+#[test]
+fn a_new_version_is_announced_by_its_corpus_version_and_how_many_records_it_adds() {
+    use dossier::i18n::Lang;
+    let corpus = synth::generate(600, 3);
+    let old = split(&corpus, PART_BYTES).manifest;
+    let mut grown = corpus.clone();
+    grown.meta.version = "2".into();
+    let extra = grown.events[..12].to_vec();
+    for (i, mut event) in extra.into_iter().enumerate() {
+        event.id = format!("ev-new-{i}");
+        grown.events.push(event);
+    }
+    let new = split(&grown, PART_BYTES).manifest;
+    assert_eq!(
+        Lang::En.new_version(Some(&old), &new),
+        "A new version is ready: version 2 of the corpus, 12 more records."
+    );
+    assert_eq!(
+        Lang::En.new_version(Some(&new), &old),
+        format!(
+            "A new version is ready: version {} of the corpus, 12 fewer records.",
+            corpus.meta.version
+        )
+    );
+    // Another corpus on screen: the new version's size alone.
+    assert_eq!(
+        Lang::En.new_version(None, &new),
+        format!(
+            "A new version is ready: version 2 of the corpus, {} records.",
+            new.totals.total()
+        )
+    );
+    // The same corpus: the app alone is new.
+    assert_eq!(
+        Lang::En.new_version(Some(&old), &split(&corpus, PART_BYTES).manifest),
+        "A new version of the app is ready; the corpus is the same."
+    );
+    assert_eq!(
+        Lang::Fa.new_version(Some(&old), &new),
+        "نسخهٔ تازه‌ای آماده است: نسخهٔ \u{2068}۲\u{2069} مجموعه، ۱۲ مورد بیشتر."
+    );
+}
