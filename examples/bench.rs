@@ -84,6 +84,11 @@ fn bench(name: &str, text: &str) {
         .max_by_key(|&a| index.involves[a].len())
         .map(|a| index.corpus.actors[a].id.clone())
         .unwrap_or_default();
+    // The institution with the most records through its parts and people in role.
+    let institution = (0..index.len(Kind::Actor))
+        .max_by_key(|&a| index.through[a].len())
+        .map(|a| index.corpus.actors[a].id.clone())
+        .unwrap_or_default();
     let word = index
         .corpus
         .events
@@ -119,6 +124,13 @@ fn bench(name: &str, text: &str) {
             "the most involved actor",
             Filter {
                 actors: vec![busiest],
+                ..Filter::default()
+            },
+        ),
+        (
+            "an institution, its parts and people in role",
+            Filter {
+                actors: vec![institution],
                 ..Filter::default()
             },
         ),

@@ -17,7 +17,7 @@ use dossier::corpus::text::fold;
 use dossier::corpus::vocab;
 use dossier::query::filter::{Facet, Filter, Outcome};
 use dossier::query::index::{Index, KINDS};
-use dossier::query::search::{query_words, words};
+use dossier::query::search::{query_words, stem, words};
 
 /// The corpus, and each record's words as a search reads them.
 struct Reading {
@@ -41,7 +41,7 @@ fn facet_keeps(rd: &Reading, f: &Filter, facet: Facet, n: usize) -> bool {
                 || rel
                     .actors
                     .iter()
-                    .any(|&a| f.actors.contains(&c.actors[a].id))
+                    .any(|&a| counts_under(ix, n, a).iter().any(|b| f.actors.contains(b)))
         }
         Facet::Tags => {
             f.tags.is_empty()
@@ -96,6 +96,53 @@ fn facet_keeps(rd: &Reading, f: &Filter, facet: Facet, n: usize) -> bool {
             spans.iter().flatten().any(|s| window.overlaps(s))
         }
     }
+}
+
+/// The ids of the bodies `id` is part of, read from the records step by step.
+fn slow_ancestors(ix: &Index, id: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut todo = vec![id.to_string()];
+    while let Some(x) = todo.pop() {
+        for p in ix.actor(&x).map(|a| a.part_of.as_slice()).unwrap_or(&[]) {
+            if p.of != id && !out.contains(&p.of) && ix.actor(&p.of).is_some() {
+                out.push(p.of.clone());
+                todo.push(p.of.clone());
+            }
+        }
+    }
+    out
+}
+
+/// The ids a record counts under by involving the actor at `a`: the actor,
+/// the bodies it is part of, and the bodies of the roles it held at the
+/// record's time (an undated role always; an actor's own record always;
+/// another undated record never), with theirs.
+fn counts_under(ix: &Index, n: usize, a: usize) -> Vec<String> {
+    let actor = &ix.corpus.actors[a];
+    let mut out = vec![actor.id.clone()];
+    out.extend(slow_ancestors(ix, &actor.id));
+    let r = ix.numbering.record(n);
+    let record_span = ix.facts(r.kind)[r.idx].span;
+    for role in &actor.roles {
+        let Some(of) = role.of.as_deref().filter(|o| ix.actor(o).is_some()) else {
+            continue;
+        };
+        let role_span = role
+            .date
+            .as_ref()
+            .and_then(|d| DateSpan::parse(&d.when).ok());
+        let held = match (role_span, record_span) {
+            (None, _) => true,
+            _ if r.kind == Kind::Actor => true,
+            (Some(role), Some(rec)) => role.overlaps(&rec),
+            (Some(_), None) => false,
+        };
+        if held {
+            out.push(of.to_string());
+            out.extend(slow_ancestors(ix, of));
+        }
+    }
+    out
 }
 
 const FACETS: [Facet; 7] = [
@@ -171,6 +218,35 @@ fn check(rd: &Reading, f: &Filter) {
             }
         }
         assert_eq!(out.actor_counts, actor_counts, "actor counts, {f:?}");
+        // Through its parts and people in role: what choosing each actor
+        // keeps beyond what involves it itself.
+        let mut through_counts = vec![0u32; ix.len(Kind::Actor)];
+        for n in range
+            .clone()
+            .filter(|&n| keeps_but(rd, f, Some(Facet::Actors), n))
+        {
+            let r = ix.numbering.record(n);
+            let rel = &ix.facts(r.kind)[r.idx].related;
+            for (b, count) in through_counts.iter_mut().enumerate() {
+                let id = &ix.corpus.actors[b].id;
+                let own = rel.actors.contains(&b);
+                if !own
+                    && rel
+                        .actors
+                        .iter()
+                        .any(|&a| counts_under(ix, n, a).contains(id))
+                {
+                    *count += 1;
+                }
+            }
+        }
+        assert_eq!(
+            (0..ix.len(Kind::Actor))
+                .map(|a| out.actor_through(ix, a))
+                .collect::<Vec<_>>(),
+            through_counts,
+            "through counts, {f:?}"
+        );
         // Events only possibly in the range are kept events whose dates reach past it.
         let events = ix.numbering.range(Kind::Event);
         for n in events.clone() {
@@ -191,7 +267,8 @@ fn the_indexes_keep_and_count_exactly_what_reading_each_record_does() {
     let words = (0..ix.numbering.total())
         .map(|n| {
             let text = fold(&ix.searchable(n).join(" "));
-            words(&text).map(str::to_string).collect()
+            // Each word as search reads it: plurals folded to the singular.
+            words(&text).map(|w| stem(w).into_owned()).collect()
         })
         .collect();
     let word = |i: usize| -> String {
@@ -203,6 +280,21 @@ fn the_indexes_keep_and_count_exactly_what_reading_each_record_does() {
         .map(|a| ix.corpus.actors[a].id.clone())
         .expect("actors");
     let rare = ix.corpus.actors[ix.len(Kind::Actor) - 1].id.clone();
+    // The institution with the most records through its parts and people.
+    let institution = (0..ix.len(Kind::Actor))
+        .max_by_key(|&a| ix.through[a].len())
+        .map(|a| ix.corpus.actors[a].id.clone())
+        .expect("actors");
+    assert!(
+        ix.through.iter().filter(|t| !t.is_empty()).count() > 10,
+        "the generated corpus has institutions with parts and people in role"
+    );
+    let parent = ix
+        .corpus
+        .actors
+        .iter()
+        .find_map(|a| a.part_of.first().map(|p| p.of.clone()))
+        .expect("a part");
     let filters = vec![
         Filter::default(),
         Filter {
@@ -246,6 +338,23 @@ fn the_indexes_keep_and_count_exactly_what_reading_each_record_does() {
         },
         Filter {
             actors: vec![busiest.clone(), rare.clone(), "act-nobody".into()],
+            ..Filter::default()
+        },
+        Filter {
+            actors: vec![institution.clone()],
+            ..Filter::default()
+        },
+        Filter {
+            actors: vec![parent, rare.clone()],
+            from: "2016".into(),
+            to: "2020".into(),
+            ..Filter::default()
+        },
+        Filter {
+            actors: vec![institution],
+            claim_kinds: vec!["death-toll".into()],
+            include_undated: true,
+            from: "1988".into(),
             ..Filter::default()
         },
         Filter {

@@ -5,7 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use dossier::corpus::model::{
-    Actor, Claim, DeathToll, Event, Evidence, Identifier, Meta, OtherName, Role, Source,
+    Actor, Claim, DeathToll, Event, Evidence, Identifier, Meta, OtherName, PartOf, Role, Source,
 };
 use dossier::corpus::vocab::{self, Vocab};
 use serde::Serialize;
@@ -37,7 +37,7 @@ fn values(v: &Vocab) -> Vec<String> {
 #[test]
 fn every_vocabulary_matches_the_schema() {
     let s = schema();
-    let cases: [(&Value, &Vocab); 9] = [
+    let cases: [(&Value, &Vocab); 10] = [
         (
             &def(&s, "source")["properties"]["kind"],
             &vocab::SOURCE_KINDS,
@@ -62,6 +62,10 @@ fn every_vocabulary_matches_the_schema() {
             &vocab::IDENTIFIER_SCHEMES,
         ),
         (&def(&s, "date")["properties"]["basis"], &vocab::DATE_BASES),
+        (
+            &def(&s, "part_of")["properties"]["basis"],
+            &vocab::PART_OF_BASES,
+        ),
     ];
     for (at, vocab) in cases {
         assert_eq!(enum_at(at), values(vocab), "{}", vocab.name);
@@ -107,6 +111,7 @@ fn every_record_type_has_the_schema_fields() {
     assert_eq!(fields::<Role>(), properties(&s, "role"));
     assert_eq!(fields::<Actor>(), properties(&s, "actor"));
     assert_eq!(fields::<OtherName>(), properties(&s, "other_name"));
+    assert_eq!(fields::<PartOf>(), properties(&s, "part_of"));
     assert_eq!(fields::<Evidence>(), properties(&s, "evidence"));
     assert_eq!(fields::<Event>(), properties(&s, "event"));
     assert_eq!(fields::<DeathToll>(), properties(&s, "death_toll"));

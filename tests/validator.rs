@@ -80,6 +80,29 @@ fn references_to_the_wrong_kind_of_record_are_caught() {
 }
 
 #[test]
+fn part_of_an_unknown_body_or_without_its_source_is_caught() {
+    caught(
+        "part-of-unknown",
+        "$.actors[0].part_of[0].of",
+        "'act-nowhere', which is not in the corpus",
+    );
+    caught(
+        "part-of-unknown",
+        "$.actors[0].part_of[1].source",
+        "a 'stated' part_of names the source that states it",
+    );
+}
+
+#[test]
+fn part_of_in_a_circle_is_caught() {
+    caught(
+        "part-of-cycle",
+        "$.actors[2].part_of[0].of",
+        "part_of goes round in a circle: act-council → act-body → act-assembly → act-council",
+    );
+}
+
+#[test]
 fn impossible_dates_are_caught() {
     caught(
         "impossible-date",

@@ -6,10 +6,10 @@ use dossier::corpus::load::Rejected;
 use dossier::corpus::model::{Actor, Claim, DateSpec, Kind};
 use dossier::corpus::text::is_http_link;
 use dossier::i18n::{fill, Lang};
-use dossier::query::index::Speaker;
+use dossier::query::index::{Reach, Speaker};
 use leptos::prelude::*;
 
-use super::nav::RecordLink;
+use super::nav::{Nav, RecordLink};
 use super::Data;
 
 pub fn data() -> Arc<Data> {
@@ -218,6 +218,57 @@ pub fn Claimant(claim: Claim) -> impl IntoView {
             view! { <span class="author-voice" dir="auto">{words}</span> }.into_any()
         }
     }
+}
+
+/// How a record in a list filtered by an institution counts under it when it
+/// does not involve it itself: "Counts under United Nations: António
+/// Guterres, as Secretary-General of the United Nations". Nothing otherwise.
+#[component]
+pub fn ReachNote(kind: Kind, idx: usize) -> impl IntoView {
+    let d = data();
+    let index = &d.index;
+    let t = lang().strings();
+    let chosen = expect_context::<Nav>()
+        .state
+        .with_untracked(|s| s.filter.actors.clone());
+    let n = index.numbering.number(kind, idx);
+    chosen
+        .iter()
+        .filter_map(|id| index.find(id, Kind::Actor))
+        .map(|b| (b, index.reached_through(n, b)))
+        .filter(|(_, how)| !how.is_empty())
+        .map(|(b, how)| {
+            let actors = &index.corpus.actors;
+            let reasons = how
+                .into_iter()
+                .enumerate()
+                .map(|(i, reach)| {
+                    let sep = (i > 0).then_some(t.comma);
+                    match reach {
+                        Reach::Part(a) => view! {
+                            {sep}{t.through_part}<IdLink id=actors[a].id.clone() kind=Kind::Actor/>
+                        }
+                        .into_any(),
+                        Reach::Role { person, role } => {
+                            let title = actors[person]
+                                .roles
+                                .get(role)
+                                .map(|r| r.title.clone())
+                                .unwrap_or_default();
+                            view! {
+                                {sep}<IdLink id=actors[person].id.clone() kind=Kind::Actor/>
+                                {t.as_role}<span dir="auto">{title}</span>
+                            }
+                            .into_any()
+                        }
+                    }
+                })
+                .collect_view();
+            view! {
+                <p class="under">{t.counted_under}" "<IdLink id=actors[b].id.clone() kind=Kind::Actor/>": "{reasons}</p>
+            }
+        })
+        .collect_view()
 }
 
 /// A verbatim quote and the source it is taken from.

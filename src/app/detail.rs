@@ -219,6 +219,51 @@ fn ActorDetail(a: usize) -> impl IntoView {
         .collect_view();
     let events = d.index.ids(Kind::Event, &facts.related.events);
     let sources = d.index.ids(Kind::Source, &facts.related.sources);
+    // Where it stands among institutions: what it is part of, its parts, and
+    // the people who held its roles, each a link.
+    let part_of = actor
+        .part_of
+        .iter()
+        .map(|p| {
+            view! {
+                <li><IdLink id=p.of.clone() kind=Kind::Actor/>
+                    " (" {l.term(&vocab::PART_OF_BASES, &p.basis).to_string()}
+                    {p.source.clone().map(|s| view! { {t.comma}{t.according_to}<IdLink id=s kind=Kind::Source/> })}
+                    ")"</li>
+            }
+        })
+        .collect_view();
+    let actors = &d.index.corpus.actors;
+    let parts: Vec<String> = d.index.parts[a]
+        .iter()
+        .map(|&p| actors[p as usize].id.clone())
+        .collect();
+    let holders = d.index.role_holders[a]
+        .iter()
+        .map(|&(person, role)| {
+            let person = &actors[person as usize];
+            let role = person.roles.get(role as usize).cloned().unwrap_or_default();
+            view! {
+                <li><IdLink id=person.id.clone() kind=Kind::Actor/>{t.as_role}<span dir="auto">{role.title}</span>
+                    {role.date.map(|date| view! { " (" <DateText date=Some(date)/> ")" })}</li>
+            }
+        })
+        .collect_view();
+    let has_holders = !d.index.role_holders[a].is_empty();
+    // Claims: its own, and those through its parts and people in role.
+    let claims = d.index.numbering.range(Kind::Claim);
+    let through = &d.index.through[a];
+    let through_claims = through.partition_point(|&n| (n as usize) < claims.end)
+        - through.partition_point(|&n| (n as usize) < claims.start);
+    let counts = (through_claims > 0).then(|| {
+        fill(
+            t.own_and_through,
+            &[
+                &l.number(facts.related.claims.len()),
+                &l.number(through_claims),
+            ],
+        )
+    });
     let id = actor.id.clone();
     let filter_by = move |_| {
         let id = id.clone();
@@ -237,7 +282,11 @@ fn ActorDetail(a: usize) -> impl IntoView {
             {actor.description.clone().map(|text| view! { <dt>{t.description}</dt><dd dir="auto">{text}</dd> })}
             {link_row(t.sources_of_actor, sources, Kind::Source)}
         </dl>
+        {counts.map(|c| view! { <p class="counts">{t.claims.title}": "{c}</p> })}
         <button type="button" on:click=filter_by>{fill(t.filter_every_view, &[&actor.name])}</button>
+        {(!actor.part_of.is_empty()).then(|| view! { <section><h3>{t.part_of}</h3><ul class="plain">{part_of}</ul></section> })}
+        {(!parts.is_empty()).then(|| view! { <section><h3>{t.its_parts}</h3>{id_links(parts, Kind::Actor)}</section> })}
+        {has_holders.then(|| view! { <section><h3>{t.people_in_role}</h3><ul class="plain">{holders}</ul></section> })}
         {(!actor.roles.is_empty()).then(|| view! { <section><h3>{t.roles}</h3><ul class="plain">{roles}</ul></section> })}
         {events_section(fill(t.events_involving, &[&actor.name, &l.number(events.len())]), events)}
         {claims_section(fill(t.claims_made, &[&l.number(facts.related.claims.len())]), facts.related.claims.clone())}

@@ -2,8 +2,9 @@
 //! each choice with its live count.
 
 use dossier::corpus::date::{Calendar, ReadHow, TypedEnd};
+use dossier::corpus::text::fold;
 use dossier::i18n::{fill, Lang};
-use dossier::query::filter::{Facet, Outcome};
+use dossier::query::filter::{offers, Facet, Offer, Outcome};
 use dossier::query::url_state::UrlState;
 use leptos::prelude::*;
 
@@ -82,12 +83,46 @@ fn TextFilter() -> impl IntoView {
         };
         nav.update(entry, |s| s.filter.text = text);
     };
+    let d = data();
+    let l = lang();
+    let t = l.strings();
+    // The filters what is typed names, each with what applying it keeps.
+    let index = d.clone();
+    let offered = Memo::new(move |_| {
+        let (filter, kind) = nav.state.with(|s| (s.filter.clone(), s.view.kind()));
+        offers(&index.index, &filter, l)
+            .into_iter()
+            .map(|o| (o, o.count(&index.index, &filter, kind), kind))
+            .collect::<Vec<_>>()
+    });
+    let offer_buttons = move || {
+        let d = d.clone();
+        offered
+            .get()
+            .into_iter()
+            .map(|(offer, n, kind)| {
+                let name = match offer {
+                    Offer::Term(facet, value) => facet
+                        .vocab()
+                        .map_or(value.to_string(), |v| l.term(v, value).to_string()),
+                    Offer::Actor(a) => d.index.corpus.actors[a].name.clone(),
+                };
+                let label = fill(t.also_a_filter, &[&name, &l.records(kind, n)]);
+                let index = d.clone();
+                let apply = move |_| {
+                    nav.update(Entry::Push, |s| s.filter = offer.applied(&index.index, &s.filter));
+                };
+                view! { <li><button type="button" class="offer" on:click=apply>{label}</button></li> }
+            })
+            .collect_view()
+    };
     view! {
         <div class="field">
-            <label for="f-text">{lang().strings().search_label}</label>
+            <label for="f-text">{t.search_label}</label>
             <input id="f-text" type="search" autocomplete="off" dir="auto"
                 prop:value=move || nav.state.with(|s| s.filter.text.clone())
                 on:input=on_input/>
+            <ul class="offers plain" aria-live="polite">{offer_buttons}</ul>
         </div>
     }
 }
@@ -238,9 +273,21 @@ fn ActorFilter() -> impl IntoView {
         if name.trim().is_empty() {
             return;
         }
-        match index.index.actor_named(&name) {
-            Some(actor) => {
-                let id = actor.id.clone();
+        // A name or alias as it is; else the only match for what is typed.
+        let only = || {
+            let totals = outcome.with_untracked(|o| o.actor_totals(&index.index));
+            match index.index.actor_suggestions(&name, &totals, 2).as_slice() {
+                &[a] => index.index.corpus.actors.get(a).map(|a| a.id.clone()),
+                _ => None,
+            }
+        };
+        let found = index
+            .index
+            .actor_named(&name)
+            .map(|a| a.id.clone())
+            .or_else(only);
+        match found {
+            Some(id) => {
                 message.set(String::new());
                 typed.set(String::new());
                 nav.update(Entry::Push, |s| s.filter.choose(Facet::Actors, &id));
@@ -261,6 +308,21 @@ fn ActorFilter() -> impl IntoView {
                     None => name.clone(),
                 };
                 let label = fill(t.remove, &[&name]);
+                let counts = chips_data
+                    .index
+                    .find(&id, dossier::corpus::model::Kind::Actor)
+                    .and_then(|a| {
+                        outcome.with(|o| {
+                            let through = o.actor_through(&chips_data.index, a);
+                            let own = o.actor_counts.get(a).copied().unwrap_or(0);
+                            (through > 0).then(|| {
+                                fill(
+                                    t.own_and_through,
+                                    &[&thousands(own as usize), &thousands(through as usize)],
+                                )
+                            })
+                        })
+                    });
                 let remove = move |_| {
                     let id = id.clone();
                     nav.update(Entry::Push, move |s: &mut UrlState| {
@@ -270,7 +332,7 @@ fn ActorFilter() -> impl IntoView {
                 view! {
                     <li><button type="button" class="chip" aria-label=label on:click=remove>
                         <span dir="auto">{shown}</span><span aria-hidden="true">" ×"</span>
-                    </button></li>
+                    </button>{counts.map(|c| view! { " " <span class="count">{c}</span> })}</li>
                 }
             })
             .collect_view()
@@ -279,19 +341,42 @@ fn ActorFilter() -> impl IntoView {
     // tens of thousands of institutions and people.
     let options = move || {
         let typed = typed.get();
-        let picks = outcome.with(|o| {
-            d.index
-                .actor_suggestions(&typed, &o.actor_counts, SUGGESTIONS)
+        let totals = outcome.with(|o| o.actor_totals(&d.index));
+        let picks = d.index.actor_suggestions(&typed, &totals, SUGGESTIONS);
+        let counts = outcome.with(|o| {
+            picks
+                .iter()
+                .map(|&a| (o.actor_counts[a], o.actor_through(&d.index, a)))
+                .collect::<Vec<_>>()
         });
-        let counts = outcome.with(|o| picks.iter().map(|&a| o.actor_counts[a]).collect::<Vec<_>>());
+        let wanted = fold(typed.trim());
         picks
             .into_iter()
             .zip(counts)
-            .map(|(a, n)| {
+            .map(|(a, (own, through))| {
                 let actor = &d.index.corpus.actors[a];
-                let label = match names_here(actor) {
-                    Some(other) => format!("{} — {other} ({})", actor.name, thousands(n as usize)),
-                    None => format!("{} ({})", actor.name, thousands(n as usize)),
+                let n = if through > 0 {
+                    fill(
+                        t.own_and_through,
+                        &[&thousands(own as usize), &thousands(through as usize)],
+                    )
+                } else {
+                    thousands(own as usize)
+                };
+                // An acronym that matched, where the name alone would not show why.
+                let acronym = &d.index.actor_acronyms[a];
+                let by_acronym = !wanted.is_empty()
+                    && acronym.starts_with(&wanted)
+                    && !d.index.actor_names[a].iter().any(|x| x.contains(&wanted));
+                // In the interface's language too, where the actor has a name in it.
+                let name = match names_here(actor) {
+                    Some(other) => format!("{} — {other}", actor.name),
+                    None => actor.name.clone(),
+                };
+                let label = if by_acronym {
+                    format!("{name} · {} ({n})", acronym.to_uppercase())
+                } else {
+                    format!("{name} ({n})")
                 };
                 view! { <option value=actor.name.clone() label=label/> }
             })

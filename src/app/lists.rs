@@ -8,7 +8,9 @@ use dossier::query::order::ClaimOrder;
 use dossier::query::url_state::{Page, UrlState, View, PAGE_SIZE};
 use leptos::prelude::*;
 
-use super::bits::{count, data, id_links, lang, thousands, ActorName, Claimant, DateText, IdLink};
+use super::bits::{
+    count, data, id_links, lang, thousands, ActorName, Claimant, DateText, IdLink, ReachNote,
+};
 use super::charts::WhoSaidWhat;
 use super::nav::{Entry, Nav, RecordLink, StateLink};
 use super::takeaway::ExportBar;
@@ -376,6 +378,7 @@ fn EventItem(e: usize) -> impl IntoView {
             <h4 dir="auto"><RecordLink id=event.id.clone()><span dir="auto">{event.title.clone()}</span></RecordLink></h4>
             <p dir="auto">{event.summary.clone()}</p>
             {(!actors.is_empty()).then(|| view! { <div class="involved">{t.involved_lead} {id_links(actors, Kind::Actor)}</div> })}
+            <ReachNote kind=Kind::Event idx=e/>
             <p class="counts">{format!("{} · {}", count(claims, Kind::Claim), count(sources, Kind::Source))}</p>
         </li>
     }
@@ -595,6 +598,7 @@ pub fn ClaimItem(c: usize) -> impl IntoView {
                 " · " <DateText date=claim.date.clone()/>
             </p>
             <p class="claimant"><Claimant claim=claim.clone()/>{claim.relayed_by.clone().map(|r| view! { {t.relayed_by_lead} <IdLink id=r kind=Kind::Actor/> })}</p>
+            <ReachNote kind=Kind::Claim idx=c/>
             <h4 dir="auto"><RecordLink id=claim.id.clone()><span dir="auto">{claim.paraphrase.clone()}</span></RecordLink></h4>
             <blockquote dir="auto">{claim.quote.clone()}</blockquote>
             <p class="reported">
@@ -662,6 +666,7 @@ fn SourceItem(s: usize) -> impl IntoView {
             // The list has no group headings: its records' titles come next after it.
             <h3 dir="auto"><RecordLink id=source.id.clone()><span dir="auto">{source.title.clone()}</span></RecordLink></h3>
             {source.publisher.clone().map(|p| view! { <p>{t.published_by_lead} <IdLink id=p kind=Kind::Actor/></p> })}
+            <ReachNote kind=Kind::Source idx=s/>
             {(!source.cites.is_empty()).then(|| view! { <div class="links">{t.cites_lead} {id_links(source.cites.clone(), Kind::Source)}</div> })}
             {(!cited_by.is_empty()).then(|| view! { <div class="links">{t.cited_by_lead} {id_links(cited_by, Kind::Source)}</div> })}
             <p class="counts">{counts}</p>
@@ -759,7 +764,7 @@ fn ActorRow(a: usize) -> impl IntoView {
     );
     view! {
         <tr>
-            <th scope="row"><RecordLink id=actor.id.clone()><ActorName actor=&actor/></RecordLink></th>
+            <th scope="row"><RecordLink id=actor.id.clone()><ActorName actor=&actor/></RecordLink><ReachNote kind=Kind::Actor idx=a/></th>
             <td>{events}</td><td>{claims}</td><td>{sources}</td>
             <td><button type="button" class="small" aria-label=label aria-pressed=chosen.to_string() on:click=toggle>
                 {if chosen { t.filtering } else { t.filter_by }}

@@ -487,6 +487,8 @@ fn prune_links(doc: &mut Document) {
         for r in &mut a.roles {
             known_opt(&mut r.of);
         }
+        a.part_of
+            .retain(|p| known(&p.of) && p.source.as_ref().is_none_or(known));
     }
     for Entry { record: e, .. } in &mut doc.events {
         e.actors.retain(|p| known(&p.actor));

@@ -130,6 +130,26 @@ pub struct Role {
     pub source: String,
 }
 
+/// That an institution is a part of a larger one (the Human Rights Council of
+/// the United Nations), so that filtering by the larger one includes it.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[serde(default)]
+pub struct PartOf {
+    /// Actor id of the larger body.
+    pub of: String,
+    /// "reference": a matter of public record (a UN body's place in the UN),
+    /// reference data that needs no quote; "stated": given by `source`.
+    pub basis: String,
+    /// Source id that gives it, for a `stated` basis.
+    pub source: Option<String>,
+}
+
+impl PartOf {
+    pub fn is_reference(&self) -> bool {
+        self.basis == "reference"
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 #[serde(default)]
 pub struct Actor {
@@ -140,6 +160,8 @@ pub struct Actor {
     pub country: Option<String>,
     pub description: Option<String>,
     pub roles: Vec<Role>,
+    /// The larger bodies this one is part of.
+    pub part_of: Vec<PartOf>,
     /// The actor's names in other languages, where an established form exists.
     pub names: Vec<OtherName>,
 }

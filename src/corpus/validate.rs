@@ -249,6 +249,7 @@ impl<'a> Check<'a> {
         };
         check_meta(&mut c, doc);
         register_ids(&mut c, doc);
+        check_part_of_cycles(&mut c, doc);
         Check {
             c,
             doc,
@@ -437,6 +438,101 @@ fn check_actor<'a>(c: &mut Checker<'a>, e: &'a Entry<Actor>) {
         }
         c.date(&|| format!("{}.date", rp()), role.date.as_ref());
         c.reference(&|| format!("{}.source", rp()), &role.source, Kind::Source);
+    }
+    for (i, part) in a.part_of.iter().enumerate() {
+        let pp = || format!("{at}.part_of[{i}]");
+        c.reference(&|| format!("{}.of", pp()), &part.of, Kind::Actor);
+        c.term(
+            &|| format!("{}.basis", pp()),
+            &part.basis,
+            &vocab::PART_OF_BASES,
+        );
+        match &part.source {
+            Some(source) => c.reference(&|| format!("{}.source", pp()), source, Kind::Source),
+            None if part.basis == "stated" => {
+                let msg = "a 'stated' part_of names the source that states it".into();
+                c.error(&|| format!("{}.source", pp()), msg);
+            }
+            None => {}
+        }
+    }
+}
+
+/// An institution cannot be part of itself, however many steps away: each
+/// circle of `part_of` links is named once, at the link that leaves its first
+/// member in file order, so that leaving that one actor out breaks it.
+fn check_part_of_cycles<'a>(c: &mut Checker<'a>, doc: &'a Document) {
+    let actors = &doc.actors;
+    let position: FastMap<&str, usize> = actors
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.record.id.as_str(), i))
+        .collect();
+    // Per actor, the actors it is part of, with the entry that says so.
+    let edges: Vec<Vec<(usize, usize)>> = actors
+        .iter()
+        .map(|e| {
+            e.record
+                .part_of
+                .iter()
+                .enumerate()
+                .filter_map(|(j, p)| position.get(p.of.as_str()).map(|&t| (j, t)))
+                .collect()
+        })
+        .collect();
+    // 0: not seen; 1: on the current path; 2: done.
+    let mut state = vec![0u8; actors.len()];
+    for root in 0..actors.len() {
+        if state[root] != 0 {
+            continue;
+        }
+        // The path from the root, each actor with the next edge to follow.
+        let mut path: Vec<(usize, usize)> = vec![(root, 0)];
+        state[root] = 1;
+        while let Some(last) = path.last_mut() {
+            let (a, next) = *last;
+            last.1 += 1;
+            let Some(&(_, target)) = edges[a].get(next) else {
+                state[a] = 2;
+                path.pop();
+                continue;
+            };
+            match state[target] {
+                0 => {
+                    state[target] = 1;
+                    path.push((target, 0));
+                }
+                1 => {
+                    let from = path.iter().position(|&(x, _)| x == target).unwrap_or(0);
+                    let circle: Vec<usize> = path[from..].iter().map(|&(x, _)| x).collect();
+                    let first = circle.iter().copied().min().unwrap_or(target);
+                    let at = circle.iter().position(|&x| x == first).unwrap_or(0);
+                    // The entry of `first` that leads to the next member of the circle.
+                    let next_member = circle[(at + 1) % circle.len()];
+                    let entry = edges[first]
+                        .iter()
+                        .find(|&&(_, t)| t == next_member)
+                        .map_or(0, |&(j, _)| j);
+                    let mut names: Vec<&str> = circle[at..]
+                        .iter()
+                        .chain(&circle[..at])
+                        .map(|&x| actors[x].record.id.as_str())
+                        .collect();
+                    names.push(actors[first].record.id.as_str());
+                    let e = &actors[first];
+                    c.start(Kind::Actor, e.index, &e.record.id);
+                    let msg = format!(
+                        "part_of goes round in a circle: {}; an institution cannot be part of itself",
+                        names.join(" → ")
+                    );
+                    c.error(
+                        &|| format!("$.actors[{}].part_of[{entry}].of", e.index),
+                        msg,
+                    );
+                }
+                _ => {}
+            }
+        }
     }
 }
 

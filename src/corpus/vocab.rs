@@ -172,8 +172,17 @@ pub const DATE_BASES: Vocab = Vocab {
     terms: &[("stated", "stated in the text"), ("inferred", "inferred")],
 };
 
+/// How an actor's `part_of` is known.
+pub const PART_OF_BASES: Vocab = Vocab {
+    name: "part-of basis",
+    terms: &[
+        ("reference", "a matter of public record"),
+        ("stated", "stated in a source"),
+    ],
+};
+
 /// Every vocabulary, for the test that keeps the JSON Schema in step.
-pub const ALL: [&Vocab; 9] = [
+pub const ALL: [&Vocab; 10] = [
     &SOURCE_KINDS,
     &ACTOR_KINDS,
     &EVENT_TAGS,
@@ -183,6 +192,7 @@ pub const ALL: [&Vocab; 9] = [
     &TOLL_QUALIFIERS,
     &IDENTIFIER_SCHEMES,
     &DATE_BASES,
+    &PART_OF_BASES,
 ];
 
 // How each language of the interface words these.

@@ -8,7 +8,7 @@ use std::io;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::corpus::model::{
-    Actor, Claim, Corpus, DeathToll, Event, Meta, Participant, Role, Source,
+    Actor, Claim, Corpus, DeathToll, Event, Meta, PartOf, Participant, Role, Source,
 };
 
 /// Writes a corpus as JSON the way the shipped corpus is written: `$schema` first,
@@ -153,6 +153,17 @@ impl Serialize for Lean<'_, Role> {
     }
 }
 
+impl Serialize for Lean<'_, PartOf> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let x = self.0;
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("of", &x.of)?;
+        m.serialize_entry("basis", &x.basis)?;
+        opt(&mut m, "source", &x.source)?;
+        m.end()
+    }
+}
+
 impl Serialize for Lean<'_, Actor> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let x = self.0;
@@ -165,6 +176,7 @@ impl Serialize for Lean<'_, Actor> {
         opt(&mut m, "description", &x.description)?;
         lean_list(&mut m, "roles", &x.roles)?;
         list(&mut m, "names", &x.names)?;
+        lean_list(&mut m, "part_of", &x.part_of)?;
         m.end()
     }
 }

@@ -286,6 +286,20 @@ pub struct Strings {
     pub tl_key_spread: &'static str,
     pub tl_hint: &'static str,
     pub units: [&'static str; 4],
+    /// An institution's counts: its own records, and those through its
+    /// parts and its people in role ("0 own, 21 through its bodies and officials").
+    pub own_and_through: &'static str,
+    /// Before the institution a record counts under without involving it itself.
+    pub counted_under: &'static str,
+    /// Between a person and the role through which a record counts ("António Guterres, as …").
+    pub as_role: &'static str,
+    /// Before the part of an institution through which a record counts.
+    pub through_part: &'static str,
+    /// What is typed names a filter: "Crime against humanity is also a filter: 20 claims".
+    pub also_a_filter: &'static str,
+    pub part_of: &'static str,
+    pub its_parts: &'static str,
+    pub people_in_role: &'static str,
     /// Under the static first page the app's page carries: "The first 47 of 47 events, while the app loads."
     pub first_page_note: &'static str,
 

@@ -178,7 +178,8 @@ pub fn closure(index: &Index, kept: &Bits) -> Bits {
 /// and events; an event's sources and participants; a source's publisher and
 /// authors; an actor's role sources and the bodies its roles are of, followed
 /// transitively. Optional links whose target is not in the export (a source's
-/// `cites`, an event's `related`) are dropped, so the export stays small.
+/// `cites`, an event's `related`, an actor's `part_of`) are dropped, so the
+/// export stays small.
 /// Records keep their ids and corpus order. `query` is the filter as the app's
 /// query string, kept in `meta.filter`; `exported` (YYYY-MM-DD) becomes
 /// `meta.updated`.
@@ -209,7 +210,14 @@ pub fn filtered_corpus(
         .collect();
     let actors = pick(Kind::Actor)
         .into_iter()
-        .map(|i| c.actors[i].clone())
+        .map(|i| {
+            let mut a = c.actors[i].clone();
+            a.part_of.retain(|p| {
+                holds(Kind::Actor, &p.of)
+                    && p.source.as_ref().is_none_or(|s| holds(Kind::Source, s))
+            });
+            a
+        })
         .collect();
     let events = pick(Kind::Event)
         .into_iter()
@@ -669,6 +677,8 @@ fn actors_csv(index: &Index, positions: impl Iterator<Item = usize>) -> String {
             "roles",
             "role source ids",
             "names in other languages",
+            "part of",
+            "part of ids",
         ],
         index,
     );
@@ -695,6 +705,14 @@ fn actors_csv(index: &Index, positions: impl Iterator<Item = usize>) -> String {
             join(roles),
             join(a.roles.iter().map(|r| r.source.as_str())),
             join(a.names.iter().map(|n| format!("{}: {}", n.lang, n.name))),
+            join(a.part_of.iter().map(|p| {
+                format!(
+                    "{} ({})",
+                    actor_name(index, &p.of),
+                    vocab::PART_OF_BASES.label(&p.basis)
+                )
+            })),
+            join(a.part_of.iter().map(|p| p.of.as_str())),
         ]);
     }
     out.text

@@ -818,6 +818,50 @@ or download the whole corpus as JSON: <a href=\"../public/corpus.json\">corpus.j
             }
             b.push_str("</ul>\n</section>\n");
         }
+        // Where it stands among institutions: what it is part of, its parts,
+        // and the people who held its roles.
+        if !actor.part_of.is_empty() {
+            b.push_str("<section>\n<h2>Part of</h2>\n<ul class=\"plain\">\n");
+            for p in &actor.part_of {
+                let _ = writeln!(
+                    b,
+                    "<li>{} ({})</li>",
+                    self.link(Kind::Actor, &p.of),
+                    escape(vocab::PART_OF_BASES.label(&p.basis))
+                );
+            }
+            b.push_str("</ul>\n</section>\n");
+        }
+        let actors = &index.corpus.actors;
+        let parts: Vec<String> = index.parts[a]
+            .iter()
+            .map(|&p| actors[p as usize].id.clone())
+            .collect();
+        if !parts.is_empty() {
+            b.push_str("<section>\n<h2>Its parts</h2>\n");
+            b.push_str(&self.links(Kind::Actor, &parts));
+            b.push_str("</section>\n");
+        }
+        if !index.role_holders[a].is_empty() {
+            b.push_str("<section>\n<h2>People in its roles</h2>\n<ul class=\"plain\">\n");
+            for &(person, role) in &index.role_holders[a] {
+                let person = &actors[person as usize];
+                let Some(r) = person.roles.get(role as usize) else {
+                    continue;
+                };
+                let date = r
+                    .date
+                    .as_ref()
+                    .map_or(String::new(), |d| format!(" ({})", date_short(Some(d))));
+                let _ = writeln!(
+                    b,
+                    "<li>{}, as {}{date}</li>",
+                    self.link(Kind::Actor, &person.id),
+                    escape(&r.title)
+                );
+            }
+            b.push_str("</ul>\n</section>\n");
+        }
         let events = index.ids(Kind::Event, &facts.events);
         b.push_str(&self.events_section(
             &format!("Events involving {} ({})", actor.name, events.len()),

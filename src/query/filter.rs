@@ -8,6 +8,7 @@
 use crate::corpus::date::{Calendar, DateError, DateWindow, TypedEnd};
 use crate::corpus::model::Kind;
 use crate::corpus::vocab::{self, Vocab};
+use crate::i18n::Lang;
 use crate::query::bits::Bits;
 use crate::query::index::Index;
 use crate::query::order::ClaimOrder;
@@ -219,14 +220,14 @@ fn facet_set(
                 return None;
             }
             let mut kept = Bits::new(total);
+            // An institution keeps its own records and those of its parts
+            // and of its people in role (`Index::through`).
             for a in filter
                 .actors
                 .iter()
                 .filter_map(|id| index.find(id, Kind::Actor))
             {
-                for &n in &index.involves[a] {
-                    kept.insert(n as usize);
-                }
+                index.under(a, &mut kept);
             }
             Some(kept)
         }
@@ -271,8 +272,14 @@ pub struct Outcome {
     pub loose_events: Bits,
     /// Undated records of the counted kind hidden by the date range.
     pub undated_hidden: usize,
-    /// Per actor, matching records of the counted kind with that actor chosen.
+    /// Per actor, matching records of the counted kind with that actor chosen
+    /// that involve it itself ("own").
     pub actor_counts: Vec<u32>,
+    /// The records every facet but the actors keeps, and the kind counted:
+    /// what `actor_through` counts, for the few actors on screen only, so
+    /// that no filter change pays for every institution's count.
+    kept_but_actors: Bits,
+    counted: std::ops::Range<usize>,
     /// Per vocabulary facet, each value's count of records of the counted kind.
     pub term_counts: Vec<(Facet, Vec<(&'static str, usize)>)>,
     /// Date-range ends that are not dates, and why (the app words them).
@@ -353,6 +360,8 @@ impl Outcome {
             loose_events,
             undated_hidden,
             actor_counts,
+            kept_but_actors: base,
+            counted: counted_range,
             term_counts,
             date_errors,
             // A text facet is in use only when the query has words.
@@ -396,6 +405,34 @@ impl Outcome {
         Listing { items, loose_from }
     }
 
+    /// Matching records of the counted kind that the actor at this position
+    /// keeps only through its parts and its people in role (`Index::through`).
+    pub fn actor_through(&self, index: &Index, a: usize) -> u32 {
+        let Some(list) = index.through.get(a) else {
+            return 0;
+        };
+        let range = &self.counted;
+        let lo = list.partition_point(|&n| (n as usize) < range.start);
+        let hi = list.partition_point(|&n| (n as usize) < range.end);
+        list[lo..hi]
+            .iter()
+            .filter(|&&n| self.kept_but_actors.contains(n as usize))
+            .count() as u32
+    }
+
+    /// What choosing the actor at this position keeps of the counted kind:
+    /// its own records, and those through its parts and people in role.
+    pub fn actor_total(&self, index: &Index, a: usize) -> u32 {
+        self.actor_counts.get(a).copied().unwrap_or(0) + self.actor_through(index, a)
+    }
+
+    /// `actor_total` of every actor, for the type-ahead's order.
+    pub fn actor_totals(&self, index: &Index) -> Vec<u32> {
+        (0..self.actor_counts.len())
+            .map(|a| self.actor_total(index, a))
+            .collect()
+    }
+
     pub fn term_count(&self, facet: Facet, value: &str) -> usize {
         self.term_counts
             .iter()
@@ -403,6 +440,79 @@ impl Outcome {
             .and_then(|(_, counts)| counts.iter().find(|(v, _)| *v == value))
             .map_or(0, |(_, n)| *n)
     }
+}
+
+/// A filter that what is typed in the search box names: "crimes against
+/// humanity" names the legal characterisation, "UN" the United Nations.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Offer {
+    /// A vocabulary value of a facet.
+    Term(Facet, &'static str),
+    /// The actor at this position.
+    Actor(usize),
+}
+
+impl Offer {
+    /// The filter with this choice made instead of the search: what applying it gives.
+    pub fn applied(self, index: &Index, filter: &Filter) -> Filter {
+        let mut f = Filter {
+            text: String::new(),
+            ..filter.clone()
+        };
+        match self {
+            Offer::Term(facet, value) => f.choose(facet, value),
+            Offer::Actor(a) => {
+                if let Some(actor) = index.corpus.actors.get(a) {
+                    f.choose(Facet::Actors, &actor.id);
+                }
+            }
+        }
+        f
+    }
+
+    /// How many records of a kind applying it keeps.
+    pub fn count(self, index: &Index, filter: &Filter, kind: Kind) -> usize {
+        Outcome::new(index, &self.applied(index, filter), kind).count(kind)
+    }
+}
+
+/// The filters the search text names: its words, folded and stemmed as
+/// search reads them, are those of a vocabulary label (in the interface's
+/// language or in English); or, folded, it is an actor's name, alias or
+/// acronym. Choices already made are not offered again.
+pub fn offers(index: &Index, filter: &Filter, lang: Lang) -> Vec<Offer> {
+    let typed = query_words(&filter.text);
+    if typed.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for facet in [
+        Facet::LegalTerms,
+        Facet::ClaimKinds,
+        Facet::Tags,
+        Facet::SourceKinds,
+    ] {
+        let Some(vocab) = facet.vocab() else { continue };
+        for value in vocab.values() {
+            let names = [lang.term(vocab, value), vocab.label(value)];
+            if names.iter().any(|n| query_words(n) == typed)
+                && !filter.chosen(facet).iter().any(|v| v == value)
+            {
+                out.push(Offer::Term(facet, value));
+            }
+        }
+    }
+    // Names are compared whole, folded as the type-ahead folds them: no
+    // text is built per actor, so this stays cheap with 10,000 of them.
+    let wanted = crate::corpus::text::fold(&crate::corpus::text::collapse_whitespace(&filter.text));
+    for (a, names) in index.actor_names.iter().enumerate() {
+        let named =
+            names.contains(&wanted) || index.actor_acronyms.get(a).is_some_and(|x| *x == wanted);
+        if named && !filter.actors.contains(&index.corpus.actors[a].id) {
+            out.push(Offer::Actor(a));
+        }
+    }
+    out
 }
 
 /// The kept records of one kind, in display order.
@@ -418,6 +528,7 @@ pub struct Listing {
 mod tests {
     use super::*;
     use crate::corpus::model::Corpus;
+    use crate::query::index::Reach;
 
     /// Three events (1988, September 2016, undated), claims about them, sources.
     fn index() -> Index {
@@ -689,6 +800,159 @@ mod tests {
             .map(|&e| ix.corpus.events[e as usize].id.as_str())
             .collect();
         assert_eq!(order, ["ev-killings", "ev-motion", "ev-vigil"]);
+    }
+
+    #[test]
+    fn what_is_typed_offers_the_filter_it_names() {
+        let ix = index();
+        let typed = |text: &str| Filter {
+            text: text.into(),
+            ..Filter::default()
+        };
+        let f = typed("Crimes against humanity");
+        let offers = offers(&ix, &f, Lang::En);
+        assert_eq!(
+            offers,
+            [Offer::Term(Facet::LegalTerms, "crime-against-humanity")]
+        );
+        assert_eq!(offers[0].count(&ix, &f, Kind::Claim), 1);
+        let applied = offers[0].applied(&ix, &f);
+        assert!(applied.text.is_empty() && applied.legal_terms == ["crime-against-humanity"]);
+        // An alias names its actor; a word inside a name does not.
+        let ngo = ix.find("act-ngo", Kind::Actor).unwrap();
+        assert_eq!(
+            super::offers(&ix, &typed("ai"), Lang::En),
+            [Offer::Actor(ngo)]
+        );
+        assert!(super::offers(&ix, &typed("amnesty"), Lang::En).is_empty());
+        // Nothing is offered that is chosen already.
+        let chosen = Filter {
+            legal_terms: vec!["crime-against-humanity".into()],
+            ..f
+        };
+        assert!(super::offers(&ix, &chosen, Lang::En).is_empty());
+    }
+
+    /// The UN, its Human Rights Council, a mandate within it, and two people:
+    /// one in the mandate's role, one in the UN's, both dated March 2017.
+    fn institutions() -> Index {
+        let corpus: Corpus = serde_json::from_value(serde_json::json!({
+            "sources": [
+                {"id": "src-report", "kind": "un-report", "title": "Report", "date": {"when": "2017-03-17", "basis": "stated"}},
+            ],
+            "actors": [
+                {"id": "act-un", "name": "United Nations", "kind": "international-org", "aliases": ["UN"]},
+                {"id": "act-hrc", "name": "UN Human Rights Council", "kind": "un-body",
+                 "part_of": [{"of": "act-un", "basis": "reference"}]},
+                {"id": "act-sr", "name": "UN Special Rapporteur on Iran", "kind": "un-body",
+                 "part_of": [{"of": "act-hrc", "basis": "reference"}]},
+                {"id": "act-jahangir", "name": "Asma Jahangir", "kind": "person",
+                 "roles": [{"title": "Special Rapporteur", "of": "act-sr", "date": {"when": "2017-03", "basis": "stated"}, "source": "src-report"}]},
+                {"id": "act-guterres", "name": "António Guterres", "kind": "person",
+                 "roles": [{"title": "Secretary-General of the United Nations", "of": "act-un", "date": {"when": "2017-03", "basis": "stated"}, "source": "src-report"}]},
+                {"id": "act-ngo", "name": "Human Rights Watch", "kind": "ngo"},
+            ],
+            "events": [
+                {"id": "ev-1988", "title": "Killings", "summary": "s", "date": {"when": "1988", "basis": "stated"},
+                 "evidence": [{"source": "src-report", "quote": "q"}]},
+            ],
+            "claims": [
+                {"id": "cl-sr", "claimant": "act-jahangir", "voice": "attributed", "kind": "allegation",
+                 "paraphrase": "p", "events": ["ev-1988"], "reported_in": "src-report", "quote": "q",
+                 "date": {"when": "2017-03-17", "basis": "stated"}},
+                {"id": "cl-sr-old", "claimant": "act-jahangir", "voice": "attributed", "kind": "allegation",
+                 "paraphrase": "p", "events": ["ev-1988"], "reported_in": "src-report", "quote": "q",
+                 "date": {"when": "2005", "basis": "stated"}},
+                {"id": "cl-sg", "claimant": "act-guterres", "voice": "attributed", "kind": "allegation",
+                 "paraphrase": "p", "events": ["ev-1988"], "reported_in": "src-report", "quote": "q",
+                 "date": {"when": "2017-03-30", "basis": "stated"}},
+                {"id": "cl-hrc", "claimant": "act-hrc", "voice": "attributed", "kind": "allegation",
+                 "paraphrase": "p", "events": ["ev-1988"], "reported_in": "src-report", "quote": "q"},
+                {"id": "cl-ngo", "claimant": "act-ngo", "voice": "attributed", "kind": "allegation",
+                 "paraphrase": "p", "events": ["ev-1988"], "reported_in": "src-report", "quote": "q"},
+            ],
+        }))
+        .expect("test corpus reads");
+        Index::new(corpus)
+    }
+
+    #[test]
+    fn an_institution_keeps_its_parts_and_its_people_in_role_at_the_time() {
+        let ix = institutions();
+        let by = |id: &str| Filter {
+            actors: vec![id.into()],
+            ..Filter::default()
+        };
+        // The mandate: its rapporteur's claim made while she held it, not one from 2005.
+        assert_eq!(ids(&ix, Kind::Claim, &by("act-sr")), ["cl-sr"]);
+        // The UN: its council, the council's mandate and its rapporteur, its Secretary-General.
+        assert_eq!(
+            ids(&ix, Kind::Claim, &by("act-un")),
+            ["cl-hrc", "cl-sg", "cl-sr"]
+        );
+        assert_eq!(
+            ids(&ix, Kind::Actor, &by("act-un")),
+            [
+                "act-guterres",
+                "act-hrc",
+                "act-jahangir",
+                "act-sr",
+                "act-un"
+            ]
+        );
+        // Counts say which is which: none of its own, three through others.
+        let out = Outcome::new(&ix, &Filter::default(), Kind::Claim);
+        let un = ix.find("act-un", Kind::Actor).unwrap();
+        assert_eq!((out.actor_counts[un], out.actor_through(&ix, un)), (0, 3));
+        assert_eq!(out.actor_total(&ix, un), 3);
+        // Each record says how it counts.
+        let jahangir = ix.find("act-jahangir", Kind::Actor).unwrap();
+        let hrc = ix.find("act-hrc", Kind::Actor).unwrap();
+        let n = |id: &str| {
+            let c = ix.find(id, Kind::Claim).unwrap();
+            ix.numbering.number(Kind::Claim, c)
+        };
+        assert_eq!(
+            ix.reached_through(n("cl-sr"), un),
+            [Reach::Role {
+                person: jahangir,
+                role: 0
+            }]
+        );
+        assert_eq!(ix.reached_through(n("cl-hrc"), un), [Reach::Part(hrc)]);
+        assert!(ix.reached_through(n("cl-hrc"), hrc).is_empty(), "its own");
+        assert!(ix.reached_through(n("cl-ngo"), un).is_empty());
+        // Parts and people in role, for the institution's page.
+        assert_eq!(ix.parts[un], [hrc as u32]);
+        let guterres = ix.find("act-guterres", Kind::Actor).unwrap();
+        assert_eq!(ix.role_holders[un], [(guterres as u32, 0)]);
+    }
+
+    #[test]
+    fn type_ahead_puts_names_acronyms_and_aliases_that_begin_with_the_text_first() {
+        let ix = institutions();
+        let counts = vec![0u32; ix.len(Kind::Actor)];
+        let names = |typed: &str| -> Vec<&str> {
+            ix.actor_suggestions(typed, &counts, 5)
+                .into_iter()
+                .map(|a| ix.corpus.actors[a].name.as_str())
+                .collect()
+        };
+        // "UN" is the UN's alias; the bodies' names begin with it; "Asma
+        // Jahangir" and "Human Rights Watch" only have it inside a word.
+        assert_eq!(
+            names("UN"),
+            [
+                "United Nations",
+                "UN Human Rights Council",
+                "UN Special Rapporteur on Iran"
+            ]
+        );
+        assert_eq!(names("hrw"), ["Human Rights Watch"]);
+        assert_eq!(names("unhrc"), ["UN Human Rights Council"]);
+        // A word that begins with the text before a match inside a word.
+        assert_eq!(names("rap"), ["UN Special Rapporteur on Iran"]);
+        assert_eq!(names("an")[0], "António Guterres");
     }
 
     #[test]

@@ -28,6 +28,21 @@ pub enum Speaker<'c> {
     OwnVoice(String),
 }
 
+/// How a record counts under an institution it does not involve itself
+/// (see `Index::reached_through`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Reach {
+    /// Through one of its parts, or their parts: the actor at this position.
+    Part(usize),
+    /// Through a person in one of its roles: the person and the role's
+    /// position among their roles.
+    Role { person: usize, role: usize },
+}
+
+/// A role held in another actor: (role position, that actor, the role's
+/// first and last day, or None when undated).
+type RoleTarget = (u32, u32, Option<(u32, u32)>);
+
 /// A record by kind and position.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct RecordRef {
@@ -129,13 +144,15 @@ pub struct IndexBuilding {
 
 impl IndexBuilding {
     /// The phases, in order; each is linear in the corpus.
-    const PHASES: [fn(&mut Index); 10] = [
+    const PHASES: [fn(&mut Index); 12] = [
         Index::register_ids,
         Index::link_sources,
         Index::link_events,
         Index::link_claims,
         Index::tidy_links,
         Index::build_postings,
+        Index::link_institutions,
+        Index::build_reach,
         Index::build_dates,
         Index::build_orders,
         Index::name_actors,
@@ -249,6 +266,22 @@ pub struct Index {
     /// publishes (a path on the site, a file from the reader's device), as
     /// citations and exports name it; None for the site's own corpus.
     pub elsewhere: Option<String>,
+    /// Per actor, the acronyms of its name ("hrw" for Human Rights Watch,
+    /// "unhrc" for UN Human Rights Council), folded, for type-ahead.
+    pub actor_acronyms: Vec<String>,
+    /// Per actor, the bodies it is part of (`part_of`), directly or through
+    /// their parents, nearest first, never itself (a circle is cut).
+    pub ancestors: Vec<Vec<u32>>,
+    /// Per actor, its direct parts, in corpus order.
+    pub parts: Vec<Vec<u32>>,
+    /// Per actor, the people with a role `of` it: (person, role position).
+    pub role_holders: Vec<Vec<(u32, u32)>>,
+    /// Per actor, the records that count under it only through its parts
+    /// (and theirs) and the people in its roles and its parts' roles, in
+    /// numbering order; never one of `involves`. See `reached_through`.
+    pub through: Vec<Vec<u32>>,
+    /// Per actor, its roles `of` another actor.
+    role_targets: Vec<Vec<RoleTarget>>,
 }
 
 /// Adds a link; duplicates are removed once at the end (`tidy`), since
@@ -489,6 +522,12 @@ impl Index {
     }
 
     fn name_actors(&mut self) {
+        self.actor_acronyms = self
+            .corpus
+            .actors
+            .iter()
+            .map(|a| acronym(&a.name))
+            .collect();
         self.actor_names = self
             .corpus
             .actors
@@ -611,6 +650,195 @@ impl Index {
         self.claim_kind_sets = claim_kinds;
         self.source_kind_sets = source_kinds;
         self.legal_term_sets = legal_terms;
+    }
+
+    /// Which institution is part of which, and who holds roles in each.
+    fn link_institutions(&mut self) {
+        let Index { corpus, ids, .. } = self;
+        let find = |id: &str| find_in(ids, id, Kind::Actor);
+        let n = corpus.actors.len();
+        let parents: Vec<Vec<u32>> = corpus
+            .actors
+            .iter()
+            .map(|a| {
+                a.part_of
+                    .iter()
+                    .filter_map(|p| find(&p.of))
+                    .map(|p| p as u32)
+                    .collect()
+            })
+            .collect();
+        let mut parts = vec![Vec::new(); n];
+        for (a, list) in parents.iter().enumerate() {
+            for &p in list {
+                if p as usize != a {
+                    parts[p as usize].push(a as u32);
+                }
+            }
+        }
+        // Breadth first, nearest first; `seen` cuts any circle.
+        let mut seen = vec![u32::MAX; n];
+        let ancestors = (0..n)
+            .map(|a| {
+                let mut out: Vec<u32> = Vec::new();
+                seen[a] = a as u32;
+                let mut next = 0;
+                let mut frontier = vec![a as u32];
+                while let Some(&x) = frontier.get(next) {
+                    next += 1;
+                    for &p in &parents[x as usize] {
+                        if seen[p as usize] != a as u32 {
+                            seen[p as usize] = a as u32;
+                            out.push(p);
+                            frontier.push(p);
+                        }
+                    }
+                }
+                out
+            })
+            .collect();
+        let mut role_holders = vec![Vec::new(); n];
+        let role_targets = corpus
+            .actors
+            .iter()
+            .enumerate()
+            .map(|(a, actor)| {
+                actor
+                    .roles
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(r, role)| {
+                        let of = find(role.of.as_deref()?)?;
+                        if of == a {
+                            return None;
+                        }
+                        role_holders[of].push((a as u32, r as u32));
+                        let bounds = span(role.date.as_ref()).map(|s| s.bounds());
+                        Some((r as u32, of as u32, bounds))
+                    })
+                    .collect()
+            })
+            .collect();
+        self.ancestors = ancestors;
+        self.parts = parts;
+        self.role_holders = role_holders;
+        self.role_targets = role_targets;
+    }
+
+    /// Whether a role with these bounds was held at the time of the record
+    /// numbered `n`: an undated role always; a dated one when the record's
+    /// dates overlap it. An actor's own record (a person's page) counts under
+    /// every body they held a role in; other undated records under none.
+    fn role_applies(&self, n: usize, role: Option<(u32, u32)>) -> bool {
+        let Some((first, last)) = role else {
+            return true;
+        };
+        if self.numbering.range(Kind::Actor).contains(&n) {
+            return true;
+        }
+        let r = self.numbering.record(n);
+        match self.facts(r.kind)[r.idx].span {
+            Some(span) => {
+                let (a, b) = span.bounds();
+                a <= last && first <= b
+            }
+            None => false,
+        }
+    }
+
+    /// The institutions a record counts under through the actors it
+    /// involves: their parents, and the bodies of their roles (and those
+    /// bodies' parents) where the role applies. May repeat, may include
+    /// what the record involves itself.
+    fn reached_by(&self, n: usize, facts: &Facts, out: &mut Vec<u32>) {
+        for &a in &facts.related.actors {
+            out.extend_from_slice(&self.ancestors[a]);
+            for &(_, of, bounds) in &self.role_targets[a] {
+                if self.role_applies(n, bounds) {
+                    out.push(of);
+                    out.extend_from_slice(&self.ancestors[of as usize]);
+                }
+            }
+        }
+    }
+
+    /// Per institution, the records that count under it through its parts
+    /// and its people in role: postings, like `involves`, so that choosing
+    /// the United Nations costs the same at 100,000 records as at 300.
+    fn build_reach(&mut self) {
+        let mut through: Vec<Vec<u32>> = vec![Vec::new(); self.corpus.actors.len()];
+        let mut heads = Vec::new();
+        let any = self.ancestors.iter().any(|a| !a.is_empty())
+            || self.role_targets.iter().any(|r| !r.is_empty());
+        if any {
+            for (n, facts) in self.numbered() {
+                heads.clear();
+                self.reached_by(n, facts, &mut heads);
+                for &b in &heads {
+                    let list = &mut through[b as usize];
+                    if list.last() != Some(&(n as u32)) {
+                        list.push(n as u32);
+                    }
+                }
+            }
+        }
+        for (b, list) in through.iter_mut().enumerate() {
+            // Records arrive in order; a record may reach `b` by two paths
+            // that interleave with others, so sort before dropping repeats.
+            list.sort_unstable();
+            list.dedup();
+            let own = &self.involves[b];
+            let mut i = 0;
+            list.retain(|&n| {
+                while i < own.len() && own[i] < n {
+                    i += 1;
+                }
+                own.get(i) != Some(&n)
+            });
+            list.shrink_to_fit();
+        }
+        self.through = through;
+    }
+
+    /// How the record numbered `n` counts under the institution `b` when it
+    /// does not involve it itself: through which of its parts, and which of
+    /// its people in which role. Empty when it involves `b` directly or not at all.
+    pub fn reached_through(&self, n: usize, b: usize) -> Vec<Reach> {
+        let mut out = Vec::new();
+        if self
+            .through
+            .get(b)
+            .is_none_or(|l| l.binary_search(&(n as u32)).is_err())
+        {
+            return out;
+        }
+        let r = self.numbering.record(n);
+        let b32 = b as u32;
+        for &a in &self.facts(r.kind)[r.idx].related.actors {
+            if self.ancestors[a].contains(&b32) {
+                out.push(Reach::Part(a));
+            }
+            for &(role, of, bounds) in &self.role_targets[a] {
+                let under = of == b32 || self.ancestors[of as usize].contains(&b32);
+                if under && self.role_applies(n, bounds) {
+                    out.push(Reach::Role {
+                        person: a,
+                        role: role as usize,
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// Every record that counts under an actor, its own and those through its
+    /// parts and people in role, as a set.
+    pub fn under(&self, a: usize, out: &mut Bits) {
+        for list in [&self.involves[a], &self.through[a]] {
+            for &n in list {
+                out.insert(n as usize);
+            }
+        }
     }
 
     fn build_dates(&mut self) {
@@ -822,18 +1050,47 @@ impl Index {
             .map(|a| &self.corpus.actors[a])
     }
 
-    /// Actors whose name or an alias contains `typed` (ignoring case and
-    /// accents), the most involved first by `counts`, at most `limit` of them.
+    /// Actors whose name, an alias or the acronym of the name contains
+    /// `typed` (ignoring case and accents), at most `limit` of them: first
+    /// those whose name, alias or acronym is what is typed ("UN", "HRW"),
+    /// then those with one that begins with it, then a word that begins with
+    /// it, then a match inside a word; within each, the most involved first
+    /// by `counts`, then by name.
     pub fn actor_suggestions(&self, typed: &str, counts: &[u32], limit: usize) -> Vec<usize> {
         let wanted = fold(typed.trim());
-        let mut hits: Vec<usize> = (0..self.actor_names.len())
-            .filter(|&a| self.actor_names[a].iter().any(|n| n.contains(&wanted)))
+        let rank = |a: usize| -> Option<u8> {
+            let acronym = self.actor_acronyms.get(a).map_or("", String::as_str);
+            let names = self.actor_names[a].iter().map(String::as_str);
+            let mut best: Option<u8> = None;
+            for n in names.chain((!acronym.is_empty()).then_some(acronym)) {
+                let r = if *n == wanted {
+                    0
+                } else if n.starts_with(&wanted) {
+                    1
+                } else if n.match_indices(&wanted).any(|(i, _)| {
+                    !n[..i]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphanumeric)
+                }) {
+                    2
+                } else if n.contains(&wanted) {
+                    3
+                } else {
+                    continue;
+                };
+                best = Some(best.map_or(r, |b| b.min(r)));
+            }
+            best
+        };
+        let mut hits: Vec<(u8, usize)> = (0..self.actor_names.len())
+            .filter_map(|a| rank(a).map(|r| (r, a)))
             .collect();
         let count = |a: usize| counts.get(a).copied().unwrap_or(0);
         let actors = &self.corpus.actors;
-        let by_rank = |&a: &usize, &b: &usize| {
-            count(b)
-                .cmp(&count(a))
+        let by_rank = |&(ra, a): &(u8, usize), &(rb, b): &(u8, usize)| {
+            ra.cmp(&rb)
+                .then_with(|| count(b).cmp(&count(a)))
                 .then_with(|| actors[a].name.cmp(&actors[b].name))
         };
         if hits.len() > limit {
@@ -841,7 +1098,7 @@ impl Index {
             hits.truncate(limit);
         }
         hits.sort_by(by_rank);
-        hits
+        hits.into_iter().map(|(_, a)| a).collect()
     }
 
     pub fn find(&self, id: &str, kind: Kind) -> Option<usize> {
@@ -891,6 +1148,34 @@ impl Index {
             },
         }
     }
+}
+
+/// The acronym of a name, folded: the initials of its words, skipping the
+/// small words acronyms skip ("of", "the", "for"…), a word in capitals kept
+/// whole ("UN Human Rights Council" is "unhrc"). Empty for a one-word name.
+pub fn acronym(name: &str) -> String {
+    const SMALL: [&str; 16] = [
+        "of", "the", "for", "and", "on", "in", "to", "a", "an", "de", "la", "le", "les", "du",
+        "des", "et",
+    ];
+    let words: Vec<&str> = name
+        .split(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'')
+        .filter(|w| !w.is_empty() && !SMALL.contains(&w.to_lowercase().as_str()))
+        .collect();
+    if words.len() < 2 {
+        return String::new();
+    }
+    let mut out = String::new();
+    for w in words {
+        let upper =
+            w.chars().count() > 1 && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
+        if upper {
+            out.push_str(w);
+        } else if let Some(c) = w.chars().next() {
+            out.push(c);
+        }
+    }
+    fold(&out)
 }
 
 fn actor_text<'a>(a: &'a Actor, parts: &mut Vec<&'a str>) {

@@ -1,6 +1,10 @@
 //! Free-text search: an inverted index from folded words to the records that hold
 //! them, built once. A query word matches every indexed word it begins ("hum"
 //! finds "human" and "humanity"), so results follow the reader as they type.
+//! English plurals are folded to the singular, the same way in the index and
+//! in the query (see `stem`), so "crimes" and "crime" find the same records.
+
+use std::borrow::Cow;
 
 use crate::corpus::hash::FastMap;
 use crate::corpus::text::fold_into;
@@ -13,11 +17,46 @@ pub fn words(folded: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
-/// The words of a query, folded like the indexed text.
+/// A folded word as search indexes and looks it up: English plurals and
+/// the third person "-s" folded to the singular, so that "crimes against
+/// humanity" and "crime against humanity" find the same records. The rule,
+/// applied alike to the text and to what is typed:
+/// - only words of four letters or more, all of them a to z: Persian and
+///   other scripts, digits, and short words ("was", "has", "its", "us") stay
+///   as they are;
+/// - "-ies" after at least two letters becomes "-y" ("atrocities" →
+///   "atrocity", "bodies" → "body");
+/// - "-sses", "-ches", "-shes" and "-xes" lose "-es" ("witnesses" →
+///   "witness", "approaches" → "approach", "taxes" → "tax");
+/// - words ending "-ss", "-us" or "-is" stay ("mass", "status", "basis");
+/// - any other final "-s" goes ("crimes" → "crime", "rights" → "right").
+///
+/// Since a typed word matches every word it begins, a plural typed also finds
+/// longer words that begin with its singular ("nations" finds "national").
+pub fn stem(word: &str) -> Cow<'_, str> {
+    let b = word.as_bytes();
+    // Most words end in another letter: they cost one comparison.
+    if b.len() < 4 || b.last() != Some(&b's') || !b.iter().all(u8::is_ascii_lowercase) {
+        return Cow::Borrowed(word);
+    }
+    let ends = |suffix: &str| word.ends_with(suffix);
+    if ends("ies") && b.len() >= 5 {
+        return Cow::Owned(format!("{}y", &word[..word.len() - 3]));
+    }
+    if ends("sses") || ends("ches") || ends("shes") || ends("xes") {
+        return Cow::Borrowed(&word[..word.len() - 2]);
+    }
+    if ends("ss") || ends("us") || ends("is") || !ends("s") {
+        return Cow::Borrowed(word);
+    }
+    Cow::Borrowed(&word[..word.len() - 1])
+}
+
+/// The words of a query, folded and stemmed like the indexed text.
 pub fn query_words(query: &str) -> Vec<String> {
     let mut folded = String::new();
     fold_into(query, &mut folded);
-    let mut out: Vec<String> = words(&folded).map(str::to_string).collect();
+    let mut out: Vec<String> = words(&folded).map(|w| stem(w).into_owned()).collect();
     out.dedup();
     out
 }
@@ -38,6 +77,8 @@ impl TextIndexBuilder {
             self.folded.push(' ');
         }
         for word in words(&self.folded) {
+            let word = stem(word);
+            let word = word.as_ref();
             match self.postings.get_mut(word) {
                 // Records arrive in order, so a repeat is always the last entry.
                 Some(list) => {
@@ -149,7 +190,7 @@ mod tests {
         let ix = index();
         assert_eq!(hits(&ix, "hum"), [0, 2]);
         assert_eq!(hits(&ix, "humanity"), [0]);
-        assert_eq!(hits(&ix, "rights"), [2]);
+        assert_eq!(hits(&ix, &stem("rights")), [2]);
         assert!(hits(&ix, "manity").is_empty(), "only word starts match");
         assert!(hits(&ix, "zzz").is_empty());
     }
@@ -176,6 +217,51 @@ mod tests {
         let ix = b.finish();
         assert_eq!(ix.word_count(), 1);
         assert_eq!(hits(&ix, &query_words("میخواهم")[0]), [1]);
+    }
+
+    #[test]
+    fn plurals_find_what_their_singular_finds() {
+        let mut b = TextIndexBuilder::default();
+        b.add(0, &["a crime against humanity"]);
+        b.add(1, &["crimes against humanity"]);
+        b.add(2, &["atrocities and witnesses"]);
+        b.add(3, &["one atrocity, one witness, the approaches"]);
+        b.add(4, &["the mass of the status"]);
+        let ix = b.finish();
+        let find = |q: &str| {
+            let words = query_words(q);
+            let mut kept = ix.matching(&words[0], 5);
+            for w in &words[1..] {
+                kept.and_with(&ix.matching(w, 5));
+            }
+            kept.ones_in(0..5).collect::<Vec<_>>()
+        };
+        assert_eq!(find("crimes against humanity"), [0, 1]);
+        assert_eq!(find("crime against humanity"), [0, 1]);
+        assert_eq!(find("Crimes"), find("crime"));
+        assert_eq!(find("atrocities"), [2, 3]);
+        assert_eq!(find("atrocity"), [2, 3]);
+        assert_eq!(find("witness"), [2, 3]);
+        assert_eq!(find("witnesses"), [2, 3]);
+        assert_eq!(find("approach"), [3]);
+        // Words ending -ss, -us and -is are not plurals.
+        assert_eq!(stem("mass"), "mass");
+        assert_eq!(stem("status"), "status");
+        assert_eq!(stem("basis"), "basis");
+        assert_eq!(find("mass"), [4]);
+    }
+
+    #[test]
+    fn short_words_and_other_scripts_are_never_stemmed() {
+        for w in ["was", "has", "its", "us", "is", "un"] {
+            assert_eq!(stem(w), w);
+        }
+        // Persian, digits and mixed words stay as typed.
+        for w in ["کتابها", "حقوق", "1980s", "a1bs"] {
+            assert_eq!(stem(w), w);
+        }
+        assert_eq!(query_words("سازمان ملل"), ["سازمان", "ملل"]);
+        assert_eq!(query_words("bodies rights"), ["body", "right"]);
     }
 
     #[test]

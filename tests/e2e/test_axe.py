@@ -56,6 +56,8 @@ PAGES = [
     ("claims-filtered", "view=claims&from=2000&to=2015&actor=act-parliament-of-canada&q=motion"
                         "&term=crime-against-humanity", ".list-title"),
     ("events-filtered", "view=events&from=2016&to=2019&actor=act-iran-government&q=crackdown", ".list-title"),
+    # An institution through its people in role, and a search word that names a filter.
+    ("claims-by-institution", "view=claims&actor=act-united-nations&q=detention", ".offers button"),
     ("claims-death-tolls", "view=claims&claim=death-toll&order=claimant", ".tolls table"),
     ("claims-legal-matrix", "view=claims&claim=legal-characterisation&order=kind", "#matrix-title"),
     # Dates the filter cannot use, so its error messages show.

@@ -20,14 +20,14 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use dossier::corpus::model::{
-    Actor, Claim, Corpus, DateSpec, DeathToll, Event, Evidence, Identifier, Meta, Participant,
-    Role, Source,
+    Actor, Claim, Corpus, DateSpec, DeathToll, Event, Evidence, Identifier, Meta, PartOf,
+    Participant, Role, Source,
 };
 use dossier::corpus::text::thousands;
 use dossier::corpus::vocab;
 
 /// Bumped whenever a change to the generator changes its output for a given seed.
-pub const GENERATOR_VERSION: u32 = 1;
+pub const GENERATOR_VERSION: u32 = 2;
 
 /// Generates a corpus of `records` records in all (sources, actors, events and claims
 /// together: about 10%, 10%, 30% and 50%). From 4 records up the total is exactly
@@ -35,7 +35,8 @@ pub const GENERATOR_VERSION: u32 = 1;
 pub fn generate(records: usize, seed: u64) -> Corpus {
     let counts = Counts::for_total(records);
     let mut g = Gen::new(counts, seed);
-    let actors = g.actors();
+    let mut actors = g.actors();
+    part_of(&mut actors, seed);
     g.index_actors(&actors);
     let sources = g.sources(&actors);
     let events = g.events(&actors);
@@ -62,6 +63,29 @@ pub fn generate(records: usize, seed: u64) -> Corpus {
         actors,
         events,
         claims,
+    }
+}
+
+/// Makes about a fifth of the institutions part of an earlier one (never a
+/// person, never a circle), as reference data, from a random stream of its
+/// own so that every other record is what it was before actors had parts.
+fn part_of(actors: &mut [Actor], seed: u64) {
+    let mut rng = Rng::new(seed ^ 0x5041_5254_4f46);
+    let mut earlier: Vec<usize> = Vec::new();
+    for i in 0..actors.len() {
+        if actors[i].kind == "person" {
+            continue;
+        }
+        if !earlier.is_empty() && rng.percent(20) {
+            let parent = earlier[rng.below(earlier.len())];
+            let of = actors[parent].id.clone();
+            actors[i].part_of.push(PartOf {
+                of,
+                basis: "reference".into(),
+                source: None,
+            });
+        }
+        earlier.push(i);
     }
 }
 
@@ -1046,6 +1070,7 @@ impl Gen {
                 description,
                 roles,
                 names: vec![],
+                part_of: Vec::new(),
             });
         }
         out
