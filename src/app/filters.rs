@@ -268,8 +268,7 @@ fn ActorFilter() -> impl IntoView {
     let t = lang().strings();
     let typed = RwSignal::new(String::new());
     let index = d.clone();
-    let add = move |e: leptos::ev::Event| {
-        let name = event_target_value(&e);
+    let add = UnsyncCallback::new(move |name: String| {
         if name.trim().is_empty() {
             return;
         }
@@ -294,7 +293,7 @@ fn ActorFilter() -> impl IntoView {
             }
             None => message.set(fill(t.no_actor_named, &[&name])),
         }
-    };
+    });
     let chips_data = d.clone();
     let chips = move || {
         let chosen = nav.state.with(|s| s.filter.actors.clone());
@@ -391,7 +390,15 @@ fn ActorFilter() -> impl IntoView {
                 <input id="f-actor" type="text" list="f-actor-list" autocomplete="off" dir="auto"
                     prop:value=move || typed.get()
                     on:input=move |e| typed.set(event_target_value(&e))
-                    on:change=add/>
+                    on:change=move |e| add.run(event_target_value(&e))
+                    on:keydown=move |e: leptos::ev::KeyboardEvent| {
+                        // WebKit closes its suggestions on the first Enter and fires no
+                        // change: Enter chooses in every engine. (The change that may
+                        // follow finds the box emptied, or the name already chosen.)
+                        if e.key() == "Enter" {
+                            add.run(event_target_value(&e));
+                        }
+                    }/>
                 <datalist id="f-actor-list">{options}</datalist>
             </div>
             <p class="errors" role="alert">{move || message.get()}</p>

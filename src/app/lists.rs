@@ -71,9 +71,16 @@ pub fn CurrentList() -> impl IntoView {
     let language = corpus_language();
     move || {
         let view = view.get();
-        let language = language
-            .clone()
-            .map(|text| view! { <p class="corpus-language">{text}</p> });
+        // The language in one line; what follows from it is folded on a phone,
+        // so the first screen still shows records.
+        let language = language.clone().map(|(lead, more)| {
+            view! {
+                <details class="corpus-language" open=wide_screen()>
+                    <summary>{lead}</summary>
+                    <p>{more}</p>
+                </details>
+            }
+        });
         if pending.get() {
             // Rather than a list that ignores the search, say it is on its way.
             let done = search.0.get().unwrap_or(1.0);
@@ -124,9 +131,10 @@ fn wide_screen() -> bool {
 }
 
 /// Where the list begins, once: the language of the records, when it is not
-/// the interface's ("The records of this corpus are in English…" in Persian),
-/// and whether names are given in the interface's language too.
-fn corpus_language() -> Option<String> {
+/// the interface's ("The records of this corpus are in English." in Persian),
+/// then that they are shown as written, and whether names are given in the
+/// interface's language too.
+fn corpus_language() -> Option<(String, String)> {
     let d = data();
     let l = lang();
     let t = l.strings();
@@ -134,7 +142,8 @@ fn corpus_language() -> Option<String> {
     if code == l.code() {
         return None;
     }
-    let mut text = fill(t.corpus_language, &[&l.language_name(&code)]);
+    let lead = fill(t.corpus_language, &[&l.language_name(&code)]);
+    let mut text = t.corpus_language_more.to_string();
     if d.index
         .corpus
         .actors
@@ -144,7 +153,7 @@ fn corpus_language() -> Option<String> {
         text.push(' ');
         text.push_str(t.corpus_language_names);
     }
-    Some(text)
+    Some((lead, text))
 }
 
 /// Shows its children one task after it is drawn: what the reader came for

@@ -366,7 +366,8 @@ pub static STRINGS: Strings = Strings {
     read_instead_solar_hijri: "Read it as the Solar Hijri year {0} ({1} to {2})",
     read_instead_gregorian: "Read it as the year {0} AD",
     solar_hijri_hint: "A Solar Hijri year reads too: 1367 SH is 21 March 1988 to 20 March 1989.",
-    corpus_language: "The records of this corpus are in {0}: titles, summaries and quotes are shown as written, not translated.",
+    corpus_language: "The records of this corpus are in {0}.",
+    corpus_language_more: "Titles, summaries and quotes are shown as written, not translated.",
     corpus_language_names: "Names with an established English form are shown beside the corpus’s own, and search finds them.",
     language_names: &[
         ("en", "English"),

@@ -370,6 +370,8 @@ pub struct Strings {
     /// Where the list begins, when the corpus is in another language than the
     /// interface: `{0}` is the language.
     pub corpus_language: &'static str,
+    /// What follows from it, folded on a phone: shown as written, not translated.
+    pub corpus_language_more: &'static str,
     /// And when some names are given in the interface's language too.
     pub corpus_language_names: &'static str,
     /// Languages by code, named in this language; a code not listed shows as is.

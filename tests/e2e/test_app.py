@@ -84,9 +84,7 @@ def test_date_range_keeps_what_overlaps_and_says_how_undated_are_treated(site, p
     page.wait(lambda d: "impossible date" in page.text(".dates .errors"))
 
 
-@pytest.mark.every_engine(xfail={"webkit": (
-    "src/app/filters.rs: the institution box adds a name on its change event only; in WebKit the "
-    "first Enter closes the suggestion list without one, so the reader must press Enter twice")})
+@pytest.mark.every_engine
 def test_actor_filter_with_type_ahead_shows_what_involves_them(site, page):
     amnesty = actor_named("Amnesty International")
     page.open(site + "?view=claims").open_filters()

@@ -168,3 +168,11 @@ def plain_content_without_javascript(page, url):
 
 def test_without_javascript_the_single_file_shows_the_plain_edition(single_file, nojs):
     plain_content_without_javascript(nojs, single_file)
+
+
+@pytest.mark.every_engine
+def test_the_single_file_works_from_disk_in_every_engine(single_file, page):
+    """The walk a reader takes, from file://, in Chromium, Firefox and WebKit alike:
+    the first list, a date, an institution and a word, a record, and nothing loaded
+    from anywhere (resource timing, which every engine keeps)."""
+    walk_the_single_file(page, single_file)
