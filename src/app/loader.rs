@@ -157,24 +157,9 @@ pub async fn fetch_corpus(
             let raw: web_sys::Response = raw.dyn_into().map_err(|_| unreachable(None))?;
             gloo_net::http::Response::from(raw)
         }
-        None => {
-            let mut request = gloo_net::http::Request::get(url);
-            if retry {
-                request = request.cache(web_sys::RequestCache::NoCache);
-            }
-            request
-                .send()
-                .await
-                .map_err(|e| unreachable(Some(e.to_string())))?
-        }
+        None => send(url, retry).await?,
     };
-    if !response.ok() {
-        let status = format!("{} {}", response.status(), response.status_text());
-        return Err(LoadFailure::Refused {
-            url: url.to_string(),
-            status: status.trim().to_string(),
-        });
-    }
+    refused(url, &response)?;
     progress(Progress::Downloading {
         bytes: 0.0,
         total: None,
@@ -336,30 +321,41 @@ pub async fn index_text(data: &Data, progress: impl Fn(usize, usize)) {
 /// The folder of the shipped corpus's parts (see `publish::parts`), beside the page.
 const PARTS: &str = "parts/";
 
-/// Downloads `url` whole, as bytes; `fresh` revalidates with the server.
-async fn download(url: &str, fresh: bool) -> Result<Vec<u8>, LoadFailure> {
+/// Asks for `url`; `fresh` revalidates with the server, so a file fixed since
+/// the last try is not served stale.
+async fn send(url: &str, fresh: bool) -> Result<gloo_net::http::Response, LoadFailure> {
     let mut request = gloo_net::http::Request::get(url);
     if fresh {
         request = request.cache(web_sys::RequestCache::NoCache);
     }
-    let response = request.send().await.map_err(|e| LoadFailure::Unreachable {
+    request.send().await.map_err(|e| LoadFailure::Unreachable {
         url: url.to_string(),
         why: Some(e.to_string()),
-    })?;
-    answer_bytes(url, response).await
+    })
+}
+
+/// The server's refusal of `url`, where it answered with an error status.
+fn refused(url: &str, response: &gloo_net::http::Response) -> Result<(), LoadFailure> {
+    if response.ok() {
+        return Ok(());
+    }
+    let status = format!("{} {}", response.status(), response.status_text());
+    Err(LoadFailure::Refused {
+        url: url.to_string(),
+        status: status.trim().to_string(),
+    })
+}
+
+/// Downloads `url` whole, as bytes; `fresh` revalidates with the server.
+async fn download(url: &str, fresh: bool) -> Result<Vec<u8>, LoadFailure> {
+    answer_bytes(url, send(url, fresh).await?).await
 }
 
 async fn answer_bytes(
     url: &str,
     response: gloo_net::http::Response,
 ) -> Result<Vec<u8>, LoadFailure> {
-    if !response.ok() {
-        let status = format!("{} {}", response.status(), response.status_text());
-        return Err(LoadFailure::Refused {
-            url: url.to_string(),
-            status: status.trim().to_string(),
-        });
-    }
+    refused(url, &response)?;
     response
         .binary()
         .await
@@ -391,14 +387,7 @@ pub async fn read_parts(
     };
     let response = match response {
         Some(r) => r,
-        None => {
-            let mut request = gloo_net::http::Request::get(&url);
-            request = request.cache(web_sys::RequestCache::NoCache);
-            request.send().await.map_err(|e| LoadFailure::Unreachable {
-                url: url.clone(),
-                why: Some(e.to_string()),
-            })?
-        }
+        None => send(&url, true).await?,
     };
     if response.status() == 404 {
         return Ok(None);
