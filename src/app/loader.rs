@@ -4,10 +4,11 @@
 
 use dossier::corpus::document::{Document, Problem};
 use dossier::corpus::load::{self, Decoded, Reader};
-use dossier::corpus::sha256::{hex, Sha256};
+use dossier::corpus::sha256::{hex, sha256_hex, Sha256};
 use dossier::corpus::validate;
 use dossier::publish::parts::{self, Assembly, MANIFEST};
 use dossier::query::index::IndexBuilding;
+use futures::stream::{self, StreamExt};
 use js_sys::{Promise, Reflect, Uint8Array};
 use leptos::prelude::window;
 use wasm_bindgen::{JsCast, JsValue};
@@ -365,11 +366,34 @@ async fn answer_bytes(
         })
 }
 
+/// How many parts are asked for at once: enough that the link never idles while a
+/// part is checked and read, few enough that the first ones are not slowed.
+const PARTS_IN_FLIGHT: usize = 4;
+
+/// The SHA-256 of `bytes` in hex, by the browser's own digest where the page may
+/// use it (a secure context: https, or 127.0.0.1), else by ours.
+async fn digest(bytes: &[u8]) -> String {
+    let subtle = window()
+        .crypto()
+        .ok()
+        .and_then(|c| Reflect::get(&c, &"subtle".into()).ok())
+        .filter(|s| !s.is_undefined() && !s.is_null())
+        .map(|s| s.unchecked_into::<web_sys::SubtleCrypto>());
+    if let Some(promise) =
+        subtle.and_then(|s| s.digest_with_str_and_u8_array("SHA-256", bytes).ok())
+    {
+        if let Ok(buffer) = JsFuture::from(promise).await {
+            return hex(&Uint8Array::new(&buffer).to_vec());
+        }
+    }
+    sha256_hex(bytes)
+}
+
 /// The shipped corpus from its parts: the manifest, always fresh (the page may
-/// have started it), then each part the assembly still needs, one request at a
-/// time, each checked against the manifest's hash. `None` where the site has no
-/// parts (a host that dropped the folder, or a site put together by hand): the
-/// whole file is read then.
+/// have started it), then every part the assembly needs, a few requests at a time,
+/// each checked against the manifest's hash and read as it arrives, while the
+/// next ones download. `None` where the site has no parts (a host that dropped the
+/// folder, or a site put together by hand): the whole file is read then.
 pub async fn read_parts(
     retry: bool,
     progress: impl Fn(Progress),
@@ -397,21 +421,32 @@ pub async fn read_parts(
     let total: usize = manifest.parts.iter().map(|p| p.bytes).sum();
     let read_from = manifest.clone();
     let mut assembly = Assembly::new(manifest);
+    let wanted: Vec<String> = assembly.missing().map(|p| p.file.clone()).collect();
+    let mut arriving = stream::iter(wanted)
+        .map(|file| async move {
+            let bytes = download(&format!("{PARTS}{file}"), retry).await;
+            (file, bytes)
+        })
+        .buffered(PARTS_IN_FLIGHT);
     let mut done = 0;
-    loop {
-        let Some(part) = assembly.missing().next().cloned() else {
-            break;
-        };
+    progress(Progress::Downloading {
+        bytes: 0.0,
+        total: Some(total as f64),
+    });
+    while let Some((file, bytes)) = arriving.next().await {
+        let bytes = bytes?;
+        done += bytes.len();
+        let sha256 = digest(&bytes).await;
+        assembly
+            .take_digested(&file, &bytes, &sha256)
+            .map_err(LoadFailure::Parts)?;
         progress(Progress::Downloading {
             bytes: done as f64,
             total: Some(total as f64),
         });
-        let bytes = download(&format!("{PARTS}{}", part.file), retry).await?;
-        done += bytes.len();
-        assembly
-            .take(&part.file, &bytes)
-            .map_err(LoadFailure::Parts)?;
+        next_task().await;
     }
+    drop(arriving);
     let doc = assembly.finish().map_err(LoadFailure::Parts)?;
     // The parts carry the whole file's fingerprint in their manifest.
     let fingerprint = Some(read_from.sha256.clone());

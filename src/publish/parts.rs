@@ -95,6 +95,19 @@ pub struct Manifest {
     pub sha256: String,
     pub totals: Counts,
     pub parts: Vec<PartEntry>,
+    /// Whether the site also carries the whole corpus file (`public/corpus.json`):
+    /// a build leaves it out above a size no static host takes as one file.
+    #[serde(default = "carried")]
+    pub whole: bool,
+    /// Whether the site carries the plain edition (`plain/`): a build leaves it out
+    /// above the number of files a static host takes.
+    #[serde(default = "carried")]
+    pub plain: bool,
+}
+
+/// A manifest that does not say otherwise comes with the whole file and the plain edition.
+fn carried() -> bool {
+    true
 }
 
 /// A corpus cut into parts: the manifest, and each part's file name and bytes.
@@ -233,6 +246,8 @@ pub fn split(corpus: &Corpus, sha256: &str, part_bytes: usize) -> Split {
                 claims: corpus.claims.len(),
             },
             parts: entries,
+            whole: true,
+            plain: true,
         },
         parts,
     }
@@ -316,6 +331,17 @@ impl Assembly {
 
     /// Takes the bytes of the part `file`, checked against the manifest.
     pub fn take(&mut self, file: &str, bytes: &[u8]) -> Result<(), PartsError> {
+        self.take_digested(file, bytes, &sha256_hex(bytes))
+    }
+
+    /// Takes the bytes of the part `file` whose SHA-256 (in hex) the caller has
+    /// computed: a browser's own digest is many times faster than ours in wasm.
+    pub fn take_digested(
+        &mut self,
+        file: &str,
+        bytes: &[u8],
+        sha256: &str,
+    ) -> Result<(), PartsError> {
         let at = self
             .manifest
             .parts
@@ -323,7 +349,7 @@ impl Assembly {
             .position(|p| p.file == file)
             .ok_or_else(|| PartsError::NotListed(file.into()))?;
         let entry = &self.manifest.parts[at];
-        if sha256_hex(bytes) != entry.sha256 {
+        if !sha256.eq_ignore_ascii_case(&entry.sha256) {
             return Err(PartsError::HashMismatch { file: file.into() });
         }
         let text = std::str::from_utf8(bytes)
