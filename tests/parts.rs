@@ -231,3 +231,22 @@ fn a_new_version_is_announced_by_its_corpus_version_and_how_many_records_it_adds
         "نسخهٔ تازه‌ای آماده است: نسخهٔ \u{2068}۲\u{2069} مجموعه، ۱۲ مورد بیشتر."
     );
 }
+
+/// The manifest says whether the site carries the whole file and the plain
+/// edition; one that does not say (written before it could) carries both.
+#[test]
+fn the_manifest_says_what_the_site_carries_beside_the_parts() {
+    let corpus = synth::generate(200, 3);
+    let mut parts = split(&corpus, "0123", PART_BYTES);
+    let both = read_manifest(parts.manifest_json().as_bytes()).unwrap();
+    assert!(both.whole && both.plain);
+    parts.manifest.whole = false;
+    let neither = read_manifest(parts.manifest_json().as_bytes()).unwrap();
+    assert!(!neither.whole && neither.plain);
+    let mut json: serde_json::Value = serde_json::from_str(&parts.manifest_json()).unwrap();
+    let fields = json.as_object_mut().unwrap();
+    fields.remove("whole");
+    fields.remove("plain");
+    let older = read_manifest(json.to_string().as_bytes()).unwrap();
+    assert!(older.whole && older.plain);
+}

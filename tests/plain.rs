@@ -374,3 +374,65 @@ fn the_standalone_content_lists_records_and_links_nowhere() {
     assert!(short.contains(&format!("The first 2 of {}", c.claims.len())));
     assert_eq!(short.matches("<li>").count(), 8);
 }
+
+/// Above its cap of records the command writes no pages, says why, and the app's
+/// page then offers no link to an edition or a whole file the site does not carry.
+#[test]
+fn over_its_cap_the_command_writes_no_edition_and_the_page_links_only_what_is_there() {
+    let exe = env!("CARGO_BIN_EXE_plain-edition");
+    let dir = std::env::temp_dir().join(format!("plain-edition-cap-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid.json");
+    let template =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("index.html")).unwrap();
+    let run = |flags: &[&str]| {
+        let (out, page) = (dir.join("plain"), dir.join("index.html"));
+        let _ = std::fs::remove_dir_all(&out);
+        std::fs::write(&page, &template).unwrap();
+        let run = Command::new(exe)
+            .args(flags)
+            .arg(&corpus)
+            .arg(&out)
+            .arg(&page)
+            .output()
+            .expect("runs");
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        let noscript = std::fs::read_to_string(&page).unwrap();
+        let noscript = noscript
+            .split("<noscript>")
+            .nth(1)
+            .unwrap()
+            .split("</noscript>")
+            .next()
+            .unwrap()
+            .to_string();
+        (
+            out.join("index.html").exists(),
+            noscript,
+            String::from_utf8_lossy(&run.stdout).to_string(),
+        )
+    };
+    let (written, noscript, _) = run(&[]);
+    assert!(written);
+    assert!(
+        noscript.contains("href=\"plain/index.html\"")
+            && noscript.contains("href=\"public/corpus.json\""),
+        "{noscript}"
+    );
+    let (written, noscript, said) = run(&["--max-records", "3", "--no-whole"]);
+    assert!(!written, "an edition over its cap");
+    assert!(said.contains("no plain edition"), "{said}");
+    assert!(
+        !noscript.contains("plain/index.html") && !noscript.contains("public/corpus.json"),
+        "{noscript}"
+    );
+    assert!(noscript.contains("parts/manifest.json"), "{noscript}");
+    let (written, _, _) = run(&["--max-records", "100000"]);
+    assert!(written, "under its cap");
+    let _ = std::fs::remove_dir_all(&dir);
+}

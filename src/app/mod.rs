@@ -383,19 +383,24 @@ fn applied_filter(nav: Nav) -> RwSignal<(Filter, View)> {
 }
 
 /// The footer's links, to the corpus on screen: its file and plain edition
-/// for the shipped corpus; its file for another on this site (the plain
-/// edition is written at build time, for the shipped corpus only); for a file
-/// from this device, that it stayed here.
-fn footer_links(source: &Source, l: Lang) -> impl IntoView {
+/// for the shipped corpus, where the site carries them (its parts' manifest
+/// says); its file for another on this site (the plain edition is written at
+/// build time, for the shipped corpus only); for a file from this device, that
+/// it stayed here.
+fn footer_links(source: &Source, manifest: Option<&Manifest>, l: Lang) -> impl IntoView {
     let t = l.strings();
     let schema = view! { <a href="public/corpus.schema.json">{t.its_schema}</a> };
     match source {
-        Source::Shipped => view! {
-            <a href=CORPUS_URL>{t.download_corpus}</a>
-            " · " {schema} " · "
-            <a href="plain/index.html">{t.plain_edition}</a>
+        Source::Shipped => {
+            let whole = manifest.is_none_or(|m| m.whole);
+            let plain = manifest.is_none_or(|m| m.plain);
+            view! {
+                {whole.then(|| view! { <a href=CORPUS_URL>{t.download_corpus}</a> " · " })}
+                {schema}
+                {plain.then(|| view! { " · " <a href="plain/index.html">{t.plain_edition}</a> })}
+            }
+            .into_any()
         }
-        .into_any(),
         Source::Path(path) => view! {
             <a href=path.clone()>{t.download_corpus}</a>
             " · " {schema}
@@ -487,7 +492,8 @@ fn Browser(data: Arc<Data>) -> impl IntoView {
                 {t.footer_principle}
                 // The single file has no files beside it to link to; its corpus
                 // leaves it through the export under every list.
-                {(!single_file()).then(|| view! { " " {footer_links(&source, l)} })}
+                {(!single_file())
+                    .then(|| view! { " " {footer_links(&source, manifest.as_ref(), l)} })}
             </p>
             {manifest.map(|manifest| view! { <offline::KeepCorpus manifest/> })}
         </footer>

@@ -15,12 +15,14 @@ use dossier::corpus::sha256::sha256_hex;
 use dossier::publish::{first_page, plain};
 use dossier::query::index::Index;
 
-const USAGE: &str = "usage: plain-edition [--no-edition] CORPUS.json OUT_DIR [PAGE.html]\n\
+const USAGE: &str = "usage: plain-edition [--no-edition] [--max-records N] [--no-whole] CORPUS.json OUT_DIR [PAGE.html]\n\
   Writes the plain HTML edition of a Dossier corpus into OUT_DIR (created if missing):\n\
   index.html, one list page per kind and one page per record, readable without JavaScript.\n\
   Given the app's PAGE.html, also puts the corpus's title and description in its masthead,\n\
   and the first page of its events, shown while the app loads.\n\
   --no-edition fills in PAGE.html and writes no edition (for benchmarks).\n\
+  --max-records N writes no edition for a corpus of more than N records (a page each).\n\
+  --no-whole: the site will not carry the whole corpus file; PAGE.html says so.\n\
        plain-edition --standalone CORPUS.json OUT.html\n\
   Writes only the HTML fragment the single-file edition shows without JavaScript:\n\
   the corpus's title and the first records of each list.";
@@ -30,9 +32,24 @@ const STANDALONE_PER_LIST: usize = 500;
 
 fn main() -> ExitCode {
     let mut args: Vec<_> = std::env::args_os().skip(1).collect();
-    let before = args.len();
-    args.retain(|a| a != "--no-edition");
-    let edition = args.len() == before;
+    let flag = |args: &mut Vec<std::ffi::OsString>, name: &str| {
+        let before = args.len();
+        args.retain(|a| a != name);
+        args.len() != before
+    };
+    let edition = !flag(&mut args, "--no-edition");
+    let whole = !flag(&mut args, "--no-whole");
+    let mut max_records = usize::MAX;
+    if let Some(at) = args.iter().position(|a| a == "--max-records") {
+        match args.get(at + 1).and_then(|n| n.to_str()?.parse().ok()) {
+            Some(n) => max_records = n,
+            None => {
+                eprintln!("error: --max-records needs a number\n{USAGE}");
+                return ExitCode::from(2);
+            }
+        }
+        args.drain(at..at + 2);
+    }
     if args.iter().any(|a| a == "-h" || a == "--help") {
         println!("{USAGE}");
         return ExitCode::SUCCESS;
@@ -59,7 +76,12 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     };
     let page = args.next();
-    match run(&corpus, &out, page.as_deref(), edition) {
+    let site = Site {
+        edition,
+        max_records,
+        whole,
+    };
+    match run(&corpus, &out, page.as_deref(), site) {
         Ok(()) => ExitCode::SUCCESS,
         Err(why) => {
             eprintln!("plain-edition: {why}");
@@ -86,7 +108,19 @@ fn standalone(corpus: &Path, out: &Path) -> Result<(), String> {
     std::fs::write(out, html).map_err(|e| format!("cannot write {}: {e}", out.display()))
 }
 
-fn run(corpus: &Path, out: &Path, page: Option<&Path>, edition: bool) -> Result<(), String> {
+/// What the site carries besides the app.
+#[derive(Clone, Copy)]
+struct Site {
+    /// Whether the plain edition was asked for.
+    edition: bool,
+    /// Above this many records, no plain edition: a page per record would pass the
+    /// files a static host takes.
+    max_records: usize,
+    /// Whether the site carries the whole corpus file.
+    whole: bool,
+}
+
+fn run(corpus: &Path, out: &Path, page: Option<&Path>, site: Site) -> Result<(), String> {
     let (accepted, fingerprint) = accepted(corpus)?;
     for r in &accepted.rejected {
         eprintln!(
@@ -98,8 +132,19 @@ fn run(corpus: &Path, out: &Path, page: Option<&Path>, edition: bool) -> Result<
     }
     let mut index = Index::without_text(accepted.corpus);
     index.fingerprint = Some(fingerprint);
+    let records = index.corpus.sources.len()
+        + index.corpus.actors.len()
+        + index.corpus.events.len()
+        + index.corpus.claims.len();
+    let edition = site.edition && records <= site.max_records;
+    if site.edition && !edition {
+        println!(
+            "plain-edition: no plain edition: {records} records, over its cap of {} (a page each would pass the 20,000 files a static host such as Cloudflare Pages takes)",
+            site.max_records
+        );
+    }
     if let Some(page) = page {
-        fill_page(page, &index)?;
+        fill_page(page, &index, edition, site.whole)?;
     }
     if !edition {
         return Ok(());
@@ -147,7 +192,7 @@ fn run(corpus: &Path, out: &Path, page: Option<&Path>, edition: bool) -> Result<
 
 /// Puts the corpus's masthead and the default view's first page in the app's
 /// page, where it has placeholders for them.
-fn fill_page(page: &Path, index: &Index) -> Result<(), String> {
+fn fill_page(page: &Path, index: &Index, edition: bool, whole: bool) -> Result<(), String> {
     let mut html = std::fs::read_to_string(page)
         .map_err(|e| format!("cannot read {}: {e}", page.display()))?;
     let fills = [
@@ -159,6 +204,7 @@ fn fill_page(page: &Path, index: &Index) -> Result<(), String> {
             first_page::PLACEHOLDER,
             first_page::in_every_language(index),
         ),
+        (plain::NOSCRIPT_PLACEHOLDER, plain::noscript(edition, whole)),
     ];
     for (placeholder, contents) in fills {
         if !html.contains(placeholder) {

@@ -11,14 +11,20 @@ use dossier::corpus::sha256::sha256_hex;
 use dossier::corpus::{load, validate};
 use dossier::publish::parts::{self, MANIFEST, PART_BYTES};
 
-const USAGE: &str = "usage: split-corpus CORPUS.json OUT_DIR [--part-bytes N]\n\
+const USAGE: &str =
+    "usage: split-corpus CORPUS.json OUT_DIR [--part-bytes N] [--no-whole] [--no-plain]\n\
   Writes OUT_DIR/manifest.json and the corpus's record parts (about N bytes of JSON\n\
   each; default 896 KiB), replacing what OUT_DIR held. A corpus with errors is refused\n\
-  with the validator's report.";
+  with the validator's report. --no-whole and --no-plain record in the manifest that\n\
+  the site carries no whole corpus file, or no plain edition.";
 
 fn main() -> ExitCode {
     let mut args = std::env::args_os().skip(1);
     let (mut paths, mut part_bytes) = (Vec::<PathBuf>::new(), PART_BYTES);
+    let mut site = Carries {
+        whole: true,
+        plain: true,
+    };
     while let Some(arg) = args.next() {
         match arg.to_str() {
             Some("-h" | "--help") => {
@@ -29,13 +35,15 @@ fn main() -> ExitCode {
                 Some(n) if n > 0 => part_bytes = n,
                 _ => return usage_error("--part-bytes needs a number of bytes"),
             },
+            Some("--no-whole") => site.whole = false,
+            Some("--no-plain") => site.plain = false,
             _ => paths.push(arg.into()),
         }
     }
     let [corpus, out] = paths.as_slice() else {
         return usage_error("name the corpus file and the output folder");
     };
-    match run(corpus, out, part_bytes) {
+    match run(corpus, out, part_bytes, site) {
         Ok(()) => ExitCode::SUCCESS,
         Err(why) => {
             eprintln!("split-corpus: {why}");
@@ -44,7 +52,14 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(corpus: &Path, out: &Path, part_bytes: usize) -> Result<(), String> {
+/// What the site carries beside the parts, as the manifest records it.
+#[derive(Clone, Copy)]
+struct Carries {
+    whole: bool,
+    plain: bool,
+}
+
+fn run(corpus: &Path, out: &Path, part_bytes: usize, site: Carries) -> Result<(), String> {
     let started = Instant::now();
     let bytes =
         std::fs::read(corpus).map_err(|e| format!("cannot read {}: {e}", corpus.display()))?;
@@ -68,7 +83,9 @@ fn run(corpus: &Path, out: &Path, part_bytes: usize) -> Result<(), String> {
         ));
     }
     let accepted = load::accept_checked(doc, problems);
-    let split = parts::split(&accepted.corpus, &fingerprint, part_bytes);
+    let mut split = parts::split(&accepted.corpus, &fingerprint, part_bytes);
+    split.manifest.whole = site.whole;
+    split.manifest.plain = site.plain;
     drop(accepted);
     if out.exists() {
         std::fs::remove_dir_all(out).map_err(|e| format!("cannot empty {}: {e}", out.display()))?;

@@ -51,6 +51,27 @@ code { overflow-wrap: anywhere; }
 /// Where the app's page (`index.html`) takes the corpus's masthead.
 pub const MASTHEAD_PLACEHOLDER: &str = "<!-- masthead -->";
 
+/// Where the app's page says what to read without JavaScript.
+pub const NOSCRIPT_PLACEHOLDER: &str = "<!-- noscript -->";
+
+/// What the app's page says to a browser without JavaScript: where the plain
+/// edition and the whole corpus file are, or that this site does not carry them.
+pub fn noscript(edition: bool, whole: bool) -> String {
+    let plain = if edition {
+        "<a href=\"plain/index.html\">Read the plain edition, which needs no JavaScript</a>: every record as a page of its own."
+    } else {
+        "This site carries no plain edition."
+    };
+    let file = if whole {
+        "The corpus itself is plain JSON: <a href=\"public/corpus.json\">public/corpus.json</a>."
+    } else {
+        "The corpus itself is plain JSON, in parts of a few hundred kilobytes each: <a href=\"parts/manifest.json\">parts/manifest.json</a> lists them."
+    };
+    format!(
+        "<p>Dossier runs in your browser and needs JavaScript and WebAssembly. {plain} {file}</p>"
+    )
+}
+
 /// The masthead the app draws (its name, the corpus title and description), as
 /// static HTML for the app's page: a reader on a slow link sees what the corpus
 /// is while the app loads, and the app replaces it with the same words.

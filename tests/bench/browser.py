@@ -99,12 +99,20 @@ ON_NEW_DOCUMENT_JS = r"""
 # Reads what the load left behind, once the first list has been painted.
 LOAD_FIGURES_JS = r"""
 const b = window.__bench;
-const corpus = performance.getEntriesByType('resource')
-  .filter(r => new URL(r.name).pathname.endsWith(arguments[0])).pop();
+// The corpus is the whole file, or its parts: downloaded when the last of them arrived.
+const resources = performance.getEntriesByType('resource');
+const corpus = resources.filter(r => {
+  const path = new URL(r.name).pathname;
+  return path.endsWith(arguments[0]) || path.includes('/parts/');
+});
+const before = e => e.responseEnd <= b.firstList;
+const nav = performance.getEntriesByType('navigation')[0];
 return {
   firstList: b.firstList, firstListPainted: b.firstListPainted, failed: b.failed,
   statusTexts: b.statusTexts,
-  downloaded: corpus ? corpus.responseEnd : null,
+  downloaded: corpus.length ? Math.max(...corpus.map(r => r.responseEnd)) : null,
+  transferred: (nav ? nav.transferSize : 0) +
+    resources.filter(before).reduce((n, r) => n + (r.transferSize || 0), 0),
   domElements: document.getElementsByTagName('*').length,
 };
 """
@@ -257,8 +265,15 @@ class Corpus:
     busiest_actor: str | None
 
 
-def read_corpus(site: Path) -> Corpus:
+def corpus_file(site: Path) -> Path:
+    """The site's corpus file; a large corpus's site carries it in parts alone, and
+    bench-browser keeps the file beside the site (corpus-N.json beside site-N)."""
     path = site / CORPUS_PATH
+    return path if path.is_file() else site.parent / (site.name.replace("site-", "corpus-", 1) + ".json")
+
+
+def read_corpus(site: Path) -> Corpus:
+    path = corpus_file(site)
     data = json.loads(path.read_text(encoding="utf-8"))
     lists = {k: data.get(k) or [] for k in ("sources", "actors", "events", "claims")}
     first_title = lists["events"][0].get("title", "") if lists["events"] else ""
@@ -304,6 +319,7 @@ def busiest_actor_name(lists) -> str | None:
 @dataclass
 class LoadRun:
     downloaded: float | None
+    transferred: int
     first_list: float
     painted: float | None
     status_texts: list
@@ -347,6 +363,7 @@ def load_once(drv, url) -> LoadRun:
     figures = drv.execute_script(LOAD_FIGURES_JS, CORPUS_PATH)
     return LoadRun(
         downloaded=figures["downloaded"],
+        transferred=figures["transferred"],
         first_list=figures["firstList"],
         painted=figures["firstListPainted"],
         status_texts=figures["statusTexts"],
@@ -734,7 +751,9 @@ def print_report(r: SiteResult, load_runs: int, interaction_runs: int):
     texts = [t for x in r.loads for t in x.status_texts]
     with_figures = [len({t for t in x.status_texts if re.search(r"\d", t)}) for x in r.loads]
     example = f', e.g. "{texts[-1]}"' if texts else ""
-    print(f"load: downloaded {ms(downloaded)}, first list {ms(first)}{after}, painted {ms(painted)}; "
+    transferred = median([x.transferred for x in r.loads])
+    print(f"load: downloaded {ms(downloaded)}, first list {ms(first)}{after}, painted {ms(painted)}, "
+          f"{transferred / MB:.2f} MB transferred before it; "
           f"progress texts seen: {median(with_figures):.0f} "
           f"(status texts before the list: {median([len(x.status_texts) for x in r.loads]):.0f}{example})")
     print("memory: " + memory_line(median_memory(r.loads), "after load"))
@@ -828,8 +847,9 @@ def parse_args():
         if not sep or not label:
             p.error(f"expected LABEL=SITE_DIR, got {spec!r}")
         site = Path(path)
-        if not (site / "index.html").is_file() or not (site / CORPUS_PATH).is_file():
-            p.error(f"{site} is not a built site with {CORPUS_PATH}: run scripts/bench-browser, which builds it")
+        if not (site / "index.html").is_file() or not corpus_file(site).is_file():
+            p.error(f"{site} is not a built site with {CORPUS_PATH} or corpus-N.json beside it: "
+                    "run scripts/bench-browser, which builds it")
         sites.append((label, site))
     return args, sites
 

@@ -114,3 +114,24 @@ def test_the_plain_edition_works_under_a_sub_path(nojs, sub_site):
     assert nojs.current_url.startswith(sub_site + "plain/src-")
     link(nojs, "Open the interactive app").click()
     assert nojs.current_url == sub_site
+
+
+def footer_links(page, url):
+    page.open(url)
+    page.wait_ready()
+    return [a.get_attribute("href") for a in page.one("footer").find_elements(By.TAG_NAME, "a")]
+
+
+def test_the_footer_links_only_the_files_the_site_carries(page, site, site_copy):
+    """A large corpus's site carries it in parts alone, without the plain edition
+    (scripts/post-build); its manifest says so, and the footer offers neither."""
+    hrefs = footer_links(page, site)
+    assert site + "public/corpus.json" in hrefs and site + "plain/index.html" in hrefs, hrefs
+    url, corpus = site_copy()
+    manifest_path = corpus.parent.parent / "parts/manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    manifest.update(whole=False, plain=False)
+    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+    hrefs = footer_links(page, url)
+    assert url + "public/corpus.schema.json" in hrefs, hrefs
+    assert url + "public/corpus.json" not in hrefs and url + "plain/index.html" not in hrefs, hrefs
