@@ -27,18 +27,30 @@ const url = (path) => new URL(path, self.location).href;
 const PAGE = url("index.html");
 const SHELL_URLS = new Set(BUILD.files.map(([path]) => url(path)));
 const PARTS_DIR = url("parts/");
-const PART = /^r-[0-9a-f]{16}\.json$/;
+const PART = /^r-[0-9a-f]{16}\.json\.gz$/;
 
 async function sha256(bytes) {
   const digest = await crypto.subtle.digest("SHA-256", bytes);
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-/** Fetches a file and checks it is the one the build made, or throws. */
-async function fetchChecked(address, hash, init) {
+/** A record part's JSON from its bytes as they came: gzipped as the build stores
+ * it, or inflated on the way by a host that served it with Content-Encoding. */
+async function partJson(bytes) {
+  const head = new Uint8Array(bytes, 0, Math.min(2, bytes.byteLength));
+  if (head[0] !== 0x1f || head[1] !== 0x8b) return bytes;
+  const inflated = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return new Response(inflated).arrayBuffer();
+}
+
+/** Fetches a file and checks it is the one the build made, or throws. A record
+ * part's hash is that of its JSON (src/publish/parts.rs). */
+async function fetchChecked(address, hash, init, part = false) {
   const response = await fetch(address, init);
   if (!response.ok) throw new Error(`${address}: ${response.status}`);
-  if ((await sha256(await response.clone().arrayBuffer())) !== hash) {
+  let bytes = await response.clone().arrayBuffer();
+  if (part) bytes = await partJson(bytes);
+  if ((await sha256(bytes)) !== hash) {
     throw new Error(`${address} is not the file this version was built with`);
   }
   return response;
@@ -57,11 +69,13 @@ self.addEventListener("install", (event) => {
     }
     const manifest = await shell.match(url(MANIFEST));
     if (!manifest) return;
+    // A browser that cannot inflate the parts reads the whole file, if anything.
+    if (typeof DecompressionStream === "undefined") return;
     const parts = await caches.open(PARTS);
     for (const part of (await manifest.json()).parts) {
       const address = url(`parts/${part.file}`);
       if (!(await parts.match(address))) {
-        await parts.put(address, await fetchChecked(address, part.sha256));
+        await parts.put(address, await fetchChecked(address, part.sha256, undefined, true));
       }
     }
   })());

@@ -11,9 +11,10 @@ mod synth;
 
 use dossier::corpus::load;
 use dossier::corpus::model::{Corpus, Kind};
+use dossier::corpus::sha256::sha256_hex;
 use dossier::corpus::write::to_json;
 use dossier::publish::parts::{
-    read_manifest, split, Assembly, PartsError, Split, FORMAT, PART_BYTES,
+    inflate, is_gzip, read_manifest, split, Assembly, PartsError, Split, FORMAT, PART_BYTES,
 };
 use dossier::query::filter::{Filter, Outcome};
 use dossier::query::index::Index;
@@ -22,8 +23,8 @@ fn assemble(split: &Split, order: impl Iterator<Item = usize>) -> Assembly {
     let manifest = read_manifest(split.manifest_json().as_bytes()).unwrap();
     let mut assembly = Assembly::new(manifest);
     for i in order {
-        let (file, bytes) = &split.parts[i];
-        assembly.take(file, bytes).unwrap();
+        let (file, stored) = &split.parts[i];
+        assembly.take(file, &inflate(stored).unwrap()).unwrap();
     }
     assembly
 }
@@ -114,15 +115,16 @@ fn the_same_corpus_always_gives_the_same_parts() {
 fn parts_are_about_the_size_asked_and_the_manifest_grows_with_parts_not_records() {
     let corpus = synth::generate(6_000, 1);
     let parts = split(&corpus, "0123", 100 * 1024);
-    for (entry, (_, bytes)) in parts.manifest.parts.iter().zip(&parts.parts) {
-        assert_eq!(entry.bytes, bytes.len());
+    for (entry, (_, stored)) in parts.manifest.parts.iter().zip(&parts.parts) {
+        assert_eq!(entry.bytes, stored.len());
+        assert_eq!(entry.json, inflate(stored).unwrap().len());
         assert!(
-            bytes.len() <= 100 * 1024 || entry.count.total() == 1,
+            entry.json <= 100 * 1024 || entry.count.total() == 1,
             "{}",
-            bytes.len()
+            entry.json
         );
     }
-    let total: usize = parts.parts.iter().map(|p| p.1.len()).sum();
+    let total: usize = parts.manifest.parts.iter().map(|p| p.json).sum();
     assert!(
         parts.parts.len() <= total / (80 * 1024) + 1,
         "{} parts",
@@ -145,7 +147,8 @@ fn a_damaged_stale_or_unknown_part_is_named_and_nothing_half_read_passes() {
     let parts = split(&corpus, "0123", 32 * 1024);
     let manifest = read_manifest(parts.manifest_json().as_bytes()).unwrap();
     let mut assembly = Assembly::new(manifest);
-    let (file, bytes) = &parts.parts[1];
+    let (file, stored) = &parts.parts[1];
+    let bytes = &inflate(stored).unwrap();
     let mut damaged = bytes.clone();
     damaged[bytes.len() / 2] ^= 0x20;
     assert_eq!(
@@ -157,7 +160,8 @@ fn a_damaged_stale_or_unknown_part_is_named_and_nothing_half_read_passes() {
         .unwrap_err()
         .to_string()
         .contains(file.as_str()));
-    let (other, other_bytes) = &parts.parts[2];
+    let (other, other_stored) = &parts.parts[2];
+    let other_bytes = &inflate(other_stored).unwrap();
     assert_eq!(
         assembly.take(file, other_bytes),
         Err(PartsError::HashMismatch { file: file.clone() })
@@ -249,4 +253,33 @@ fn the_manifest_says_what_the_site_carries_beside_the_parts() {
     fields.remove("plain");
     let older = read_manifest(json.to_string().as_bytes()).unwrap();
     assert!(older.whole && older.plain);
+}
+
+/// Parts travel gzipped from any host: the stored file is a fraction of its JSON,
+/// and it checks the same whether it arrives as stored or inflated on the way.
+#[test]
+fn a_part_is_stored_gzipped_and_checks_the_same_stored_or_inflated() {
+    let corpus = synth::generate(3_000, 4);
+    let parts = split(&corpus, "0123", PART_BYTES);
+    let manifest = read_manifest(parts.manifest_json().as_bytes()).unwrap();
+    for (entry, (file, stored)) in manifest.parts.iter().zip(&parts.parts) {
+        assert!(file.ends_with(".json.gz") && file == &entry.file, "{file}");
+        assert!(is_gzip(stored));
+        let json = inflate(stored).unwrap();
+        assert!(!is_gzip(&json));
+        assert_eq!(sha256_hex(&json), entry.sha256);
+        assert!(
+            stored.len() * 3 < json.len(),
+            "{} bytes stored for {} of JSON",
+            stored.len(),
+            json.len()
+        );
+        // A host that inflated the file on the way passes on the JSON itself.
+        assert_eq!(inflate(&json).unwrap(), json);
+    }
+    let mut stored_order = Assembly::new(manifest);
+    for (file, stored) in &parts.parts {
+        stored_order.take(file, &inflate(stored).unwrap()).unwrap();
+    }
+    assert!(stored_order.finish().is_ok());
 }

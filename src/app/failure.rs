@@ -30,6 +30,8 @@ pub enum LoadFailure {
 pub enum Why {
     Browser(Option<String>),
     NoStream,
+    /// The browser has no gzip reader (`DecompressionStream`) for the stored parts.
+    NoInflate,
 }
 
 impl LoadFailure {
@@ -63,6 +65,7 @@ impl LoadFailure {
                 let why = match why {
                     Why::Browser(why) => browser(why),
                     Why::NoStream => t.no_stream.into(),
+                    Why::NoInflate => t.no_inflate.into(),
                 };
                 fill(t.read_failed, &[url, &why])
             }

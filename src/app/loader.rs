@@ -6,11 +6,12 @@ use dossier::corpus::document::{Document, Problem};
 use dossier::corpus::load::{self, Decoded, Reader};
 use dossier::corpus::sha256::{hex, sha256_hex, Sha256};
 use dossier::corpus::validate;
-use dossier::publish::parts::{self, Assembly, MANIFEST};
+use dossier::publish::parts::{self, Assembly, PartsError, MANIFEST};
 use dossier::query::index::IndexBuilding;
 use futures::stream::{self, StreamExt};
 use js_sys::{Promise, Reflect, Uint8Array};
 use leptos::prelude::window;
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -366,6 +367,35 @@ async fn answer_bytes(
         })
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// The browser's gzip reader (web-sys has it only behind its unstable flag).
+    #[wasm_bindgen(js_name = DecompressionStream)]
+    type Inflater;
+    #[wasm_bindgen(constructor, js_class = "DecompressionStream", catch)]
+    fn new(format: &str) -> Result<Inflater, JsValue>;
+}
+
+/// Whether this browser can inflate the stored parts.
+fn can_inflate() -> bool {
+    Reflect::has(&window(), &JsValue::from_str("DecompressionStream")).unwrap_or(false)
+}
+
+/// A part's JSON from its bytes as they arrived: still gzipped as stored, or
+/// already inflated by a host that served the file with `Content-Encoding: gzip`.
+/// `None` where the bytes do not inflate (a damaged file).
+async fn inflate(mut bytes: Vec<u8>) -> Option<Vec<u8>> {
+    if !parts::is_gzip(&bytes) {
+        return Some(bytes);
+    }
+    let inflater = Inflater::new("gzip").ok()?;
+    let stored = web_sys::Response::new_with_opt_u8_array(Some(&mut bytes)).ok()?;
+    let inflated = stored.body()?.pipe_through(inflater.unchecked_ref());
+    let json = web_sys::Response::new_with_opt_readable_stream(Some(&inflated)).ok()?;
+    let buffer = JsFuture::from(json.array_buffer().ok()?).await.ok()?;
+    Some(Uint8Array::new(&buffer).to_vec())
+}
+
 /// How many parts are asked for at once: enough that the link never idles while a
 /// part is checked and read, few enough that the first ones are not slowed.
 const PARTS_IN_FLIGHT: usize = 4;
@@ -418,6 +448,20 @@ pub async fn read_parts(
     }
     let manifest =
         parts::read_manifest(&answer_bytes(&url, response).await?).map_err(LoadFailure::Parts)?;
+    if !can_inflate() {
+        // An older browser reads the whole file, where the site carries it.
+        if manifest.whole {
+            return Ok(None);
+        }
+        let url = manifest
+            .parts
+            .first()
+            .map_or(url, |p| format!("{PARTS}{}", p.file));
+        return Err(LoadFailure::Interrupted {
+            url,
+            why: Why::NoInflate,
+        });
+    }
     let total: usize = manifest.parts.iter().map(|p| p.bytes).sum();
     let read_from = manifest.clone();
     let mut assembly = Assembly::new(manifest);
@@ -436,6 +480,8 @@ pub async fn read_parts(
     while let Some((file, bytes)) = arriving.next().await {
         let bytes = bytes?;
         done += bytes.len();
+        let damaged = || LoadFailure::Parts(PartsError::HashMismatch { file: file.clone() });
+        let bytes = inflate(bytes).await.ok_or_else(damaged)?;
         let sha256 = digest(&bytes).await;
         assembly
             .take_digested(&file, &bytes, &sha256)

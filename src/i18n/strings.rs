@@ -387,4 +387,6 @@ pub struct Strings {
     pub advice_site_path: &'static str,
     pub advice_not_a_corpus: &'static str,
     pub advice_file_unreadable: &'static str,
+    /// Why parts stored compressed cannot be read in this browser.
+    pub no_inflate: &'static str,
 }

@@ -2,6 +2,7 @@
 (the tests marked every_engine in Firefox and WebKit too)."""
 
 import copy
+import gzip
 import json
 import os
 import re
@@ -225,6 +226,31 @@ def test_missing_corpus_says_so_and_retry_recovers(site_copy, page):
     page.wait_ready().until_title(f"Events ({N['events']})")
 
 
+@pytest.mark.parametrize("damage", ["changed", "truncated"])
+def test_a_damaged_part_is_named_and_retry_recovers(site_copy, page, damage):
+    """A part that is not the one the manifest names (a changed byte in its JSON,
+    or a file cut short) stops the load with its name, and a retry once the site
+    is mended reads it."""
+    url, corpus_file = site_copy()
+    parts = corpus_file.parent.parent / "parts"
+    manifest = json.loads((parts / "manifest.json").read_text(encoding="utf-8"))
+    part = parts / manifest["parts"][0]["file"]
+    stored = part.read_bytes()
+    if damage == "changed":
+        text = gzip.decompress(stored).replace(b'"title":"', b'"title":"X', 1)
+        part.write_bytes(gzip.compress(text))
+    else:
+        part.write_bytes(stored[: len(stored) // 2])
+    page.open(url)
+    message = page.text(".failure")
+    assert manifest["parts"][0]["file"] in message and "damaged" in message, message
+    part.write_bytes(stored)
+    later = time.time() + 5
+    os.utime(part, (later, later))
+    page.one(".failure button").click()
+    page.wait_ready().until_title(f"Events ({N['events']})")
+
+
 def test_malformed_corpus_names_the_problem(site_copy, page):
     url, corpus_file = site_copy('{"meta": {"title": "x"},\n  "sources": [1, 2,,]')
     page.open(url)
@@ -309,7 +335,7 @@ def test_the_corpus_downloads_beside_the_app_not_after_it(site, page):
         const all = performance.getEntriesByType('resource');
         const of = test => all.filter(e => test(new URL(e.name).pathname));
         return {manifest: of(p => p.endsWith('parts/manifest.json')).map(e => e.startTime),
-                parts: of(p => /parts\/r-[0-9a-f]{16}\.json$/.test(p)).map(e => e.startTime),
+                parts: of(p => /parts\/r-[0-9a-f]{16}\.json\.gz$/.test(p)).map(e => e.startTime),
                 whole: of(p => p.endsWith('public/corpus.json')).length,
                 wasm: of(p => p.endsWith('_bg.wasm')).map(e => e.startTime)};
     """)
