@@ -130,8 +130,8 @@ pub fn CheckCopy(s: usize) -> impl IntoView {
                 <p class="hint">
                     {fill(t.copy_checked, &[&name])}
                     {report.html.then(|| view! { " " {t.copy_as_html} })}
-                    " " {t.copy_sha256} " " <code class="sha256">{report.sha256.clone()}</code>
                 </p>
+                <p class="hint">{t.copy_sha256} " " <code class="sha256">{report.sha256.clone()}</code></p>
             }
             .into_any()
         }

@@ -392,7 +392,7 @@ pub static STRINGS: Strings = Strings {
     copy_reading: "Reading your copy…",
     copy_unreadable: "The browser could not read your copy: choose it again.",
     copy_empty: "Paste the text of your copy first.",
-    copy_checked: "Checked: {0}",
+    copy_checked: "Checked: {0}.",
     copy_pasted: "the pasted text",
     copy_as_html: "Read as a web page: its text, without the markup.",
     copy_sha256: "Your copy’s SHA-256:",
