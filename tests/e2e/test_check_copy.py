@@ -9,6 +9,8 @@ import pytest
 from selenium.webdriver.common.by import By
 
 from conftest import CORPUS, ROOT
+from test_axe import axe_source, scheme_page  # noqa: F401 (fixtures)
+from test_axe import check as axe_check
 
 SEEDS = ROOT.parent / "shared/seeds"
 
@@ -190,3 +192,15 @@ def test_the_check_fits_a_360_px_phone_in_either_direction(site, page, tmp_path)
             assert box["x"] >= 0 and box["x"] + box["width"] <= 360
     finally:
         page.d.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+@pytest.mark.parametrize("scheme_page", ["light", "dark"], indirect=True)
+@pytest.mark.parametrize("lang", ["en", "fa"])
+def test_a_checked_copy_has_no_axe_violations(site, scheme_page, axe_source, lang, tmp_path):
+    edited, _ = one_quote_changed(JURIST)
+    copy = tmp_path / "edited.txt"
+    copy.write_text(edited, encoding="utf-8")
+    open_source(scheme_page, site, JURIST, lang=lang).send_keys(str(copy))
+    _, items = checked(scheme_page)
+    assert scheme_page.css(".copy-quotes mark") and scheme_page.css(".copy-quotes li.not-found")
+    axe_check(scheme_page, axe_source, f"{JURIST} checked, {lang}")
