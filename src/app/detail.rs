@@ -13,6 +13,7 @@ use super::bits::{
     capped, count, data, id_links, lang, ActorName, Claimant, DateText, ExternalLink, IdLink, Quote,
 };
 use super::charts::{tolls_about, DeathTollChart};
+use super::check_copy::CheckCopy;
 use super::lists::ClaimItem;
 use super::nav::{Entry, Nav, StateLink};
 use super::takeaway::Cite;
@@ -192,6 +193,7 @@ fn SourceDetail(s: usize) -> impl IntoView {
         {events_section(t.events_it_reports.into(), events)}
         {claims_section(fill(t.claims_reported, &[&l.number(reported.len())]), reported)}
         {claims_section(t.claims_first_made.into(), first_made)}
+        <CheckCopy s/>
     }
 }
 

@@ -3,6 +3,7 @@
 
 mod bits;
 mod charts;
+mod check_copy;
 mod detail;
 mod failure;
 mod filters;

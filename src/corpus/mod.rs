@@ -5,6 +5,7 @@
 //! filters or the browser.
 
 pub mod archive;
+pub mod copy;
 pub mod date;
 pub mod document;
 pub mod hash;

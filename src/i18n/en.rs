@@ -384,6 +384,28 @@ pub static STRINGS: Strings = Strings {
     advice_not_a_corpus: "The file arrived, but it is not a corpus this page can read: check it against the schema (cargo run --bin validate -- FILE lists every problem), or open another file below.",
     advice_file_unreadable: "The browser could not read the file: check that it is still there and readable, then choose it again.",
     no_inflate: "this browser cannot unpack the corpus's compressed parts (a browser from 2023 or later can)",
+    copy_title: "Check your copy of this source",
+    copy_intro: "Have your own copy of this source? Drop it here or choose it (a saved web page or a text file), or paste its text. It is read in this page and sent nowhere. Quotes are found whatever the spacing, curly or straight quote marks, dashes and HTML entities; nothing else may differ.",
+    copy_file: "Your copy: a saved web page or a text file",
+    copy_drop: "Or drop it anywhere in this box.",
+    copy_paste: "Or paste its text",
+    copy_check: "Check",
+    copy_reading: "Reading your copy…",
+    copy_unreadable: "The browser could not read your copy: choose it again.",
+    copy_empty: "Paste the text of your copy first.",
+    copy_checked: "Checked: {0}.",
+    copy_pasted: "the pasted text",
+    copy_as_html: "Read as a web page: its text, without the markup.",
+    copy_sha256: "Your copy’s SHA-256:",
+    copy_identical: "Byte for byte the text this corpus was made from",
+    copy_different: "Not the same bytes as the text this corpus was made from (its SHA-256 differs)",
+    copy_no_fingerprint: "The corpus records no fingerprint for this source",
+    copy_found: Plural {
+        one: "{0} of {1} quote found in your copy",
+        other: "{0} of {1} quotes found in your copy",
+    },
+    copy_no_quotes: "The corpus takes no quotes from this source.",
+    copy_not_found: "Not found in your copy",
 };
 
 impl SpeakerWords {

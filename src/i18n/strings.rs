@@ -389,4 +389,26 @@ pub struct Strings {
     pub advice_file_unreadable: &'static str,
     /// Why parts stored compressed cannot be read in this browser.
     pub no_inflate: &'static str,
+    /// On a source's page: checking the reader's own copy of its text.
+    pub copy_title: &'static str,
+    pub copy_intro: &'static str,
+    pub copy_file: &'static str,
+    pub copy_drop: &'static str,
+    pub copy_paste: &'static str,
+    pub copy_check: &'static str,
+    pub copy_reading: &'static str,
+    pub copy_unreadable: &'static str,
+    pub copy_empty: &'static str,
+    /// `{0}` is the file's name, or `copy_pasted`.
+    pub copy_checked: &'static str,
+    pub copy_pasted: &'static str,
+    pub copy_as_html: &'static str,
+    pub copy_sha256: &'static str,
+    pub copy_identical: &'static str,
+    pub copy_different: &'static str,
+    pub copy_no_fingerprint: &'static str,
+    /// The summary: `{0}` quotes found of `{1}`, the form chosen by `{1}`.
+    pub copy_found: Plural,
+    pub copy_no_quotes: &'static str,
+    pub copy_not_found: &'static str,
 }
