@@ -24,8 +24,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::corpus::document::{Document, Entry};
 use crate::corpus::load::{self, LoadError};
-use crate::corpus::model::{Kind, Meta};
+use crate::corpus::model::{Corpus, Kind, Meta};
 use crate::corpus::sha256::sha256_hex;
+use crate::corpus::write::{Lean, Slices};
 use crate::i18n::{fill, Lang};
 
 /// The format this module writes and reads, named in every manifest.
@@ -183,128 +184,117 @@ pub fn is_gzip(bytes: &[u8]) -> bool {
     bytes.starts_with(&[0x1f, 0x8b])
 }
 
-/// The writer, and a native reader of stored parts: the build's side of the format.
-mod writing {
-    use super::{is_gzip, Counts, Manifest, PartEntry, Split, FORMAT};
-    use crate::corpus::model::{Corpus, Kind};
-    use crate::corpus::sha256::sha256_hex;
-    use crate::corpus::write::{Lean, Slices};
-    use serde::Serialize;
-
-    /// The JSON length of one record as the corpus file writes it.
-    fn json_len<T>(record: &T) -> usize
-    where
-        for<'b> Lean<'b, T>: Serialize,
-    {
-        serde_json::to_vec(&Lean(record)).map_or(0, |v| v.len() + 1)
-    }
-
-    /// A part's JSON gzipped as the build stores it: the best compression, no name
-    /// and no time in the header, so that the same JSON always gives the same bytes.
-    fn gzip(json: &[u8]) -> Vec<u8> {
-        use std::io::Write;
-        let mut encoder = flate2::GzBuilder::new().mtime(0).write(
-            Vec::with_capacity(json.len() / 4),
-            flate2::Compression::best(),
-        );
-        encoder
-            .write_all(json)
-            .and_then(|()| encoder.finish())
-            .unwrap_or_default()
-    }
-
-    /// A part's JSON from its bytes as they arrived, stored or inflated, natively
-    /// (the app has the browser inflate them).
-    pub fn inflate(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
-        use std::io::Read;
-        if !is_gzip(bytes) {
-            return Ok(bytes.to_vec());
-        }
-        let mut json = Vec::new();
-        flate2::read::GzDecoder::new(bytes).read_to_end(&mut json)?;
-        Ok(json)
-    }
-
-    /// Cuts a corpus into parts of about `part_bytes` of JSON each; `sha256` is the
-    /// fingerprint of the file it was read from. The same corpus always gives the
-    /// same bytes.
-    pub fn split(corpus: &Corpus, sha256: &str, part_bytes: usize) -> Split {
-        let sizes: [Vec<usize>; 4] = [
-            corpus.sources.iter().map(json_len).collect(),
-            corpus.actors.iter().map(json_len).collect(),
-            corpus.events.iter().map(json_len).collect(),
-            corpus.claims.iter().map(json_len).collect(),
-        ];
-        let kinds = [Kind::Source, Kind::Actor, Kind::Event, Kind::Claim];
-        let overhead = serde_json::to_vec(&corpus.meta).map_or(0, |v| v.len()) + 100;
-        // Runs of records, in the whole corpus's order, cut where a part is full.
-        let mut runs: Vec<(Counts, Counts)> = Vec::new();
-        let (mut first, mut count, mut size) = (Counts::default(), Counts::default(), overhead);
-        for (kind, sizes) in kinds.iter().zip(&sizes) {
-            for &len in sizes {
-                if count.total() > 0 && size + len > part_bytes {
-                    let next = Counts {
-                        sources: first.sources + count.sources,
-                        actors: first.actors + count.actors,
-                        events: first.events + count.events,
-                        claims: first.claims + count.claims,
-                    };
-                    runs.push((first, count));
-                    (first, count, size) = (next, Counts::default(), overhead);
-                }
-                *count.slot(*kind) += 1;
-                size += len;
-            }
-        }
-        if count.total() > 0 || runs.is_empty() {
-            runs.push((first, count));
-        }
-        let mut parts = Vec::with_capacity(runs.len());
-        let mut entries = Vec::with_capacity(runs.len());
-        for (first, count) in runs {
-            let run = |kind: Kind| first.of(kind)..first.of(kind) + count.of(kind);
-            let slices = Slices {
-                meta: &corpus.meta,
-                sources: &corpus.sources[run(Kind::Source)],
-                actors: &corpus.actors[run(Kind::Actor)],
-                events: &corpus.events[run(Kind::Event)],
-                claims: &corpus.claims[run(Kind::Claim)],
-            };
-            let json = serde_json::to_vec(&Lean(&slices)).unwrap_or_default();
-            let sha256 = sha256_hex(&json);
-            let file = format!("r-{}.json.gz", &sha256[..16]);
-            let stored = gzip(&json);
-            entries.push(PartEntry {
-                file: file.clone(),
-                sha256,
-                bytes: stored.len(),
-                json: json.len(),
-                first,
-                count,
-            });
-            parts.push((file, stored));
-        }
-        Split {
-            manifest: Manifest {
-                format: FORMAT.into(),
-                meta: corpus.meta.clone(),
-                sha256: sha256.into(),
-                totals: Counts {
-                    sources: corpus.sources.len(),
-                    actors: corpus.actors.len(),
-                    events: corpus.events.len(),
-                    claims: corpus.claims.len(),
-                },
-                parts: entries,
-                whole: true,
-                plain: true,
-            },
-            parts,
-        }
-    }
+/// The JSON length of one record as the corpus file writes it.
+fn json_len<T>(record: &T) -> usize
+where
+    for<'b> Lean<'b, T>: Serialize,
+{
+    serde_json::to_vec(&Lean(record)).map_or(0, |v| v.len() + 1)
 }
 
-pub use writing::{inflate, split};
+/// A part's JSON gzipped as the build stores it: the best compression, no name
+/// and no time in the header, so that the same JSON always gives the same bytes.
+fn gzip(json: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut encoder = flate2::GzBuilder::new().mtime(0).write(
+        Vec::with_capacity(json.len() / 4),
+        flate2::Compression::best(),
+    );
+    encoder
+        .write_all(json)
+        .and_then(|()| encoder.finish())
+        .unwrap_or_default()
+}
+
+/// A part's JSON from its bytes as they arrived, stored or inflated, natively
+/// (the app has the browser inflate them).
+pub fn inflate(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    if !is_gzip(bytes) {
+        return Ok(bytes.to_vec());
+    }
+    let mut json = Vec::new();
+    flate2::read::GzDecoder::new(bytes).read_to_end(&mut json)?;
+    Ok(json)
+}
+
+/// Cuts a corpus into parts of about `part_bytes` of JSON each; `sha256` is the
+/// fingerprint of the file it was read from. The same corpus always gives the
+/// same bytes.
+pub fn split(corpus: &Corpus, sha256: &str, part_bytes: usize) -> Split {
+    let sizes: [Vec<usize>; 4] = [
+        corpus.sources.iter().map(json_len).collect(),
+        corpus.actors.iter().map(json_len).collect(),
+        corpus.events.iter().map(json_len).collect(),
+        corpus.claims.iter().map(json_len).collect(),
+    ];
+    let kinds = [Kind::Source, Kind::Actor, Kind::Event, Kind::Claim];
+    let overhead = serde_json::to_vec(&corpus.meta).map_or(0, |v| v.len()) + 100;
+    // Runs of records, in the whole corpus's order, cut where a part is full.
+    let mut runs: Vec<(Counts, Counts)> = Vec::new();
+    let (mut first, mut count, mut size) = (Counts::default(), Counts::default(), overhead);
+    for (kind, sizes) in kinds.iter().zip(&sizes) {
+        for &len in sizes {
+            if count.total() > 0 && size + len > part_bytes {
+                let next = Counts {
+                    sources: first.sources + count.sources,
+                    actors: first.actors + count.actors,
+                    events: first.events + count.events,
+                    claims: first.claims + count.claims,
+                };
+                runs.push((first, count));
+                (first, count, size) = (next, Counts::default(), overhead);
+            }
+            *count.slot(*kind) += 1;
+            size += len;
+        }
+    }
+    if count.total() > 0 || runs.is_empty() {
+        runs.push((first, count));
+    }
+    let mut parts = Vec::with_capacity(runs.len());
+    let mut entries = Vec::with_capacity(runs.len());
+    for (first, count) in runs {
+        let run = |kind: Kind| first.of(kind)..first.of(kind) + count.of(kind);
+        let slices = Slices {
+            meta: &corpus.meta,
+            sources: &corpus.sources[run(Kind::Source)],
+            actors: &corpus.actors[run(Kind::Actor)],
+            events: &corpus.events[run(Kind::Event)],
+            claims: &corpus.claims[run(Kind::Claim)],
+        };
+        let json = serde_json::to_vec(&Lean(&slices)).unwrap_or_default();
+        let sha256 = sha256_hex(&json);
+        let file = format!("r-{}.json.gz", &sha256[..16]);
+        let stored = gzip(&json);
+        entries.push(PartEntry {
+            file: file.clone(),
+            sha256,
+            bytes: stored.len(),
+            json: json.len(),
+            first,
+            count,
+        });
+        parts.push((file, stored));
+    }
+    Split {
+        manifest: Manifest {
+            format: FORMAT.into(),
+            meta: corpus.meta.clone(),
+            sha256: sha256.into(),
+            totals: Counts {
+                sources: corpus.sources.len(),
+                actors: corpus.actors.len(),
+                events: corpus.events.len(),
+                claims: corpus.claims.len(),
+            },
+            parts: entries,
+            whole: true,
+            plain: true,
+        },
+        parts,
+    }
+}
 
 /// Reads a manifest, refusing one of a format this reader does not know.
 pub fn read_manifest(bytes: &[u8]) -> Result<Manifest, PartsError> {
