@@ -383,6 +383,10 @@ pub static STRINGS: Strings = Strings {
     advice_site_path: "Give a path on this site, relative to this page (such as corpora/other.json), or open a file from this device below.",
     advice_not_a_corpus: "The file arrived, but it is not a corpus this page can read: check it against the schema (cargo run --bin validate -- FILE lists every problem), or open another file below.",
     advice_file_unreadable: "The browser could not read the file: check that it is still there and readable, then choose it again.",
+    show_results: "Show {0}",
+    show_list: "Show the list",
+    lede_more: "More",
+    lede_less: "Less",
 };
 
 impl SpeakerWords {
