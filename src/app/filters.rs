@@ -65,8 +65,62 @@ pub fn FilterPanel() -> impl IntoView {
                         {t.clear_all}
                     </button>
                 </form>
+                <ShowResults/>
             </details>
         </aside>
+    }
+}
+
+/// On a phone the open panel stands above the list, often screens long: a
+/// button held at the foot of the screen says how many records the filters
+/// keep in this view and, pressed, folds the panel and takes the reader to
+/// the list. A wider screen has the panel beside the list, and no button.
+#[component]
+fn ShowResults() -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let outcome = expect_context::<Memo<Outcome>>();
+    let l = lang();
+    let t = l.strings();
+    // The count the list's heading gives: both come from the applied outcome.
+    let label = move || {
+        let kind = nav.state.with(|s| s.view.kind());
+        outcome.with(|o| {
+            if o.search_pending {
+                t.show_list.to_string()
+            } else {
+                fill(t.show_results, &[&l.records(kind, o.count(kind))])
+            }
+        })
+    };
+    let show = move |e: leptos::ev::MouseEvent| {
+        use wasm_bindgen::JsCast;
+        let panel = e
+            .current_target()
+            .and_then(|b| b.dyn_into::<web_sys::Element>().ok())
+            .and_then(|b| b.closest("details").ok().flatten())
+            .and_then(|d| d.dyn_into::<web_sys::HtmlDetailsElement>().ok());
+        if let Some(panel) = panel {
+            panel.set_open(false);
+        }
+        let title = document()
+            .get_element_by_id("list-title")
+            .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(title) = title {
+            let _ = title.set_attribute("tabindex", "-1");
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Start);
+            title.scroll_into_view_with_scroll_into_view_options(&options);
+            let focus = web_sys::FocusOptions::new();
+            focus.set_prevent_scroll(true);
+            let _ = title.focus_with_options(&focus);
+        }
+    };
+    view! {
+        <Show when=move || nav.state.with(|s| s.record.is_none())>
+            <div class="show-results">
+                <button type="button" on:click=show>{label}</button>
+            </div>
+        </Show>
     }
 }
 

@@ -557,11 +557,11 @@ fn DeathTolls(claims: Vec<usize>) -> impl IntoView {
                 .map(|t| t.as_written.clone())
                 .unwrap_or_default();
             view! {
-                <tr>
-                    <td class="figure"><RecordLink id=c.id.clone()><span dir="auto">{figure}</span></RecordLink></td>
-                    <td><Claimant claim=c.clone()/></td>
-                    <td><DateText date=c.date.clone()/></td>
-                    <td><IdLink id=c.reported_in.clone() kind=Kind::Source/></td>
+                <tr role="row">
+                    <td role="cell" class="figure" data-label=t.figure><RecordLink id=c.id.clone()><span dir="auto">{figure}</span></RecordLink></td>
+                    <td role="cell" data-label=t.claimed_by><Claimant claim=c.clone()/></td>
+                    <td role="cell" data-label=t.made><DateText date=c.date.clone()/></td>
+                    <td role="cell" class="reported-in" data-label=t.reported_in><IdLink id=c.reported_in.clone() kind=Kind::Source/></td>
                 </tr>
             }
         })
@@ -576,10 +576,16 @@ fn DeathTolls(claims: Vec<usize>) -> impl IntoView {
             <h3 id="tolls-title">{t.tolls_title}</h3>
             <p class="hint">{t.tolls_hint}</p>
             {cut}
+            // A card per row on a phone (style/main.css): the roles keep it a
+            // table to assistive technology when its parts are no longer laid
+            // out as one.
             <div class="table-wrap">
-                <table>
-                    <thead><tr><th scope="col">{t.figure}</th><th scope="col">{t.claimed_by}</th><th scope="col">{t.made}</th><th scope="col">{t.reported_in}</th></tr></thead>
-                    <tbody>{body}</tbody>
+                <table class="toll-table cards" role="table">
+                    <thead role="rowgroup"><tr role="row">
+                        <th scope="col" role="columnheader">{t.figure}</th><th scope="col" role="columnheader">{t.claimed_by}</th>
+                        <th scope="col" role="columnheader">{t.made}</th><th scope="col" role="columnheader">{t.reported_in}</th>
+                    </tr></thead>
+                    <tbody role="rowgroup">{body}</tbody>
                 </table>
             </div>
         </section>
@@ -711,14 +717,15 @@ fn ActorsList() -> impl IntoView {
                 view! {
                     <section class="group">
                         <h3>{kind}</h3>
+                        // A card per row on a phone, as the death tolls are.
                         <div class="table-wrap">
-                            <table class="actors">
-                                <thead><tr>
-                                    <th scope="col">{t.name_column}</th><th scope="col">{t.events.title}</th>
-                                    <th scope="col">{t.claims.title}</th><th scope="col">{t.sources.title}</th>
-                                    <th scope="col"><span class="visually-hidden">{t.filter_column}</span></th>
+                            <table class="actors cards" role="table">
+                                <thead role="rowgroup"><tr role="row">
+                                    <th scope="col" role="columnheader">{t.name_column}</th><th scope="col" role="columnheader">{t.events.title}</th>
+                                    <th scope="col" role="columnheader">{t.claims.title}</th><th scope="col" role="columnheader">{t.sources.title}</th>
+                                    <th scope="col" role="columnheader"><span class="visually-hidden">{t.filter_column}</span></th>
                                 </tr></thead>
-                                <tbody>{rows}</tbody>
+                                <tbody role="rowgroup">{rows}</tbody>
                             </table>
                         </div>
                     </section>
@@ -772,10 +779,11 @@ fn ActorRow(a: usize) -> impl IntoView {
         &[&actor.name],
     );
     view! {
-        <tr>
-            <th scope="row"><RecordLink id=actor.id.clone()><ActorName actor=&actor/></RecordLink><ReachNote kind=Kind::Actor idx=a/></th>
-            <td>{events}</td><td>{claims}</td><td>{sources}</td>
-            <td><button type="button" class="small" aria-label=label aria-pressed=chosen.to_string() on:click=toggle>
+        <tr role="row">
+            <th scope="row" role="rowheader"><RecordLink id=actor.id.clone()><ActorName actor=&actor/></RecordLink><ReachNote kind=Kind::Actor idx=a/></th>
+            <td role="cell" data-label=t.events.title>{events}</td><td role="cell" data-label=t.claims.title>{claims}</td>
+            <td role="cell" data-label=t.sources.title>{sources}</td>
+            <td role="cell" class="filter-cell"><button type="button" class="small" aria-label=label aria-pressed=chosen.to_string() on:click=toggle>
                 {if chosen { t.filtering } else { t.filter_by }}
             </button></td>
         </tr>

@@ -415,6 +415,44 @@ fn footer_links(source: &Source, manifest: Option<&Manifest>, l: Lang) -> impl I
     }
 }
 
+/// The corpus's description, under its title: often its caveat on what it
+/// is. A phone shows its first two lines (style/main.css), so the first screen
+/// reaches the list; a button beside them, there only when the text is cut,
+/// shows the whole, as does a tap on the text.
+#[component]
+fn Lede(text: String) -> impl IntoView {
+    let t = lang().strings();
+    let whole = RwSignal::new(false);
+    let cut = RwSignal::new(false);
+    let lede = NodeRef::<leptos::html::P>::new();
+    let measure = move || {
+        if let (Some(p), false) = (lede.get_untracked(), whole.get_untracked()) {
+            cut.set(p.scroll_height() > p.client_height() + 1);
+        }
+    };
+    // Once drawn, and again when the width changes (a phone turned).
+    request_animation_frame(measure);
+    let resized = window_event_listener(ev::resize, move |_| measure());
+    on_cleanup(move || resized.remove());
+    let tapped = move |_| {
+        if cut.get_untracked() {
+            whole.set(true);
+        }
+    };
+    view! {
+        <div class="lede-wrap" class:whole=whole>
+            <p class="lede" id="lede" dir="auto" node_ref=lede on:click=tapped>{text}</p>
+            <Show when=move || cut.get() || whole.get()>
+                <button type="button" class="small lede-more" aria-controls="lede"
+                    aria-expanded=move || whole.get().to_string()
+                    on:click=move |_| whole.update(|w| *w = !*w)>
+                    {move || if whole.get() { t.lede_less } else { t.lede_more }}
+                </button>
+            </Show>
+        </div>
+    }
+}
+
 /// The loaded app: header, view tabs, filters and the current view.
 #[component]
 fn Browser(data: Arc<Data>) -> impl IntoView {
@@ -470,7 +508,7 @@ fn Browser(data: Arc<Data>) -> impl IntoView {
         <header class="masthead">
             <p class="app-name">{t.app_name}</p>
             <h1 dir="auto">{meta.title.clone()}</h1>
-            <p class="lede" dir="auto">{meta.description.clone()}</p>
+            <Lede text=meta.description.clone()/>
         </header>
         <open::CorpusBar/>
         <open::ElsewhereNotice/>

@@ -46,6 +46,7 @@ impl Nav {
         let moved = self.state.with_untracked(|s| {
             s.record != next.record || s.view != next.view || s.page_number() != next.page_number()
         });
+        let new_view = self.state.with_untracked(|s| s.view != next.view);
         let place = self
             .state
             .with_untracked(|before| Place::after(before, &next));
@@ -68,11 +69,17 @@ impl Nav {
             place.settle();
         } else if moved && entry == Entry::Push {
             window().scroll_to_with_x_and_y(0.0, 0.0);
-            // Move focus to the new content, so keyboard and screen-reader users follow.
+            // Move focus to the new content, so keyboard and screen-reader users
+            // follow. A new view keeps the screen at the top: on a phone the
+            // open filter panel stands between the tabs and the list, and
+            // scrolling to the list would leave the tabs and the panel's toggle
+            // a long way above (the panel's own button leads to the list).
             if let Some(main) = document().get_element_by_id("main") {
                 use wasm_bindgen::JsCast;
                 if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = main.focus();
+                    let options = web_sys::FocusOptions::new();
+                    options.set_prevent_scroll(new_view);
+                    let _ = main.focus_with_options(&options);
                 }
             }
         }

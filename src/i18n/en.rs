@@ -406,6 +406,10 @@ pub static STRINGS: Strings = Strings {
     },
     copy_no_quotes: "The corpus takes no quotes from this source.",
     copy_not_found: "Not found in your copy",
+    show_results: "Show {0}",
+    show_list: "Show the list",
+    lede_more: "More",
+    lede_less: "Less",
 };
 
 impl SpeakerWords {

@@ -496,4 +496,8 @@ pub static STRINGS: Strings = Strings {
     },
     copy_no_quotes: "این مجموعه هیچ نقل‌قولی از این منبع نمی‌آورد.",
     copy_not_found: "در نسخهٔ شما پیدا نشد",
+    show_results: "نمایش {0}",
+    show_list: "نمایش فهرست",
+    lede_more: "بیشتر",
+    lede_less: "کمتر",
 };

@@ -411,4 +411,13 @@ pub struct Strings {
     pub copy_found: Plural,
     pub copy_no_quotes: &'static str,
     pub copy_not_found: &'static str,
+    /// On a phone, the button at the foot of the open filter panel that goes to
+    /// the list: `{0}` is how many records it keeps ("21 claims").
+    pub show_results: &'static str,
+    /// The same while the search is still being prepared and the count unknown.
+    pub show_list: &'static str,
+    /// The button that shows the whole of the corpus's description when a phone
+    /// shows its first lines, and the one that folds it again.
+    pub lede_more: &'static str,
+    pub lede_less: &'static str,
 }

@@ -198,3 +198,24 @@ def test_no_axe_violations_on_a_corpus_that_is_not_this_sites(site_copy, scheme_
     scheme_page.d.get(url)
     settle(scheme_page, ".elsewhere")
     check(scheme_page, axe_source, url)
+
+
+@pytest.mark.parametrize("scheme_page", SCHEMES, indirect=True)
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("query,ready", [("view=actors", "table.actors"), ("view=claims", ".tolls")])
+def test_no_axe_violations_on_a_phone(site, scheme_page, axe_source, lang, query, ready):
+    """At 360 px: the tables as cards, the filter panel's button to the list,
+    and the corpus's description opened whole."""
+    page = scheme_page
+    page.d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": 360, "height": 760, "deviceScaleFactor": 2, "mobile": True})
+    try:
+        url = f"{site}?{query}&lang={lang}"
+        page.d.get(url)
+        settle(page, ready)
+        page.one(".lede-more").click()
+        page.wait(lambda d: page.one(".lede-more").get_attribute("aria-expanded") == "true")
+        assert page.one(".show-results button").is_displayed()
+        check(page, axe_source, url)
+    finally:
+        page.d.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
