@@ -64,6 +64,14 @@ fn now() -> f64 {
     js_sys::Date::now()
 }
 
+/// Marks the end of a loading phase on the page's timeline (`dossier:read`,
+/// `dossier:checked`, `dossier:indexed`), for the benchmarks and DevTools.
+fn mark(phase: &str) {
+    if let Some(performance) = window().performance() {
+        let _ = performance.mark(&format!("dossier:{phase}"));
+    }
+}
+
 /// The browser's own words for a failure, where it gives any.
 pub fn js_error(e: JsValue) -> Option<String> {
     e.as_string().or_else(|| {
@@ -250,6 +258,7 @@ async fn check_and_index(
     elsewhere: Option<String>,
     progress: impl Fn(Progress),
 ) -> Result<Data, LoadFailure> {
+    mark("read");
     let records = doc.sources.len() + doc.actors.len() + doc.events.len() + doc.claims.len();
     let problems = {
         let mut check = validate::Check::new(&doc, None);
@@ -267,6 +276,7 @@ async fn check_and_index(
         check.finish()
     };
     // The whole report, as the command-line validator gives it.
+    mark("checked");
     let report: Vec<Problem> = doc.problems.iter().chain(&problems).cloned().collect();
     let accepted = load::accept_checked(doc, problems);
     let mut building = IndexBuilding::new(accepted.corpus);
@@ -279,6 +289,7 @@ async fn check_and_index(
         }
     }
     let mut index = building.finish();
+    mark("indexed");
     index.fingerprint = fingerprint;
     index.elsewhere = elsewhere;
     Ok(Data {

@@ -111,6 +111,10 @@ return {
   firstList: b.firstList, firstListPainted: b.firstListPainted, failed: b.failed,
   statusTexts: b.statusTexts,
   downloaded: corpus.length ? Math.max(...corpus.map(r => r.responseEnd)) : null,
+  phases: Object.fromEntries(['read', 'checked', 'indexed'].map(p => {
+    const m = performance.getEntriesByName('dossier:' + p).pop();
+    return [p, m ? m.startTime : null];
+  })),
   transferred: (nav ? nav.transferSize : 0) +
     resources.filter(before).reduce((n, r) => n + (r.transferSize || 0), 0),
   domElements: document.getElementsByTagName('*').length,
@@ -320,6 +324,7 @@ def busiest_actor_name(lists) -> str | None:
 class LoadRun:
     downloaded: float | None
     transferred: int
+    phases: dict
     first_list: float
     painted: float | None
     status_texts: list
@@ -364,6 +369,7 @@ def load_once(drv, url) -> LoadRun:
     return LoadRun(
         downloaded=figures["downloaded"],
         transferred=figures["transferred"],
+        phases=figures["phases"],
         first_list=figures["firstList"],
         painted=figures["firstListPainted"],
         status_texts=figures["statusTexts"],
@@ -754,6 +760,9 @@ def print_report(r: SiteResult, load_runs: int, interaction_runs: int):
     transferred = median([x.transferred for x in r.loads])
     print(f"load: downloaded {ms(downloaded)}, first list {ms(first)}{after}, painted {ms(painted)}, "
           f"{transferred / MB:.2f} MB transferred before it; "
+          f"records read {ms(median([x.phases.get('read') for x in r.loads]))}, "
+          f"checked {ms(median([x.phases.get('checked') for x in r.loads]))}, "
+          f"indexed {ms(median([x.phases.get('indexed') for x in r.loads]))}; "
           f"progress texts seen: {median(with_figures):.0f} "
           f"(status texts before the list: {median([len(x.status_texts) for x in r.loads]):.0f}{example})")
     print("memory: " + memory_line(median_memory(r.loads), "after load"))
