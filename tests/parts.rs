@@ -283,3 +283,40 @@ fn a_part_is_stored_gzipped_and_checks_the_same_stored_or_inflated() {
     }
     assert!(stored_order.finish().is_ok());
 }
+
+/// The build's manifest says what its check found, so that the app need not check
+/// again the parts of a clean corpus; a corpus with warnings says how many.
+#[test]
+fn the_build_records_what_its_check_found() {
+    let exe = env!("CARGO_BIN_EXE_split-corpus");
+    let dir = std::env::temp_dir().join(format!("split-corpus-check-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let fixture =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid.json");
+    let mut corpus: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture).unwrap()).unwrap();
+    let split_and_read = |corpus: &serde_json::Value| {
+        let file = dir.join("corpus.json");
+        std::fs::write(&file, corpus.to_string()).unwrap();
+        let run = std::process::Command::new(exe)
+            .arg(&file)
+            .arg(dir.join("parts"))
+            .output()
+            .unwrap();
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        read_manifest(&std::fs::read(dir.join("parts/manifest.json")).unwrap()).unwrap()
+    };
+    assert_eq!(split_and_read(&corpus).problems, Some(0));
+    // A name given twice is worth a warning, not a refusal.
+    corpus["actors"][0]["names"] = serde_json::json!([
+        {"lang": "fa", "name": "نام"},
+        {"lang": "fa", "name": "نام"}
+    ]);
+    assert_eq!(split_and_read(&corpus).problems, Some(1));
+    let _ = std::fs::remove_dir_all(&dir);
+}

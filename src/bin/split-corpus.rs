@@ -82,10 +82,12 @@ fn run(corpus: &Path, out: &Path, part_bytes: usize, site: Carries) -> Result<()
             errors.len()
         ));
     }
+    let found = problems.len();
     let accepted = load::accept_checked(doc, problems);
     let mut split = parts::split(&accepted.corpus, &fingerprint, part_bytes);
     split.manifest.whole = site.whole;
     split.manifest.plain = site.plain;
+    split.manifest.problems = Some(found);
     drop(accepted);
     if out.exists() {
         std::fs::remove_dir_all(out).map_err(|e| format!("cannot empty {}: {e}", out.display()))?;

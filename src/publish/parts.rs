@@ -112,6 +112,12 @@ pub struct Manifest {
     /// above the number of files a static host takes.
     #[serde(default = "carried")]
     pub plain: bool,
+    /// How many problems the build's check found in the corpus it split (it splits
+    /// none with errors, so these are warnings); absent where the writer did not
+    /// check. With none, a reader need not check the parts again: each is the one
+    /// the manifest names, byte for byte.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub problems: Option<usize>,
 }
 
 /// A manifest that does not say otherwise comes with the whole file and the plain edition.
@@ -291,6 +297,7 @@ pub fn split(corpus: &Corpus, sha256: &str, part_bytes: usize) -> Split {
             parts: entries,
             whole: true,
             plain: true,
+            problems: None,
         },
         parts,
     }
