@@ -388,3 +388,31 @@ fn the_indexes_keep_and_count_exactly_what_reading_each_record_does() {
         check(&reading, f);
     }
 }
+
+/// The lists in date order are what a stable sort by `chronological` gives:
+/// earliest first, undated last, ties in corpus order.
+#[test]
+fn date_orders_are_chronological_undated_last_ties_in_corpus_order() {
+    use dossier::query::index::chronological;
+    use dossier::query::order::ClaimOrder;
+    let index = Index::new(synth::generate(4_000, 11));
+    for kind in [Kind::Event, Kind::Claim, Kind::Source] {
+        let facts = index.facts(kind);
+        let mut expected: Vec<u32> = (0..facts.len() as u32).collect();
+        expected.sort_by(|&a, &b| {
+            chronological(
+                facts[a as usize].span.as_ref(),
+                facts[b as usize].span.as_ref(),
+            )
+        });
+        assert_eq!(
+            index.order(kind, ClaimOrder::Date),
+            expected.as_slice(),
+            "{kind:?}"
+        );
+        assert!(
+            facts.iter().any(|f| f.span.is_none()),
+            "{kind:?} has undated records to order"
+        );
+    }
+}

@@ -944,15 +944,15 @@ impl Index {
     }
 
     fn build_orders(&mut self) {
+        // As `chronological` orders them, undated last, ties in corpus order; each
+        // key computed once, as a date's day numbers take calendar arithmetic.
         let by_date = |facts: &[Facts]| {
-            let mut order: Vec<u32> = (0..facts.len() as u32).collect();
-            order.sort_by(|&a, &b| {
-                chronological(
-                    facts[a as usize].span.as_ref(),
-                    facts[b as usize].span.as_ref(),
-                )
-            });
-            order
+            sorted_by(facts.len(), |i| {
+                facts[i]
+                    .span
+                    .as_ref()
+                    .map_or((true, (0, 0)), |s| (false, s.sort_key()))
+            })
         };
         let claims_by_date = by_date(&self.claims);
         let mut rank = vec![0u32; claims_by_date.len()];
