@@ -77,7 +77,11 @@ ON_NEW_DOCUMENT_JS = r"""
   // Every part's timing, not the browser's default of the first 250 files.
   performance.setResourceTimingBufferSize(100000);
   const b = window.__bench = {firstList: null, firstListPainted: null, failed: null,
-                              statusTexts: [], wasmExports: null};
+                              statusTexts: [], wasmExports: null, longTasks: []};
+  // Tasks over 50 ms: while one runs the page cannot paint or answer.
+  new PerformanceObserver(list => {
+    for (const e of list.getEntries()) b.longTasks.push([e.startTime, e.duration]);
+  }).observe({type: 'longtask', buffered: true});
   addEventListener('TrunkApplicationStarted', e => { b.wasmExports = e.detail && e.detail.wasm; });
   const look = () => {
     for (const el of document.querySelectorAll('[role=status]')) {
@@ -113,6 +117,7 @@ return {
   firstList: b.firstList, firstListPainted: b.firstListPainted, failed: b.failed,
   statusTexts: b.statusTexts,
   downloaded: corpus.length ? Math.max(...corpus.map(r => r.responseEnd)) : null,
+  longestTask: Math.max(0, ...b.longTasks.filter(([start]) => start < b.firstList).map(([, d]) => d)),
   phases: Object.fromEntries(['read', 'checked', 'indexed'].map(p => {
     const m = performance.getEntriesByName('dossier:' + p).pop();
     return [p, m ? m.startTime : null];
@@ -326,6 +331,7 @@ def busiest_actor_name(lists) -> str | None:
 class LoadRun:
     downloaded: float | None
     transferred: int
+    longest_task: float
     phases: dict
     first_list: float
     painted: float | None
@@ -372,6 +378,7 @@ def load_once(drv, url) -> LoadRun:
         downloaded=figures["downloaded"],
         transferred=figures["transferred"],
         phases=figures["phases"],
+        longest_task=figures["longestTask"],
         first_list=figures["firstList"],
         painted=figures["firstListPainted"],
         status_texts=figures["statusTexts"],
@@ -765,6 +772,7 @@ def print_report(r: SiteResult, load_runs: int, interaction_runs: int):
           f"records read {ms(median([x.phases.get('read') for x in r.loads]))}, "
           f"checked {ms(median([x.phases.get('checked') for x in r.loads]))}, "
           f"indexed {ms(median([x.phases.get('indexed') for x in r.loads]))}; "
+          f"longest task before it {ms(median([x.longest_task for x in r.loads]))}; "
           f"progress texts seen: {median(with_figures):.0f} "
           f"(status texts before the list: {median([len(x.status_texts) for x in r.loads]):.0f}{example})")
     print("memory: " + memory_line(median_memory(r.loads), "after load"))
