@@ -416,3 +416,35 @@ fn date_orders_are_chronological_undated_last_ties_in_corpus_order() {
         );
     }
 }
+
+/// Claims are linked in steps of a few tens of thousands (so that a browser can
+/// paint between them): past the first step, every claim is linked as in it, to
+/// the source it is reported in, the events it is about and who made it.
+#[test]
+fn claims_past_the_first_step_of_linking_are_linked_like_the_first() {
+    let corpus = synth::generate(120_000, 5);
+    assert!(
+        corpus.claims.len() > 50_000,
+        "{} claims",
+        corpus.claims.len()
+    );
+    let index = Index::new(corpus);
+    let claims = index.facts(Kind::Claim);
+    for (c, claim) in index.corpus.claims.iter().enumerate() {
+        let related = &claims[c].related;
+        let source = index.lookup(&claim.reported_in).unwrap();
+        assert!(related.sources.contains(&source.idx), "claim {c}");
+        for event in &claim.events {
+            let e = index.lookup(event).unwrap().idx;
+            assert!(related.events.contains(&e), "claim {c}");
+            assert!(
+                index.facts(Kind::Event)[e].related.claims.contains(&c),
+                "claim {c}"
+            );
+        }
+        if let Some(claimant) = &claim.claimant {
+            let a = index.lookup(claimant).unwrap().idx;
+            assert!(related.actors.contains(&a), "claim {c}");
+        }
+    }
+}
