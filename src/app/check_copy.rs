@@ -10,10 +10,9 @@ use dossier::i18n::fill;
 use leptos::html::Textarea;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 use super::bits::{data, lang, IdLink};
-use super::loader::read_file;
+use super::loader::{chosen_file, read_file};
 
 #[derive(Clone)]
 enum State {
@@ -72,12 +71,7 @@ pub fn CheckCopy(s: usize) -> impl IntoView {
         });
     };
     let chosen = move |e: leptos::ev::Event| {
-        let file = e
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .and_then(|input| input.files())
-            .and_then(|files| files.get(0));
-        if let Some(file) = file {
+        if let Some(file) = chosen_file(&e) {
             read(file);
         }
     };

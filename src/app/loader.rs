@@ -182,6 +182,14 @@ pub async fn fetch_corpus(
         })
 }
 
+/// The file a reader chose in an `<input type="file">`, from its change event.
+pub fn chosen_file(e: &leptos::ev::Event) -> Option<web_sys::File> {
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .and_then(|input| input.files())
+        .and_then(|files| files.get(0))
+}
+
 /// Reads a file chosen on this device; it never leaves the browser.
 pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, LoadFailure> {
     let buffer =

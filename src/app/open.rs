@@ -6,9 +6,9 @@ use std::sync::Arc;
 use dossier::corpus::document::Severity;
 use dossier::i18n::fill;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::bits::lang;
+use super::loader::chosen_file;
 use super::nav::Nav;
 use super::{Data, Loader, Source};
 
@@ -20,12 +20,7 @@ pub fn OpenCorpus() -> impl IntoView {
     let loader = expect_context::<Loader>();
     let nav = expect_context::<Nav>();
     let chosen = move |e: leptos::ev::Event| {
-        let file = e
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .and_then(|input| input.files())
-            .and_then(|files| files.get(0));
-        if let Some(file) = file {
+        if let Some(file) = chosen_file(&e) {
             loader.open(Source::File(file), false);
         }
     };
