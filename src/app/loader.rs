@@ -4,7 +4,7 @@
 
 use dossier::corpus::document::{Document, Problem};
 use dossier::corpus::load::{self, Decoded, Reader};
-use dossier::corpus::sha256::{hex, sha256_hex, Sha256};
+use dossier::corpus::sha256::{hex, Sha256};
 use dossier::corpus::validate;
 use dossier::publish::parts::{self, Assembly, PartsError, MANIFEST};
 use dossier::query::index::IndexBuilding;
@@ -190,6 +190,13 @@ pub fn chosen_file(e: &leptos::ev::Event) -> Option<web_sys::File> {
         .and_then(|files| files.get(0))
 }
 
+/// The file a reader dropped on the page, from its drop event.
+pub fn dropped_file(e: &web_sys::DragEvent) -> Option<web_sys::File> {
+    e.data_transfer()
+        .and_then(|d| d.files())
+        .and_then(|files| files.get(0))
+}
+
 /// Reads a file chosen on this device; it never leaves the browser.
 pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, LoadFailure> {
     let buffer =
@@ -210,21 +217,7 @@ pub async fn read_corpus(
     progress: impl Fn(Progress),
 ) -> Result<Data, LoadFailure> {
     // The file's fingerprint, so that what is cited traces to these exact bytes.
-    let fingerprint = {
-        let mut job = (Sha256::new(), 0usize);
-        in_slices(
-            |(hash, at): &mut (Sha256, usize)| {
-                let end = (*at + (1 << 18)).min(bytes.len());
-                hash.update(bytes.get(*at..end).unwrap_or_default());
-                *at = end;
-                end == bytes.len()
-            },
-            |_| {},
-            &mut job,
-        )
-        .await;
-        hex(&job.0.finish())
-    };
+    let fingerprint = digest(&bytes).await;
     let doc = read_document(bytes, &progress).await?;
     check_and_index(doc, Some(fingerprint), elsewhere, false, progress).await
 }
@@ -424,7 +417,8 @@ async fn inflate(mut bytes: Vec<u8>) -> Option<Vec<u8>> {
 const PARTS_IN_FLIGHT: usize = 4;
 
 /// The SHA-256 of `bytes` in hex, by the browser's own digest where the page may
-/// use it (a secure context: https, or 127.0.0.1), else by ours.
+/// use it (a secure context: https, or 127.0.0.1), many times faster than ours in
+/// wasm; else by ours, in slices, so that a large file does not freeze the page.
 async fn digest(bytes: &[u8]) -> String {
     let subtle = window()
         .crypto()
@@ -439,7 +433,19 @@ async fn digest(bytes: &[u8]) -> String {
             return hex(&Uint8Array::new(&buffer).to_vec());
         }
     }
-    sha256_hex(bytes)
+    let mut job = (Sha256::new(), 0usize);
+    in_slices(
+        |(hash, at): &mut (Sha256, usize)| {
+            let end = (*at + (1 << 18)).min(bytes.len());
+            hash.update(bytes.get(*at..end).unwrap_or_default());
+            *at = end;
+            end == bytes.len()
+        },
+        |_| {},
+        &mut job,
+    )
+    .await;
+    hex(&job.0.finish())
 }
 
 /// The shipped corpus from its parts: the manifest, always fresh (the page may
@@ -515,7 +521,6 @@ pub async fn read_parts(
         });
         next_task().await;
     }
-    drop(arriving);
     let doc = assembly.finish().map_err(LoadFailure::Parts)?;
     // The parts carry the whole file's fingerprint in their manifest, and what the
     // build's check found: every part read is the one it checked.
