@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::bits::{data, lang, IdLink};
-use super::loader::{chosen_file, read_file};
+use super::loader::{chosen_file, dropped_file, read_file};
 
 #[derive(Clone)]
 enum State {
@@ -87,11 +87,7 @@ pub fn CheckCopy(s: usize) -> impl IntoView {
         e.prevent_default();
         e.stop_propagation();
         over.set(false);
-        if let Some(file) = e
-            .data_transfer()
-            .and_then(|d| d.files())
-            .and_then(|f| f.get(0))
-        {
+        if let Some(file) = dropped_file(&e) {
             read(file);
         }
     };

@@ -31,7 +31,7 @@ use leptos::task::spawn_local;
 
 use bits::{lang, RejectedNotice};
 use failure::LoadFailure;
-use loader::Progress;
+use loader::{dropped_file, Progress};
 use nav::Nav;
 
 /// The corpus file, relative to the page, so the app works under any sub-path.
@@ -294,11 +294,7 @@ pub fn App() -> impl IntoView {
     let over = window_event_listener(ev::dragover, |e| e.prevent_default());
     let dropped = window_event_listener(ev::drop, move |e: web_sys::DragEvent| {
         e.prevent_default();
-        if let Some(file) = e
-            .data_transfer()
-            .and_then(|d| d.files())
-            .and_then(|f| f.get(0))
-        {
+        if let Some(file) = dropped_file(&e) {
             loader.open(Source::File(file), false);
         }
     });
