@@ -132,10 +132,7 @@ fn run(corpus: &Path, out: &Path, page: Option<&Path>, site: Site) -> Result<(),
     }
     let mut index = Index::without_text(accepted.corpus);
     index.fingerprint = Some(fingerprint);
-    let records = index.corpus.sources.len()
-        + index.corpus.actors.len()
-        + index.corpus.events.len()
-        + index.corpus.claims.len();
+    let records = index.numbering.total();
     let edition = site.edition && records <= site.max_records;
     if site.edition && !edition {
         println!(

@@ -8,7 +8,7 @@
 
 use std::fmt::Write;
 
-use crate::corpus::model::{Actor, Claim, DateSpec, Event, Kind, Source};
+use crate::corpus::model::{Actor, Claim, DateSpec, Event, Kind, Meta, Source};
 use crate::corpus::text::{is_http_link, thousands};
 use crate::corpus::vocab;
 use crate::i18n::Lang;
@@ -179,6 +179,27 @@ pub fn each_file(index: &Index, mut emit: impl FnMut(String, String)) {
     }
 }
 
+/// The corpus's title, description and particulars (version, date, licence and,
+/// where given, the fingerprint of its file), as the edition's first lines.
+fn about(m: &Meta, fingerprint: Option<&str>) -> String {
+    let mut b = String::new();
+    let _ = writeln!(b, "<h1>{}</h1>", escape(&m.title));
+    let _ = writeln!(b, "<p>{}</p>", escape(&m.description));
+    b.push_str("<dl>\n");
+    for (label, value) in [
+        ("Version", m.version.as_str()),
+        ("Updated", &m.updated),
+        ("Licence", &m.licence),
+        ("SHA-256 of corpus.json", fingerprint.unwrap_or_default()),
+    ] {
+        if !value.is_empty() {
+            let _ = writeln!(b, "<dt>{label}</dt><dd>{}</dd>", escape(value));
+        }
+    }
+    b.push_str("</dl>\n");
+    b
+}
+
 /// The plain edition's contents in one piece, for a page that stands alone with
 /// no other file beside it (the single-file edition's `<noscript>`): the
 /// corpus's title, description and version, then each list in the app's order,
@@ -189,21 +210,8 @@ pub fn standalone(index: &Index, per_list: usize) -> String {
         index,
         linked: false,
     };
-    let m = &index.corpus.meta;
-    let mut b = String::new();
-    let _ = writeln!(b, "<h1>{}</h1>", escape(&m.title));
-    let _ = writeln!(b, "<p>{}</p>", escape(&m.description));
-    b.push_str("<dl>\n");
-    for (label, value) in [
-        ("Version", &m.version),
-        ("Updated", &m.updated),
-        ("Licence", &m.licence),
-    ] {
-        if !value.is_empty() {
-            let _ = writeln!(b, "<dt>{label}</dt><dd>{}</dd>", escape(value));
-        }
-    }
-    b.push_str("</dl>\n");
+    // The single file names its corpus's fingerprint once, in its own words.
+    let mut b = about(&index.corpus.meta, None);
     for (kind, _, title) in LISTS {
         let order = w.order(kind);
         let total = order.len();
@@ -314,25 +322,8 @@ impl Writer<'_> {
 
     fn home(&self) -> String {
         let c = &self.index.corpus;
-        let m = &c.meta;
-        let mut b = String::new();
-        let _ = writeln!(b, "<h1>{}</h1>", escape(&m.title));
-        let _ = writeln!(b, "<p>{}</p>", escape(&m.description));
-        b.push_str("<dl>\n");
-        for (label, value) in [
-            ("Version", &m.version),
-            ("Updated", &m.updated),
-            ("Licence", &m.licence),
-            (
-                "SHA-256 of corpus.json",
-                self.index.fingerprint.as_ref().unwrap_or(&String::new()),
-            ),
-        ] {
-            if !value.is_empty() {
-                let _ = writeln!(b, "<dt>{label}</dt><dd>{}</dd>", escape(value));
-            }
-        }
-        b.push_str("</dl>\n<h2>The records</h2>\n<ul>\n");
+        let mut b = about(&c.meta, self.index.fingerprint.as_deref());
+        b.push_str("<h2>The records</h2>\n<ul>\n");
         for (kind, stem, label) in LISTS {
             let n = self.index.len(kind);
             let _ = writeln!(
