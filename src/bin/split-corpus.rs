@@ -12,11 +12,12 @@ use dossier::corpus::{load, validate};
 use dossier::publish::parts::{self, MANIFEST, PART_BYTES};
 
 const USAGE: &str =
-    "usage: split-corpus CORPUS.json OUT_DIR [--part-bytes N] [--no-whole] [--no-plain]\n\
+    "usage: split-corpus CORPUS.json OUT_DIR [--part-bytes N] [--no-whole] [--no-plain] [--ask-above BYTES]\n\
   Writes OUT_DIR/manifest.json and the corpus's record parts (about N bytes of JSON\n\
   each; default 896 KiB), replacing what OUT_DIR held. A corpus with errors is refused\n\
   with the validator's report. --no-whole and --no-plain record in the manifest that\n\
-  the site carries no whole corpus file, or no plain edition.";
+  the site carries no whole corpus file, or no plain edition. --ask-above sets above how\n\
+  many bytes of parts the app asks its reader before reading them all (default 32 MiB).";
 
 fn main() -> ExitCode {
     let mut args = std::env::args_os().skip(1);
@@ -24,6 +25,7 @@ fn main() -> ExitCode {
     let mut site = Carries {
         whole: true,
         plain: true,
+        ask_above: None,
     };
     while let Some(arg) = args.next() {
         match arg.to_str() {
@@ -34,6 +36,10 @@ fn main() -> ExitCode {
             Some("--part-bytes") => match args.next().and_then(|n| n.to_str()?.parse().ok()) {
                 Some(n) if n > 0 => part_bytes = n,
                 _ => return usage_error("--part-bytes needs a number of bytes"),
+            },
+            Some("--ask-above") => match args.next().and_then(|n| n.to_str()?.parse().ok()) {
+                Some(n) => site.ask_above = Some(n),
+                None => return usage_error("--ask-above needs a number of bytes"),
             },
             Some("--no-whole") => site.whole = false,
             Some("--no-plain") => site.plain = false,
@@ -57,6 +63,7 @@ fn main() -> ExitCode {
 struct Carries {
     whole: bool,
     plain: bool,
+    ask_above: Option<usize>,
 }
 
 fn run(corpus: &Path, out: &Path, part_bytes: usize, site: Carries) -> Result<(), String> {
@@ -87,6 +94,7 @@ fn run(corpus: &Path, out: &Path, part_bytes: usize, site: Carries) -> Result<()
     let mut split = parts::split(&accepted.corpus, &fingerprint, part_bytes);
     split.manifest.whole = site.whole;
     split.manifest.plain = site.plain;
+    split.manifest.ask_above = site.ask_above;
     split.manifest.problems = Some(found);
     drop(accepted);
     if out.exists() {
@@ -95,7 +103,7 @@ fn run(corpus: &Path, out: &Path, part_bytes: usize, site: Carries) -> Result<()
     std::fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
     let manifest = split.manifest_json();
     let mut bytes = 0;
-    for (name, contents) in &split.parts {
+    for (name, contents) in split.files() {
         let path = out.join(name);
         std::fs::write(&path, contents)
             .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
@@ -105,9 +113,10 @@ fn run(corpus: &Path, out: &Path, part_bytes: usize, site: Carries) -> Result<()
     std::fs::write(&path, &manifest)
         .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     println!(
-        "split-corpus: {} records in {} parts ({bytes} bytes), manifest {} bytes, in {:.1} s",
+        "split-corpus: {} records in {} parts and a directory of {} ({bytes} bytes), manifest {} bytes, in {:.1} s",
         split.manifest.totals.total(),
         split.parts.len(),
+        split.directory.len(),
         manifest.len(),
         started.elapsed().as_secs_f64()
     );

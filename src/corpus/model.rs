@@ -247,6 +247,61 @@ impl Claim {
     }
 }
 
+/// Every id a record names, in the order its fields give them, repeats and all:
+/// what a reader needs beside the record to show it with its links' names.
+pub trait Names {
+    fn names(&self) -> Vec<&str>;
+}
+
+impl Names for Source {
+    fn names(&self) -> Vec<&str> {
+        let publisher = self.publisher.iter();
+        publisher
+            .chain(&self.authors)
+            .chain(&self.cites)
+            .map(String::as_str)
+            .collect()
+    }
+}
+
+impl Names for Actor {
+    fn names(&self) -> Vec<&str> {
+        let roles = self
+            .roles
+            .iter()
+            .flat_map(|r| r.of.iter().chain(std::iter::once(&r.source)));
+        let part_of = self
+            .part_of
+            .iter()
+            .flat_map(|p| std::iter::once(&p.of).chain(&p.source));
+        roles.chain(part_of).map(String::as_str).collect()
+    }
+}
+
+impl Names for Event {
+    fn names(&self) -> Vec<&str> {
+        let actors = self.actors.iter().map(|p| &p.actor);
+        let sources = self.evidence.iter().map(|e| &e.source);
+        actors
+            .chain(sources)
+            .chain(&self.related)
+            .map(String::as_str)
+            .collect()
+    }
+}
+
+impl Names for Claim {
+    fn names(&self) -> Vec<&str> {
+        let claimant = self.claimant.iter().chain(&self.relayed_by);
+        claimant
+            .chain(std::iter::once(&self.reported_in))
+            .chain(&self.via)
+            .chain(&self.events)
+            .map(String::as_str)
+            .collect()
+    }
+}
+
 /// A whole corpus whose records all read.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 #[serde(default)]

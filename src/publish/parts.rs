@@ -30,7 +30,7 @@ use crate::corpus::write::{Lean, Slices};
 use crate::i18n::{fill, Lang};
 
 /// The format this module writes and reads, named in every manifest.
-pub const FORMAT: &str = "dossier-parts/2";
+pub const FORMAT: &str = "dossier-parts/3";
 
 /// The manifest's file name, in the parts' folder. It is the one file that is
 /// fetched fresh; every part's name changes with its contents.
@@ -41,6 +41,12 @@ pub const MANIFEST: &str = "manifest.json";
 /// that serves a slow link best (fewer, larger requests). A single record larger
 /// than this gets a part of its own.
 pub const PART_BYTES: usize = 896 * 1024;
+
+/// Above how many bytes of parts, as stored, the app asks before it reads them
+/// all: 32 MiB, about 220,000 of the generated corpora's records, whose indexes
+/// take about 330 MB of a browser's memory; a phone may hold no more, and a
+/// reader on a metered link should choose such a download.
+pub const ASK_ABOVE: usize = 32 * 1024 * 1024;
 
 /// So many records of each kind.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -93,6 +99,25 @@ pub struct PartEntry {
     pub count: Counts,
 }
 
+/// One part of the record directory, as the manifest lists it: a run of the
+/// corpus's ids in byte order, each with the record part that holds it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DirectoryEntry {
+    /// Its file name beside the manifest: `d-`, the first 16 hex digits of its
+    /// SHA-256, and `.json.gz`.
+    pub file: String,
+    /// The SHA-256 of its JSON, in hex.
+    pub sha256: String,
+    /// The size of its file, as stored (gzipped).
+    pub bytes: usize,
+    /// The size of its JSON.
+    pub json: usize,
+    /// Its first id: the part holds the ids from this one up to the next part's first.
+    pub from: String,
+    /// How many ids it holds.
+    pub count: usize,
+}
+
 /// The entry file: what the corpus is, how many records it has, and its parts.
 /// It grows with the number of parts, never with the number of records.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -104,6 +129,14 @@ pub struct Manifest {
     pub sha256: String,
     pub totals: Counts,
     pub parts: Vec<PartEntry>,
+    /// The record directory, in the order of its ids: where to find one record
+    /// without reading them all.
+    #[serde(default)]
+    pub directory: Vec<DirectoryEntry>,
+    /// Above how many bytes of parts (as stored) the app asks the reader before
+    /// it downloads them all; absent means [`ASK_ABOVE`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ask_above: Option<usize>,
     /// Whether the site also carries the whole corpus file (`public/corpus.json`):
     /// a build leaves it out above a size no static host takes as one file.
     #[serde(default = "carried")]
@@ -125,16 +158,23 @@ fn carried() -> bool {
     true
 }
 
-/// A corpus cut into parts: the manifest, and each part's file name and bytes as stored.
+/// A corpus cut into parts: the manifest, and each part's file name and bytes as
+/// stored, record parts and directory parts each in the manifest's order.
 pub struct Split {
     pub manifest: Manifest,
     pub parts: Vec<(String, Vec<u8>)>,
+    pub directory: Vec<(String, Vec<u8>)>,
 }
 
 impl Split {
     /// The manifest as the file writes it.
     pub fn manifest_json(&self) -> String {
         serde_json::to_string(&self.manifest).unwrap_or_default()
+    }
+
+    /// Every file beside the manifest: record parts, then directory parts.
+    pub fn files(&self) -> impl Iterator<Item = &(String, Vec<u8>)> {
+        self.parts.iter().chain(&self.directory)
     }
 }
 
@@ -270,9 +310,7 @@ pub fn split(corpus: &Corpus, sha256: &str, part_bytes: usize) -> Split {
             claims: &corpus.claims[run(Kind::Claim)],
         };
         let json = serde_json::to_vec(&Lean(&slices)).unwrap_or_default();
-        let sha256 = sha256_hex(&json);
-        let file = format!("r-{}.json.gz", &sha256[..16]);
-        let stored = gzip(&json);
+        let (file, sha256, stored) = named("r", &json);
         entries.push(PartEntry {
             file: file.clone(),
             sha256,
@@ -283,6 +321,13 @@ pub fn split(corpus: &Corpus, sha256: &str, part_bytes: usize) -> Split {
         });
         parts.push((file, stored));
     }
+    let (listed, directory): (Vec<_>, Vec<_>) = directory(corpus, &entries, part_bytes)
+        .into_iter()
+        .map(|(entry, stored)| {
+            let file = entry.file.clone();
+            (entry, (file, stored))
+        })
+        .unzip();
     Split {
         manifest: Manifest {
             format: FORMAT.into(),
@@ -295,12 +340,89 @@ pub fn split(corpus: &Corpus, sha256: &str, part_bytes: usize) -> Split {
                 claims: corpus.claims.len(),
             },
             parts: entries,
+            directory: listed,
+            ask_above: None,
             whole: true,
             plain: true,
             problems: None,
         },
         parts,
+        directory,
     }
+}
+
+/// A part's file name (`prefix`, a dash, the first 16 hex digits of the SHA-256
+/// of its JSON, `.json.gz`), that SHA-256 in hex, and its bytes as stored.
+fn named(prefix: &str, json: &[u8]) -> (String, String, Vec<u8>) {
+    let sha256 = sha256_hex(json);
+    let file = format!("{prefix}-{}.json.gz", &sha256[..16]);
+    (file, sha256, gzip(json))
+}
+
+/// The record directory: every id in byte order with the number of the record
+/// part that holds it, cut into parts of about `part_bytes` of JSON, each a list
+/// of `[id, part]` pairs.
+fn directory(
+    corpus: &Corpus,
+    parts: &[PartEntry],
+    part_bytes: usize,
+) -> Vec<(DirectoryEntry, Vec<u8>)> {
+    let mut ids: Vec<(&str, usize)> = Vec::with_capacity(
+        corpus.sources.len() + corpus.actors.len() + corpus.events.len() + corpus.claims.len(),
+    );
+    for (at, part) in parts.iter().enumerate() {
+        let run = |kind: Kind| part.first.of(kind)..part.first.of(kind) + part.count.of(kind);
+        let held = corpus.sources[run(Kind::Source)]
+            .iter()
+            .map(|r| r.id.as_str());
+        let held = held.chain(
+            corpus.actors[run(Kind::Actor)]
+                .iter()
+                .map(|r| r.id.as_str()),
+        );
+        let held = held.chain(
+            corpus.events[run(Kind::Event)]
+                .iter()
+                .map(|r| r.id.as_str()),
+        );
+        let held = held.chain(
+            corpus.claims[run(Kind::Claim)]
+                .iter()
+                .map(|r| r.id.as_str()),
+        );
+        ids.extend(held.map(|id| (id, at)));
+    }
+    ids.sort_unstable();
+    let mut written = Vec::new();
+    let mut rest = ids.as_slice();
+    while let Some(((from, _), _)) = rest.split_first() {
+        // Cut where the JSON would pass `part_bytes`; at least one id a part.
+        let (mut size, mut take) = (2, 0);
+        for (id, part) in rest {
+            let len = id.len() + 8 + part.checked_ilog10().unwrap_or(0) as usize;
+            if take > 0 && size + len > part_bytes {
+                break;
+            }
+            size += len;
+            take += 1;
+        }
+        let (run, after) = rest.split_at(take);
+        let json = serde_json::to_vec(run).unwrap_or_default();
+        let (file, sha256, stored) = named("d", &json);
+        written.push((
+            DirectoryEntry {
+                file,
+                sha256,
+                bytes: stored.len(),
+                json: json.len(),
+                from: (*from).to_string(),
+                count: run.len(),
+            },
+            stored,
+        ));
+        rest = after;
+    }
+    written
 }
 
 /// Reads a manifest, refusing one of a format this reader does not know.
@@ -398,27 +520,7 @@ impl Assembly {
             .iter()
             .position(|p| p.file == file)
             .ok_or_else(|| PartsError::NotListed(file.into()))?;
-        let entry = &self.manifest.parts[at];
-        if !sha256.eq_ignore_ascii_case(&entry.sha256) {
-            return Err(PartsError::HashMismatch { file: file.into() });
-        }
-        let text = std::str::from_utf8(bytes)
-            .map_err(|_| PartsError::HashMismatch { file: file.into() })?;
-        let doc = load::parse(text).map_err(|error| PartsError::NotACorpus {
-            file: file.into(),
-            error,
-        })?;
-        let held = Counts {
-            sources: doc.sources.len(),
-            actors: doc.actors.len(),
-            events: doc.events.len(),
-            claims: doc.claims.len(),
-        };
-        // Parts are written from a corpus that read whole: every record reads.
-        if held != entry.count || !doc.problems.is_empty() {
-            return Err(PartsError::WrongRecords { file: file.into() });
-        }
-        self.read[at] = Some(doc);
+        self.read[at] = Some(read_part(&self.manifest.parts[at], bytes, sha256)?);
         Ok(())
     }
 
@@ -446,6 +548,86 @@ impl Assembly {
             append(&mut whole.claims, doc.claims, entry.first.claims);
         }
         Ok(whole)
+    }
+}
+
+/// The records of the part `entry`, from its JSON (inflated) and the SHA-256 of
+/// that JSON, checked against the manifest.
+pub fn read_part(entry: &PartEntry, bytes: &[u8], sha256: &str) -> Result<Document, PartsError> {
+    let file = || entry.file.clone();
+    if !sha256.eq_ignore_ascii_case(&entry.sha256) {
+        return Err(PartsError::HashMismatch { file: file() });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| PartsError::HashMismatch { file: file() })?;
+    let doc = load::parse(text).map_err(|error| PartsError::NotACorpus {
+        file: file(),
+        error,
+    })?;
+    let held = Counts {
+        sources: doc.sources.len(),
+        actors: doc.actors.len(),
+        events: doc.events.len(),
+        claims: doc.claims.len(),
+    };
+    // Parts are written from a corpus that read whole: every record reads.
+    if held != entry.count || !doc.problems.is_empty() {
+        return Err(PartsError::WrongRecords { file: file() });
+    }
+    Ok(doc)
+}
+
+/// One part of the record directory, read: its ids in byte order, each with
+/// the number of the record part that holds it.
+pub struct Directory(Vec<(String, usize)>);
+
+impl Directory {
+    /// Reads the directory part `entry` from its JSON and the SHA-256 of that
+    /// JSON, checked against the manifest.
+    pub fn read(
+        entry: &DirectoryEntry,
+        bytes: &[u8],
+        sha256: &str,
+    ) -> Result<Directory, PartsError> {
+        let wrong = || PartsError::WrongRecords {
+            file: entry.file.clone(),
+        };
+        if !sha256.eq_ignore_ascii_case(&entry.sha256) {
+            return Err(PartsError::HashMismatch {
+                file: entry.file.clone(),
+            });
+        }
+        let ids: Vec<(String, usize)> = serde_json::from_slice(bytes).map_err(|_| wrong())?;
+        if ids.len() != entry.count || ids.first().is_some_and(|(id, _)| *id != entry.from) {
+            return Err(wrong());
+        }
+        Ok(Directory(ids))
+    }
+
+    /// The number of the record part that holds `id`, if this part lists it.
+    pub fn part_of(&self, id: &str) -> Option<usize> {
+        self.0
+            .binary_search_by(|(listed, _)| listed.as_str().cmp(id))
+            .ok()
+            .and_then(|at| self.0.get(at))
+            .map(|(_, part)| *part)
+    }
+}
+
+impl Manifest {
+    /// The number of the directory part that would list `id`, if any would.
+    pub fn directory_of(&self, id: &str) -> Option<usize> {
+        let after = self.directory.partition_point(|d| d.from.as_str() <= id);
+        after.checked_sub(1)
+    }
+
+    /// Every part's bytes as stored, together: what reading the whole corpus downloads.
+    pub fn stored_bytes(&self) -> usize {
+        self.parts.iter().map(|p| p.bytes).sum()
+    }
+
+    /// Whether the app should ask the reader before it downloads every part.
+    pub fn asks_first(&self) -> bool {
+        self.stored_bytes() > self.ask_above.unwrap_or(ASK_ABOVE)
     }
 }
 
