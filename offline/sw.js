@@ -27,7 +27,8 @@ const url = (path) => new URL(path, self.location).href;
 const PAGE = url("index.html");
 const SHELL_URLS = new Set(BUILD.files.map(([path]) => url(path)));
 const PARTS_DIR = url("parts/");
-const PART = /^r-[0-9a-f]{16}\.json\.gz$/;
+// Record parts (r-) and the record directory (d-): named by their contents.
+const PART = /^[rd]-[0-9a-f]{16}\.json\.gz$/;
 
 async function sha256(bytes) {
   const digest = await crypto.subtle.digest("SHA-256", bytes);
@@ -90,7 +91,8 @@ self.addEventListener("activate", (event) => {
     }
     const manifest = await (await caches.open(SHELL)).match(url(MANIFEST));
     if (!manifest) return;
-    const listed = new Set((await manifest.json()).parts.map((part) => url(`parts/${part.file}`)));
+    const { parts: records, directory = [] } = await manifest.json();
+    const listed = new Set(records.concat(directory).map((part) => url(`parts/${part.file}`)));
     const parts = await caches.open(PARTS);
     for (const request of await parts.keys()) {
       if (!listed.has(request.url)) await parts.delete(request);

@@ -27,7 +27,14 @@ pub fn Detail(id: String) -> impl IntoView {
             <StateLink change=|s: &mut UrlState| s.record = None>{t.back}</StateLink>
         </p>
     };
+    // A record other than the one gathered, while part of the corpus is alone
+    // on screen, is being found.
+    let finding = d
+        .alone
+        .as_ref()
+        .is_some_and(|a| a.record.as_deref() != Some(id.as_str()));
     let body = match d.index.lookup(&id) {
+        None if finding => view! { <p role="status">{t.finding_record}</p> }.into_any(),
         None => view! {
             <div role="alert" class="empty">
                 <h2>{t.no_such_record}</h2>
@@ -46,6 +53,12 @@ pub fn Detail(id: String) -> impl IntoView {
         }
     };
     view! { {back} <article class="detail">{body}</article> }
+}
+
+/// In place of what points to a record, while only part of the corpus is read:
+/// a list or count from that part would be short, and look whole.
+fn waits() -> impl IntoView {
+    view! { <p class="waits">{lang().strings().waits_for_corpus}</p> }
 }
 
 /// A titled list of claims, or nothing when there are none.
@@ -96,6 +109,7 @@ fn EventDetail(e: usize) -> impl IntoView {
         .map(|tag| l.term(&vocab::EVENT_TAGS, tag))
         .collect();
     let sources = d.index.ids(Kind::Source, &facts.related.sources);
+    let whole = d.alone.is_none();
     view! {
         <p class="kind-label">{t.events.singular}</p>
         <h2 dir="auto">{event.title.clone()}</h2>
@@ -103,13 +117,19 @@ fn EventDetail(e: usize) -> impl IntoView {
             <dt>{t.date}</dt><dd><DateText date=event.date.clone() long=true/></dd>
             {event.place.clone().map(|p| view! { <dt>{t.place}</dt><dd dir="auto">{p}</dd> })}
             {(!tags.is_empty()).then(|| view! { <dt>{t.tags}</dt><dd>{tags.join(t.comma)}</dd> })}
-            {link_row(t.sources.title, sources, Kind::Source)}
+            {whole.then(|| link_row(t.sources.title, sources, Kind::Source))}
         </dl>
         <p class="summary" dir="auto">{event.summary.clone()}</p>
         {(!event.actors.is_empty()).then(|| view! { <section><h3>{t.involved}</h3><ul class="plain">{actors}</ul></section> })}
         <section><h3>{t.what_sources_say}</h3>{evidence}</section>
-        <DeathTollChart claims=tolls_about(e)/>
-        {claims_section(fill(t.claims_about, &[&l.number(facts.related.claims.len())]), facts.related.claims.clone())}
+        {if whole {
+            view! {
+                <DeathTollChart claims=tolls_about(e)/>
+                {claims_section(fill(t.claims_about, &[&l.number(facts.related.claims.len())]), facts.related.claims.clone())}
+            }.into_any()
+        } else {
+            waits().into_any()
+        }}
         {events_section(t.related_events.into(), event.related.clone())}
     }
 }
@@ -171,6 +191,20 @@ fn SourceDetail(s: usize) -> impl IntoView {
         .iter()
         .map(|i| view! { <li>{l.term(&vocab::IDENTIFIER_SCHEMES, &i.scheme).to_string()}": "<span dir="ltr">{i.value.clone()}</span></li> })
         .collect_view();
+    let whole = d.alone.is_none();
+    let resting = move || {
+        if !whole {
+            return waits().into_any();
+        }
+        view! {
+            <p class="counts">{fill(t.rest_on_source, &[&count(facts.related.events.len(), Kind::Event), &count(facts.related.claims.len(), Kind::Claim)])}</p>
+            {events_section(t.events_it_reports.into(), events)}
+            {claims_section(fill(t.claims_reported, &[&l.number(reported.len())]), reported)}
+            {claims_section(t.claims_first_made.into(), first_made)}
+            <CheckCopy s/>
+        }
+        .into_any()
+    };
     view! {
         <p class="kind-label">{fill(t.kind_and_label, &[t.sources.singular, l.term(&vocab::SOURCE_KINDS, &source.kind)])}</p>
         <h2 dir="auto">{source.title.clone()}</h2>
@@ -187,13 +221,9 @@ fn SourceDetail(s: usize) -> impl IntoView {
             {source.stance.clone().map(|stance| view! { <dt>{t.stance}</dt><dd dir="auto">{stance}</dd> })}
             {source.note.clone().map(|n| view! { <dt>{t.note}</dt><dd dir="auto">{n}</dd> })}
             {link_row(t.cites, source.cites.clone(), Kind::Source)}
-            {link_row(t.cited_by, cited_by, Kind::Source)}
+            {whole.then(|| link_row(t.cited_by, cited_by, Kind::Source))}
         </dl>
-        <p class="counts">{fill(t.rest_on_source, &[&count(facts.related.events.len(), Kind::Event), &count(facts.related.claims.len(), Kind::Claim)])}</p>
-        {events_section(t.events_it_reports.into(), events)}
-        {claims_section(fill(t.claims_reported, &[&l.number(reported.len())]), reported)}
-        {claims_section(t.claims_first_made.into(), first_made)}
-        <CheckCopy s/>
+        {resting()}
     }
 }
 
@@ -267,6 +297,7 @@ fn ActorDetail(a: usize) -> impl IntoView {
         )
     });
     let id = actor.id.clone();
+    let name = actor.name.clone();
     let filter_by = move |_| {
         let id = id.clone();
         nav.update(Entry::Push, move |s| {
@@ -274,6 +305,24 @@ fn ActorDetail(a: usize) -> impl IntoView {
             s.record = None;
         });
     };
+    let whole = d.alone.is_none();
+    let counts = move || {
+        if !whole {
+            return waits().into_any();
+        }
+        view! {
+            {counts.map(|c| view! { <p class="counts">{t.claims.title}": "{c}</p> })}
+            <button type="button" on:click=filter_by>{fill(t.filter_every_view, &[&name])}</button>
+        }
+        .into_any()
+    };
+    // Its parts and people in role point to it: not known from part of the corpus.
+    let below = whole.then(|| {
+        view! {
+            {(!parts.is_empty()).then(|| view! { <section><h3>{t.its_parts}</h3>{id_links(parts, Kind::Actor)}</section> })}
+            {has_holders.then(|| view! { <section><h3>{t.people_in_role}</h3><ul class="plain">{holders}</ul></section> })}
+        }
+    });
     view! {
         <p class="kind-label">{l.term(&vocab::ACTOR_KINDS, &actor.kind).to_string()}</p>
         <h2><ActorName actor=&actor/></h2>
@@ -282,16 +331,16 @@ fn ActorDetail(a: usize) -> impl IntoView {
             {other_names(&actor)}
             {actor.country.clone().map(|c| view! { <dt>{t.country}</dt><dd dir="auto">{c}</dd> })}
             {actor.description.clone().map(|text| view! { <dt>{t.description}</dt><dd dir="auto">{text}</dd> })}
-            {link_row(t.sources_of_actor, sources, Kind::Source)}
+            {whole.then(|| link_row(t.sources_of_actor, sources, Kind::Source))}
         </dl>
-        {counts.map(|c| view! { <p class="counts">{t.claims.title}": "{c}</p> })}
-        <button type="button" on:click=filter_by>{fill(t.filter_every_view, &[&actor.name])}</button>
+        {counts()}
         {(!actor.part_of.is_empty()).then(|| view! { <section><h3>{t.part_of}</h3><ul class="plain">{part_of}</ul></section> })}
-        {(!parts.is_empty()).then(|| view! { <section><h3>{t.its_parts}</h3>{id_links(parts, Kind::Actor)}</section> })}
-        {has_holders.then(|| view! { <section><h3>{t.people_in_role}</h3><ul class="plain">{holders}</ul></section> })}
+        {below}
         {(!actor.roles.is_empty()).then(|| view! { <section><h3>{t.roles}</h3><ul class="plain">{roles}</ul></section> })}
-        {events_section(fill(t.events_involving, &[&actor.name, &l.number(events.len())]), events)}
-        {claims_section(fill(t.claims_made, &[&l.number(facts.related.claims.len())]), facts.related.claims.clone())}
+        {whole.then(|| view! {
+            {events_section(fill(t.events_involving, &[&actor.name, &l.number(events.len())]), events)}
+            {claims_section(fill(t.claims_made, &[&l.number(facts.related.claims.len())]), facts.related.claims.clone())}
+        })}
     }
 }
 

@@ -4,10 +4,12 @@
 
 use dossier::corpus::document::{Document, Problem};
 use dossier::corpus::load::{self, Decoded, Reader};
+use dossier::corpus::model::Corpus;
 use dossier::corpus::sha256::{hex, Sha256};
 use dossier::corpus::validate;
-use dossier::publish::parts::{self, Assembly, PartsError, MANIFEST};
-use dossier::query::index::IndexBuilding;
+use dossier::publish::gather::Gathering;
+use dossier::publish::parts::{self, Assembly, Manifest, PartsError, MANIFEST};
+use dossier::query::index::{Index, IndexBuilding};
 use futures::stream::{self, StreamExt};
 use js_sys::{Promise, Reflect, Uint8Array};
 use leptos::prelude::window;
@@ -16,7 +18,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use super::failure::{LoadFailure, Why};
-use super::Data;
+use super::{Alone, Data, Rest};
 
 /// How far loading has got, for the status line.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -302,6 +304,7 @@ async fn check_and_index(
         rejected: accepted.rejected,
         report,
         manifest: None,
+        alone: None,
     })
 }
 
@@ -448,15 +451,10 @@ async fn digest(bytes: &[u8]) -> String {
     hex(&job.0.finish())
 }
 
-/// The shipped corpus from its parts: the manifest, always fresh (the page may
-/// have started it), then every part the assembly needs, a few requests at a time,
-/// each checked against the manifest's hash and read as it arrives, while the
-/// next ones download. `None` where the site has no parts (a host that dropped the
-/// folder, or a site put together by hand): the whole file is read then.
-pub async fn read_parts(
-    retry: bool,
-    progress: impl Fn(Progress),
-) -> Result<Option<Data>, LoadFailure> {
+/// The shipped corpus's manifest, always fresh (the page may have started it);
+/// `None` where the site has no parts (a host that dropped the folder, or a site
+/// put together by hand): the whole file is read then.
+pub async fn fetch_manifest(retry: bool) -> Result<Option<Manifest>, LoadFailure> {
     let url = format!("{PARTS}{MANIFEST}");
     let response = match early_download("dossierManifest").filter(|_| !retry) {
         Some(promise) => match JsFuture::from(promise).await {
@@ -475,45 +473,128 @@ pub async fn read_parts(
     if response.status() == 404 {
         return Ok(None);
     }
-    let manifest =
-        parts::read_manifest(&answer_bytes(&url, response).await?).map_err(LoadFailure::Parts)?;
-    if !can_inflate() {
-        // An older browser reads the whole file, where the site carries it.
-        if manifest.whole {
-            return Ok(None);
-        }
-        let url = manifest
-            .parts
-            .first()
-            .map_or(url, |p| format!("{PARTS}{}", p.file));
-        return Err(LoadFailure::Interrupted {
-            url,
-            why: Why::NoInflate,
-        });
+    let bytes = answer_bytes(&url, response).await?;
+    parts::read_manifest(&bytes)
+        .map(Some)
+        .map_err(LoadFailure::Parts)
+}
+
+/// Why the parts cannot be read in this browser, where they cannot: it has no
+/// gzip reader (before 2023). `None` where it can.
+pub fn cannot_inflate(manifest: &Manifest) -> Option<LoadFailure> {
+    if can_inflate() {
+        return None;
     }
-    let total: usize = manifest.parts.iter().map(|p| p.bytes).sum();
+    let url = manifest.parts.first().map_or_else(
+        || format!("{PARTS}{MANIFEST}"),
+        |p| format!("{PARTS}{}", p.file),
+    );
+    Some(LoadFailure::Interrupted {
+        url,
+        why: Why::NoInflate,
+    })
+}
+
+/// One file of the parts' folder: its JSON (inflated), the SHA-256 of that JSON,
+/// and how many bytes came over the link.
+async fn fetch_part(
+    file: String,
+    retry: bool,
+) -> Result<(String, Vec<u8>, String, usize), LoadFailure> {
+    let bytes = download(&format!("{PARTS}{file}"), retry).await?;
+    let arrived = bytes.len();
+    let damaged = || LoadFailure::Parts(PartsError::HashMismatch { file: file.clone() });
+    let json = inflate(bytes).await.ok_or_else(damaged)?;
+    let sha256 = digest(&json).await;
+    Ok((file, json, sha256, arrived))
+}
+
+/// The record `id` and the records it names, from the few parts that hold them
+/// (`publish::gather`): shown alone while the rest of the corpus is read, or
+/// until the reader asks for it.
+pub async fn gather_record(
+    manifest: &Manifest,
+    id: &str,
+    retry: bool,
+) -> Result<Data, LoadFailure> {
+    let mut gathering = Gathering::new(manifest.clone(), id);
+    loop {
+        let needs = gathering.needs();
+        if needs.is_empty() {
+            break;
+        }
+        let mut arriving = stream::iter(needs)
+            .map(|file| fetch_part(file, retry))
+            .buffer_unordered(PARTS_IN_FLIGHT);
+        while let Some(part) = arriving.next().await {
+            let (file, json, sha256, _) = part?;
+            gathering
+                .take(&file, &json, &sha256)
+                .map_err(LoadFailure::Parts)?;
+        }
+    }
+    mark("gathered");
+    let accepted = load::accept_checked(gathering.finish(), Vec::new());
+    let mut index = Index::new(accepted.corpus);
+    index.fingerprint = Some(manifest.sha256.clone());
+    Ok(Data {
+        index,
+        rejected: Vec::new(),
+        report: Vec::new(),
+        manifest: Some(manifest.clone()),
+        alone: Some(Alone {
+            record: Some(id.to_string()),
+            rest: Rest::Reading,
+        }),
+    })
+}
+
+/// The corpus's title and description alone, from its manifest: what the page
+/// shows while it waits for the reader to ask for the corpus.
+pub fn nothing_yet(manifest: &Manifest) -> Data {
+    let corpus = Corpus {
+        meta: manifest.meta.clone(),
+        ..Corpus::default()
+    };
+    let mut index = Index::new(corpus);
+    index.fingerprint = Some(manifest.sha256.clone());
+    Data {
+        index,
+        rejected: Vec::new(),
+        report: Vec::new(),
+        manifest: Some(manifest.clone()),
+        alone: Some(Alone {
+            record: None,
+            rest: Rest::OnRequest,
+        }),
+    }
+}
+
+/// The shipped corpus from every one of its parts, a few requests at a time,
+/// each checked against the manifest's hash and read as it arrives, while the
+/// next ones download.
+pub async fn read_parts(
+    manifest: Manifest,
+    retry: bool,
+    progress: impl Fn(Progress),
+) -> Result<Data, LoadFailure> {
+    let total = manifest.stored_bytes();
     let read_from = manifest.clone();
     let mut assembly = Assembly::new(manifest);
     let wanted: Vec<String> = assembly.missing().map(|p| p.file.clone()).collect();
     let mut arriving = stream::iter(wanted)
-        .map(|file| async move {
-            let bytes = download(&format!("{PARTS}{file}"), retry).await;
-            (file, bytes)
-        })
+        .map(|file| fetch_part(file, retry))
         .buffered(PARTS_IN_FLIGHT);
     let mut done = 0;
     progress(Progress::Downloading {
         bytes: 0.0,
         total: Some(total as f64),
     });
-    while let Some((file, bytes)) = arriving.next().await {
-        let bytes = bytes?;
-        done += bytes.len();
-        let damaged = || LoadFailure::Parts(PartsError::HashMismatch { file: file.clone() });
-        let bytes = inflate(bytes).await.ok_or_else(damaged)?;
-        let sha256 = digest(&bytes).await;
+    while let Some(part) = arriving.next().await {
+        let (file, json, sha256, arrived) = part?;
+        done += arrived;
         assembly
-            .take_digested(&file, &bytes, &sha256)
+            .take_digested(&file, &json, &sha256)
             .map_err(LoadFailure::Parts)?;
         progress(Progress::Downloading {
             bytes: done as f64,
@@ -528,5 +609,5 @@ pub async fn read_parts(
     let clean = read_from.problems == Some(0);
     let mut data = check_and_index(doc, fingerprint, None, clean, progress).await?;
     data.manifest = Some(read_from);
-    Ok(Some(data))
+    Ok(data)
 }

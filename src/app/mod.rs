@@ -1,6 +1,7 @@
 //! The Leptos shell: loads the corpus, keeps the URL and the screen in step, and
 //! lays out the views. Everything it shows is worked out by the pure core.
 
+mod alone;
 mod bits;
 mod charts;
 mod check_copy;
@@ -45,6 +46,38 @@ pub struct Data {
     pub report: Vec<Problem>,
     /// The manifest of the parts it was read from: the shipped corpus's.
     pub manifest: Option<Manifest>,
+    /// Where only part of the corpus is read: one record and those it names,
+    /// or none. `None` once the whole corpus is in.
+    pub alone: Option<Alone>,
+}
+
+impl Data {
+    /// This part of the corpus, waiting for the reader to ask for the rest.
+    fn waiting(mut self) -> Data {
+        if let Some(alone) = &mut self.alone {
+            alone.rest = Rest::OnRequest;
+        }
+        self
+    }
+}
+
+/// What is on screen before the whole corpus is: a record opened by its
+/// address, from the few parts that hold it (`record`, the id asked for), or
+/// nothing but the corpus's title; and what happens to the rest.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Alone {
+    pub record: Option<String>,
+    pub rest: Rest,
+}
+
+/// What happens to the rest of the corpus.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Rest {
+    /// It is being read.
+    Reading,
+    /// It is read when the reader asks: it is larger than a reader should
+    /// download without choosing to (the manifest says how large).
+    OnRequest,
 }
 
 /// How much of the text index is built, from 0 to 1; None once it is ready.
@@ -57,6 +90,17 @@ enum Loading {
     Failed(LoadFailure),
     Ready(Arc<Data>),
 }
+
+impl Loading {
+    /// Whether part of the corpus is on screen, alone.
+    fn is_alone(&self) -> bool {
+        matches!(self, Loading::Ready(d) if d.alone.is_some())
+    }
+}
+
+/// How far the rest of the corpus has got, while part of it is on screen.
+#[derive(Clone, Copy)]
+pub struct RestProgress(pub RwSignal<Option<Progress>>);
 
 /// "12.3 MB".
 fn megabytes(l: Lang, bytes: f64) -> String {
@@ -118,11 +162,14 @@ impl Source {
     }
 }
 
-/// A request to load a corpus; `seq` tells a newer request from an older one.
+/// A request to load a corpus; `seq` tells a newer request from an older one;
+/// `everything` says the reader asked for the whole of a corpus that is read
+/// only on request.
 #[derive(Clone)]
 pub struct LoadRequest {
     pub source: Source,
     pub retry: bool,
+    pub everything: bool,
     seq: u32,
 }
 
@@ -132,20 +179,62 @@ pub struct Loader(RwSignal<LoadRequest, LocalStorage>);
 
 impl Loader {
     pub fn open(&self, source: Source, retry: bool) {
+        let everything = self.0.with_untracked(|r| r.everything);
+        self.request(source, retry, everything);
+    }
+
+    /// Reads the whole of the shipped corpus, which the reader asked for.
+    pub fn read_everything(&self) {
+        self.request(Source::Shipped, false, true);
+    }
+
+    fn request(&self, source: Source, retry: bool, everything: bool) {
         let seq = self.0.with_untracked(|r| r.seq) + 1;
-        self.0.set(LoadRequest { source, retry, seq });
+        self.0.set(LoadRequest {
+            source,
+            retry,
+            everything,
+            seq,
+        });
     }
 }
 
+/// Loads the corpus `request` asks for. The shipped corpus is read from its
+/// parts; where it is large, a record the address opens (`record`) is first
+/// shown alone (`alone`), and a corpus too large to read unasked waits for the
+/// reader's word.
 async fn load(
-    source: &Source,
-    retry: bool,
+    request: &LoadRequest,
+    record: Option<String>,
     progress: impl Fn(Progress),
+    alone: impl Fn(Data),
 ) -> Result<Data, LoadFailure> {
+    let LoadRequest { source, retry, .. } = request;
+    let retry = *retry;
     let bytes = match source {
         Source::Shipped if !loader::carries_corpus() => {
-            if let Some(data) = loader::read_parts(retry, &progress).await? {
-                return Ok(data);
+            if let Some(manifest) = loader::fetch_manifest(retry).await? {
+                match loader::cannot_inflate(&manifest) {
+                    // An older browser reads the whole file, where the site carries it.
+                    Some(_) if manifest.whole => {}
+                    Some(failure) => return Err(failure),
+                    None => {
+                        let asks = manifest.asks_first() && !request.everything;
+                        if let Some(id) = record.filter(|_| asks || manifest.shows_alone()) {
+                            // Where it cannot be gathered, reading the whole says why.
+                            if let Ok(data) = loader::gather_record(&manifest, &id, retry).await {
+                                if asks {
+                                    return Ok(data.waiting());
+                                }
+                                alone(data);
+                            }
+                        }
+                        if asks {
+                            return Ok(loader::nothing_yet(&manifest));
+                        }
+                        return loader::read_parts(manifest, retry, progress).await;
+                    }
+                }
             }
             loader::fetch_corpus(CORPUS_URL, false, retry, &progress).await?
         }
@@ -236,8 +325,12 @@ pub fn App() -> impl IntoView {
     let request = RwSignal::new_local(LoadRequest {
         source: Source::of_address(corpus_in_address.get_untracked()),
         retry: false,
+        everything: false,
         seq: 0,
     });
+    // How far the rest of the corpus has got, while part of it is on screen.
+    let rest = RwSignal::new(None::<Progress>);
+    provide_context(RestProgress(rest));
     let loader = Loader(request);
     provide_context(loader);
     // A new ?corpus= (typed, followed or reached by back and forward) loads it.
@@ -248,16 +341,29 @@ pub fn App() -> impl IntoView {
         }
     });
     Effect::new(move |_| {
-        let LoadRequest { source, retry, seq } = request.get();
+        let asked = request.get();
+        let seq = asked.seq;
         loading.set(Loading::Pending(None));
+        rest.set(None);
+        let record = nav.state.with_untracked(|s| s.record.clone());
         spawn_local(async move {
             let current = move || request.with_untracked(|r| r.seq) == seq;
             let progress = move |p| {
-                if current() {
+                if !current() {
+                    return;
+                }
+                if loading.with_untracked(Loading::is_alone) {
+                    rest.set(Some(p));
+                } else {
                     loading.set(Loading::Pending(Some(p)));
                 }
             };
-            let result = load(&source, retry, progress).await;
+            let alone = move |data| {
+                if current() {
+                    loading.set(Loading::Ready(Arc::new(data)));
+                }
+            };
+            let result = load(&asked, record, progress, alone).await;
             if current() {
                 loading.set(match result {
                     Ok(data) => Loading::Ready(Arc::new(data)),
@@ -270,19 +376,27 @@ pub fn App() -> impl IntoView {
     // no connection, and says when a new version waits.
     let update: offline::Update = RwSignal::new_local(None);
     Effect::new(move |registered: Option<bool>| {
-        let ready = loading.with(|l| matches!(l, Loading::Ready(_)));
+        let ready = loading.with(|l| matches!(l, Loading::Ready(d) if d.alone.is_none()));
         if ready && registered != Some(true) {
             offline::register(update);
         }
         ready || registered == Some(true)
     });
     // The page's static masthead and first page stand in until the corpus is on screen.
+    // While the app waits for the reader to ask for a large corpus, the static
+    // first page is the list.
     Effect::new(move |_| {
-        if !loading.with(|l| matches!(l, Loading::Pending(_))) {
+        let (pending, list_waits) = loading.with(|l| match l {
+            Loading::Pending(_) => (true, false),
+            Loading::Ready(d) => (false, d.alone.as_ref().is_some_and(|a| a.record.is_none())),
+            Loading::Failed(_) => (false, false),
+        });
+        if !pending {
+            let first_pages = Lang::ALL.map(|l| format!("first-page-{}", l.code()));
             let static_parts = ["shell"]
                 .into_iter()
                 .map(String::from)
-                .chain(Lang::ALL.map(|l| format!("first-page-{}", l.code())));
+                .chain(first_pages.into_iter().filter(|_| !list_waits));
             for id in static_parts {
                 if let Some(part) = document().get_element_by_id(&id) {
                     part.remove();
@@ -449,6 +563,22 @@ fn Lede(text: String) -> impl IntoView {
     }
 }
 
+/// The static first page the build wrote into the page (`first-page-en`,
+/// `first-page-fa`), moved under the notice: the list, while a corpus read only on
+/// request waits for the reader.
+#[component]
+fn StaticFirstPage() -> impl IntoView {
+    let slot = NodeRef::<leptos::html::Div>::new();
+    slot.on_load(|slot| {
+        for l in Lang::ALL {
+            if let Some(page) = document().get_element_by_id(&format!("first-page-{}", l.code())) {
+                let _ = slot.append_child(&page);
+            }
+        }
+    });
+    view! { <div node_ref=slot></div> }
+}
+
 /// The loaded app: header, view tabs, filters and the current view.
 #[component]
 fn Browser(data: Arc<Data>) -> impl IntoView {
@@ -460,7 +590,7 @@ fn Browser(data: Arc<Data>) -> impl IntoView {
     provide_context(timeline::Extents::new(&data.index));
     // The text index is built after the first list is on screen; searches
     // wait for it, and the share built so far is shown meanwhile.
-    let ready = data.index.text.get().is_some();
+    let ready = data.index.text.get().is_some() || data.alone.is_some();
     let search = SearchIndexing(RwSignal::new((!ready).then_some(0.0)));
     provide_context(search);
     if !ready {
@@ -495,6 +625,19 @@ fn Browser(data: Arc<Data>) -> impl IntoView {
     // Only opening or leaving a record swaps the main part: any other change
     // of state is the list's own to follow.
     let record = Memo::new(move |_| nav.state.with(|s| s.record.clone()));
+    // Part of the corpus alone on screen: another record opened is found anew.
+    let alone = data.alone.clone();
+    if let Some(shown) = alone.as_ref().map(|a| a.record.clone()) {
+        let loader = expect_context::<Loader>();
+        Effect::new(move |_| {
+            if let Some(id) = record.get() {
+                if Some(&id) != shown.as_ref() {
+                    loader.open(Source::Shipped, false);
+                }
+            }
+        });
+    }
+    let whole = alone.is_none();
     let version = format!(
         "{} {}",
         fill(t.footer_version, &[&meta.version, &meta.updated]),
@@ -508,16 +651,18 @@ fn Browser(data: Arc<Data>) -> impl IntoView {
         </header>
         <open::CorpusBar/>
         <open::ElsewhereNotice/>
-        <lists::ViewTabs/>
+        {whole.then(|| view! { <lists::ViewTabs/> })}
         <div class="layout">
-            <filters::FilterPanel/>
+            {whole.then(|| view! { <filters::FilterPanel/> })}
             <main id="main" tabindex="-1">
                 <takeaway::PrintHeader/>
                 <RejectedNotice rejected/>
                 <open::ValidationReport/>
+                <alone::AloneNotice/>
                 {move || match record.get() {
                     Some(id) => view! { <detail::Detail id/> }.into_any(),
-                    None => view! { <lists::CurrentList/> }.into_any(),
+                    None if whole => view! { <lists::CurrentList/> }.into_any(),
+                    None => view! { <StaticFirstPage/> }.into_any(),
                 }}
             </main>
         </div>
@@ -530,7 +675,7 @@ fn Browser(data: Arc<Data>) -> impl IntoView {
                 {(!single_file())
                     .then(|| view! { " " {footer_links(&source, manifest.as_ref(), l)} })}
             </p>
-            {manifest.map(|manifest| view! { <offline::KeepCorpus manifest/> })}
+            {manifest.filter(|_| whole).map(|manifest| view! { <offline::KeepCorpus manifest/> })}
         </footer>
     }
 }

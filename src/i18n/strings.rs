@@ -420,4 +420,17 @@ pub struct Strings {
     /// shows its first lines, and the one that folds it again.
     pub lede_more: &'static str,
     pub lede_less: &'static str,
+    /// A record opened by its address, shown on its own before the rest of the
+    /// corpus is read.
+    pub alone_reading: &'static str,
+    pub alone_record: &'static str,
+    /// A corpus read only when the reader asks: `{0}` records, `{1}` parts,
+    /// `{2}` the download ("146.0 MB").
+    pub alone_asks_title: &'static str,
+    pub alone_asks: &'static str,
+    /// The button: `{0}` the download.
+    pub read_everything: &'static str,
+    /// In place of what points to a record, while the corpus is not all read.
+    pub waits_for_corpus: &'static str,
+    pub finding_record: &'static str,
 }

@@ -118,6 +118,19 @@ def site_copy(tmp_path):
         s.stop()
 
 
+@pytest.fixture()
+def site_on_request(site_copy):
+    """The root build whose shipped corpus is in parts of 16 KiB, read only on request."""
+    url, corpus_file = site_copy()
+    site = corpus_file.parent.parent
+    subprocess.run(
+        ["cargo", "run", "--release", "--offline", "--quiet", "--bin", "split-corpus", "--",
+         "--part-bytes", "16384", "--ask-above", "1",
+         str(corpus_file), str(site / "parts")],
+        cwd=ROOT, check=True)
+    return url, site
+
+
 @pytest.fixture(scope="session")
 def large_corpus():
     """A generated corpus of 20,000 records (scripts/test makes it; made here if missing)."""
@@ -186,8 +199,8 @@ class Page:
         return WebDriverWait(self.d, timeout).until(condition)
 
     def wait_ready(self):
-        """Waits until the corpus has loaded (or failed) and something is shown."""
-        self.wait(lambda d: d.find_elements(By.CSS_SELECTOR, ".list-title, .detail h2, .failure, .empty"))
+        """Waits until the corpus has loaded (or failed, or waits for the reader to ask for it) and something is shown."""
+        self.wait(lambda d: d.find_elements(By.CSS_SELECTOR, ".list-title, .detail h2, .failure, .empty, .alone button"))
         return self
 
     def css(self, selector):

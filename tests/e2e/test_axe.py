@@ -219,3 +219,14 @@ def test_no_axe_violations_on_a_phone(site, scheme_page, axe_source, lang, query
         check(page, axe_source, url)
     finally:
         page.d.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+@pytest.mark.parametrize("scheme_page", SCHEMES, indirect=True)
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("query,ready", [("", ".alone button"), (f"id={TOLL_EVENT['id']}", ".detail .waits")])
+def test_no_axe_violations_on_a_corpus_read_on_request(site_on_request, scheme_page, axe_source, lang, query, ready):
+    url, _ = site_on_request
+    url = f"{url}?{query}&lang={lang}"
+    scheme_page.d.get(url)
+    settle(scheme_page, ready)
+    check(scheme_page, axe_source, url)

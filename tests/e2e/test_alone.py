@@ -1,0 +1,78 @@
+"""A large corpus, read in part: a record opened by its address comes from the few
+parts that hold it (the record directory, src/publish/gather.rs), with what points
+to it marked as waiting; a corpus above the manifest's `ask_above` is read whole only
+when the reader asks, and the static first page stands in for the list until then.
+
+The site is the root build with the shipped corpus cut anew into small parts
+(`split-corpus --part-bytes`), so that one record needs few of many, and with a
+manifest that asks above one byte."""
+
+from conftest import CORPUS
+from selenium.webdriver.common.by import By
+
+N = {kind: len(CORPUS[kind]) for kind in ("events", "claims", "sources", "actors")}
+EVENT = next(e for e in CORPUS["events"] if e.get("actors") and any(c.get("events") == [e["id"]] or e["id"] in c.get("events", []) for c in CORPUS["claims"]))
+ACTOR = EVENT["actors"][0]["actor"]
+ACTOR_NAME = next(a["name"] for a in CORPUS["actors"] if a["id"] == ACTOR)
+
+
+def part_requests(page):
+    """The files of parts/ the page asked for, by name."""
+    return page.d.execute_script(
+        "return performance.getEntriesByType('resource').map(e => e.name)"
+        ".filter(n => n.includes('/parts/') && !n.endsWith('manifest.json'))"
+        ".map(n => n.split('/parts/')[1])")
+
+
+def test_a_record_opened_by_its_address_comes_from_a_few_parts(site_on_request, page):
+    url, site = site_on_request
+    records = len(list((site / "parts").glob("r-*.json.gz")))
+    assert records > 10, records
+    page.open(f"{url}?id={EVENT['id']}")
+    assert page.text(".detail h2") == EVENT["title"]
+    fetched = part_requests(page)
+    assert any(f.startswith("d-") for f in fetched), fetched
+    assert len([f for f in fetched if f.startswith("r-")]) < records / 2, fetched
+    # Its participants are named, from their own parts.
+    assert ACTOR_NAME in page.text(".detail")
+    # What points to it (claims about it) waits for the whole corpus: no short
+    # list shown as if whole.
+    assert page.css(".detail .waits")
+    assert not page.css(".detail .toll-chart, .detail ol.records")
+    # No list, filter or view that would need every record.
+    assert not page.css(".list-title, aside.filters, nav[aria-label='Views']")
+    notice = page.text(".alone")
+    assert "A large corpus" in notice and "only when you ask" in notice, notice
+
+
+def test_a_link_from_a_record_alone_finds_the_next_record(site_on_request, page):
+    url, _ = site_on_request
+    page.open(f"{url}?id={EVENT['id']}")
+    page.one(f".detail a[href*='id={ACTOR}']").click()
+    page.wait(lambda d: page.text(".detail h2") == ACTOR_NAME)
+    assert page.css(".detail .waits")
+    assert page.query().endswith(f"id={ACTOR}") or f"id={ACTOR}" in page.query()
+
+
+def test_a_corpus_read_on_request_is_read_when_the_reader_asks(site_on_request, page):
+    url, _ = site_on_request
+    page.d.get(url)
+    button = page.one(".alone button")
+    assert "Read the whole corpus" in button.text and "MB" in button.text, button.text
+    # Until then the static first page is the list.
+    assert page.one("#first-page-en").is_displayed()
+    assert not part_requests(page), "no part before the reader asks"
+    button.click()
+    page.until_title(f"Events ({N['events']})")
+    assert not page.css("#first-page-en, .alone")
+    # Filters work on the whole corpus now.
+    assert page.css("aside.filters")
+
+
+def test_the_request_is_in_persian_too(site_on_request, page):
+    url, _ = site_on_request
+    page.open(f"{url}?lang=fa&id={EVENT['id']}")
+    assert page.text(".detail h2") == EVENT["title"]
+    notice = page.text(".alone")
+    assert "مجموعه‌ای بزرگ" in notice and "خواندن همهٔ مجموعه" in notice, notice
+    assert page.one(".detail .waits").text.startswith("سابقه‌هایی")
