@@ -58,7 +58,8 @@ async function fetchChecked(address, hash, init, part = false) {
 }
 
 // Install: keep this version's app and corpus manifest, then every record part
-// the manifest lists that is not kept yet. Any file that fails, or differs from
+// the manifest lists that is not kept yet (for a corpus of a size read without
+// asking). Any file that fails, or differs from
 // what the build made (a host half-way through an update), fails the install:
 // the browser tries again on a later visit, and the version in use stays whole.
 self.addEventListener("install", (event) => {
@@ -72,8 +73,14 @@ self.addEventListener("install", (event) => {
     if (!manifest) return;
     // A browser that cannot inflate the parts reads the whole file, if anything.
     if (typeof DecompressionStream === "undefined") return;
+    const listed = await manifest.json();
+    // A corpus read only on request (above the manifest's ask_above, which the
+    // build always writes: src/publish/parts.rs) is kept when the reader asks
+    // ("Keep the whole corpus on this device"), not with every install.
+    const stored = listed.parts.reduce((n, part) => n + part.bytes, 0);
+    if (stored > listed.ask_above) return;
     const parts = await caches.open(PARTS);
-    for (const part of (await manifest.json()).parts) {
+    for (const part of listed.parts) {
       const address = url(`parts/${part.file}`);
       if (!(await parts.match(address))) {
         await parts.put(address, await fetchChecked(address, part.sha256, undefined, true));

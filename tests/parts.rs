@@ -320,3 +320,33 @@ fn the_build_records_what_its_check_found() {
     assert_eq!(split_and_read(&corpus).problems, Some(1));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn the_manifest_says_above_what_size_the_reader_is_asked_and_the_app_asks_there() {
+    use dossier::publish::parts::ASK_ABOVE;
+    let corpus = synth::generate(2_000, 1);
+    let mut parts = split(&corpus, "0123", 32 * 1024);
+    // Written out, for the service worker, which reads the manifest's JSON.
+    let json: serde_json::Value = serde_json::from_str(&parts.manifest_json()).unwrap();
+    assert_eq!(json["ask_above"], serde_json::json!(ASK_ABOVE));
+    let manifest = &mut parts.manifest;
+    let stored = manifest.stored_bytes();
+    assert_eq!(
+        stored,
+        manifest.parts.iter().map(|p| p.bytes).sum::<usize>()
+    );
+    assert!(
+        !manifest.asks_first() && !manifest.shows_alone(),
+        "{stored} bytes"
+    );
+    manifest.ask_above = Some(stored);
+    assert!(!manifest.asks_first(), "at the figure, read without asking");
+    manifest.ask_above = Some(stored - 1);
+    assert!(
+        manifest.asks_first() && manifest.shows_alone(),
+        "above it, asked"
+    );
+    // A manifest of an earlier build, without the figure, asks above 32 MiB.
+    manifest.ask_above = None;
+    assert!(!manifest.asks_first());
+}

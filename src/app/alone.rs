@@ -17,16 +17,29 @@ pub fn AloneNotice() -> impl IntoView {
     let Some(alone) = d.alone.clone() else {
         return ().into_any();
     };
-    let lead = alone
-        .record
-        .is_some()
-        .then(|| view! { <p>{t.alone_record}</p> });
-    match alone.rest {
-        Rest::Reading => {
-            let rest = expect_context::<RestProgress>().0;
-            view! {
+    let with_record = alone.record.is_some();
+    let lead = move || with_record.then(|| view! { <p>{t.alone_record}</p> });
+    let rest = expect_context::<RestProgress>().0;
+    // Once the reader has asked, the rest is being read.
+    let reading = Memo::new(move |_| alone.rest == Rest::Reading || rest.with(Option::is_some));
+    let asks = d.manifest.as_ref().map(|manifest| {
+        let size = megabytes(l, manifest.stored_bytes() as f64);
+        let text = fill(
+            t.alone_asks,
+            &[
+                &l.number(manifest.totals.total()),
+                &l.number(manifest.parts.len()),
+                &size,
+            ],
+        );
+        (text, fill(t.read_everything, &[&size]))
+    });
+    let loader = expect_context::<Loader>();
+    let notice = move || {
+        if reading.get() {
+            return view! {
                 <div class="alone" role="status">
-                    {lead}
+                    {lead()}
                     <p>{t.alone_reading}</p>
                     {move || {
                         let (text, fraction) = progress_text(l, rest.get());
@@ -39,33 +52,20 @@ pub fn AloneNotice() -> impl IntoView {
                     }}
                 </div>
             }
-            .into_any()
+            .into_any();
         }
-        Rest::OnRequest => {
-            let Some(manifest) = d.manifest.as_ref() else {
-                return ().into_any();
-            };
-            let size = megabytes(l, manifest.stored_bytes() as f64);
-            let text = fill(
-                t.alone_asks,
-                &[
-                    &l.number(manifest.totals.total()),
-                    &l.number(manifest.parts.len()),
-                    &size,
-                ],
-            );
-            let loader = expect_context::<Loader>();
-            view! {
-                <section class="alone" aria-labelledby="alone-title">
-                    {lead}
-                    <h2 id="alone-title">{t.alone_asks_title}</h2>
-                    <p>{text}</p>
-                    <button type="button" on:click=move |_| loader.read_everything()>
-                        {fill(t.read_everything, &[&size])}
-                    </button>
-                </section>
-            }
-            .into_any()
+        let Some((text, button)) = asks.clone() else {
+            return ().into_any();
+        };
+        view! {
+            <section class="alone" aria-labelledby="alone-title">
+                {lead()}
+                <h2 id="alone-title">{t.alone_asks_title}</h2>
+                <p>{text}</p>
+                <button type="button" on:click=move |_| loader.read_everything()>{button}</button>
+            </section>
         }
-    }
+        .into_any()
+    };
+    notice.into_any()
 }

@@ -138,9 +138,16 @@ pub fn IdLink(#[prop(into)] id: String, kind: Kind) -> impl IntoView {
         Kind::Event => index.event(&id).map(|e| e.title.clone()),
         Kind::Claim => index.claim(&id).map(|c| c.paraphrase.clone()),
     };
+    // A record shown alone before the records it names have arrived: their ids
+    // stand in for their names, still links, until they come.
+    let arriving = d.alone.as_ref().is_some_and(|a| !a.complete);
     match label {
         Some(label) => {
             view! { <RecordLink id><span dir="auto">{label}</span></RecordLink> }.into_any()
+        }
+        None if arriving => {
+            view! { <RecordLink id=id.clone()><span class="arriving">{id}</span></RecordLink> }
+                .into_any()
         }
         None => view! { <span class="missing">{id}</span> }.into_any(),
     }

@@ -73,8 +73,12 @@ fn events_section(title: String, events: Vec<String>) -> impl IntoView {
     (!events.is_empty()).then(|| {
         let items = capped(events, |id: String| {
             let d = data();
-            let date = d.index.event(&id).and_then(|e| e.date.clone());
-            view! { <li><DateText date/>" — "<IdLink id kind=Kind::Event/></li> }
+            // An event not yet arrived has no date to show, rather than "undated".
+            let date = d.index.event(&id).map(|e| {
+                let date = e.date.clone();
+                view! { <DateText date/>" — " }
+            });
+            view! { <li>{date}<IdLink id kind=Kind::Event/></li> }
         });
         view! { <section><h3 dir="auto">{title}</h3><ul class="plain">{items}</ul></section> }
     })

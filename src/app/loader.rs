@@ -512,16 +512,26 @@ async fn fetch_part(
 /// The record `id` and the records it names, from the few parts that hold them
 /// (`publish::gather`): shown alone while the rest of the corpus is read, or
 /// until the reader asks for it.
+///
+/// The record is handed to `early` as soon as its own part is in, so that a slow
+/// link shows its text while the names of what it links to are still on the way.
 pub async fn gather_record(
     manifest: &Manifest,
     id: &str,
     retry: bool,
+    early: impl Fn(Data),
 ) -> Result<Data, LoadFailure> {
     let mut gathering = Gathering::new(manifest.clone(), id);
+    let mut shown = false;
     loop {
         let needs = gathering.needs();
         if needs.is_empty() {
             break;
+        }
+        if !shown && gathering.found() == Some(true) {
+            shown = true;
+            mark("record");
+            early(gathered(manifest, id, &gathering, false));
         }
         let mut arriving = stream::iter(needs)
             .map(|file| fetch_part(file, retry))
@@ -534,10 +544,16 @@ pub async fn gather_record(
         }
     }
     mark("gathered");
-    let accepted = load::accept_checked(gathering.finish(), Vec::new());
+    Ok(gathered(manifest, id, &gathering, true))
+}
+
+/// What has been gathered of the record `id`, indexed; `complete` once the
+/// records it names are in too.
+fn gathered(manifest: &Manifest, id: &str, gathering: &Gathering, complete: bool) -> Data {
+    let accepted = load::accept_checked(gathering.document(), Vec::new());
     let mut index = Index::new(accepted.corpus);
     index.fingerprint = Some(manifest.sha256.clone());
-    Ok(Data {
+    Data {
         index,
         rejected: Vec::new(),
         report: Vec::new(),
@@ -545,8 +561,9 @@ pub async fn gather_record(
         alone: Some(Alone {
             record: Some(id.to_string()),
             rest: Rest::Reading,
+            complete,
         }),
-    })
+    }
 }
 
 /// The corpus's title and description alone, from its manifest: what the page
@@ -566,6 +583,7 @@ pub fn nothing_yet(manifest: &Manifest) -> Data {
         alone: Some(Alone {
             record: None,
             rest: Rest::OnRequest,
+            complete: true,
         }),
     }
 }

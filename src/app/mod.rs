@@ -68,6 +68,8 @@ impl Data {
 pub struct Alone {
     pub record: Option<String>,
     pub rest: Rest,
+    /// Whether the records it names are in: false while only its own part is.
+    pub complete: bool,
 }
 
 /// What happens to the rest of the corpus.
@@ -221,8 +223,12 @@ async fn load(
                     None => {
                         let asks = manifest.asks_first() && !request.everything;
                         if let Some(id) = record.filter(|_| asks || manifest.shows_alone()) {
+                            let early =
+                                |data: Data| alone(if asks { data.waiting() } else { data });
                             // Where it cannot be gathered, reading the whole says why.
-                            if let Ok(data) = loader::gather_record(&manifest, &id, retry).await {
+                            if let Ok(data) =
+                                loader::gather_record(&manifest, &id, retry, early).await
+                            {
                                 if asks {
                                     return Ok(data.waiting());
                                 }
@@ -343,7 +349,12 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| {
         let asked = request.get();
         let seq = asked.seq;
-        loading.set(Loading::Pending(None));
+        // Part of the shipped corpus on screen stays there while another record
+        // is found, or the rest is read: the notice says how far it has got.
+        let shipped = matches!(asked.source, Source::Shipped);
+        if !(shipped && loading.with_untracked(Loading::is_alone)) {
+            loading.set(Loading::Pending(None));
+        }
         rest.set(None);
         let record = nav.state.with_untracked(|s| s.record.clone());
         spawn_local(async move {

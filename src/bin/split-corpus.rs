@@ -94,7 +94,9 @@ fn run(corpus: &Path, out: &Path, part_bytes: usize, site: Carries) -> Result<()
     let mut split = parts::split(&accepted.corpus, &fingerprint, part_bytes);
     split.manifest.whole = site.whole;
     split.manifest.plain = site.plain;
-    split.manifest.ask_above = site.ask_above;
+    if site.ask_above.is_some() {
+        split.manifest.ask_above = site.ask_above;
+    }
     split.manifest.problems = Some(found);
     drop(accepted);
     if out.exists() {

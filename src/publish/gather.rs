@@ -163,16 +163,22 @@ impl Gathering {
     /// The records gathered: the record and those it names that the corpus
     /// has, each list in the whole corpus's order, as a corpus file of their own.
     pub fn finish(self) -> Document {
+        self.document()
+    }
+
+    /// The records gathered so far, as [`finish`](Self::finish) gives them: the
+    /// record may be shown before the records it names have all arrived.
+    pub fn document(&self) -> Document {
         let wanted = &self.wanted;
         let mut doc = Document {
             meta: self.manifest.meta.clone(),
             ..Document::default()
         };
-        for part in self.parts.into_values() {
-            keep(&mut doc.sources, part.sources, wanted);
-            keep(&mut doc.actors, part.actors, wanted);
-            keep(&mut doc.events, part.events, wanted);
-            keep(&mut doc.claims, part.claims, wanted);
+        for part in self.parts.values() {
+            keep(&mut doc.sources, &part.sources, wanted);
+            keep(&mut doc.actors, &part.actors, wanted);
+            keep(&mut doc.events, &part.events, wanted);
+            keep(&mut doc.claims, &part.claims, wanted);
         }
         doc
     }
@@ -192,13 +198,17 @@ fn names_of<T: Names + HasId>(records: &[Entry<T>], id: &str) -> Option<Vec<Stri
 }
 
 /// Appends the records of `run` that are wanted, numbered in the order they come.
-fn keep<T: HasId>(list: &mut Vec<Entry<T>>, run: Vec<Entry<T>>, wanted: &BTreeMap<String, Place>) {
+fn keep<T: HasId + Clone>(
+    list: &mut Vec<Entry<T>>,
+    run: &[Entry<T>],
+    wanted: &BTreeMap<String, Place>,
+) {
     for entry in run {
         if wanted.contains_key(entry.record.id()) {
             let index = list.len();
             list.push(Entry {
                 index,
-                record: entry.record,
+                record: entry.record.clone(),
             });
         }
     }

@@ -48,6 +48,11 @@ pub const PART_BYTES: usize = 896 * 1024;
 /// reader on a metered link should choose such a download.
 pub const ASK_ABOVE: usize = 32 * 1024 * 1024;
 
+/// A directory part holds about a seventh of a record part's JSON (128 KiB, some
+/// 16 KB stored): a reader looks one id up in it, so it should cost little more
+/// than a round trip.
+pub const DIRECTORY_SHARE: usize = 7;
+
 /// Above how many bytes of parts, as stored, a record opened by its address is
 /// shown alone first: see [`Manifest::shows_alone`].
 pub const SHOW_ALONE_ABOVE: usize = 4 * 1024 * 1024;
@@ -325,7 +330,8 @@ pub fn split(corpus: &Corpus, sha256: &str, part_bytes: usize) -> Split {
         });
         parts.push((file, stored));
     }
-    let (listed, directory): (Vec<_>, Vec<_>) = directory(corpus, &entries, part_bytes)
+    let directory_bytes = (part_bytes / DIRECTORY_SHARE).max(1);
+    let (listed, directory): (Vec<_>, Vec<_>) = directory(corpus, &entries, directory_bytes)
         .into_iter()
         .map(|(entry, stored)| {
             let file = entry.file.clone();
@@ -345,7 +351,8 @@ pub fn split(corpus: &Corpus, sha256: &str, part_bytes: usize) -> Split {
             },
             parts: entries,
             directory: listed,
-            ask_above: None,
+            // Written out, so that the service worker reads the same figure.
+            ask_above: Some(ASK_ABOVE),
             whole: true,
             plain: true,
             problems: None,

@@ -2,9 +2,14 @@
 (150 ms round trip, 1.6 Mbps down, 750 kbps up, CPU 4x slower) applied to a real
 load with the DevTools protocol, the site served with gzip as static hosts serve
 it. Measured in the page, from navigation to the first record link on screen,
-whether the static first page's or the app's; also the bytes transferred by then.
+whether the static first page's or the app's (or, for an address `?id=`, the
+record's heading); also the bytes transferred by then. `--fast` leaves the link
+and the CPU as they are.
 
-    python tests/bench/slow_link.py --runs 5 NAME=SITE_DIR [NAME=SITE_DIR ...]
+    python tests/bench/slow_link.py --runs 5 [--query '?id=ID' | --record] [--fast] NAME=SITE_DIR ...
+
+`--record` opens, in each site, the record in the middle of its record directory
+(parts/d-*.json.gz, src/publish/parts.rs): a record opened by its address.
 """
 
 import argparse
@@ -28,7 +33,8 @@ COMPRESSIBLE = (".html", ".js", ".css", ".json", ".wasm", ".svg", ".txt")
 WATCH_JS = """
 (function () {
   function onScreen() {
-    var links = document.querySelectorAll('.first-page li h4 a, li.record h4 a');
+    // A list's record links, or the heading of a record opened by its address.
+    var links = document.querySelectorAll('.first-page li h4 a, li.record h4 a, .detail h2');
     for (var i = 0; i < links.length; i++) {
       var r = links[i].getBoundingClientRect();
       if (r.width > 0 && r.height > 0 && r.top < innerHeight) return true;
@@ -80,16 +86,17 @@ def serve(directory: Path):
     return httpd, f"http://127.0.0.1:{httpd.server_address[1]}/"
 
 
-def slow_phone(drv):
+def slow_phone(drv, throttle=True):
     drv.execute_cdp_cmd("Network.enable", {})
     drv.execute_cdp_cmd("Network.setCacheDisabled", {"cacheDisabled": True})
     # Every load a first visit: no service worker answers from what an earlier run kept.
     drv.execute_cdp_cmd("Network.setBypassServiceWorker", {"bypass": True})
-    drv.execute_cdp_cmd("Network.emulateNetworkConditions", {
-        "offline": False, "latency": 150,
-        "downloadThroughput": 1.6 * 1024 * 1024 / 8, "uploadThroughput": 750 * 1024 / 8,
-    })
-    drv.execute_cdp_cmd("Emulation.setCPUThrottlingRate", {"rate": 4})
+    if throttle:
+        drv.execute_cdp_cmd("Network.emulateNetworkConditions", {
+            "offline": False, "latency": 150,
+            "downloadThroughput": 1.6 * 1024 * 1024 / 8, "uploadThroughput": 750 * 1024 / 8,
+        })
+        drv.execute_cdp_cmd("Emulation.setCPUThrottlingRate", {"rate": 4})
     drv.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": WATCH_JS})
 
 
@@ -105,23 +112,35 @@ def first_record(drv, url, timeout=120):
     raise TimeoutError(f"no record on screen within {timeout} s at {url}")
 
 
+def middle_record(site: Path) -> str:
+    """The id in the middle of the site's record directory."""
+    import json
+    manifest = json.loads((site / "parts/manifest.json").read_text(encoding="utf-8"))
+    entry = manifest["directory"][len(manifest["directory"]) // 2]
+    ids = json.loads(gzip.decompress((site / "parts" / entry["file"]).read_bytes()))
+    return ids[len(ids) // 2][0]
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--query", default="", help="an address to open, such as ?view=claims")
+    ap.add_argument("--fast", action="store_true", help="no throttling of the link or the CPU")
+    ap.add_argument("--record", action="store_true", help="open the record in the middle of each site's directory")
     ap.add_argument("sites", nargs="+")
     args = ap.parse_args()
     import os
     drv, stop = start_chromium("slow-link", os.environ.get("CHROMIUM", "/usr/bin/chromium"),
                                os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
     try:
-        slow_phone(drv)
+        slow_phone(drv, throttle=not args.fast)
         print(f"{'corpus':>10}  {'first record (median)':>22}  {'runs':>24}  {'transferred':>12}")
         for spec in args.sites:
             name, _, directory = spec.partition("=")
             httpd, url = serve(Path(directory))
+            query = f"?id={middle_record(Path(directory))}" if args.record else args.query
             try:
-                runs = [first_record(drv, url + args.query) for _ in range(args.runs)]
+                runs = [first_record(drv, url + query) for _ in range(args.runs)]
             finally:
                 httpd.shutdown()
                 httpd.server_close()

@@ -16,6 +16,16 @@ ACTOR = EVENT["actors"][0]["actor"]
 ACTOR_NAME = next(a["name"] for a in CORPUS["actors"] if a["id"] == ACTOR)
 
 
+def heading(page):
+    """The record's heading, read in one step: the page is redrawn as parts arrive."""
+    return page.d.execute_script("const h = document.querySelector('.detail h2'); return h && h.textContent")
+
+
+def settled(page):
+    """Waits until the names of what the record links to have arrived."""
+    page.wait(lambda d: heading(page) and not page.css(".detail .arriving"))
+
+
 def part_requests(page):
     """The files of parts/ the page asked for, by name."""
     return page.d.execute_script(
@@ -29,11 +39,13 @@ def test_a_record_opened_by_its_address_comes_from_a_few_parts(site_on_request, 
     records = len(list((site / "parts").glob("r-*.json.gz")))
     assert records > 10, records
     page.open(f"{url}?id={EVENT['id']}")
-    assert page.text(".detail h2") == EVENT["title"]
+    settled(page)
+    assert heading(page) == EVENT["title"]
     fetched = part_requests(page)
     assert any(f.startswith("d-") for f in fetched), fetched
     assert len([f for f in fetched if f.startswith("r-")]) < records / 2, fetched
-    # Its participants are named, from their own parts.
+    # Its participants are named, from their own parts: their ids stand in for
+    # their names only until those arrive.
     assert ACTOR_NAME in page.text(".detail")
     # What points to it (claims about it) waits for the whole corpus: no short
     # list shown as if whole.
@@ -48,8 +60,10 @@ def test_a_record_opened_by_its_address_comes_from_a_few_parts(site_on_request, 
 def test_a_link_from_a_record_alone_finds_the_next_record(site_on_request, page):
     url, _ = site_on_request
     page.open(f"{url}?id={EVENT['id']}")
+    settled(page)
     page.one(f".detail a[href*='id={ACTOR}']").click()
-    page.wait(lambda d: page.text(".detail h2") == ACTOR_NAME)
+    page.wait(lambda d: heading(page) == ACTOR_NAME)
+    settled(page)
     assert page.css(".detail .waits")
     assert page.query().endswith(f"id={ACTOR}") or f"id={ACTOR}" in page.query()
 
@@ -72,7 +86,21 @@ def test_a_corpus_read_on_request_is_read_when_the_reader_asks(site_on_request, 
 def test_the_request_is_in_persian_too(site_on_request, page):
     url, _ = site_on_request
     page.open(f"{url}?lang=fa&id={EVENT['id']}")
-    assert page.text(".detail h2") == EVENT["title"]
+    settled(page)
+    assert heading(page) == EVENT["title"]
     notice = page.text(".alone")
     assert "مجموعه‌ای بزرگ" in notice and "خواندن همهٔ مجموعه" in notice, notice
     assert page.one(".detail .waits").text.startswith("سابقه‌هایی")
+
+
+def test_asking_for_the_corpus_beside_a_record_keeps_the_record_and_completes_it(site_on_request, page):
+    url, _ = site_on_request
+    page.open(f"{url}?id={EVENT['id']}")
+    settled(page)
+    page.one(".alone button").click()
+    # The rest arrives under the same record: what points to it replaces the
+    # note that it waits, and the views come back.
+    page.wait(lambda d: not page.css(".alone, .detail .waits"))
+    assert heading(page) == EVENT["title"]
+    assert page.css(".detail ol.records"), "the claims about the event, listed"
+    assert page.css("nav[aria-label='Views']")
