@@ -48,6 +48,12 @@ pub const PART_BYTES: usize = 896 * 1024;
 /// reader on a metered link should choose such a download.
 pub const ASK_ABOVE: usize = 32 * 1024 * 1024;
 
+/// Sources and actors are cut into parts of a quarter of the size: they are the
+/// records that others name (a claim's source and claimant, an event's
+/// participants), so a record opened alone fetches theirs for a name each; a
+/// tenth of a generated corpus's bytes, they add a few requests to a whole read.
+pub const NAMED_SHARE: usize = 4;
+
 /// A directory part holds about a seventh of a record part's JSON (128 KiB, some
 /// 16 KB stored): a reader looks one id up in it, so it should cost little more
 /// than a round trip.
@@ -289,8 +295,12 @@ pub fn split(corpus: &Corpus, sha256: &str, part_bytes: usize) -> Split {
     let mut runs: Vec<(Counts, Counts)> = Vec::new();
     let (mut first, mut count, mut size) = (Counts::default(), Counts::default(), overhead);
     for (kind, sizes) in kinds.iter().zip(&sizes) {
+        let limit = match kind {
+            Kind::Source | Kind::Actor => (part_bytes / NAMED_SHARE).max(1),
+            Kind::Event | Kind::Claim => part_bytes,
+        };
         for &len in sizes {
-            if count.total() > 0 && size + len > part_bytes {
+            if count.total() > 0 && size + len > limit {
                 let next = Counts {
                     sources: first.sources + count.sources,
                     actors: first.actors + count.actors,
