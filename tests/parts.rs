@@ -130,7 +130,10 @@ fn parts_are_about_the_size_asked_and_the_manifest_grows_with_parts_not_records(
     }
     let json = |named_only: bool| -> usize {
         let entries = parts.manifest.parts.iter();
-        entries.filter(|e| named(e) == named_only).map(|p| p.json).sum()
+        entries
+            .filter(|e| named(e) == named_only)
+            .map(|p| p.json)
+            .sum()
     };
     assert!(json(true) > 0 && json(false) > 0);
     // Fewer, larger requests: every part but the last of a run is nearly full.

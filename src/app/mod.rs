@@ -225,14 +225,13 @@ async fn load(
                         if let Some(id) = record.filter(|_| asks || manifest.shows_alone()) {
                             let early =
                                 |data: Data| alone(if asks { data.waiting() } else { data });
-                            // Where it cannot be gathered, reading the whole says why.
-                            if let Ok(data) =
-                                loader::gather_record(&manifest, &id, retry, early).await
-                            {
-                                if asks {
-                                    return Ok(data.waiting());
-                                }
-                                alone(data);
+                            match loader::gather_record(&manifest, &id, retry, early).await {
+                                Ok(data) if asks => return Ok(data.waiting()),
+                                Ok(data) => alone(data),
+                                // Nothing else will be read: the failure is named.
+                                Err(failure) if asks => return Err(failure),
+                                // Reading the whole says what fails, if anything does.
+                                Err(_) => {}
                             }
                         }
                         if asks {

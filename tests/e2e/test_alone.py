@@ -7,6 +7,11 @@ The site is the root build with the shipped corpus cut anew into small parts
 (`split-corpus --part-bytes`), so that one record needs few of many, and with a
 manifest that asks above one byte."""
 
+import gzip
+import json
+import os
+import time
+
 from conftest import CORPUS
 from selenium.webdriver.common.by import By
 
@@ -104,3 +109,24 @@ def test_asking_for_the_corpus_beside_a_record_keeps_the_record_and_completes_it
     assert heading(page) == EVENT["title"]
     assert page.css(".detail ol.records"), "the claims about the event, listed"
     assert page.css("nav[aria-label='Views']")
+
+
+def test_a_damaged_directory_part_is_named_and_retry_recovers(site_on_request, page):
+    """A corpus read on request reads nothing but the record's few parts: one
+    that is damaged stops the page with its name, not a search without end."""
+    url, site = site_on_request
+    parts = site / "parts"
+    manifest = json.loads((parts / "manifest.json").read_text(encoding="utf-8"))
+    listed = [d for d in manifest["directory"] if d["from"] <= EVENT["id"]][-1]
+    part = parts / listed["file"]
+    stored = part.read_bytes()
+    part.write_bytes(gzip.compress(gzip.decompress(stored).replace(b'"', b"'", 1)))
+    page.open(f"{url}?id={EVENT['id']}")
+    message = page.text(".failure")
+    assert listed["file"] in message and "damaged" in message, message
+    part.write_bytes(stored)
+    later = time.time() + 5
+    os.utime(part, (later, later))
+    page.one(".failure button").click()
+    settled(page)
+    assert heading(page) == EVENT["title"]
