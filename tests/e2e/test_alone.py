@@ -12,6 +12,7 @@ import json
 import os
 import time
 
+import pytest
 from conftest import CORPUS
 
 N = {kind: len(CORPUS[kind]) for kind in ("events", "claims", "sources", "actors")}
@@ -40,6 +41,7 @@ def part_requests(page):
         ".map(n => n.split('/parts/')[1])")
 
 
+@pytest.mark.every_engine
 def test_a_record_opened_by_its_address_comes_from_a_few_parts(site_on_request, page):
     url, site = site_on_request
     records = len(list((site / "parts").glob("r-*.json.gz")))
@@ -74,6 +76,7 @@ def test_a_link_from_a_record_alone_finds_the_next_record(site_on_request, page)
     assert page.query().endswith(f"id={ACTOR}") or f"id={ACTOR}" in page.query()
 
 
+@pytest.mark.every_engine
 def test_a_corpus_read_on_request_is_read_when_the_reader_asks(site_on_request, page):
     url, _ = site_on_request
     page.d.get(url)
