@@ -417,11 +417,13 @@ fn date_orders_are_chronological_undated_last_ties_in_corpus_order() {
     }
 }
 
-/// Claims are linked in steps of a few tens of thousands (so that a browser can
-/// paint between them): past the first step, every claim is linked as in it, to
-/// the source it is reported in, the events it is about and who made it.
+/// Ids are registered, and events and claims linked, in steps of tens of
+/// thousands (so that a browser can paint between them): past the first step,
+/// every claim is linked as in it, to the source it is reported in, the events it
+/// is about and who made it, every event to its participants and sources, and
+/// every id found.
 #[test]
-fn claims_past_the_first_step_of_linking_are_linked_like_the_first() {
+fn records_past_the_first_step_of_linking_are_linked_like_the_first() {
     let corpus = synth::generate(120_000, 5);
     assert!(
         corpus.claims.len() > 50_000,
@@ -446,5 +448,26 @@ fn claims_past_the_first_step_of_linking_are_linked_like_the_first() {
             let a = index.lookup(claimant).unwrap().idx;
             assert!(related.actors.contains(&a), "claim {c}");
         }
+    }
+    // Events and ids are registered and linked in steps too.
+    assert!(index.corpus.events.len() > 25_000);
+    for (e, event) in index.corpus.events.iter().enumerate() {
+        assert_eq!(index.lookup(&event.id).map(|r| r.idx), Some(e), "event {e}");
+        let related = &index.facts(Kind::Event)[e].related;
+        for p in &event.actors {
+            let a = index.lookup(&p.actor).unwrap().idx;
+            assert!(related.actors.contains(&a), "event {e}");
+            assert!(
+                index.facts(Kind::Actor)[a].related.events.contains(&e),
+                "event {e}"
+            );
+        }
+        for x in &event.evidence {
+            let s = index.lookup(&x.source).unwrap().idx;
+            assert!(related.sources.contains(&s), "event {e}");
+        }
+    }
+    for (c, claim) in index.corpus.claims.iter().enumerate() {
+        assert_eq!(index.lookup(&claim.id).map(|r| r.idx), Some(c), "claim {c}");
     }
 }

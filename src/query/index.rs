@@ -154,10 +154,12 @@ enum Phase {
 impl IndexBuilding {
     /// The phases, in order; each is linear in the corpus.
     const PHASES: [Phase; 12] = [
-        Phase::Whole(Index::register_ids),
+        // The phases that grow longest with the corpus run in steps: whole, each
+        // took seconds of a browser at a million records, with the page frozen.
+        Phase::InSteps(Index::register_ids),
         Phase::Whole(Index::link_sources),
-        Phase::Whole(Index::link_events),
-        // The longest phase: some 300 ms at 100,000 records in a browser, in one task.
+        Phase::InSteps(Index::link_events),
+        // Some 300 ms at 100,000 records in a browser, when it was one task.
         Phase::InSteps(Index::link_claims),
         Phase::Whole(Index::tidy_links),
         Phase::Whole(Index::build_postings),
@@ -372,33 +374,38 @@ impl Index {
     }
 
     /// Registers every id, so that links can be followed.
-    fn register_ids(&mut self) {
+    /// Registers the ids of the records numbered from `at` on, so many at a step
+    /// (the first step also makes room for everything); true once every id is in.
+    fn register_ids(&mut self, at: &mut usize) -> bool {
+        const PER_STEP: usize = 100_000;
         let c = &self.corpus;
-        let mut ids = FastMap::with_capacity_and_hasher(
-            c.sources.len() + c.actors.len() + c.events.len() + c.claims.len(),
-            Default::default(),
-        );
-        let named = [
-            (
-                Kind::Source,
-                c.sources.iter().map(|r| &r.id).collect::<Vec<_>>(),
-            ),
-            (Kind::Actor, c.actors.iter().map(|r| &r.id).collect()),
-            (Kind::Event, c.events.iter().map(|r| &r.id).collect()),
-            (Kind::Claim, c.claims.iter().map(|r| &r.id).collect()),
-        ];
-        for (kind, list) in named {
-            for (idx, id) in list.into_iter().enumerate() {
-                ids.insert(id.clone(), RecordRef { kind, idx });
+        if *at == 0 {
+            self.numbering = Numbering::new(c);
+            self.ids =
+                FastMap::with_capacity_and_hasher(self.numbering.total(), Default::default());
+            self.sources = vec![Facts::default(); c.sources.len()];
+            self.actors = vec![Facts::default(); c.actors.len()];
+            self.events = vec![Facts::default(); c.events.len()];
+            self.claims = vec![Facts::default(); c.claims.len()];
+            self.cited_by = vec![Vec::new(); c.sources.len()];
+        }
+        let end = (*at + PER_STEP).min(self.numbering.total());
+        for kind in KINDS {
+            let range = self.numbering.range(kind);
+            let (from, to) = (range.start.max(*at), range.end.min(end));
+            for n in from..to {
+                let idx = n - range.start;
+                let id = match kind {
+                    Kind::Source => &c.sources[idx].id,
+                    Kind::Actor => &c.actors[idx].id,
+                    Kind::Event => &c.events[idx].id,
+                    Kind::Claim => &c.claims[idx].id,
+                };
+                self.ids.insert(id.clone(), RecordRef { kind, idx });
             }
         }
-        self.ids = ids;
-        self.sources = vec![Facts::default(); c.sources.len()];
-        self.actors = vec![Facts::default(); c.actors.len()];
-        self.events = vec![Facts::default(); c.events.len()];
-        self.claims = vec![Facts::default(); c.claims.len()];
-        self.cited_by = vec![Vec::new(); c.sources.len()];
-        self.numbering = Numbering::new(c);
+        *at = end;
+        end == self.numbering.total()
     }
 
     fn link_sources(&mut self) {
@@ -425,7 +432,10 @@ impl Index {
         }
     }
 
-    fn link_events(&mut self) {
+    /// Links the events from the `at`-th on, so many at a step; true once the
+    /// last is linked.
+    fn link_events(&mut self, at: &mut usize) -> bool {
+        const PER_STEP: usize = 25_000;
         let Index {
             corpus,
             ids,
@@ -435,7 +445,8 @@ impl Index {
             ..
         } = self;
         let find = |id: &str, kind: Kind| find_in(ids, id, kind);
-        for (e, event) in corpus.events.iter().enumerate() {
+        let end = (*at + PER_STEP).min(corpus.events.len());
+        for (e, event) in corpus.events.iter().enumerate().take(end).skip(*at) {
             events[e].related.events.push(e);
             events[e].span = span(event.date.as_ref());
             for s in event
@@ -455,6 +466,8 @@ impl Index {
                 push_unique(&mut actors[a].related.events, e);
             }
         }
+        *at = end;
+        end == corpus.events.len()
     }
 
     /// Links the claims from the `at`-th on, so many at a step; true once the
