@@ -470,4 +470,34 @@ fn records_past_the_first_step_of_linking_are_linked_like_the_first() {
     for (c, claim) in index.corpus.claims.iter().enumerate() {
         assert_eq!(index.lookup(&claim.id).map(|r| r.idx), Some(c), "claim {c}");
     }
+    // Postings are built in steps of 100,000 records: every event is posted
+    // under its participants and tags, every claim (past the first step) under
+    // its kind and claimant, the last steps as the first.
+    let kinds = &dossier::corpus::vocab::CLAIM_KINDS;
+    assert!(index.numbering.total() > 100_000);
+    for (c, claim) in index.corpus.claims.iter().enumerate() {
+        let n = index.numbering.number(Kind::Claim, c);
+        let k = kinds
+            .terms
+            .iter()
+            .position(|(key, _)| *key == claim.kind)
+            .unwrap();
+        assert!(index.claim_kind_sets[k].contains(n), "claim {c}");
+        if let Some(claimant) = &claim.claimant {
+            let a = index.lookup(claimant).unwrap().idx;
+            assert!(index.involves[a].contains(&(n as u32)), "claim {c}");
+        }
+    }
+    let tags = &dossier::corpus::vocab::EVENT_TAGS;
+    for (e, event) in index.corpus.events.iter().enumerate() {
+        let n = index.numbering.number(Kind::Event, e);
+        for p in &event.actors {
+            let a = index.lookup(&p.actor).unwrap().idx;
+            assert!(index.involves[a].contains(&(n as u32)), "event {e}");
+        }
+        for tag in &event.tags {
+            let t = tags.terms.iter().position(|(key, _)| key == tag).unwrap();
+            assert!(index.tag_sets[t].contains(n), "event {e}");
+        }
+    }
 }

@@ -162,11 +162,11 @@ impl IndexBuilding {
         // Some 300 ms at 100,000 records in a browser, when it was one task.
         Phase::InSteps(Index::link_claims),
         Phase::Whole(Index::tidy_links),
-        Phase::Whole(Index::build_postings),
+        Phase::InSteps(Index::build_postings),
         Phase::Whole(Index::link_institutions),
         Phase::Whole(Index::build_reach),
         Phase::Whole(Index::build_dates),
-        Phase::Whole(Index::build_orders),
+        Phase::InSteps(Index::build_orders),
         Phase::Whole(Index::name_actors),
         Phase::Whole(Index::group_speakers),
     ];
@@ -211,6 +211,47 @@ impl IndexBuilding {
     }
 }
 
+/// Each record's places in the vocabularies, worked out once for the postings
+/// phase, which runs in steps: an event's tags, a claim's kind and legal terms, a
+/// source's kind.
+#[derive(Clone, Debug, Default)]
+struct Positions {
+    tags: Vec<Vec<usize>>,
+    claim_kind: Vec<Option<usize>>,
+    legal_terms: Vec<Vec<usize>>,
+    source_kind: Vec<Option<usize>>,
+}
+
+impl Positions {
+    fn of(corpus: &Corpus) -> Positions {
+        let all = |terms: &[String], v: &Vocab| -> Vec<usize> {
+            terms.iter().filter_map(|t| position(v, t)).collect()
+        };
+        Positions {
+            tags: corpus
+                .events
+                .iter()
+                .map(|e| all(&e.tags, &vocab::EVENT_TAGS))
+                .collect(),
+            claim_kind: corpus
+                .claims
+                .iter()
+                .map(|c| position(&vocab::CLAIM_KINDS, &c.kind))
+                .collect(),
+            legal_terms: corpus
+                .claims
+                .iter()
+                .map(|c| all(&c.legal_terms, &vocab::LEGAL_TERMS))
+                .collect(),
+            source_kind: corpus
+                .sources
+                .iter()
+                .map(|s| position(&vocab::SOURCE_KINDS, &s.kind))
+                .collect(),
+        }
+    }
+}
+
 /// The text index under construction, a batch of records at a time.
 #[derive(Default)]
 pub struct TextIndexing {
@@ -244,6 +285,8 @@ pub struct Index {
     pub numbering: Numbering,
     /// Per actor, the numbers of every record involving it (itself included).
     pub involves: Vec<Vec<u32>>,
+    /// The vocabulary positions the postings phase works from, while it runs.
+    positions: Option<Box<Positions>>,
     /// Per value of each vocabulary facet (in the vocabulary's order), the
     /// records that carry it through their links: an event's tags reach the
     /// claims and sources about it, a claim's kind reaches its event and sources.
@@ -624,64 +667,49 @@ impl Index {
             .enumerate()
     }
 
-    fn build_postings(&mut self) {
+    /// Builds the postings for the records numbered from `at` on, so many at a
+    /// step (the first step works out each record's vocabulary positions and
+    /// makes room for the sets); true once every record is posted.
+    fn build_postings(&mut self, at: &mut usize) -> bool {
+        const PER_STEP: usize = 100_000;
         let total = self.numbering.total();
-        let corpus = &self.corpus;
-        let tag_pos: Vec<Vec<usize>> = corpus
-            .events
-            .iter()
-            .map(|e| {
-                e.tags
-                    .iter()
-                    .filter_map(|t| position(&vocab::EVENT_TAGS, t))
-                    .collect()
-            })
-            .collect();
-        let claim_pos: Vec<Option<usize>> = corpus
-            .claims
-            .iter()
-            .map(|c| position(&vocab::CLAIM_KINDS, &c.kind))
-            .collect();
-        let source_pos: Vec<Option<usize>> = corpus
-            .sources
-            .iter()
-            .map(|s| position(&vocab::SOURCE_KINDS, &s.kind))
-            .collect();
-        let legal_pos: Vec<Vec<usize>> = corpus
-            .claims
-            .iter()
-            .map(|c| {
-                c.legal_terms
-                    .iter()
-                    .filter_map(|t| position(&vocab::LEGAL_TERMS, t))
-                    .collect()
-            })
-            .collect();
-        let sets = |v: &Vocab| vec![Bits::new(total); v.terms.len()];
-        let mut tags = sets(&vocab::EVENT_TAGS);
-        let mut legal_terms = sets(&vocab::LEGAL_TERMS);
-        let mut claim_kinds = sets(&vocab::CLAIM_KINDS);
-        let mut source_kinds = sets(&vocab::SOURCE_KINDS);
-        let mut involves = vec![Vec::new(); corpus.actors.len()];
-        for (n, facts) in self.numbered() {
+        if *at == 0 {
+            self.positions = Some(Box::new(Positions::of(&self.corpus)));
+            let sets = |v: &Vocab| vec![Bits::new(total); v.terms.len()];
+            self.tag_sets = sets(&vocab::EVENT_TAGS);
+            self.legal_term_sets = sets(&vocab::LEGAL_TERMS);
+            self.claim_kind_sets = sets(&vocab::CLAIM_KINDS);
+            self.source_kind_sets = sets(&vocab::SOURCE_KINDS);
+            self.involves = vec![Vec::new(); self.corpus.actors.len()];
+        }
+        let Some(positions) = self.positions.take() else {
+            return true;
+        };
+        let end = (*at + PER_STEP).min(total);
+        let mut involves = std::mem::take(&mut self.involves);
+        let mut tags = std::mem::take(&mut self.tag_sets);
+        let mut legal_terms = std::mem::take(&mut self.legal_term_sets);
+        let mut claim_kinds = std::mem::take(&mut self.claim_kind_sets);
+        let mut source_kinds = std::mem::take(&mut self.source_kind_sets);
+        for (n, facts) in self.numbered().skip(*at).take(end - *at) {
             let r = &facts.related;
             for &a in &r.actors {
                 involves[a].push(n as u32);
             }
             for &e in &r.events {
-                for &t in &tag_pos[e] {
+                for &t in &positions.tags[e] {
                     tags[t].insert(n);
                 }
             }
-            for p in r.claims.iter().filter_map(|&c| claim_pos[c]) {
+            for p in r.claims.iter().filter_map(|&c| positions.claim_kind[c]) {
                 claim_kinds[p].insert(n);
             }
             for &c in &r.claims {
-                for &t in &legal_pos[c] {
+                for &t in &positions.legal_terms[c] {
                     legal_terms[t].insert(n);
                 }
             }
-            for p in r.sources.iter().filter_map(|&s| source_pos[s]) {
+            for p in r.sources.iter().filter_map(|&s| positions.source_kind[s]) {
                 source_kinds[p].insert(n);
             }
         }
@@ -690,6 +718,11 @@ impl Index {
         self.claim_kind_sets = claim_kinds;
         self.source_kind_sets = source_kinds;
         self.legal_term_sets = legal_terms;
+        *at = end;
+        if end < total {
+            self.positions = Some(positions);
+        }
+        end == total
     }
 
     /// Which institution is part of which, and who holds roles in each.
@@ -983,7 +1016,9 @@ impl Index {
         (job.next, self.numbering.total())
     }
 
-    fn build_orders(&mut self) {
+    /// Builds one of the lists' orders a step (`at` counts them); true once all are
+    /// built. Each sort of a million claims is a good part of a second natively.
+    fn build_orders(&mut self, at: &mut usize) -> bool {
         // As `chronological` orders them, undated last, ties in corpus order; each
         // key computed once, as a date's day numbers take calendar arithmetic.
         let by_date = |facts: &[Facts]| {
@@ -994,27 +1029,42 @@ impl Index {
                     .map_or((true, (0, 0)), |s| (false, s.sort_key()))
             })
         };
-        let claims_by_date = by_date(&self.claims);
-        let mut rank = vec![0u32; claims_by_date.len()];
-        for (r, &c) in claims_by_date.iter().enumerate() {
-            rank[c as usize] = r as u32;
-        }
-        let claims = &self.corpus.claims;
-        let claims_by_kind = sorted_by(claims.len(), |c| (claims[c].kind.as_str(), rank[c]));
-        let claimants: Vec<std::borrow::Cow<str>> =
-            claims.iter().map(|c| self.claimant_label(c)).collect();
-        let claims_by_claimant = sorted_by(claims.len(), |c| (&*claimants[c], rank[c]));
-        let actors = &self.corpus.actors;
-        let kind_rank =
-            |a: usize| position(&vocab::ACTOR_KINDS, &actors[a].kind).unwrap_or(usize::MAX);
-        self.orders = Orders {
-            events: by_date(&self.events),
-            claims_by_kind,
-            claims_by_claimant,
-            claims_by_date,
-            sources: by_date(&self.sources),
-            actors: sorted_by(actors.len(), |a| (kind_rank(a), actors[a].name.as_str())),
+        // Claims of one kind, or of one claimant, are in date order.
+        let rank = |by_date: &[u32]| {
+            let mut rank = vec![0u32; by_date.len()];
+            for (r, &c) in by_date.iter().enumerate() {
+                rank[c as usize] = r as u32;
+            }
+            rank
         };
+        let claims = &self.corpus.claims;
+        match *at {
+            0 => self.orders.claims_by_date = by_date(&self.claims),
+            1 => {
+                let rank = rank(&self.orders.claims_by_date);
+                self.orders.claims_by_kind =
+                    sorted_by(claims.len(), |c| (claims[c].kind.as_str(), rank[c]));
+            }
+            2 => {
+                let rank = rank(&self.orders.claims_by_date);
+                let claimants: Vec<std::borrow::Cow<str>> =
+                    claims.iter().map(|c| self.claimant_label(c)).collect();
+                self.orders.claims_by_claimant =
+                    sorted_by(claims.len(), |c| (&*claimants[c], rank[c]));
+            }
+            _ => {
+                let actors = &self.corpus.actors;
+                let kind_rank =
+                    |a: usize| position(&vocab::ACTOR_KINDS, &actors[a].kind).unwrap_or(usize::MAX);
+                self.orders.events = by_date(&self.events);
+                self.orders.sources = by_date(&self.sources);
+                self.orders.actors =
+                    sorted_by(actors.len(), |a| (kind_rank(a), actors[a].name.as_str()));
+                return true;
+            }
+        }
+        *at += 1;
+        false
     }
 
     /// The order a list of one kind is shown in.
