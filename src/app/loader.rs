@@ -291,7 +291,12 @@ async fn check_and_index(
         let (done, total) = building.progress();
         progress(Progress::Indexing { done, total });
         next_task().await;
-        if building.step() {
+        let finished = building.step();
+        // Each phase's end on the page's timeline too (`dossier:phase-N`).
+        if building.progress().0 > done {
+            mark(&format!("phase-{}", done + 1));
+        }
+        if finished {
             break;
         }
     }
