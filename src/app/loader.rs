@@ -556,19 +556,12 @@ pub async fn gather_record(
 /// records it names are in too.
 fn gathered(manifest: &Manifest, id: &str, gathering: &Gathering, complete: bool) -> Data {
     let accepted = load::accept_checked(gathering.document(), Vec::new());
-    let mut index = Index::new(accepted.corpus);
-    index.fingerprint = Some(manifest.sha256.clone());
-    Data {
-        index,
-        rejected: Vec::new(),
-        report: Vec::new(),
-        manifest: Some(manifest.clone()),
-        alone: Some(Alone {
-            record: Some(id.to_string()),
-            rest: Rest::Reading,
-            complete,
-        }),
-    }
+    let alone = Alone {
+        record: Some(id.to_string()),
+        rest: Rest::Reading,
+        complete,
+    };
+    part_alone(manifest, accepted.corpus, alone)
 }
 
 /// The corpus's title and description alone, from its manifest: what the page
@@ -578,6 +571,17 @@ pub fn nothing_yet(manifest: &Manifest) -> Data {
         meta: manifest.meta.clone(),
         ..Corpus::default()
     };
+    let alone = Alone {
+        record: None,
+        rest: Rest::OnRequest,
+        complete: true,
+    };
+    part_alone(manifest, corpus, alone)
+}
+
+/// Part of the shipped corpus (`corpus`, cut from the parts `manifest` lists),
+/// indexed to be shown alone, with the whole corpus's fingerprint.
+fn part_alone(manifest: &Manifest, corpus: Corpus, alone: Alone) -> Data {
     let mut index = Index::new(corpus);
     index.fingerprint = Some(manifest.sha256.clone());
     Data {
@@ -585,11 +589,7 @@ pub fn nothing_yet(manifest: &Manifest) -> Data {
         rejected: Vec::new(),
         report: Vec::new(),
         manifest: Some(manifest.clone()),
-        alone: Some(Alone {
-            record: None,
-            rest: Rest::OnRequest,
-            complete: true,
-        }),
+        alone: Some(alone),
     }
 }
 
