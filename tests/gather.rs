@@ -13,7 +13,7 @@ mod synth;
 use std::collections::BTreeMap;
 
 use dossier::corpus::load;
-use dossier::corpus::model::{Corpus, Names};
+use dossier::corpus::model::{Corpus, Record};
 use dossier::corpus::sha256::sha256_hex;
 use dossier::publish::gather::Gathering;
 use dossier::publish::parts::{inflate, read_manifest, split, Directory, PartsError, Split};
@@ -114,7 +114,7 @@ fn a_record_comes_with_every_record_it_names_from_a_few_parts() {
     for (id, named) in names(&corpus).into_iter().step_by(5) {
         let (gathering, fetched) = gather(&split, &files, &id);
         assert_eq!(gathering.found(), Some(true), "{id}");
-        let doc = gathering.finish();
+        let doc = gathering.document();
         let accepted = load::accept_checked(doc, Vec::new());
         assert!(accepted.rejected.is_empty(), "{id}");
         let got = by_id(&accepted.corpus);
@@ -151,7 +151,7 @@ fn an_id_the_corpus_lacks_is_known_absent_from_at_most_one_directory_part() {
         let (gathering, fetched) = gather(&split, &files, id);
         assert!(fetched <= 1, "{id}: {fetched} files");
         assert_eq!(gathering.found(), Some(false), "{id}");
-        assert_eq!(gathering.finish().events.len(), 0);
+        assert_eq!(gathering.document().events.len(), 0);
     }
 }
 

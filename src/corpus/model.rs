@@ -247,13 +247,20 @@ impl Claim {
     }
 }
 
-/// Every id a record names, in the order its fields give them, repeats and all:
-/// what a reader needs beside the record to show it with its links' names.
-pub trait Names {
+/// What every kind of record has: its id, and the ids it names.
+pub trait Record {
+    fn id(&self) -> &str;
+
+    /// Every id the record names, in the order its fields give them, repeats and
+    /// all: what a reader needs beside the record to show it with its links' names.
     fn names(&self) -> Vec<&str>;
 }
 
-impl Names for Source {
+impl Record for Source {
+    fn id(&self) -> &str {
+        &self.id
+    }
+
     fn names(&self) -> Vec<&str> {
         let publisher = self.publisher.iter();
         publisher
@@ -264,7 +271,11 @@ impl Names for Source {
     }
 }
 
-impl Names for Actor {
+impl Record for Actor {
+    fn id(&self) -> &str {
+        &self.id
+    }
+
     fn names(&self) -> Vec<&str> {
         let roles = self
             .roles
@@ -278,7 +289,11 @@ impl Names for Actor {
     }
 }
 
-impl Names for Event {
+impl Record for Event {
+    fn id(&self) -> &str {
+        &self.id
+    }
+
     fn names(&self) -> Vec<&str> {
         let actors = self.actors.iter().map(|p| &p.actor);
         let sources = self.evidence.iter().map(|e| &e.source);
@@ -290,7 +305,11 @@ impl Names for Event {
     }
 }
 
-impl Names for Claim {
+impl Record for Claim {
+    fn id(&self) -> &str {
+        &self.id
+    }
+
     fn names(&self) -> Vec<&str> {
         let claimant = self.claimant.iter().chain(&self.relayed_by);
         claimant
@@ -311,6 +330,18 @@ pub struct Corpus {
     pub actors: Vec<Actor>,
     pub events: Vec<Event>,
     pub claims: Vec<Claim>,
+}
+
+impl Corpus {
+    /// The id of the `idx`-th record of a kind.
+    pub fn id_of(&self, kind: Kind, idx: usize) -> &str {
+        match kind {
+            Kind::Source => &self.sources[idx].id,
+            Kind::Actor => &self.actors[idx].id,
+            Kind::Event => &self.events[idx].id,
+            Kind::Claim => &self.claims[idx].id,
+        }
+    }
 }
 
 /// The four kinds of record.

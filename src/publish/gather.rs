@@ -11,7 +11,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::corpus::document::{Document, Entry};
-use crate::corpus::model::Names;
+use crate::corpus::model::Record;
 
 use crate::publish::parts::{read_part, Directory, Manifest, PartsError};
 
@@ -50,10 +50,6 @@ impl Gathering {
         };
         gathering.want(id);
         gathering
-    }
-
-    pub fn manifest(&self) -> &Manifest {
-        &self.manifest
     }
 
     fn want(&mut self, id: &str) {
@@ -97,11 +93,6 @@ impl Gathering {
     /// Whether nothing more is wanted.
     pub fn is_done(&self) -> bool {
         self.needs().is_empty()
-    }
-
-    /// How many files have been read.
-    pub fn read(&self) -> usize {
-        self.directories.len() + self.parts.len()
     }
 
     /// Takes the JSON (inflated) of the file `file`, with its SHA-256 in hex,
@@ -160,14 +151,9 @@ impl Gathering {
         }
     }
 
-    /// The records gathered: the record and those it names that the corpus
-    /// has, each list in the whole corpus's order, as a corpus file of their own.
-    pub fn finish(self) -> Document {
-        self.document()
-    }
-
-    /// The records gathered so far, as [`finish`](Self::finish) gives them: the
-    /// record may be shown before the records it names have all arrived.
+    /// The records gathered so far: the record and those it names that the
+    /// corpus has, each list in the whole corpus's order, as a corpus file of
+    /// their own. The record may be shown before those it names have all arrived.
     pub fn document(&self) -> Document {
         let wanted = &self.wanted;
         let mut doc = Document {
@@ -185,7 +171,7 @@ impl Gathering {
 }
 
 /// The ids the record `id` names, if `records` holds it.
-fn names_of<T: Names + HasId>(records: &[Entry<T>], id: &str) -> Option<Vec<String>> {
+fn names_of<T: Record>(records: &[Entry<T>], id: &str) -> Option<Vec<String>> {
     let record = records.iter().find(|e| e.record.id() == id)?;
     Some(
         record
@@ -198,7 +184,7 @@ fn names_of<T: Names + HasId>(records: &[Entry<T>], id: &str) -> Option<Vec<Stri
 }
 
 /// Appends the records of `run` that are wanted, numbered in the order they come.
-fn keep<T: HasId + Clone>(
+fn keep<T: Record + Clone>(
     list: &mut Vec<Entry<T>>,
     run: &[Entry<T>],
     wanted: &BTreeMap<String, Place>,
@@ -213,20 +199,3 @@ fn keep<T: HasId + Clone>(
         }
     }
 }
-
-/// A record's id, whatever its kind.
-pub trait HasId {
-    fn id(&self) -> &str;
-}
-
-macro_rules! has_id {
-    ($($t:ident),*) => {$(
-        impl HasId for crate::corpus::model::$t {
-            fn id(&self) -> &str {
-                &self.id
-            }
-        }
-    )*};
-}
-
-has_id!(Source, Actor, Event, Claim);

@@ -28,6 +28,7 @@ use crate::corpus::model::{Corpus, Kind, Meta};
 use crate::corpus::sha256::sha256_hex;
 use crate::corpus::write::{Lean, Slices};
 use crate::i18n::{fill, Lang};
+use crate::query::index::KINDS;
 
 /// The format this module writes and reads, named in every manifest.
 pub const FORMAT: &str = "dossier-parts/3";
@@ -80,6 +81,12 @@ impl Counts {
             Kind::Event => self.events,
             Kind::Claim => self.claims,
         }
+    }
+
+    /// The places in the whole corpus's list of a kind of `count` records from
+    /// these: a part's run of that list.
+    pub fn run(&self, count: &Counts, kind: Kind) -> std::ops::Range<usize> {
+        self.of(kind)..self.of(kind) + count.of(kind)
     }
 
     fn slot(&mut self, kind: Kind) -> &mut usize {
@@ -289,12 +296,11 @@ pub fn split(corpus: &Corpus, sha256: &str, part_bytes: usize) -> Split {
         corpus.events.iter().map(json_len).collect(),
         corpus.claims.iter().map(json_len).collect(),
     ];
-    let kinds = [Kind::Source, Kind::Actor, Kind::Event, Kind::Claim];
     let overhead = serde_json::to_vec(&corpus.meta).map_or(0, |v| v.len()) + 100;
     // Runs of records, in the whole corpus's order, cut where a part is full.
     let mut runs: Vec<(Counts, Counts)> = Vec::new();
     let (mut first, mut count, mut size) = (Counts::default(), Counts::default(), overhead);
-    for (kind, sizes) in kinds.iter().zip(&sizes) {
+    for (kind, sizes) in KINDS.iter().zip(&sizes) {
         let limit = match kind {
             Kind::Source | Kind::Actor => (part_bytes / NAMED_SHARE).max(1),
             Kind::Event | Kind::Claim => part_bytes,
@@ -320,7 +326,7 @@ pub fn split(corpus: &Corpus, sha256: &str, part_bytes: usize) -> Split {
     let mut parts = Vec::with_capacity(runs.len());
     let mut entries = Vec::with_capacity(runs.len());
     for (first, count) in runs {
-        let run = |kind: Kind| first.of(kind)..first.of(kind) + count.of(kind);
+        let run = |kind: Kind| first.run(&count, kind);
         let slices = Slices {
             meta: &corpus.meta,
             sources: &corpus.sources[run(Kind::Source)],
@@ -392,26 +398,10 @@ fn directory(
         corpus.sources.len() + corpus.actors.len() + corpus.events.len() + corpus.claims.len(),
     );
     for (at, part) in parts.iter().enumerate() {
-        let run = |kind: Kind| part.first.of(kind)..part.first.of(kind) + part.count.of(kind);
-        let held = corpus.sources[run(Kind::Source)]
-            .iter()
-            .map(|r| r.id.as_str());
-        let held = held.chain(
-            corpus.actors[run(Kind::Actor)]
-                .iter()
-                .map(|r| r.id.as_str()),
-        );
-        let held = held.chain(
-            corpus.events[run(Kind::Event)]
-                .iter()
-                .map(|r| r.id.as_str()),
-        );
-        let held = held.chain(
-            corpus.claims[run(Kind::Claim)]
-                .iter()
-                .map(|r| r.id.as_str()),
-        );
-        ids.extend(held.map(|id| (id, at)));
+        for kind in KINDS {
+            let held = part.first.run(&part.count, kind);
+            ids.extend(held.map(|idx| (corpus.id_of(kind, idx), at)));
+        }
     }
     ids.sort_unstable();
     let mut written = Vec::new();

@@ -416,7 +416,6 @@ impl Index {
         building.finish()
     }
 
-    /// Registers every id, so that links can be followed.
     /// Registers the ids of the records numbered from `at` on, so many at a step
     /// (the first step also makes room for everything); true once every id is in.
     fn register_ids(&mut self, at: &mut usize) -> bool {
@@ -438,13 +437,8 @@ impl Index {
             let (from, to) = (range.start.max(*at), range.end.min(end));
             for n in from..to {
                 let idx = n - range.start;
-                let id = match kind {
-                    Kind::Source => &c.sources[idx].id,
-                    Kind::Actor => &c.actors[idx].id,
-                    Kind::Event => &c.events[idx].id,
-                    Kind::Claim => &c.claims[idx].id,
-                };
-                self.ids.insert(id.clone(), RecordRef { kind, idx });
+                self.ids
+                    .insert(c.id_of(kind, idx).to_string(), RecordRef { kind, idx });
             }
         }
         *at = end;
