@@ -500,18 +500,30 @@ pub fn cannot_inflate(manifest: &Manifest) -> Option<LoadFailure> {
     })
 }
 
-/// One file of the parts' folder: its JSON (inflated), the SHA-256 of that JSON,
-/// and how many bytes came over the link.
-async fn fetch_part(
+/// One file of the parts' folder, fetched.
+struct Fetched {
     file: String,
-    retry: bool,
-) -> Result<(String, Vec<u8>, String, usize), LoadFailure> {
+    /// Its JSON, inflated.
+    json: Vec<u8>,
+    /// The SHA-256 of that JSON, in hex.
+    sha256: String,
+    /// How many bytes came over the link.
+    arrived: usize,
+}
+
+/// Fetches, inflates and digests one file of the parts' folder.
+async fn fetch_part(file: String, retry: bool) -> Result<Fetched, LoadFailure> {
     let bytes = download(&format!("{PARTS}{file}"), retry).await?;
     let arrived = bytes.len();
     let damaged = || LoadFailure::Parts(PartsError::HashMismatch { file: file.clone() });
     let json = inflate(bytes).await.ok_or_else(damaged)?;
     let sha256 = digest(&json).await;
-    Ok((file, json, sha256, arrived))
+    Ok(Fetched {
+        file,
+        json,
+        sha256,
+        arrived,
+    })
 }
 
 /// The record `id` and the records it names, from the few parts that hold them
@@ -523,6 +535,7 @@ async fn fetch_part(
 pub async fn gather_record(
     manifest: &Manifest,
     id: &str,
+    rest: Rest,
     retry: bool,
     early: impl Fn(Data),
 ) -> Result<Data, LoadFailure> {
@@ -536,29 +549,35 @@ pub async fn gather_record(
         if !shown && gathering.found() == Some(true) {
             shown = true;
             mark("record");
-            early(gathered(manifest, id, &gathering, false));
+            early(gathered(manifest, id, &gathering, rest, false));
         }
         let mut arriving = stream::iter(needs)
             .map(|file| fetch_part(file, retry))
             .buffer_unordered(PARTS_IN_FLIGHT);
         while let Some(part) = arriving.next().await {
-            let (file, json, sha256, _) = part?;
+            let part = part?;
             gathering
-                .take(&file, &json, &sha256)
+                .take(&part.file, &part.json, &part.sha256)
                 .map_err(LoadFailure::Parts)?;
         }
     }
     mark("gathered");
-    Ok(gathered(manifest, id, &gathering, true))
+    Ok(gathered(manifest, id, &gathering, rest, true))
 }
 
 /// What has been gathered of the record `id`, indexed; `complete` once the
 /// records it names are in too.
-fn gathered(manifest: &Manifest, id: &str, gathering: &Gathering, complete: bool) -> Data {
+fn gathered(
+    manifest: &Manifest,
+    id: &str,
+    gathering: &Gathering,
+    rest: Rest,
+    complete: bool,
+) -> Data {
     let accepted = load::accept_checked(gathering.document(), Vec::new());
     let alone = Alone {
         record: Some(id.to_string()),
-        rest: Rest::Reading,
+        rest,
         complete,
     };
     part_alone(manifest, accepted.corpus, alone)
@@ -614,10 +633,10 @@ pub async fn read_parts(
         total: Some(total as f64),
     });
     while let Some(part) = arriving.next().await {
-        let (file, json, sha256, arrived) = part?;
-        done += arrived;
+        let part = part?;
+        done += part.arrived;
         assembly
-            .take_digested(&file, &json, &sha256)
+            .take_digested(&part.file, &part.json, &part.sha256)
             .map_err(LoadFailure::Parts)?;
         progress(Progress::Downloading {
             bytes: done as f64,

@@ -51,16 +51,6 @@ pub struct Data {
     pub alone: Option<Alone>,
 }
 
-impl Data {
-    /// This part of the corpus, waiting for the reader to ask for the rest.
-    fn waiting(mut self) -> Data {
-        if let Some(alone) = &mut self.alone {
-            alone.rest = Rest::OnRequest;
-        }
-        self
-    }
-}
-
 /// What is on screen before the whole corpus is: a record opened by its
 /// address, from the few parts that hold it (`record`, the id asked for), or
 /// nothing but the corpus's title; and what happens to the rest.
@@ -223,10 +213,9 @@ async fn load(
                     None => {
                         let asks = manifest.asks_first() && !request.everything;
                         if let Some(id) = record.filter(|_| asks || manifest.shows_alone()) {
-                            let early =
-                                |data: Data| alone(if asks { data.waiting() } else { data });
-                            match loader::gather_record(&manifest, &id, retry, early).await {
-                                Ok(data) if asks => return Ok(data.waiting()),
+                            let rest = if asks { Rest::OnRequest } else { Rest::Reading };
+                            match loader::gather_record(&manifest, &id, rest, retry, &alone).await {
+                                Ok(data) if asks => return Ok(data),
                                 Ok(data) => alone(data),
                                 // Nothing else will be read: the failure is named.
                                 Err(failure) if asks => return Err(failure),
