@@ -55,10 +55,15 @@ pub fn Detail(id: String) -> impl IntoView {
     view! { {back} <article class="detail">{body}</article> }
 }
 
-/// In place of what points to a record, while only part of the corpus is read:
-/// a list or count from that part would be short, and look whole.
-fn waits() -> impl IntoView {
-    view! { <p class="waits">{lang().strings().waits_for_corpus}</p> }
+/// What points to a record (`pointing`), where the whole corpus is read; in its
+/// place, while only part of it is, a note that it waits: a list or count from
+/// that part would be short, and look whole.
+fn or_waits<V: IntoView + 'static>(whole: bool, pointing: impl FnOnce() -> V) -> AnyView {
+    if whole {
+        pointing().into_any()
+    } else {
+        view! { <p class="waits">{lang().strings().waits_for_corpus}</p> }.into_any()
+    }
 }
 
 /// A titled list of claims, or nothing when there are none.
@@ -126,14 +131,10 @@ fn EventDetail(e: usize) -> impl IntoView {
         <p class="summary" dir="auto">{event.summary.clone()}</p>
         {(!event.actors.is_empty()).then(|| view! { <section><h3>{t.involved}</h3><ul class="plain">{actors}</ul></section> })}
         <section><h3>{t.what_sources_say}</h3>{evidence}</section>
-        {if whole {
-            view! {
-                <DeathTollChart claims=tolls_about(e)/>
-                {claims_section(fill(t.claims_about, &[&l.number(facts.related.claims.len())]), facts.related.claims.clone())}
-            }.into_any()
-        } else {
-            waits().into_any()
-        }}
+        {or_waits(whole, || view! {
+            <DeathTollChart claims=tolls_about(e)/>
+            {claims_section(fill(t.claims_about, &[&l.number(facts.related.claims.len())]), facts.related.claims.clone())}
+        })}
         {events_section(t.related_events.into(), event.related.clone())}
     }
 }
@@ -196,10 +197,7 @@ fn SourceDetail(s: usize) -> impl IntoView {
         .map(|i| view! { <li>{l.term(&vocab::IDENTIFIER_SCHEMES, &i.scheme).to_string()}": "<span dir="ltr">{i.value.clone()}</span></li> })
         .collect_view();
     let whole = d.alone.is_none();
-    let resting = move || {
-        if !whole {
-            return waits().into_any();
-        }
+    let resting = or_waits(whole, || {
         view! {
             <p class="counts">{fill(t.rest_on_source, &[&count(facts.related.events.len(), Kind::Event), &count(facts.related.claims.len(), Kind::Claim)])}</p>
             {events_section(t.events_it_reports.into(), events)}
@@ -207,8 +205,7 @@ fn SourceDetail(s: usize) -> impl IntoView {
             {claims_section(t.claims_first_made.into(), first_made)}
             <CheckCopy s/>
         }
-        .into_any()
-    };
+    });
     view! {
         <p class="kind-label">{fill(t.kind_and_label, &[t.sources.singular, l.term(&vocab::SOURCE_KINDS, &source.kind)])}</p>
         <h2 dir="auto">{source.title.clone()}</h2>
@@ -227,7 +224,7 @@ fn SourceDetail(s: usize) -> impl IntoView {
             {link_row(t.cites, source.cites.clone(), Kind::Source)}
             {whole.then(|| link_row(t.cited_by, cited_by, Kind::Source))}
         </dl>
-        {resting()}
+        {resting}
     }
 }
 
@@ -301,7 +298,6 @@ fn ActorDetail(a: usize) -> impl IntoView {
         )
     });
     let id = actor.id.clone();
-    let name = actor.name.clone();
     let filter_by = move |_| {
         let id = id.clone();
         nav.update(Entry::Push, move |s| {
@@ -310,16 +306,12 @@ fn ActorDetail(a: usize) -> impl IntoView {
         });
     };
     let whole = d.alone.is_none();
-    let counts = move || {
-        if !whole {
-            return waits().into_any();
-        }
+    let counts = or_waits(whole, || {
         view! {
             {counts.map(|c| view! { <p class="counts">{t.claims.title}": "{c}</p> })}
-            <button type="button" on:click=filter_by>{fill(t.filter_every_view, &[&name])}</button>
+            <button type="button" on:click=filter_by>{fill(t.filter_every_view, &[&actor.name])}</button>
         }
-        .into_any()
-    };
+    });
     // Its parts and people in role point to it: not known from part of the corpus.
     let below = whole.then(|| {
         view! {
@@ -337,7 +329,7 @@ fn ActorDetail(a: usize) -> impl IntoView {
             {actor.description.clone().map(|text| view! { <dt>{t.description}</dt><dd dir="auto">{text}</dd> })}
             {whole.then(|| link_row(t.sources_of_actor, sources, Kind::Source))}
         </dl>
-        {counts()}
+        {counts}
         {(!actor.part_of.is_empty()).then(|| view! { <section><h3>{t.part_of}</h3><ul class="plain">{part_of}</ul></section> })}
         {below}
         {(!actor.roles.is_empty()).then(|| view! { <section><h3>{t.roles}</h3><ul class="plain">{roles}</ul></section> })}
