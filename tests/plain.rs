@@ -298,15 +298,10 @@ fn the_same_corpus_gives_the_same_bytes() {
     assert_eq!(a, b);
 }
 
-#[test]
-fn the_command_writes_the_edition_and_refuses_bad_arguments() {
-    let exe = env!("CARGO_BIN_EXE_plain-edition");
-    let out = std::env::temp_dir().join(format!("plain-edition-test-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&out);
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid.json");
-    let run = Command::new(exe)
-        .arg(&corpus)
-        .arg(&out)
+/// Runs the `plain-edition` command with `args`, which must succeed; what it printed.
+fn plain_edition(args: &[&std::ffi::OsStr]) -> String {
+    let run = Command::new(env!("CARGO_BIN_EXE_plain-edition"))
+        .args(args)
         .output()
         .expect("runs");
     assert!(
@@ -314,7 +309,17 @@ fn the_command_writes_the_edition_and_refuses_bad_arguments() {
         "{}",
         String::from_utf8_lossy(&run.stderr)
     );
-    assert!(String::from_utf8_lossy(&run.stdout).contains(" files, "));
+    String::from_utf8_lossy(&run.stdout).to_string()
+}
+
+#[test]
+fn the_command_writes_the_edition_and_refuses_bad_arguments() {
+    let exe = env!("CARGO_BIN_EXE_plain-edition");
+    let out = std::env::temp_dir().join(format!("plain-edition-test-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out);
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid.json");
+    let said = plain_edition(&[corpus.as_os_str(), out.as_os_str()]);
+    assert!(said.contains(" files, "), "{said}");
     assert!(out.join("index.html").exists() && out.join("src-report.html").exists());
     // Every page names the exact corpus file it was made from, and a source
     // page its text's fingerprint and archived copy.
@@ -379,7 +384,6 @@ fn the_standalone_content_lists_records_and_links_nowhere() {
 /// page then offers no link to an edition or a whole file the site does not carry.
 #[test]
 fn over_its_cap_the_command_writes_no_edition_and_the_page_links_only_what_is_there() {
-    let exe = env!("CARGO_BIN_EXE_plain-edition");
     let dir = std::env::temp_dir().join(format!("plain-edition-cap-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
@@ -390,18 +394,9 @@ fn over_its_cap_the_command_writes_no_edition_and_the_page_links_only_what_is_th
         let (out, page) = (dir.join("plain"), dir.join("index.html"));
         let _ = std::fs::remove_dir_all(&out);
         std::fs::write(&page, &template).unwrap();
-        let run = Command::new(exe)
-            .args(flags)
-            .arg(&corpus)
-            .arg(&out)
-            .arg(&page)
-            .output()
-            .expect("runs");
-        assert!(
-            run.status.success(),
-            "{}",
-            String::from_utf8_lossy(&run.stderr)
-        );
+        let mut args: Vec<&std::ffi::OsStr> = flags.iter().map(std::ffi::OsStr::new).collect();
+        args.extend([corpus.as_os_str(), out.as_os_str(), page.as_os_str()]);
+        let said = plain_edition(&args);
         let noscript = std::fs::read_to_string(&page).unwrap();
         let noscript = noscript
             .split("<noscript>")
@@ -411,11 +406,7 @@ fn over_its_cap_the_command_writes_no_edition_and_the_page_links_only_what_is_th
             .next()
             .unwrap()
             .to_string();
-        (
-            out.join("index.html").exists(),
-            noscript,
-            String::from_utf8_lossy(&run.stdout).to_string(),
-        )
+        (out.join("index.html").exists(), noscript, said)
     };
     let (written, noscript, _) = run(&[]);
     assert!(written);
