@@ -164,12 +164,11 @@ fn date_sets(index: &Index, window: &DateWindow) -> DateSets {
     }
     // An actor has no date of its own: it fits when something it is linked to does.
     let mut actors = Bits::new(total);
+    let first_actor = index.numbering.range(Kind::Actor).start;
     for kind in [Kind::Source, Kind::Event, Kind::Claim] {
-        let range = index.numbering.range(kind);
-        let start = range.start;
-        for n in overlapping.ones_in(range) {
-            for &a in &index.facts(kind)[n - start].related.actors {
-                actors.insert(index.numbering.number(Kind::Actor, a));
+        for n in overlapping.ones_in(index.numbering.range(kind)) {
+            for &a in index.actors_of.get(n) {
+                actors.insert(first_actor + a as usize);
             }
         }
     }
@@ -331,10 +330,11 @@ impl Outcome {
         };
         let mut actor_counts = vec![0u32; index.len(Kind::Actor)];
         let base = all_but(Some(Facet::Actors));
-        let facts = index.facts(counted);
         for n in base.ones_in(counted_range.clone()) {
-            for &a in &facts[n - counted_range.start].related.actors {
-                actor_counts[a] += 1;
+            for &a in index.actors_of.get(n) {
+                if let Some(count) = actor_counts.get_mut(a as usize) {
+                    *count += 1;
+                }
             }
         }
         let term_counts = Facet::TERMS

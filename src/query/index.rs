@@ -16,6 +16,7 @@ use crate::corpus::text::fold;
 use crate::corpus::vocab::{self, Vocab};
 use crate::i18n::{fill, SpeakerWords};
 use crate::query::bits::Bits;
+use crate::query::flat::FlatLists;
 use crate::query::order::ClaimOrder;
 use crate::query::search::{TextIndex, TextIndexBuilder};
 
@@ -153,7 +154,7 @@ enum Phase {
 
 impl IndexBuilding {
     /// The phases, in order; each is linear in the corpus.
-    const PHASES: [Phase; 12] = [
+    const PHASES: [Phase; 13] = [
         // The phases that grow longest with the corpus run in steps: whole, each
         // took seconds of a browser at a million records, with the page frozen.
         Phase::InSteps(Index::register_ids),
@@ -162,6 +163,7 @@ impl IndexBuilding {
         // Some 300 ms at 100,000 records in a browser, when it was one task.
         Phase::InSteps(Index::link_claims),
         Phase::Whole(Index::tidy_links),
+        Phase::Whole(Index::flatten_actor_links),
         Phase::InSteps(Index::build_postings),
         Phase::Whole(Index::link_institutions),
         Phase::Whole(Index::build_reach),
@@ -285,6 +287,9 @@ pub struct Index {
     pub numbering: Numbering,
     /// Per actor, the numbers of every record involving it (itself included).
     pub involves: Vec<Vec<u32>>,
+    /// Per record number, the actors it involves directly (`Related::actors`),
+    /// in one array for the filters' walks over many records.
+    pub actors_of: FlatLists,
     /// The vocabulary positions the postings phase works from, while it runs.
     positions: Option<Box<Positions>>,
     /// Per value of each vocabulary facet (in the vocabulary's order), the
@@ -596,6 +601,11 @@ impl Index {
         ] {
             tidy(facts);
         }
+    }
+
+    fn flatten_actor_links(&mut self) {
+        let actors_of = FlatLists::new(self.numbered().map(|(_, f)| f.related.actors.as_slice()));
+        self.actors_of = actors_of;
     }
 
     fn name_actors(&mut self) {

@@ -7,6 +7,7 @@
 pub mod bits;
 pub mod charts;
 pub mod filter;
+pub mod flat;
 pub mod index;
 pub mod order;
 pub mod search;
