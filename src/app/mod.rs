@@ -604,10 +604,14 @@ fn Browser(data: Arc<Data>) -> impl IntoView {
             search.0.set(None);
         });
     }
+    // The outcome is worked out again when the text index is complete, not at
+    // each share of it reported: at a million records that would be hundreds
+    // of milliseconds a share, taken from the indexing and from the reader.
+    let text_ready = Memo::new(move |_| search.0.with(Option::is_none));
     let outcome = {
         let data = data.clone();
         Memo::new(move |_| {
-            search.0.with(Option::is_none);
+            text_ready.track();
             applied.with(|(filter, view)| Outcome::new(&data.index, filter, view.kind()))
         })
     };
