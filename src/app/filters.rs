@@ -391,8 +391,14 @@ fn ActorFilter() -> impl IntoView {
             .collect_view()
     };
     // Only the best few suggestions for what is typed: a corpus may name
-    // tens of thousands of institutions and people.
+    // tens of thousands of institutions and people. They are worked out while
+    // the box is in use, not at every change of filter: ranking every actor
+    // took some 40 ms of each change at a million records.
+    let focused = RwSignal::new(false);
     let options = move || {
+        if !focused.get() && typed.with(String::is_empty) {
+            return None;
+        }
         let typed = typed.get();
         let totals = outcome.with(|o| o.actor_totals(&d.index));
         let picks = d.index.actor_suggestions(&typed, &totals, SUGGESTIONS);
@@ -403,7 +409,7 @@ fn ActorFilter() -> impl IntoView {
                 .collect::<Vec<_>>()
         });
         let wanted = fold(typed.trim());
-        picks
+        let options = picks
             .into_iter()
             .zip(counts)
             .map(|(a, (own, through))| {
@@ -433,7 +439,8 @@ fn ActorFilter() -> impl IntoView {
                 };
                 view! { <option value=actor.name.clone() label=label/> }
             })
-            .collect_view()
+            .collect_view();
+        Some(options)
     };
     view! {
         <fieldset class="actors">
@@ -444,6 +451,8 @@ fn ActorFilter() -> impl IntoView {
                 <input id="f-actor" type="text" list="f-actor-list" autocomplete="off" dir="auto"
                     prop:value=move || typed.get()
                     on:input=move |e| typed.set(event_target_value(&e))
+                    on:focus=move |_| focused.set(true)
+                    on:blur=move |_| focused.set(false)
                     on:change=move |e| add.run(event_target_value(&e))
                     on:keydown=move |e: leptos::ev::KeyboardEvent| {
                         // WebKit closes its suggestions on the first Enter and fires no
