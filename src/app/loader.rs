@@ -67,7 +67,8 @@ fn now() -> f64 {
 }
 
 /// Marks the end of a loading phase on the page's timeline (`dossier:read`,
-/// `dossier:checked`, `dossier:indexed`), for the benchmarks and DevTools.
+/// `dossier:checked`, `dossier:indexed`, `dossier:text-indexed`), for the
+/// benchmarks and DevTools.
 fn mark(phase: &str) {
     if let Some(performance) = window().performance() {
         let _ = performance.mark(&format!("dossier:{phase}"));
@@ -342,6 +343,7 @@ pub async fn index_text(data: &Data, progress: impl Fn(usize, usize)) {
         &mut job,
     )
     .await;
+    mark("text-indexed");
 }
 
 /// The folder of the shipped corpus's parts (see `publish::parts`), beside the page.

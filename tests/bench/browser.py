@@ -755,6 +755,8 @@ class SiteResult:
     memory_after: dict | None
     search_word: str | None
     error: str | None = None
+    # When the text index was complete, from navigation, in the session's last load.
+    text_indexed: float | None = None
 
 
 def print_report(r: SiteResult, load_runs: int, interaction_runs: int):
@@ -788,6 +790,7 @@ def print_report(r: SiteResult, load_runs: int, interaction_runs: int):
     if wasm_from:
         print(f"        (wasm memory from the page's {wasm_from})")
     print(f"DOM elements: {median([x.dom_elements for x in r.loads]):,.0f}")
+    print(f"text index complete: {ms(r.text_indexed)} from navigation (last load)")
     if not r.timings:
         return
     if r.search_word or r.corpus.busiest_actor:
@@ -846,6 +849,9 @@ def bench_site(drv, label, site: Path, load_runs, interaction_runs) -> SiteResul
         session = Session(drv, server.url)
         session.prepare()
         result.timings, result.search_word = measure_interactions(session, corpus, interaction_runs)
+        # The search group waits for the text index: by now its mark is set.
+        result.text_indexed = drv.execute_script(
+            "const m = performance.getEntriesByName('dossier:text-indexed').pop(); return m ? m.startTime : null")
         result.memory_after = measure_memory(drv)
     except (BenchError, WebDriverException) as e:
         result.error = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
