@@ -165,10 +165,22 @@ fn date_sets(index: &Index, window: &DateWindow) -> DateSets {
     // An actor has no date of its own: it fits when something it is linked to does.
     let mut actors = Bits::new(total);
     let first_actor = index.numbering.range(Kind::Actor).start;
-    for kind in [Kind::Source, Kind::Event, Kind::Claim] {
-        for n in overlapping.ones_in(index.numbering.range(kind)) {
-            for &a in index.actors_of.get(n) {
-                actors.insert(first_actor + a as usize);
+    if overlapping.count_in(0..total) > index.by_first_day.len() / 2 {
+        // A wide range: asked of each actor, the search stops at its first
+        // record in the range, long before the range's own links are walked.
+        for (a, records) in index.involves.iter().enumerate() {
+            // An actor's own number is never in `overlapping`: it has no date.
+            if records.iter().any(|&n| overlapping.contains(n as usize)) {
+                actors.insert(first_actor + a);
+            }
+        }
+    } else {
+        // A narrow one: the actors of the records in it.
+        for kind in [Kind::Source, Kind::Event, Kind::Claim] {
+            for n in overlapping.ones_in(index.numbering.range(kind)) {
+                for &a in index.actors_of.get(n) {
+                    actors.insert(first_actor + a as usize);
+                }
             }
         }
     }
