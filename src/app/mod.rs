@@ -611,7 +611,9 @@ fn Browser(data: Arc<Data>) -> impl IntoView {
     let outcome = {
         let data = data.clone();
         Memo::new(move |_| {
-            text_ready.track();
+            // Read, not only tracked: a memo never read is never worked out,
+            // so it would never change.
+            let _ready = text_ready.get();
             applied.with(|(filter, view)| Outcome::new(&data.index, filter, view.kind()))
         })
     };
