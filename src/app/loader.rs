@@ -513,9 +513,38 @@ struct Fetched {
     arrived: usize,
 }
 
+/// A part `index.html` started fetching for a record opened by its address
+/// (`dossierEarlyParts`), once the page has named every part it will
+/// (`dossierEarlyDone`); taken once. `None` where the page started none for this
+/// file, or its download failed: the part is fetched anew then.
+async fn early_part(file: &str) -> Option<gloo_net::http::Response> {
+    let window = window();
+    if let Some(done) = Reflect::get(&window, &"dossierEarlyDone".into())
+        .ok()
+        .and_then(|d| d.dyn_into::<js_sys::Promise>().ok())
+    {
+        let _ = JsFuture::from(done).await;
+    }
+    let started = Reflect::get(&window, &"dossierEarlyParts".into())
+        .ok()
+        .filter(JsValue::is_object)?;
+    let key = JsValue::from_str(file);
+    let promise: js_sys::Promise = Reflect::get(&started, &key).ok()?.dyn_into().ok()?;
+    let _ = Reflect::delete_property(started.unchecked_ref::<js_sys::Object>(), &key);
+    let raw = JsFuture::from(promise).await.ok()?;
+    raw.dyn_into::<web_sys::Response>()
+        .ok()
+        .map(gloo_net::http::Response::from)
+}
+
 /// Fetches, inflates and digests one file of the parts' folder.
 async fn fetch_part(file: String, retry: bool) -> Result<Fetched, LoadFailure> {
-    let bytes = download(&format!("{PARTS}{file}"), retry).await?;
+    let url = format!("{PARTS}{file}");
+    let early = if retry { None } else { early_part(&file).await };
+    let bytes = match early {
+        Some(response) => answer_bytes(&url, response).await?,
+        None => download(&url, retry).await?,
+    };
     let arrived = bytes.len();
     let damaged = || LoadFailure::Parts(PartsError::HashMismatch { file: file.clone() });
     let json = inflate(bytes).await.ok_or_else(damaged)?;

@@ -52,6 +52,9 @@ def test_a_record_opened_by_its_address_comes_from_a_few_parts(site_on_request, 
     fetched = part_requests(page)
     assert any(f.startswith("d-") for f in fetched), fetched
     assert len([f for f in fetched if f.startswith("r-")]) < records / 2, fetched
+    # The page starts the record's first two parts beside the app, which takes
+    # them: none is downloaded twice.
+    assert len(fetched) == len(set(fetched)), fetched
     # Its participants are named, from their own parts: their ids stand in for
     # their names only until those arrive.
     assert ACTOR_NAME in page.text(".detail")
