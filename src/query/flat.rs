@@ -30,9 +30,9 @@ impl FlatLists {
         }
     }
 
-    /// How many lists there are.
+    /// How many lists there are (none in a default, never built).
     pub fn len(&self) -> usize {
-        self.starts.len() - 1
+        self.starts.len().saturating_sub(1)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -58,8 +58,9 @@ mod tests {
 
     #[test]
     fn no_lists_is_empty() {
-        let flat = FlatLists::new(std::iter::empty());
-        assert!(flat.is_empty());
-        assert!(flat.get(0).is_empty());
+        for flat in [FlatLists::new(std::iter::empty()), FlatLists::default()] {
+            assert!(flat.is_empty());
+            assert!(flat.get(0).is_empty());
+        }
     }
 }
