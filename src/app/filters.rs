@@ -367,7 +367,7 @@ fn ActorFilter() -> impl IntoView {
                     .and_then(|a| {
                         outcome.with(|o| {
                             let through = o.actor_through(&chips_data.index, a);
-                            let own = o.actor_counts.get(a).copied().unwrap_or(0);
+                            let own = o.actor_count(&chips_data.index, a);
                             (through > 0).then(|| {
                                 fill(
                                     t.own_and_through,
@@ -405,7 +405,7 @@ fn ActorFilter() -> impl IntoView {
         let counts = outcome.with(|o| {
             picks
                 .iter()
-                .map(|&a| (o.actor_counts[a], o.actor_through(&d.index, a)))
+                .map(|&a| (o.actor_count(&d.index, a), o.actor_through(&d.index, a)))
                 .collect::<Vec<_>>()
         });
         let wanted = fold(typed.trim());

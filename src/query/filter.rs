@@ -283,12 +283,9 @@ pub struct Outcome {
     pub loose_events: Bits,
     /// Undated records of the counted kind hidden by the date range.
     pub undated_hidden: usize,
-    /// Per actor, matching records of the counted kind with that actor chosen
-    /// that involve it itself ("own").
-    pub actor_counts: Vec<u32>,
     /// The records every facet but the actors keeps, and the kind counted:
-    /// what `actor_through` counts, for the few actors on screen only, so
-    /// that no filter change pays for every institution's count.
+    /// what `actor_count` and `actor_through` count, for the few actors on
+    /// screen only, so that no filter change pays for every actor's count.
     kept_but_actors: Bits,
     counted: std::ops::Range<usize>,
     /// Per vocabulary facet, each value's count of records of the counted kind.
@@ -340,15 +337,7 @@ impl Outcome {
             }
             _ => 0,
         };
-        let mut actor_counts = vec![0u32; index.len(Kind::Actor)];
         let base = all_but(Some(Facet::Actors));
-        for n in base.ones_in(counted_range.clone()) {
-            for &a in index.actors_of.get(n) {
-                if let Some(count) = actor_counts.get_mut(a as usize) {
-                    *count += 1;
-                }
-            }
-        }
         let term_counts = Facet::TERMS
             .iter()
             .map(|&facet| {
@@ -371,7 +360,6 @@ impl Outcome {
             kept_but_date,
             loose_events,
             undated_hidden,
-            actor_counts,
             kept_but_actors: base,
             counted: counted_range,
             term_counts,
@@ -417,12 +405,9 @@ impl Outcome {
         Listing { items, loose_from }
     }
 
-    /// Matching records of the counted kind that the actor at this position
-    /// keeps only through its parts and its people in role (`Index::through`).
-    pub fn actor_through(&self, index: &Index, a: usize) -> u32 {
-        let Some(list) = index.through.get(a) else {
-            return 0;
-        };
+    /// How many of the records numbered in `list` (ascending) are of the
+    /// counted kind and kept by every facet but the actors.
+    fn kept_of_counted(&self, list: &[u32]) -> u32 {
         let range = &self.counted;
         let lo = list.partition_point(|&n| (n as usize) < range.start);
         let hi = list.partition_point(|&n| (n as usize) < range.end);
@@ -432,16 +417,50 @@ impl Outcome {
             .count() as u32
     }
 
+    /// Matching records of the counted kind, with the actor at this position
+    /// chosen, that involve it itself ("own").
+    pub fn actor_count(&self, index: &Index, a: usize) -> u32 {
+        index
+            .involves
+            .get(a)
+            .map_or(0, |list| self.kept_of_counted(list))
+    }
+
+    /// `actor_count` of every actor at once, walking the kept records: the
+    /// type-ahead ranks every actor by it.
+    pub fn actor_counts(&self, index: &Index) -> Vec<u32> {
+        let mut counts = vec![0u32; index.len(Kind::Actor)];
+        for n in self.kept_but_actors.ones_in(self.counted.clone()) {
+            for &a in index.actors_of.get(n) {
+                if let Some(count) = counts.get_mut(a as usize) {
+                    *count += 1;
+                }
+            }
+        }
+        counts
+    }
+
+    /// Matching records of the counted kind that the actor at this position
+    /// keeps only through its parts and its people in role (`Index::through`).
+    pub fn actor_through(&self, index: &Index, a: usize) -> u32 {
+        index
+            .through
+            .get(a)
+            .map_or(0, |list| self.kept_of_counted(list))
+    }
+
     /// What choosing the actor at this position keeps of the counted kind:
     /// its own records, and those through its parts and people in role.
     pub fn actor_total(&self, index: &Index, a: usize) -> u32 {
-        self.actor_counts.get(a).copied().unwrap_or(0) + self.actor_through(index, a)
+        self.actor_count(index, a) + self.actor_through(index, a)
     }
 
     /// `actor_total` of every actor, for the type-ahead's order.
     pub fn actor_totals(&self, index: &Index) -> Vec<u32> {
-        (0..self.actor_counts.len())
-            .map(|a| self.actor_total(index, a))
+        self.actor_counts(index)
+            .into_iter()
+            .enumerate()
+            .map(|(a, own)| own + self.actor_through(index, a))
             .collect()
     }
 
@@ -802,7 +821,10 @@ mod tests {
         assert_eq!(out.term_count(Facet::ClaimKinds, "denial"), 0);
         let ngo = ix.find("act-ngo", Kind::Actor).unwrap();
         let un = ix.find("act-un", Kind::Actor).unwrap();
-        assert_eq!((out.actor_counts[ngo], out.actor_counts[un]), (1, 0));
+        assert_eq!(
+            (out.actor_count(&ix, ngo), out.actor_count(&ix, un)),
+            (1, 0)
+        );
         // Events come out in time order, undated last.
         let all = Outcome::new(&ix, &Filter::default(), Kind::Event);
         let order: Vec<&str> = all
@@ -915,7 +937,10 @@ mod tests {
         // Counts say which is which: none of its own, three through others.
         let out = Outcome::new(&ix, &Filter::default(), Kind::Claim);
         let un = ix.find("act-un", Kind::Actor).unwrap();
-        assert_eq!((out.actor_counts[un], out.actor_through(&ix, un)), (0, 3));
+        assert_eq!(
+            (out.actor_count(&ix, un), out.actor_through(&ix, un)),
+            (0, 3)
+        );
         assert_eq!(out.actor_total(&ix, un), 3);
         // Each record says how it counts.
         let jahangir = ix.find("act-jahangir", Kind::Actor).unwrap();
