@@ -162,6 +162,11 @@ fn keeps_but(rd: &Reading, f: &Filter, skip: Option<Facet>, n: usize) -> bool {
         .all(|&facet| facet_keeps(rd, f, facet, n))
 }
 
+/// A count asked of each actor in turn, as the app asks it of those on screen.
+fn every_actor(ix: &Index, count: impl Fn(usize) -> u32) -> Vec<u32> {
+    (0..ix.len(Kind::Actor)).map(count).collect()
+}
+
 fn check(rd: &Reading, f: &Filter) {
     let ix = &rd.ix;
     for counted in KINDS {
@@ -220,9 +225,7 @@ fn check(rd: &Reading, f: &Filter) {
         assert_eq!(out.actor_counts(ix), actor_counts, "actor counts, {f:?}");
         // One actor's count, as the chips ask for it, is the same figure.
         assert_eq!(
-            (0..ix.len(Kind::Actor))
-                .map(|a| out.actor_count(ix, a))
-                .collect::<Vec<_>>(),
+            every_actor(ix, |a| out.actor_count(ix, a)),
             actor_counts,
             "one actor's count, {f:?}"
         );
@@ -249,9 +252,7 @@ fn check(rd: &Reading, f: &Filter) {
             }
         }
         assert_eq!(
-            (0..ix.len(Kind::Actor))
-                .map(|a| out.actor_through(ix, a))
-                .collect::<Vec<_>>(),
+            every_actor(ix, |a| out.actor_through(ix, a)),
             through_counts,
             "through counts, {f:?}"
         );
