@@ -93,11 +93,26 @@ pub fn carries_corpus() -> bool {
 /// (`dossierManifest`, or `dossierCorpus` where the page carries a whole corpus);
 /// taken once, so a later load fetches anew.
 fn early_download(name: &str) -> Option<js_sys::Promise> {
-    let window = window();
+    take_promise(&window(), name)
+}
+
+/// The promise `owner` holds under `name`, taken: the property is emptied.
+fn take_promise(owner: &JsValue, name: &str) -> Option<js_sys::Promise> {
     let key = JsValue::from_str(name);
-    let promise = Reflect::get(&window, &key).ok()?.dyn_into().ok()?;
-    let _ = Reflect::set(&window, &key, &JsValue::UNDEFINED);
+    let promise = Reflect::get(owner, &key).ok()?.dyn_into().ok()?;
+    let _ = Reflect::set(owner, &key, &JsValue::UNDEFINED);
     Some(promise)
+}
+
+/// The response a download the page started settles to; where it failed, the
+/// browser's words, if it gives any.
+async fn started_response(
+    promise: js_sys::Promise,
+) -> Result<gloo_net::http::Response, Option<String>> {
+    let raw = JsFuture::from(promise).await.map_err(js_error)?;
+    raw.dyn_into::<web_sys::Response>()
+        .map(gloo_net::http::Response::from)
+        .map_err(|_| None)
 }
 
 /// The response body, read chunk by chunk so that progress can be shown.
@@ -163,13 +178,7 @@ pub async fn fetch_corpus(
     };
     let started = early.then(|| early_download("dossierCorpus")).flatten();
     let response = match started {
-        Some(promise) => {
-            let raw = JsFuture::from(promise)
-                .await
-                .map_err(|e| unreachable(js_error(e)))?;
-            let raw: web_sys::Response = raw.dyn_into().map_err(|_| unreachable(None))?;
-            gloo_net::http::Response::from(raw)
-        }
+        Some(promise) => started_response(promise).await.map_err(unreachable)?,
         None => send(url, retry).await?,
     };
     refused(url, &response)?;
@@ -464,13 +473,7 @@ async fn digest(bytes: &[u8]) -> String {
 pub async fn fetch_manifest(retry: bool) -> Result<Option<Manifest>, LoadFailure> {
     let url = format!("{PARTS}{MANIFEST}");
     let response = match early_download("dossierManifest").filter(|_| !retry) {
-        Some(promise) => match JsFuture::from(promise).await {
-            Ok(raw) => raw
-                .dyn_into::<web_sys::Response>()
-                .ok()
-                .map(gloo_net::http::Response::from),
-            Err(_) => None,
-        },
+        Some(promise) => started_response(promise).await.ok(),
         None => None,
     };
     let response = match response {
@@ -528,13 +531,7 @@ async fn early_part(file: &str) -> Option<gloo_net::http::Response> {
     let started = Reflect::get(&window, &"dossierEarlyParts".into())
         .ok()
         .filter(JsValue::is_object)?;
-    let key = JsValue::from_str(file);
-    let promise: js_sys::Promise = Reflect::get(&started, &key).ok()?.dyn_into().ok()?;
-    let _ = Reflect::delete_property(started.unchecked_ref::<js_sys::Object>(), &key);
-    let raw = JsFuture::from(promise).await.ok()?;
-    raw.dyn_into::<web_sys::Response>()
-        .ok()
-        .map(gloo_net::http::Response::from)
+    started_response(take_promise(&started, file)?).await.ok()
 }
 
 /// Fetches, inflates and digests one file of the parts' folder.
