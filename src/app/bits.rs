@@ -103,12 +103,7 @@ pub fn DateText(date: Option<DateSpec>, #[prop(optional)] long: bool) -> impl In
 /// An actor's names in the interface's language, where the corpus gives them
 /// ("سازمان ملل متحد" for the United Nations, in Persian), joined.
 pub fn names_here(actor: &Actor) -> Option<String> {
-    let l = lang();
-    let names: Vec<&str> = actor
-        .names_in(l.code())
-        .filter(|n| *n != actor.name)
-        .collect();
-    (!names.is_empty()).then(|| names.join(l.strings().comma))
+    lang().other_names(actor)
 }
 
 /// An actor's name, and beside it its names in the interface's language:

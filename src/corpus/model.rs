@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::date::DateSpan;
-use crate::i18n::{KindText, Lang};
+use crate::i18n::{fill, KindText, Lang};
 
 /// A date as the corpus writes it: `when` is a partial date or a START/END range.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
@@ -386,6 +386,35 @@ impl Lang {
             Ok(span) => self.span(&span),
             Err(_) => date.when.clone(),
         }
+    }
+
+    /// A record's date in full, as its own page gives it, as plain text: the
+    /// date, how it was inferred where it was, and the text's own words; "undated"
+    /// where there is none.
+    pub fn date_in_full(self, date: Option<&DateSpec>) -> String {
+        let t = self.strings();
+        let Some(date) = date else {
+            return t.undated.to_string();
+        };
+        let mut out = self.date_spec(date);
+        if date.is_inferred() {
+            let how = date.inference.as_deref().unwrap_or_default();
+            out.push_str(&fill(t.inferred_long, &[how]));
+        }
+        if let Some(written) = &date.as_written {
+            out.push_str(&fill(t.text_says, &[written]));
+        }
+        out
+    }
+
+    /// An actor's names in this language other than its main name, joined:
+    /// what readers see beside the name.
+    pub fn other_names(self, actor: &Actor) -> Option<String> {
+        let names: Vec<&str> = actor
+            .names_in(self.code())
+            .filter(|n| *n != actor.name)
+            .collect();
+        (!names.is_empty()).then(|| names.join(self.strings().comma))
     }
 
     /// The words for one kind of record.
