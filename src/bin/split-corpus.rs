@@ -1,6 +1,7 @@
 //! `split-corpus CORPUS.json OUT_DIR [--part-bytes N]`: cuts a corpus into the parts
-//! the app reads (`publish::parts`): OUT_DIR/manifest.json and record parts named
-//! by their content. A corpus with errors gets the validator's report, not parts.
+//! the app reads (`publish::parts`): OUT_DIR/manifest.json, record parts named by
+//! their content, the record directory and the records' first looks
+//! (`publish::glance`). A corpus with errors gets the validator's report, not parts.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -9,12 +10,15 @@ use std::time::Instant;
 use dossier::corpus::document::Severity;
 use dossier::corpus::sha256::sha256_hex;
 use dossier::corpus::{load, validate};
+use dossier::publish::glance;
 use dossier::publish::parts::{self, MANIFEST, PART_BYTES};
+use dossier::query::index::Index;
 
 const USAGE: &str =
     "usage: split-corpus CORPUS.json OUT_DIR [--part-bytes N] [--no-whole] [--no-plain] [--ask-above BYTES]\n\
   Writes OUT_DIR/manifest.json and the corpus's record parts (about N bytes of JSON\n\
-  each; default 896 KiB), replacing what OUT_DIR held. A corpus with errors is refused\n\
+  each; default 896 KiB), its directory and its records' first looks, replacing\n\
+  what OUT_DIR held. A corpus with errors is refused\n\
   with the validator's report. --no-whole and --no-plain record in the manifest that\n\
   the site carries no whole corpus file, or no plain edition. --ask-above sets above how\n\
   many bytes of parts the app asks its reader before reading them all (default 32 MiB).";
@@ -91,14 +95,18 @@ fn run(corpus: &Path, out: &Path, part_bytes: usize, site: Carries) -> Result<()
     }
     let found = problems.len();
     let accepted = load::accept_checked(doc, problems);
-    let mut split = parts::split(&accepted.corpus, &fingerprint, part_bytes);
+    // Each record's first look, for a record opened by its address, is worded as
+    // the app words its page, which takes the indexes (names, claimants).
+    let index = Index::without_text(accepted.corpus);
+    let looks = |kind, idx| glance::looks(&index, kind, idx);
+    let mut split = parts::split_with_looks(&index.corpus, &fingerprint, part_bytes, Some(&looks));
     split.manifest.whole = site.whole;
     split.manifest.plain = site.plain;
     if site.ask_above.is_some() {
         split.manifest.ask_above = site.ask_above;
     }
     split.manifest.problems = Some(found);
-    drop(accepted);
+    drop(index);
     if out.exists() {
         std::fs::remove_dir_all(out).map_err(|e| format!("cannot empty {}: {e}", out.display()))?;
     }
@@ -115,10 +123,11 @@ fn run(corpus: &Path, out: &Path, part_bytes: usize, site: Carries) -> Result<()
     std::fs::write(&path, &manifest)
         .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     println!(
-        "split-corpus: {} records in {} parts and a directory of {} ({bytes} bytes), manifest {} bytes, in {:.1} s",
+        "split-corpus: {} records in {} parts, a directory of {} and first looks in {} ({bytes} bytes), manifest {} bytes, in {:.1} s",
         split.manifest.totals.total(),
         split.parts.len(),
         split.directory.len(),
+        split.glances.len(),
         manifest.len(),
         started.elapsed().as_secs_f64()
     );

@@ -417,6 +417,7 @@ pub static STRINGS: Strings = Strings {
     read_everything: "Read the whole corpus ({0})",
     waits_for_corpus: "The records that point to this one are listed once the whole corpus is read.",
     finding_record: "Finding this record…",
+    glance_note: "The rest of this record and its links come with the app, which is loading.",
 };
 
 impl SpeakerWords {

@@ -433,4 +433,6 @@ pub struct Strings {
     /// In place of what points to a record, while the corpus is not all read.
     pub waits_for_corpus: &'static str,
     pub finding_record: &'static str,
+    /// Under a record's first look, shown before the app is there.
+    pub glance_note: &'static str,
 }

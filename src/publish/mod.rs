@@ -6,5 +6,6 @@ pub mod cite;
 pub mod export;
 pub mod first_page;
 pub mod gather;
+pub mod glance;
 pub mod parts;
 pub mod plain;

@@ -28,10 +28,11 @@ use crate::corpus::model::{Corpus, Kind, Meta};
 use crate::corpus::sha256::sha256_hex;
 use crate::corpus::write::{Lean, Slices};
 use crate::i18n::{fill, Lang};
+use crate::publish::glance::Glance;
 use crate::query::index::KINDS;
 
 /// The format this module writes and reads, named in every manifest.
-pub const FORMAT: &str = "dossier-parts/3";
+pub const FORMAT: &str = "dossier-parts/4";
 
 /// The manifest's file name, in the parts' folder. It is the one file that is
 /// fetched fresh; every part's name changes with its contents.
@@ -121,12 +122,13 @@ pub struct PartEntry {
     pub count: Counts,
 }
 
-/// One part of the record directory, as the manifest lists it: a run of the
-/// corpus's ids in byte order, each with the record part that holds it.
+/// One part of a table by id, as the manifest lists it: a run of the corpus's
+/// ids in byte order, each with what the table says of it. The record directory
+/// (which record part holds the id) and the records' first looks are such tables.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DirectoryEntry {
-    /// Its file name beside the manifest: `d-`, the first 16 hex digits of its
-    /// SHA-256, and `.json.gz`.
+pub struct TableEntry {
+    /// Its file name beside the manifest: the table's letter (`d-`, `p-`), the
+    /// first 16 hex digits of its SHA-256, and `.json.gz`.
     pub file: String,
     /// The SHA-256 of its JSON, in hex.
     pub sha256: String,
@@ -154,7 +156,7 @@ pub struct Manifest {
     /// The record directory, in the order of its ids: where to find one record
     /// without reading them all.
     #[serde(default)]
-    pub directory: Vec<DirectoryEntry>,
+    pub directory: Vec<TableEntry>,
     /// Above how many bytes of parts (as stored) the app asks the reader before
     /// it downloads them all; absent means [`ASK_ABOVE`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -181,11 +183,12 @@ fn carried() -> bool {
 }
 
 /// A corpus cut into parts: the manifest, and each part's file name and bytes as
-/// stored, record parts and directory parts each in the manifest's order.
+/// stored, record parts, directory parts and first looks each in the manifest's order.
 pub struct Split {
     pub manifest: Manifest,
     pub parts: Vec<(String, Vec<u8>)>,
     pub directory: Vec<(String, Vec<u8>)>,
+    pub glances: Vec<(String, Vec<u8>)>,
 }
 
 impl Split {
@@ -194,9 +197,12 @@ impl Split {
         serde_json::to_string(&self.manifest).unwrap_or_default()
     }
 
-    /// Every file beside the manifest: record parts, then directory parts.
+    /// Every file beside the manifest: record parts, directory parts, first looks.
     pub fn files(&self) -> impl Iterator<Item = &(String, Vec<u8>)> {
-        self.parts.iter().chain(&self.directory)
+        self.parts
+            .iter()
+            .chain(&self.directory)
+            .chain(&self.glances)
     }
 }
 
@@ -290,6 +296,17 @@ pub fn inflate(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
 /// fingerprint of the file it was read from. The same corpus always gives the
 /// same bytes.
 pub fn split(corpus: &Corpus, sha256: &str, part_bytes: usize) -> Split {
+    split_with_looks(corpus, sha256, part_bytes, None)
+}
+
+/// Cuts a corpus into parts as [`split`] does, with each record's first look
+/// where `looks` words them.
+pub fn split_with_looks(
+    corpus: &Corpus,
+    sha256: &str,
+    part_bytes: usize,
+    looks: Option<Looks>,
+) -> Split {
     let sizes: [Vec<usize>; 4] = [
         corpus.sources.iter().map(json_len).collect(),
         corpus.actors.iter().map(json_len).collect(),
@@ -347,13 +364,8 @@ pub fn split(corpus: &Corpus, sha256: &str, part_bytes: usize) -> Split {
         parts.push((file, stored));
     }
     let directory_bytes = (part_bytes / DIRECTORY_SHARE).max(1);
-    let (listed, directory): (Vec<_>, Vec<_>) = directory(corpus, &entries, directory_bytes)
-        .into_iter()
-        .map(|(entry, stored)| {
-            let file = entry.file.clone();
-            (entry, (file, stored))
-        })
-        .unzip();
+    let (directory, glances) = directory(corpus, &entries, directory_bytes, looks);
+    let (listed, directory) = listed(directory);
     Split {
         manifest: Manifest {
             format: FORMAT.into(),
@@ -375,7 +387,19 @@ pub fn split(corpus: &Corpus, sha256: &str, part_bytes: usize) -> Split {
         },
         parts,
         directory,
+        glances,
     }
+}
+
+/// A table's parts as the manifest lists them, and their files.
+fn listed(table: Vec<(TableEntry, Vec<u8>)>) -> (Vec<TableEntry>, Vec<(String, Vec<u8>)>) {
+    table
+        .into_iter()
+        .map(|(entry, stored)| {
+            let file = entry.file.clone();
+            (entry, (file, stored))
+        })
+        .unzip()
 }
 
 /// A part's file name (`prefix`, a dash, the first 16 hex digits of the SHA-256
@@ -386,54 +410,131 @@ fn named(prefix: &str, json: &[u8]) -> (String, String, Vec<u8>) {
     (file, sha256, gzip(json))
 }
 
+/// How the build words each record's first look (`publish::glance`), by its
+/// kind and place in the corpus's list.
+pub type Looks<'a> = &'a dyn Fn(Kind, usize) -> Vec<Glance>;
+
 /// The record directory: every id in byte order with the number of the record
-/// part that holds it, cut into parts of about `part_bytes` of JSON, each a list
-/// of `[id, part]` pairs.
+/// part that holds it, cut into parts of about `part_bytes` of JSON; and, with
+/// `looks`, the first looks of each directory part's records, cut into parts of
+/// the same size that the directory part lists. Returns the directory's parts
+/// and the first looks' files.
+#[allow(clippy::type_complexity)]
 fn directory(
     corpus: &Corpus,
     parts: &[PartEntry],
     part_bytes: usize,
-) -> Vec<(DirectoryEntry, Vec<u8>)> {
-    let mut ids: Vec<(&str, usize)> = Vec::with_capacity(
+    looks: Option<Looks>,
+) -> (Vec<(TableEntry, Vec<u8>)>, Vec<(String, Vec<u8>)>) {
+    let mut ids: Vec<(&str, usize, (Kind, usize))> = Vec::with_capacity(
         corpus.sources.len() + corpus.actors.len() + corpus.events.len() + corpus.claims.len(),
     );
     for (at, part) in parts.iter().enumerate() {
         for kind in KINDS {
             let held = part.first.run(&part.count, kind);
-            ids.extend(held.map(|idx| (corpus.id_of(kind, idx), at)));
+            ids.extend(held.map(|idx| (corpus.id_of(kind, idx), at, (kind, idx))));
         }
     }
-    ids.sort_unstable();
-    let mut written = Vec::new();
-    let mut rest = ids.as_slice();
-    while let Some(((from, _), _)) = rest.split_first() {
-        // Cut where the JSON would pass `part_bytes`; at least one id a part.
-        let (mut size, mut take) = (2, 0);
-        for (id, part) in rest {
-            let len = id.len() + 8 + part.checked_ilog10().unwrap_or(0) as usize;
-            if take > 0 && size + len > part_bytes {
-                break;
-            }
-            size += len;
-            take += 1;
-        }
-        let (run, after) = rest.split_at(take);
-        let json = serde_json::to_vec(run).unwrap_or_default();
-        let (file, sha256, stored) = named("d", &json);
-        written.push((
-            DirectoryEntry {
-                file,
-                sha256,
-                bytes: stored.len(),
-                json: json.len(),
-                from: (*from).to_string(),
-                count: run.len(),
-            },
-            stored,
-        ));
-        rest = after;
+    ids.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let runs = runs_by_id(ids.iter().map(|(id, part, _)| (*id, *part)), part_bytes);
+    let (mut written, mut glances, mut at) = (Vec::new(), Vec::new(), 0);
+    for run in runs {
+        let held = &ids[at..at + run.count];
+        at += run.count;
+        let table = looks.map_or_else(Vec::new, |looks| {
+            let rows = held
+                .iter()
+                .map(|(id, _, (kind, idx))| (*id, looks(*kind, *idx)));
+            table_by_id("g", rows, part_bytes)
+        });
+        let (listed, files) = listed(table);
+        glances.extend(files);
+        let mut json = br#"{"looks":"#.to_vec();
+        json.extend(serde_json::to_vec(&listed).unwrap_or_default());
+        json.extend_from_slice(br#","ids":"#);
+        json.extend_from_slice(&run.json);
+        json.push(b'}');
+        written.push(run.written("d", &json));
     }
-    written
+    (written, glances)
+}
+
+/// A run of a table by id: its first id, how many rows it holds, and their JSON list.
+struct Run {
+    from: String,
+    count: usize,
+    json: Vec<u8>,
+}
+
+impl Run {
+    /// The run's part, holding `json` (the run's list, or more around it), as the
+    /// manifest lists it, with its bytes as stored; named `letter-…`.
+    fn written(&self, letter: &str, json: &[u8]) -> (TableEntry, Vec<u8>) {
+        let (file, sha256, stored) = named(letter, json);
+        let entry = TableEntry {
+            file,
+            sha256,
+            bytes: stored.len(),
+            json: json.len(),
+            from: self.from.clone(),
+            count: self.count,
+        };
+        (entry, stored)
+    }
+}
+
+/// Rows of a table by id (an id and what the table says of it, sorted by id),
+/// cut into runs of about `part_bytes` of JSON, at least one row each, each a
+/// JSON list of `[id, …]` rows.
+fn runs_by_id<'a, T: Serialize>(
+    rows: impl IntoIterator<Item = (&'a str, T)>,
+    part_bytes: usize,
+) -> Vec<Run> {
+    let mut runs = Vec::new();
+    let mut run = Run {
+        from: String::new(),
+        count: 0,
+        json: Vec::new(),
+    };
+    for (id, said) in rows {
+        let row = serde_json::to_vec(&(id, said)).unwrap_or_default();
+        if run.count > 0 && run.json.len() + row.len() + 2 > part_bytes {
+            run.json.push(b']');
+            runs.push(std::mem::replace(
+                &mut run,
+                Run {
+                    from: String::new(),
+                    count: 0,
+                    json: Vec::new(),
+                },
+            ));
+        }
+        run.json.push(if run.count == 0 { b'[' } else { b',' });
+        run.json.extend_from_slice(&row);
+        if run.count == 0 {
+            run.from = id.to_string();
+        }
+        run.count += 1;
+    }
+    if run.count > 0 {
+        run.json.push(b']');
+        runs.push(run);
+    }
+    runs
+}
+
+/// A table by id as parts: `rows` (an id and what the table says of it), sorted
+/// by id, cut into parts of about `part_bytes` of JSON (at least one row each),
+/// each a JSON list of `[id, …]` rows, named `letter-…`.
+fn table_by_id<'a, T: Serialize>(
+    letter: &str,
+    rows: impl IntoIterator<Item = (&'a str, T)>,
+    part_bytes: usize,
+) -> Vec<(TableEntry, Vec<u8>)> {
+    runs_by_id(rows, part_bytes)
+        .iter()
+        .map(|run| run.written(letter, &run.json))
+        .collect()
 }
 
 /// Reads a manifest, refusing one of a format this reader does not know.
@@ -587,48 +688,99 @@ pub fn read_part(entry: &PartEntry, bytes: &[u8], sha256: &str) -> Result<Docume
     Ok(doc)
 }
 
-/// One part of the record directory, read: its ids in byte order, each with
-/// the number of the record part that holds it.
-pub struct Directory(Vec<(String, usize)>);
+/// One part of a table by id, read: its ids in byte order, each with what the
+/// table says of it (`T`); a part of the records' first looks is a
+/// `Table<Vec<Glance>>`, each id's look in every language of the interface.
+pub struct Table<T>(Vec<(String, T)>);
 
-impl Directory {
-    /// Reads the directory part `entry` from its JSON and the SHA-256 of that
-    /// JSON, checked against the manifest.
-    pub fn read(
-        entry: &DirectoryEntry,
-        bytes: &[u8],
-        sha256: &str,
-    ) -> Result<Directory, PartsError> {
-        let wrong = || PartsError::WrongRecords {
-            file: entry.file.clone(),
-        };
-        if !sha256.eq_ignore_ascii_case(&entry.sha256) {
-            return Err(PartsError::HashMismatch {
-                file: entry.file.clone(),
-            });
-        }
-        let ids: Vec<(String, usize)> = serde_json::from_slice(bytes).map_err(|_| wrong())?;
-        if ids.len() != entry.count || ids.first().is_some_and(|(id, _)| *id != entry.from) {
-            return Err(wrong());
-        }
-        Ok(Directory(ids))
+impl<T: serde::de::DeserializeOwned> Table<T> {
+    /// Reads the table part `entry` from its JSON and the SHA-256 of that JSON,
+    /// checked against the entry that lists it.
+    pub fn read(entry: &TableEntry, bytes: &[u8], sha256: &str) -> Result<Table<T>, PartsError> {
+        check_hash(entry, sha256)?;
+        let rows = serde_json::from_slice(bytes).map_err(|_| wrong_records(entry))?;
+        Table::checked(entry, rows)
     }
 
-    /// The number of the record part that holds `id`, if this part lists it.
-    pub fn part_of(&self, id: &str) -> Option<usize> {
+    /// The rows of the part `entry`, if they are the ones it says.
+    fn checked(entry: &TableEntry, rows: Vec<(String, T)>) -> Result<Table<T>, PartsError> {
+        if rows.len() != entry.count || rows.first().is_some_and(|(id, _)| *id != entry.from) {
+            return Err(wrong_records(entry));
+        }
+        Ok(Table(rows))
+    }
+}
+
+impl<T> Table<T> {
+    /// What this part says of `id`, if it lists it.
+    pub fn get(&self, id: &str) -> Option<&T> {
         self.0
             .binary_search_by(|(listed, _)| listed.as_str().cmp(id))
             .ok()
             .and_then(|at| self.0.get(at))
-            .map(|(_, part)| *part)
+            .map(|(_, said)| said)
+    }
+}
+
+fn check_hash(entry: &TableEntry, sha256: &str) -> Result<(), PartsError> {
+    if sha256.eq_ignore_ascii_case(&entry.sha256) {
+        Ok(())
+    } else {
+        Err(PartsError::HashMismatch {
+            file: entry.file.clone(),
+        })
+    }
+}
+
+fn wrong_records(entry: &TableEntry) -> PartsError {
+    PartsError::WrongRecords {
+        file: entry.file.clone(),
+    }
+}
+
+/// One part of the record directory, read: which record part holds each of its
+/// ids, and the parts of the first looks of its records.
+pub struct Directory {
+    ids: Table<usize>,
+    looks: Vec<TableEntry>,
+}
+
+/// A directory part as its JSON writes it: `{"looks": [...], "ids": [[id, part], ...]}`.
+#[derive(Deserialize)]
+struct DirectoryJson {
+    #[serde(default)]
+    looks: Vec<TableEntry>,
+    ids: Vec<(String, usize)>,
+}
+
+impl Directory {
+    /// Reads the directory part `entry` from its JSON and the SHA-256 of that
+    /// JSON, checked against the manifest.
+    pub fn read(entry: &TableEntry, bytes: &[u8], sha256: &str) -> Result<Directory, PartsError> {
+        check_hash(entry, sha256)?;
+        let read: DirectoryJson =
+            serde_json::from_slice(bytes).map_err(|_| wrong_records(entry))?;
+        Ok(Directory {
+            ids: Table::checked(entry, read.ids)?,
+            looks: read.looks,
+        })
+    }
+
+    /// The number of the record part that holds `id`, if this part lists it.
+    pub fn part_of(&self, id: &str) -> Option<usize> {
+        self.ids.get(id).copied()
+    }
+
+    /// The part of the first looks that would list `id`, if any would.
+    pub fn look_of(&self, id: &str) -> Option<&TableEntry> {
+        table_part_of(&self.looks, id).and_then(|at| self.looks.get(at))
     }
 }
 
 impl Manifest {
     /// The number of the directory part that would list `id`, if any would.
     pub fn directory_of(&self, id: &str) -> Option<usize> {
-        let after = self.directory.partition_point(|d| d.from.as_str() <= id);
-        after.checked_sub(1)
+        table_part_of(&self.directory, id)
     }
 
     /// Every part's bytes as stored, together: what reading the whole corpus downloads.
@@ -648,6 +800,13 @@ impl Manifest {
     pub fn asks_first(&self) -> bool {
         self.stored_bytes() > self.ask_above.unwrap_or(ASK_ABOVE)
     }
+}
+
+/// The number of the part of a table by id (`parts`, in id order) that would list `id`.
+fn table_part_of(parts: &[TableEntry], id: &str) -> Option<usize> {
+    parts
+        .partition_point(|d| d.from.as_str() <= id)
+        .checked_sub(1)
 }
 
 /// Appends a part's run of a list, numbered by their places in the whole list.

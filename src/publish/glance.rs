@@ -1,0 +1,133 @@
+//! A record's first look: what the page shows of a record opened by its address
+//! (`?id=`) before the app has downloaded. On a slow link the app's wasm alone
+//! takes seconds; these few lines of text, in a small part, take a fraction of
+//! that. Its kind, its heading and its first facts, worded in each language of
+//! the interface as the app's record page words them, as plain text that the
+//! page's script puts in place as text, never as markup (`index.html`). The build
+//! writes them as a table by id, each part listed by the directory part of the
+//! same ids (`publish::parts`); the app then draws the record in full in their
+//! place.
+
+use serde::{Deserialize, Serialize};
+
+use crate::corpus::model::Kind;
+use crate::corpus::vocab;
+use crate::i18n::{fill, Lang};
+use crate::publish::plain::escape;
+use crate::query::index::{Index, RecordRef, Speaker};
+
+/// A record's first look in one language, as its JSON writes it:
+/// `[label, heading, [[term, value], …]]`: its kind as the record page names it
+/// ("Claim · Death toll"), its heading, and its first facts.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Glance(pub String, pub String, pub Vec<(String, String)>);
+
+impl Glance {
+    pub fn label(&self) -> &str {
+        &self.0
+    }
+
+    pub fn heading(&self) -> &str {
+        &self.1
+    }
+
+    pub fn facts(&self) -> &[(String, String)] {
+        &self.2
+    }
+}
+
+/// The record `r`'s first look in the language `l`: the kind label and heading
+/// of its page, and the facts that say where it comes from (a claim's claimant,
+/// date and source; an event's or a source's date).
+pub fn glance(index: &Index, r: RecordRef, l: Lang) -> Glance {
+    let t = l.strings();
+    let corpus = &index.corpus;
+    let date = |term: &str, date| (term.to_string(), l.date_in_full(date));
+    match r.kind {
+        Kind::Event => {
+            let event = &corpus.events[r.idx];
+            let mut facts = vec![date(t.date, event.date.as_ref())];
+            facts.extend(event.place.clone().map(|p| (t.place.to_string(), p)));
+            Glance(t.events.singular.into(), event.title.clone(), facts)
+        }
+        Kind::Claim => {
+            let claim = &corpus.claims[r.idx];
+            let claimant = match index.speaker_in(claim, &t.speaker) {
+                Speaker::Claimant(id) => index.actor(id).map_or(id.to_string(), |a| name(a, l)),
+                Speaker::OwnVoice(words) => words,
+            };
+            let source = index
+                .source(&claim.reported_in)
+                .map_or(claim.reported_in.clone(), |s| s.title.clone());
+            Glance(
+                fill(
+                    t.kind_and_label,
+                    &[t.claims.singular, l.term(&vocab::CLAIM_KINDS, &claim.kind)],
+                ),
+                claim.paraphrase.clone(),
+                vec![
+                    (t.claimed_by.into(), claimant),
+                    date(t.made, claim.date.as_ref()),
+                    (t.reported_in.into(), source),
+                ],
+            )
+        }
+        Kind::Source => {
+            let source = &corpus.sources[r.idx];
+            Glance(
+                fill(
+                    t.kind_and_label,
+                    &[
+                        t.sources.singular,
+                        l.term(&vocab::SOURCE_KINDS, &source.kind),
+                    ],
+                ),
+                source.title.clone(),
+                vec![date(t.date, source.date.as_ref())],
+            )
+        }
+        Kind::Actor => {
+            let actor = &corpus.actors[r.idx];
+            Glance(
+                l.term(&vocab::ACTOR_KINDS, &actor.kind).into(),
+                name(actor, l),
+                Vec::new(),
+            )
+        }
+    }
+}
+
+/// An actor's name as a record page heads it: its names in the language beside it.
+fn name(actor: &crate::corpus::model::Actor, l: Lang) -> String {
+    match l.other_names(actor) {
+        Some(others) => format!("{} ({others})", actor.name),
+        None => actor.name.clone(),
+    }
+}
+
+/// The record `kind` `idx`'s first look in each language of the interface, in
+/// `Lang::ALL`'s order: what the build writes for it (`parts::split_with_looks`).
+pub fn looks(index: &Index, kind: Kind, idx: usize) -> Vec<Glance> {
+    Lang::ALL
+        .map(|l| glance(index, RecordRef { kind, idx }, l))
+        .to_vec()
+}
+
+/// Where the app's page (`index.html`) takes the frames.
+pub const PLACEHOLDER: &str = "<!-- record glance -->";
+
+/// The empty frame of a record's first look in every language of the interface,
+/// written into the app's page at build time: `glance-en`, `glance-fa`, each
+/// hidden until the page's script fills it in for a record opened by its address.
+pub fn frames() -> String {
+    Lang::ALL
+        .map(|l| {
+            format!(
+                "<section id=\"glance-{0}\" class=\"glance\" lang=\"{0}\" dir=\"{1}\" aria-labelledby=\"glance-title-{0}\"><p class=\"kind-label\"></p><h2 id=\"glance-title-{0}\" dir=\"auto\"></h2><dl class=\"facts\"></dl><p class=\"hint\">{2}</p></section>",
+                l.code(),
+                l.dir(),
+                escape(l.strings().glance_note)
+            )
+        })
+        .concat()
+}

@@ -1,0 +1,190 @@
+//! A record's first look, read back as the page's script reads it: for every record
+//! of a generated corpus and of the shipped one, the manifest leads to the part that
+//! lists its id, and the look there is the record's own kind, heading and source, in
+//! each language; the same corpus always gives the same files.
+
+// Tests may unwrap: a failure is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+#[path = "../src/bin/gen-corpus/synth.rs"]
+#[allow(dead_code)]
+mod synth;
+
+use dossier::corpus::load;
+use dossier::corpus::model::{Corpus, Kind};
+use dossier::corpus::sha256::sha256_hex;
+use dossier::i18n::Lang;
+use dossier::publish::glance::{frames, glance, looks, Glance};
+use dossier::publish::parts::{
+    inflate, read_manifest, split_with_looks, Directory, PartsError, Split, Table, TableEntry,
+    DIRECTORY_SHARE,
+};
+use dossier::query::index::{Index, KINDS};
+
+const PART_BYTES: usize = 64 * 1024;
+
+/// A corpus cut into parts, with its records' first looks.
+fn split_with_glances(corpus: &Corpus) -> (Split, Index) {
+    let index = Index::without_text(corpus.clone());
+    let looks = |kind, idx| looks(&index, kind, idx);
+    let split = split_with_looks(&index.corpus, "0123", PART_BYTES, Some(&looks));
+    (split, index)
+}
+
+/// A file of the split, inflated.
+fn file(split: &Split, name: &str) -> Vec<u8> {
+    let (_, stored) = split.files().find(|(f, _)| f == name).unwrap();
+    inflate(stored).unwrap()
+}
+
+/// The first looks' parts that the directory lists, as the page's script finds them.
+fn glance_parts(split: &Split) -> Vec<TableEntry> {
+    let manifest = read_manifest(split.manifest_json().as_bytes()).unwrap();
+    let mut all = Vec::new();
+    for entry in &manifest.directory {
+        let json = file(split, &entry.file);
+        let directory: serde_json::Value = serde_json::from_slice(&json).unwrap();
+        all.extend(serde_json::from_value::<Vec<TableEntry>>(directory["looks"].clone()).unwrap());
+    }
+    all
+}
+
+/// The looks of `id` in every language, found as the page's script finds them:
+/// the manifest names the directory part, which names the part of the first
+/// looks; each is checked against its hash.
+fn look_up(split: &Split, id: &str) -> Option<Vec<Glance>> {
+    let manifest = read_manifest(split.manifest_json().as_bytes()).unwrap();
+    let entry = &manifest.directory[manifest.directory_of(id)?];
+    let json = file(split, &entry.file);
+    let directory = Directory::read(entry, &json, &sha256_hex(&json)).unwrap();
+    let entry = directory.look_of(id)?;
+    let json = file(split, &entry.file);
+    let table: Table<Vec<Glance>> = Table::read(entry, &json, &sha256_hex(&json)).unwrap();
+    table.get(id).cloned()
+}
+
+/// Every record of a corpus: its id, kind and place.
+fn records(index: &Index) -> Vec<(String, Kind, usize)> {
+    KINDS
+        .iter()
+        .flat_map(|&kind| (0..index.len(kind)).map(move |idx| (kind, idx)))
+        .map(|(kind, idx)| (index.corpus.id_of(kind, idx).to_string(), kind, idx))
+        .collect()
+}
+
+#[test]
+fn every_record_has_its_own_first_look_in_every_language() {
+    let corpus = synth::generate(1_500, 5);
+    let (split, index) = split_with_glances(&corpus);
+    assert!(split.glances.len() > 3, "{} parts", split.glances.len());
+    for (id, kind, idx) in records(&index) {
+        let looks = look_up(&split, &id).unwrap_or_else(|| panic!("{id} has no first look"));
+        assert_eq!(looks.len(), Lang::ALL.len(), "{id}");
+        let heading = match kind {
+            Kind::Event => &corpus.events[idx].title,
+            Kind::Claim => &corpus.claims[idx].paraphrase,
+            Kind::Source => &corpus.sources[idx].title,
+            Kind::Actor => &corpus.actors[idx].name,
+        };
+        for (l, look) in Lang::ALL.iter().zip(&looks) {
+            assert!(
+                look.heading().starts_with(heading.as_str()),
+                "{id}: {look:?}"
+            );
+            assert!(
+                look.label().contains(l.kind(kind).singular) || kind == Kind::Actor,
+                "{id} in {l:?} says what it is: {look:?}"
+            );
+        }
+    }
+    // An id the corpus lacks has no look, whether before every id, among them or after.
+    for id in ["", "0", "m-no-such-record", "zzzz"] {
+        assert_eq!(look_up(&split, id), None, "{id}");
+    }
+}
+
+#[test]
+fn a_claims_first_look_says_who_made_it_where_and_how_its_date_was_inferred() {
+    let text = std::fs::read_to_string("public/corpus.json").unwrap();
+    let accepted = load::accept_checked(load::parse(&text).unwrap(), Vec::new());
+    let corpus = accepted.corpus;
+    let (split, index) = split_with_glances(&corpus);
+    let mut inferred = 0;
+    for (at, claim) in corpus.claims.iter().enumerate() {
+        let looks = look_up(&split, &claim.id).unwrap();
+        for (l, look) in Lang::ALL.iter().zip(&looks) {
+            let t = l.strings();
+            let facts = look.facts();
+            assert_eq!(facts[0].0, t.claimed_by, "{}", claim.id);
+            assert!(
+                facts[0]
+                    .1
+                    .contains(index.claimant_label_in(claim, &t.speaker).as_ref()),
+                "{}: {facts:?}",
+                claim.id
+            );
+            let source = index.source(&claim.reported_in).unwrap();
+            assert_eq!(facts[2], (t.reported_in.to_string(), source.title.clone()));
+            if let Some(how) = claim.date.as_ref().and_then(|d| d.inference.as_ref()) {
+                assert!(facts[1].1.contains(how.as_str()), "{}: {facts:?}", claim.id);
+                inferred += 1;
+            }
+            let r = index.lookup(&claim.id).unwrap();
+            assert_eq!(r.idx, at);
+            assert_eq!(look, &glance(&index, r, *l));
+        }
+    }
+    assert!(
+        inferred > 0,
+        "the shipped corpus has claims with inferred dates"
+    );
+}
+
+#[test]
+fn the_same_corpus_gives_the_same_first_looks_in_parts_of_the_size_asked() {
+    let corpus = synth::generate(800, 9);
+    let (a, _) = split_with_glances(&corpus);
+    let (b, _) = split_with_glances(&corpus);
+    assert_eq!(a.glances, b.glances);
+    assert_eq!(a.directory, b.directory);
+    let parts = glance_parts(&a);
+    assert_eq!(parts.len(), a.glances.len(), "each part listed once");
+    let limit = PART_BYTES / DIRECTORY_SHARE;
+    for entry in &parts {
+        assert!(
+            entry.json <= limit || entry.count == 1,
+            "{entry:?} over {limit}"
+        );
+    }
+    // Every id once, in order, across the parts.
+    let total: usize = parts.iter().map(|e| e.count).sum();
+    assert_eq!(total, a.manifest.totals.total());
+    assert!(parts.windows(2).all(|w| w[0].from < w[1].from));
+}
+
+#[test]
+fn a_damaged_first_look_part_is_named() {
+    let corpus = synth::generate(300, 1);
+    let (split, _) = split_with_glances(&corpus);
+    let entry = &glance_parts(&split)[0];
+    let mut json = file(&split, &entry.file);
+    json[10] ^= 1;
+    let read = Table::<Vec<Glance>>::read(entry, &json, &sha256_hex(&json));
+    assert!(matches!(read, Err(PartsError::HashMismatch { ref file }) if *file == entry.file));
+}
+
+#[test]
+fn the_pages_frames_hold_no_corpus_text_and_one_frame_per_language() {
+    let frames = frames();
+    for l in Lang::ALL {
+        assert_eq!(
+            frames
+                .matches(&format!("id=\"glance-{}\"", l.code()))
+                .count(),
+            1
+        );
+    }
+    // Empty until the page's script fills them in, as text.
+    assert_eq!(frames.matches("<h2 id=").count(), Lang::ALL.len());
+    assert!(frames.contains("></h2><dl class=\"facts\"></dl>"));
+}
