@@ -188,3 +188,21 @@ fn the_pages_frames_hold_no_corpus_text_and_one_frame_per_language() {
     assert_eq!(frames.matches("<h2 id=").count(), Lang::ALL.len());
     assert!(frames.contains("></h2><dl class=\"facts\"></dl>"));
 }
+
+#[test]
+fn the_pages_list_of_directory_parts_reads_back_and_cannot_end_its_element() {
+    let corpus = synth::generate(1_000, 2);
+    let (mut split, _) = split_with_glances(&corpus);
+    assert!(split.manifest.directory.len() > 1);
+    split.manifest.directory[1].from = "a</script><!--b".into();
+    let listed = split.manifest.directory_in_page();
+    assert!(!listed.contains('<'), "{listed}");
+    let read: Vec<(String, String)> = serde_json::from_str(&listed).unwrap();
+    let expected: Vec<(String, String)> = split
+        .manifest
+        .directory
+        .iter()
+        .map(|d| (d.from.clone(), d.file.clone()))
+        .collect();
+    assert_eq!(read, expected);
+}

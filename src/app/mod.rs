@@ -381,9 +381,9 @@ pub fn App() -> impl IntoView {
         }
         ready || registered == Some(true)
     });
-    // The page's static masthead and first page stand in until the corpus is on screen.
-    // While the app waits for the reader to ask for a large corpus, the static
-    // first page is the list.
+    // The page's static masthead, first page and a record's first look stand in
+    // until the corpus is on screen. While the app waits for the reader to ask for
+    // a large corpus, the static first page is the list.
     Effect::new(move |_| {
         let (pending, list_waits) = loading.with(|l| match l {
             Loading::Pending(_) => (true, false),
@@ -392,9 +392,11 @@ pub fn App() -> impl IntoView {
         });
         if !pending {
             let first_pages = Lang::ALL.map(|l| format!("first-page-{}", l.code()));
+            let glances = Lang::ALL.map(|l| format!("glance-{}", l.code()));
             let static_parts = ["shell"]
                 .into_iter()
                 .map(String::from)
+                .chain(glances)
                 .chain(first_pages.into_iter().filter(|_| !list_waits));
             for id in static_parts {
                 if let Some(part) = document().get_element_by_id(&id) {

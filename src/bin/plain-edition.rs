@@ -12,7 +12,7 @@ use std::process::ExitCode;
 
 use dossier::corpus::load;
 use dossier::corpus::sha256::sha256_hex;
-use dossier::publish::{first_page, plain};
+use dossier::publish::{first_page, glance, plain};
 use dossier::query::index::Index;
 
 const USAGE: &str = "usage: plain-edition [--no-edition] [--max-records N] [--no-whole] CORPUS.json OUT_DIR [PAGE.html]\n\
@@ -187,8 +187,8 @@ fn run(corpus: &Path, out: &Path, page: Option<&Path>, site: Site) -> Result<(),
     Ok(())
 }
 
-/// Puts the corpus's masthead and the default view's first page in the app's
-/// page, where it has placeholders for them.
+/// Puts the corpus's masthead, the default view's first page and the frames of
+/// a record's first look in the app's page, where it has placeholders for them.
 fn fill_page(page: &Path, index: &Index, edition: bool, whole: bool) -> Result<(), String> {
     let mut html = std::fs::read_to_string(page)
         .map_err(|e| format!("cannot read {}: {e}", page.display()))?;
@@ -201,6 +201,7 @@ fn fill_page(page: &Path, index: &Index, edition: bool, whole: bool) -> Result<(
             first_page::PLACEHOLDER,
             first_page::in_every_language(index),
         ),
+        (glance::PLACEHOLDER, glance::frames()),
         (plain::NOSCRIPT_PLACEHOLDER, plain::noscript(edition, whole)),
     ];
     for (placeholder, contents) in fills {

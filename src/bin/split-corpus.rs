@@ -11,17 +11,19 @@ use dossier::corpus::document::Severity;
 use dossier::corpus::sha256::sha256_hex;
 use dossier::corpus::{load, validate};
 use dossier::publish::glance;
-use dossier::publish::parts::{self, MANIFEST, PART_BYTES};
+use dossier::publish::parts::{self, DIRECTORY_PLACEHOLDER, MANIFEST, PART_BYTES};
 use dossier::query::index::Index;
 
 const USAGE: &str =
-    "usage: split-corpus CORPUS.json OUT_DIR [--part-bytes N] [--no-whole] [--no-plain] [--ask-above BYTES]\n\
+    "usage: split-corpus CORPUS.json OUT_DIR [--part-bytes N] [--no-whole] [--no-plain] [--ask-above BYTES] [--page INDEX.html]\n\
   Writes OUT_DIR/manifest.json and the corpus's record parts (about N bytes of JSON\n\
   each; default 896 KiB), its directory and its records' first looks, replacing\n\
   what OUT_DIR held. A corpus with errors is refused\n\
   with the validator's report. --no-whole and --no-plain record in the manifest that\n\
   the site carries no whole corpus file, or no plain edition. --ask-above sets above how\n\
-  many bytes of parts the app asks its reader before reading them all (default 32 MiB).";
+  many bytes of parts the app asks its reader before reading them all (default 32 MiB).\n\
+  --page writes the record directory's parts into the app's page, where it has a\n\
+  <!-- record directory --> placeholder.";
 
 fn main() -> ExitCode {
     let mut args = std::env::args_os().skip(1);
@@ -30,6 +32,7 @@ fn main() -> ExitCode {
         whole: true,
         plain: true,
         ask_above: None,
+        page: None,
     };
     while let Some(arg) = args.next() {
         match arg.to_str() {
@@ -44,6 +47,10 @@ fn main() -> ExitCode {
             Some("--ask-above") => match args.next().and_then(|n| n.to_str()?.parse().ok()) {
                 Some(n) => site.ask_above = Some(n),
                 None => return usage_error("--ask-above needs a number of bytes"),
+            },
+            Some("--page") => match args.next() {
+                Some(page) => site.page = Some(page.into()),
+                None => return usage_error("--page needs the app's page"),
             },
             Some("--no-whole") => site.whole = false,
             Some("--no-plain") => site.plain = false,
@@ -62,12 +69,13 @@ fn main() -> ExitCode {
     }
 }
 
-/// What the site carries beside the parts, as the manifest records it.
-#[derive(Clone, Copy)]
+/// What the site carries beside the parts, as the manifest records it, and the
+/// app's page to write the directory's parts into.
 struct Carries {
     whole: bool,
     plain: bool,
     ask_above: Option<usize>,
+    page: Option<PathBuf>,
 }
 
 fn run(corpus: &Path, out: &Path, part_bytes: usize, site: Carries) -> Result<(), String> {
@@ -122,6 +130,22 @@ fn run(corpus: &Path, out: &Path, part_bytes: usize, site: Carries) -> Result<()
     let path = out.join(MANIFEST);
     std::fs::write(&path, &manifest)
         .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    if let Some(page) = &site.page {
+        let html = std::fs::read_to_string(page)
+            .map_err(|e| format!("cannot read {}: {e}", page.display()))?;
+        if !html.contains(DIRECTORY_PLACEHOLDER) {
+            return Err(format!(
+                "{} has no {DIRECTORY_PLACEHOLDER} placeholder",
+                page.display()
+            ));
+        }
+        let html = html.replacen(
+            DIRECTORY_PLACEHOLDER,
+            &split.manifest.directory_in_page(),
+            1,
+        );
+        std::fs::write(page, html).map_err(|e| format!("cannot write {}: {e}", page.display()))?;
+    }
     println!(
         "split-corpus: {} records in {} parts, a directory of {} and first looks in {} ({bytes} bytes), manifest {} bytes, in {:.1} s",
         split.manifest.totals.total(),

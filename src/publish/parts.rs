@@ -34,6 +34,9 @@ use crate::query::index::KINDS;
 /// The format this module writes and reads, named in every manifest.
 pub const FORMAT: &str = "dossier-parts/4";
 
+/// Where the app's page takes the record directory's parts ([`Manifest::directory_in_page`]).
+pub const DIRECTORY_PLACEHOLDER: &str = "<!-- record directory -->";
+
 /// The manifest's file name, in the parts' folder. It is the one file that is
 /// fetched fresh; every part's name changes with its contents.
 pub const MANIFEST: &str = "manifest.json";
@@ -781,6 +784,22 @@ impl Manifest {
     /// The number of the directory part that would list `id`, if any would.
     pub fn directory_of(&self, id: &str) -> Option<usize> {
         table_part_of(&self.directory, id)
+    }
+
+    /// The record directory's parts as the app's page carries them, in a script
+    /// element of its own (`<!-- record directory -->` in `index.html`): a JSON list
+    /// of `[from, file]`, every `<` escaped so that nothing in it ends the element.
+    /// A record opened by its address then starts its directory part beside the
+    /// manifest rather than after it; the file name's 16 hex digits check the part.
+    pub fn directory_in_page(&self) -> String {
+        let listed: Vec<(&str, &str)> = self
+            .directory
+            .iter()
+            .map(|d| (d.from.as_str(), d.file.as_str()))
+            .collect();
+        serde_json::to_string(&listed)
+            .unwrap_or_default()
+            .replace('<', "\\u003c")
     }
 
     /// Every part's bytes as stored, together: what reading the whole corpus downloads.

@@ -12,15 +12,6 @@ ROOT = Path(__file__).resolve().parents[2]
 CORPUS = json.loads((ROOT / "public/corpus.json").read_text(encoding="utf-8"))
 
 
-@pytest.fixture()
-def no_app(driver):
-    """The page as a reader sees it before the app has arrived: its wasm never comes."""
-    driver.execute_cdp_cmd("Network.enable", {})
-    driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": ["*.wasm"]})
-    yield driver
-    driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": []})
-
-
 def shown_blocks(d):
     return [el.get_attribute("id") for el in d.find_elements(By.CSS_SELECTOR, ".first-page") if el.is_displayed()]
 
