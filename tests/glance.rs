@@ -206,3 +206,22 @@ fn the_pages_list_of_directory_parts_reads_back_and_cannot_end_its_element() {
         .collect();
     assert_eq!(read, expected);
 }
+
+#[test]
+fn the_page_takes_the_directory_list_in_its_element_again_and_again() {
+    let corpus = synth::generate(1_000, 2);
+    let (split, _) = split_with_glances(&corpus);
+    let page = format!(
+        "<head>{}<!-- record directory --></script><script>x</script></head>",
+        dossier::publish::parts::DIRECTORY_ELEMENT
+    );
+    let once = split.manifest.into_page(&page).unwrap();
+    assert!(once.contains(&split.manifest.directory_in_page()));
+    assert!(!once.contains("<!-- record directory -->"));
+    assert!(once.ends_with("</script><script>x</script></head>"));
+    // A site whose parts are cut anew (a hook run again) gets the new list.
+    let (other, _) = split_with_glances(&synth::generate(600, 3));
+    let twice = other.manifest.into_page(&once).unwrap();
+    assert_eq!(twice, other.manifest.into_page(&page).unwrap());
+    assert_eq!(split.manifest.into_page("<head></head>"), None);
+}

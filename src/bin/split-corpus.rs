@@ -11,7 +11,7 @@ use dossier::corpus::document::Severity;
 use dossier::corpus::sha256::sha256_hex;
 use dossier::corpus::{load, validate};
 use dossier::publish::glance;
-use dossier::publish::parts::{self, DIRECTORY_PLACEHOLDER, MANIFEST, PART_BYTES};
+use dossier::publish::parts::{self, DIRECTORY_ELEMENT, MANIFEST, PART_BYTES};
 use dossier::query::index::Index;
 
 const USAGE: &str =
@@ -22,8 +22,8 @@ const USAGE: &str =
   with the validator's report. --no-whole and --no-plain record in the manifest that\n\
   the site carries no whole corpus file, or no plain edition. --ask-above sets above how\n\
   many bytes of parts the app asks its reader before reading them all (default 32 MiB).\n\
-  --page writes the record directory's parts into the app's page, where it has a\n\
-  <!-- record directory --> placeholder.";
+  --page writes the record directory's parts into the app's page, in its element\n\
+  <script type=\"application/json\" id=\"dossier-directory\">.";
 
 fn main() -> ExitCode {
     let mut args = std::env::args_os().skip(1);
@@ -133,17 +133,10 @@ fn run(corpus: &Path, out: &Path, part_bytes: usize, site: Carries) -> Result<()
     if let Some(page) = &site.page {
         let html = std::fs::read_to_string(page)
             .map_err(|e| format!("cannot read {}: {e}", page.display()))?;
-        if !html.contains(DIRECTORY_PLACEHOLDER) {
-            return Err(format!(
-                "{} has no {DIRECTORY_PLACEHOLDER} placeholder",
-                page.display()
-            ));
-        }
-        let html = html.replacen(
-            DIRECTORY_PLACEHOLDER,
-            &split.manifest.directory_in_page(),
-            1,
-        );
+        let html = split
+            .manifest
+            .into_page(&html)
+            .ok_or_else(|| format!("{} has no {DIRECTORY_ELEMENT} element", page.display()))?;
         std::fs::write(page, html).map_err(|e| format!("cannot write {}: {e}", page.display()))?;
     }
     println!(

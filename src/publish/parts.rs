@@ -34,8 +34,9 @@ use crate::query::index::KINDS;
 /// The format this module writes and reads, named in every manifest.
 pub const FORMAT: &str = "dossier-parts/4";
 
-/// Where the app's page takes the record directory's parts ([`Manifest::directory_in_page`]).
-pub const DIRECTORY_PLACEHOLDER: &str = "<!-- record directory -->";
+/// The element of the app's page that carries the record directory's parts
+/// ([`Manifest::directory_in_page`]), up to its contents.
+pub const DIRECTORY_ELEMENT: &str = r#"<script type="application/json" id="dossier-directory">"#;
 
 /// The manifest's file name, in the parts' folder. It is the one file that is
 /// fetched fresh; every part's name changes with its contents.
@@ -787,8 +788,8 @@ impl Manifest {
     }
 
     /// The record directory's parts as the app's page carries them, in a script
-    /// element of its own (`<!-- record directory -->` in `index.html`): a JSON list
-    /// of `[from, file]`, every `<` escaped so that nothing in it ends the element.
+    /// element of its own ([`DIRECTORY_ELEMENT`]): a JSON list of `[from, file]`,
+    /// every `<` escaped so that nothing in it ends the element.
     /// A record opened by its address then starts its directory part beside the
     /// manifest rather than after it; the file name's 16 hex digits check the part.
     pub fn directory_in_page(&self) -> String {
@@ -800,6 +801,20 @@ impl Manifest {
         serde_json::to_string(&listed)
             .unwrap_or_default()
             .replace('<', "\\u003c")
+    }
+
+    /// The app's page `html` with the record directory's parts in its element, in
+    /// place of what the element held (a placeholder, or an earlier build's list);
+    /// `None` where the page has no such element.
+    pub fn into_page(&self, html: &str) -> Option<String> {
+        let start = html.find(DIRECTORY_ELEMENT)? + DIRECTORY_ELEMENT.len();
+        let end = start + html[start..].find("</script>")?;
+        Some(format!(
+            "{}{}{}",
+            &html[..start],
+            self.directory_in_page(),
+            &html[end..]
+        ))
     }
 
     /// Every part's bytes as stored, together: what reading the whole corpus downloads.
