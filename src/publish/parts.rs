@@ -346,26 +346,35 @@ pub fn split_with_looks(
     }
     let mut parts = Vec::with_capacity(runs.len());
     let mut entries = Vec::with_capacity(runs.len());
-    for (first, count) in runs {
-        let run = |kind: Kind| first.run(&count, kind);
-        let slices = Slices {
-            meta: &corpus.meta,
-            sources: &corpus.sources[run(Kind::Source)],
-            actors: &corpus.actors[run(Kind::Actor)],
-            events: &corpus.events[run(Kind::Event)],
-            claims: &corpus.claims[run(Kind::Claim)],
-        };
-        let json = serde_json::to_vec(&Lean(&slices)).unwrap_or_default();
-        let (file, sha256, stored) = named("r", &json);
-        entries.push(PartEntry {
-            file: file.clone(),
-            sha256,
-            bytes: stored.len(),
-            json: json.len(),
-            first,
-            count,
-        });
-        parts.push((file, stored));
+    // A few parts' JSON at a time, named together on every core.
+    for batch in runs.chunks(NAMED_AT_ONCE) {
+        let jsons: Vec<Vec<u8>> = batch
+            .iter()
+            .map(|(first, count)| {
+                let run = |kind: Kind| first.run(count, kind);
+                let slices = Slices {
+                    meta: &corpus.meta,
+                    sources: &corpus.sources[run(Kind::Source)],
+                    actors: &corpus.actors[run(Kind::Actor)],
+                    events: &corpus.events[run(Kind::Event)],
+                    claims: &corpus.claims[run(Kind::Claim)],
+                };
+                serde_json::to_vec(&Lean(&slices)).unwrap_or_default()
+            })
+            .collect();
+        for ((&(first, count), json), (file, sha256, stored)) in
+            batch.iter().zip(&jsons).zip(named_all("r", &jsons))
+        {
+            entries.push(PartEntry {
+                file: file.clone(),
+                sha256,
+                bytes: stored.len(),
+                json: json.len(),
+                first,
+                count,
+            });
+            parts.push((file, stored));
+        }
     }
     let directory_bytes = (part_bytes / DIRECTORY_SHARE).max(1);
     let (directory, glances) = directory(corpus, &entries, directory_bytes, looks);
@@ -412,6 +421,42 @@ fn named(prefix: &str, json: &[u8]) -> (String, String, Vec<u8>) {
     let sha256 = sha256_hex(json);
     let file = format!("{prefix}-{}.json.gz", &sha256[..16]);
     (file, sha256, gzip(json))
+}
+
+/// How many parts the build names at once, spread over the machine's cores.
+const NAMED_AT_ONCE: usize = 32;
+
+/// Names parts as [`named`] does, in order, on as many threads as the machine
+/// has cores: compressing at the best level is most of a large build's time.
+fn named_all(prefix: &str, jsons: &[Vec<u8>]) -> Vec<(String, String, Vec<u8>)> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let share = jsons.len().div_ceil(cores.max(1)).max(1);
+    if cores <= 1 || jsons.len() <= 1 {
+        return jsons.iter().map(|json| named(prefix, json)).collect();
+    }
+    std::thread::scope(|scope| {
+        let started: Vec<_> = jsons
+            .chunks(share)
+            .map(|chunk| {
+                let thread = scope.spawn(move || {
+                    chunk
+                        .iter()
+                        .map(|json| named(prefix, json))
+                        .collect::<Vec<_>>()
+                });
+                (chunk, thread)
+            })
+            .collect();
+        // A thread that failed leaves its share to this one.
+        started
+            .into_iter()
+            .flat_map(|(chunk, thread)| {
+                thread
+                    .join()
+                    .unwrap_or_else(|_| chunk.iter().map(|json| named(prefix, json)).collect())
+            })
+            .collect()
+    })
 }
 
 /// How the build words each record's first look (`publish::glance`), by its
@@ -474,7 +519,12 @@ impl Run {
     /// The run's part, holding `json` (the run's list, or more around it), as the
     /// manifest lists it, with its bytes as stored; named `letter-…`.
     fn written(&self, letter: &str, json: &[u8]) -> (TableEntry, Vec<u8>) {
-        let (file, sha256, stored) = named(letter, json);
+        self.entry(json, named(letter, json))
+    }
+
+    /// The run's part holding `json`, named already (`named`'s name, hash and bytes).
+    fn entry(&self, json: &[u8], named: (String, String, Vec<u8>)) -> (TableEntry, Vec<u8>) {
+        let (file, sha256, stored) = named;
         let entry = TableEntry {
             file,
             sha256,
@@ -535,9 +585,11 @@ fn table_by_id<'a, T: Serialize>(
     rows: impl IntoIterator<Item = (&'a str, T)>,
     part_bytes: usize,
 ) -> Vec<(TableEntry, Vec<u8>)> {
-    runs_by_id(rows, part_bytes)
-        .iter()
-        .map(|run| run.written(letter, &run.json))
+    let runs = runs_by_id(rows, part_bytes);
+    let jsons: Vec<Vec<u8>> = runs.iter().map(|run| run.json.clone()).collect();
+    runs.iter()
+        .zip(named_all(letter, &jsons))
+        .map(|(run, named)| run.entry(&run.json, named))
         .collect()
 }
 
