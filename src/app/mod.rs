@@ -393,11 +393,19 @@ pub fn App() -> impl IntoView {
         if !pending {
             let first_pages = Lang::ALL.map(|l| format!("first-page-{}", l.code()));
             let glances = Lang::ALL.map(|l| format!("glance-{}", l.code()));
+            // The stand-ins' main landmark goes with them; a first page kept as
+            // the list is moved out of it first (`StaticFirstPage`).
+            let stand_in = ["stand-in".to_string()];
             let static_parts = ["shell"]
                 .into_iter()
                 .map(String::from)
                 .chain(glances)
-                .chain(first_pages.into_iter().filter(|_| !list_waits));
+                .chain(
+                    first_pages
+                        .into_iter()
+                        .chain(stand_in)
+                        .filter(|_| !list_waits),
+                );
             for id in static_parts {
                 if let Some(part) = document().get_element_by_id(&id) {
                     part.remove();
@@ -436,14 +444,16 @@ pub fn App() -> impl IntoView {
             {move || match loading.get() {
                 Loading::Pending(progress) => {
                     let (text, fraction) = progress_text(l, progress);
+                    // Not a main landmark: the page's stand-ins (index.html) hold
+                    // that until the corpus is on screen.
                     view! {
-                        <main id="main" class="status" aria-busy="true">
+                        <div id="main" class="status" aria-busy="true">
                             <h1>{t.app_name}</h1>
                             <p role="status">{text}</p>
                             {fraction.map(|(value, max)| view! {
                                 <progress value=value max=max aria-label=t.loading_progress></progress>
                             })}
-                        </main>
+                        </div>
                     }.into_any()
                 }
                 Loading::Failed(failure) => view! {
@@ -575,6 +585,10 @@ fn StaticFirstPage() -> impl IntoView {
             if let Some(page) = document().get_element_by_id(&format!("first-page-{}", l.code())) {
                 let _ = slot.append_child(&page);
             }
+        }
+        // The app's main landmark is now the page's one.
+        if let Some(stand_in) = document().get_element_by_id("stand-in") {
+            stand_in.remove();
         }
     });
     view! { <div node_ref=slot></div> }

@@ -230,3 +230,19 @@ def test_no_axe_violations_on_a_corpus_read_on_request(site_on_request, scheme_p
     scheme_page.d.get(url)
     settle(scheme_page, ready)
     check(scheme_page, axe_source, url)
+
+
+@pytest.mark.parametrize("scheme_page", SCHEMES, indirect=True)
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("query,shown", [
+    ("", ".first-page li"),
+    (f"id={CORPUS['claims'][0]['id']}&", ".glance dd"),
+], ids=["first-page", "first-look"])
+def test_no_axe_violations_before_the_app(site, no_app, scheme_page, axe_source, lang, query, shown):
+    """What the page shows before the app is there: the static first page, and a
+    record's first look."""
+    page = scheme_page
+    url = f"{site}?{query}lang={lang}"
+    page.d.get(url)
+    page.wait(lambda d: [e for e in d.find_elements(By.CSS_SELECTOR, shown) if e.is_displayed()])
+    check(page, axe_source, url)
