@@ -14,7 +14,7 @@ use dossier::corpus::load;
 use dossier::corpus::model::{Corpus, Kind};
 use dossier::corpus::sha256::sha256_hex;
 use dossier::i18n::Lang;
-use dossier::publish::glance::{frames, glance, looks, Glance};
+use dossier::publish::glance::{frames, glance, looks, FirstLook};
 use dossier::publish::parts::{
     inflate, read_manifest, split_with_looks, Directory, PartsError, Split, Table, TableEntry,
     DIRECTORY_SHARE,
@@ -52,14 +52,14 @@ fn glance_parts(split: &Split) -> Vec<TableEntry> {
 /// The looks of `id` in every language, found as the page's script finds them:
 /// the manifest names the directory part, which names the part of the first
 /// looks; each is checked against its hash.
-fn look_up(split: &Split, id: &str) -> Option<Vec<Glance>> {
+fn look_up(split: &Split, id: &str) -> Option<FirstLook> {
     let manifest = read_manifest(split.manifest_json().as_bytes()).unwrap();
     let entry = &manifest.directory[manifest.directory_of(id)?];
     let json = file(split, &entry.file);
     let directory = Directory::read(entry, &json, &sha256_hex(&json)).unwrap();
     let entry = directory.look_of(id)?;
     let json = file(split, &entry.file);
-    let table: Table<Vec<Glance>> = Table::read(entry, &json, &sha256_hex(&json)).unwrap();
+    let table: Table<FirstLook> = Table::read(entry, &json, &sha256_hex(&json)).unwrap();
     table.get(id).cloned()
 }
 
@@ -78,15 +78,23 @@ fn every_record_has_its_own_first_look_in_every_language() {
     let (split, index) = split_with_glances(&corpus);
     assert!(split.glances.len() > 3, "{} parts", split.glances.len());
     for (id, kind, idx) in records(&index) {
-        let looks = look_up(&split, &id).unwrap_or_else(|| panic!("{id} has no first look"));
+        let first = look_up(&split, &id).unwrap_or_else(|| panic!("{id} has no first look"));
+        let looks = first.looks();
         assert_eq!(looks.len(), Lang::ALL.len(), "{id}");
+        // An event's summary and a claim's verbatim quote, once, as the corpus has them.
+        let (summary, quote) = match kind {
+            Kind::Event => (Some(corpus.events[idx].summary.as_str()), None),
+            Kind::Claim => (None, Some(corpus.claims[idx].quote.as_str())),
+            Kind::Source | Kind::Actor => (None, None),
+        };
+        assert_eq!((first.summary(), first.quote()), (summary, quote), "{id}");
         let heading = match kind {
             Kind::Event => &corpus.events[idx].title,
             Kind::Claim => &corpus.claims[idx].paraphrase,
             Kind::Source => &corpus.sources[idx].title,
             Kind::Actor => &corpus.actors[idx].name,
         };
-        for (l, look) in Lang::ALL.iter().zip(&looks) {
+        for (l, look) in Lang::ALL.iter().zip(looks) {
             assert!(
                 look.heading().starts_with(heading.as_str()),
                 "{id}: {look:?}"
@@ -111,8 +119,9 @@ fn a_claims_first_look_says_who_made_it_where_and_how_its_date_was_inferred() {
     let (split, index) = split_with_glances(&corpus);
     let mut inferred = 0;
     for (at, claim) in corpus.claims.iter().enumerate() {
-        let looks = look_up(&split, &claim.id).unwrap();
-        for (l, look) in Lang::ALL.iter().zip(&looks) {
+        let first = look_up(&split, &claim.id).unwrap();
+        assert_eq!(first.quote(), Some(claim.quote.as_str()));
+        for (l, look) in Lang::ALL.iter().zip(first.looks()) {
             let t = l.strings();
             let facts = look.facts();
             assert_eq!(facts[0].0, t.claimed_by, "{}", claim.id);
@@ -169,7 +178,7 @@ fn a_damaged_first_look_part_is_named() {
     let entry = &glance_parts(&split)[0];
     let mut json = file(&split, &entry.file);
     json[10] ^= 1;
-    let read = Table::<Vec<Glance>>::read(entry, &json, &sha256_hex(&json));
+    let read = Table::<FirstLook>::read(entry, &json, &sha256_hex(&json));
     assert!(matches!(read, Err(PartsError::HashMismatch { ref file }) if *file == entry.file));
 }
 
@@ -186,7 +195,7 @@ fn the_pages_frames_hold_no_corpus_text_and_one_frame_per_language() {
     }
     // Empty until the page's script fills them in, as text.
     assert_eq!(frames.matches("<h2 id=").count(), Lang::ALL.len());
-    assert!(frames.contains("></h2><dl class=\"facts\"></dl>"));
+    assert!(frames.contains("></h2><figure class=\"quote\" hidden><blockquote dir=\"auto\"></blockquote></figure><dl class=\"facts\"></dl><p class=\"summary\" dir=\"auto\" hidden></p>"));
 }
 
 #[test]

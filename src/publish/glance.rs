@@ -2,7 +2,8 @@
 //! (`?id=`) before the app has downloaded. On a slow link the app's wasm alone
 //! takes seconds; these few lines of text, in a small part, take a fraction of
 //! that. Its kind, its heading and its first facts, worded in each language of
-//! the interface as the app's record page words them, as plain text that the
+//! the interface as the app's record page words them, and an event's summary or a
+//! claim's verbatim quote, as plain text that the
 //! page's script puts in place as text, never as markup (`index.html`). The build
 //! writes them as a table by id, each part listed by the directory part of the
 //! same ids (`publish::parts`); the app then draws the record in full in their
@@ -105,12 +106,42 @@ fn name(actor: &crate::corpus::model::Actor, l: Lang) -> String {
     }
 }
 
-/// The record `kind` `idx`'s first look in each language of the interface, in
-/// `Lang::ALL`'s order: what the build writes for it (`parts::split_with_looks`).
-pub fn looks(index: &Index, kind: Kind, idx: usize) -> Vec<Glance> {
-    Lang::ALL
+/// A record's first look as a part of them holds it, as its JSON writes it:
+/// `[[look, …], summary, quote]`: its look in each language of the interface, in
+/// `Lang::ALL`'s order, then an event's summary and a claim's verbatim quote (or
+/// `null`), corpus text that reads the same in every language, so written once.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FirstLook(pub Vec<Glance>, pub Option<String>, pub Option<String>);
+
+impl FirstLook {
+    /// The look in each language of the interface, in `Lang::ALL`'s order.
+    pub fn looks(&self) -> &[Glance] {
+        &self.0
+    }
+
+    /// An event's summary, as its page shows it under its facts.
+    pub fn summary(&self) -> Option<&str> {
+        self.1.as_deref()
+    }
+
+    /// A claim's verbatim quote from the source that reports it.
+    pub fn quote(&self) -> Option<&str> {
+        self.2.as_deref()
+    }
+}
+
+/// The record `kind` `idx`'s first look: what the build writes for it
+/// (`parts::split_with_looks`).
+pub fn looks(index: &Index, kind: Kind, idx: usize) -> FirstLook {
+    let looks = Lang::ALL
         .map(|l| glance(index, RecordRef { kind, idx }, l))
-        .to_vec()
+        .to_vec();
+    let corpus = &index.corpus;
+    match kind {
+        Kind::Event => FirstLook(looks, Some(corpus.events[idx].summary.clone()), None),
+        Kind::Claim => FirstLook(looks, None, Some(corpus.claims[idx].quote.clone())),
+        Kind::Source | Kind::Actor => FirstLook(looks, None, None),
+    }
 }
 
 /// Where the app's page (`index.html`) takes the frames.
@@ -123,7 +154,7 @@ pub fn frames() -> String {
     Lang::ALL
         .map(|l| {
             format!(
-                "<section id=\"glance-{0}\" class=\"glance\" lang=\"{0}\" dir=\"{1}\" aria-labelledby=\"glance-title-{0}\"><p class=\"kind-label\"></p><h2 id=\"glance-title-{0}\" dir=\"auto\"></h2><dl class=\"facts\"></dl><p class=\"hint\">{2}</p></section>",
+                "<section id=\"glance-{0}\" class=\"glance\" lang=\"{0}\" dir=\"{1}\" aria-labelledby=\"glance-title-{0}\"><p class=\"kind-label\"></p><h2 id=\"glance-title-{0}\" dir=\"auto\"></h2><figure class=\"quote\" hidden><blockquote dir=\"auto\"></blockquote></figure><dl class=\"facts\"></dl><p class=\"summary\" dir=\"auto\" hidden></p><p class=\"hint\">{2}</p></section>",
                 l.code(),
                 l.dir(),
                 escape(l.strings().glance_note)

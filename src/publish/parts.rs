@@ -28,7 +28,7 @@ use crate::corpus::model::{Corpus, Kind, Meta};
 use crate::corpus::sha256::sha256_hex;
 use crate::corpus::write::{Lean, Slices};
 use crate::i18n::{fill, Lang};
-use crate::publish::glance::Glance;
+use crate::publish::glance::FirstLook;
 use crate::query::index::KINDS;
 
 /// The format this module writes and reads, named in every manifest.
@@ -461,7 +461,7 @@ fn named_all(prefix: &str, jsons: &[Vec<u8>]) -> Vec<(String, String, Vec<u8>)> 
 
 /// How the build words each record's first look (`publish::glance`), by its
 /// kind and place in the corpus's list.
-pub type Looks<'a> = &'a dyn Fn(Kind, usize) -> Vec<Glance>;
+pub type Looks<'a> = &'a dyn Fn(Kind, usize) -> FirstLook;
 
 /// The record directory: every id in byte order with the number of the record
 /// part that holds it, cut into parts of about `part_bytes` of JSON; and, with
@@ -746,7 +746,7 @@ pub fn read_part(entry: &PartEntry, bytes: &[u8], sha256: &str) -> Result<Docume
 
 /// One part of a table by id, read: its ids in byte order, each with what the
 /// table says of it (`T`); a part of the records' first looks is a
-/// `Table<Vec<Glance>>`, each id's look in every language of the interface.
+/// `Table<FirstLook>`, each id's look in every language of the interface.
 pub struct Table<T>(Vec<(String, T)>);
 
 impl<T: serde::de::DeserializeOwned> Table<T> {

@@ -24,14 +24,19 @@ RECORDS = [
     ACTOR_WITH_NAMES["id"],
 ]
 
-# What a record page shows at its head, as text: its kind, its heading, and each
-# term of its facts with its value.
+# What a record page shows at its head, as text: its kind, its heading, each term
+# of its facts with its value, an event's summary and the quote under a claim's heading.
 READ_HEAD = """
 const root = document.querySelector(arguments[0]);
 if (!root || !root.querySelector('h2').textContent) return null;
 const facts = {};
 for (const dt of root.querySelectorAll('dl.facts > dt')) facts[dt.textContent] = dt.nextElementSibling.textContent;
-return {kind: root.querySelector('.kind-label').textContent, heading: root.querySelector('h2').textContent, facts};
+const shown = (selector) => {
+  const e = root.querySelector(selector);
+  return e && e.getClientRects().length ? e.textContent : null;
+};
+return {kind: root.querySelector('.kind-label').textContent, heading: root.querySelector('h2').textContent, facts,
+        summary: shown('p.summary'), quote: shown('h2 + figure.quote blockquote')};
 """
 
 
@@ -64,6 +69,7 @@ def test_a_record_opened_by_its_address_shows_its_first_look_as_the_app_words_it
         app = WebDriverWait(driver, 20).until(lambda d: d.execute_script(READ_HEAD, "article.detail"))
         assert look["kind"] == app["kind"], record
         assert look["heading"] == app["heading"], record
+        assert (look["summary"], look["quote"]) == (app["summary"], app["quote"]), record
         if record != ACTOR_WITH_NAMES["id"]:
             assert look["facts"], record
         for term, value in look["facts"].items():
@@ -72,6 +78,8 @@ def test_a_record_opened_by_its_address_shows_its_first_look_as_the_app_words_it
         assert driver.find_elements(By.CSS_SELECTOR, ".glance") == []
     claim = looks[INFERRED_CLAIM["id"]]
     assert any(INFERRED_CLAIM["date"]["inference"] in v for v in claim["facts"].values()), claim
+    assert claim["quote"] == INFERRED_CLAIM["quote"]
+    assert looks[RECORDS[0]]["summary"] == CORPUS["events"][0]["summary"]
 
 
 def test_a_first_look_is_text_never_markup(site, no_app):
@@ -80,7 +88,7 @@ def test_a_first_look_is_text_never_markup(site, no_app):
     # Only the frame's own elements, with the facts' terms and values: no element
     # from the corpus's text.
     tags = no_app.execute_script("return [...arguments[0].querySelectorAll('*')].map(e => e.tagName)", frame)
-    assert set(tags) <= {"P", "H2", "DL", "DT", "DD"}, tags
+    assert set(tags) <= {"P", "H2", "FIGURE", "BLOCKQUOTE", "DL", "DT", "DD"}, tags
     assert look["heading"] == INFERRED_CLAIM["paraphrase"]
 
 
