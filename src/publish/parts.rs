@@ -131,7 +131,7 @@ pub struct PartEntry {
 /// (which record part holds the id) and the records' first looks are such tables.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TableEntry {
-    /// Its file name beside the manifest: the table's letter (`d-`, `p-`), the
+    /// Its file name beside the manifest: the table's letter (`d-`, `g-`), the
     /// first 16 hex digits of its SHA-256, and `.json.gz`.
     pub file: String,
     /// The SHA-256 of its JSON, in hex.
@@ -428,11 +428,14 @@ const NAMED_AT_ONCE: usize = 32;
 
 /// Names parts as [`named`] does, in order, on as many threads as the machine
 /// has cores: compressing at the best level is most of a large build's time.
-fn named_all(prefix: &str, jsons: &[Vec<u8>]) -> Vec<(String, String, Vec<u8>)> {
+fn named_all<J: AsRef<[u8]> + Sync>(prefix: &str, jsons: &[J]) -> Vec<(String, String, Vec<u8>)> {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let share = jsons.len().div_ceil(cores.max(1)).max(1);
     if cores <= 1 || jsons.len() <= 1 {
-        return jsons.iter().map(|json| named(prefix, json)).collect();
+        return jsons
+            .iter()
+            .map(|json| named(prefix, json.as_ref()))
+            .collect();
     }
     std::thread::scope(|scope| {
         let started: Vec<_> = jsons
@@ -441,7 +444,7 @@ fn named_all(prefix: &str, jsons: &[Vec<u8>]) -> Vec<(String, String, Vec<u8>)> 
                 let thread = scope.spawn(move || {
                     chunk
                         .iter()
-                        .map(|json| named(prefix, json))
+                        .map(|json| named(prefix, json.as_ref()))
                         .collect::<Vec<_>>()
                 });
                 (chunk, thread)
@@ -451,9 +454,12 @@ fn named_all(prefix: &str, jsons: &[Vec<u8>]) -> Vec<(String, String, Vec<u8>)> 
         started
             .into_iter()
             .flat_map(|(chunk, thread)| {
-                thread
-                    .join()
-                    .unwrap_or_else(|_| chunk.iter().map(|json| named(prefix, json)).collect())
+                thread.join().unwrap_or_else(|_| {
+                    chunk
+                        .iter()
+                        .map(|json| named(prefix, json.as_ref()))
+                        .collect()
+                })
             })
             .collect()
     })
@@ -586,7 +592,7 @@ fn table_by_id<'a, T: Serialize>(
     part_bytes: usize,
 ) -> Vec<(TableEntry, Vec<u8>)> {
     let runs = runs_by_id(rows, part_bytes);
-    let jsons: Vec<Vec<u8>> = runs.iter().map(|run| run.json.clone()).collect();
+    let jsons: Vec<&[u8]> = runs.iter().map(|run| run.json.as_slice()).collect();
     runs.iter()
         .zip(named_all(letter, &jsons))
         .map(|(run, named)| run.entry(&run.json, named))
