@@ -5,7 +5,9 @@
 use dossier::corpus::model::{Actor, Claim, Event, Kind, Source};
 use dossier::corpus::vocab;
 use dossier::i18n::fill;
+use dossier::publish::glance::kind_label;
 use dossier::query::filter::Facet;
+use dossier::query::index::RecordRef;
 use dossier::query::url_state::UrlState;
 use leptos::prelude::*;
 
@@ -120,7 +122,7 @@ fn EventDetail(e: usize) -> impl IntoView {
     let sources = d.index.ids(Kind::Source, &facts.related.sources);
     let whole = d.alone.is_none();
     view! {
-        <p class="kind-label">{t.events.singular}</p>
+        <p class="kind-label">{kind_label(&d.index.corpus, RecordRef { kind: Kind::Event, idx: e }, l)}</p>
         <h2 dir="auto">{event.title.clone()}</h2>
         <dl class="facts">
             <dt>{t.date}</dt><dd><DateText date=event.date.clone() long=true/></dd>
@@ -151,7 +153,7 @@ fn ClaimDetail(c: usize) -> impl IntoView {
         .map(|term| l.term(&vocab::LEGAL_TERMS, term))
         .collect();
     view! {
-        <p class="kind-label">{fill(t.kind_and_label, &[t.claims.singular, l.term(&vocab::CLAIM_KINDS, &claim.kind)])}</p>
+        <p class="kind-label">{kind_label(&d.index.corpus, RecordRef { kind: Kind::Claim, idx: c }, l)}</p>
         <h2 dir="auto">{claim.paraphrase.clone()}</h2>
         <Quote quote=claim.quote.clone() source=claim.reported_in.clone()/>
         <dl class="facts">
@@ -207,7 +209,7 @@ fn SourceDetail(s: usize) -> impl IntoView {
         }
     });
     view! {
-        <p class="kind-label">{fill(t.kind_and_label, &[t.sources.singular, l.term(&vocab::SOURCE_KINDS, &source.kind)])}</p>
+        <p class="kind-label">{kind_label(&d.index.corpus, RecordRef { kind: Kind::Source, idx: s }, l)}</p>
         <h2 dir="auto">{source.title.clone()}</h2>
         {source.untitled.then(|| view! { <p class="hint">{t.untitled}</p> })}
         <dl class="facts">
@@ -320,7 +322,7 @@ fn ActorDetail(a: usize) -> impl IntoView {
         }
     });
     view! {
-        <p class="kind-label">{l.term(&vocab::ACTOR_KINDS, &actor.kind).to_string()}</p>
+        <p class="kind-label">{kind_label(&d.index.corpus, RecordRef { kind: Kind::Actor, idx: a }, l)}</p>
         <h2><ActorName actor=&actor/></h2>
         <dl class="facts">
             {(!actor.aliases.is_empty()).then(|| view! { <dt>{t.also_written}</dt><dd dir="auto">{actor.aliases.join(" · ")}</dd> })}

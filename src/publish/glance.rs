@@ -3,15 +3,15 @@
 //! takes seconds; these few lines of text, in a small part, take a fraction of
 //! that. Its kind, its heading and its first facts, worded in each language of
 //! the interface as the app's record page words them, and an event's summary or a
-//! claim's verbatim quote, as plain text that the
-//! page's script puts in place as text, never as markup (`index.html`). The build
+//! claim's verbatim quote, as plain text that the page's script puts in place as
+//! text, never as markup (`index.html`). The build
 //! writes them as a table by id, each part listed by the directory part of the
 //! same ids (`publish::parts`); the app then draws the record in full in their
 //! place.
 
 use serde::{Deserialize, Serialize};
 
-use crate::corpus::model::Kind;
+use crate::corpus::model::{Corpus, Kind};
 use crate::corpus::vocab;
 use crate::i18n::{fill, Lang};
 use crate::publish::plain::escape;
@@ -37,19 +37,44 @@ impl Glance {
     }
 }
 
+/// What kind of record `r` is, as its page says above its heading: "Event",
+/// "Claim · Death toll", "Source · News report", an actor's kind ("Court").
+pub fn kind_label(corpus: &Corpus, r: RecordRef, l: Lang) -> String {
+    let t = l.strings();
+    let with_kind =
+        |kind: &str, vocab, value: &str| fill(t.kind_and_label, &[kind, l.term(vocab, value)]);
+    match r.kind {
+        Kind::Event => t.events.singular.into(),
+        Kind::Claim => with_kind(
+            t.claims.singular,
+            &vocab::CLAIM_KINDS,
+            &corpus.claims[r.idx].kind,
+        ),
+        Kind::Source => with_kind(
+            t.sources.singular,
+            &vocab::SOURCE_KINDS,
+            &corpus.sources[r.idx].kind,
+        ),
+        Kind::Actor => l
+            .term(&vocab::ACTOR_KINDS, &corpus.actors[r.idx].kind)
+            .into(),
+    }
+}
+
 /// The record `r`'s first look in the language `l`: the kind label and heading
 /// of its page, and the facts that say where it comes from (a claim's claimant,
 /// date and source; an event's or a source's date).
 pub fn glance(index: &Index, r: RecordRef, l: Lang) -> Glance {
     let t = l.strings();
     let corpus = &index.corpus;
+    let label = kind_label(corpus, r, l);
     let date = |term: &str, date| (term.to_string(), l.date_in_full(date));
     match r.kind {
         Kind::Event => {
             let event = &corpus.events[r.idx];
             let mut facts = vec![date(t.date, event.date.as_ref())];
             facts.extend(event.place.clone().map(|p| (t.place.to_string(), p)));
-            Glance(t.events.singular.into(), event.title.clone(), facts)
+            Glance(label, event.title.clone(), facts)
         }
         Kind::Claim => {
             let claim = &corpus.claims[r.idx];
@@ -61,10 +86,7 @@ pub fn glance(index: &Index, r: RecordRef, l: Lang) -> Glance {
                 .source(&claim.reported_in)
                 .map_or(claim.reported_in.clone(), |s| s.title.clone());
             Glance(
-                fill(
-                    t.kind_and_label,
-                    &[t.claims.singular, l.term(&vocab::CLAIM_KINDS, &claim.kind)],
-                ),
+                label,
                 claim.paraphrase.clone(),
                 vec![
                     (t.claimed_by.into(), claimant),
@@ -76,25 +98,12 @@ pub fn glance(index: &Index, r: RecordRef, l: Lang) -> Glance {
         Kind::Source => {
             let source = &corpus.sources[r.idx];
             Glance(
-                fill(
-                    t.kind_and_label,
-                    &[
-                        t.sources.singular,
-                        l.term(&vocab::SOURCE_KINDS, &source.kind),
-                    ],
-                ),
+                label,
                 source.title.clone(),
                 vec![date(t.date, source.date.as_ref())],
             )
         }
-        Kind::Actor => {
-            let actor = &corpus.actors[r.idx];
-            Glance(
-                l.term(&vocab::ACTOR_KINDS, &actor.kind).into(),
-                name(actor, l),
-                Vec::new(),
-            )
-        }
+        Kind::Actor => Glance(label, name(&corpus.actors[r.idx], l), Vec::new()),
     }
 }
 
