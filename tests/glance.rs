@@ -15,8 +15,9 @@ use dossier::corpus::model::{Corpus, Kind};
 use dossier::corpus::sha256::sha256_hex;
 use dossier::i18n::Lang;
 use dossier::publish::glance::{frames, glance, looks, FirstLook};
+use dossier::publish::pages::rows;
 use dossier::publish::parts::{
-    inflate, read_manifest, split_with_looks, Directory, PartsError, Split, Table, TableEntry,
+    inflate, read_manifest, split_worded, Directory, PartsError, Split, Table, TableEntry, Worded,
     DIRECTORY_SHARE,
 };
 use dossier::query::index::{Index, KINDS};
@@ -27,7 +28,12 @@ const PART_BYTES: usize = 64 * 1024;
 fn split_with_glances(corpus: &Corpus) -> (Split, Index) {
     let index = Index::without_text(corpus.clone());
     let looks = |kind, idx| looks(&index, kind, idx);
-    let split = split_with_looks(&index.corpus, "0123", PART_BYTES, Some(&looks));
+    let list = rows(&index);
+    let worded = Worded {
+        looks: &looks,
+        list: &list,
+    };
+    let split = split_worded(&index.corpus, "0123", PART_BYTES, Some(worded));
     (split, index)
 }
 

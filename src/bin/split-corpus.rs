@@ -1,7 +1,7 @@
 //! `split-corpus CORPUS.json OUT_DIR [--part-bytes N]`: cuts a corpus into the parts
 //! the app reads (`publish::parts`): OUT_DIR/manifest.json, record parts named by
-//! their content, the record directory and the records' first looks
-//! (`publish::glance`). A corpus with errors gets the validator's report, not parts.
+//! their content, the record directory, the records' first looks
+//! (`publish::glance`) and the default list in pages (`publish::pages`). A corpus with errors gets the validator's report, not parts.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -10,14 +10,15 @@ use std::time::Instant;
 use dossier::corpus::document::Severity;
 use dossier::corpus::sha256::sha256_hex;
 use dossier::corpus::{load, validate};
-use dossier::publish::glance;
-use dossier::publish::parts::{self, DIRECTORY_ELEMENT, MANIFEST, PART_BYTES};
+use dossier::publish::parts::{self, Worded, DIRECTORY_ELEMENT, MANIFEST, PART_BYTES};
+use dossier::publish::{glance, pages};
 use dossier::query::index::Index;
 
 const USAGE: &str =
     "usage: split-corpus CORPUS.json OUT_DIR [--part-bytes N] [--no-whole] [--no-plain] [--ask-above BYTES] [--page INDEX.html]\n\
   Writes OUT_DIR/manifest.json and the corpus's record parts (about N bytes of JSON\n\
-  each; default 896 KiB), its directory and its records' first looks, replacing\n\
+  each; default 896 KiB), its directory, its records' first looks and its default\n\
+  list in pages, replacing\n\
   what OUT_DIR held. A corpus with errors is refused\n\
   with the validator's report. --no-whole and --no-plain record in the manifest that\n\
   the site carries no whole corpus file, or no plain edition. --ask-above sets above how\n\
@@ -107,7 +108,14 @@ fn run(corpus: &Path, out: &Path, part_bytes: usize, site: Carries) -> Result<()
     // the app words its page, which takes the indexes (names, claimants).
     let index = Index::without_text(accepted.corpus);
     let looks = |kind, idx| glance::looks(&index, kind, idx);
-    let mut split = parts::split_with_looks(&index.corpus, &fingerprint, part_bytes, Some(&looks));
+    // The default list's rows in its order, so that a corpus read only on request
+    // can be paged through.
+    let list = pages::rows(&index);
+    let worded = Worded {
+        looks: &looks,
+        list: &list,
+    };
+    let mut split = parts::split_worded(&index.corpus, &fingerprint, part_bytes, Some(worded));
     split.manifest.whole = site.whole;
     split.manifest.plain = site.plain;
     if site.ask_above.is_some() {
@@ -140,11 +148,12 @@ fn run(corpus: &Path, out: &Path, part_bytes: usize, site: Carries) -> Result<()
         std::fs::write(page, html).map_err(|e| format!("cannot write {}: {e}", page.display()))?;
     }
     println!(
-        "split-corpus: {} records in {} parts, a directory of {} and first looks in {} ({bytes} bytes), manifest {} bytes, in {:.1} s",
+        "split-corpus: {} records in {} parts, a directory of {}, first looks in {} and the default list in {} ({bytes} bytes), manifest {} bytes, in {:.1} s",
         split.manifest.totals.total(),
         split.parts.len(),
         split.directory.len(),
         split.glances.len(),
+        split.list.len(),
         manifest.len(),
         started.elapsed().as_secs_f64()
     );

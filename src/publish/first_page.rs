@@ -10,10 +10,9 @@
 
 use crate::corpus::model::Kind;
 use crate::i18n::{fill, Lang};
+use crate::publish::pages::default_list;
 use crate::publish::plain::escape;
-use crate::query::filter::{Filter, Outcome};
 use crate::query::index::Index;
-use crate::query::order::ClaimOrder;
 use crate::query::url_state::{Page, UrlState, PAGE_SIZE};
 
 /// Where the app's page (`index.html`) takes the first page.
@@ -28,10 +27,9 @@ pub fn in_every_language(index: &Index) -> String {
 /// The first page of the default view, in the interface's language `lang`.
 pub fn first_page(index: &Index, lang: Lang) -> String {
     let t = lang.strings();
-    let outcome = Outcome::new(index, &Filter::default(), Kind::Event);
-    let listing = outcome.listing(index, Kind::Event, ClaimOrder::Date);
-    let page = Page::of(listing.items.len(), 1, PAGE_SIZE);
-    let shown = &listing.items[page.range.clone()];
+    let listed = default_list(index);
+    let page = Page::of(listed.len(), 1, PAGE_SIZE);
+    let shown = &listed[page.range.clone()];
     let mut out = String::with_capacity(400 * shown.len() + 400);
     out.push_str(&format!(
         "<section id=\"first-page-{0}\" class=\"first-page\" lang=\"{0}\" dir=\"{1}\" aria-labelledby=\"first-page-title-{0}\">",

@@ -140,7 +140,7 @@ impl FirstLook {
 }
 
 /// The record `kind` `idx`'s first look: what the build writes for it
-/// (`parts::split_with_looks`).
+/// (`parts::split_worded`).
 pub fn looks(index: &Index, kind: Kind, idx: usize) -> FirstLook {
     let looks = Lang::ALL
         .map(|l| glance(index, RecordRef { kind, idx }, l))

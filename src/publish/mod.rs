@@ -7,5 +7,6 @@ pub mod export;
 pub mod first_page;
 pub mod gather;
 pub mod glance;
+pub mod pages;
 pub mod parts;
 pub mod plain;

@@ -29,10 +29,12 @@ use crate::corpus::sha256::sha256_hex;
 use crate::corpus::write::{Lean, Slices};
 use crate::i18n::{fill, Lang};
 use crate::publish::glance::FirstLook;
+use crate::publish::pages::ListRow;
 use crate::query::index::KINDS;
+use crate::query::url_state::PAGE_SIZE;
 
 /// The format this module writes and reads, named in every manifest.
-pub const FORMAT: &str = "dossier-parts/4";
+pub const FORMAT: &str = "dossier-parts/5";
 
 /// The element of the app's page that carries the record directory's parts
 /// ([`Manifest::directory_in_page`]), up to its contents.
@@ -64,6 +66,12 @@ pub const NAMED_SHARE: usize = 4;
 /// 16 KB stored): a reader looks one id up in it, so it should cost little more
 /// than a round trip.
 pub const DIRECTORY_SHARE: usize = 7;
+
+/// A part of the default list holds about half a record part's JSON (448 KiB,
+/// some 130 KB stored, 25 pages of the list at the generated corpora's events):
+/// a reader paging through fetches one part for many pages, and the manifest,
+/// which lists them, stays small (about 240 of them at a million records).
+pub const LIST_SHARE: usize = 2;
 
 /// Above how many bytes of parts, as stored, a record opened by its address is
 /// shown alone first: see [`Manifest::shows_alone`].
@@ -146,6 +154,25 @@ pub struct TableEntry {
     pub count: usize,
 }
 
+/// One part of the default list (`publish::pages`), as the manifest lists it: a
+/// run of the list's rows, in its order, cut where a page of the list ends.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ListEntry {
+    /// Its file name beside the manifest: `l-`, the first 16 hex digits of its
+    /// SHA-256, and `.json.gz`.
+    pub file: String,
+    /// The SHA-256 of its JSON, in hex.
+    pub sha256: String,
+    /// The size of its file, as stored (gzipped).
+    pub bytes: usize,
+    /// The size of its JSON.
+    pub json: usize,
+    /// The place in the list of its first row, from 0: a multiple of a page.
+    pub first: usize,
+    /// How many rows it holds.
+    pub count: usize,
+}
+
 /// The entry file: what the corpus is, how many records it has, and its parts.
 /// It grows with the number of parts, never with the number of records.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -161,6 +188,9 @@ pub struct Manifest {
     /// without reading them all.
     #[serde(default)]
     pub directory: Vec<TableEntry>,
+    /// The default list's parts, in its order: its pages without the records.
+    #[serde(default)]
+    pub list: Vec<ListEntry>,
     /// Above how many bytes of parts (as stored) the app asks the reader before
     /// it downloads them all; absent means [`ASK_ABOVE`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -187,12 +217,14 @@ fn carried() -> bool {
 }
 
 /// A corpus cut into parts: the manifest, and each part's file name and bytes as
-/// stored, record parts, directory parts and first looks each in the manifest's order.
+/// stored, record parts, directory parts, first looks and the default list's
+/// parts each in the manifest's order.
 pub struct Split {
     pub manifest: Manifest,
     pub parts: Vec<(String, Vec<u8>)>,
     pub directory: Vec<(String, Vec<u8>)>,
     pub glances: Vec<(String, Vec<u8>)>,
+    pub list: Vec<(String, Vec<u8>)>,
 }
 
 impl Split {
@@ -201,12 +233,14 @@ impl Split {
         serde_json::to_string(&self.manifest).unwrap_or_default()
     }
 
-    /// Every file beside the manifest: record parts, directory parts, first looks.
+    /// Every file beside the manifest: record parts, directory parts, first
+    /// looks, the default list's parts.
     pub fn files(&self) -> impl Iterator<Item = &(String, Vec<u8>)> {
         self.parts
             .iter()
             .chain(&self.directory)
             .chain(&self.glances)
+            .chain(&self.list)
     }
 }
 
@@ -300,16 +334,24 @@ pub fn inflate(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
 /// fingerprint of the file it was read from. The same corpus always gives the
 /// same bytes.
 pub fn split(corpus: &Corpus, sha256: &str, part_bytes: usize) -> Split {
-    split_with_looks(corpus, sha256, part_bytes, None)
+    split_worded(corpus, sha256, part_bytes, None)
 }
 
-/// Cuts a corpus into parts as [`split`] does, with each record's first look
-/// where `looks` words them.
-pub fn split_with_looks(
+/// What the build words for a site beside its record parts: each record's first
+/// look, and the default list's rows in its order.
+#[derive(Clone, Copy)]
+pub struct Worded<'a> {
+    pub looks: Looks<'a>,
+    pub list: &'a [ListRow],
+}
+
+/// Cuts a corpus into parts as [`split`] does, with each record's first look and
+/// the default list's parts where `worded` gives them.
+pub fn split_worded(
     corpus: &Corpus,
     sha256: &str,
     part_bytes: usize,
-    looks: Option<Looks>,
+    worded: Option<Worded>,
 ) -> Split {
     let sizes: [Vec<usize>; 4] = [
         corpus.sources.iter().map(json_len).collect(),
@@ -377,8 +419,18 @@ pub fn split_with_looks(
         }
     }
     let directory_bytes = (part_bytes / DIRECTORY_SHARE).max(1);
+    let looks = worded.map(|w| w.looks);
     let (directory, glances) = directory(corpus, &entries, directory_bytes, looks);
     let (listed, directory) = listed(directory);
+    let rows = worded.map_or(&[][..], |w| w.list);
+    let (list_entries, list): (Vec<ListEntry>, Vec<(String, Vec<u8>)>) =
+        list_parts(rows, (part_bytes / LIST_SHARE).max(1))
+            .into_iter()
+            .map(|(entry, stored)| {
+                let file = entry.file.clone();
+                (entry, (file, stored))
+            })
+            .unzip();
     Split {
         manifest: Manifest {
             format: FORMAT.into(),
@@ -392,6 +444,7 @@ pub fn split_with_looks(
             },
             parts: entries,
             directory: listed,
+            list: list_entries,
             // Written out, so that the service worker reads the same figure.
             ask_above: Some(ASK_ABOVE),
             whole: true,
@@ -401,7 +454,58 @@ pub fn split_with_looks(
         parts,
         directory,
         glances,
+        list,
     }
+}
+
+/// The default list's `rows`, in its order, cut into parts of about
+/// `part_bytes` of JSON, each ending where a page of the list does (at least a
+/// page each), so that a page is in one part; named `l-…`.
+fn list_parts(rows: &[ListRow], part_bytes: usize) -> Vec<(ListEntry, Vec<u8>)> {
+    let mut runs: Vec<(usize, Vec<u8>)> = Vec::new();
+    let (mut first, mut json) = (0, Vec::new());
+    for (page, rows_of_page) in rows.chunks(PAGE_SIZE).enumerate() {
+        let at = page * PAGE_SIZE;
+        let mut written = Vec::new();
+        for row in rows_of_page {
+            written.push(b',');
+            written.extend(serde_json::to_vec(row).unwrap_or_default());
+        }
+        if !json.is_empty() && json.len() + written.len() + 1 > part_bytes {
+            json.push(b']');
+            runs.push((first, std::mem::take(&mut json)));
+            first = at;
+        }
+        json.extend(written);
+    }
+    if !json.is_empty() {
+        json.push(b']');
+        runs.push((first, json));
+    }
+    // Each run's JSON began with a comma before its first row: a bracket there.
+    for (_, json) in &mut runs {
+        json[0] = b'[';
+    }
+    let jsons: Vec<&[u8]> = runs.iter().map(|(_, json)| json.as_slice()).collect();
+    let counts = runs
+        .iter()
+        .enumerate()
+        .map(|(at, (first, _))| runs.get(at + 1).map_or(rows.len(), |next| next.0) - first);
+    runs.iter()
+        .zip(counts)
+        .zip(named_all("l", &jsons))
+        .map(|(((first, json), count), (file, sha256, stored))| {
+            let entry = ListEntry {
+                file,
+                sha256,
+                bytes: stored.len(),
+                json: json.len(),
+                first: *first,
+                count,
+            };
+            (entry, stored)
+        })
+        .collect()
 }
 
 /// A table's parts as the manifest lists them, and their files.
@@ -800,6 +904,23 @@ fn wrong_records(entry: &TableEntry) -> PartsError {
     }
 }
 
+/// Reads the part of the default list `entry` from its JSON and the SHA-256 of
+/// that JSON, checked against the manifest: its rows, in the list's order.
+pub fn read_list(
+    entry: &ListEntry,
+    bytes: &[u8],
+    sha256: &str,
+) -> Result<Vec<ListRow>, PartsError> {
+    let file = || entry.file.clone();
+    if !sha256.eq_ignore_ascii_case(&entry.sha256) {
+        return Err(PartsError::HashMismatch { file: file() });
+    }
+    match serde_json::from_slice::<Vec<ListRow>>(bytes) {
+        Ok(rows) if rows.len() == entry.count => Ok(rows),
+        _ => Err(PartsError::WrongRecords { file: file() }),
+    }
+}
+
 /// One part of the record directory, read: which record part holds each of its
 /// ids, and the parts of the first looks of its records.
 pub struct Directory {
@@ -873,6 +994,17 @@ impl Manifest {
             self.directory_in_page(),
             &html[end..]
         ))
+    }
+
+    /// The number of the default list's part that holds the row at `place` (from
+    /// 0), if the list has one there.
+    pub fn list_part_of(&self, place: usize) -> Option<usize> {
+        let at = self
+            .list
+            .partition_point(|p| p.first <= place)
+            .checked_sub(1)?;
+        let part = self.list.get(at)?;
+        (place < part.first + part.count).then_some(at)
     }
 
     /// Every part's bytes as stored, together: what reading the whole corpus downloads.

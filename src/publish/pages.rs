@@ -1,0 +1,66 @@
+//! The default list in pages: the events an address with no filter lists, in
+//! its order, as rows of what the list shows of each (its date, heading and
+//! summary). The build writes them as parts in that order (`publish::parts`), so
+//! that a corpus too large to read unasked can still be paged through, each page
+//! fetching only the part that holds it; the static first page is its first page.
+
+use serde::{Deserialize, Serialize};
+
+use crate::corpus::date::DateSpan;
+use crate::corpus::model::{DateSpec, Kind};
+use crate::query::filter::{Filter, Outcome};
+use crate::query::index::Index;
+use crate::query::order::ClaimOrder;
+
+/// One event of the list: its id, date, heading and summary, as the corpus has
+/// them. Written as a JSON list of the four.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ListRow(pub String, pub Option<DateSpec>, pub String, pub String);
+
+impl ListRow {
+    pub fn id(&self) -> &str {
+        &self.0
+    }
+
+    pub fn date(&self) -> Option<&DateSpec> {
+        self.1.as_ref()
+    }
+
+    pub fn title(&self) -> &str {
+        &self.2
+    }
+
+    pub fn summary(&self) -> &str {
+        &self.3
+    }
+
+    /// The year the event starts in, which the list groups it under; `None`
+    /// for an undated event (or a date the list cannot place), listed last.
+    pub fn year(&self) -> Option<i32> {
+        let when = &self.date()?.when;
+        DateSpan::parse(when).ok().map(|span| span.year())
+    }
+}
+
+/// The events an address with no filter lists, in its order (as the corpus's
+/// numbers of them): the app's default view.
+pub fn default_list(index: &Index) -> Vec<u32> {
+    let outcome = Outcome::new(index, &Filter::default(), Kind::Event);
+    outcome.listing(index, Kind::Event, ClaimOrder::Date).items
+}
+
+/// The default list's rows, in its order.
+pub fn rows(index: &Index) -> Vec<ListRow> {
+    default_list(index)
+        .into_iter()
+        .map(|e| {
+            let event = &index.corpus.events[e as usize];
+            ListRow(
+                event.id.clone(),
+                event.date.clone(),
+                event.title.clone(),
+                event.summary.clone(),
+            )
+        })
+        .collect()
+}
