@@ -28,8 +28,10 @@ const PAGE = url("index.html");
 const SHELL_URLS = new Set(BUILD.files.map(([path]) => url(path)));
 const PARTS_DIR = url("parts/");
 // Record parts (r-) and the record directory (d-): named by their contents. A
-// record's first look (g-) is shown before the app is there, so a device with the
-// app kept has no use for it: it is left to the network, never kept.
+// record's first look (g-) is shown before the app is there, and the default
+// list's pages (l-) while a corpus read on request waits for the reader, so a
+// device with the app and the corpus kept has no use for them: they are left to
+// the network, never kept.
 const PART = /^[rd]-[0-9a-f]{16}\.json\.gz$/;
 
 async function sha256(bytes) {

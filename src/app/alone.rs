@@ -32,7 +32,10 @@ pub fn AloneNotice() -> impl IntoView {
                 &size,
             ],
         );
-        (text, fill(t.read_everything, &[&size]))
+        // Its events can be paged through meanwhile, where the build cut the list
+        // and the list is on screen.
+        let pages = (!with_record && !manifest.list.is_empty()).then_some(t.alone_pages);
+        (text, pages, fill(t.read_everything, &[&size]))
     });
     let loader = expect_context::<Loader>();
     let notice = move || {
@@ -54,7 +57,7 @@ pub fn AloneNotice() -> impl IntoView {
             }
             .into_any();
         }
-        let Some((text, button)) = asks.clone() else {
+        let Some((text, pages, button)) = asks.clone() else {
             return ().into_any();
         };
         view! {
@@ -62,6 +65,7 @@ pub fn AloneNotice() -> impl IntoView {
                 {lead()}
                 <h2 id="alone-title">{t.alone_asks_title}</h2>
                 <p>{text}</p>
+                {pages.map(|pages| view! { <p>{pages}</p> })}
                 <button type="button" on:click=move |_| loader.read_everything()>{button}</button>
             </section>
         }

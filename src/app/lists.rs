@@ -18,7 +18,7 @@ use super::timeline::TimelineChart;
 use super::SearchIndexing;
 
 /// Splits an ordered list into runs that share a heading, keeping the order.
-fn runs(items: &[u32], heading: impl Fn(u32) -> String) -> Vec<(String, Vec<u32>)> {
+pub(super) fn runs(items: &[u32], heading: impl Fn(u32) -> String) -> Vec<(String, Vec<u32>)> {
     let mut groups: Vec<(String, Vec<u32>)> = Vec::new();
     for &item in items {
         let h = heading(item);
@@ -180,7 +180,7 @@ fn NothingMatches(kind: Kind) -> impl IntoView {
     }
 }
 
-fn heading(view: View, shown: usize, total: usize) -> impl IntoView {
+pub(super) fn heading(view: View, shown: usize, total: usize) -> impl IntoView {
     let l = lang();
     let text = if shown == total {
         format!("{} ({})", l.view_label(view), l.number(total))
@@ -224,7 +224,7 @@ fn paged(kind: Kind) -> Memo<(Listing, Page, Filter)> {
 /// so every page, and every record on it, is reachable by keyboard and
 /// screen reader, and each page has its own address.
 #[component]
-fn Pager(page: Page, items: usize) -> impl IntoView {
+pub(super) fn Pager(page: Page, items: usize) -> impl IntoView {
     if page.count <= 1 {
         return ().into_any();
     }
@@ -290,7 +290,7 @@ fn Pager(page: Page, items: usize) -> impl IntoView {
 }
 
 /// Says where the page stands in the list, under the heading.
-fn page_note(page: &Page, items: usize) -> impl IntoView {
+pub(super) fn page_note(page: &Page, items: usize) -> impl IntoView {
     (page.count > 1).then(|| {
         let text = fill(
             lang().strings().page_note,
@@ -329,14 +329,15 @@ fn EventsList() -> impl IntoView {
                 .span
                 .map_or(t.undated_heading.to_string(), |s| l.year(s.year()))
         };
-        let body = year_sections(runs(certain, year), "{0}");
+        let item = |e: u32| view! { <EventItem e=e as usize/> }.into_any();
+        let body = year_sections(runs(certain, year), "{0}", item);
         let loose = (!maybe.is_empty()).then(|| {
             let n = shown - listing.loose_from;
             view! {
                 <section class="maybe" aria-labelledby="maybe-title">
                     <h3 id="maybe-title">{fill(t.loose_title, &[&count(n, Kind::Event)])}</h3>
                     <p class="hint">{t.loose_hint}</p>
-                    {year_sections(runs(maybe, year), t.loose_year)}
+                    {year_sections(runs(maybe, year), t.loose_year, item)}
                 </section>
             }
         });
@@ -351,17 +352,18 @@ fn EventsList() -> impl IntoView {
     }
 }
 
-/// The events of each year, each in a region named by `label` (a template
-/// for the year): the less precisely dated events' years take names of their
-/// own, so no two regions on the page share one.
-fn year_sections(groups: Vec<(String, Vec<u32>)>, label: &'static str) -> impl IntoView {
+/// The events of each year, each drawn by `item`, each year in a region named
+/// by `label` (a template for the year): the less precisely dated events' years
+/// take names of their own, so no two regions on the page share one.
+pub(super) fn year_sections(
+    groups: Vec<(String, Vec<u32>)>,
+    label: &'static str,
+    item: impl Fn(u32) -> AnyView,
+) -> impl IntoView {
     groups
         .into_iter()
         .map(|(year, list)| {
-            let items = list
-                .into_iter()
-                .map(|e| view! { <EventItem e=e as usize/> })
-                .collect_view();
+            let items = list.into_iter().map(&item).collect_view();
             let label = fill(label, &[&year]);
             view! {
                 <section class="year" aria-label=label>

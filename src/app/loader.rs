@@ -8,7 +8,10 @@ use dossier::corpus::model::Corpus;
 use dossier::corpus::sha256::{hex, Sha256};
 use dossier::corpus::validate;
 use dossier::publish::gather::Gathering;
-use dossier::publish::parts::{self, Assembly, Manifest, PartsError, MANIFEST};
+use dossier::publish::pages::ListRow;
+use dossier::publish::parts::{
+    self, read_list, Assembly, ListEntry, Manifest, PartsError, MANIFEST,
+};
 use dossier::query::index::{Index, IndexBuilding};
 use futures::stream::{self, StreamExt};
 use js_sys::{Promise, Reflect, Uint8Array};
@@ -552,6 +555,13 @@ async fn fetch_part(file: String, retry: bool) -> Result<Fetched, LoadFailure> {
         sha256,
         arrived,
     })
+}
+
+/// The default list's part `entry`, fetched, checked against its hash and
+/// read: its rows, in the list's order.
+pub async fn list_part(entry: &ListEntry, retry: bool) -> Result<Vec<ListRow>, LoadFailure> {
+    let part = fetch_part(entry.file.clone(), retry).await?;
+    read_list(entry, &part.json, &part.sha256).map_err(LoadFailure::Parts)
 }
 
 /// The record `id` and the records it names, from the few parts that hold them

@@ -13,6 +13,7 @@ mod loader;
 mod nav;
 mod offline;
 mod open;
+mod pages;
 mod takeaway;
 mod timeline;
 
@@ -394,7 +395,7 @@ pub fn App() -> impl IntoView {
             let first_pages = Lang::ALL.map(|l| format!("first-page-{}", l.code()));
             let glances = Lang::ALL.map(|l| format!("glance-{}", l.code()));
             // The stand-ins' main landmark goes with them; a first page kept as
-            // the list is moved out of it first (`StaticFirstPage`).
+            // the list is moved out of it first (`pages::ListInPages`).
             let stand_in = ["stand-in".to_string()];
             let static_parts = ["shell"]
                 .into_iter()
@@ -574,26 +575,6 @@ fn Lede(text: String) -> impl IntoView {
     }
 }
 
-/// The static first page the build wrote into the page (`first-page-en`,
-/// `first-page-fa`), moved under the notice: the list, while a corpus read only on
-/// request waits for the reader.
-#[component]
-fn StaticFirstPage() -> impl IntoView {
-    let slot = NodeRef::<leptos::html::Div>::new();
-    slot.on_load(|slot| {
-        for l in Lang::ALL {
-            if let Some(page) = document().get_element_by_id(&format!("first-page-{}", l.code())) {
-                let _ = slot.append_child(&page);
-            }
-        }
-        // The app's main landmark is now the page's one.
-        if let Some(stand_in) = document().get_element_by_id("stand-in") {
-            stand_in.remove();
-        }
-    });
-    view! { <div node_ref=slot></div> }
-}
-
 /// The loaded app: header, view tabs, filters and the current view.
 #[component]
 fn Browser(data: Arc<Data>) -> impl IntoView {
@@ -683,7 +664,7 @@ fn Browser(data: Arc<Data>) -> impl IntoView {
                 {move || match record.get() {
                     Some(id) => view! { <detail::Detail id/> }.into_any(),
                     None if whole => view! { <lists::CurrentList/> }.into_any(),
-                    None => view! { <StaticFirstPage/> }.into_any(),
+                    None => view! { <pages::ListInPages/> }.into_any(),
                 }}
             </main>
         </div>

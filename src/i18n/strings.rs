@@ -435,4 +435,11 @@ pub struct Strings {
     pub finding_record: &'static str,
     /// Under a record's first look, shown before the app is there.
     pub glance_note: &'static str,
+    /// Under the notice of a corpus read on request, where its events can be
+    /// paged through meanwhile.
+    pub alone_pages: &'static str,
+    /// While a page of the list is fetched: the page's number.
+    pub page_fetching: &'static str,
+    /// A page of the list that could not be fetched: its number.
+    pub page_failed: &'static str,
 }

@@ -1,0 +1,204 @@
+//! The default list while a corpus read on request waits for the reader: its
+//! events a page at a time, each page from the one part of the list that holds
+//! it (`publish::pages`), so that a reader can page through a million records
+//! without downloading them all. Its first page is the static one the build
+//! wrote into the page, where that is on screen.
+
+use std::sync::Arc;
+
+use dossier::i18n::fill;
+use dossier::publish::pages::ListRow;
+use dossier::query::url_state::{Page, View, PAGE_SIZE};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::bits::{data, lang, thousands, DateText};
+use super::failure::LoadFailure;
+use super::lists::{heading, page_note, runs, year_sections, Pager};
+use super::loader;
+use super::nav::{Nav, RecordLink};
+
+/// One part of the list, as far as it has come.
+#[derive(Clone)]
+enum ListPart {
+    Fetching(usize),
+    Read(usize, Arc<Vec<ListRow>>),
+    Failed(usize, LoadFailure),
+}
+
+impl ListPart {
+    fn number(&self) -> usize {
+        match self {
+            ListPart::Fetching(at) | ListPart::Read(at, _) | ListPart::Failed(at, _) => *at,
+        }
+    }
+}
+
+/// The list of a corpus read on request: for an address with no filter, the
+/// page it asks for, from the list's parts; for any other, the static first
+/// page (which the page's script showed only for such an address: none).
+#[component]
+pub fn ListInPages() -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let d = data();
+    let list = d
+        .manifest
+        .as_ref()
+        .map(|m| m.list.clone())
+        .unwrap_or_default();
+    let total: usize = list.iter().map(|p| p.count).sum();
+    let default = Memo::new(move |_| {
+        nav.state
+            .with(|s| s.view == View::Events && s.filter == Default::default())
+    });
+    let page = Memo::new(move |_| Page::of(total, nav.state.with(|s| s.page_number()), PAGE_SIZE));
+    // The static first page stands for page 1 while the page's script shows it.
+    let static_shown = StoredValue::new(static_first_page_shown());
+    let part: RwSignal<Option<ListPart>, LocalStorage> = RwSignal::new_local(None);
+    let tries = RwSignal::new(0u32);
+    let wanted = Memo::new(move |_| {
+        if !default.get() || list.is_empty() {
+            return None;
+        }
+        let page = page.get();
+        if page.number == 1 && static_shown.get_value() {
+            return None;
+        }
+        // The static first page goes once another page is drawn in its place.
+        static_shown.set_value(false);
+        let first = page.range.start;
+        list.iter()
+            .position(|p| p.first <= first && first < p.first + p.count)
+            .map(|at| (at, list[at].clone()))
+    });
+    // Fetches the part a page needs, unless it is in; an answer for a part no
+    // longer wanted (the reader paged on) is dropped.
+    Effect::new(move |_| {
+        let retry = tries.get() > 0;
+        let Some((at, entry)) = wanted.get() else {
+            return;
+        };
+        let have = part.with_untracked(|p| {
+            p.as_ref()
+                .is_some_and(|p| p.number() == at && !matches!(p, ListPart::Failed(..)))
+        });
+        if have {
+            return;
+        }
+        part.set(Some(ListPart::Fetching(at)));
+        spawn_local(async move {
+            let fetched = loader::list_part(&entry, retry).await;
+            if wanted.with_untracked(|w| w.as_ref().map(|(n, _)| *n)) != Some(at) {
+                return;
+            }
+            part.set(Some(match fetched {
+                Ok(rows) => ListPart::Read(at, Arc::new(rows)),
+                Err(failure) => ListPart::Failed(at, failure),
+            }));
+        });
+    });
+    move || {
+        let Some((at, entry)) = wanted.get() else {
+            let page = page.get();
+            let pager = (default.get() && total > 0).then(|| view! { <Pager page items=total/> });
+            return view! { <StaticFirstPage/> {pager} }.into_any();
+        };
+        let page = page.get();
+        let l = lang();
+        let t = l.strings();
+        match part.get() {
+            Some(ListPart::Read(n, rows)) if n == at => {
+                let from = page.range.start - entry.first;
+                let to = (page.range.end - entry.first).min(rows.len());
+                let shown = rows[from.min(to)..to].to_vec();
+                view! {
+                    {heading(View::Events, total, total)}
+                    {page_note(&page, total)}
+                    <PageRows rows=shown/>
+                    <Pager page items=total/>
+                }
+                .into_any()
+            }
+            Some(ListPart::Failed(n, failure)) if n == at => view! {
+                {heading(View::Events, total, total)}
+                <div role="alert" class="failure">
+                    <h3>{fill(t.page_failed, &[&thousands(page.number)])}</h3>
+                    <p class="why">{failure.message(l)}</p>
+                    <p class="advice">{failure.advice(l)}</p>
+                    <button type="button" on:click=move |_| tries.update(|n| *n += 1)>
+                        {t.try_again}
+                    </button>
+                </div>
+                <Pager page items=total/>
+            }
+            .into_any(),
+            _ => view! {
+                {heading(View::Events, total, total)}
+                <p role="status" class="hint">{fill(t.page_fetching, &[&thousands(page.number)])}</p>
+                <Pager page items=total/>
+            }
+            .into_any(),
+        }
+    }
+}
+
+/// A page's rows, grouped by the year each event starts in, as the events list
+/// groups them; undated last.
+#[component]
+fn PageRows(rows: Vec<ListRow>) -> impl IntoView {
+    let l = lang();
+    let t = l.strings();
+    let year = |at: u32| {
+        rows[at as usize]
+            .year()
+            .map_or(t.undated_heading.to_string(), |y| l.year(y))
+    };
+    let places: Vec<u32> = (0..rows.len() as u32).collect();
+    let groups = runs(&places, year);
+    let rows = Arc::new(rows);
+    let item = move |at: u32| {
+        let ListRow(id, date, title, summary) = rows[at as usize].clone();
+        view! {
+            <li class="record event">
+                <p class="meta"><DateText date/></p>
+                <h4 dir="auto"><RecordLink id><span dir="auto">{title}</span></RecordLink></h4>
+                <p dir="auto">{summary}</p>
+            </li>
+        }
+        .into_any()
+    };
+    view! { <div class="timeline">{year_sections(groups, "{0}", item)}</div> }
+}
+
+/// Whether the page's script shows the static first page, in the language the
+/// app speaks: it does only for an address with no filter, record or view.
+fn static_first_page_shown() -> bool {
+    let code = lang().code();
+    let shown = document()
+        .document_element()
+        .is_some_and(|root| root.class_list().contains(&format!("first-page-{code}")));
+    shown
+        && document()
+            .get_element_by_id(&format!("first-page-{code}"))
+            .is_some()
+}
+
+/// The static first page the build wrote into the page (`first-page-en`,
+/// `first-page-fa`), moved under the notice: the list's first page, while a
+/// corpus read only on request waits for the reader.
+#[component]
+fn StaticFirstPage() -> impl IntoView {
+    let slot = NodeRef::<leptos::html::Div>::new();
+    slot.on_load(|slot| {
+        for l in dossier::i18n::Lang::ALL {
+            if let Some(page) = document().get_element_by_id(&format!("first-page-{}", l.code())) {
+                let _ = slot.append_child(&page);
+            }
+        }
+        // The app's main landmark is now the page's one.
+        if let Some(stand_in) = document().get_element_by_id("stand-in") {
+            stand_in.remove();
+        }
+    });
+    view! { <div node_ref=slot></div> }
+}

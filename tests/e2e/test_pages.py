@@ -1,0 +1,127 @@
+"""A corpus read on request can still be paged through: each page of the default
+list comes from the one part of the list that holds it (src/publish/pages.rs), and
+shows the records the app's own list shows on that page once the whole corpus is
+read.
+
+The site is the root build with the generated corpus of 20,000 records cut into
+parts (`split-corpus`), read only on request. Its static first page is still the
+shipped corpus's (the build wrote it for that one), so these tests open other
+pages than the first by their address."""
+
+import json
+
+import pytest
+from conftest import ROOT
+import subprocess
+
+LIST_ROWS = "return [...document.querySelectorAll('li.record.event h4 a')].map(a => a.dataset.id)"
+YEARS = "return [...document.querySelectorAll('main .year-title')].map(h => h.textContent)"
+
+
+@pytest.fixture()
+def large_on_request(site_copy, large_corpus):
+    """The root build carrying the large corpus in parts, read only on request."""
+    url, corpus_file = site_copy()
+    site = corpus_file.parent.parent
+    subprocess.run(
+        ["cargo", "run", "--release", "--offline", "--quiet", "--bin", "split-corpus", "--",
+         "--part-bytes", "262144", "--ask-above", "1", "--page", str(site / "index.html"),
+         str(large_corpus), str(site / "parts")],
+        cwd=ROOT, check=True)
+    manifest = json.loads((site / "parts/manifest.json").read_text())
+    return url, site, manifest
+
+
+def part_requests(page, letter):
+    """The files of parts/ named `letter-…` the page asked for."""
+    return page.d.execute_script(
+        "return performance.getEntriesByType('resource').map(e => e.name)"
+        ".filter(n => n.includes('/parts/" + letter + "-'))"
+        ".map(n => n.split('/parts/')[1])")
+
+
+def rows_shown(page):
+    page.wait(lambda d: d.execute_script(LIST_ROWS))
+    return page.d.execute_script(LIST_ROWS)
+
+
+@pytest.mark.every_engine
+def test_a_far_page_comes_from_one_part_and_is_the_whole_lists_page(large_on_request, page):
+    url, _, manifest = large_on_request
+    events = manifest["totals"]["events"]
+    number = events // 50 - 3
+    page.open(f"{url}?page={number}")
+    ids = rows_shown(page)
+    years = page.d.execute_script(YEARS)
+    assert len(ids) == 50, ids
+    assert f"Events ({events:,})" == page.title()
+    assert f"page {number} of" in page.text("nav.pager")
+    # One part of the list, and no record part: the corpus is not read.
+    assert len(part_requests(page, "l")) == 1
+    assert not part_requests(page, "r")
+    # The notice says the list can be paged while the rest waits.
+    assert "a page at a time" in page.text(".alone")
+    # Read whole, the app's own list shows the same records on the same page.
+    page.one(".alone button").click()
+    page.wait(lambda d: not d.find_elements("css selector", ".alone"), timeout=60)
+    page.until_title(f"Events ({events:,})")
+    assert page.query().endswith(f"page={number}")
+    assert rows_shown(page) == ids
+    assert page.d.execute_script(YEARS) == years
+
+
+def test_paging_fetches_a_part_only_when_the_page_is_in_a_new_one(large_on_request, page):
+    url, _, manifest = large_on_request
+    first_part = manifest["list"][0]
+    assert first_part["count"] >= 150, first_part
+    page.open(f"{url}?page=2")
+    second = rows_shown(page)
+    page.one("nav.pager a[aria-label='Next page, 3']").click()
+    page.wait(lambda d: d.execute_script(LIST_ROWS) != second)
+    assert page.query().endswith("page=3")
+    assert len(part_requests(page, "l")) == 1, "pages 2 and 3 share a part"
+    # The first page, after another, comes from the list's first part too: the
+    # same part, already read.
+    page.one("nav.pager a[aria-label='Page 1']").click()
+    page.wait(lambda d: "page=" not in page.query())
+    first = rows_shown(page)
+    assert len(first) == 50 and first != second
+    assert len(part_requests(page, "l")) == 1
+    # The last page is in the last part.
+    last = -(-manifest["totals"]["events"] // 50)
+    page.one(f"nav.pager a[aria-label='Page {last:,}']").click()
+    page.wait(lambda d: d.execute_script(LIST_ROWS) and d.execute_script(LIST_ROWS) != first)
+    assert len(rows_shown(page)) == manifest["totals"]["events"] - (last - 1) * 50
+    assert part_requests(page, "l")[-1] == manifest["list"][-1]["file"]
+
+
+def test_a_damaged_part_of_the_list_is_named_and_retry_recovers(large_on_request, page):
+    url, site, manifest = large_on_request
+    part = site / "parts" / manifest["list"][0]["file"]
+    good = part.read_bytes()
+    part.write_bytes(good[:-40])
+    page.open(f"{url}?page=2")
+    alert = page.text("main [role=alert]")
+    assert "Page 2 of the list could not be fetched" in alert, alert
+    assert manifest["list"][0]["file"] in alert, alert
+    assert not page.css("li.record.event")
+    part.write_bytes(good)
+    page.one("main [role=alert] button").click()
+    assert len(rows_shown(page)) == 50
+
+
+def test_a_page_in_persian(large_on_request, page):
+    url, _, manifest = large_on_request
+    page.open(f"{url}?lang=fa&page=2")
+    assert len(rows_shown(page)) == 50
+    title = page.title()
+    assert title.startswith("رویدادها"), title
+    assert "صفحه به صفحه" in page.text(".alone")
+
+
+def test_a_filter_in_the_address_shows_no_page_of_the_list(large_on_request, page):
+    url, _, _ = large_on_request
+    page.open(f"{url}?page=2&from=1990")
+    assert page.one(".alone button")
+    assert not page.css("li.record.event, nav.pager")
+    assert not part_requests(page, "l")
