@@ -362,3 +362,24 @@ fn the_manifest_says_above_what_size_the_reader_is_asked_and_the_app_asks_there(
     manifest.ask_above = None;
     assert!(!manifest.asks_first());
 }
+
+#[test]
+fn the_manifest_may_say_above_what_size_part_of_the_corpus_is_shown_first() {
+    let corpus = synth::generate(2_000, 1);
+    let mut parts = split(&corpus, "0123", 32 * 1024);
+    let manifest = &mut parts.manifest;
+    let stored = manifest.stored_bytes();
+    assert!(!manifest.shows_alone(), "below 4 MiB, read whole first");
+    manifest.show_alone_above = Some(stored);
+    assert!(!manifest.shows_alone(), "at the figure, read whole first");
+    manifest.show_alone_above = Some(stored - 1);
+    assert!(
+        manifest.shows_alone() && !manifest.asks_first(),
+        "above it, shown in part while read"
+    );
+    // Absent unless the build sets it, and read back as written.
+    let json = parts.manifest_json();
+    assert!(json.contains(&format!("\"show_alone_above\":{}", stored - 1)));
+    parts.manifest.show_alone_above = None;
+    assert!(!parts.manifest_json().contains("show_alone_above"));
+}

@@ -6,6 +6,8 @@ use dossier::i18n::fill;
 use leptos::prelude::*;
 
 use super::bits::{data, lang};
+use super::nav::Nav;
+use super::pages;
 use super::{megabytes, progress_text, Loader, Rest, RestProgress};
 
 /// The notice above a record shown alone, or in place of the lists.
@@ -17,8 +19,11 @@ pub fn AloneNotice() -> impl IntoView {
     let Some(alone) = d.alone.clone() else {
         return ().into_any();
     };
-    let with_record = alone.record.is_some();
-    let lead = move || with_record.then(|| view! { <p>{t.alone_record}</p> });
+    // What the address asks for: a record (shown alone), or the list in pages.
+    let nav = expect_context::<Nav>();
+    let with_record = Memo::new(move |_| nav.state.with(|s| s.record.is_some()));
+    let paged = Memo::new(move |_| nav.state.with(pages::shows_list));
+    let lead = move || with_record.get().then(|| view! { <p>{t.alone_record}</p> });
     let rest = expect_context::<RestProgress>().0;
     // Once the reader has asked, the rest is being read.
     let reading = Memo::new(move |_| alone.rest == Rest::Reading || rest.with(Option::is_some));
@@ -32,10 +37,9 @@ pub fn AloneNotice() -> impl IntoView {
                 &size,
             ],
         );
-        // Its events can be paged through meanwhile, where the build cut the list
-        // and the list is on screen.
-        let pages = (!with_record && !manifest.list.is_empty()).then_some(t.alone_pages);
-        (text, pages, fill(t.read_everything, &[&size]))
+        // Its events can be paged through meanwhile, where the build cut the list.
+        let listed = !manifest.list.is_empty();
+        (text, listed, fill(t.read_everything, &[&size]))
     });
     let loader = expect_context::<Loader>();
     let notice = move || {
@@ -57,7 +61,7 @@ pub fn AloneNotice() -> impl IntoView {
             }
             .into_any();
         }
-        let Some((text, pages, button)) = asks.clone() else {
+        let Some((text, listed, button)) = asks.clone() else {
             return ().into_any();
         };
         view! {
@@ -65,7 +69,7 @@ pub fn AloneNotice() -> impl IntoView {
                 {lead()}
                 <h2 id="alone-title">{t.alone_asks_title}</h2>
                 <p>{text}</p>
-                {pages.map(|pages| view! { <p>{pages}</p> })}
+                {move || (listed && paged.get()).then(|| view! { <p>{t.alone_pages}</p> })}
                 <button type="button" on:click=move |_| loader.read_everything()>{button}</button>
             </section>
         }

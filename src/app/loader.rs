@@ -622,15 +622,16 @@ fn gathered(
 }
 
 /// The corpus's title and description alone, from its manifest: what the page
-/// shows while it waits for the reader to ask for the corpus.
-pub fn nothing_yet(manifest: &Manifest) -> Data {
+/// shows, beside the default list's pages, while it waits for the reader to ask
+/// for the corpus, or reads it (`rest`).
+pub fn nothing_yet(manifest: &Manifest, rest: Rest) -> Data {
     let corpus = Corpus {
         meta: manifest.meta.clone(),
         ..Corpus::default()
     };
     let alone = Alone {
         record: None,
-        rest: Rest::OnRequest,
+        rest,
         complete: true,
     };
     part_alone(manifest, corpus, alone)

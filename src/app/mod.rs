@@ -194,11 +194,13 @@ impl Loader {
 
 /// Loads the corpus `request` asks for. The shipped corpus is read from its
 /// parts; where it is large, a record the address opens (`record`) is first
-/// shown alone (`alone`), and a corpus too large to read unasked waits for the
-/// reader's word.
+/// shown alone (`alone`), as are the default list's pages (`list`: the address
+/// asks for it), and a corpus too large to read unasked waits for the reader's
+/// word.
 async fn load(
     request: &LoadRequest,
     record: Option<String>,
+    list: bool,
     progress: impl Fn(Progress),
     alone: impl Fn(Data),
 ) -> Result<Data, LoadFailure> {
@@ -225,7 +227,12 @@ async fn load(
                             }
                         }
                         if asks {
-                            return Ok(loader::nothing_yet(&manifest));
+                            return Ok(loader::nothing_yet(&manifest, Rest::OnRequest));
+                        }
+                        // The default list's pages while the rest is read, where
+                        // reading it takes a while.
+                        if list && manifest.shows_alone() && !manifest.list.is_empty() {
+                            alone(loader::nothing_yet(&manifest, Rest::Reading));
                         }
                         return loader::read_parts(manifest, retry, progress).await;
                     }
@@ -346,6 +353,7 @@ pub fn App() -> impl IntoView {
         }
         rest.set(None);
         let record = nav.state.with_untracked(|s| s.record.clone());
+        let list = nav.state.with_untracked(pages::shows_list);
         spawn_local(async move {
             let current = move || request.with_untracked(|r| r.seq) == seq;
             let progress = move |p| {
@@ -363,7 +371,7 @@ pub fn App() -> impl IntoView {
                     loading.set(Loading::Ready(Arc::new(data)));
                 }
             };
-            let result = load(&asked, record, progress, alone).await;
+            let result = load(&asked, record, list, progress, alone).await;
             if current() {
                 loading.set(match result {
                     Ok(data) => Loading::Ready(Arc::new(data)),

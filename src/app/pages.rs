@@ -8,7 +8,8 @@ use std::sync::Arc;
 
 use dossier::i18n::fill;
 use dossier::publish::pages::ListRow;
-use dossier::query::url_state::{Page, View, PAGE_SIZE};
+use dossier::query::filter::Filter;
+use dossier::query::url_state::{Page, UrlState, View, PAGE_SIZE};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -47,10 +48,7 @@ pub fn ListInPages() -> impl IntoView {
         .map(|m| m.list.clone())
         .unwrap_or_default();
     let total: usize = list.iter().map(|p| p.count).sum();
-    let default = Memo::new(move |_| {
-        nav.state
-            .with(|s| s.view == View::Events && s.filter == Default::default())
-    });
+    let default = Memo::new(move |_| nav.state.with(shows_list));
     let page = Memo::new(move |_| Page::of(total, nav.state.with(|s| s.page_number()), PAGE_SIZE));
     // The static first page stands for page 1 while the page's script shows it.
     let static_shown = StoredValue::new(static_first_page_shown());
@@ -140,6 +138,12 @@ pub fn ListInPages() -> impl IntoView {
             .into_any(),
         }
     }
+}
+
+/// Whether the address asks for the default list, of which pages can be read
+/// before the corpus: no record, no filter, the events view (any page of it).
+pub fn shows_list(state: &UrlState) -> bool {
+    state.record.is_none() && state.view == View::Events && state.filter == Filter::default()
 }
 
 /// A page's rows, grouped by the year each event starts in, as the events list

@@ -15,14 +15,16 @@ use dossier::publish::{glance, pages};
 use dossier::query::index::Index;
 
 const USAGE: &str =
-    "usage: split-corpus CORPUS.json OUT_DIR [--part-bytes N] [--no-whole] [--no-plain] [--ask-above BYTES] [--page INDEX.html]\n\
+    "usage: split-corpus CORPUS.json OUT_DIR [--part-bytes N] [--no-whole] [--no-plain] [--ask-above BYTES] [--show-alone-above BYTES] [--page INDEX.html]\n\
   Writes OUT_DIR/manifest.json and the corpus's record parts (about N bytes of JSON\n\
   each; default 896 KiB), its directory, its records' first looks and its default\n\
   list in pages, replacing\n\
   what OUT_DIR held. A corpus with errors is refused\n\
   with the validator's report. --no-whole and --no-plain record in the manifest that\n\
   the site carries no whole corpus file, or no plain edition. --ask-above sets above how\n\
-  many bytes of parts the app asks its reader before reading them all (default 32 MiB).\n\
+  many bytes of parts the app asks its reader before reading them all (default 32 MiB),\n\
+  --show-alone-above above how many it shows a record opened by its address, or a page\n\
+  of the default list, before it has read them all (default 4 MiB).\n\
   --page writes the record directory's parts into the app's page, in its element\n\
   <script type=\"application/json\" id=\"dossier-directory\">.";
 
@@ -33,6 +35,7 @@ fn main() -> ExitCode {
         whole: true,
         plain: true,
         ask_above: None,
+        show_alone_above: None,
         page: None,
     };
     while let Some(arg) = args.next() {
@@ -49,6 +52,12 @@ fn main() -> ExitCode {
                 Some(n) => site.ask_above = Some(n),
                 None => return usage_error("--ask-above needs a number of bytes"),
             },
+            Some("--show-alone-above") => {
+                match args.next().and_then(|n| n.to_str()?.parse().ok()) {
+                    Some(n) => site.show_alone_above = Some(n),
+                    None => return usage_error("--show-alone-above needs a number of bytes"),
+                }
+            }
             Some("--page") => match args.next() {
                 Some(page) => site.page = Some(page.into()),
                 None => return usage_error("--page needs the app's page"),
@@ -76,6 +85,7 @@ struct Carries {
     whole: bool,
     plain: bool,
     ask_above: Option<usize>,
+    show_alone_above: Option<usize>,
     page: Option<PathBuf>,
 }
 
@@ -121,6 +131,7 @@ fn run(corpus: &Path, out: &Path, part_bytes: usize, site: Carries) -> Result<()
     if site.ask_above.is_some() {
         split.manifest.ask_above = site.ask_above;
     }
+    split.manifest.show_alone_above = site.show_alone_above;
     split.manifest.problems = Some(found);
     drop(index);
     if out.exists() {

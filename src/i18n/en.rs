@@ -413,7 +413,7 @@ pub static STRINGS: Strings = Strings {
     alone_reading: "The rest of the corpus is being read; lists, filters and search come with it.",
     alone_record: "This record is shown on its own, from the few files of the corpus that hold it.",
     alone_asks_title: "A large corpus",
-    alone_asks: "This corpus has {0} records in {1} files, {2} to download. Lists, filters and search need all of it, and much of a device's memory, so it is read only when you ask.",
+    alone_asks: "This corpus has {0} records in {1} files, {2} to download. Filters, search and the other lists need all of it, and much of a device's memory, so it is read only when you ask.",
     read_everything: "Read the whole corpus ({0})",
     waits_for_corpus: "The records that point to this one are listed once the whole corpus is read.",
     finding_record: "Finding this record…",

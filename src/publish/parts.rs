@@ -195,6 +195,11 @@ pub struct Manifest {
     /// it downloads them all; absent means [`ASK_ABOVE`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ask_above: Option<usize>,
+    /// Above how many bytes of parts a record opened by its address, or a page of
+    /// the default list, is shown before the whole corpus is read; absent means
+    /// [`SHOW_ALONE_ABOVE`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub show_alone_above: Option<usize>,
     /// Whether the site also carries the whole corpus file (`public/corpus.json`):
     /// a build leaves it out above a size no static host takes as one file.
     #[serde(default = "carried")]
@@ -447,6 +452,7 @@ pub fn split_worded(
             list: list_entries,
             // Written out, so that the service worker reads the same figure.
             ask_above: Some(ASK_ABOVE),
+            show_alone_above: None,
             whole: true,
             plain: true,
             problems: None,
@@ -1012,12 +1018,13 @@ impl Manifest {
         self.parts.iter().map(|p| p.bytes).sum()
     }
 
-    /// Whether a record opened by its address is worth showing alone, from the
-    /// few parts that hold it, before the whole corpus is read: above 4 MiB of
-    /// parts (about 28,000 of the generated corpora's records), a second or more
-    /// on a fast link and far more on a slow one.
+    /// Whether a record opened by its address, or a page of the default list, is
+    /// worth showing alone, from the few parts that hold it, before the whole
+    /// corpus is read: above 4 MiB of parts (about 28,000 of the generated
+    /// corpora's records; the manifest may say otherwise), a second or more on a
+    /// fast link and far more on a slow one.
     pub fn shows_alone(&self) -> bool {
-        self.stored_bytes() > SHOW_ALONE_ABOVE || self.asks_first()
+        self.stored_bytes() > self.show_alone_above.unwrap_or(SHOW_ALONE_ABOVE) || self.asks_first()
     }
 
     /// Whether the app should ask the reader before it downloads every part.

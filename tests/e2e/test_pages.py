@@ -1,10 +1,10 @@
-"""A corpus read on request can still be paged through: each page of the default
+"""A large corpus can be paged through before it is read: each page of the default
 list comes from the one part of the list that holds it (src/publish/pages.rs), and
 shows the records the app's own list shows on that page once the whole corpus is
-read.
+read, whether the corpus is read only on request or is being read meanwhile.
 
 The site is the root build with the generated corpus of 20,000 records cut into
-parts (`split-corpus`), read only on request. Its static first page is still the
+parts (`split-corpus`), read only on request, or shown in part while it is read. Its static first page is still the
 shipped corpus's (the build wrote it for that one), so these tests open other
 pages than the first by their address."""
 
@@ -18,18 +18,40 @@ LIST_ROWS = "return [...document.querySelectorAll('li.record.event h4 a')].map(a
 YEARS = "return [...document.querySelectorAll('main .year-title')].map(h => h.textContent)"
 
 
-@pytest.fixture()
-def large_on_request(site_copy, large_corpus):
-    """The root build carrying the large corpus in parts, read only on request."""
+def large_site(site_copy, large_corpus, *options):
+    """The root build carrying the large corpus in parts, cut with `options`."""
     url, corpus_file = site_copy()
     site = corpus_file.parent.parent
     subprocess.run(
         ["cargo", "run", "--release", "--offline", "--quiet", "--bin", "split-corpus", "--",
-         "--part-bytes", "262144", "--ask-above", "1", "--page", str(site / "index.html"),
+         "--part-bytes", "262144", *options, "--page", str(site / "index.html"),
          str(large_corpus), str(site / "parts")],
         cwd=ROOT, check=True)
     manifest = json.loads((site / "parts/manifest.json").read_text())
     return url, site, manifest
+
+
+@pytest.fixture()
+def large_on_request(site_copy, large_corpus):
+    """The large corpus in parts, read only on request."""
+    return large_site(site_copy, large_corpus, "--ask-above", "1")
+
+
+@pytest.fixture()
+def large_shown_while_read(site_copy, large_corpus):
+    """The large corpus in parts, read unasked, its list shown in pages meanwhile."""
+    return large_site(site_copy, large_corpus, "--show-alone-above", "1")
+
+
+@pytest.fixture()
+def slow_link(driver):
+    """A link of 400 KB/s, so that reading the whole corpus takes seconds."""
+    driver.execute_cdp_cmd("Network.enable", {})
+    driver.execute_cdp_cmd("Network.emulateNetworkConditions", {
+        "offline": False, "latency": 20, "downloadThroughput": 400_000, "uploadThroughput": 400_000})
+    yield driver
+    driver.execute_cdp_cmd("Network.emulateNetworkConditions", {
+        "offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
 
 
 def part_requests(page, letter):
@@ -125,3 +147,21 @@ def test_a_filter_in_the_address_shows_no_page_of_the_list(large_on_request, pag
     assert page.one(".alone button")
     assert not page.css("li.record.event, nav.pager")
     assert not part_requests(page, "l")
+
+
+def test_pages_are_read_while_the_rest_of_a_large_corpus_is(large_shown_while_read, slow_link, page):
+    url, _, manifest = large_shown_while_read
+    events = manifest["totals"]["events"]
+    page.d.get(f"{url}?page=7")
+    ids = rows_shown(page)
+    assert len(ids) == 50
+    # Shown while the rest is read, which the notice says, with its progress.
+    notice = page.text(".alone")
+    assert "being read" in notice, notice
+    assert page.css(".alone progress")
+    assert not page.css("aside.filters")
+    # Then the whole corpus, and the app's own list on the same page.
+    page.wait(lambda d: not d.find_elements("css selector", ".alone"), timeout=120)
+    page.until_title(f"Events ({events:,})")
+    assert page.css("aside.filters")
+    assert rows_shown(page) == ids
