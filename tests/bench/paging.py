@@ -1,0 +1,84 @@
+"""Paging through the default list of a large corpus before it is read (the
+default list in pages, src/publish/pages.rs): opens the first page (the static
+one), waits for the app, then follows the pager's links, as a reader does: the
+next page (a new part of the list), the one after (the same part), and pages far
+on. Prints, for each step, the time from the click to the page's records on
+screen and the bytes it transferred. The site is served with gzip as a static
+host serves it; the link is not throttled unless --slow (the slow phone profile
+of slow_link.py).
+
+    python tests/bench/paging.py [--slow] [--runs 3] SITE_DIR
+"""
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from slow_link import serve, slow_phone, start_chromium  # noqa: E402
+from visit import TRANSFERRED, wait  # noqa: E402
+
+ROWS = "return [...document.querySelectorAll('li.record.event h4 a')].map(a => a.dataset.id).join(' ')"
+PAGER = "return !!document.querySelector('nav.pager')"
+# Follows the pager's link to page `n` where it has one, else goes there as the
+# address bar's back and forward do (the app follows popstate); both draw in place.
+GO = """
+const n = arguments[0];
+const label = 'Page ' + n.toLocaleString('en');
+for (const a of document.querySelectorAll('nav.pager a')) {
+  if (a.getAttribute('aria-label') === label) { a.click(); return 'link'; }
+}
+history.pushState(null, '', '?page=' + n);
+dispatchEvent(new PopStateEvent('popstate'));
+return 'address';
+"""
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--slow", action="store_true")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("site")
+    args = ap.parse_args()
+    site = Path(args.site)
+    manifest = json.loads((site / "parts/manifest.json").read_text(encoding="utf-8"))
+    per_part = manifest["list"][0]["count"] // 50
+    pages = -(-manifest["totals"]["events"] // 50)
+    # The next page (in the list's first part, not yet fetched: page 1 is the
+    # static one), the one after, a page in the middle, the page after it, the last.
+    steps = [2, 3, pages // 2, pages // 2 + 1, pages]
+    drv, stop = start_chromium("paging", os.environ.get("CHROMIUM", "/usr/bin/chromium"),
+                               os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
+    httpd, url = serve(site)
+    times = {n: [] for n in steps}
+    sizes = {n: [] for n in steps}
+    try:
+        slow_phone(drv, throttle=args.slow)
+        for _ in range(args.runs):
+            drv.get("about:blank")
+            drv.get(url)
+            wait(drv, lambda: drv.execute_script(PAGER), timeout=120)
+            for n in steps:
+                before = drv.execute_script(ROWS)
+                sent = drv.execute_script(TRANSFERRED)
+                start = time.perf_counter()
+                drv.execute_script(GO, n)
+                wait(drv, lambda: (r := drv.execute_script(ROWS)) and r != before)
+                times[n].append((time.perf_counter() - start) * 1000)
+                sizes[n].append(drv.execute_script(TRANSFERRED) - sent)
+    finally:
+        httpd.shutdown()
+        stop()
+    print(f"{pages:,} pages, {per_part} a part; {'slow phone profile' if args.slow else 'fast link'}; {args.runs} runs")
+    for n in steps:
+        print(f"  page {n:>6,}: {statistics.median(times[n]):>7.0f} ms median "
+              f"(runs {' '.join(f'{t:.0f}' for t in times[n])}), "
+              f"{statistics.median(sizes[n]) / 1000:>6.0f} KB")
+
+
+if __name__ == "__main__":
+    main()
