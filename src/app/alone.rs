@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use super::bits::{data, lang};
 use super::nav::Nav;
 use super::pages;
-use super::{megabytes, progress_text, Loader, Rest, RestProgress};
+use super::{megabytes, progress_text, Loader, Rest, RestFailure, RestProgress, Source};
 
 /// The notice above a record shown alone, or in place of the lists.
 #[component]
@@ -42,7 +42,23 @@ pub fn AloneNotice() -> impl IntoView {
         (text, listed, fill(t.read_everything, &[&size]))
     });
     let loader = expect_context::<Loader>();
+    let failed = expect_context::<RestFailure>().0;
     let notice = move || {
+        // The rest could not be read: said, with a retry, above what is on screen.
+        if let Some(failure) = failed.get() {
+            return view! {
+                <div class="alone failure" role="alert">
+                    {lead()}
+                    <h2>{t.rest_failed}</h2>
+                    <p class="why">{failure.message(l)}</p>
+                    <p class="advice">{failure.advice(l)}</p>
+                    <button type="button" on:click=move |_| loader.open(Source::Shipped, true)>
+                        {t.try_again}
+                    </button>
+                </div>
+            }
+            .into_any();
+        }
         if reading.get() {
             return view! {
                 <div class="alone" role="status">

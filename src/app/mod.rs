@@ -95,6 +95,11 @@ impl Loading {
 #[derive(Clone, Copy)]
 pub struct RestProgress(pub RwSignal<Option<Progress>>);
 
+/// Why the rest of the corpus could not be read, while part of it is on screen:
+/// that part stays, and the notice above it names the failure.
+#[derive(Clone, Copy)]
+pub struct RestFailure(pub RwSignal<Option<LoadFailure>, LocalStorage>);
+
 /// "12.3 MB".
 fn megabytes(l: Lang, bytes: f64) -> String {
     let text = format!("{:.1}", bytes / 1_000_000.0);
@@ -333,6 +338,8 @@ pub fn App() -> impl IntoView {
     // How far the rest of the corpus has got, while part of it is on screen.
     let rest = RwSignal::new(None::<Progress>);
     provide_context(RestProgress(rest));
+    let rest_failed = RwSignal::new_local(None::<LoadFailure>);
+    provide_context(RestFailure(rest_failed));
     let loader = Loader(request);
     provide_context(loader);
     // A new ?corpus= (typed, followed or reached by back and forward) loads it.
@@ -352,6 +359,7 @@ pub fn App() -> impl IntoView {
             loading.set(Loading::Pending(None));
         }
         rest.set(None);
+        rest_failed.set(None);
         let record = nav.state.with_untracked(|s| s.record.clone());
         let list = nav.state.with_untracked(pages::shows_list);
         spawn_local(async move {
@@ -373,10 +381,15 @@ pub fn App() -> impl IntoView {
             };
             let result = load(&asked, record, list, progress, alone).await;
             if current() {
-                loading.set(match result {
-                    Ok(data) => Loading::Ready(Arc::new(data)),
-                    Err(failure) => Loading::Failed(failure),
-                });
+                match result {
+                    Ok(data) => loading.set(Loading::Ready(Arc::new(data))),
+                    // What is on screen of the corpus stays there.
+                    Err(failure) if loading.with_untracked(Loading::is_alone) => {
+                        rest.set(None);
+                        rest_failed.set(Some(failure));
+                    }
+                    Err(failure) => loading.set(Loading::Failed(failure)),
+                }
             }
         });
     });

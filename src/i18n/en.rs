@@ -421,6 +421,7 @@ pub static STRINGS: Strings = Strings {
     alone_pages: "Meanwhile its events can be read below, a page at a time.",
     page_fetching: "Fetching page {0} of the list…",
     page_failed: "Page {0} of the list could not be fetched.",
+    rest_failed: "The rest of the corpus could not be read",
 };
 
 impl SpeakerWords {

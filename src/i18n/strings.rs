@@ -442,4 +442,6 @@ pub struct Strings {
     pub page_fetching: &'static str,
     /// A page of the list that could not be fetched: its number.
     pub page_failed: &'static str,
+    /// Above part of a corpus on screen, when the rest could not be read.
+    pub rest_failed: &'static str,
 }

@@ -165,3 +165,26 @@ def test_pages_are_read_while_the_rest_of_a_large_corpus_is(large_shown_while_re
     page.until_title(f"Events ({events:,})")
     assert page.css("aside.filters")
     assert rows_shown(page) == ids
+
+
+def test_the_rest_failing_leaves_the_list_on_screen_and_says_so(large_shown_while_read, driver, page):
+    url, _, manifest = large_shown_while_read
+    events = manifest["totals"]["events"]
+    driver.execute_cdp_cmd("Network.enable", {})
+    driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": ["*/parts/r-*"]})
+    try:
+        page.d.get(f"{url}?page=7")
+        ids = rows_shown(page)
+        alert = page.text(".alone[role=alert]")
+        assert "The rest of the corpus could not be read" in alert, alert
+        assert "parts/r-" in alert, alert
+        # The list stays, and pages on.
+        assert rows_shown(page) == ids
+        page.one("nav.pager a[aria-label='Next page, 8']").click()
+        page.wait(lambda d: d.execute_script(LIST_ROWS) != ids)
+    finally:
+        driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": []})
+    page.one(".alone[role=alert] button").click()
+    page.wait(lambda d: not d.find_elements("css selector", ".alone"), timeout=60)
+    page.until_title(f"Events ({events:,})")
+    assert page.query().endswith("page=8")
