@@ -3,6 +3,7 @@
 //! their content, the record directory, the records' first looks
 //! (`publish::glance`) and the default list in pages (`publish::pages`). A corpus with errors gets the validator's report, not parts.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -158,7 +159,10 @@ fn run(corpus: &Path, out: &Path, part_bytes: usize, site: Carries) -> Result<()
             .ok_or_else(|| format!("{} has no {DIRECTORY_ELEMENT} element", page.display()))?;
         std::fs::write(page, html).map_err(|e| format!("cannot write {}: {e}", page.display()))?;
     }
-    println!(
+    // What it made, said once every file is written: a reader that stops
+    // listening (`| head`) loses the line, not the parts.
+    let _ = writeln!(
+        std::io::stdout(),
         "split-corpus: {} records in {} parts, a directory of {}, first looks in {} and the default list in {} ({bytes} bytes), manifest {} bytes, in {:.1} s",
         split.manifest.totals.total(),
         split.parts.len(),
