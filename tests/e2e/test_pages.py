@@ -9,10 +9,12 @@ shipped corpus's (the build wrote it for that one), so these tests open other
 pages than the first by their address."""
 
 import json
+import os
+import subprocess
+import time
 
 import pytest
 from conftest import ROOT
-import subprocess
 
 LIST_ROWS = "return [...document.querySelectorAll('li.record.event h4 a')].map(a => a.dataset.id)"
 YEARS = "return [...document.querySelectorAll('main .year-title')].map(h => h.textContent)"
@@ -128,6 +130,9 @@ def test_a_damaged_part_of_the_list_is_named_and_retry_recovers(large_on_request
     assert manifest["list"][0]["file"] in alert, alert
     assert not page.css("li.record.event")
     part.write_bytes(good)
+    # A later date, so that the browser's cached copy is not taken as current.
+    later = time.time() + 5
+    os.utime(part, (later, later))
     page.one("main [role=alert] button").click()
     assert len(rows_shown(page)) == 50
 
