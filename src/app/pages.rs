@@ -4,6 +4,7 @@
 //! without downloading them all. Its first page is the static one the build
 //! wrote into the page, where that is on screen.
 
+use std::cell::RefCell;
 use std::sync::Arc;
 
 use dossier::i18n::fill;
@@ -33,6 +34,22 @@ impl ListPart {
             ListPart::Fetching(at) | ListPart::Read(at, _) | ListPart::Failed(at, _) => *at,
         }
     }
+}
+
+thread_local! {
+    /// The part of the list last read, by its file name (which changes with its
+    /// contents): the list is drawn anew when a record opened from it is left.
+    static LAST_READ: RefCell<Option<(String, Arc<Vec<ListRow>>)>> = const { RefCell::new(None) };
+}
+
+/// The rows of the part `file`, if it was the last read.
+fn last_read(file: &str) -> Option<Arc<Vec<ListRow>>> {
+    LAST_READ.with(|last| {
+        last.borrow()
+            .as_ref()
+            .filter(|(read, _)| read == file)
+            .map(|(_, rows)| rows.clone())
+    })
 }
 
 /// The list of a corpus read on request: for an address with no filter, the
@@ -69,6 +86,13 @@ pub fn ListInPages() -> impl IntoView {
             .position(|p| p.first <= first && first < p.first + p.count)
             .map(|at| (at, list[at].clone()))
     });
+    // The part last read, where this page is in it: back from a record, the list
+    // is drawn at once, and the record's link found and focused where it stood.
+    if let Some((at, entry)) = wanted.get_untracked() {
+        if let Some(rows) = last_read(&entry.file) {
+            part.set(Some(ListPart::Read(at, rows)));
+        }
+    }
     // Fetches the part a page needs, unless it is in; an answer for a part no
     // longer wanted (the reader paged on) is dropped.
     Effect::new(move |_| {
@@ -90,7 +114,11 @@ pub fn ListInPages() -> impl IntoView {
                 return;
             }
             part.set(Some(match fetched {
-                Ok(rows) => ListPart::Read(at, Arc::new(rows)),
+                Ok(rows) => {
+                    let rows = Arc::new(rows);
+                    LAST_READ.with(|last| *last.borrow_mut() = Some((entry.file, rows.clone())));
+                    ListPart::Read(at, rows)
+                }
                 Err(failure) => ListPart::Failed(at, failure),
             }));
         });

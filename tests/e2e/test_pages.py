@@ -193,3 +193,19 @@ def test_the_rest_failing_leaves_the_list_on_screen_and_says_so(large_shown_whil
     page.wait(lambda d: not d.find_elements("css selector", ".alone"), timeout=60)
     page.until_title(f"Events ({events:,})")
     assert page.query().endswith("page=8")
+
+
+def test_back_from_a_record_the_page_is_there_at_once_with_its_link_focused(large_on_request, page):
+    url, _, _ = large_on_request
+    page.open(f"{url}?page=2")
+    ids = rows_shown(page)
+    target = ids[10]
+    link = page.one(f"main a[data-id='{target}']")
+    page.d.execute_script("arguments[0].scrollIntoView({block: 'center'})", link)
+    link.click()
+    page.wait(lambda d: d.execute_script("const h = document.querySelector('.detail h2'); return h && h.textContent"))
+    page.d.back()
+    page.wait(lambda d: d.execute_script(LIST_ROWS) == ids)
+    focused = "return document.activeElement && document.activeElement.dataset.id"
+    page.wait(lambda d: d.execute_script(focused) == target)
+    assert len(part_requests(page, "l")) == 1, "the part is not fetched again"
