@@ -46,8 +46,11 @@ def main():
     args = ap.parse_args()
     site = Path(args.site)
     manifest = json.loads((site / "parts/manifest.json").read_text(encoding="utf-8"))
-    per_part = manifest["list"][0]["count"] // 50
     pages = -(-manifest["totals"]["events"] // 50)
+    if pages < 3 or not manifest.get("list"):
+        print(f"{pages} page(s) of events: nothing to page through")
+        return
+    per_part = manifest["list"][0]["count"] // 50
     # The next page (in the list's first part, not yet fetched: page 1 is the
     # static one), the one after, a page in the middle, the page after it, the last.
     steps = [2, 3, pages // 2, pages // 2 + 1, pages]
