@@ -17,6 +17,8 @@ import pytest
 from conftest import ROOT
 
 LIST_ROWS = "return [...document.querySelectorAll('li.record.event h4 a')].map(a => a.dataset.id)"
+# Read in the page in one step: the screen is drawn anew when the corpus is in.
+NO_NOTICE = "return !document.querySelector('.alone')"
 YEARS = "return [...document.querySelectorAll('main .year-title')].map(h => h.textContent)"
 
 
@@ -87,7 +89,7 @@ def test_a_far_page_comes_from_one_part_and_is_the_whole_lists_page(large_on_req
     assert "a page at a time" in page.text(".alone")
     # Read whole, the app's own list shows the same records on the same page.
     page.one(".alone button").click()
-    page.wait(lambda d: not d.find_elements("css selector", ".alone"), timeout=60)
+    page.wait(lambda d: d.execute_script(NO_NOTICE), timeout=60)
     page.until_title(f"Events ({events:,})")
     assert page.query().endswith(f"page={number}")
     assert rows_shown(page) == ids
@@ -166,7 +168,7 @@ def test_pages_are_read_while_the_rest_of_a_large_corpus_is(large_shown_while_re
     assert page.css(".alone progress")
     assert not page.css("aside.filters")
     # Then the whole corpus, and the app's own list on the same page.
-    page.wait(lambda d: not d.find_elements("css selector", ".alone"), timeout=120)
+    page.wait(lambda d: d.execute_script(NO_NOTICE), timeout=120)
     page.until_title(f"Events ({events:,})")
     assert page.css("aside.filters")
     assert rows_shown(page) == ids
@@ -190,7 +192,7 @@ def test_the_rest_failing_leaves_the_list_on_screen_and_says_so(large_shown_whil
     finally:
         driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": []})
     page.one(".alone[role=alert] button").click()
-    page.wait(lambda d: not d.find_elements("css selector", ".alone"), timeout=60)
+    page.wait(lambda d: d.execute_script(NO_NOTICE), timeout=60)
     page.until_title(f"Events ({events:,})")
     assert page.query().endswith("page=8")
 
@@ -209,3 +211,21 @@ def test_back_from_a_record_the_page_is_there_at_once_with_its_link_focused(larg
     focused = "return document.activeElement && document.activeElement.dataset.id"
     page.wait(lambda d: d.execute_script(focused) == target)
     assert len(part_requests(page, "l")) == 1, "the part is not fetched again"
+
+
+def test_the_page_starts_the_part_of_a_page_opened_by_its_address_before_the_app(large_on_request, no_app, page):
+    url, _, manifest = large_on_request
+    number = manifest["totals"]["events"] // 50 - 3
+    page.d.get(f"{url}?page={number}")
+    place = (number - 1) * 50
+    holds = next(p["file"] for p in manifest["list"] if p["first"] <= place < p["first"] + p["count"])
+    page.wait(lambda d: part_requests(page, "l"))
+    assert part_requests(page, "l") == [holds]
+
+
+def test_the_page_starts_no_part_of_the_list_where_the_app_reads_the_whole_corpus(site, no_app, page):
+    url = site
+    page.d.get(f"{url}?page=2")
+    page.wait(lambda d: d.execute_script("return performance.getEntriesByName(new URL('parts/manifest.json', location).href).length"))
+    time.sleep(1)
+    assert not part_requests(page, "l")
