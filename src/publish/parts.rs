@@ -839,9 +839,7 @@ impl Assembly {
 /// that JSON, checked against the manifest.
 pub fn read_part(entry: &PartEntry, bytes: &[u8], sha256: &str) -> Result<Document, PartsError> {
     let file = || entry.file.clone();
-    if !sha256.eq_ignore_ascii_case(&entry.sha256) {
-        return Err(PartsError::HashMismatch { file: file() });
-    }
+    check_hash(&entry.file, &entry.sha256, sha256)?;
     let text = std::str::from_utf8(bytes).map_err(|_| PartsError::HashMismatch { file: file() })?;
     let doc = load::parse(text).map_err(|error| PartsError::NotACorpus {
         file: file(),
@@ -855,7 +853,7 @@ pub fn read_part(entry: &PartEntry, bytes: &[u8], sha256: &str) -> Result<Docume
     };
     // Parts are written from a corpus that read whole: every record reads.
     if held != entry.count || !doc.problems.is_empty() {
-        return Err(PartsError::WrongRecords { file: file() });
+        return Err(wrong_records(&entry.file));
     }
     Ok(doc)
 }
@@ -869,15 +867,15 @@ impl<T: serde::de::DeserializeOwned> Table<T> {
     /// Reads the table part `entry` from its JSON and the SHA-256 of that JSON,
     /// checked against the entry that lists it.
     pub fn read(entry: &TableEntry, bytes: &[u8], sha256: &str) -> Result<Table<T>, PartsError> {
-        check_hash(entry, sha256)?;
-        let rows = serde_json::from_slice(bytes).map_err(|_| wrong_records(entry))?;
+        check_hash(&entry.file, &entry.sha256, sha256)?;
+        let rows = serde_json::from_slice(bytes).map_err(|_| wrong_records(&entry.file))?;
         Table::checked(entry, rows)
     }
 
     /// The rows of the part `entry`, if they are the ones it says.
     fn checked(entry: &TableEntry, rows: Vec<(String, T)>) -> Result<Table<T>, PartsError> {
         if rows.len() != entry.count || rows.first().is_some_and(|(id, _)| *id != entry.from) {
-            return Err(wrong_records(entry));
+            return Err(wrong_records(&entry.file));
         }
         Ok(Table(rows))
     }
@@ -894,20 +892,17 @@ impl<T> Table<T> {
     }
 }
 
-fn check_hash(entry: &TableEntry, sha256: &str) -> Result<(), PartsError> {
-    if sha256.eq_ignore_ascii_case(&entry.sha256) {
+/// Whether a part's JSON hashes to `sha256`, the hash its listing says (`expected`).
+fn check_hash(file: &str, expected: &str, sha256: &str) -> Result<(), PartsError> {
+    if sha256.eq_ignore_ascii_case(expected) {
         Ok(())
     } else {
-        Err(PartsError::HashMismatch {
-            file: entry.file.clone(),
-        })
+        Err(PartsError::HashMismatch { file: file.into() })
     }
 }
 
-fn wrong_records(entry: &TableEntry) -> PartsError {
-    PartsError::WrongRecords {
-        file: entry.file.clone(),
-    }
+fn wrong_records(file: &str) -> PartsError {
+    PartsError::WrongRecords { file: file.into() }
 }
 
 /// Reads the part of the default list `entry` from its JSON and the SHA-256 of
@@ -917,13 +912,10 @@ pub fn read_list(
     bytes: &[u8],
     sha256: &str,
 ) -> Result<Vec<ListRow>, PartsError> {
-    let file = || entry.file.clone();
-    if !sha256.eq_ignore_ascii_case(&entry.sha256) {
-        return Err(PartsError::HashMismatch { file: file() });
-    }
+    check_hash(&entry.file, &entry.sha256, sha256)?;
     match serde_json::from_slice::<Vec<ListRow>>(bytes) {
         Ok(rows) if rows.len() == entry.count => Ok(rows),
-        _ => Err(PartsError::WrongRecords { file: file() }),
+        _ => Err(wrong_records(&entry.file)),
     }
 }
 
@@ -946,9 +938,9 @@ impl Directory {
     /// Reads the directory part `entry` from its JSON and the SHA-256 of that
     /// JSON, checked against the manifest.
     pub fn read(entry: &TableEntry, bytes: &[u8], sha256: &str) -> Result<Directory, PartsError> {
-        check_hash(entry, sha256)?;
+        check_hash(&entry.file, &entry.sha256, sha256)?;
         let read: DirectoryJson =
-            serde_json::from_slice(bytes).map_err(|_| wrong_records(entry))?;
+            serde_json::from_slice(bytes).map_err(|_| wrong_records(&entry.file))?;
         Ok(Directory {
             ids: Table::checked(entry, read.ids)?,
             looks: read.looks,
