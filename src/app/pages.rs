@@ -1,8 +1,9 @@
-//! The default list while a corpus read on request waits for the reader: its
-//! events a page at a time, each page from the one part of the list that holds
-//! it (`publish::pages`), so that a reader can page through a million records
-//! without downloading them all. Its first page is the static one the build
-//! wrote into the page, where that is on screen.
+//! The default list before a large corpus is read, while it is read or while a
+//! corpus read on request waits for the reader: its events a page at a time,
+//! each page from the one part of the list that holds it (`publish::pages`), so
+//! that a reader can page through a million records without downloading them
+//! all. Its first page is the static one the build wrote into the page, where
+//! that is on screen.
 
 use std::cell::RefCell;
 use std::sync::Arc;
@@ -52,19 +53,17 @@ fn last_read(file: &str) -> Option<Arc<Vec<ListRow>>> {
     })
 }
 
-/// The list of a corpus read on request: for an address with no filter, the
-/// page it asks for, from the list's parts; for any other, the static first
-/// page (which the page's script showed only for such an address: none).
+/// The list of a corpus not read yet: for an address with no filter, the page
+/// it asks for, from the list's parts; for any other, the static first page
+/// (which the page's script showed only for such an address: none).
 #[component]
 pub fn ListInPages() -> impl IntoView {
     let nav = expect_context::<Nav>();
     let d = data();
-    let list = d
+    let total: usize = d
         .manifest
         .as_ref()
-        .map(|m| m.list.clone())
-        .unwrap_or_default();
-    let total: usize = list.iter().map(|p| p.count).sum();
+        .map_or(0, |m| m.list.iter().map(|p| p.count).sum());
     let default = Memo::new(move |_| nav.state.with(shows_list));
     let page = Memo::new(move |_| Page::of(total, nav.state.with(|s| s.page_number()), PAGE_SIZE));
     // The static first page stands for page 1 while the page's script shows it.
@@ -72,7 +71,8 @@ pub fn ListInPages() -> impl IntoView {
     let part: RwSignal<Option<ListPart>, LocalStorage> = RwSignal::new_local(None);
     let tries = RwSignal::new(0u32);
     let wanted = Memo::new(move |_| {
-        if !default.get() || list.is_empty() {
+        let manifest = d.manifest.as_ref().filter(|m| !m.list.is_empty())?;
+        if !default.get() {
             return None;
         }
         let page = page.get();
@@ -81,10 +81,8 @@ pub fn ListInPages() -> impl IntoView {
         }
         // The static first page goes once another page is drawn in its place.
         static_shown.set_value(false);
-        let first = page.range.start;
-        list.iter()
-            .position(|p| p.first <= first && first < p.first + p.count)
-            .map(|at| (at, list[at].clone()))
+        let at = manifest.list_part_of(page.range.start)?;
+        Some((at, manifest.list.get(at)?.clone()))
     });
     // The part last read, where this page is in it: back from a record, the list
     // is drawn at once, and the record's link found and focused where it stood.
