@@ -10,31 +10,25 @@
 #[allow(dead_code)]
 mod synth;
 
+#[path = "support/worded.rs"]
+mod worded;
+
 use dossier::corpus::load;
 use dossier::corpus::model::{Corpus, Kind};
 use dossier::corpus::sha256::sha256_hex;
 use dossier::i18n::Lang;
-use dossier::publish::glance::{frames, glance, looks, FirstLook};
-use dossier::publish::pages::rows;
+use dossier::publish::glance::{frames, glance, FirstLook};
 use dossier::publish::parts::{
-    inflate, read_manifest, split_worded, Directory, PartsError, Split, Table, TableEntry, Worded,
-    DIRECTORY_SHARE,
+    inflate, read_manifest, Directory, PartsError, Split, Table, TableEntry, DIRECTORY_SHARE,
 };
 use dossier::query::index::{Index, KINDS};
+use worded::worded_split;
 
 const PART_BYTES: usize = 64 * 1024;
 
 /// A corpus cut into parts, with its records' first looks.
 fn split_with_glances(corpus: &Corpus) -> (Split, Index) {
-    let index = Index::without_text(corpus.clone());
-    let looks = |kind, idx| looks(&index, kind, idx);
-    let list = rows(&index);
-    let worded = Worded {
-        looks: &looks,
-        list: &list,
-    };
-    let split = split_worded(&index.corpus, "0123", PART_BYTES, Some(worded));
-    (split, index)
+    worded_split(corpus, PART_BYTES)
 }
 
 /// A file of the split, inflated.

@@ -10,36 +10,26 @@
 #[allow(dead_code)]
 mod synth;
 
+#[path = "support/worded.rs"]
+mod worded;
+
 use dossier::corpus::model::{Corpus, Kind};
 use dossier::corpus::sha256::sha256_hex;
-use dossier::publish::glance::looks;
-use dossier::publish::pages::{rows, ListRow};
+use dossier::publish::pages::ListRow;
 use dossier::publish::parts::{
-    inflate, read_list, read_manifest, split, split_worded, PartsError, Split, Worded, LIST_SHARE,
+    inflate, read_list, read_manifest, split, PartsError, Split, LIST_SHARE,
 };
 use dossier::query::filter::{Filter, Outcome};
 use dossier::query::index::Index;
 use dossier::query::order::ClaimOrder;
 use dossier::query::url_state::{Page, PAGE_SIZE};
+use worded::worded_split;
 
 /// Record parts of 128 KiB of JSON: list parts of 64 KiB, a few pages each.
 const PART_BYTES: usize = 128 * 1024;
 
 fn generated(records: usize) -> Corpus {
     synth::generate(records, 7)
-}
-
-/// A corpus cut as the build cuts it, with its first looks and its default list.
-fn worded_split(corpus: &Corpus, part_bytes: usize) -> (Split, Index) {
-    let index = Index::without_text(corpus.clone());
-    let looks = |kind, idx| looks(&index, kind, idx);
-    let list = rows(&index);
-    let worded = Worded {
-        looks: &looks,
-        list: &list,
-    };
-    let split = split_worded(&index.corpus, "0123", part_bytes, Some(worded));
-    (split, index)
 }
 
 /// The rows of page `number` of the default list, as the app finds them: the

@@ -1,0 +1,22 @@
+//! A corpus cut as the build cuts it (`split-corpus`): its record parts, with
+//! each record's first look and the default list's pages. Shared by the tests of
+//! the first looks and of the pages, included by path.
+
+use dossier::corpus::model::Corpus;
+use dossier::publish::glance::looks;
+use dossier::publish::pages::rows;
+use dossier::publish::parts::{split_worded, Split, Worded};
+use dossier::query::index::Index;
+
+/// `corpus` cut into parts of about `part_bytes`, and the index the build words them from.
+pub fn worded_split(corpus: &Corpus, part_bytes: usize) -> (Split, Index) {
+    let index = Index::without_text(corpus.clone());
+    let looks = |kind, idx| looks(&index, kind, idx);
+    let list = rows(&index);
+    let worded = Worded {
+        looks: &looks,
+        list: &list,
+    };
+    let split = split_worded(&index.corpus, "0123", part_bytes, Some(worded));
+    (split, index)
+}
