@@ -468,46 +468,39 @@ pub fn split_worded(
 /// `part_bytes` of JSON, each ending where a page of the list does (at least a
 /// page each), so that a page is in one part; named `l-…`.
 fn list_parts(rows: &[ListRow], part_bytes: usize) -> Vec<(ListEntry, Vec<u8>)> {
-    let mut runs: Vec<(usize, Vec<u8>)> = Vec::new();
-    let (mut first, mut json) = (0, Vec::new());
-    for (page, rows_of_page) in rows.chunks(PAGE_SIZE).enumerate() {
+    // Runs of whole pages, each cut once its JSON would pass `part_bytes`.
+    let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
+    let (mut start, mut size) = (0, 2);
+    for (page, held) in rows.chunks(PAGE_SIZE).enumerate() {
         let at = page * PAGE_SIZE;
-        let mut written = Vec::new();
-        for row in rows_of_page {
-            written.push(b',');
-            written.extend(serde_json::to_vec(row).unwrap_or_default());
+        let len: usize = held
+            .iter()
+            .map(|row| serde_json::to_vec(row).map_or(0, |json| json.len() + 1))
+            .sum();
+        if at > start && size + len > part_bytes {
+            runs.push(start..at);
+            (start, size) = (at, 2);
         }
-        if !json.is_empty() && json.len() + written.len() + 1 > part_bytes {
-            json.push(b']');
-            runs.push((first, std::mem::take(&mut json)));
-            first = at;
-        }
-        json.extend(written);
+        size += len;
     }
-    if !json.is_empty() {
-        json.push(b']');
-        runs.push((first, json));
+    if start < rows.len() {
+        runs.push(start..rows.len());
     }
-    // Each run's JSON began with a comma before its first row: a bracket there.
-    for (_, json) in &mut runs {
-        json[0] = b'[';
-    }
-    let jsons: Vec<&[u8]> = runs.iter().map(|(_, json)| json.as_slice()).collect();
-    let counts = runs
+    let jsons: Vec<Vec<u8>> = runs
         .iter()
-        .enumerate()
-        .map(|(at, (first, _))| runs.get(at + 1).map_or(rows.len(), |next| next.0) - first);
-    runs.iter()
-        .zip(counts)
+        .map(|run| serde_json::to_vec(&rows[run.clone()]).unwrap_or_default())
+        .collect();
+    runs.into_iter()
+        .zip(&jsons)
         .zip(named_all("l", &jsons))
-        .map(|(((first, json), count), (file, sha256, stored))| {
+        .map(|((run, json), (file, sha256, stored))| {
             let entry = ListEntry {
                 file,
                 sha256,
                 bytes: stored.len(),
                 json: json.len(),
-                first: *first,
-                count,
+                first: run.start,
+                count: run.len(),
             };
             (entry, stored)
         })
