@@ -17,7 +17,7 @@ use dossier::corpus::model::{Corpus, Kind};
 use dossier::corpus::sha256::sha256_hex;
 use dossier::publish::pages::ListRow;
 use dossier::publish::parts::{
-    inflate, read_list, read_manifest, split, PartsError, Split, LIST_SHARE,
+    inflate, read_list, read_manifest, split, PartsError, Split, YearInList, LIST_SHARE,
 };
 use dossier::query::filter::{Filter, Outcome};
 use dossier::query::index::Index;
@@ -154,4 +154,40 @@ fn the_same_corpus_gives_the_same_list_and_a_plain_split_has_none() {
     assert!(a.list.iter().all(|(f, _)| f.starts_with("l-")));
     let plain = split(&corpus, "0123", PART_BYTES);
     assert!(plain.list.is_empty() && plain.manifest.list.is_empty());
+}
+
+/// Where the events listed under `year` or later begin, as the app finds it:
+/// the manifest alone, or the one part it names, read.
+fn year_from_parts(split: &Split, year: i32) -> Option<usize> {
+    let manifest = read_manifest(split.manifest_json().as_bytes()).unwrap();
+    match manifest.list_year(year) {
+        YearInList::At(place) => Some(place),
+        YearInList::Nowhere => None,
+        YearInList::InPart(at) => {
+            let entry = &manifest.list[at];
+            let (_, stored) = split.files().find(|(f, _)| *f == entry.file).unwrap();
+            let json = inflate(stored).unwrap();
+            let rows = read_list(entry, &json, &sha256_hex(&json)).unwrap();
+            manifest.list_year_in(at, &rows, year)
+        }
+    }
+}
+
+#[test]
+fn a_year_is_found_where_the_whole_list_first_lists_an_event_under_it_or_later() {
+    let corpus = generated(4000);
+    let (split, index) = worded_split(&corpus, PART_BYTES);
+    let outcome = Outcome::new(&index, &Filter::default(), Kind::Event);
+    let items = outcome.listing(&index, Kind::Event, ClaimOrder::Date).items;
+    let years: Vec<Option<i32>> = items
+        .iter()
+        .map(|&e| index.events[e as usize].span.map(|s| s.year()))
+        .collect();
+    let dated: Vec<i32> = years.iter().flatten().copied().collect();
+    let (first, last) = (dated[0], dated[dated.len() - 1]);
+    assert!(last - first > 10, "{first}..{last}");
+    for year in first - 2..=last + 2 {
+        let whole = years.iter().position(|y| y.is_some_and(|y| y >= year));
+        assert_eq!(year_from_parts(&split, year), whole, "{year}");
+    }
 }

@@ -8,8 +8,10 @@
 use std::cell::RefCell;
 use std::sync::Arc;
 
+use dossier::corpus::date::{Calendar, TypedEnd};
 use dossier::i18n::fill;
 use dossier::publish::pages::ListRow;
+use dossier::publish::parts::{ListEntry, YearInList};
 use dossier::query::filter::Filter;
 use dossier::query::url_state::{Page, UrlState, View, PAGE_SIZE};
 use leptos::prelude::*;
@@ -19,7 +21,7 @@ use super::bits::{data, lang, thousands, DateText};
 use super::failure::LoadFailure;
 use super::lists::{heading, page_note, runs, year_sections, Pager};
 use super::loader;
-use super::nav::{Nav, RecordLink};
+use super::nav::{Entry, Nav, RecordLink};
 
 /// One part of the list, as far as it has come.
 #[derive(Clone)]
@@ -107,21 +109,17 @@ pub fn ListInPages() -> impl IntoView {
         }
         part.set(Some(ListPart::Fetching(at)));
         spawn_local(async move {
-            let fetched = loader::list_part(&entry, retry).await;
+            let fetched = list_part(&entry, retry).await;
             if wanted.with_untracked(|w| w.as_ref().map(|(n, _)| *n)) != Some(at) {
                 return;
             }
             part.set(Some(match fetched {
-                Ok(rows) => {
-                    let rows = Arc::new(rows);
-                    LAST_READ.with(|last| *last.borrow_mut() = Some((entry.file, rows.clone())));
-                    ListPart::Read(at, rows)
-                }
+                Ok(rows) => ListPart::Read(at, rows),
                 Err(failure) => ListPart::Failed(at, failure),
             }));
         });
     });
-    move || {
+    let list = move || {
         let Some((at, entry)) = wanted.get() else {
             let page = page.get();
             let pager = (default.get() && total > 0).then(|| view! { <Pager page items=total/> });
@@ -163,6 +161,83 @@ pub fn ListInPages() -> impl IntoView {
             }
             .into_any(),
         }
+    };
+    // The year box, where the list is in pages: it stays while pages change.
+    view! {
+        {move || (default.get() && total > 0).then(|| view! { <YearJump/> })}
+        {list}
+    }
+}
+
+/// The part of the list `entry`: the one last read, else fetched (afresh on a
+/// `retry`), and then the one last read.
+async fn list_part(entry: &ListEntry, retry: bool) -> Result<Arc<Vec<ListRow>>, LoadFailure> {
+    if let Some(rows) = last_read(&entry.file).filter(|_| !retry) {
+        return Ok(rows);
+    }
+    let rows = Arc::new(loader::list_part(entry, retry).await?);
+    LAST_READ.with(|last| *last.borrow_mut() = Some((entry.file.clone(), rows.clone())));
+    Ok(rows)
+}
+
+/// A box that goes to the page where the events of a year begin: the list is in
+/// date order, so a reader can reach a year without reading the whole corpus.
+/// It names the page, not how many events the year has: that takes the corpus.
+#[component]
+fn YearJump() -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let d = data();
+    let l = lang();
+    let t = l.strings();
+    let typed = RwSignal::new(String::new());
+    let said = RwSignal::new(None::<String>);
+    let go = move |e: leptos::ev::SubmitEvent| {
+        e.prevent_default();
+        let text = typed.get_untracked();
+        // Typed as a date filter takes it: either calendar, either script of digits.
+        let Ok(end) = TypedEnd::read(text.trim(), Calendar::Gregorian) else {
+            said.set(Some(fill(t.year_unread, &[text.trim()])));
+            return;
+        };
+        let year = end.gregorian().0.year;
+        let Some(manifest) = d.manifest.clone() else {
+            return;
+        };
+        said.set(Some(t.loading.into()));
+        spawn_local(async move {
+            let place = match manifest.list_year(year) {
+                YearInList::At(place) => Some(place),
+                YearInList::Nowhere => None,
+                YearInList::InPart(at) => {
+                    let Some(entry) = manifest.list.get(at) else {
+                        return;
+                    };
+                    match list_part(entry, false).await {
+                        Ok(rows) => manifest.list_year_in(at, &rows, year),
+                        Err(failure) => {
+                            said.set(Some(failure.message(l)));
+                            return;
+                        }
+                    }
+                }
+            };
+            match place {
+                Some(place) => {
+                    said.set(None);
+                    nav.update(Entry::Push, |s| s.page = place / PAGE_SIZE + 1);
+                }
+                None => said.set(Some(fill(t.year_none, &[&l.year(year)]))),
+            }
+        });
+    };
+    view! {
+        <form class="year-jump" on:submit=go>
+            <label for="year-jump">{t.year_jump}</label>
+            <input id="year-jump" type="text" inputmode="numeric" size="6" autocomplete="off"
+                prop:value=typed on:input=move |e| typed.set(event_target_value(&e))/>
+            <button type="submit">{t.year_go}</button>
+            <p role="status" class="hint">{move || said.get()}</p>
+        </form>
     }
 }
 

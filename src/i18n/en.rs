@@ -422,6 +422,10 @@ pub static STRINGS: Strings = Strings {
     page_fetching: "Fetching page {0} of the list…",
     page_failed: "Page {0} of the list could not be fetched.",
     rest_failed: "The rest of the corpus could not be read",
+    year_jump: "Go to the year",
+    year_go: "Go",
+    year_unread: "“{0}” is not a year.",
+    year_none: "No dated event is listed under {0} or later.",
 };
 
 impl SpeakerWords {

@@ -512,4 +512,8 @@ pub static STRINGS: Strings = Strings {
     page_fetching: "در حال دریافت صفحهٔ {0} از فهرست…",
     page_failed: "صفحهٔ {0} از فهرست دریافت نشد.",
     rest_failed: "باقی مجموعه خوانده نشد",
+    year_jump: "رفتن به سال",
+    year_go: "برو",
+    year_unread: "«{0}» سال نیست.",
+    year_none: "هیچ رویداد تاریخ‌داری زیر سال {0} یا پس از آن فهرست نشده است.",
 };

@@ -444,4 +444,11 @@ pub struct Strings {
     pub page_failed: &'static str,
     /// Above part of a corpus on screen, when the rest could not be read.
     pub rest_failed: &'static str,
+    /// The box that goes to the page where a year's events begin, and its button.
+    pub year_jump: &'static str,
+    pub year_go: &'static str,
+    /// What was typed in it, when it is not a year.
+    pub year_unread: &'static str,
+    /// A year after every dated event.
+    pub year_none: &'static str,
 }

@@ -154,6 +154,17 @@ pub struct TableEntry {
     pub count: usize,
 }
 
+/// Where a year's events begin in the default list, as its parts say.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum YearInList {
+    /// At this place in the list.
+    At(usize),
+    /// Somewhere in this part of the list, or where the next one starts: read it.
+    InPart(usize),
+    /// No dated event is listed under that year or a later one.
+    Nowhere,
+}
+
 /// One part of the default list (`publish::pages`), as the manifest lists it: a
 /// run of the list's rows, in its order, cut where a page of the list ends.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -171,6 +182,9 @@ pub struct ListEntry {
     pub first: usize,
     /// How many rows it holds.
     pub count: usize,
+    /// The year its first row is listed under; absent for an undated one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
 }
 
 /// The entry file: what the corpus is, how many records it has, and its parts.
@@ -501,6 +515,7 @@ fn list_parts(rows: &[ListRow], part_bytes: usize) -> Vec<(ListEntry, Vec<u8>)> 
                 json: json.len(),
                 first: run.start,
                 count: run.len(),
+                year: rows.get(run.start).and_then(ListRow::year),
             };
             (entry, stored)
         })
@@ -996,6 +1011,40 @@ impl Manifest {
             .checked_sub(1)?;
         let part = self.list.get(at)?;
         (place < part.first + part.count).then_some(at)
+    }
+
+    /// Where the events listed under `year` or a later one begin in the default
+    /// list (which is in date order, undated last), as far as the list's parts
+    /// say it without being read.
+    pub fn list_year(&self, year: i32) -> YearInList {
+        // The parts that start before the year: the place is in the last of them,
+        // or it is the next part's first row.
+        let before = self
+            .list
+            .partition_point(|p| p.year.is_some_and(|y| y < year));
+        match before.checked_sub(1) {
+            Some(at) => YearInList::InPart(at),
+            None if self.list.first().is_some_and(|p| p.year.is_some()) => YearInList::At(0),
+            None => YearInList::Nowhere,
+        }
+    }
+
+    /// Where the events listed under `year` or a later one begin, from the rows
+    /// of the list's part `at` (which [`Manifest::list_year`] named).
+    pub fn list_year_in(&self, at: usize, rows: &[ListRow], year: i32) -> Option<usize> {
+        let part = self.list.get(at)?;
+        match rows
+            .iter()
+            .position(|r| r.year().is_some_and(|y| y >= year))
+        {
+            Some(i) => Some(part.first + i),
+            // Not in this part: the next one starts with it, if it starts dated.
+            None => self
+                .list
+                .get(at + 1)
+                .filter(|next| next.year.is_some())
+                .map(|next| next.first),
+        }
     }
 
     /// Every part's bytes as stored, together: what reading the whole corpus downloads.

@@ -229,3 +229,29 @@ def test_the_page_starts_no_part_of_the_list_where_the_app_reads_the_whole_corpu
     page.wait(lambda d: d.execute_script("return performance.getEntriesByName(new URL('parts/manifest.json', location).href).length"))
     time.sleep(1)
     assert not part_requests(page, "l")
+
+
+YEAR_TITLES = "return [...document.querySelectorAll('main .year-title')].map(h => h.textContent)"
+
+
+def test_a_year_box_goes_to_the_page_where_the_years_events_begin(large_on_request, page):
+    url, _, manifest = large_on_request
+    years = [p["year"] for p in manifest["list"] if p.get("year")]
+    year = years[len(years) // 2] + 1
+    page.open(f"{url}?page=2")
+    rows_shown(page)
+    page.set_input("year-jump", str(year))
+    page.wait(lambda d: "page=2" not in page.query() and "page=" in page.query())
+    number = int(page.query().split("page=")[1].split("&")[0])
+    page.wait(lambda d: d.execute_script(LIST_ROWS) and d.execute_script("return !document.querySelector('main [role=status]:not(.hint)')"))
+    page.wait(lambda d: any(t.isdigit() and int(t) >= year for t in d.execute_script(YEAR_TITLES)))
+    # The page before holds no event of that year or later.
+    page.one(f"nav.pager a[aria-label='Previous page, {number - 1:,}']").click()
+    page.until_query(f"page={number - 1}")
+    page.wait(lambda d: d.execute_script(YEAR_TITLES) and all(
+        t.isdigit() and int(t) < year for t in d.execute_script(YEAR_TITLES)))
+    # A year after every event says so; text that is no year says so.
+    page.set_input("year-jump", "2999")
+    page.wait(lambda d: "2999 or later" in page.text(".year-jump"))
+    page.set_input("year-jump", "soon")
+    page.wait(lambda d: "“soon” is not a year" in page.text(".year-jump"))
