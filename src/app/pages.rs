@@ -86,6 +86,10 @@ pub fn ListInPages() -> impl IntoView {
         let at = manifest.list_part_of(page.range.start)?;
         Some((at, manifest.list.get(at)?.clone()))
     });
+    // A page other than the static one: the stand-ins go, static first page and all.
+    if wanted.with_untracked(Option::is_some) {
+        remove_stand_in();
+    }
     // The part last read, where this page is in it: back from a record, the list
     // is drawn at once, and the record's link found and focused where it stood.
     if let Some((at, entry)) = wanted.get_untracked() {
@@ -288,6 +292,14 @@ fn static_first_page_shown() -> bool {
             .is_some()
 }
 
+/// Removes the page's stand-ins (`index.html`): the app's main landmark is now
+/// the page's one.
+fn remove_stand_in() {
+    if let Some(stand_in) = document().get_element_by_id("stand-in") {
+        stand_in.remove();
+    }
+}
+
 /// The static first page the build wrote into the page (`first-page-en`,
 /// `first-page-fa`), moved under the notice: the list's first page, while a
 /// corpus read only on request waits for the reader.
@@ -300,10 +312,7 @@ fn StaticFirstPage() -> impl IntoView {
                 let _ = slot.append_child(&page);
             }
         }
-        // The app's main landmark is now the page's one.
-        if let Some(stand_in) = document().get_element_by_id("stand-in") {
-            stand_in.remove();
-        }
+        remove_stand_in();
     });
     view! { <div node_ref=slot></div> }
 }

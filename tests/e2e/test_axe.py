@@ -246,3 +246,19 @@ def test_no_axe_violations_before_the_app(site, no_app, scheme_page, axe_source,
     page.d.get(url)
     page.wait(lambda d: [e for e in d.find_elements(By.CSS_SELECTOR, shown) if e.is_displayed()])
     check(page, axe_source, url)
+
+
+@pytest.mark.parametrize("scheme_page", SCHEMES, indirect=True)
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("query", ["", "page=2&"], ids=["first-page", "page-2"])
+def test_no_axe_violations_on_the_list_in_pages(site_on_request, scheme_page, axe_source, lang, query):
+    """A corpus read on request: its list in pages, the static first one and one
+    fetched from its part, with the box that goes to a year."""
+    url, _ = site_on_request
+    url = f"{url}?{query}lang={lang}"
+    scheme_page.d.get(url)
+    settle(scheme_page, "form.year-jump")
+    scheme_page.wait(lambda d: d.find_elements(By.CSS_SELECTOR, "nav.pager"))
+    if query:
+        scheme_page.wait(lambda d: d.find_elements(By.CSS_SELECTOR, "li.record.event"))
+    check(scheme_page, axe_source, url)
