@@ -146,6 +146,7 @@ def test_a_page_in_persian(large_on_request, page):
     title = page.title()
     assert title.startswith("رویدادها"), title
     assert "صفحه به صفحه" in page.text(".alone")
+    assert "رفتن به سال" in page.text("form.year-jump")
 
 
 def test_a_filter_in_the_address_shows_no_page_of_the_list(large_on_request, page):
