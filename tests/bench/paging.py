@@ -2,7 +2,8 @@
 default list in pages, src/publish/pages.rs): opens the first page (the static
 one), waits for the app, then follows the pager's links, as a reader does: the
 next page (a new part of the list), the one after (the same part), and pages far
-on. Prints, for each step, the time from the click to the page's records on
+on, then to a year through the year box (a year in a part not yet read). Prints,
+for each step, the time from the click to the page's records on
 screen and the bytes it transferred. The site is served with gzip as a static
 host serves it; the link is not throttled unless --slow (the slow phone profile
 of slow_link.py).
@@ -38,6 +39,15 @@ return 'address';
 """
 
 
+# Types a year into the year box and submits it, as a reader does.
+YEAR = """
+const box = document.getElementById('year-jump');
+box.value = arguments[0];
+box.dispatchEvent(new Event('input', { bubbles: true }));
+box.form.requestSubmit();
+"""
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--slow", action="store_true")
@@ -54,11 +64,14 @@ def main():
     # The next page (in the list's first part, not yet fetched: page 1 is the
     # static one), the one after, a page in the middle, the page after it, the last.
     steps = [2, 3, pages // 2, pages // 2 + 1, pages]
+    # A year whose first events are in a part of the list the steps did not read.
+    years = [p["year"] for p in manifest["list"] if p.get("year")]
+    year = years[len(years) // 4] + 1
     drv, stop = start_chromium("paging", os.environ.get("CHROMIUM", "/usr/bin/chromium"),
                                os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
     httpd, url = serve(site)
-    times = {n: [] for n in steps}
-    sizes = {n: [] for n in steps}
+    times = {n: [] for n in steps + [year]}
+    sizes = {n: [] for n in steps + [year]}
     try:
         slow_phone(drv, throttle=args.slow)
         for _ in range(args.runs):
@@ -73,12 +86,20 @@ def main():
                 wait(drv, lambda: (r := drv.execute_script(ROWS)) and r != before)
                 times[n].append((time.perf_counter() - start) * 1000)
                 sizes[n].append(drv.execute_script(TRANSFERRED) - sent)
+            before = drv.execute_script(ROWS)
+            sent = drv.execute_script(TRANSFERRED)
+            start = time.perf_counter()
+            drv.execute_script(YEAR, str(year))
+            wait(drv, lambda: (r := drv.execute_script(ROWS)) and r != before)
+            times[year].append((time.perf_counter() - start) * 1000)
+            sizes[year].append(drv.execute_script(TRANSFERRED) - sent)
     finally:
         httpd.shutdown()
         stop()
     print(f"{pages:,} pages, {per_part} a part; {'slow phone profile' if args.slow else 'fast link'}; {args.runs} runs")
-    for n in steps:
-        print(f"  page {n:>6,}: {statistics.median(times[n]):>7.0f} ms median "
+    for n in steps + [year]:
+        what = f"page {n:>6,}" if n in steps else f"year {n:>6}"
+        print(f"  {what}: {statistics.median(times[n]):>7.0f} ms median "
               f"(runs {' '.join(f'{t:.0f}' for t in times[n])}), "
               f"{statistics.median(sizes[n]) / 1000:>6.0f} KB")
 
