@@ -86,13 +86,11 @@ pub fn ListInPages() -> impl IntoView {
         let at = manifest.list_part_of(page.range.start)?;
         Some((at, manifest.list.get(at)?.clone()))
     });
-    // A page other than the static one: the stand-ins go, static first page and all.
-    if wanted.with_untracked(Option::is_some) {
-        remove_stand_in();
-    }
-    // The part last read, where this page is in it: back from a record, the list
-    // is drawn at once, and the record's link found and focused where it stood.
     if let Some((at, entry)) = wanted.get_untracked() {
+        // A page other than the static one: the stand-ins go, static first page and all.
+        remove_stand_in();
+        // The part last read, where this page is in it: back from a record, the list
+        // is drawn at once, and the record's link found and focused where it stood.
         if let Some(rows) = last_read(&entry.file) {
             part.set(Some(ListPart::Read(at, rows)));
         }
@@ -100,20 +98,22 @@ pub fn ListInPages() -> impl IntoView {
     // Fetches the part a page needs, unless it is in; an answer for a part no
     // longer wanted (the reader paged on) is dropped.
     Effect::new(move |_| {
-        let retry = tries.get() > 0;
+        tries.track();
         let Some((at, entry)) = wanted.get() else {
             return;
         };
-        let have = part.with_untracked(|p| {
-            p.as_ref()
-                .is_some_and(|p| p.number() == at && !matches!(p, ListPart::Failed(..)))
+        // Asked for again after it failed: fetched afresh, past any cache.
+        let (have, retry) = part.with_untracked(|p| match p {
+            Some(ListPart::Failed(n, _)) => (false, *n == at),
+            Some(p) => (p.number() == at, false),
+            None => (false, false),
         });
         if have {
             return;
         }
         part.set(Some(ListPart::Fetching(at)));
         spawn_local(async move {
-            let fetched = list_part(&entry, retry).await;
+            let fetched = cached_list_part(&entry, retry).await;
             if wanted.with_untracked(|w| w.as_ref().map(|(n, _)| *n)) != Some(at) {
                 return;
             }
@@ -175,7 +175,10 @@ pub fn ListInPages() -> impl IntoView {
 
 /// The part of the list `entry`: the one last read, else fetched (afresh on a
 /// `retry`), and then the one last read.
-async fn list_part(entry: &ListEntry, retry: bool) -> Result<Arc<Vec<ListRow>>, LoadFailure> {
+async fn cached_list_part(
+    entry: &ListEntry,
+    retry: bool,
+) -> Result<Arc<Vec<ListRow>>, LoadFailure> {
     if let Some(rows) = last_read(&entry.file).filter(|_| !retry) {
         return Ok(rows);
     }
@@ -216,7 +219,7 @@ fn YearJump() -> impl IntoView {
                     let Some(entry) = manifest.list.get(at) else {
                         return;
                     };
-                    match list_part(entry, false).await {
+                    match cached_list_part(entry, false).await {
                         Ok(rows) => manifest.list_year_in(at, &rows, year),
                         Err(failure) => {
                             said.set(Some(failure.message(l)));
