@@ -163,12 +163,13 @@ fn run(corpus: &Path, out: &Path, part_bytes: usize, site: Carries) -> Result<()
     // listening (`| head`) loses the line, not the parts.
     let _ = writeln!(
         std::io::stdout(),
-        "split-corpus: {} records in {} parts, a directory of {}, first looks in {} and the default list in {} ({bytes} bytes), manifest {} bytes, in {:.1} s",
+        "split-corpus: {} records in {} parts, a directory of {}, first looks in {}, the default list in {} and its rows that reach in {} ({bytes} bytes), manifest {} bytes, in {:.1} s",
         split.manifest.totals.total(),
         split.parts.len(),
         split.directory.len(),
         split.glances.len(),
         split.list.len(),
+        split.reach.len(),
         manifest.len(),
         started.elapsed().as_secs_f64()
     );

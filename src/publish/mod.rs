@@ -10,3 +10,4 @@ pub mod glance;
 pub mod pages;
 pub mod parts;
 pub mod plain;
+pub mod range;

@@ -64,3 +64,30 @@ pub fn rows(index: &Index) -> Vec<ListRow> {
         })
         .collect()
 }
+
+/// Rows dated over more days than this, or open at an end, "reach": a date
+/// range can meet them far from where the list places them, so the build also
+/// writes them apart (`publish::parts`, `Manifest::reach`), and each part of
+/// the list says what days its other rows cover. A year, or a span of up to
+/// about thirteen months, does not reach.
+pub const REACH_DAYS: u32 = 400;
+
+impl ListRow {
+    /// The first and last possible day of its date, as the filters count days;
+    /// `None` for an undated event.
+    pub fn days(&self) -> Option<(u32, u32)> {
+        let when = &self.date()?.when;
+        DateSpan::parse(when).ok().map(|span| span.bounds())
+    }
+
+    /// Whether its date spans more than [`REACH_DAYS`] or is open at an end.
+    pub fn reaches(&self) -> bool {
+        self.days()
+            .is_some_and(|(first, last)| last.saturating_sub(first) > REACH_DAYS)
+    }
+}
+
+/// A row that reaches, with its place in the default list (from 0). Written as
+/// a JSON list of the two.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ReachRow(pub usize, pub ListRow);

@@ -29,12 +29,12 @@ use crate::corpus::sha256::sha256_hex;
 use crate::corpus::write::{Lean, Slices};
 use crate::i18n::{fill, Lang};
 use crate::publish::glance::FirstLook;
-use crate::publish::pages::ListRow;
+use crate::publish::pages::{ListRow, ReachRow};
 use crate::query::index::KINDS;
 use crate::query::url_state::PAGE_SIZE;
 
 /// The format this module writes and reads, named in every manifest.
-pub const FORMAT: &str = "dossier-parts/5";
+pub const FORMAT: &str = "dossier-parts/6";
 
 /// The element of the app's page that carries the record directory's parts
 /// ([`Manifest::directory_in_page`]), up to its contents.
@@ -185,6 +185,39 @@ pub struct ListEntry {
     /// The year its first row is listed under; absent for an undated one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub year: Option<i32>,
+    /// The first and last day its dated rows that do not reach cover (as
+    /// `ListRow::days`): a date range that misses them needs no row of this
+    /// part but those that reach, which `Manifest::reach` holds. Absent where
+    /// it has no such row.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub days: Option<(u32, u32)>,
+    /// How many of its rows are undated.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub undated: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+/// A part of the default list's rows that reach (`ListRow::reaches`), each with
+/// its place in the list: in the order of their last day, latest first, so that
+/// a range in the past skips the parts that end before it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReachEntry {
+    /// Its file name beside the manifest: `s-`, the first 16 hex digits of its
+    /// SHA-256, and `.json.gz`.
+    pub file: String,
+    /// The SHA-256 of its JSON, in hex.
+    pub sha256: String,
+    /// The size of its file, as stored (gzipped).
+    pub bytes: usize,
+    /// The size of its JSON.
+    pub json: usize,
+    /// How many rows it holds.
+    pub count: usize,
+    /// The first and last day its rows cover.
+    pub days: (u32, u32),
 }
 
 /// The entry file: what the corpus is, how many records it has, and its parts.
@@ -205,6 +238,10 @@ pub struct Manifest {
     /// The default list's parts, in its order: its pages without the records.
     #[serde(default)]
     pub list: Vec<ListEntry>,
+    /// The default list's rows that reach, apart: with the list's parts that a
+    /// date range meets, all that the list over that range needs.
+    #[serde(default)]
+    pub reach: Vec<ReachEntry>,
     /// Above how many bytes of parts (as stored) the app asks the reader before
     /// it downloads them all; absent means [`ASK_ABOVE`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -244,6 +281,7 @@ pub struct Split {
     pub directory: Vec<(String, Vec<u8>)>,
     pub glances: Vec<(String, Vec<u8>)>,
     pub list: Vec<(String, Vec<u8>)>,
+    pub reach: Vec<(String, Vec<u8>)>,
 }
 
 impl Split {
@@ -260,6 +298,7 @@ impl Split {
             .chain(&self.directory)
             .chain(&self.glances)
             .chain(&self.list)
+            .chain(&self.reach)
     }
 }
 
@@ -450,6 +489,13 @@ pub fn split_worded(
                 (entry, (file, stored))
             })
             .unzip();
+    let (reach_entries, reach) = reach_parts(rows, (part_bytes / LIST_SHARE).max(1))
+        .into_iter()
+        .map(|(entry, stored)| {
+            let file = entry.file.clone();
+            (entry, (file, stored))
+        })
+        .unzip();
     Split {
         manifest: Manifest {
             format: FORMAT.into(),
@@ -464,6 +510,7 @@ pub fn split_worded(
             parts: entries,
             directory: listed,
             list: list_entries,
+            reach: reach_entries,
             // Written out, so that the service worker reads the same figure.
             ask_above: Some(ASK_ABOVE),
             show_alone_above: None,
@@ -475,6 +522,7 @@ pub fn split_worded(
         directory,
         glances,
         list,
+        reach,
     }
 }
 
@@ -516,6 +564,71 @@ fn list_parts(rows: &[ListRow], part_bytes: usize) -> Vec<(ListEntry, Vec<u8>)> 
                 first: run.start,
                 count: run.len(),
                 year: rows.get(run.start).and_then(ListRow::year),
+                days: near_days(&rows[run.clone()]),
+                undated: rows[run.clone()]
+                    .iter()
+                    .filter(|r| r.days().is_none())
+                    .count(),
+            };
+            (entry, stored)
+        })
+        .collect()
+}
+
+/// The first and last day that `rows` which do not reach cover.
+fn near_days(rows: &[ListRow]) -> Option<(u32, u32)> {
+    rows.iter()
+        .filter(|r| !r.reaches())
+        .filter_map(ListRow::days)
+        .reduce(|(a, b), (c, d)| (a.min(c), b.max(d)))
+}
+
+/// The rows of the default list that reach, with their places, latest last day
+/// first (then in the list's order), cut into parts of about `part_bytes` of
+/// JSON; named `s-`.
+fn reach_parts(rows: &[ListRow], part_bytes: usize) -> Vec<(ReachEntry, Vec<u8>)> {
+    let mut reaching: Vec<(u32, ReachRow)> = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.reaches())
+        .filter_map(|(place, r)| Some((r.days()?.1, ReachRow(place, r.clone()))))
+        .collect();
+    reaching.sort_by_key(|(last, row)| (std::cmp::Reverse(*last), row.0));
+    let reaching: Vec<ReachRow> = reaching.into_iter().map(|(_, row)| row).collect();
+    let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
+    let (mut start, mut size) = (0, 2);
+    for (at, row) in reaching.iter().enumerate() {
+        let len = serde_json::to_vec(row).map_or(0, |json| json.len() + 1);
+        if at > start && size + len > part_bytes {
+            runs.push(start..at);
+            (start, size) = (at, 2);
+        }
+        size += len;
+    }
+    if start < reaching.len() {
+        runs.push(start..reaching.len());
+    }
+    let jsons: Vec<Vec<u8>> = runs
+        .iter()
+        .map(|run| serde_json::to_vec(&reaching[run.clone()]).unwrap_or_default())
+        .collect();
+    runs.into_iter()
+        .zip(&jsons)
+        .zip(named_all("s", &jsons))
+        .map(|((run, json), (file, sha256, stored))| {
+            let held = &reaching[run.clone()];
+            let days = held
+                .iter()
+                .filter_map(|ReachRow(_, r)| r.days())
+                .reduce(|(a, b), (c, d)| (a.min(c), b.max(d)))
+                .unwrap_or_default();
+            let entry = ReachEntry {
+                file,
+                sha256,
+                bytes: stored.len(),
+                json: json.len(),
+                count: run.len(),
+                days,
             };
             (entry, stored)
         })
@@ -922,6 +1035,20 @@ pub fn read_list(
 ) -> Result<Vec<ListRow>, PartsError> {
     check_hash(&entry.file, &entry.sha256, sha256)?;
     match serde_json::from_slice::<Vec<ListRow>>(bytes) {
+        Ok(rows) if rows.len() == entry.count => Ok(rows),
+        _ => Err(wrong_records(&entry.file)),
+    }
+}
+
+/// Reads a part of the default list's rows that reach, `entry`, from its JSON
+/// and the SHA-256 of that JSON, checked against the manifest.
+pub fn read_reach(
+    entry: &ReachEntry,
+    bytes: &[u8],
+    sha256: &str,
+) -> Result<Vec<ReachRow>, PartsError> {
+    check_hash(&entry.file, &entry.sha256, sha256)?;
+    match serde_json::from_slice::<Vec<ReachRow>>(bytes) {
         Ok(rows) if rows.len() == entry.count => Ok(rows),
         _ => Err(wrong_records(&entry.file)),
     }

@@ -1,0 +1,104 @@
+//! The default list over a date range, before the corpus is read: which of its
+//! parts a range needs (`Manifest::list`'s days and the rows that reach,
+//! `Manifest::reach`), and, from their rows, the list the app shows for that
+//! range once the corpus is in (`query::filter`): the events whose dates meet
+//! the range, those within it first, in the list's order, then those dated less
+//! precisely than it; undated ones where the reader asks for them.
+
+use crate::corpus::date::DateWindow;
+use crate::publish::pages::{ListRow, ReachRow};
+use crate::publish::parts::Manifest;
+
+/// The parts a date range needs, by their numbers in the manifest.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RangeParts {
+    /// Of the default list (`Manifest::list`).
+    pub list: Vec<usize>,
+    /// Of the rows that reach (`Manifest::reach`).
+    pub reach: Vec<usize>,
+}
+
+impl RangeParts {
+    pub fn len(&self) -> usize {
+        self.list.len() + self.reach.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// The parts of the default list, and of its rows that reach, that hold an
+/// event of the range `window` (and, with `undated`, those that hold undated ones).
+pub fn range_parts(manifest: &Manifest, window: &DateWindow, undated: bool) -> RangeParts {
+    let (lo, hi) = window.bounds();
+    let meets = |(first, last): (u32, u32)| first <= hi && last >= lo;
+    RangeParts {
+        list: (manifest.list.iter().enumerate())
+            .filter(|(_, p)| p.days.is_some_and(meets) || (undated && p.undated > 0))
+            .map(|(at, _)| at)
+            .collect(),
+        reach: (manifest.reach.iter().enumerate())
+            .filter(|(_, p)| meets(p.days))
+            .map(|(at, _)| at)
+            .collect(),
+    }
+}
+
+/// The default list over a date range: its rows in the order the list shows them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct InRange {
+    pub rows: Vec<ListRow>,
+    /// Where the events dated less precisely than the range begin in `rows`.
+    pub loose_from: usize,
+    /// How many undated events the range hides (none when they are shown).
+    pub undated_hidden: usize,
+}
+
+/// The list over `window` from the rows of the parts [`range_parts`] named:
+/// `list`, each list part's number with its rows; `reach`, the rows of the
+/// parts of those that reach. A row that reaches is taken from `reach` only.
+pub fn in_range<'a>(
+    manifest: &Manifest,
+    window: &DateWindow,
+    undated: bool,
+    list: impl IntoIterator<Item = (usize, &'a [ListRow])>,
+    reach: impl IntoIterator<Item = &'a [ReachRow]>,
+) -> InRange {
+    let (lo, hi) = window.bounds();
+    // Each kept row with its place, and whether it is dated less precisely than the range.
+    let mut kept: Vec<(bool, usize, &ListRow)> = Vec::new();
+    let mut keep = |place: usize, row: &'a ListRow| match row.days() {
+        None if undated => kept.push((false, place, row)),
+        None => {}
+        Some((first, last)) if first <= hi && last >= lo => {
+            kept.push((!(lo <= first && last <= hi), place, row));
+        }
+        Some(_) => {}
+    };
+    for (at, rows) in list {
+        let Some(part) = manifest.list.get(at) else {
+            continue;
+        };
+        for (i, row) in rows.iter().enumerate().filter(|(_, r)| !r.reaches()) {
+            keep(part.first + i, row);
+        }
+    }
+    for rows in reach {
+        for ReachRow(place, row) in rows {
+            keep(*place, row);
+        }
+    }
+    kept.sort_by_key(|(loose, place, _)| (*loose, *place));
+    kept.dedup_by_key(|(_, place, _)| *place);
+    let loose_from = kept.partition_point(|(loose, _, _)| !loose);
+    InRange {
+        rows: kept.into_iter().map(|(_, _, row)| row.clone()).collect(),
+        loose_from,
+        undated_hidden: if undated {
+            0
+        } else {
+            manifest.list.iter().map(|p| p.undated).sum()
+        },
+    }
+}

@@ -1,0 +1,179 @@
+//! The default list over a date range, from parts (`publish::range`): for many
+//! ranges over a generated corpus, the parts the manifest names hold every event
+//! the app's own list shows for that range once the corpus is in, and the list
+//! read from them is that list (the same events, in the same order, the less
+//! precisely dated ones from the same place) with the same count of undated
+//! events hidden; a range skips the parts that hold none of it.
+
+// Tests may unwrap: a failure is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+#[path = "../src/bin/gen-corpus/synth.rs"]
+#[allow(dead_code)]
+mod synth;
+
+#[path = "support/worded.rs"]
+mod worded;
+
+use dossier::corpus::model::Kind;
+use dossier::corpus::sha256::sha256_hex;
+use dossier::publish::pages::{ListRow, ReachRow};
+use dossier::publish::parts::{inflate, read_list, read_manifest, read_reach, Manifest, Split};
+use dossier::publish::range::{in_range, range_parts, InRange};
+use dossier::query::filter::{Filter, Outcome};
+use dossier::query::index::Index;
+use dossier::query::order::ClaimOrder;
+use worded::worded_split;
+
+/// Record parts of 128 KiB of JSON: list parts of 64 KiB, a few pages each.
+const PART_BYTES: usize = 128 * 1024;
+
+/// The JSON of the file `name` of the split, as the app has it once fetched.
+fn json_of(split: &Split, name: &str) -> Vec<u8> {
+    let (_, stored) = split.files().find(|(f, _)| *f == name).unwrap();
+    inflate(stored).unwrap()
+}
+
+/// The list over the filter's range as the app reads it before the corpus: the
+/// parts the manifest names, fetched, checked against their hashes and read;
+/// and how many parts of each kind that took.
+fn from_parts(split: &Split, manifest: &Manifest, filter: &Filter) -> (InRange, usize, usize) {
+    let (window, _) = filter.window();
+    let needs = range_parts(manifest, &window, filter.include_undated);
+    let list: Vec<(usize, Vec<ListRow>)> = (needs.list.iter())
+        .map(|&at| {
+            let entry = &manifest.list[at];
+            let json = json_of(split, &entry.file);
+            (at, read_list(entry, &json, &sha256_hex(&json)).unwrap())
+        })
+        .collect();
+    let reach: Vec<Vec<ReachRow>> = (needs.reach.iter())
+        .map(|&at| {
+            let entry = &manifest.reach[at];
+            let json = json_of(split, &entry.file);
+            read_reach(entry, &json, &sha256_hex(&json)).unwrap()
+        })
+        .collect();
+    let listed = in_range(
+        manifest,
+        &window,
+        filter.include_undated,
+        list.iter().map(|(at, rows)| (*at, rows.as_slice())),
+        reach.iter().map(Vec::as_slice),
+    );
+    (listed, needs.list.len(), needs.reach.len())
+}
+
+/// The app's list of events for the filter, from the whole corpus: the ids in
+/// its order, where the less precisely dated begin, and the undated it hides.
+fn from_whole(index: &Index, filter: &Filter) -> (Vec<String>, usize, usize) {
+    let outcome = Outcome::new(index, filter, Kind::Event);
+    let listing = outcome.listing(index, Kind::Event, ClaimOrder::Date);
+    let ids = (listing.items.iter())
+        .map(|&e| index.corpus.events[e as usize].id.clone())
+        .collect();
+    (ids, listing.loose_from, outcome.undated_hidden)
+}
+
+/// A small, seeded generator of numbers, so that a failure can be run again.
+struct Dice(u64);
+
+impl Dice {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (self.0 >> 33) % n.max(1)
+    }
+
+    /// A range's end as a reader types it: a year, a month or a day, or none.
+    fn end(&mut self) -> String {
+        let year = 1975 + self.below(55);
+        let month = 1 + self.below(12);
+        match self.below(5) {
+            0 => String::new(),
+            1 | 2 => year.to_string(),
+            3 => format!("{year}-{month:02}"),
+            _ => format!("{year}-{month:02}-{:02}", 1 + self.below(28)),
+        }
+    }
+}
+
+#[test]
+fn every_range_from_parts_is_the_apps_list_of_the_whole_corpus() {
+    let corpus = synth::generate(4000, 7);
+    let (split, index) = worded_split(&corpus, PART_BYTES);
+    let manifest = read_manifest(split.manifest_json().as_bytes()).unwrap();
+    assert!(
+        manifest.list.len() > 4,
+        "{} list parts",
+        manifest.list.len()
+    );
+    assert!(
+        !manifest.reach.is_empty(),
+        "the generated corpus has events that reach"
+    );
+    let mut dice = Dice(15);
+    let (mut some, mut loose, mut skipped) = (0, 0, 0);
+    for round in 0..400 {
+        let mut filter = Filter {
+            from: dice.end(),
+            to: dice.end(),
+            include_undated: dice.below(3) == 0,
+            ..Filter::default()
+        };
+        // A range of one year, as a reader often asks.
+        if round % 4 == 0 {
+            filter.to = filter.from.clone();
+        }
+        if filter.window().0.is_open() {
+            continue;
+        }
+        let (listed, lists, _) = from_parts(&split, &manifest, &filter);
+        let (ids, loose_from, hidden) = from_whole(&index, &filter);
+        let got: Vec<&str> = listed.rows.iter().map(ListRow::id).collect();
+        assert_eq!(got, ids, "{filter:?}");
+        assert_eq!(listed.loose_from, loose_from, "{filter:?}");
+        assert_eq!(listed.undated_hidden, hidden, "{filter:?}");
+        some += usize::from(!ids.is_empty());
+        loose += usize::from(loose_from < ids.len());
+        skipped += usize::from(lists < manifest.list.len());
+    }
+    // The ranges tried are not all empty, nor all the same.
+    assert!(
+        some > 200 && loose > 50 && skipped > 100,
+        "{some} {loose} {skipped}"
+    );
+}
+
+#[test]
+fn a_range_of_one_year_reads_few_of_the_lists_parts() {
+    let corpus = synth::generate(4000, 7);
+    let (split, _) = worded_split(&corpus, PART_BYTES);
+    let manifest = read_manifest(split.manifest_json().as_bytes()).unwrap();
+    let filter = Filter {
+        from: "2001".into(),
+        to: "2001".into(),
+        ..Filter::default()
+    };
+    let (listed, lists, reaches) = from_parts(&split, &manifest, &filter);
+    assert!(!listed.rows.is_empty());
+    assert!(lists <= 2, "{lists} of {} list parts", manifest.list.len());
+    assert!(reaches <= manifest.reach.len());
+}
+
+#[test]
+fn a_damaged_part_of_the_rows_that_reach_is_named() {
+    let corpus = synth::generate(2000, 7);
+    let (split, _) = worded_split(&corpus, PART_BYTES);
+    let manifest = read_manifest(split.manifest_json().as_bytes()).unwrap();
+    let entry = &manifest.reach[0];
+    let mut json = json_of(&split, &entry.file);
+    let err = read_reach(entry, &json, "00").unwrap_err();
+    assert!(err.to_string().contains(&entry.file), "{err}");
+    // Rows other than the manifest lists, under a matching hash.
+    json.truncate(json.len() / 2);
+    json.extend_from_slice(b"]");
+    assert!(read_reach(entry, &json, &sha256_hex(&json)).is_err());
+}
