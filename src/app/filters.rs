@@ -1,7 +1,7 @@
 //! The filter panel: date range, institutions and people, kinds and free text,
 //! each choice with its live count.
 
-use dossier::corpus::date::{Calendar, ReadHow, TypedEnd};
+use dossier::corpus::date::{Calendar, DateError, ReadHow, TypedEnd};
 use dossier::corpus::text::fold;
 use dossier::i18n::{fill, Lang};
 use dossier::query::filter::{offers, Facet, Offer, Outcome};
@@ -18,6 +18,7 @@ use super::nav::{Entry, Nav};
 #[component]
 pub fn FilterPanel() -> impl IntoView {
     let nav = expect_context::<Nav>();
+    let outcome = expect_context::<Memo<Outcome>>();
     // Open beside the list on a wide screen; folded above it on a phone.
     let wide = window()
         .inner_width()
@@ -53,7 +54,9 @@ pub fn FilterPanel() -> impl IntoView {
                 </summary>
                 <form role="search" on:submit=|e| e.prevent_default()>
                     <TextFilter/>
-                    <DateFilter/>
+                    <DateFilter
+                        hidden=Signal::derive(move || outcome.with(|o| o.undated_hidden))
+                        errors=Signal::derive(move || outcome.with(|o| o.date_errors.clone()))/>
                     <ActorFilter/>
                     <p class="hint">{move || fill(t.counts_hint, &[noun()])}</p>
                     <TermFilter facet=Facet::ClaimKinds legend=t.claim_kinds/>
@@ -181,10 +184,13 @@ fn TextFilter() -> impl IntoView {
     }
 }
 
+/// The date range: two ends as a reader types them, how a year was read, the
+/// ends that are not dates (`errors`), and how many undated records of the
+/// view the range hides (`hidden`), with the choice to show them. Also above
+/// the list in pages (`pages::EventsInPages`), where the figures come from parts.
 #[component]
-fn DateFilter() -> impl IntoView {
+pub(super) fn DateFilter(hidden: Signal<usize>, errors: Signal<Vec<DateError>>) -> impl IntoView {
     let nav = expect_context::<Nav>();
-    let outcome = expect_context::<Memo<Outcome>>();
     let l = lang();
     // A bare year that could be either calendar is read as the interface's
     // language suggests, and kept marked ("1367sh"), so the address keeps the
@@ -216,7 +222,7 @@ fn DateFilter() -> impl IntoView {
     let t = l.strings();
     let undated_note = move || {
         let (include, view) = nav.state.with(|s| (s.filter.include_undated, s.view));
-        let hidden = outcome.with(|o| o.undated_hidden);
+        let hidden = hidden.get();
         if include {
             t.undated_shown.to_string()
         } else if hidden > 0 {
@@ -249,7 +255,7 @@ fn DateFilter() -> impl IntoView {
             // An alert holds the list: the role would take the list's own away.
             <div role="alert">
                 <ul class="errors">
-                    {move || outcome.with(|o| o.date_errors.clone()).into_iter()
+                    {move || errors.get().into_iter()
                         .map(|e| view! { <li>{fill(t.end_ignored, &[&l.date_error(&e)])}</li> })
                         .collect_view()}
                 </ul>

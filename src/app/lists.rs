@@ -167,7 +167,7 @@ fn Later(children: ChildrenFn) -> impl IntoView {
 
 /// Says that nothing matches, and offers to clear the filters.
 #[component]
-fn NothingMatches(kind: Kind) -> impl IntoView {
+pub(super) fn NothingMatches(kind: Kind) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let l = lang();
     view! {

@@ -8,9 +8,9 @@ use dossier::corpus::model::Corpus;
 use dossier::corpus::sha256::{hex, Sha256};
 use dossier::corpus::validate;
 use dossier::publish::gather::Gathering;
-use dossier::publish::pages::ListRow;
+use dossier::publish::pages::{ListRow, ReachRow};
 use dossier::publish::parts::{
-    self, read_list, Assembly, ListEntry, Manifest, PartsError, MANIFEST,
+    self, read_list, read_reach, Assembly, ListEntry, Manifest, PartsError, ReachEntry, MANIFEST,
 };
 use dossier::query::index::{Index, IndexBuilding};
 use futures::stream::{self, StreamExt};
@@ -436,7 +436,7 @@ async fn inflate(mut bytes: Vec<u8>) -> Option<Vec<u8>> {
 
 /// How many parts are asked for at once: enough that the link never idles while a
 /// part is checked and read, few enough that the first ones are not slowed.
-const PARTS_IN_FLIGHT: usize = 4;
+pub(super) const PARTS_IN_FLIGHT: usize = 4;
 
 /// The SHA-256 of `bytes` in hex, by the browser's own digest where the page may
 /// use it (a secure context: https, or 127.0.0.1), many times faster than ours in
@@ -562,6 +562,13 @@ async fn fetch_part(file: String, retry: bool) -> Result<Fetched, LoadFailure> {
 pub async fn list_part(entry: &ListEntry, retry: bool) -> Result<Vec<ListRow>, LoadFailure> {
     let part = fetch_part(entry.file.clone(), retry).await?;
     read_list(entry, &part.json, &part.sha256).map_err(LoadFailure::Parts)
+}
+
+/// The part of the default list's rows that reach `entry`, fetched, checked
+/// against its hash and read.
+pub async fn reach_part(entry: &ReachEntry, retry: bool) -> Result<Vec<ReachRow>, LoadFailure> {
+    let part = fetch_part(entry.file.clone(), retry).await?;
+    read_reach(entry, &part.json, &part.sha256).map_err(LoadFailure::Parts)
 }
 
 /// The record `id` and the records it names, from the few parts that hold them

@@ -14,6 +14,7 @@ mod nav;
 mod offline;
 mod open;
 mod pages;
+mod range;
 mod takeaway;
 mod timeline;
 

@@ -19,9 +19,11 @@ use leptos::task::spawn_local;
 
 use super::bits::{data, lang, thousands, DateText};
 use super::failure::LoadFailure;
+use super::filters::DateFilter;
 use super::lists::{heading, page_note, runs, year_sections, Pager};
 use super::loader;
 use super::nav::{Entry, Nav, RecordLink};
+use super::range::RangeInPages;
 
 /// One part of the list, as far as it has come.
 #[derive(Clone)]
@@ -55,11 +57,58 @@ fn last_read(file: &str) -> Option<Arc<Vec<ListRow>>> {
     })
 }
 
-/// The list of a corpus not read yet: for an address with no filter, the page
-/// it asks for, from the list's parts; for any other, the static first page
-/// (which the page's script showed only for such an address: none).
+/// The list of a corpus not read yet: for an address with no filter but a date
+/// range, the page it asks for, from the list's parts, under the date range's
+/// fields; for any other, the static first page (which the page's script
+/// showed only for an address with no filter at all: none).
 #[component]
 pub fn ListInPages() -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let d = data();
+    let listed = d.manifest.as_ref().is_some_and(|m| !m.list.is_empty());
+    let shown = Memo::new(move |_| listed && nav.state.with(shows_list));
+    let ranged =
+        Memo::new(move |_| shown.get() && nav.state.with(|s| !s.filter.window().0.is_open()));
+    // The figures beside the date range, from the manifest: how many events
+    // are undated, and the ends that are not dates.
+    let undated: usize = d
+        .manifest
+        .as_ref()
+        .map_or(0, |m| m.list.iter().map(|p| p.undated).sum());
+    let hidden = Signal::derive(move || {
+        let shows_undated = nav.state.with(|s| s.filter.include_undated);
+        if shows_undated {
+            0
+        } else {
+            undated
+        }
+    });
+    let errors = Signal::derive(move || nav.state.with(|s| s.filter.window().1));
+    let dates = move || {
+        shown.get().then(|| {
+            view! {
+                <form class="list-dates" role="search" on:submit=|e| e.prevent_default()>
+                    <DateFilter hidden errors/>
+                </form>
+            }
+        })
+    };
+    view! {
+        {dates}
+        {move || if ranged.get() {
+            // The static first page is not this list.
+            remove_stand_in();
+            view! { <RangeInPages/> }.into_any()
+        } else {
+            view! { <DefaultInPages/> }.into_any()
+        }}
+    }
+}
+
+/// The default list in pages, or the static first page where the address asks
+/// for another list.
+#[component]
+fn DefaultInPages() -> impl IntoView {
     let nav = expect_context::<Nav>();
     let d = data();
     let total: usize = d
@@ -140,7 +189,7 @@ pub fn ListInPages() -> impl IntoView {
                 view! {
                     {heading(View::Events, total, total)}
                     {page_note(&page, total)}
-                    <PageRows rows=shown/>
+                    <div class="timeline"><PageRows rows=shown/></div>
                     <Pager page items=total/>
                 }
                 .into_any()
@@ -249,15 +298,27 @@ fn YearJump() -> impl IntoView {
 }
 
 /// Whether the address asks for the default list, of which pages can be read
-/// before the corpus: no record, no filter, the events view (any page of it).
+/// before the corpus: no record, the events view (any page of it), no filter
+/// but a date range.
 pub fn shows_list(state: &UrlState) -> bool {
-    state.record.is_none() && state.view == View::Events && state.filter == Filter::default()
+    let f = &state.filter;
+    let dates_only = Filter {
+        from: f.from.clone(),
+        to: f.to.clone(),
+        include_undated: f.include_undated,
+        ..Filter::default()
+    };
+    state.record.is_none() && state.view == View::Events && *f == dates_only
 }
 
 /// A page's rows, grouped by the year each event starts in, as the events list
-/// groups them; undated last.
+/// groups them, each year in a region named by `label` (a template for the
+/// year); undated last.
 #[component]
-fn PageRows(rows: Vec<ListRow>) -> impl IntoView {
+pub(super) fn PageRows(
+    rows: Vec<ListRow>,
+    #[prop(default = "{0}")] label: &'static str,
+) -> impl IntoView {
     let l = lang();
     let t = l.strings();
     let year = |at: u32| {
@@ -279,7 +340,7 @@ fn PageRows(rows: Vec<ListRow>) -> impl IntoView {
         }
         .into_any()
     };
-    view! { <div class="timeline">{year_sections(groups, "{0}", item)}</div> }
+    year_sections(groups, label, item)
 }
 
 /// Whether the page's script shows the static first page, in the language the

@@ -426,6 +426,8 @@ pub static STRINGS: Strings = Strings {
     year_go: "Go",
     year_unread: "“{0}” is not a year.",
     year_none: "No dated event is listed under {0} or later.",
+    range_reading: "Reading the events of these dates: {0} of {1} parts of the list…",
+    range_failed: "The events of these dates could not all be read.",
 };
 
 impl SpeakerWords {

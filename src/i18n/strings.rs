@@ -451,4 +451,9 @@ pub struct Strings {
     pub year_unread: &'static str,
     /// A year after every dated event.
     pub year_none: &'static str,
+    /// While the parts that hold the events of a date range are read: how many
+    /// of how many are in.
+    pub range_reading: &'static str,
+    /// The events of a date range could not all be read.
+    pub range_failed: &'static str,
 }

@@ -65,12 +65,13 @@ pub fn rows(index: &Index) -> Vec<ListRow> {
         .collect()
 }
 
-/// Rows dated over more days than this, or open at an end, "reach": a date
-/// range can meet them far from where the list places them, so the build also
-/// writes them apart (`publish::parts`, `Manifest::reach`), and each part of
-/// the list says what days its other rows cover. A year, or a span of up to
-/// about thirteen months, does not reach.
-pub const REACH_DAYS: u32 = 400;
+/// Rows whose dates reach further than this, or are open at an end, "reach":
+/// a date range can meet them far from where the list places them, so the
+/// build also writes them apart (`publish::parts`, `Manifest::reach`), and each
+/// part of the list says what days its other rows cover. Days are numbered
+/// YYYYMMDD, so this is a year and a month: a year, or a span of up to about
+/// thirteen months, does not reach.
+pub const REACH: u32 = 10_100;
 
 impl ListRow {
     /// The first and last possible day of its date, as the filters count days;
@@ -80,10 +81,11 @@ impl ListRow {
         DateSpan::parse(when).ok().map(|span| span.bounds())
     }
 
-    /// Whether its date spans more than [`REACH_DAYS`] or is open at an end.
+    /// Whether its last day is further than [`REACH`] from its first, or it
+    /// is open at an end.
     pub fn reaches(&self) -> bool {
         self.days()
-            .is_some_and(|(first, last)| last.saturating_sub(first) > REACH_DAYS)
+            .is_some_and(|(first, last)| last.saturating_sub(first) > REACH)
     }
 }
 

@@ -201,8 +201,8 @@ fn is_zero(n: &usize) -> bool {
 }
 
 /// A part of the default list's rows that reach (`ListRow::reaches`), each with
-/// its place in the list: in the order of their last day, latest first, so that
-/// a range in the past skips the parts that end before it.
+/// its place in the list, in an order that lets a range skip the parts that
+/// hold none of it (`reach_parts`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReachEntry {
     /// Its file name beside the manifest: `s-`, the first 16 hex digits of its
@@ -583,23 +583,37 @@ fn near_days(rows: &[ListRow]) -> Option<(u32, u32)> {
         .reduce(|(a, b), (c, d)| (a.min(c), b.max(d)))
 }
 
-/// The rows of the default list that reach, with their places, latest last day
-/// first (then in the list's order), cut into parts of about `part_bytes` of
-/// JSON; named `s-`.
+/// The rows of the default list that reach, with their places, cut into parts
+/// of about `part_bytes` of JSON; named `s-`. Those open at the end come first,
+/// earliest first day first; then those open at the start, then the others,
+/// each latest last day first; no part holds two of these groups. A range then
+/// reads, of those open at an end, only the ones that meet it (give or take a
+/// part), and of the others those that end after it starts and start before
+/// it ends.
 fn reach_parts(rows: &[ListRow], part_bytes: usize) -> Vec<(ReachEntry, Vec<u8>)> {
-    let mut reaching: Vec<(u32, ReachRow)> = rows
+    let mut reaching: Vec<((u8, u32, usize), ReachRow)> = rows
         .iter()
         .enumerate()
         .filter(|(_, r)| r.reaches())
-        .filter_map(|(place, r)| Some((r.days()?.1, ReachRow(place, r.clone()))))
+        .filter_map(|(place, r)| {
+            let (first, last) = r.days()?;
+            let key = match (first, last) {
+                (_, u32::MAX) => (0, first, place),
+                (0, _) => (1, u32::MAX - last, place),
+                _ => (2, u32::MAX - last, place),
+            };
+            Some((key, ReachRow(place, r.clone())))
+        })
         .collect();
-    reaching.sort_by_key(|(last, row)| (std::cmp::Reverse(*last), row.0));
+    reaching.sort_by_key(|(key, _)| *key);
+    let groups: Vec<u8> = reaching.iter().map(|((group, _, _), _)| *group).collect();
     let reaching: Vec<ReachRow> = reaching.into_iter().map(|(_, row)| row).collect();
     let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
     let (mut start, mut size) = (0, 2);
     for (at, row) in reaching.iter().enumerate() {
         let len = serde_json::to_vec(row).map_or(0, |json| json.len() + 1);
-        if at > start && size + len > part_bytes {
+        let new_group = at > 0 && groups[at] != groups[at - 1];
+        if at > start && (size + len > part_bytes || new_group) {
             runs.push(start..at);
             (start, size) = (at, 2);
         }

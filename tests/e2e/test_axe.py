@@ -250,15 +250,21 @@ def test_no_axe_violations_before_the_app(site, no_app, scheme_page, axe_source,
 
 @pytest.mark.parametrize("scheme_page", SCHEMES, indirect=True)
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("query", ["", "page=2&"], ids=["first-page", "page-2"])
-def test_no_axe_violations_on_the_list_in_pages(site_on_request, scheme_page, axe_source, lang, query):
+@pytest.mark.parametrize("query,ready", [
+    ("", "form.year-jump"),
+    ("page=2&", "form.year-jump"),
+    ("from=1988&to=1988&", "fieldset.dates"),
+], ids=["first-page", "page-2", "date-range"])
+def test_no_axe_violations_on_the_list_in_pages(site_on_request, scheme_page, axe_source, lang, query, ready):
     """A corpus read on request: its list in pages, the static first one and one
-    fetched from its part, with the box that goes to a year."""
+    fetched from its part, with the box that goes to a year and the date range;
+    and the list over a date range."""
     url, _ = site_on_request
     url = f"{url}?{query}lang={lang}"
     scheme_page.d.get(url)
-    settle(scheme_page, "form.year-jump")
-    scheme_page.wait(lambda d: d.find_elements(By.CSS_SELECTOR, "nav.pager"))
+    settle(scheme_page, ready)
+    if "from=" not in query:
+        scheme_page.wait(lambda d: d.find_elements(By.CSS_SELECTOR, "nav.pager"))
     if query:
         scheme_page.wait(lambda d: d.find_elements(By.CSS_SELECTOR, "li.record.event"))
     check(scheme_page, axe_source, url)

@@ -127,7 +127,7 @@ def test_a_damaged_part_of_the_list_is_named_and_retry_recovers(large_on_request
     good = part.read_bytes()
     part.write_bytes(good[:-40])
     page.open(f"{url}?page=2")
-    alert = page.text("main [role=alert]")
+    alert = page.text("main .failure[role=alert]")
     assert "Page 2 of the list could not be fetched" in alert, alert
     assert manifest["list"][0]["file"] in alert, alert
     assert not page.css("li.record.event")
@@ -135,7 +135,7 @@ def test_a_damaged_part_of_the_list_is_named_and_retry_recovers(large_on_request
     # A later date, so that the browser's cached copy is not taken as current.
     later = time.time() + 5
     os.utime(part, (later, later))
-    page.one("main [role=alert] button").click()
+    page.one("main .failure[role=alert] button").click()
     assert len(rows_shown(page)) == 50
 
 
@@ -151,7 +151,7 @@ def test_a_page_in_persian(large_on_request, page):
 
 def test_a_filter_in_the_address_shows_no_page_of_the_list(large_on_request, page):
     url, _, _ = large_on_request
-    page.open(f"{url}?page=2&from=1990")
+    page.open(f"{url}?page=2&q=prison")
     assert page.one(".alone button")
     assert not page.css("li.record.event, nav.pager")
     assert not part_requests(page, "l")
@@ -256,3 +256,90 @@ def test_a_year_box_goes_to_the_page_where_the_years_events_begin(large_on_reque
     page.wait(lambda d: "2999 or later" in page.text(".year-jump"))
     page.set_input("year-jump", "soon")
     page.wait(lambda d: "“soon” is not a year" in page.text(".year-jump"))
+
+
+LOOSE = "return (document.querySelector('#maybe-title') || {}).textContent || ''"
+
+
+def range_shown(page):
+    """The heading, ids, years and less precise heading of the list on screen."""
+    ids = rows_shown(page)
+    return page.title(), ids, page.d.execute_script(YEARS), page.d.execute_script(LOOSE)
+
+
+@pytest.mark.every_engine
+def test_a_date_range_before_the_corpus_is_the_whole_lists_range(large_on_request, page):
+    url, _, manifest = large_on_request
+    events = manifest["totals"]["events"]
+    # A range of three years: some events within it, some dated less precisely.
+    page.open(f"{url}?from=2001&to=2003")
+    page.until_title(f"of {events:,})")
+    first = range_shown(page)
+    shown = int(first[0].split("(")[1].split(" ")[0].replace(",", ""))
+    assert 100 < shown < events / 4, first[0]
+    assert all(y in ("2001", "2002", "2003") for y in first[2]), first[2]
+    # From the parts of the list the range meets, and no record part.
+    assert 0 < len(part_requests(page, "l")) < len(manifest["list"]) / 2
+    assert not part_requests(page, "r")
+    # The last page holds those dated less precisely than the range, under their heading.
+    last = -(-shown // 50)
+    page.one(f"nav.pager a[aria-label='Page {last:,}']").click()
+    page.wait(lambda d: d.execute_script(LOOSE))
+    tail = range_shown(page)
+    assert "dated less precisely" in tail[3], tail
+    # Read whole, the app's own list shows the same on the same pages.
+    page.one(".alone button").click()
+    page.wait(lambda d: d.execute_script(NO_NOTICE), timeout=60)
+    page.until_title(first[0])
+    assert page.query().endswith(f"page={last}")
+    assert range_shown(page) == tail
+    page.one("nav.pager a[aria-label='Page 1']").click()
+    page.wait(lambda d: d.execute_script(LIST_ROWS) != tail[1])
+    assert range_shown(page) == first
+
+
+def test_the_date_fields_above_the_list_in_pages_filter_it(large_on_request, page):
+    url, _, manifest = large_on_request
+    events = manifest["totals"]["events"]
+    undated = sum(p.get("undated", 0) for p in manifest["list"])
+    assert undated > 0
+    page.open(f"{url}?page=2")
+    rows_shown(page)
+    page.set_input("f-from", "2010").until_query("from=2010")
+    page.until_title(f"of {events:,})")
+    years = page.d.execute_script(YEARS)
+    assert years and all(y >= "2010" for y in years), years
+    ranged = int(page.title().split("(")[1].split(" ")[0].replace(",", ""))
+    # The undated events the range hides are counted from the manifest, and shown on asking.
+    assert f"{undated:,} events with no date" in page.text("fieldset.dates")
+    page.check("f-undated")
+    page.until_title(f"({ranged + undated:,} of {events:,})")
+    # An end that is not a date is named, and the list is the default one.
+    page.open(f"{url}?from=soon")
+    assert "this end of the range is ignored" in page.text("fieldset.dates")
+    page.until_title(f"Events ({events:,})")
+
+
+def test_a_part_a_date_range_needs_that_fails_is_named_and_retry_recovers(large_on_request, page):
+    url, site, manifest = large_on_request
+    part = site / "parts" / manifest["reach"][0]["file"]
+    good = part.read_bytes()
+    part.write_bytes(good[:-40])
+    page.open(f"{url}?from=2015&to=2016")
+    alert = page.text("main .failure[role=alert]")
+    assert "The events of these dates could not all be read" in alert, alert
+    assert manifest["reach"][0]["file"] in alert, alert
+    assert not page.css("li.record.event")
+    part.write_bytes(good)
+    later = time.time() + 5
+    os.utime(part, (later, later))
+    page.one("main .failure[role=alert] button").click()
+    assert rows_shown(page)
+    assert "of" in page.title()
+
+
+def test_a_date_range_in_persian(large_on_request, page):
+    url, _, _ = large_on_request
+    page.open(f"{url}?lang=fa&from=2001&to=2003")
+    assert rows_shown(page)
+    assert " از " in page.title(), page.title()

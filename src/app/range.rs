@@ -1,0 +1,232 @@
+//! The default list over a date range before the corpus is read: the parts of
+//! the list that the range meets, and its rows that reach (`publish::range`),
+//! fetched a few at a time, then the list the app shows for that range once the
+//! corpus is in, a page at a time. Its count is shown only once every part it
+//! needs is in, so it is never a partial number shown as the whole.
+
+use std::cell::RefCell;
+use std::sync::Arc;
+
+use dossier::corpus::model::Kind;
+use dossier::i18n::fill;
+use dossier::publish::pages::{ListRow, ReachRow};
+use dossier::publish::parts::Manifest;
+use dossier::publish::range::{in_range, range_parts, InRange};
+use dossier::query::filter::Filter;
+use dossier::query::url_state::{Page, View, PAGE_SIZE};
+use futures::stream::{self, StreamExt};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::bits::{count, data, lang, thousands};
+use super::failure::LoadFailure;
+use super::lists::{heading, page_note, NothingMatches, Pager};
+use super::loader::{self, PARTS_IN_FLIGHT};
+use super::nav::Nav;
+use super::pages::PageRows;
+
+/// The ends of a range as the address has them, and whether undated events
+/// are shown: what the list over a range depends on.
+type RangeKey = (String, String, bool);
+
+/// How far the list over a range has come.
+#[derive(Clone)]
+enum Ranged {
+    /// This many of so many parts are in.
+    Reading(usize, usize),
+    Read(Arc<InRange>),
+    /// A part failed: which, and why.
+    Failed(String, LoadFailure),
+}
+
+thread_local! {
+    /// The list over the range last read: back from a record opened from it,
+    /// or on to another page of it, it is drawn at once.
+    static LAST_RANGE: RefCell<Option<(RangeKey, Arc<InRange>)>> = const { RefCell::new(None) };
+}
+
+fn last_range(key: &RangeKey) -> Option<Arc<InRange>> {
+    LAST_RANGE.with(|last| {
+        last.borrow()
+            .as_ref()
+            .filter(|(read, _)| read == key)
+            .map(|(_, listed)| listed.clone())
+    })
+}
+
+/// The events list over the date range in the address, from the parts that
+/// hold it.
+#[component]
+pub fn RangeInPages() -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let d = data();
+    let Some(manifest) = d.manifest.clone() else {
+        return ().into_any();
+    };
+    let total: usize = manifest.list.iter().map(|p| p.count).sum();
+    let key = Memo::new(move |_| {
+        nav.state.with(|s| {
+            let f = &s.filter;
+            (f.from.clone(), f.to.clone(), f.include_undated)
+        })
+    });
+    let state: RwSignal<Option<Ranged>, LocalStorage> = RwSignal::new_local(None);
+    let tries = RwSignal::new(0u32);
+    Effect::new(move |_| {
+        tries.track();
+        let wanted = key.get();
+        if let Some(listed) = last_range(&wanted) {
+            state.set(Some(Ranged::Read(listed)));
+            return;
+        }
+        // Asked for again after a part failed: that part is fetched afresh.
+        let failed = state.with_untracked(|s| match s {
+            Some(Ranged::Failed(file, _)) => Some(file.clone()),
+            _ => None,
+        });
+        let manifest = manifest.clone();
+        spawn_local(async move {
+            let asked = wanted.clone();
+            let current = move || key.with_untracked(|k| *k == asked);
+            let listed = read_range(&manifest, &wanted, failed, |done, of| {
+                if current() {
+                    state.set(Some(Ranged::Reading(done, of)));
+                }
+            })
+            .await;
+            if !current() {
+                return;
+            }
+            state.set(Some(match listed {
+                Ok(listed) => {
+                    let listed = Arc::new(listed);
+                    LAST_RANGE.with(|last| {
+                        *last.borrow_mut() = Some((wanted, listed.clone()));
+                    });
+                    Ranged::Read(listed)
+                }
+                Err((file, failure)) => Ranged::Failed(file, failure),
+            }));
+        });
+    });
+    let requested = Memo::new(move |_| nav.state.with(|s| s.page_number()));
+    let l = lang();
+    let t = l.strings();
+    let title = move || {
+        view! { <h2 class="list-title" id="list-title">{l.view_label(View::Events)}</h2> }
+    };
+    (move || match state.get() {
+        Some(Ranged::Read(listed)) => {
+            let shown = listed.rows.len();
+            if shown == 0 {
+                return view! {
+                    {heading(View::Events, 0, total)}
+                    <NothingMatches kind=Kind::Event/>
+                }
+                .into_any();
+            }
+            let page = Page::of(shown, requested.get(), PAGE_SIZE);
+            let split = listed.loose_from.clamp(page.range.start, page.range.end);
+            let certain = listed.rows[page.range.start..split].to_vec();
+            let maybe: Vec<ListRow> = listed.rows[split..page.range.end].to_vec();
+            // Events dated less precisely than the range follow, under their own heading.
+            let loose = (!maybe.is_empty()).then(|| {
+                let n = shown - listed.loose_from;
+                view! {
+                    <section class="maybe" aria-labelledby="maybe-title">
+                        <h3 id="maybe-title">{fill(t.loose_title, &[&count(n, Kind::Event)])}</h3>
+                        <p class="hint">{t.loose_hint}</p>
+                        <PageRows rows=maybe label=t.loose_year/>
+                    </section>
+                }
+            });
+            view! {
+                {heading(View::Events, shown, total)}
+                {page_note(&page, shown)}
+                <div class="timeline"><PageRows rows=certain/></div>
+                {loose}
+                <Pager page items=shown/>
+            }
+            .into_any()
+        }
+        Some(Ranged::Failed(_, failure)) => view! {
+            {title()}
+            <div role="alert" class="failure">
+                <h3>{t.range_failed}</h3>
+                <p class="why">{failure.message(l)}</p>
+                <p class="advice">{failure.advice(l)}</p>
+                <button type="button" on:click=move |_| tries.update(|n| *n += 1)>
+                    {t.try_again}
+                </button>
+            </div>
+        }
+        .into_any(),
+        Some(Ranged::Reading(done, of)) => view! {
+            {title()}
+            <p role="status" class="hint">
+                {fill(t.range_reading, &[&thousands(done), &thousands(of)])}
+            </p>
+        }
+        .into_any(),
+        None => title().into_any(),
+    })
+    .into_any()
+}
+
+/// Reads the parts the range `key` needs, a few at a time, saying how many are
+/// in as they come (`progress`), and works out the list over it; a part that
+/// fails stops it, named. The part `afresh` is fetched past any cache.
+async fn read_range(
+    manifest: &Manifest,
+    key: &RangeKey,
+    afresh: Option<String>,
+    progress: impl Fn(usize, usize),
+) -> Result<InRange, (String, LoadFailure)> {
+    let (from, to, undated) = key.clone();
+    let filter = Filter {
+        from,
+        to,
+        include_undated: undated,
+        ..Filter::default()
+    };
+    let (window, _) = filter.window();
+    let needs = range_parts(manifest, &window, undated);
+    let of = needs.len();
+    progress(0, of);
+    let again = |file: &str| afresh.as_deref() == Some(file);
+    let mut reach: Vec<Vec<ReachRow>> = Vec::new();
+    let mut arriving = stream::iter(needs.reach.iter().filter_map(|&at| manifest.reach.get(at)))
+        .map(|entry| async move {
+            (loader::reach_part(entry, again(&entry.file)).await)
+                .map_err(|failure| (entry.file.clone(), failure))
+        })
+        .buffered(PARTS_IN_FLIGHT);
+    while let Some(rows) = arriving.next().await {
+        reach.push(rows?);
+        progress(reach.len(), of);
+    }
+    let mut list: Vec<(usize, Vec<ListRow>)> = Vec::new();
+    let mut arriving = stream::iter(
+        needs
+            .list
+            .iter()
+            .filter_map(|&at| Some((at, manifest.list.get(at)?))),
+    )
+    .map(|(at, entry)| async move {
+        (loader::list_part(entry, again(&entry.file)).await)
+            .map(|rows| (at, rows))
+            .map_err(|failure| (entry.file.clone(), failure))
+    })
+    .buffered(PARTS_IN_FLIGHT);
+    while let Some(part) = arriving.next().await {
+        list.push(part?);
+        progress(reach.len() + list.len(), of);
+    }
+    Ok(in_range(
+        manifest,
+        &window,
+        undated,
+        list.iter().map(|(at, rows)| (*at, rows.as_slice())),
+        reach.iter().map(Vec::as_slice),
+    ))
+}
