@@ -19,7 +19,7 @@ use dossier::corpus::model::Kind;
 use dossier::corpus::sha256::sha256_hex;
 use dossier::publish::pages::{ListRow, ReachRow};
 use dossier::publish::parts::{inflate, read_list, read_manifest, read_reach, Manifest, Split};
-use dossier::publish::range::{in_range, range_parts, InRange};
+use dossier::publish::range::{in_range, range_parts, within_from_list_alone, InRange};
 use dossier::query::filter::{Filter, Outcome};
 use dossier::query::index::Index;
 use dossier::query::order::ClaimOrder;
@@ -176,4 +176,58 @@ fn a_damaged_part_of_the_rows_that_reach_is_named() {
     json.truncate(json.len() / 2);
     json.extend_from_slice(b"]");
     assert!(read_reach(entry, &json, &sha256_hex(&json)).is_err());
+}
+
+#[test]
+fn a_short_range_gives_its_events_in_their_final_order_as_the_lists_parts_come() {
+    let corpus = synth::generate(4000, 7);
+    let (split, index) = worded_split(&corpus, PART_BYTES);
+    let manifest = read_manifest(split.manifest_json().as_bytes()).unwrap();
+    let mut checked = 0;
+    for (from, to) in [
+        ("2001", "2001"),
+        ("1988", "1988"),
+        ("2016-03", "2017-02"),
+        ("1990-05-01", "1990-05-31"),
+    ] {
+        let filter = Filter {
+            from: from.into(),
+            to: to.into(),
+            ..Filter::default()
+        };
+        let (window, _) = filter.window();
+        assert!(within_from_list_alone(&window), "{from}/{to}");
+        let (ids, loose_from, _) = from_whole(&index, &filter);
+        let needs = range_parts(&manifest, &window, false);
+        let mut read: Vec<(usize, Vec<ListRow>)> = Vec::new();
+        for &at in &needs.list {
+            let entry = &manifest.list[at];
+            let json = json_of(&split, &entry.file);
+            read.push((at, read_list(entry, &json, &sha256_hex(&json)).unwrap()));
+            // The list's parts so far, and none of the rows that reach.
+            let so_far = in_range(
+                &manifest,
+                &window,
+                false,
+                read.iter().map(|(at, rows)| (*at, rows.as_slice())),
+                [],
+            );
+            let within: Vec<&str> = so_far.rows[..so_far.loose_from]
+                .iter()
+                .map(ListRow::id)
+                .collect();
+            assert!(within.len() <= loose_from);
+            assert_eq!(within, ids[..within.len()], "{from}/{to} after part {at}");
+            checked += within.len();
+        }
+        assert!(!ids.is_empty(), "{from}/{to}");
+    }
+    assert!(checked > 0);
+    // A range longer than a year and a month may hold a row that reaches.
+    let long = Filter {
+        from: "2001".into(),
+        to: "2002".into(),
+        ..Filter::default()
+    };
+    assert!(!within_from_list_alone(&long.window().0));
 }

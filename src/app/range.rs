@@ -11,7 +11,7 @@ use dossier::corpus::model::Kind;
 use dossier::i18n::fill;
 use dossier::publish::pages::{ListRow, ReachRow};
 use dossier::publish::parts::Manifest;
-use dossier::publish::range::{in_range, range_parts, InRange};
+use dossier::publish::range::{in_range, range_parts, within_from_list_alone, InRange};
 use dossier::query::filter::Filter;
 use dossier::query::url_state::{Page, View, PAGE_SIZE};
 use futures::stream::{self, StreamExt};
@@ -32,8 +32,13 @@ type RangeKey = (String, String, bool);
 /// How far the list over a range has come.
 #[derive(Clone)]
 enum Ranged {
-    /// This many of so many parts are in.
-    Reading(usize, usize),
+    /// This many of so many parts are in; and, for a range short enough, the
+    /// events within it read so far, in their final order (`so_far`).
+    Reading {
+        done: usize,
+        of: usize,
+        so_far: Option<Arc<InRange>>,
+    },
     Read(Arc<InRange>),
     /// A part failed: which, and why.
     Failed(String, LoadFailure),
@@ -72,6 +77,7 @@ pub fn RangeInPages() -> impl IntoView {
     });
     let state: RwSignal<Option<Ranged>, LocalStorage> = RwSignal::new_local(None);
     let tries = RwSignal::new(0u32);
+    let requested = Memo::new(move |_| nav.state.with(|s| s.page_number()));
     Effect::new(move |_| {
         tries.track();
         let wanted = key.get();
@@ -85,20 +91,30 @@ pub fn RangeInPages() -> impl IntoView {
             _ => None,
         });
         let manifest = manifest.clone();
+        let page_end = requested.get_untracked() * PAGE_SIZE;
         spawn_local(async move {
             let asked = wanted.clone();
             let current = move || key.with_untracked(|k| *k == asked);
-            let listed = read_range(&manifest, &wanted, failed, |done, of| {
-                if current() {
-                    state.set(Some(Ranged::Reading(done, of)));
+            let listed = read_range(&manifest, &wanted, failed, page_end, |done, of, read| {
+                let wanted = current();
+                if wanted {
+                    // The events read so far stay on screen until more come.
+                    let kept = state.with_untracked(|s| match s {
+                        Some(Ranged::Reading { so_far, .. }) => so_far.clone(),
+                        _ => None,
+                    });
+                    let so_far = read.map(Arc::new).or(kept);
+                    state.set(Some(Ranged::Reading { done, of, so_far }));
                 }
+                wanted
             })
             .await;
             if !current() {
                 return;
             }
             state.set(Some(match listed {
-                Ok(listed) => {
+                Ok(None) => return,
+                Ok(Some(listed)) => {
                     let listed = Arc::new(listed);
                     LAST_RANGE.with(|last| {
                         *last.borrow_mut() = Some((wanted, listed.clone()));
@@ -109,7 +125,6 @@ pub fn RangeInPages() -> impl IntoView {
             }));
         });
     });
-    let requested = Memo::new(move |_| nav.state.with(|s| s.page_number()));
     let l = lang();
     let t = l.strings();
     let title = move || {
@@ -161,27 +176,50 @@ pub fn RangeInPages() -> impl IntoView {
             </div>
         }
         .into_any(),
-        Some(Ranged::Reading(done, of)) => view! {
-            {title()}
-            <p role="status" class="hint">
-                {fill(t.range_reading, &[&thousands(done), &thousands(of)])}
-            </p>
+        Some(Ranged::Reading { done, of, so_far }) => {
+            // The page asked for, where the events within the range read so far fill it.
+            let start = (requested.get() - 1) * PAGE_SIZE;
+            let early = so_far.as_ref().and_then(|read| {
+                let rows = read.rows.get(start..start + PAGE_SIZE)?;
+                (start + PAGE_SIZE <= read.loose_from).then(|| (read.loose_from, rows.to_vec()))
+            });
+            let heading = match &early {
+                Some((known, _)) => view! {
+                    <h2 class="list-title" id="list-title">
+                        {fill(t.range_so_far, &[l.view_label(View::Events), &l.number(*known)])}
+                    </h2>
+                }
+                .into_any(),
+                None => title().into_any(),
+            };
+            view! {
+                {heading}
+                <p role="status" class="hint">
+                    {fill(t.range_reading, &[&thousands(done), &thousands(of)])}
+                </p>
+                {early.map(|(_, rows)| view! { <div class="timeline"><PageRows rows/></div> })}
+            }
+            .into_any()
         }
-        .into_any(),
         None => title().into_any(),
     })
     .into_any()
 }
 
-/// Reads the parts the range `key` needs, a few at a time, saying how many are
-/// in as they come (`progress`), and works out the list over it; a part that
-/// fails stops it, named. The part `afresh` is fetched past any cache.
+/// Reads the parts the range `key` needs, a few at a time, the list's first, in
+/// its order, saying how many are in as they come (`progress`, which answers
+/// whether the range is still wanted: a reader who typed one end and then the
+/// other has moved on, and no more parts are fetched for it), with, for a range
+/// short enough, the events within it so far, until they fill the place
+/// `page_end`; then works out the list over it. A part that fails stops it,
+/// named. The part `afresh` is fetched past any cache.
 async fn read_range(
     manifest: &Manifest,
     key: &RangeKey,
     afresh: Option<String>,
-    progress: impl Fn(usize, usize),
-) -> Result<InRange, (String, LoadFailure)> {
+    page_end: usize,
+    progress: impl Fn(usize, usize, Option<InRange>) -> bool,
+) -> Result<Option<InRange>, (String, LoadFailure)> {
     let (from, to, undated) = key.clone();
     let filter = Filter {
         from,
@@ -192,19 +230,12 @@ async fn read_range(
     let (window, _) = filter.window();
     let needs = range_parts(manifest, &window, undated);
     let of = needs.len();
-    progress(0, of);
-    let again = |file: &str| afresh.as_deref() == Some(file);
-    let mut reach: Vec<Vec<ReachRow>> = Vec::new();
-    let mut arriving = stream::iter(needs.reach.iter().filter_map(|&at| manifest.reach.get(at)))
-        .map(|entry| async move {
-            (loader::reach_part(entry, again(&entry.file)).await)
-                .map_err(|failure| (entry.file.clone(), failure))
-        })
-        .buffered(PARTS_IN_FLIGHT);
-    while let Some(rows) = arriving.next().await {
-        reach.push(rows?);
-        progress(reach.len(), of);
+    if !progress(0, of, None) {
+        return Ok(None);
     }
+    let again = |file: &str| afresh.as_deref() == Some(file);
+    let early = within_from_list_alone(&window);
+    let mut shown_from_list = !early;
     let mut list: Vec<(usize, Vec<ListRow>)> = Vec::new();
     let mut arriving = stream::iter(
         needs
@@ -220,13 +251,35 @@ async fn read_range(
     .buffered(PARTS_IN_FLIGHT);
     while let Some(part) = arriving.next().await {
         list.push(part?);
-        progress(reach.len() + list.len(), of);
+        let so_far = (!shown_from_list).then(|| {
+            let rows = list.iter().map(|(at, rows)| (*at, rows.as_slice()));
+            in_range(manifest, &window, undated, rows, [])
+        });
+        shown_from_list |= so_far
+            .as_ref()
+            .is_some_and(|read| read.loose_from >= page_end);
+        if !progress(list.len(), of, so_far) {
+            return Ok(None);
+        }
     }
-    Ok(in_range(
+    let mut reach: Vec<Vec<ReachRow>> = Vec::new();
+    let mut arriving = stream::iter(needs.reach.iter().filter_map(|&at| manifest.reach.get(at)))
+        .map(|entry| async move {
+            (loader::reach_part(entry, again(&entry.file)).await)
+                .map_err(|failure| (entry.file.clone(), failure))
+        })
+        .buffered(PARTS_IN_FLIGHT);
+    while let Some(rows) = arriving.next().await {
+        reach.push(rows?);
+        if !progress(list.len() + reach.len(), of, None) {
+            return Ok(None);
+        }
+    }
+    Ok(Some(in_range(
         manifest,
         &window,
         undated,
         list.iter().map(|(at, rows)| (*at, rows.as_slice())),
         reach.iter().map(Vec::as_slice),
-    ))
+    )))
 }

@@ -428,6 +428,7 @@ pub static STRINGS: Strings = Strings {
     year_none: "No dated event is listed under {0} or later.",
     range_reading: "Reading the events of these dates: {0} of {1} parts of the list…",
     range_failed: "The events of these dates could not all be read.",
+    range_so_far: "{0} ({1} so far)",
 };
 
 impl SpeakerWords {

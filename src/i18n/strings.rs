@@ -456,4 +456,7 @@ pub struct Strings {
     pub range_reading: &'static str,
     /// The events of a date range could not all be read.
     pub range_failed: &'static str,
+    /// The list's heading while the events within a date range are still
+    /// read: how many are in so far.
+    pub range_so_far: &'static str,
 }

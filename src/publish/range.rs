@@ -6,7 +6,7 @@
 //! precisely than it; undated ones where the reader asks for them.
 
 use crate::corpus::date::DateWindow;
-use crate::publish::pages::{ListRow, ReachRow};
+use crate::publish::pages::{ListRow, ReachRow, REACH};
 use crate::publish::parts::Manifest;
 
 /// The parts a date range needs, by their numbers in the manifest.
@@ -43,6 +43,16 @@ pub fn range_parts(manifest: &Manifest, window: &DateWindow, undated: bool) -> R
             .map(|(at, _)| at)
             .collect(),
     }
+}
+
+/// Whether every event within `window` is among the list's parts' own rows: no
+/// row that reaches fits within a range this short. Then the list's parts, read
+/// in their order, give the events within the range in their final order as they
+/// come (`in_range` over the parts read so far and no row that reaches: its rows
+/// up to `loose_from`), so a page of them can be shown before the rest is read.
+pub fn within_from_list_alone(window: &DateWindow) -> bool {
+    let (lo, hi) = window.bounds();
+    hi.saturating_sub(lo) <= REACH
 }
 
 /// The default list over a date range: its rows in the order the list shows them.

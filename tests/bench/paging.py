@@ -2,7 +2,9 @@
 default list in pages, src/publish/pages.rs): opens the first page (the static
 one), waits for the app, then follows the pager's links, as a reader does: the
 next page (a new part of the list), the one after (the same part), and pages far
-on, then to a year through the year box (a year in a part not yet read). Prints,
+on, then to a year through the year box (a year in a part not yet read), then
+over date ranges of a year each (a sparse year and a dense one, as the list's
+parts are spread) and page 2 of the last. Prints,
 for each step, the time from the click to the page's records on
 screen and the bytes it transferred. The site is served with gzip as a static
 host serves it; the link is not throttled unless --slow (the slow phone profile
@@ -48,6 +50,24 @@ box.form.requestSubmit();
 """
 
 
+# Sets the date range as the address bar's back and forward do (both ends at once).
+RANGE = """
+history.pushState(null, '', '?from=' + arguments[0] + '&to=' + arguments[0]);
+dispatchEvent(new PopStateEvent('popstate'));
+"""
+TITLE = "return (document.querySelector('.list-title') || {}).textContent || ''"
+NEXT = "document.querySelector(\"nav.pager a[aria-label='Page 2']\").click()"
+
+
+def timed(drv, act, done):
+    """Milliseconds from `act` until `done`, and the bytes transferred meanwhile."""
+    sent = drv.execute_script(TRANSFERRED)
+    start = time.perf_counter()
+    act()
+    wait(drv, done, timeout=300)
+    return (time.perf_counter() - start) * 1000, drv.execute_script(TRANSFERRED) - sent
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--slow", action="store_true")
@@ -70,8 +90,14 @@ def main():
     drv, stop = start_chromium("paging", os.environ.get("CHROMIUM", "/usr/bin/chromium"),
                                os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
     httpd, url = serve(site)
-    times = {n: [] for n in steps + [year]}
-    sizes = {n: [] for n in steps + [year]}
+    # Date ranges of a year: one where the list is sparse, one where it is dense.
+    counts = {}
+    for p in manifest["list"]:
+        if p.get("year"):
+            counts[p["year"]] = counts.get(p["year"], 0) + 1
+    ranges = [f"range {min(counts, key=counts.get)}", f"range {max(counts, key=counts.get)}", "range page 2"]
+    times = {n: [] for n in steps + [year] + ranges}
+    sizes = {n: [] for n in steps + [year] + ranges}
     try:
         slow_phone(drv, throttle=args.slow)
         for _ in range(args.runs):
@@ -93,12 +119,22 @@ def main():
             wait(drv, lambda: (r := drv.execute_script(ROWS)) and r != before)
             times[year].append((time.perf_counter() - start) * 1000)
             sizes[year].append(drv.execute_script(TRANSFERRED) - sent)
+            for step in ranges:
+                before = drv.execute_script(ROWS)
+                if step.endswith("page 2"):
+                    act = lambda: drv.execute_script(NEXT)  # noqa: E731
+                else:
+                    act = lambda: drv.execute_script(RANGE, step.split()[1])  # noqa: E731
+                ms, sent = timed(drv, act, lambda: (r := drv.execute_script(ROWS)) and r != before
+                                 and " of " in drv.execute_script(TITLE))
+                times[step].append(ms)
+                sizes[step].append(sent)
     finally:
         httpd.shutdown()
         stop()
     print(f"{pages:,} pages, {per_part} a part; {'slow phone profile' if args.slow else 'fast link'}; {args.runs} runs")
-    for n in steps + [year]:
-        what = f"page {n:>6,}" if n in steps else f"year {n:>6}"
+    for n in steps + [year] + ranges:
+        what = f"page {n:>6,}" if n in steps else n if n in ranges else f"year {n:>6}"
         print(f"  {what}: {statistics.median(times[n]):>7.0f} ms median "
               f"(runs {' '.join(f'{t:.0f}' for t in times[n])}), "
               f"{statistics.median(sizes[n]) / 1000:>6.0f} KB")

@@ -343,3 +343,28 @@ def test_a_date_range_in_persian(large_on_request, page):
     page.open(f"{url}?lang=fa&from=2001&to=2003")
     assert rows_shown(page)
     assert " از " in page.title(), page.title()
+
+
+def test_a_short_range_shows_its_first_page_before_its_count(large_on_request, driver, page):
+    url, _, manifest = large_on_request
+    events = manifest["totals"]["events"]
+    page.open(f"{url}?page=2")
+    rows_shown(page)
+    # A link slow enough that the parts of the range arrive one by one.
+    driver.execute_cdp_cmd("Network.enable", {})
+    driver.execute_cdp_cmd("Network.emulateNetworkConditions", {
+        "offline": False, "latency": 50, "downloadThroughput": 30_000, "uploadThroughput": 30_000})
+    try:
+        page.set_input("f-from", "2018").set_input("f-to", "2018").until_query("to=2018")
+        # The events within the range read so far, in their place, before the count.
+        page.until_title("so far)")
+        early = rows_shown(page)
+        assert len(early) == 50
+        assert "Reading the events of these dates" in page.text("main p[role=status]")
+        assert not page.css("nav.pager")
+        page.wait(lambda d: f"of {events:,})" in page.title(), timeout=120)
+        assert rows_shown(page) == early
+        assert page.css("nav.pager")
+    finally:
+        driver.execute_cdp_cmd("Network.emulateNetworkConditions", {
+            "offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
