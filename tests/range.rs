@@ -19,7 +19,9 @@ use dossier::corpus::model::Kind;
 use dossier::corpus::sha256::sha256_hex;
 use dossier::publish::pages::{ListRow, ReachRow};
 use dossier::publish::parts::{inflate, read_list, read_manifest, read_reach, Manifest, Split};
-use dossier::publish::range::{in_range, range_parts, within_from_list_alone, InRange};
+use dossier::publish::range::{
+    in_range, range_parts, reading_order, within_from_list_alone, InRange,
+};
 use dossier::query::filter::{Filter, Outcome};
 use dossier::query::index::Index;
 use dossier::query::order::ClaimOrder;
@@ -181,26 +183,33 @@ fn a_damaged_part_of_the_rows_that_reach_is_named() {
 #[test]
 fn a_short_range_gives_its_events_in_their_final_order_as_the_lists_parts_come() {
     let corpus = synth::generate(4000, 7);
-    let (split, index) = worded_split(&corpus, PART_BYTES);
+    // List parts of a page or two, so that a range meets some that end before it.
+    let (split, index) = worded_split(&corpus, 16 * 1024);
     let manifest = read_manifest(split.manifest_json().as_bytes()).unwrap();
-    let mut checked = 0;
-    for (from, to) in [
-        ("2001", "2001"),
-        ("1988", "1988"),
-        ("2016-03", "2017-02"),
-        ("1990-05-01", "1990-05-31"),
+    let (mut checked, mut skipped) = (0, 0);
+    for (from, to, undated) in [
+        ("2001", "2001", false),
+        ("1988", "1988", false),
+        ("2016-03", "2017-02", false),
+        ("1990-05-01", "1990-05-31", false),
+        ("2020", "2020", true),
     ] {
         let filter = Filter {
             from: from.into(),
             to: to.into(),
+            include_undated: undated,
             ..Filter::default()
         };
         let (window, _) = filter.window();
         assert!(within_from_list_alone(&window), "{from}/{to}");
         let (ids, loose_from, _) = from_whole(&index, &filter);
-        let needs = range_parts(&manifest, &window, false);
+        let needs = range_parts(&manifest, &window, undated);
+        // The parts that may hold events within the range, in the list's order.
+        let (within, before) = reading_order(&manifest, &window, undated, &needs);
+        assert_eq!(within.len() + before.len(), needs.list.len());
+        skipped += before.len();
         let mut read: Vec<(usize, Vec<ListRow>)> = Vec::new();
-        for &at in &needs.list {
+        for &at in &within {
             let entry = &manifest.list[at];
             let json = json_of(&split, &entry.file);
             read.push((at, read_list(entry, &json, &sha256_hex(&json)).unwrap()));
@@ -208,7 +217,7 @@ fn a_short_range_gives_its_events_in_their_final_order_as_the_lists_parts_come()
             let so_far = in_range(
                 &manifest,
                 &window,
-                false,
+                undated,
                 read.iter().map(|(at, rows)| (*at, rows.as_slice())),
                 [],
             );
@@ -223,6 +232,10 @@ fn a_short_range_gives_its_events_in_their_final_order_as_the_lists_parts_come()
         assert!(!ids.is_empty(), "{from}/{to}");
     }
     assert!(checked > 0);
+    assert!(
+        skipped > 0,
+        "some parts hold only events that start before a range"
+    );
     // A range longer than a year and a month may hold a row that reaches.
     let long = Filter {
         from: "2001".into(),

@@ -181,16 +181,21 @@ pub(super) fn NothingMatches(kind: Kind) -> impl IntoView {
 }
 
 pub(super) fn heading(view: View, shown: usize, total: usize) -> impl IntoView {
+    let text = heading_text(view, shown, total);
+    view! { <h2 class="list-title" id="list-title" aria-live="polite">{text}</h2> }
+}
+
+/// A list's heading: its name, and how many of its records are shown.
+pub(super) fn heading_text(view: View, shown: usize, total: usize) -> String {
     let l = lang();
-    let text = if shown == total {
+    if shown == total {
         format!("{} ({})", l.view_label(view), l.number(total))
     } else {
         fill(
             l.strings().heading_some,
             &[l.view_label(view), &l.number(shown), &l.number(total)],
         )
-    };
-    view! { <h2 class="list-title" id="list-title" aria-live="polite">{text}</h2> }
+    }
 }
 
 /// The kept records of a kind in display order, and the page of them in the

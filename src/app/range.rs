@@ -10,8 +10,10 @@ use std::sync::Arc;
 use dossier::corpus::model::Kind;
 use dossier::i18n::fill;
 use dossier::publish::pages::{ListRow, ReachRow};
-use dossier::publish::parts::Manifest;
-use dossier::publish::range::{in_range, range_parts, within_from_list_alone, InRange};
+use dossier::publish::parts::{ListEntry, Manifest};
+use dossier::publish::range::{
+    in_range, range_parts, reading_order, within_from_list_alone, InRange,
+};
 use dossier::query::filter::Filter;
 use dossier::query::url_state::{Page, View, PAGE_SIZE};
 use futures::stream::{self, StreamExt};
@@ -20,7 +22,7 @@ use leptos::task::spawn_local;
 
 use super::bits::{count, data, lang, thousands};
 use super::failure::LoadFailure;
-use super::lists::{heading, page_note, NothingMatches, Pager};
+use super::lists::{heading_text, page_note, NothingMatches, Pager};
 use super::loader::{self, PARTS_IN_FLIGHT};
 use super::nav::Nav;
 use super::pages::PageRows;
@@ -90,6 +92,8 @@ pub fn RangeInPages() -> impl IntoView {
             Some(Ranged::Failed(file, _)) => Some(file.clone()),
             _ => None,
         });
+        // Nothing of another range stays on screen while this one is read.
+        state.set(None);
         let manifest = manifest.clone();
         let page_end = requested.get_untracked() * PAGE_SIZE;
         spawn_local(async move {
@@ -127,18 +131,33 @@ pub fn RangeInPages() -> impl IntoView {
     });
     let l = lang();
     let t = l.strings();
-    let title = move || {
-        view! { <h2 class="list-title" id="list-title">{l.view_label(View::Events)}</h2> }
+    // The page asked for, where the events within the range read so far fill it.
+    let early = move || match state.get() {
+        Some(Ranged::Reading {
+            so_far: Some(read), ..
+        }) => {
+            let start = (requested.get() - 1) * PAGE_SIZE;
+            let rows = read.rows.get(start..start + PAGE_SIZE)?;
+            (start + PAGE_SIZE <= read.loose_from).then(|| (read.loose_from, rows.to_vec()))
+        }
+        _ => None,
     };
-    (move || match state.get() {
+    // One heading throughout, its words changing as the parts come.
+    let title = move || match state.get() {
+        Some(Ranged::Read(listed)) => heading_text(View::Events, listed.rows.len(), total),
+        _ => match early() {
+            Some((known, _)) => fill(
+                t.range_so_far,
+                &[l.view_label(View::Events), &l.number(known)],
+            ),
+            None => l.view_label(View::Events).to_string(),
+        },
+    };
+    let body = move || match state.get() {
         Some(Ranged::Read(listed)) => {
             let shown = listed.rows.len();
             if shown == 0 {
-                return view! {
-                    {heading(View::Events, 0, total)}
-                    <NothingMatches kind=Kind::Event/>
-                }
-                .into_any();
+                return view! { <NothingMatches kind=Kind::Event/> }.into_any();
             }
             let page = Page::of(shown, requested.get(), PAGE_SIZE);
             let split = listed.loose_from.clamp(page.range.start, page.range.end);
@@ -156,7 +175,6 @@ pub fn RangeInPages() -> impl IntoView {
                 }
             });
             view! {
-                {heading(View::Events, shown, total)}
                 {page_note(&page, shown)}
                 <div class="timeline"><PageRows rows=certain/></div>
                 {loose}
@@ -165,7 +183,6 @@ pub fn RangeInPages() -> impl IntoView {
             .into_any()
         }
         Some(Ranged::Failed(_, failure)) => view! {
-            {title()}
             <div role="alert" class="failure">
                 <h3>{t.range_failed}</h3>
                 <p class="why">{failure.message(l)}</p>
@@ -176,33 +193,19 @@ pub fn RangeInPages() -> impl IntoView {
             </div>
         }
         .into_any(),
-        Some(Ranged::Reading { done, of, so_far }) => {
-            // The page asked for, where the events within the range read so far fill it.
-            let start = (requested.get() - 1) * PAGE_SIZE;
-            let early = so_far.as_ref().and_then(|read| {
-                let rows = read.rows.get(start..start + PAGE_SIZE)?;
-                (start + PAGE_SIZE <= read.loose_from).then(|| (read.loose_from, rows.to_vec()))
-            });
-            let heading = match &early {
-                Some((known, _)) => view! {
-                    <h2 class="list-title" id="list-title">
-                        {fill(t.range_so_far, &[l.view_label(View::Events), &l.number(*known)])}
-                    </h2>
-                }
-                .into_any(),
-                None => title().into_any(),
-            };
-            view! {
-                {heading}
-                <p role="status" class="hint">
-                    {fill(t.range_reading, &[&thousands(done), &thousands(of)])}
-                </p>
-                {early.map(|(_, rows)| view! { <div class="timeline"><PageRows rows/></div> })}
-            }
-            .into_any()
+        Some(Ranged::Reading { done, of, .. }) => view! {
+            <p role="status" class="hint">
+                {fill(t.range_reading, &[&thousands(done), &thousands(of)])}
+            </p>
+            {early().map(|(_, rows)| view! { <div class="timeline"><PageRows rows/></div> })}
         }
-        None => title().into_any(),
-    })
+        .into_any(),
+        None => ().into_any(),
+    };
+    view! {
+        <h2 class="list-title" id="list-title" aria-live="polite">{title}</h2>
+        {body}
+    }
     .into_any()
 }
 
@@ -234,24 +237,43 @@ async fn read_range(
         return Ok(None);
     }
     let again = |file: &str| afresh.as_deref() == Some(file);
-    let early = within_from_list_alone(&window);
-    let mut shown_from_list = !early;
+    // A short range reads first the parts that may hold events within it, in
+    // the list's order, so that those read so far fill the page asked for.
+    let (order, within) = if within_from_list_alone(&window) {
+        let (within, before) = reading_order(manifest, &window, undated, &needs);
+        let n = within.len();
+        (within.into_iter().chain(before).collect(), n)
+    } else {
+        (needs.list.clone(), 0)
+    };
+    let mut shown_from_list = within == 0;
+    let order: Vec<(usize, ListEntry)> = (order.into_iter())
+        .filter_map(|at| Some((at, manifest.list.get(at)?.clone())))
+        .collect();
+    let fetch = |(at, entry): (usize, ListEntry)| {
+        let retry = again(&entry.file);
+        async move {
+            (loader::list_part(&entry, retry).await)
+                .map(|rows| (at, rows))
+                .map_err(|failure| (entry.file, failure))
+        }
+    };
+    // The first part that may hold events within a short range comes alone, on
+    // a link it would otherwise share with three others: on a slow phone it is
+    // most often the first page.
+    let alone = usize::from(within > 0).min(order.len());
+    let arriving = stream::iter(order[..alone].iter().cloned())
+        .then(fetch)
+        .chain(
+            stream::iter(order[alone..].iter().cloned())
+                .map(fetch)
+                .buffered(PARTS_IN_FLIGHT),
+        );
+    let mut arriving = std::pin::pin!(arriving);
     let mut list: Vec<(usize, Vec<ListRow>)> = Vec::new();
-    let mut arriving = stream::iter(
-        needs
-            .list
-            .iter()
-            .filter_map(|&at| Some((at, manifest.list.get(at)?))),
-    )
-    .map(|(at, entry)| async move {
-        (loader::list_part(entry, again(&entry.file)).await)
-            .map(|rows| (at, rows))
-            .map_err(|failure| (entry.file.clone(), failure))
-    })
-    .buffered(PARTS_IN_FLIGHT);
     while let Some(part) = arriving.next().await {
         list.push(part?);
-        let so_far = (!shown_from_list).then(|| {
+        let so_far = (!shown_from_list && list.len() <= within).then(|| {
             let rows = list.iter().map(|(at, rows)| (*at, rows.as_slice()));
             in_range(manifest, &window, undated, rows, [])
         });

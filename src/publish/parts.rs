@@ -191,6 +191,10 @@ pub struct ListEntry {
     /// it has no such row.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub days: Option<(u32, u32)>,
+    /// The latest first day of those rows: a range that starts after it finds
+    /// in this part only events dated less precisely than the range.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub latest_start: Option<u32>,
     /// How many of its rows are undated.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub undated: usize,
@@ -565,6 +569,10 @@ fn list_parts(rows: &[ListRow], part_bytes: usize) -> Vec<(ListEntry, Vec<u8>)> 
                 count: run.len(),
                 year: rows.get(run.start).and_then(ListRow::year),
                 days: near_days(&rows[run.clone()]),
+                latest_start: (rows[run.clone()].iter())
+                    .filter(|r| !r.reaches())
+                    .filter_map(|r| Some(r.days()?.0))
+                    .max(),
                 undated: rows[run.clone()]
                     .iter()
                     .filter(|r| r.days().is_none())

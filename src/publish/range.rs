@@ -55,6 +55,26 @@ pub fn within_from_list_alone(window: &DateWindow) -> bool {
     hi.saturating_sub(lo) <= REACH
 }
 
+/// The list's parts of `needs` in the order a range short enough to be
+/// [`within_from_list_alone`] reads them: first those that may hold events
+/// within it, in the list's order (their rows, read so far, give the events
+/// within the range in their final order); then those whose rows all start
+/// before it, which hold only events dated less precisely than it.
+pub fn reading_order(
+    manifest: &Manifest,
+    window: &DateWindow,
+    undated: bool,
+    needs: &RangeParts,
+) -> (Vec<usize>, Vec<usize>) {
+    let (lo, _) = window.bounds();
+    needs.list.iter().partition(|&&at| {
+        manifest.list.get(at).is_some_and(|p| {
+            let before = p.latest_start.is_some_and(|start| start < lo);
+            !before || (undated && p.undated > 0)
+        })
+    })
+}
+
 /// The default list over a date range: its rows in the order the list shows them.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct InRange {
