@@ -244,3 +244,28 @@ fn a_short_range_gives_its_events_in_their_final_order_as_the_lists_parts_come()
     };
     assert!(!within_from_list_alone(&long.window().0));
 }
+
+#[test]
+fn a_range_asks_first_above_the_manifests_figure() {
+    let corpus = synth::generate(4000, 7);
+    let (split, _) = worded_split(&corpus, PART_BYTES);
+    let mut manifest = read_manifest(split.manifest_json().as_bytes()).unwrap();
+    let filter = |from: &str, to: &str| Filter {
+        from: from.into(),
+        to: to.into(),
+        ..Filter::default()
+    };
+    let year = range_parts(&manifest, &filter("2001", "2001").window().0, false);
+    let all = range_parts(&manifest, &filter("1900", "").window().0, false);
+    assert_eq!(all.list.len(), manifest.list.len());
+    let everything: usize = (manifest.list.iter().map(|p| p.bytes))
+        .chain(manifest.reach.iter().map(|p| p.bytes))
+        .sum();
+    assert_eq!(all.stored_bytes(&manifest), everything);
+    assert!(year.stored_bytes(&manifest) < everything / 4);
+    // The default (8 MiB) is far above this corpus's list.
+    assert!(!all.asks_first(&manifest));
+    manifest.range_ask_above = Some(everything / 2);
+    assert!(all.asks_first(&manifest));
+    assert!(!year.asks_first(&manifest));
+}

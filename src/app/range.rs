@@ -7,6 +7,7 @@
 use std::cell::RefCell;
 use std::sync::Arc;
 
+use dossier::corpus::date::DateWindow;
 use dossier::corpus::model::Kind;
 use dossier::i18n::fill;
 use dossier::publish::pages::{ListRow, ReachRow};
@@ -24,6 +25,7 @@ use super::bits::{count, data, lang, thousands};
 use super::failure::LoadFailure;
 use super::lists::{heading_text, page_note, NothingMatches, Pager};
 use super::loader::{self, PARTS_IN_FLIGHT};
+use super::megabytes;
 use super::nav::Nav;
 use super::pages::PageRows;
 
@@ -44,6 +46,8 @@ enum Ranged {
     Read(Arc<InRange>),
     /// A part failed: which, and why.
     Failed(String, LoadFailure),
+    /// Too many parts to read unasked: how many, and their bytes.
+    Asks(usize, usize),
 }
 
 thread_local! {
@@ -79,12 +83,20 @@ pub fn RangeInPages() -> impl IntoView {
     });
     let state: RwSignal<Option<Ranged>, LocalStorage> = RwSignal::new_local(None);
     let tries = RwSignal::new(0u32);
+    // The range the reader asked to read, though it needs many parts.
+    let asked: RwSignal<Option<RangeKey>, LocalStorage> = RwSignal::new_local(None);
     let requested = Memo::new(move |_| nav.state.with(|s| s.page_number()));
     Effect::new(move |_| {
         tries.track();
         let wanted = key.get();
         if let Some(listed) = last_range(&wanted) {
             state.set(Some(Ranged::Read(listed)));
+            return;
+        }
+        let needs = range_parts(&manifest, &window_of(&wanted), wanted.2);
+        if needs.asks_first(&manifest) && asked.with(|a| a.as_ref() != Some(&wanted)) {
+            let bytes = needs.stored_bytes(&manifest);
+            state.set(Some(Ranged::Asks(needs.len(), bytes)));
             return;
         }
         // Asked for again after a part failed: that part is fetched afresh.
@@ -193,6 +205,17 @@ pub fn RangeInPages() -> impl IntoView {
             </div>
         }
         .into_any(),
+        Some(Ranged::Asks(parts, bytes)) => {
+            let size = megabytes(l, bytes as f64);
+            let read = move |_| asked.set(Some(key.get_untracked()));
+            view! {
+                <div class="range-asks" role="status">
+                    <p>{fill(t.range_asks, &[&thousands(parts), &size])}</p>
+                    <button type="button" on:click=read>{fill(t.range_read, &[&size])}</button>
+                </div>
+            }
+            .into_any()
+        }
         Some(Ranged::Reading { done, of, .. }) => view! {
             <p role="status" class="hint">
                 {fill(t.range_reading, &[&thousands(done), &thousands(of)])}
@@ -209,6 +232,17 @@ pub fn RangeInPages() -> impl IntoView {
     .into_any()
 }
 
+/// The dates the range `key` covers, as the filter reads its ends.
+fn window_of(key: &RangeKey) -> DateWindow {
+    let (from, to, _) = key.clone();
+    let filter = Filter {
+        from,
+        to,
+        ..Filter::default()
+    };
+    filter.window().0
+}
+
 /// Reads the parts the range `key` needs, a few at a time, the list's first, in
 /// its order, saying how many are in as they come (`progress`, which answers
 /// whether the range is still wanted: a reader who typed one end and then the
@@ -223,14 +257,7 @@ async fn read_range(
     page_end: usize,
     progress: impl Fn(usize, usize, Option<InRange>) -> bool,
 ) -> Result<Option<InRange>, (String, LoadFailure)> {
-    let (from, to, undated) = key.clone();
-    let filter = Filter {
-        from,
-        to,
-        include_undated: undated,
-        ..Filter::default()
-    };
-    let (window, _) = filter.window();
+    let (window, undated) = (window_of(key), key.2);
     let needs = range_parts(manifest, &window, undated);
     let of = needs.len();
     if !progress(0, of, None) {

@@ -459,4 +459,9 @@ pub struct Strings {
     /// The list's heading while the events within a date range are still
     /// read: how many are in so far.
     pub range_so_far: &'static str,
+    /// A date range whose events are in too many parts to read unasked: how
+    /// many, and their size.
+    pub range_asks: &'static str,
+    /// The button that reads them, with their size.
+    pub range_read: &'static str,
 }

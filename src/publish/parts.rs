@@ -77,6 +77,13 @@ pub const LIST_SHARE: usize = 2;
 /// shown alone first: see [`Manifest::shows_alone`].
 pub const SHOW_ALONE_ABOVE: usize = 4 * 1024 * 1024;
 
+/// Above how many bytes of parts, as stored, the list over a date range asks
+/// the reader before it reads them: about 65,000 of the generated corpora's
+/// events, some 90 MB of a browser's memory once read, and 40 s on a slow phone
+/// link. A reader who types only the start of a range is not charged the whole
+/// list for it, unasked.
+pub const RANGE_ASK_ABOVE: usize = 8 * 1024 * 1024;
+
 /// So many records of each kind.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Counts {
@@ -255,6 +262,10 @@ pub struct Manifest {
     /// [`SHOW_ALONE_ABOVE`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub show_alone_above: Option<usize>,
+    /// Above how many bytes of parts (as stored) the list over a date range asks
+    /// the reader before it reads them; absent means [`RANGE_ASK_ABOVE`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub range_ask_above: Option<usize>,
     /// Whether the site also carries the whole corpus file (`public/corpus.json`):
     /// a build leaves it out above a size no static host takes as one file.
     #[serde(default = "carried")]
@@ -518,6 +529,7 @@ pub fn split_worded(
             // Written out, so that the service worker reads the same figure.
             ask_above: Some(ASK_ABOVE),
             show_alone_above: None,
+            range_ask_above: None,
             whole: true,
             plain: true,
             problems: None,

@@ -7,7 +7,7 @@
 
 use crate::corpus::date::DateWindow;
 use crate::publish::pages::{ListRow, ReachRow, REACH};
-use crate::publish::parts::Manifest;
+use crate::publish::parts::{Manifest, RANGE_ASK_ABOVE};
 
 /// The parts a date range needs, by their numbers in the manifest.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -25,6 +25,19 @@ impl RangeParts {
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+
+    /// Their bytes as stored, together: what reading them downloads.
+    pub fn stored_bytes(&self, manifest: &Manifest) -> usize {
+        let list = self.list.iter().filter_map(|&at| manifest.list.get(at));
+        let reach = self.reach.iter().filter_map(|&at| manifest.reach.get(at));
+        list.map(|p| p.bytes).sum::<usize>() + reach.map(|p| p.bytes).sum::<usize>()
+    }
+
+    /// Whether they are too many to read before the reader asks
+    /// (`Manifest::range_ask_above`, else [`RANGE_ASK_ABOVE`]).
+    pub fn asks_first(&self, manifest: &Manifest) -> bool {
+        self.stored_bytes(manifest) > manifest.range_ask_above.unwrap_or(RANGE_ASK_ABOVE)
     }
 }
 

@@ -368,3 +368,19 @@ def test_a_short_range_shows_its_first_page_before_its_count(large_on_request, d
     finally:
         driver.execute_cdp_cmd("Network.emulateNetworkConditions", {
             "offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
+
+
+def test_a_range_in_many_parts_asks_before_it_reads_them(large_on_request, page):
+    url, site, manifest = large_on_request
+    # Any range is "many parts" for this manifest.
+    manifest["range_ask_above"] = 1
+    (site / "parts/manifest.json").write_text(json.dumps(manifest))
+    page.open(f"{url}?from=2001&to=2003")
+    asks = page.text(".range-asks")
+    assert "parts of the list" in asks and "MB" in asks, asks
+    assert not part_requests(page, "l") and not part_requests(page, "s")
+    assert not page.css("li.record.event")
+    page.one(".range-asks button").click()
+    assert rows_shown(page)
+    assert part_requests(page, "l")
+    page.until_title(f"of {manifest['totals']['events']:,})")
