@@ -546,37 +546,19 @@ pub fn split_worded(
 /// `part_bytes` of JSON, each ending where a page of the list does (at least a
 /// page each), so that a page is in one part; named `l-…`.
 fn list_parts(rows: &[ListRow], part_bytes: usize) -> Vec<(ListEntry, Vec<u8>)> {
-    // Runs of whole pages, each cut once its JSON would pass `part_bytes`.
-    let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
-    let (mut start, mut size) = (0, 2);
-    for (page, held) in rows.chunks(PAGE_SIZE).enumerate() {
-        let at = page * PAGE_SIZE;
-        let len: usize = held
-            .iter()
-            .map(|row| serde_json::to_vec(row).map_or(0, |json| json.len() + 1))
-            .sum();
-        if at > start && size + len > part_bytes {
-            runs.push(start..at);
-            (start, size) = (at, 2);
-        }
-        size += len;
-    }
-    if start < rows.len() {
-        runs.push(start..rows.len());
-    }
-    let jsons: Vec<Vec<u8>> = runs
-        .iter()
-        .map(|run| serde_json::to_vec(&rows[run.clone()]).unwrap_or_default())
-        .collect();
-    runs.into_iter()
-        .zip(&jsons)
-        .zip(named_all("l", &jsons))
-        .map(|((run, json), (file, sha256, stored))| {
+    // Runs of whole pages.
+    let pages = rows.chunks(PAGE_SIZE).map(|page| (json_lens(page), false));
+    let runs = cut(pages, part_bytes)
+        .into_iter()
+        .map(|run| run.start * PAGE_SIZE..(run.end * PAGE_SIZE).min(rows.len()));
+    write_runs("l", rows, runs)
+        .into_iter()
+        .map(|(run, json, (file, sha256, stored))| {
             let entry = ListEntry {
                 file,
                 sha256,
                 bytes: stored.len(),
-                json: json.len(),
+                json,
                 first: run.start,
                 count: run.len(),
                 year: rows.get(run.start).and_then(ListRow::year),
@@ -628,28 +610,15 @@ fn reach_parts(rows: &[ListRow], part_bytes: usize) -> Vec<(ReachEntry, Vec<u8>)
     reaching.sort_by_key(|(key, _)| *key);
     let groups: Vec<u8> = reaching.iter().map(|((group, _, _), _)| *group).collect();
     let reaching: Vec<ReachRow> = reaching.into_iter().map(|(_, row)| row).collect();
-    let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
-    let (mut start, mut size) = (0, 2);
-    for (at, row) in reaching.iter().enumerate() {
-        let len = serde_json::to_vec(row).map_or(0, |json| json.len() + 1);
-        let new_group = at > 0 && groups[at] != groups[at - 1];
-        if at > start && (size + len > part_bytes || new_group) {
-            runs.push(start..at);
-            (start, size) = (at, 2);
-        }
-        size += len;
-    }
-    if start < reaching.len() {
-        runs.push(start..reaching.len());
-    }
-    let jsons: Vec<Vec<u8>> = runs
-        .iter()
-        .map(|run| serde_json::to_vec(&reaching[run.clone()]).unwrap_or_default())
-        .collect();
-    runs.into_iter()
-        .zip(&jsons)
-        .zip(named_all("s", &jsons))
-        .map(|((run, json), (file, sha256, stored))| {
+    let items = (reaching.iter().enumerate()).map(|(at, row)| {
+        (
+            json_lens(std::slice::from_ref(row)),
+            at > 0 && groups[at] != groups[at - 1],
+        )
+    });
+    write_runs("s", &reaching, cut(items, part_bytes))
+        .into_iter()
+        .map(|(run, json, (file, sha256, stored))| {
             let held = &reaching[run.clone()];
             let days = held
                 .iter()
@@ -660,12 +629,63 @@ fn reach_parts(rows: &[ListRow], part_bytes: usize) -> Vec<(ReachEntry, Vec<u8>)
                 file,
                 sha256,
                 bytes: stored.len(),
-                json: json.len(),
+                json,
                 count: run.len(),
                 days,
             };
             (entry, stored)
         })
+        .collect()
+}
+
+/// The bytes of JSON `items` take in a list, each with its comma.
+fn json_lens<T: Serialize>(items: &[T]) -> usize {
+    (items.iter())
+        .map(|item| serde_json::to_vec(item).map_or(0, |json| json.len() + 1))
+        .sum()
+}
+
+/// Cuts items, of so many bytes of JSON each, into runs of about `part_bytes`
+/// (a list's brackets included): a run ends before the item that would pass it,
+/// or that begins another group (the `bool`); each holds one item at least.
+fn cut(
+    items: impl IntoIterator<Item = (usize, bool)>,
+    part_bytes: usize,
+) -> Vec<std::ops::Range<usize>> {
+    let mut runs = Vec::new();
+    let (mut start, mut size, mut at) = (0, 2, 0);
+    for (len, new_group) in items {
+        if at > start && (size + len > part_bytes || new_group) {
+            runs.push(start..at);
+            (start, size) = (at, 2);
+        }
+        size += len;
+        at += 1;
+    }
+    if start < at {
+        runs.push(start..at);
+    }
+    runs
+}
+
+/// A part's file name, the SHA-256 of its JSON in hex, and its bytes as stored
+/// (as [`named`] gives them).
+type Named = (String, String, Vec<u8>);
+
+/// Each run of `items` written as a JSON list and named (`prefix`, as
+/// [`named`]): the run, the size of its JSON, and its name.
+fn write_runs<T: Serialize>(
+    prefix: &str,
+    items: &[T],
+    runs: impl IntoIterator<Item = std::ops::Range<usize>>,
+) -> Vec<(std::ops::Range<usize>, usize, Named)> {
+    let runs: Vec<std::ops::Range<usize>> = runs.into_iter().collect();
+    let jsons: Vec<Vec<u8>> = (runs.iter())
+        .map(|run| serde_json::to_vec(&items[run.clone()]).unwrap_or_default())
+        .collect();
+    let named = named_all(prefix, &jsons);
+    (runs.into_iter().zip(&jsons).zip(named))
+        .map(|((run, json), named)| (run, json.len(), named))
         .collect()
 }
 
