@@ -1,6 +1,8 @@
 //! Small pieces the views share. Corpus text is only ever rendered as text.
 
+use std::cell::RefCell;
 use std::sync::Arc;
+use std::thread::LocalKey;
 
 use dossier::corpus::load::Rejected;
 use dossier::corpus::model::{Actor, Claim, DateSpec, Kind};
@@ -326,4 +328,26 @@ pub fn details_opened(e: &leptos::ev::Event) -> bool {
     e.target()
         .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
         .is_some_and(|d| d.open())
+}
+
+/// The last thing read, with what it was read for, in a thread-local cell: a
+/// list drawn again at once when the reader comes back to it from a record.
+pub type LastRead<K, V> = RefCell<Option<(K, V)>>;
+
+/// What `cell` keeps, if it was read for `key`.
+pub fn last_read<K: PartialEq, V: Clone>(
+    cell: &'static LocalKey<LastRead<K, V>>,
+    key: &K,
+) -> Option<V> {
+    cell.with(|last| {
+        last.borrow()
+            .as_ref()
+            .filter(|(read, _)| read == key)
+            .map(|(_, value)| value.clone())
+    })
+}
+
+/// Keeps `value`, read for `key`, in `cell`, in place of what it kept.
+pub fn keep_read<K, V>(cell: &'static LocalKey<LastRead<K, V>>, key: K, value: V) {
+    cell.with(|last| *last.borrow_mut() = Some((key, value)));
 }

@@ -337,14 +337,8 @@ fn EventsList() -> impl IntoView {
         let item = |e: u32| view! { <EventItem e=e as usize/> }.into_any();
         let body = year_sections(runs(certain, year), "{0}", item);
         let loose = (!maybe.is_empty()).then(|| {
-            let n = shown - listing.loose_from;
-            view! {
-                <section class="maybe" aria-labelledby="maybe-title">
-                    <h3 id="maybe-title">{fill(t.loose_title, &[&count(n, Kind::Event)])}</h3>
-                    <p class="hint">{t.loose_hint}</p>
-                    {year_sections(runs(maybe, year), t.loose_year, item)}
-                </section>
-            }
+            let years = year_sections(runs(maybe, year), t.loose_year, item);
+            loose_section(shown - listing.loose_from, years)
         });
         view! {
             {heading(View::Events, shown, total)}
@@ -354,6 +348,19 @@ fn EventsList() -> impl IntoView {
             <Pager page items=shown/>
         }
         .into_any()
+    }
+}
+
+/// The events dated less precisely than the date range (`n` of them), under
+/// their own heading, each year's drawn by `years`.
+pub(super) fn loose_section(n: usize, years: impl IntoView) -> impl IntoView {
+    let t = lang().strings();
+    view! {
+        <section class="maybe" aria-labelledby="maybe-title">
+            <h3 id="maybe-title">{fill(t.loose_title, &[&count(n, Kind::Event)])}</h3>
+            <p class="hint">{t.loose_hint}</p>
+            {years}
+        </section>
     }
 }
 

@@ -17,7 +17,7 @@ use dossier::query::url_state::{Page, UrlState, View, PAGE_SIZE};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::bits::{data, lang, thousands, DateText};
+use super::bits::{data, keep_read, lang, last_read, thousands, DateText, LastRead};
 use super::failure::LoadFailure;
 use super::filters::DateFilter;
 use super::lists::{heading, page_note, runs, year_sections, Pager};
@@ -44,17 +44,7 @@ impl ListPart {
 thread_local! {
     /// The part of the list last read, by its file name (which changes with its
     /// contents): the list is drawn anew when a record opened from it is left.
-    static LAST_READ: RefCell<Option<(String, Arc<Vec<ListRow>>)>> = const { RefCell::new(None) };
-}
-
-/// The rows of the part `file`, if it was the last read.
-fn last_read(file: &str) -> Option<Arc<Vec<ListRow>>> {
-    LAST_READ.with(|last| {
-        last.borrow()
-            .as_ref()
-            .filter(|(read, _)| read == file)
-            .map(|(_, rows)| rows.clone())
-    })
+    static LAST_READ: LastRead<String, Arc<Vec<ListRow>>> = const { RefCell::new(None) };
 }
 
 /// The list of a corpus not read yet: for an address with no filter but a date
@@ -140,7 +130,7 @@ fn DefaultInPages() -> impl IntoView {
         remove_stand_in();
         // The part last read, where this page is in it: back from a record, the list
         // is drawn at once, and the record's link found and focused where it stood.
-        if let Some(rows) = last_read(&entry.file) {
+        if let Some(rows) = last_read(&LAST_READ, &entry.file) {
             part.set(Some(ListPart::Read(at, rows)));
         }
     }
@@ -228,11 +218,11 @@ async fn cached_list_part(
     entry: &ListEntry,
     retry: bool,
 ) -> Result<Arc<Vec<ListRow>>, LoadFailure> {
-    if let Some(rows) = last_read(&entry.file).filter(|_| !retry) {
+    if let Some(rows) = last_read(&LAST_READ, &entry.file).filter(|_| !retry) {
         return Ok(rows);
     }
     let rows = Arc::new(loader::list_part(entry, retry).await?);
-    LAST_READ.with(|last| *last.borrow_mut() = Some((entry.file.clone(), rows.clone())));
+    keep_read(&LAST_READ, entry.file.clone(), rows.clone());
     Ok(rows)
 }
 

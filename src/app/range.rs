@@ -21,9 +21,9 @@ use futures::stream::{self, StreamExt};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::bits::{count, data, lang, thousands};
+use super::bits::{data, keep_read, lang, last_read, thousands, LastRead};
 use super::failure::LoadFailure;
-use super::lists::{heading_text, page_note, NothingMatches, Pager};
+use super::lists::{heading_text, loose_section, page_note, NothingMatches, Pager};
 use super::loader::{self, PARTS_IN_FLIGHT};
 use super::megabytes;
 use super::nav::Nav;
@@ -53,16 +53,7 @@ enum Ranged {
 thread_local! {
     /// The list over the range last read: back from a record opened from it,
     /// or on to another page of it, it is drawn at once.
-    static LAST_RANGE: RefCell<Option<(RangeKey, Arc<InRange>)>> = const { RefCell::new(None) };
-}
-
-fn last_range(key: &RangeKey) -> Option<Arc<InRange>> {
-    LAST_RANGE.with(|last| {
-        last.borrow()
-            .as_ref()
-            .filter(|(read, _)| read == key)
-            .map(|(_, listed)| listed.clone())
-    })
+    static LAST_RANGE: LastRead<RangeKey, Arc<InRange>> = const { RefCell::new(None) };
 }
 
 /// The events list over the date range in the address, from the parts that
@@ -89,7 +80,7 @@ pub fn RangeInPages() -> impl IntoView {
     Effect::new(move |_| {
         tries.track();
         let wanted = key.get();
-        if let Some(listed) = last_range(&wanted) {
+        if let Some(listed) = last_read(&LAST_RANGE, &wanted) {
             state.set(Some(Ranged::Read(listed)));
             return;
         }
@@ -132,9 +123,7 @@ pub fn RangeInPages() -> impl IntoView {
                 Ok(None) => return,
                 Ok(Some(listed)) => {
                     let listed = Arc::new(listed);
-                    LAST_RANGE.with(|last| {
-                        *last.borrow_mut() = Some((wanted, listed.clone()));
-                    });
+                    keep_read(&LAST_RANGE, wanted, listed.clone());
                     Ranged::Read(listed)
                 }
                 Err((file, failure)) => Ranged::Failed(file, failure),
@@ -177,14 +166,8 @@ pub fn RangeInPages() -> impl IntoView {
             let maybe: Vec<ListRow> = listed.rows[split..page.range.end].to_vec();
             // Events dated less precisely than the range follow, under their own heading.
             let loose = (!maybe.is_empty()).then(|| {
-                let n = shown - listed.loose_from;
-                view! {
-                    <section class="maybe" aria-labelledby="maybe-title">
-                        <h3 id="maybe-title">{fill(t.loose_title, &[&count(n, Kind::Event)])}</h3>
-                        <p class="hint">{t.loose_hint}</p>
-                        <PageRows rows=maybe label=t.loose_year/>
-                    </section>
-                }
+                let years = view! { <PageRows rows=maybe label=t.loose_year/> };
+                loose_section(shown - listed.loose_from, years)
             });
             view! {
                 {page_note(&page, shown)}

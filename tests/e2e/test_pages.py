@@ -66,6 +66,19 @@ def part_requests(page, letter):
         ".map(n => n.split('/parts/')[1])")
 
 
+def damage(part):
+    """Cuts the end off a part's file; returns what mends it: written back, dated
+    later, so that the browser's cached copy is not taken as current."""
+    good = part.read_bytes()
+    part.write_bytes(good[:-40])
+
+    def mend():
+        part.write_bytes(good)
+        later = time.time() + 5
+        os.utime(part, (later, later))
+    return mend
+
+
 def rows_shown(page):
     page.wait(lambda d: d.execute_script(LIST_ROWS))
     return page.d.execute_script(LIST_ROWS)
@@ -123,18 +136,13 @@ def test_paging_fetches_a_part_only_when_the_page_is_in_a_new_one(large_on_reque
 
 def test_a_damaged_part_of_the_list_is_named_and_retry_recovers(large_on_request, page):
     url, site, manifest = large_on_request
-    part = site / "parts" / manifest["list"][0]["file"]
-    good = part.read_bytes()
-    part.write_bytes(good[:-40])
+    mend = damage(site / "parts" / manifest["list"][0]["file"])
     page.open(f"{url}?page=2")
     alert = page.text("main .failure[role=alert]")
     assert "Page 2 of the list could not be fetched" in alert, alert
     assert manifest["list"][0]["file"] in alert, alert
     assert not page.css("li.record.event")
-    part.write_bytes(good)
-    # A later date, so that the browser's cached copy is not taken as current.
-    later = time.time() + 5
-    os.utime(part, (later, later))
+    mend()
     page.one("main .failure[role=alert] button").click()
     assert len(rows_shown(page)) == 50
 
@@ -322,17 +330,13 @@ def test_the_date_fields_above_the_list_in_pages_filter_it(large_on_request, pag
 
 def test_a_part_a_date_range_needs_that_fails_is_named_and_retry_recovers(large_on_request, page):
     url, site, manifest = large_on_request
-    part = site / "parts" / manifest["reach"][0]["file"]
-    good = part.read_bytes()
-    part.write_bytes(good[:-40])
+    mend = damage(site / "parts" / manifest["reach"][0]["file"])
     page.open(f"{url}?from=2015&to=2016")
     alert = page.text("main .failure[role=alert]")
     assert "The events of these dates could not all be read" in alert, alert
     assert manifest["reach"][0]["file"] in alert, alert
     assert not page.css("li.record.event")
-    part.write_bytes(good)
-    later = time.time() + 5
-    os.utime(part, (later, later))
+    mend()
     page.one("main .failure[role=alert] button").click()
     assert rows_shown(page)
     assert "of" in page.title()
