@@ -100,8 +100,8 @@ pub fn RangeInPages() -> impl IntoView {
         let manifest = manifest.clone();
         let page_end = requested.get_untracked() * PAGE_SIZE;
         spawn_local(async move {
-            let asked = wanted.clone();
-            let current = move || key.with_untracked(|k| *k == asked);
+            let this_range = wanted.clone();
+            let current = move || key.with_untracked(|k| *k == this_range);
             let listed = read_range(&manifest, &wanted, failed, page_end, |done, of, read| {
                 let wanted = current();
                 if wanted {
