@@ -1087,11 +1087,7 @@ pub fn read_list(
     bytes: &[u8],
     sha256: &str,
 ) -> Result<Vec<ListRow>, PartsError> {
-    check_hash(&entry.file, &entry.sha256, sha256)?;
-    match serde_json::from_slice::<Vec<ListRow>>(bytes) {
-        Ok(rows) if rows.len() == entry.count => Ok(rows),
-        _ => Err(wrong_records(&entry.file)),
-    }
+    read_rows(&entry.file, &entry.sha256, entry.count, bytes, sha256)
 }
 
 /// Reads a part of the default list's rows that reach, `entry`, from its JSON
@@ -1101,10 +1097,22 @@ pub fn read_reach(
     bytes: &[u8],
     sha256: &str,
 ) -> Result<Vec<ReachRow>, PartsError> {
-    check_hash(&entry.file, &entry.sha256, sha256)?;
-    match serde_json::from_slice::<Vec<ReachRow>>(bytes) {
-        Ok(rows) if rows.len() == entry.count => Ok(rows),
-        _ => Err(wrong_records(&entry.file)),
+    read_rows(&entry.file, &entry.sha256, entry.count, bytes, sha256)
+}
+
+/// Reads the part `file`, a JSON list of `count` rows, from its JSON and the
+/// SHA-256 of that JSON, checked against the manifest's (`expected`).
+fn read_rows<T: serde::de::DeserializeOwned>(
+    file: &str,
+    expected: &str,
+    count: usize,
+    bytes: &[u8],
+    sha256: &str,
+) -> Result<Vec<T>, PartsError> {
+    check_hash(file, expected, sha256)?;
+    match serde_json::from_slice::<Vec<T>>(bytes) {
+        Ok(rows) if rows.len() == count => Ok(rows),
+        _ => Err(wrong_records(file)),
     }
 }
 
