@@ -1,10 +1,13 @@
 //! Why a corpus could not be opened, by cause: the failure screen words each
-//! cause in the reader's language.
+//! cause in the reader's language; and the alert for a part a list needs.
 
 use dossier::corpus::load::LoadError;
 use dossier::i18n::{fill, Lang};
 use dossier::publish::parts::PartsError;
 use dossier::query::url_state::NotASitePath;
+use leptos::prelude::*;
+
+use super::bits::lang;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum LoadFailure {
@@ -75,5 +78,22 @@ impl LoadFailure {
             LoadFailure::NotACorpus(e) => e.to_string(),
             LoadFailure::Parts(e) => e.to_string(),
         }
+    }
+}
+
+/// An alert that something the list needs could not be read (`title`), why and
+/// what to do, with a button that asks for it again (`retry` counts the asks).
+#[component]
+pub fn FailedWithRetry(title: String, failure: LoadFailure, retry: RwSignal<u32>) -> impl IntoView {
+    let l = lang();
+    view! {
+        <div role="alert" class="failure">
+            <h3>{title}</h3>
+            <p class="why">{failure.message(l)}</p>
+            <p class="advice">{failure.advice(l)}</p>
+            <button type="button" on:click=move |_| retry.update(|n| *n += 1)>
+                {l.strings().try_again}
+            </button>
+        </div>
     }
 }

@@ -18,7 +18,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::bits::{data, keep_read, lang, last_read, thousands, DateText, LastRead};
-use super::failure::LoadFailure;
+use super::failure::{FailedWithRetry, LoadFailure};
 use super::filters::DateFilter;
 use super::lists::{heading, page_note, runs, year_sections, Pager};
 use super::loader;
@@ -186,14 +186,7 @@ fn DefaultInPages() -> impl IntoView {
             }
             Some(ListPart::Failed(n, failure)) if n == at => view! {
                 {heading(View::Events, total, total)}
-                <div role="alert" class="failure">
-                    <h3>{fill(t.page_failed, &[&thousands(page.number)])}</h3>
-                    <p class="why">{failure.message(l)}</p>
-                    <p class="advice">{failure.advice(l)}</p>
-                    <button type="button" on:click=move |_| tries.update(|n| *n += 1)>
-                        {t.try_again}
-                    </button>
-                </div>
+                <FailedWithRetry title=fill(t.page_failed, &[&thousands(page.number)]) failure retry=tries/>
                 <Pager page items=total/>
             }
             .into_any(),

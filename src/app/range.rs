@@ -22,7 +22,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::bits::{data, keep_read, lang, last_read, thousands, LastRead};
-use super::failure::LoadFailure;
+use super::failure::{FailedWithRetry, LoadFailure};
 use super::lists::{heading_text, loose_section, page_note, NothingMatches, Pager};
 use super::loader::{self, PARTS_IN_FLIGHT};
 use super::megabytes;
@@ -177,17 +177,10 @@ pub fn RangeInPages() -> impl IntoView {
             }
             .into_any()
         }
-        Some(Ranged::Failed(_, failure)) => view! {
-            <div role="alert" class="failure">
-                <h3>{t.range_failed}</h3>
-                <p class="why">{failure.message(l)}</p>
-                <p class="advice">{failure.advice(l)}</p>
-                <button type="button" on:click=move |_| tries.update(|n| *n += 1)>
-                    {t.try_again}
-                </button>
-            </div>
+        Some(Ranged::Failed(_, failure)) => {
+            let title = t.range_failed.to_string();
+            view! { <FailedWithRetry title failure retry=tries/> }.into_any()
         }
-        .into_any(),
         Some(Ranged::Asks(parts, bytes)) => {
             let size = megabytes(l, bytes as f64);
             let read = move |_| asked.set(Some(key.get_untracked()));
