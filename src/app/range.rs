@@ -13,7 +13,7 @@ use dossier::i18n::fill;
 use dossier::publish::pages::{ListRow, ReachRow};
 use dossier::publish::parts::{ListEntry, Manifest};
 use dossier::publish::range::{
-    in_range, range_parts, reading_order, within_from_list_alone, InRange,
+    in_range, range_parts, reading_order, within_from_list_alone, InRange, RangeParts,
 };
 use dossier::query::filter::Filter;
 use dossier::query::url_state::{Page, View, PAGE_SIZE};
@@ -84,7 +84,8 @@ pub fn RangeInPages() -> impl IntoView {
             state.set(Some(Ranged::Read(listed)));
             return;
         }
-        let needs = range_parts(&manifest, &window_of(&wanted), wanted.2);
+        let range = Range::of(&manifest, &wanted);
+        let needs = &range.needs;
         if needs.asks_first(&manifest) && asked.with(|a| a.as_ref() != Some(&wanted)) {
             let bytes = needs.stored_bytes(&manifest);
             state.set(Some(Ranged::Asks(needs.len(), bytes)));
@@ -102,7 +103,7 @@ pub fn RangeInPages() -> impl IntoView {
         spawn_local(async move {
             let this_range = wanted.clone();
             let current = move || key.with_untracked(|k| *k == this_range);
-            let listed = read_range(&manifest, &wanted, failed, page_end, |done, of, read| {
+            let listed = read_range(&manifest, &range, failed, page_end, |done, of, read| {
                 let wanted = current();
                 if wanted {
                     // The events read so far stay on screen until more come.
@@ -208,18 +209,33 @@ pub fn RangeInPages() -> impl IntoView {
     .into_any()
 }
 
-/// The dates the range `key` covers, as the filter reads its ends.
-fn window_of(key: &RangeKey) -> DateWindow {
-    let (from, to, _) = key.clone();
-    let filter = Filter {
-        from,
-        to,
-        ..Filter::default()
-    };
-    filter.window().0
+/// A range as the address asks for it: the dates it covers, as the filter reads
+/// its ends, whether undated events are shown, and the parts it needs.
+struct Range {
+    window: DateWindow,
+    undated: bool,
+    needs: RangeParts,
 }
 
-/// Reads the parts the range `key` needs, a few at a time, the list's first, in
+impl Range {
+    fn of(manifest: &Manifest, key: &RangeKey) -> Range {
+        let (from, to, undated) = key.clone();
+        let filter = Filter {
+            from,
+            to,
+            ..Filter::default()
+        };
+        let window = filter.window().0;
+        let needs = range_parts(manifest, &window, undated);
+        Range {
+            window,
+            undated,
+            needs,
+        }
+    }
+}
+
+/// Reads the parts `range` needs, a few at a time, the list's first, in
 /// its order, saying how many are in as they come (`progress`, which answers
 /// whether the range is still wanted: a reader who typed one end and then the
 /// other has moved on, and no more parts are fetched for it), with, for a range
@@ -228,13 +244,17 @@ fn window_of(key: &RangeKey) -> DateWindow {
 /// named. The part `afresh` is fetched past any cache.
 async fn read_range(
     manifest: &Manifest,
-    key: &RangeKey,
+    range: &Range,
     afresh: Option<String>,
     page_end: usize,
     progress: impl Fn(usize, usize, Option<InRange>) -> bool,
 ) -> Result<Option<InRange>, (String, LoadFailure)> {
-    let (window, undated) = (window_of(key), key.2);
-    let needs = range_parts(manifest, &window, undated);
+    let Range {
+        window,
+        undated,
+        needs,
+    } = range;
+    let (window, undated) = (*window, *undated);
     let of = needs.len();
     if !progress(0, of, None) {
         return Ok(None);
@@ -243,7 +263,7 @@ async fn read_range(
     // A short range reads first the parts that may hold events within it, in
     // the list's order, so that those read so far fill the page asked for.
     let (order, within) = if within_from_list_alone(&window) {
-        let (within, before) = reading_order(manifest, &window, undated, &needs);
+        let (within, before) = reading_order(manifest, &window, undated, needs);
         let n = within.len();
         (within.into_iter().chain(before).collect(), n)
     } else {
