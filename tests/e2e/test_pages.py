@@ -79,6 +79,19 @@ def damage(part):
     return mend
 
 
+def named_then_retried(page, address, part, says):
+    """Opens `address` with the file `part` damaged: an alert says `says` and
+    names the file, and no record is shown; then, the file mended, Try again."""
+    mend = damage(part)
+    page.open(address)
+    alert = page.text("main .failure[role=alert]")
+    assert says in alert, alert
+    assert part.name in alert, alert
+    assert not page.css("li.record.event")
+    mend()
+    page.one("main .failure[role=alert] button").click()
+
+
 def follow(page, selector):
     """Follows a link as a reader does: brought on screen, drawn, then clicked
     (WebKit's driver may miss a click on a link it has not laid out)."""
@@ -145,14 +158,8 @@ def test_paging_fetches_a_part_only_when_the_page_is_in_a_new_one(large_on_reque
 
 def test_a_damaged_part_of_the_list_is_named_and_retry_recovers(large_on_request, page):
     url, site, manifest = large_on_request
-    mend = damage(site / "parts" / manifest["list"][0]["file"])
-    page.open(f"{url}?page=2")
-    alert = page.text("main .failure[role=alert]")
-    assert "Page 2 of the list could not be fetched" in alert, alert
-    assert manifest["list"][0]["file"] in alert, alert
-    assert not page.css("li.record.event")
-    mend()
-    page.one("main .failure[role=alert] button").click()
+    named_then_retried(page, f"{url}?page=2", site / "parts" / manifest["list"][0]["file"],
+                       "Page 2 of the list could not be fetched")
     assert len(rows_shown(page)) == 50
 
 
@@ -339,14 +346,8 @@ def test_the_date_fields_above_the_list_in_pages_filter_it(large_on_request, pag
 
 def test_a_part_a_date_range_needs_that_fails_is_named_and_retry_recovers(large_on_request, page):
     url, site, manifest = large_on_request
-    mend = damage(site / "parts" / manifest["reach"][0]["file"])
-    page.open(f"{url}?from=2015&to=2016")
-    alert = page.text("main .failure[role=alert]")
-    assert "The events of these dates could not all be read" in alert, alert
-    assert manifest["reach"][0]["file"] in alert, alert
-    assert not page.css("li.record.event")
-    mend()
-    page.one("main .failure[role=alert] button").click()
+    named_then_retried(page, f"{url}?from=2015&to=2016", site / "parts" / manifest["reach"][0]["file"],
+                       "The events of these dates could not all be read")
     assert rows_shown(page)
     assert "of" in page.title()
 
