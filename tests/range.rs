@@ -17,7 +17,7 @@ mod worded;
 
 use dossier::corpus::model::Kind;
 use dossier::corpus::sha256::sha256_hex;
-use dossier::publish::pages::{ListRow, ReachRow};
+use dossier::publish::pages::{ListRow, PlacedRow};
 use dossier::publish::parts::{inflate, read_list, read_manifest, read_reach, Manifest, Split};
 use dossier::publish::range::{
     in_range, range_parts, reading_order, within_from_list_alone, InRange,
@@ -49,7 +49,7 @@ fn from_parts(split: &Split, manifest: &Manifest, filter: &Filter) -> (InRange, 
             (at, read_list(entry, &json, &sha256_hex(&json)).unwrap())
         })
         .collect();
-    let reach: Vec<Vec<ReachRow>> = (needs.reach.iter())
+    let reach: Vec<Vec<PlacedRow>> = (needs.reach.iter())
         .map(|&at| {
             let entry = &manifest.reach[at];
             let json = json_of(split, &entry.file);

@@ -122,9 +122,12 @@ fn run(corpus: &Path, out: &Path, part_bytes: usize, site: Carries) -> Result<()
     // The default list's rows in its order, so that a corpus read only on request
     // can be paged through.
     let list = pages::rows(&index);
+    // And each actor's places in it, for the list of what involves one actor.
+    let by_actor = pages::actor_places(&index);
     let worded = Worded {
         looks: &looks,
         list: &list,
+        by_actor: &by_actor,
     };
     let mut split = parts::split_worded(&index.corpus, &fingerprint, part_bytes, Some(worded));
     split.manifest.whole = site.whole;
@@ -163,13 +166,15 @@ fn run(corpus: &Path, out: &Path, part_bytes: usize, site: Carries) -> Result<()
     // listening (`| head`) loses the line, not the parts.
     let _ = writeln!(
         std::io::stdout(),
-        "split-corpus: {} records in {} parts, a directory of {}, first looks in {}, the default list in {} and its rows that reach in {} ({bytes} bytes), manifest {} bytes, in {:.1} s",
+        "split-corpus: {} records in {} parts, a directory of {}, first looks in {}, the default list in {} and its rows that reach in {}, the actors' lists in {} and their rows in {} ({bytes} bytes), manifest {} bytes, in {:.1} s",
         split.manifest.totals.total(),
         split.parts.len(),
         split.directory.len(),
         split.glances.len(),
         split.list.len(),
         split.reach.len(),
+        split.by_actor.len(),
+        split.by_actor_rows.len(),
         manifest.len(),
         started.elapsed().as_secs_f64()
     );

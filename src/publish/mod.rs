@@ -2,6 +2,7 @@
 //! the plain edition (static HTML pages that need no script). Imports `query`,
 //! `corpus` and `i18n`.
 
+pub mod by_actor;
 pub mod cite;
 pub mod export;
 pub mod first_page;

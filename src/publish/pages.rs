@@ -89,7 +89,58 @@ impl ListRow {
     }
 }
 
-/// A row that reaches, with its place in the default list (from 0). Written as
-/// a JSON list of the two.
+/// A row with its place in the default list (from 0): a row that reaches, or a
+/// row of an actor's list. Written as a JSON list of the two.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ReachRow(pub usize, pub ListRow);
+pub struct PlacedRow(pub usize, pub ListRow);
+
+/// What the lists by actor say of one actor, found by its id: its name, where
+/// its rows begin among every actor's rows (`Manifest::by_actor_rows`, actors in
+/// id order), and how many it has. Written as a JSON list of the three.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActorList(pub String, pub usize, pub usize);
+
+impl ActorList {
+    pub fn name(&self) -> &str {
+        &self.0
+    }
+
+    /// Its rows' positions among every actor's rows.
+    pub fn rows(&self) -> std::ops::Range<usize> {
+        self.1..self.1 + self.2
+    }
+
+    pub fn len(&self) -> usize {
+        self.2
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.2 == 0
+    }
+}
+
+/// For each actor, by its place in the corpus, the places in the default list
+/// (in order) of the events the events list keeps when that actor alone is
+/// chosen: those that involve it and those that count under it through its
+/// parts and its people in role (`Index::under`).
+pub fn actor_places(index: &Index) -> Vec<Vec<u32>> {
+    let events = index.numbering.range(Kind::Event);
+    let mut place_of = vec![u32::MAX; events.len()];
+    for (place, e) in default_list(index).into_iter().enumerate() {
+        if let Some(slot) = place_of.get_mut(e as usize) {
+            *slot = place as u32;
+        }
+    }
+    let place = |&n: &u32| {
+        let e = (n as usize).checked_sub(events.start)?;
+        place_of.get(e).copied().filter(|&p| p != u32::MAX)
+    };
+    (index.involves.iter().zip(&index.through))
+        .map(|(own, through)| {
+            let mut places: Vec<u32> = own.iter().chain(through).filter_map(place).collect();
+            places.sort_unstable();
+            places.dedup();
+            places
+        })
+        .collect()
+}

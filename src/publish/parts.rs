@@ -29,12 +29,12 @@ use crate::corpus::sha256::sha256_hex;
 use crate::corpus::write::{Lean, Slices};
 use crate::i18n::{fill, Lang};
 use crate::publish::glance::FirstLook;
-use crate::publish::pages::{ListRow, ReachRow};
+use crate::publish::pages::{ActorList, ListRow, PlacedRow};
 use crate::query::index::KINDS;
 use crate::query::url_state::PAGE_SIZE;
 
 /// The format this module writes and reads, named in every manifest.
-pub const FORMAT: &str = "dossier-parts/6";
+pub const FORMAT: &str = "dossier-parts/7";
 
 /// The element of the app's page that carries the record directory's parts
 /// ([`Manifest::directory_in_page`]), up to its contents.
@@ -231,6 +231,25 @@ pub struct ReachEntry {
     pub days: (u32, u32),
 }
 
+/// A part of a list of rows in a known order, by their positions in it: a run of
+/// the actors' lists' rows, as a part of their table lists it ([`ActorTable`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RowsEntry {
+    /// Its file name beside the manifest: a letter, a dash, the first 16 hex
+    /// digits of its SHA-256, and `.json.gz`.
+    pub file: String,
+    /// The SHA-256 of its JSON, in hex.
+    pub sha256: String,
+    /// The size of its file, as stored (gzipped).
+    pub bytes: usize,
+    /// The size of its JSON.
+    pub json: usize,
+    /// The position of its first row.
+    pub first: usize,
+    /// How many rows it holds.
+    pub count: usize,
+}
+
 /// The entry file: what the corpus is, how many records it has, and its parts.
 /// It grows with the number of parts, never with the number of records.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -253,6 +272,11 @@ pub struct Manifest {
     /// date range meets, all that the list over that range needs.
     #[serde(default)]
     pub reach: Vec<ReachEntry>,
+    /// What the events list keeps for each actor chosen alone, by actor id: a
+    /// table of [`ActorList`]s, each part with the parts of the rows of its
+    /// actors' lists ([`ActorTable`]), so that the manifest does not grow with them.
+    #[serde(default)]
+    pub by_actor: Vec<TableEntry>,
     /// Above how many bytes of parts (as stored) the app asks the reader before
     /// it downloads them all; absent means [`ASK_ABOVE`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -297,6 +321,8 @@ pub struct Split {
     pub glances: Vec<(String, Vec<u8>)>,
     pub list: Vec<(String, Vec<u8>)>,
     pub reach: Vec<(String, Vec<u8>)>,
+    pub by_actor: Vec<(String, Vec<u8>)>,
+    pub by_actor_rows: Vec<(String, Vec<u8>)>,
 }
 
 impl Split {
@@ -306,7 +332,7 @@ impl Split {
     }
 
     /// Every file beside the manifest: record parts, directory parts, first
-    /// looks, the default list's parts.
+    /// looks, the default list's parts and the actors' lists.
     pub fn files(&self) -> impl Iterator<Item = &(String, Vec<u8>)> {
         self.parts
             .iter()
@@ -314,6 +340,8 @@ impl Split {
             .chain(&self.glances)
             .chain(&self.list)
             .chain(&self.reach)
+            .chain(&self.by_actor)
+            .chain(&self.by_actor_rows)
     }
 }
 
@@ -411,11 +439,13 @@ pub fn split(corpus: &Corpus, sha256: &str, part_bytes: usize) -> Split {
 }
 
 /// What the build words for a site beside its record parts: each record's first
-/// look, and the default list's rows in its order.
+/// look, the default list's rows in its order, and each actor's places in it
+/// (`publish::pages::actor_places`).
 #[derive(Clone, Copy)]
 pub struct Worded<'a> {
     pub looks: Looks<'a>,
     pub list: &'a [ListRow],
+    pub by_actor: &'a [Vec<u32>],
 }
 
 /// Cuts a corpus into parts as [`split`] does, with each record's first look and
@@ -494,7 +524,7 @@ pub fn split_worded(
     let directory_bytes = (part_bytes / DIRECTORY_SHARE).max(1);
     let looks = worded.map(|w| w.looks);
     let (directory, glances) = directory(corpus, &entries, directory_bytes, looks);
-    let (listed, directory) = listed(directory);
+    let (directory_entries, directory) = listed(directory);
     let rows = worded.map_or(&[][..], |w| w.list);
     let (list_entries, list): (Vec<ListEntry>, Vec<(String, Vec<u8>)>) =
         list_parts(rows, (part_bytes / LIST_SHARE).max(1))
@@ -511,6 +541,9 @@ pub fn split_worded(
             (entry, (file, stored))
         })
         .unzip();
+    let by_actor = worded.map_or(&[][..], |w| w.by_actor);
+    let (actor_table, by_actor_rows) = actor_parts(corpus, rows, by_actor, part_bytes);
+    let (by_actor_entries, by_actor) = listed(actor_table);
     Split {
         manifest: Manifest {
             format: FORMAT.into(),
@@ -523,9 +556,10 @@ pub fn split_worded(
                 claims: corpus.claims.len(),
             },
             parts: entries,
-            directory: listed,
+            directory: directory_entries,
             list: list_entries,
             reach: reach_entries,
+            by_actor: by_actor_entries,
             // Written out, so that the service worker reads the same figure.
             ask_above: Some(ASK_ABOVE),
             show_alone_above: None,
@@ -539,7 +573,128 @@ pub fn split_worded(
         glances,
         list,
         reach,
+        by_actor,
+        by_actor_rows,
     }
+}
+
+/// The actors' lists: for each actor in id order, the rows of the default list
+/// at its `places` (by the actor's place in the corpus), with those places; and
+/// a table by id of where each actor's rows are ([`ActorList`], named `a-`, in
+/// parts the size of the directory's, each with the entries of the parts of its
+/// actors' rows: an [`ActorTable`]). The rows are cut into parts of about half
+/// `part_bytes` of JSON (named `b-`): an actor's rows in one part where they fit
+/// in one, else in runs of whole pages of its list, so that any page of an
+/// actor's list is in one part. Returns the table's parts and the rows' files.
+#[allow(clippy::type_complexity)]
+fn actor_parts(
+    corpus: &Corpus,
+    rows: &[ListRow],
+    places: &[Vec<u32>],
+    part_bytes: usize,
+) -> (Vec<(TableEntry, Vec<u8>)>, Vec<(String, Vec<u8>)>) {
+    if rows.is_empty() || places.is_empty() {
+        return (Vec::new(), Vec::new());
+    }
+    let mut actors: Vec<usize> = (0..corpus.actors.len().min(places.len())).collect();
+    actors.sort_unstable_by(|&a, &b| corpus.actors[a].id.cmp(&corpus.actors[b].id));
+    // Every actor's rows laid end to end, as (place, row).
+    let mut placed: Vec<(usize, &ListRow)> = Vec::new();
+    let mut table: Vec<(&str, ActorList)> = Vec::with_capacity(actors.len());
+    let mut spans: Vec<std::ops::Range<usize>> = Vec::with_capacity(actors.len());
+    for &a in &actors {
+        let first = placed.len();
+        placed
+            .extend((places[a].iter()).filter_map(|&p| Some((p as usize, rows.get(p as usize)?))));
+        let actor = &corpus.actors[a];
+        table.push((
+            &actor.id,
+            ActorList(actor.name.clone(), first, placed.len() - first),
+        ));
+        spans.push(first..placed.len());
+    }
+    // Each row's JSON once, by its place: many actors share a row.
+    let row_lens: Vec<usize> = rows
+        .iter()
+        .map(|r| json_lens(std::slice::from_ref(r)))
+        .collect();
+    let len = |&(place, _): &(usize, &ListRow)| {
+        // `[place,row],`: the row's own comma stands for the one inside.
+        row_lens[place] + place.max(1).ilog10() as usize + 4
+    };
+    let limit = (part_bytes / LIST_SHARE).max(1);
+    let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
+    let (mut start, mut size) = (0, 2);
+    for span in spans.into_iter().filter(|s| !s.is_empty()) {
+        let bytes: usize = placed[span.clone()].iter().map(len).sum();
+        if bytes + 2 <= limit {
+            if span.start > start && size + bytes > limit {
+                runs.push(start..span.start);
+                (start, size) = (span.start, 2);
+            }
+            size += bytes;
+            continue;
+        }
+        // Too many for one part: whole pages of this actor's list, apart.
+        if span.start > start {
+            runs.push(start..span.start);
+        }
+        let pages = placed[span.clone()]
+            .chunks(PAGE_SIZE)
+            .map(|page| (page.iter().map(len).sum(), false));
+        runs.extend(cut(pages, limit).into_iter().map(|run| {
+            span.start + run.start * PAGE_SIZE..(span.start + run.end * PAGE_SIZE).min(span.end)
+        }));
+        (start, size) = (span.end, 2);
+    }
+    if start < placed.len() {
+        runs.push(start..placed.len());
+    }
+    let (entries, files): (Vec<RowsEntry>, Vec<(String, Vec<u8>)>) = write_runs("b", &placed, runs)
+        .into_iter()
+        .map(|(run, json, (file, sha256, stored))| {
+            let entry = RowsEntry {
+                file: file.clone(),
+                sha256,
+                bytes: stored.len(),
+                json,
+                first: run.start,
+                count: run.len(),
+            };
+            (entry, (file, stored))
+        })
+        .unzip();
+    let table_bytes = (part_bytes / DIRECTORY_SHARE).max(1);
+    let mut at = 0;
+    let written = runs_by_id(table.iter().map(|(id, list)| (*id, list)), table_bytes)
+        .into_iter()
+        .map(|run| {
+            let lists = &table[at..at + run.count];
+            at += run.count;
+            // The rows of this part's actors, from the first one's to the last one's.
+            let held = lists.first().map_or(0, |(_, l)| l.rows().start)
+                ..lists.last().map_or(0, |(_, l)| l.rows().end);
+            let parts = &entries[rows_parts_of(&entries, held)];
+            let mut json = br#"{"rows":"#.to_vec();
+            json.extend(serde_json::to_vec(parts).unwrap_or_default());
+            json.extend_from_slice(br#","actors":"#);
+            json.extend_from_slice(&run.json);
+            json.push(b'}');
+            run.written("a", &json)
+        })
+        .collect();
+    (written, files)
+}
+
+/// The numbers of the parts of rows `parts` (in order, each by its rows'
+/// positions) that hold the rows at `positions`.
+fn rows_parts_of(parts: &[RowsEntry], positions: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    if positions.is_empty() {
+        return 0..0;
+    }
+    let from = parts.partition_point(|p| p.first + p.count <= positions.start);
+    let to = parts.partition_point(|p| p.first < positions.end);
+    from..to.max(from)
 }
 
 /// The default list's `rows`, in its order, cut into parts of about
@@ -593,7 +748,7 @@ fn near_days(rows: &[ListRow]) -> Option<(u32, u32)> {
 /// part), and of the others those that end after it starts and start before
 /// it ends.
 fn reach_parts(rows: &[ListRow], part_bytes: usize) -> Vec<(ReachEntry, Vec<u8>)> {
-    let mut reaching: Vec<((u8, u32, usize), ReachRow)> = rows
+    let mut reaching: Vec<((u8, u32, usize), PlacedRow)> = rows
         .iter()
         .enumerate()
         .filter(|(_, r)| r.reaches())
@@ -604,12 +759,12 @@ fn reach_parts(rows: &[ListRow], part_bytes: usize) -> Vec<(ReachEntry, Vec<u8>)
                 (0, _) => (1, u32::MAX - last, place),
                 _ => (2, u32::MAX - last, place),
             };
-            Some((key, ReachRow(place, r.clone())))
+            Some((key, PlacedRow(place, r.clone())))
         })
         .collect();
     reaching.sort_by_key(|(key, _)| *key);
     let groups: Vec<u8> = reaching.iter().map(|((group, _, _), _)| *group).collect();
-    let reaching: Vec<ReachRow> = reaching.into_iter().map(|(_, row)| row).collect();
+    let reaching: Vec<PlacedRow> = reaching.into_iter().map(|(_, row)| row).collect();
     let items = (reaching.iter().enumerate()).map(|(at, row)| {
         (
             json_lens(std::slice::from_ref(row)),
@@ -622,7 +777,7 @@ fn reach_parts(rows: &[ListRow], part_bytes: usize) -> Vec<(ReachEntry, Vec<u8>)
             let held = &reaching[run.clone()];
             let days = held
                 .iter()
-                .filter_map(|ReachRow(_, r)| r.days())
+                .filter_map(|PlacedRow(_, r)| r.days())
                 .reduce(|(a, b), (c, d)| (a.min(c), b.max(d)))
                 .unwrap_or_default();
             let entry = ReachEntry {
@@ -1096,7 +1251,17 @@ pub fn read_reach(
     entry: &ReachEntry,
     bytes: &[u8],
     sha256: &str,
-) -> Result<Vec<ReachRow>, PartsError> {
+) -> Result<Vec<PlacedRow>, PartsError> {
+    read_rows(&entry.file, &entry.sha256, entry.count, bytes, sha256)
+}
+
+/// Reads a part of the actors' lists, `entry`, from its JSON and the SHA-256 of
+/// that JSON, checked against the manifest: its rows, with their places.
+pub fn read_actor_rows(
+    entry: &RowsEntry,
+    bytes: &[u8],
+    sha256: &str,
+) -> Result<Vec<PlacedRow>, PartsError> {
     read_rows(&entry.file, &entry.sha256, entry.count, bytes, sha256)
 }
 
@@ -1121,6 +1286,46 @@ fn read_rows<T: serde::de::DeserializeOwned>(
 pub struct Directory {
     ids: Table<usize>,
     looks: Vec<TableEntry>,
+}
+
+/// One part of the actors' lists' table, read: what it says of each of its
+/// actors ([`ActorList`]), and the parts of their rows.
+pub struct ActorTable {
+    actors: Table<ActorList>,
+    rows: Vec<RowsEntry>,
+}
+
+/// A part of the actors' table as its JSON writes it:
+/// `{"rows": [...], "actors": [[id, [name, first, count]], ...]}`.
+#[derive(Deserialize)]
+struct ActorTableJson {
+    rows: Vec<RowsEntry>,
+    actors: Vec<(String, ActorList)>,
+}
+
+impl ActorTable {
+    /// Reads the actors' table part `entry` from its JSON and the SHA-256 of
+    /// that JSON, checked against the manifest.
+    pub fn read(entry: &TableEntry, bytes: &[u8], sha256: &str) -> Result<ActorTable, PartsError> {
+        check_hash(&entry.file, &entry.sha256, sha256)?;
+        let read: ActorTableJson =
+            serde_json::from_slice(bytes).map_err(|_| wrong_records(&entry.file))?;
+        Ok(ActorTable {
+            actors: Table::checked(entry, read.actors)?,
+            rows: read.rows,
+        })
+    }
+
+    /// What this part says of the actor `id`, if it lists it.
+    pub fn get(&self, id: &str) -> Option<&ActorList> {
+        self.actors.get(id)
+    }
+
+    /// The parts of rows that hold the rows at `positions` (among every
+    /// actor's rows), in order.
+    pub fn rows_parts(&self, positions: std::ops::Range<usize>) -> &[RowsEntry] {
+        &self.rows[rows_parts_of(&self.rows, positions)]
+    }
 }
 
 /// A directory part as its JSON writes it: `{"looks": [...], "ids": [[id, part], ...]}`.
@@ -1189,6 +1394,11 @@ impl Manifest {
             self.directory_in_page(),
             &html[end..]
         ))
+    }
+
+    /// The number of the part of the actors' lists table that would list the actor `id`.
+    pub fn by_actor_of(&self, id: &str) -> Option<usize> {
+        table_part_of(&self.by_actor, id)
     }
 
     /// The number of the default list's part that holds the row at `place` (from

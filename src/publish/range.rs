@@ -6,7 +6,7 @@
 //! precisely than it; undated ones where the reader asks for them.
 
 use crate::corpus::date::DateWindow;
-use crate::publish::pages::{ListRow, ReachRow, REACH};
+use crate::publish::pages::{ListRow, PlacedRow, REACH};
 use crate::publish::parts::{Manifest, RANGE_ASK_ABOVE};
 
 /// The parts a date range needs, by their numbers in the manifest.
@@ -106,7 +106,7 @@ pub fn in_range<'a>(
     window: &DateWindow,
     undated: bool,
     list: impl IntoIterator<Item = (usize, &'a [ListRow])>,
-    reach: impl IntoIterator<Item = &'a [ReachRow]>,
+    reach: impl IntoIterator<Item = &'a [PlacedRow]>,
 ) -> InRange {
     let (lo, hi) = window.bounds();
     // Each kept row with its place, and whether it is dated less precisely than the range.
@@ -128,7 +128,7 @@ pub fn in_range<'a>(
         }
     }
     for rows in reach {
-        for ReachRow(place, row) in rows {
+        for PlacedRow(place, row) in rows {
             keep(*place, row);
         }
     }

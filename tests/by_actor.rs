@@ -1,0 +1,155 @@
+//! The events list for one actor, from parts (`publish::by_actor`): for every
+//! actor of a generated corpus, the actors' table and rows the build wrote give,
+//! page by page, the app's own events list of the whole corpus with that actor
+//! chosen (its events and those through its parts and people in role), the same
+//! events in the same order, with the same count; each page from one part.
+
+// Tests may unwrap: a failure is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+#[path = "../src/bin/gen-corpus/synth.rs"]
+#[allow(dead_code)]
+mod synth;
+
+#[path = "support/worded.rs"]
+mod worded;
+
+use dossier::corpus::model::Kind;
+use dossier::corpus::sha256::sha256_hex;
+use dossier::publish::by_actor::{page_parts, page_rows};
+use dossier::publish::pages::{ActorList, ListRow, PlacedRow};
+use dossier::publish::parts::{
+    inflate, read_actor_rows, read_manifest, ActorTable, Manifest, RowsEntry, Split,
+};
+use dossier::query::filter::{Filter, Outcome};
+use dossier::query::index::Index;
+use dossier::query::order::ClaimOrder;
+use dossier::query::url_state::{Page, PAGE_SIZE};
+use worded::worded_split;
+
+/// Record parts of 128 KiB of JSON: actors' rows in parts of 64 KiB, a few pages each.
+const PART_BYTES: usize = 128 * 1024;
+
+/// The JSON of the file `name` of the split, as the app has it once fetched.
+fn json_of(split: &Split, name: &str) -> Vec<u8> {
+    let (_, stored) = split.files().find(|(f, _)| *f == name).unwrap();
+    inflate(stored).unwrap()
+}
+
+/// The part of the actors' table the manifest names for `id`, read, and what
+/// it says of `id`.
+fn actor_list(split: &Split, manifest: &Manifest, id: &str) -> Option<(ActorTable, ActorList)> {
+    let entry = &manifest.by_actor[manifest.by_actor_of(id)?];
+    let json = json_of(split, &entry.file);
+    let table = ActorTable::read(entry, &json, &sha256_hex(&json)).unwrap();
+    let list = table.get(id).cloned()?;
+    Some((table, list))
+}
+
+/// The page numbered `number` of the actor's list, as the app reads it before
+/// the corpus: the parts the manifest names, fetched, checked and read; and how
+/// many parts that took.
+fn page_from_parts(
+    split: &Split,
+    table: &ActorTable,
+    list: &ActorList,
+    number: usize,
+) -> (Vec<ListRow>, usize) {
+    let page = Page::of(list.len(), number, PAGE_SIZE);
+    let needs = page_parts(table, list, &page.range);
+    let parts: Vec<(&RowsEntry, Vec<PlacedRow>)> = needs
+        .iter()
+        .map(|entry| {
+            let json = json_of(split, &entry.file);
+            (
+                entry,
+                read_actor_rows(entry, &json, &sha256_hex(&json)).unwrap(),
+            )
+        })
+        .collect();
+    let rows = page_rows(
+        list,
+        &page.range,
+        parts.iter().map(|(entry, rows)| (*entry, rows.as_slice())),
+    );
+    (rows, needs.len())
+}
+
+/// The app's events list with the actor `id` chosen, from the whole corpus.
+fn from_whole(index: &Index, id: &str) -> Vec<String> {
+    let filter = Filter {
+        actors: vec![id.to_string()],
+        ..Filter::default()
+    };
+    let outcome = Outcome::new(index, &filter, Kind::Event);
+    let listing = outcome.listing(index, Kind::Event, ClaimOrder::Date);
+    (listing.items.iter())
+        .map(|&e| index.corpus.events[e as usize].id.clone())
+        .collect()
+}
+
+#[test]
+fn every_actors_list_from_parts_is_the_apps_list_of_the_whole_corpus() {
+    let corpus = synth::generate(4000, 7);
+    let (split, index) = worded_split(&corpus, PART_BYTES);
+    let manifest = read_manifest(split.manifest_json().as_bytes()).unwrap();
+    assert!(
+        manifest.by_actor.len() > 1,
+        "{} table parts",
+        manifest.by_actor.len()
+    );
+    let (mut long, mut through) = (0, 0);
+    for actor in &index.corpus.actors {
+        let (table, list) = actor_list(&split, &manifest, &actor.id).unwrap();
+        assert_eq!(list.name(), actor.name);
+        let whole = from_whole(&index, &actor.id);
+        assert_eq!(list.len(), whole.len(), "{}", actor.id);
+        let pages = Page::of(list.len(), 1, PAGE_SIZE).count.max(1);
+        let mut got = Vec::new();
+        for number in 1..=pages {
+            let (rows, parts) = page_from_parts(&split, &table, &list, number);
+            assert_eq!(
+                parts,
+                usize::from(!list.is_empty()),
+                "{} page {number}",
+                actor.id
+            );
+            got.extend(rows.iter().map(|r| r.id().to_string()));
+        }
+        assert_eq!(got, whole, "{}", actor.id);
+        long += usize::from(pages > 2);
+        let a = index.find(&actor.id, Kind::Actor).unwrap();
+        through += usize::from(
+            index.through[a]
+                .iter()
+                .any(|&n| index.numbering.range(Kind::Event).contains(&(n as usize))),
+        );
+    }
+    // Some lists run to many pages, and some hold events only through parts or roles.
+    assert!(long > 5 && through > 5, "{long} {through}");
+}
+
+#[test]
+fn an_actor_not_in_the_corpus_has_no_list() {
+    let corpus = synth::generate(1000, 7);
+    let (split, _) = worded_split(&corpus, PART_BYTES);
+    let manifest = read_manifest(split.manifest_json().as_bytes()).unwrap();
+    for id in ["", "act-", "act-none", "zzz"] {
+        assert!(actor_list(&split, &manifest, id).is_none(), "{id}");
+    }
+}
+
+#[test]
+fn a_damaged_part_of_the_actors_rows_is_named() {
+    let corpus = synth::generate(2000, 7);
+    let (split, _) = worded_split(&corpus, PART_BYTES);
+    let manifest = read_manifest(split.manifest_json().as_bytes()).unwrap();
+    let (table, list) = actor_list(&split, &manifest, &corpus.actors[0].id).unwrap();
+    let entry = &page_parts(&table, &list, &(0..1))[0];
+    let mut json = json_of(&split, &entry.file);
+    let err = read_actor_rows(entry, &json, "00").unwrap_err();
+    assert!(err.to_string().contains(&entry.file), "{err}");
+    json.truncate(json.len() / 2);
+    json.extend_from_slice(b"]");
+    assert!(read_actor_rows(entry, &json, &sha256_hex(&json)).is_err());
+}
