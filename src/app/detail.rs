@@ -308,12 +308,23 @@ fn ActorDetail(a: usize) -> impl IntoView {
         });
     };
     let whole = d.alone.is_none();
-    let counts = or_waits(whole, || {
+    let button = fill(t.filter_every_view, &[&actor.name]);
+    // Before the corpus is read, the events list for one actor comes from its
+    // own parts, where the build wrote them (`by_actor`).
+    let listed = d.manifest.as_ref().is_some_and(|m| !m.by_actor.is_empty());
+    let counts = if whole {
         view! {
             {counts.map(|c| view! { <p class="counts">{t.claims.title}": "{c}</p> })}
-            <button type="button" on:click=filter_by>{fill(t.filter_every_view, &[&actor.name])}</button>
+            <button type="button" on:click=filter_by>{button}</button>
         }
-    });
+        .into_any()
+    } else {
+        view! {
+            {or_waits(whole, || ())}
+            {listed.then(|| view! { <button type="button" on:click=filter_by>{button}</button> })}
+        }
+        .into_any()
+    };
     // Its parts and people in role point to it: not known from part of the corpus.
     let below = whole.then(|| {
         view! {

@@ -8,9 +8,10 @@ use dossier::corpus::model::Corpus;
 use dossier::corpus::sha256::{hex, Sha256};
 use dossier::corpus::validate;
 use dossier::publish::gather::Gathering;
-use dossier::publish::pages::{ListRow, ReachRow};
+use dossier::publish::pages::{ListRow, PlacedRow};
 use dossier::publish::parts::{
-    self, read_list, read_reach, Assembly, ListEntry, Manifest, PartsError, ReachEntry, MANIFEST,
+    self, read_actor_rows, read_list, read_reach, ActorTable, Assembly, ListEntry, Manifest,
+    PartsError, ReachEntry, RowsEntry, TableEntry, MANIFEST,
 };
 use dossier::query::index::{Index, IndexBuilding};
 use futures::stream::{self, StreamExt};
@@ -566,9 +567,23 @@ pub async fn list_part(entry: &ListEntry, retry: bool) -> Result<Vec<ListRow>, L
 
 /// The part of the default list's rows that reach `entry`, fetched, checked
 /// against its hash and read.
-pub async fn reach_part(entry: &ReachEntry, retry: bool) -> Result<Vec<ReachRow>, LoadFailure> {
+pub async fn reach_part(entry: &ReachEntry, retry: bool) -> Result<Vec<PlacedRow>, LoadFailure> {
     let part = fetch_part(entry.file.clone(), retry).await?;
     read_reach(entry, &part.json, &part.sha256).map_err(LoadFailure::Parts)
+}
+
+/// The part of the actors' lists' table `entry`, fetched, checked against its
+/// hash and read.
+pub async fn actor_table(entry: &TableEntry, retry: bool) -> Result<ActorTable, LoadFailure> {
+    let part = fetch_part(entry.file.clone(), retry).await?;
+    ActorTable::read(entry, &part.json, &part.sha256).map_err(LoadFailure::Parts)
+}
+
+/// The part of the actors' lists' rows `entry`, fetched, checked against its
+/// hash and read: its rows, with their places in the default list.
+pub async fn actor_rows(entry: &RowsEntry, retry: bool) -> Result<Vec<PlacedRow>, LoadFailure> {
+    let part = fetch_part(entry.file.clone(), retry).await?;
+    read_actor_rows(entry, &part.json, &part.sha256).map_err(LoadFailure::Parts)
 }
 
 /// The record `id` and the records it names, from the few parts that hold them

@@ -3,6 +3,7 @@
 
 mod alone;
 mod bits;
+mod by_actor;
 mod charts;
 mod check_copy;
 mod detail;

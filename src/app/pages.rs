@@ -18,6 +18,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::bits::{data, keep_read, lang, last_read, thousands, DateText, LastRead};
+use super::by_actor::{one_actor, ActorInPages};
 use super::failure::{FailedWithRetry, LoadFailure};
 use super::filters::DateFilter;
 use super::lists::{heading, page_note, runs, year_sections, Pager};
@@ -56,7 +57,7 @@ pub fn ListInPages() -> impl IntoView {
     let nav = expect_context::<Nav>();
     let d = data();
     let listed = d.manifest.as_ref().is_some_and(|m| !m.list.is_empty());
-    let shown = Memo::new(move |_| listed && nav.state.with(shows_list));
+    let shown = Memo::new(move |_| listed && nav.state.with(dates_only));
     let ranged =
         Memo::new(move |_| shown.get() && nav.state.with(|s| !s.filter.window().0.is_open()));
     // The figures beside the date range, from the manifest: how many events
@@ -83,9 +84,14 @@ pub fn ListInPages() -> impl IntoView {
             }
         })
     };
+    let actor = Memo::new(move |_| listed && nav.state.with(one_actor));
     view! {
         {dates}
-        {move || if ranged.get() {
+        {move || if actor.get() {
+            // The static first page is not this list.
+            remove_stand_in();
+            view! { <ActorInPages/> }.into_any()
+        } else if ranged.get() {
             // The static first page is not this list.
             remove_stand_in();
             view! { <RangeInPages/> }.into_any()
@@ -105,7 +111,7 @@ fn DefaultInPages() -> impl IntoView {
         .manifest
         .as_ref()
         .map_or(0, |m| m.list.iter().map(|p| p.count).sum());
-    let default = Memo::new(move |_| nav.state.with(shows_list));
+    let default = Memo::new(move |_| nav.state.with(dates_only));
     let page = Memo::new(move |_| Page::of(total, nav.state.with(|s| s.page_number()), PAGE_SIZE));
     // The static first page stands for page 1 while the page's script shows it.
     let static_shown = StoredValue::new(static_first_page_shown());
@@ -280,10 +286,16 @@ fn YearJump() -> impl IntoView {
     }
 }
 
-/// Whether the address asks for the default list, of which pages can be read
-/// before the corpus: no record, the events view (any page of it), no filter
-/// but a date range.
+/// Whether the address asks for a list of which pages can be read before the
+/// corpus: no record, the events view (any page of it), and no filter but a
+/// date range, or but one actor.
 pub fn shows_list(state: &UrlState) -> bool {
+    dates_only(state) || one_actor(state)
+}
+
+/// Whether the address asks for the default list, or that list over a date
+/// range: no record, the events view, no filter but a date range.
+fn dates_only(state: &UrlState) -> bool {
     let f = &state.filter;
     let dates_only = Filter {
         from: f.from.clone(),

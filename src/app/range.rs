@@ -10,7 +10,7 @@ use std::sync::Arc;
 use dossier::corpus::date::DateWindow;
 use dossier::corpus::model::Kind;
 use dossier::i18n::fill;
-use dossier::publish::pages::{ListRow, ReachRow};
+use dossier::publish::pages::{ListRow, PlacedRow};
 use dossier::publish::parts::{ListEntry, Manifest};
 use dossier::publish::range::{
     in_range, range_parts, reading_order, within_from_list_alone, InRange, RangeParts,
@@ -307,7 +307,7 @@ async fn read_range(
             return Ok(None);
         }
     }
-    let mut reach: Vec<Vec<ReachRow>> = Vec::new();
+    let mut reach: Vec<Vec<PlacedRow>> = Vec::new();
     let mut arriving = stream::iter(needs.reach.iter().filter_map(|&at| manifest.reach.get(at)))
         .map(|entry| async move {
             (loader::reach_part(entry, again(&entry.file)).await)
