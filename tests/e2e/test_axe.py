@@ -254,16 +254,17 @@ def test_no_axe_violations_before_the_app(site, no_app, scheme_page, axe_source,
     ("", "form.year-jump"),
     ("page=2&", "form.year-jump"),
     ("from=1988&to=1988&", "fieldset.dates"),
-], ids=["first-page", "page-2", "date-range"])
+    ("actor=act-iran-government&", ".list-actor"),
+], ids=["first-page", "page-2", "date-range", "one-actor"])
 def test_no_axe_violations_on_the_list_in_pages(site_on_request, scheme_page, axe_source, lang, query, ready):
     """A corpus read on request: its list in pages, the static first one and one
     fetched from its part, with the box that goes to a year and the date range;
-    and the list over a date range."""
+    the list over a date range; and the list for one actor."""
     url, _ = site_on_request
     url = f"{url}?{query}lang={lang}"
     scheme_page.d.get(url)
     settle(scheme_page, ready)
-    if "from=" not in query:
+    if "from=" not in query and "actor=" not in query:
         scheme_page.wait(lambda d: d.find_elements(By.CSS_SELECTOR, "nav.pager"))
     if query:
         scheme_page.wait(lambda d: d.find_elements(By.CSS_SELECTOR, "li.record.event"))

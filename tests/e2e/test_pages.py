@@ -398,3 +398,82 @@ def test_a_range_in_many_parts_asks_before_it_reads_them(large_on_request, page)
     assert rows_shown(page)
     assert part_requests(page, "l")
     page.until_title(f"of {manifest['totals']['events']:,})")
+
+
+def busiest_actor(large_corpus):
+    """The actor that the most events of the corpus name, and its name."""
+    corpus = json.loads(large_corpus.read_text())
+    counts = {}
+    for event in corpus["events"]:
+        for link in event.get("actors", []):
+            counts[link["actor"]] = counts.get(link["actor"], 0) + 1
+    busiest = max(sorted(counts), key=counts.get)
+    name = next(a["name"] for a in corpus["actors"] if a["id"] == busiest)
+    return busiest, name
+
+
+def actor_table_part(manifest, actor):
+    """The file of the part of the actors' table that lists `actor`."""
+    return [p["file"] for p in manifest["by_actor"] if p["from"] <= actor][-1]
+
+
+@pytest.mark.every_engine
+def test_an_actors_list_before_the_corpus_is_the_whole_lists(large_on_request, large_corpus, page):
+    url, _, manifest = large_on_request
+    events = manifest["totals"]["events"]
+    actor, name = busiest_actor(large_corpus)
+    page.open(f"{url}?actor={actor}&page=2")
+    page.until_title(f"of {events:,})")
+    title = page.title()
+    ids = rows_shown(page)
+    years = page.d.execute_script(YEARS)
+    assert len(ids) == 50, ids
+    assert name in page.text(".list-actor")
+    assert "page 2 of" in page.text("nav.pager")
+    # The actor's table part and one part of rows: no record part, none of the list.
+    assert part_requests(page, "a") == [actor_table_part(manifest, actor)]
+    assert len(part_requests(page, "b")) == 1
+    assert not part_requests(page, "r") and not part_requests(page, "l")
+    # Read whole, the app's own list shows the same records on the same page.
+    page.one(".alone button").click()
+    page.wait(lambda d: d.execute_script(NO_NOTICE), timeout=60)
+    page.until_title(title)
+    assert page.query().endswith("page=2")
+    assert rows_shown(page) == ids
+    assert page.d.execute_script(YEARS) == years
+
+
+def test_an_actors_page_lists_its_events_before_the_corpus(large_on_request, large_corpus, page):
+    url, _, manifest = large_on_request
+    events = manifest["totals"]["events"]
+    actor, name = busiest_actor(large_corpus)
+    page.open(f"{url}?id={actor}")
+    page.wait(lambda d: d.execute_script("return document.querySelector('main h2')?.textContent"))
+    page.wait(lambda d: d.execute_script(
+        "return [...document.querySelectorAll('main button')].find(b => b.textContent.includes('Filter every view'))"))
+    page.d.execute_script(
+        "[...document.querySelectorAll('main button')].find(b => b.textContent.includes('Filter every view')).click()")
+    page.until_query(f"actor={actor}")
+    page.until_title(f"of {events:,})")
+    assert len(rows_shown(page)) == 50
+    # Clearing the filter goes back to the default list.
+    page.one(".list-actor button").click()
+    page.until_title(f"Events ({events:,})")
+
+
+def test_a_part_an_actors_list_needs_that_fails_is_named_and_retry_recovers(large_on_request, large_corpus, page):
+    url, site, manifest = large_on_request
+    actor, _ = busiest_actor(large_corpus)
+    named_then_retried(page, f"{url}?actor={actor}", site / "parts" / actor_table_part(manifest, actor),
+                       "Page 1 of the list could not be fetched")
+    assert len(rows_shown(page)) == 50
+    assert "of" in page.title()
+
+
+def test_an_actor_the_corpus_does_not_have_lists_nothing(large_on_request, page):
+    url, _, manifest = large_on_request
+    events = manifest["totals"]["events"]
+    page.open(f"{url}?actor=act-nobody")
+    page.until_title(f"(0 of {events:,})")
+    assert "Clear all filters" in page.text("main .empty")
+    assert not part_requests(page, "b")
