@@ -2,7 +2,9 @@
 //! actor of a generated corpus, the actors' table and rows the build wrote give,
 //! page by page, the app's own events list of the whole corpus with that actor
 //! chosen (its events and those through its parts and people in role), the same
-//! events in the same order, with the same count; each page from one part.
+//! events in the same order, with the same count; each page from one part. Over
+//! a date range, every part of an actor's rows gives the app's list with that
+//! actor and range chosen.
 
 // Tests may unwrap: a failure is the test failing.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -14,9 +16,13 @@ mod synth;
 #[path = "support/worded.rs"]
 mod worded;
 
+#[path = "support/dice.rs"]
+mod dice;
+
+use dice::Dice;
 use dossier::corpus::model::Kind;
 use dossier::corpus::sha256::sha256_hex;
-use dossier::publish::by_actor::{page_parts, page_rows};
+use dossier::publish::by_actor::{every_part, in_range, page_parts, page_rows};
 use dossier::publish::pages::{ActorList, ListRow, PlacedRow};
 use dossier::publish::parts::{
     inflate, read_actor_rows, read_manifest, ActorTable, Manifest, RowsEntry, Split,
@@ -152,4 +158,70 @@ fn a_damaged_part_of_the_actors_rows_is_named() {
     json.truncate(json.len() / 2);
     json.extend_from_slice(b"]");
     assert!(read_actor_rows(entry, &json, &sha256_hex(&json)).is_err());
+}
+
+#[test]
+fn an_actors_list_over_a_range_from_parts_is_the_apps_list_of_the_whole_corpus() {
+    let corpus = synth::generate(4000, 7);
+    // Parts of rows of a few pages, so that the busier actors' lists span several.
+    let (split, index) = worded_split(&corpus, 32 * 1024);
+    let manifest = read_manifest(split.manifest_json().as_bytes()).unwrap();
+    let mut dice = Dice(23);
+    let (mut some, mut loose, mut hidden, mut parts) = (0, 0, 0, 0);
+    for round in 0..400 {
+        // The busiest actors most often, as readers choose institutions.
+        let a = if round % 2 == 0 {
+            dice.below(20)
+        } else {
+            dice.below(corpus.actors.len() as u64)
+        };
+        let actor = &corpus.actors[a as usize];
+        let filter = Filter {
+            actors: vec![actor.id.clone()],
+            from: dice.end(),
+            to: dice.end(),
+            include_undated: dice.below(3) == 0,
+            ..Filter::default()
+        };
+        let (window, _) = filter.window();
+        // With no range, the list is the actor's list in pages.
+        if window.is_open() {
+            continue;
+        }
+        let (table, list) = actor_list(&split, &manifest, &actor.id).unwrap();
+        let read: Vec<(&RowsEntry, Vec<PlacedRow>)> = every_part(&table, &list)
+            .iter()
+            .map(|entry| {
+                let json = json_of(&split, &entry.file);
+                (
+                    entry,
+                    read_actor_rows(entry, &json, &sha256_hex(&json)).unwrap(),
+                )
+            })
+            .collect();
+        let listed = in_range(
+            &list,
+            &window,
+            filter.include_undated,
+            read.iter().map(|(entry, rows)| (*entry, rows.as_slice())),
+        );
+        let outcome = Outcome::new(&index, &filter, Kind::Event);
+        let listing = outcome.listing(&index, Kind::Event, ClaimOrder::Date);
+        let ids: Vec<&str> = (listing.items.iter())
+            .map(|&e| index.corpus.events[e as usize].id.as_str())
+            .collect();
+        let got: Vec<&str> = listed.rows.iter().map(ListRow::id).collect();
+        assert_eq!(got, ids, "{filter:?}");
+        assert_eq!(listed.loose_from, listing.loose_from, "{filter:?}");
+        assert_eq!(listed.undated_hidden, outcome.undated_hidden, "{filter:?}");
+        some += usize::from(!ids.is_empty());
+        loose += usize::from(listing.loose_from < ids.len());
+        hidden += usize::from(outcome.undated_hidden > 0);
+        parts += usize::from(read.len() > 1);
+    }
+    // The filters tried are not all empty, nor all the same.
+    assert!(
+        some > 100 && loose > 20 && hidden > 20 && parts > 20,
+        "{some} {loose} {hidden} {parts}"
+    );
 }

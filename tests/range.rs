@@ -15,6 +15,10 @@ mod synth;
 #[path = "support/worded.rs"]
 mod worded;
 
+#[path = "support/dice.rs"]
+mod dice;
+
+use dice::Dice;
 use dossier::corpus::model::Kind;
 use dossier::corpus::sha256::sha256_hex;
 use dossier::publish::pages::{ListRow, PlacedRow};
@@ -75,31 +79,6 @@ fn from_whole(index: &Index, filter: &Filter) -> (Vec<String>, usize, usize) {
         .map(|&e| index.corpus.events[e as usize].id.clone())
         .collect();
     (ids, listing.loose_from, outcome.undated_hidden)
-}
-
-/// A small, seeded generator of numbers, so that a failure can be run again.
-struct Dice(u64);
-
-impl Dice {
-    fn below(&mut self, n: u64) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (self.0 >> 33) % n.max(1)
-    }
-
-    /// A range's end as a reader types it: a year, a month or a day, or none.
-    fn end(&mut self) -> String {
-        let year = 1975 + self.below(55);
-        let month = 1 + self.below(12);
-        match self.below(5) {
-            0 => String::new(),
-            1 | 2 => year.to_string(),
-            3 => format!("{year}-{month:02}"),
-            _ => format!("{year}-{month:02}-{:02}", 1 + self.below(28)),
-        }
-    }
 }
 
 #[test]

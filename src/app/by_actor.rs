@@ -1,33 +1,44 @@
 //! The events list for one actor before the corpus is read: an address that
-//! chooses one actor and nothing else (`?actor=…`, as the actor's page links
-//! it) lists what the events list keeps for that actor once the corpus is in,
-//! a page at a time, from the part of the actors' table that names it and the
-//! one part of its rows that holds the page (`publish::by_actor`). Its count
-//! comes from the table, exact before any row is read.
+//! chooses one actor and no other filter but a date range (`?actor=…`, as the
+//! actor's page links it) lists what the events list keeps for that actor once
+//! the corpus is in, from the part of the actors' table that names it and the
+//! parts of its rows (`publish::by_actor`): a page at a time, from the one part
+//! that holds it, its count from the table, exact before any row is read; over
+//! a date range, from every part of its rows, the count once they are in.
 
 use std::cell::RefCell;
 use std::sync::Arc;
 
 use dossier::corpus::model::Kind;
 use dossier::i18n::fill;
-use dossier::publish::by_actor::{page_parts, page_rows};
+use dossier::publish::by_actor::{every_part, in_range, page_parts, page_rows};
 use dossier::publish::pages::{ActorList, ListRow, PlacedRow};
-use dossier::publish::parts::{ActorTable, Manifest};
-use dossier::query::url_state::{Page, View, PAGE_SIZE};
+use dossier::publish::parts::{ActorTable, Manifest, RowsEntry, RANGE_ASK_ABOVE};
+use dossier::publish::range::InRange;
+use dossier::query::filter::Filter;
+use dossier::query::url_state::{Page, UrlState, View, PAGE_SIZE};
+use futures::stream::{self, StreamExt};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::bits::{data, keep_read, lang, last_read, thousands, LastRead};
 use super::failure::{FailedWithRetry, LoadFailure};
-use super::lists::{heading, page_note, NothingMatches, Pager};
-use super::loader;
+use super::filters::DateFilter;
+use super::lists::{heading, heading_text, page_note, NothingMatches, Pager};
+use super::loader::{self, PARTS_IN_FLIGHT};
 use super::nav::{Nav, RecordLink};
 use super::pages::PageRows;
+use super::range::{asks_first, range_page};
 
-/// The actor's id and the page asked for: what the list shows depends on.
-type PageKey = (String, usize);
+/// The actor's id, the date range's ends as the address has them, and whether
+/// undated events are shown: what an actor's list depends on, but its page.
+type ActorKey = (String, String, String, bool);
 
-/// How far a page of an actor's list has come.
+/// What is read for the list on screen: the actor's list and the page asked
+/// for; over a date range, page 0 (every page is read at once).
+type Wanted = (ActorKey, usize);
+
+/// How far the actor's list asked for has come.
 #[derive(Clone)]
 enum ActorPage {
     Fetching,
@@ -35,6 +46,10 @@ enum ActorPage {
     NoSuchActor,
     /// The actor's list, the page and its rows.
     Read(ActorList, Page, Arc<Vec<ListRow>>),
+    /// The actor's list over the date range.
+    Ranged(ActorList, Arc<InRange>),
+    /// Over a date range, too many parts to read unasked: how many, and their bytes.
+    Asks(usize, usize),
     /// A part failed: which, and why.
     Failed(String, LoadFailure),
 }
@@ -45,20 +60,25 @@ thread_local! {
     /// pages, most often in the same part, come from memory.
     static LAST_TABLE: LastRead<String, Arc<ActorTable>> = const { RefCell::new(None) };
     static LAST_ROWS: LastRead<String, Arc<Vec<PlacedRow>>> = const { RefCell::new(None) };
+    /// The actor's list over a date range last read, with its actor's list.
+    static LAST_RANGE: LastRead<ActorKey, (ActorList, Arc<InRange>)> = const { RefCell::new(None) };
 }
 
-/// Whether the address asks for the events list with one actor chosen and
-/// nothing else: the list this module shows before the corpus is read.
-pub fn one_actor(state: &dossier::query::url_state::UrlState) -> bool {
+/// Whether the address asks for the events list with one actor chosen and no
+/// other filter but a date range: the list this module shows before the corpus.
+pub fn one_actor(state: &UrlState) -> bool {
     let f = &state.filter;
-    let only = dossier::query::filter::Filter {
+    let only = Filter {
         actors: f.actors.clone(),
-        ..Default::default()
+        from: f.from.clone(),
+        to: f.to.clone(),
+        include_undated: f.include_undated,
+        ..Filter::default()
     };
     state.record.is_none() && state.view == View::Events && f.actors.len() == 1 && *f == only
 }
 
-/// The events list for the actor the address chooses, a page at a time.
+/// The events list for the actor the address chooses.
 #[component]
 pub fn ActorInPages() -> impl IntoView {
     let nav = expect_context::<Nav>();
@@ -67,32 +87,39 @@ pub fn ActorInPages() -> impl IntoView {
         return ().into_any();
     };
     let total: usize = manifest.list.iter().map(|p| p.count).sum();
-    let key = Memo::new(move |_| {
+    let requested = Memo::new(move |_| nav.state.with(|s| s.page_number()));
+    let wanted = Memo::new(move |_| {
         nav.state.with(|s| {
-            let id = s.filter.actors.first().cloned().unwrap_or_default();
-            (id, s.page_number())
+            let f = &s.filter;
+            let id = f.actors.first().cloned().unwrap_or_default();
+            let key = (id, f.from.clone(), f.to.clone(), f.include_undated);
+            let ranged = !f.window().0.is_open();
+            (key, if ranged { 0 } else { s.page_number() })
         })
     });
-    let state: RwSignal<Option<(PageKey, ActorPage)>, LocalStorage> = RwSignal::new_local(None);
+    let state: RwSignal<Option<(Wanted, ActorPage)>, LocalStorage> = RwSignal::new_local(None);
     let tries = RwSignal::new(0u32);
+    // The list over a range the reader asked to read, though it needs many parts.
+    let asked: RwSignal<Option<ActorKey>, LocalStorage> = RwSignal::new_local(None);
     Effect::new(move |_| {
         tries.track();
-        let wanted = key.get();
+        let wanted = wanted.get();
+        let asked = asked.with(|a| a.as_ref() == Some(&wanted.0));
         // Asked for again after a part failed: that part is fetched afresh.
         let afresh = state.with_untracked(|s| match s {
             Some((_, ActorPage::Failed(file, _))) => Some(file.clone()),
             _ => None,
         });
         // What is in memory is drawn at once; the rest says it is on its way.
-        if let Some(page) = page_in_memory(&manifest, &wanted) {
+        if let Some(page) = in_memory(&manifest, &wanted) {
             state.set(Some((wanted, page)));
             return;
         }
         state.set(Some((wanted.clone(), ActorPage::Fetching)));
         let manifest = manifest.clone();
         spawn_local(async move {
-            let page = read_page(&manifest, &wanted, afresh).await;
-            if key.with_untracked(|k| *k == wanted) {
+            let page = read(&manifest, &wanted, afresh, asked).await;
+            if state.with_untracked(|s| s.as_ref().is_some_and(|(w, _)| *w == wanted)) {
                 state.set(Some((wanted, page)));
             }
         });
@@ -100,17 +127,30 @@ pub fn ActorInPages() -> impl IntoView {
     let l = lang();
     let t = l.strings();
     let shown = move || {
-        state
-            .get()
-            .filter(|(k, _)| key.with(|w| w == k))
-            .map(|(_, p)| p)
+        let now = wanted.get();
+        state.get().filter(|(w, _)| *w == now).map(|(_, p)| p)
     };
-    let body = move || match shown() {
+    // Who the list is for, with the way back to every event.
+    let chosen = move |list: &ActorList| {
+        let id = wanted.with(|((id, ..), _)| id.clone());
+        let name = list.name().to_string();
+        view! {
+            <p class="list-actor">
+                {t.involved_lead}
+                <RecordLink id><span dir="auto">{name}</span></RecordLink>
+                " "
+                <button type="button" on:click=move |_| nav.clear_filters()>{t.clear_all}</button>
+            </p>
+        }
+    };
+    let title = move |text: String| {
+        view! { <h2 class="list-title" id="list-title" aria-live="polite">{text}</h2> }
+    };
+    let body = move || {
+        match shown() {
         Some(ActorPage::Read(list, page, rows)) => {
             let n = list.len();
-            let id = key.with(|(id, _)| id.clone());
-            let name = list.name().to_string();
-            let list = (n > 0).then(|| {
+            let rows = (n > 0).then(|| {
                 view! {
                     {page_note(&page, n)}
                     <div class="timeline"><PageRows rows=(*rows).clone()/></div>
@@ -118,47 +158,71 @@ pub fn ActorInPages() -> impl IntoView {
                 }
             });
             view! {
-                <p class="list-actor">
-                    {t.involved_lead}
-                    <RecordLink id><span dir="auto">{name}</span></RecordLink>
-                    " "
-                    <button type="button" on:click=move |_| nav.clear_filters()>{t.clear_all}</button>
-                </p>
+                {chosen(&list)}
                 {heading(View::Events, n, total)}
                 {(n == 0).then(|| view! { <NothingMatches kind=Kind::Event/> })}
-                {list}
+                {rows}
             }
             .into_any()
         }
+        Some(ActorPage::Ranged(list, listed)) => view! {
+            {chosen(&list)}
+            {title(heading_text(View::Events, listed.rows.len(), total))}
+            {range_page(&listed, requested.get())}
+        }
+        .into_any(),
         Some(ActorPage::NoSuchActor) => view! {
             {heading(View::Events, 0, total)}
             <NothingMatches kind=Kind::Event/>
         }
         .into_any(),
+        Some(ActorPage::Asks(parts, bytes)) => {
+            let read = move |_| asked.set(Some(wanted.get_untracked().0));
+            view! {
+                {title(l.view_label(View::Events).to_string())}
+                {asks_first(parts, bytes, read)}
+            }
+            .into_any()
+        }
         Some(ActorPage::Failed(_, failure)) => {
-            let number = key.with(|(_, n)| *n);
-            let title = fill(t.page_failed, &[&thousands(number)]);
+            let failed = fill(t.page_failed, &[&thousands(requested.get())]);
             view! {
-                <h2 class="list-title" id="list-title" aria-live="polite">{l.view_label(View::Events)}</h2>
-                <FailedWithRetry title failure retry=tries/>
+                {title(l.view_label(View::Events).to_string())}
+                <FailedWithRetry title=failed failure retry=tries/>
             }
             .into_any()
         }
-        _ => {
-            let number = key.with(|(_, n)| *n);
-            view! {
-                <h2 class="list-title" id="list-title" aria-live="polite">{l.view_label(View::Events)}</h2>
-                <p role="status" class="hint">{fill(t.page_fetching, &[&thousands(number)])}</p>
-            }
-            .into_any()
+        _ => view! {
+            {title(l.view_label(View::Events).to_string())}
+            <p role="status" class="hint">{fill(t.page_fetching, &[&thousands(requested.get())])}</p>
         }
+        .into_any(),
+    }
     };
-    body.into_any()
+    // The date range's fields, with how many undated events of the actor's the
+    // range hides, once its list over the range is read.
+    let hidden = Signal::derive(move || match shown() {
+        Some(ActorPage::Ranged(_, listed)) => listed.undated_hidden,
+        _ => 0,
+    });
+    let errors = Signal::derive(move || nav.state.with(|s| s.filter.window().1));
+    view! {
+        <form class="list-dates" role="search" on:submit=|e| e.prevent_default()>
+            <DateFilter hidden errors/>
+        </form>
+        {body}
+    }
+    .into_any()
 }
 
-/// The page `key` asks for, where the parts it needs were the last read.
-fn page_in_memory(manifest: &Manifest, key: &PageKey) -> Option<ActorPage> {
-    let (id, number) = key;
+/// What `wanted` asks for, where everything it needs was the last read.
+fn in_memory(manifest: &Manifest, wanted: &Wanted) -> Option<ActorPage> {
+    let (key, number) = wanted;
+    if *number == 0 {
+        let (list, listed) = last_read(&LAST_RANGE, key)?;
+        return Some(ActorPage::Ranged(list, listed));
+    }
+    let id = &key.0;
     let entry = manifest.by_actor.get(manifest.by_actor_of(id)?)?;
     let table = last_read(&LAST_TABLE, &entry.file)?;
     let Some(list) = table.get(id) else {
@@ -177,11 +241,18 @@ fn page_in_memory(manifest: &Manifest, key: &PageKey) -> Option<ActorPage> {
     Some(ActorPage::Read(list.clone(), page, Arc::new(rows)))
 }
 
-/// Reads the page `key` asks for: the actor's table part, then the part of its
-/// rows that holds the page, each the one last read where it is. The part
-/// `afresh` is fetched past any cache.
-async fn read_page(manifest: &Manifest, key: &PageKey, afresh: Option<String>) -> ActorPage {
-    let (id, number) = key;
+/// Reads what `wanted` asks for: the actor's table part, then the part of its
+/// rows that holds the page, or, over a date range, every part of its rows (a
+/// few at a time, and, above the manifest's `range_ask_above`, only where the
+/// reader has `asked`); each the one last read where it is. The part `afresh`
+/// is fetched past any cache.
+async fn read(
+    manifest: &Manifest,
+    wanted: &Wanted,
+    afresh: Option<String>,
+    asked: bool,
+) -> ActorPage {
+    let ((id, from, to, undated), number) = wanted;
     let again = |file: &str| afresh.as_deref() == Some(file);
     let Some(entry) = manifest
         .by_actor_of(id)
@@ -203,26 +274,70 @@ async fn read_page(manifest: &Manifest, key: &PageKey, afresh: Option<String>) -
     let Some(list) = table.get(id) else {
         return ActorPage::NoSuchActor;
     };
-    let page = Page::of(list.len(), *number, PAGE_SIZE);
-    let mut parts = Vec::new();
-    for entry in page_parts(&table, list, &page.range) {
-        let rows = match last_read(&LAST_ROWS, &entry.file) {
-            Some(rows) => rows,
-            None => match loader::actor_rows(entry, again(&entry.file)).await {
+    let fetch = |entry: &RowsEntry| {
+        let (file, retry) = (entry.file.clone(), again(&entry.file));
+        let entry = entry.clone();
+        async move {
+            if let Some(rows) = last_read(&LAST_ROWS, &file) {
+                return Ok((entry, rows));
+            }
+            match loader::actor_rows(&entry, retry).await {
                 Ok(rows) => {
                     let rows = Arc::new(rows);
-                    keep_read(&LAST_ROWS, entry.file.clone(), rows.clone());
-                    rows
+                    keep_read(&LAST_ROWS, file, rows.clone());
+                    Ok((entry, rows))
                 }
-                Err(failure) => return ActorPage::Failed(entry.file.clone(), failure),
-            },
-        };
-        parts.push((entry, rows));
+                Err(failure) => Err((file, failure)),
+            }
+        }
+    };
+    if *number > 0 {
+        let page = Page::of(list.len(), *number, PAGE_SIZE);
+        let mut parts = Vec::new();
+        for entry in page_parts(&table, list, &page.range) {
+            match fetch(entry).await {
+                Ok(part) => parts.push(part),
+                Err((file, failure)) => return ActorPage::Failed(file, failure),
+            }
+        }
+        let rows = page_rows(
+            list,
+            &page.range,
+            parts.iter().map(|(e, r)| (e, r.as_slice())),
+        );
+        return ActorPage::Read(list.clone(), page, Arc::new(rows));
     }
-    let rows = page_rows(
+    // Over a date range: every part of the actor's rows.
+    let needs = every_part(&table, list);
+    let bytes: usize = needs.iter().map(|p| p.bytes).sum();
+    if bytes > manifest.range_ask_above.unwrap_or(RANGE_ASK_ABOVE) && !asked {
+        return ActorPage::Asks(needs.len(), bytes);
+    }
+    let mut arriving = stream::iter(needs).map(fetch).buffered(PARTS_IN_FLIGHT);
+    let mut parts = Vec::new();
+    while let Some(part) = arriving.next().await {
+        match part {
+            Ok(part) => parts.push(part),
+            Err((file, failure)) => return ActorPage::Failed(file, failure),
+        }
+    }
+    let filter = Filter {
+        from: from.clone(),
+        to: to.clone(),
+        ..Filter::default()
+    };
+    let window = filter.window().0;
+    let listed = in_range(
         list,
-        &page.range,
-        parts.iter().map(|(e, r)| (*e, r.as_slice())),
+        &window,
+        *undated,
+        parts.iter().map(|(e, r)| (e, r.as_slice())),
     );
-    ActorPage::Read(list.clone(), page, Arc::new(rows))
+    let listed = Arc::new(listed);
+    keep_read(
+        &LAST_RANGE,
+        wanted.0.clone(),
+        (list.clone(), listed.clone()),
+    );
+    ActorPage::Ranged(list.clone(), listed)
 }

@@ -57,9 +57,14 @@ pub fn ListInPages() -> impl IntoView {
     let nav = expect_context::<Nav>();
     let d = data();
     let listed = d.manifest.as_ref().is_some_and(|m| !m.list.is_empty());
+    // An actor's list has the date range's fields of its own (`ActorInPages`).
     let shown = Memo::new(move |_| listed && nav.state.with(dates_only));
-    let ranged =
-        Memo::new(move |_| shown.get() && nav.state.with(|s| !s.filter.window().0.is_open()));
+    let ranged = Memo::new(move |_| {
+        listed
+            && nav
+                .state
+                .with(|s| dates_only(s) && !s.filter.window().0.is_open())
+    });
     // The figures beside the date range, from the manifest: how many events
     // are undated, and the ends that are not dates.
     let undated: usize = d

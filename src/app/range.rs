@@ -156,42 +156,13 @@ pub fn RangeInPages() -> impl IntoView {
         },
     };
     let body = move || match state.get() {
-        Some(Ranged::Read(listed)) => {
-            let shown = listed.rows.len();
-            if shown == 0 {
-                return view! { <NothingMatches kind=Kind::Event/> }.into_any();
-            }
-            let page = Page::of(shown, requested.get(), PAGE_SIZE);
-            let split = listed.loose_from.clamp(page.range.start, page.range.end);
-            let certain = listed.rows[page.range.start..split].to_vec();
-            let maybe: Vec<ListRow> = listed.rows[split..page.range.end].to_vec();
-            // Events dated less precisely than the range follow, under their own heading.
-            let loose = (!maybe.is_empty()).then(|| {
-                let years = view! { <PageRows rows=maybe label=t.loose_year/> };
-                loose_section(shown - listed.loose_from, years)
-            });
-            view! {
-                {page_note(&page, shown)}
-                <div class="timeline"><PageRows rows=certain/></div>
-                {loose}
-                <Pager page items=shown/>
-            }
-            .into_any()
-        }
+        Some(Ranged::Read(listed)) => range_page(&listed, requested.get()),
         Some(Ranged::Failed(_, failure)) => {
             let title = t.range_failed.to_string();
             view! { <FailedWithRetry title failure retry=tries/> }.into_any()
         }
         Some(Ranged::Asks(parts, bytes)) => {
-            let size = megabytes(l, bytes as f64);
-            let read = move |_| asked.set(Some(key.get_untracked()));
-            view! {
-                <div class="range-asks" role="status">
-                    <p>{fill(t.range_asks, &[&thousands(parts), &size])}</p>
-                    <button type="button" on:click=read>{fill(t.range_read, &[&size])}</button>
-                </div>
-            }
-            .into_any()
+            asks_first(parts, bytes, move |_| asked.set(Some(key.get_untracked()))).into_any()
         }
         Some(Ranged::Reading { done, of, .. }) => view! {
             <p role="status" class="hint">
@@ -207,6 +178,49 @@ pub fn RangeInPages() -> impl IntoView {
         {body}
     }
     .into_any()
+}
+
+/// The page `requested` of a list over a date range: the events within it,
+/// then, under their own heading, those dated less precisely than it.
+pub(super) fn range_page(listed: &InRange, requested: usize) -> AnyView {
+    let t = lang().strings();
+    let shown = listed.rows.len();
+    if shown == 0 {
+        return view! { <NothingMatches kind=Kind::Event/> }.into_any();
+    }
+    let page = Page::of(shown, requested, PAGE_SIZE);
+    let split = listed.loose_from.clamp(page.range.start, page.range.end);
+    let certain = listed.rows[page.range.start..split].to_vec();
+    let maybe: Vec<ListRow> = listed.rows[split..page.range.end].to_vec();
+    let loose = (!maybe.is_empty()).then(|| {
+        let years = view! { <PageRows rows=maybe label=t.loose_year/> };
+        loose_section(shown - listed.loose_from, years)
+    });
+    view! {
+        {page_note(&page, shown)}
+        <div class="timeline"><PageRows rows=certain/></div>
+        {loose}
+        <Pager page items=shown/>
+    }
+    .into_any()
+}
+
+/// Says that a list over a date range needs `parts` parts, `bytes` to
+/// download, with a button that reads them (`read`).
+pub(super) fn asks_first(
+    parts: usize,
+    bytes: usize,
+    read: impl FnMut(leptos::ev::MouseEvent) + 'static,
+) -> impl IntoView {
+    let l = lang();
+    let t = l.strings();
+    let size = megabytes(l, bytes as f64);
+    view! {
+        <div class="range-asks" role="status">
+            <p>{fill(t.range_asks, &[&thousands(parts), &size])}</p>
+            <button type="button" on:click=read>{fill(t.range_read, &[&size])}</button>
+        </div>
+    }
 }
 
 /// A range as the address asks for it: the dates it covers, as the filter reads

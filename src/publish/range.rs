@@ -108,35 +108,16 @@ pub fn in_range<'a>(
     list: impl IntoIterator<Item = (usize, &'a [ListRow])>,
     reach: impl IntoIterator<Item = &'a [PlacedRow]>,
 ) -> InRange {
-    let (lo, hi) = window.bounds();
-    // Each kept row with its place, and whether it is dated less precisely than the range.
-    let mut kept: Vec<(bool, usize, &ListRow)> = Vec::new();
-    let mut keep = |place: usize, row: &'a ListRow| match row.days() {
-        None if undated => kept.push((false, place, row)),
-        None => {}
-        Some((first, last)) if first <= hi && last >= lo => {
-            kept.push((!(lo <= first && last <= hi), place, row));
-        }
-        Some(_) => {}
-    };
-    for (at, rows) in list {
-        let Some(part) = manifest.list.get(at) else {
-            continue;
-        };
-        for (i, row) in rows.iter().enumerate().filter(|(_, r)| !r.reaches()) {
-            keep(part.first + i, row);
-        }
-    }
-    for rows in reach {
-        for PlacedRow(place, row) in rows {
-            keep(*place, row);
-        }
-    }
-    kept.sort_by_key(|(loose, place, _)| (*loose, *place));
-    kept.dedup_by_key(|(_, place, _)| *place);
-    let loose_from = kept.partition_point(|(loose, _, _)| !loose);
+    let own = list.into_iter().flat_map(|(at, rows)| {
+        let first = manifest.list.get(at).map(|p| p.first);
+        (rows.iter().enumerate())
+            .filter(|(_, r)| !r.reaches())
+            .filter_map(move |(i, row)| Some((first? + i, row)))
+    });
+    let reaching = (reach.into_iter()).flat_map(|rows| rows.iter().map(|PlacedRow(p, r)| (*p, r)));
+    let (rows, loose_from) = over_window(window, undated, own.chain(reaching));
     InRange {
-        rows: kept.into_iter().map(|(_, _, row)| row.clone()).collect(),
+        rows,
         loose_from,
         undated_hidden: if undated {
             0
@@ -144,4 +125,32 @@ pub fn in_range<'a>(
             manifest.list.iter().map(|p| p.undated).sum()
         },
     }
+}
+
+/// Of `rows`, each with its place in the default list, those the list over
+/// `window` keeps, in the order it shows them: those within the range in the
+/// list's order, then those dated less precisely than it (from the place
+/// returned); undated ones with `undated`. A row given twice is kept once.
+pub fn over_window<'a>(
+    window: &DateWindow,
+    undated: bool,
+    rows: impl IntoIterator<Item = (usize, &'a ListRow)>,
+) -> (Vec<ListRow>, usize) {
+    let (lo, hi) = window.bounds();
+    // Each kept row with its place, and whether it is dated less precisely than the range.
+    let mut kept: Vec<(bool, usize, &ListRow)> = Vec::new();
+    for (place, row) in rows {
+        match row.days() {
+            None if undated => kept.push((false, place, row)),
+            Some((first, last)) if first <= hi && last >= lo => {
+                kept.push((!(lo <= first && last <= hi), place, row));
+            }
+            _ => {}
+        }
+    }
+    kept.sort_by_key(|(loose, place, _)| (*loose, *place));
+    kept.dedup_by_key(|(_, place, _)| *place);
+    let loose_from = kept.partition_point(|(loose, _, _)| !loose);
+    let rows = kept.into_iter().map(|(_, _, row)| row.clone()).collect();
+    (rows, loose_from)
 }

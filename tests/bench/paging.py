@@ -4,9 +4,11 @@ one), waits for the app, then follows the pager's links, as a reader does: the
 next page (a new part of the list), the one after (the same part), and pages far
 on, then to a year through the year box (a year in a part not yet read), then
 over date ranges of a year each (a sparse year and a dense one, as the list's
-parts are spread), page 2 of the last, and a range over every year. Prints, for
-each step, the time from the click to the page's records on screen (for a range,
-to its first page and to its count) and the bytes it transferred; and the JS heap
+parts are spread), page 2 of the last, and a range over every year; then the
+events list for one actor (the actor with the most events, its page 2 and its
+last page, and an actor with a few pages). Prints, for each step, the time from
+the click to the page's records on screen (for a range, to its first page and to
+its count) and the bytes it transferred; and the JS heap
 and wasm memory after each run. The site is served with gzip as a static
 host serves it; the link is not throttled unless --slow (the slow phone profile
 of slow_link.py).
@@ -15,6 +17,7 @@ of slow_link.py).
 """
 
 import argparse
+import gzip
 import json
 import os
 import statistics
@@ -61,6 +64,20 @@ TITLE = "return (document.querySelector('.list-title') || {}).textContent || ''"
 NEXT = "document.querySelector(\"nav.pager a[aria-label='Page 2']\").click()"
 # A range in many parts asks first: the bench reads it, as a reader who asks does.
 READ_ANYWAY = "const b = document.querySelector('.range-asks button'); if (b) b.click();"
+# Sets the address to an actor's list, as the address bar's back and forward do.
+ACTOR = """
+history.pushState(null, '', '?actor=' + arguments[0] + (arguments[1] > 1 ? '&page=' + arguments[1] : ''));
+dispatchEvent(new PopStateEvent('popstate'));
+"""
+
+
+def actor_lists(site, manifest):
+    """Every actor's id and the length of its events list, from the actors' table."""
+    lists = []
+    for part in manifest.get("by_actor", []):
+        table = json.loads(gzip.decompress((site / "parts" / part["file"]).read_bytes()))
+        lists.extend((actor, count) for actor, (_, _, count) in table["actors"])
+    return lists
 
 
 def main():
@@ -92,6 +109,15 @@ def main():
             counts[p["year"]] = counts.get(p["year"], 0) + 1
     ranges = [f"range {min(counts, key=counts.get)}", f"range {max(counts, key=counts.get)}", "range page 2",
               f"range {min(counts)}-{max(counts)}"]
+    # The actor with the most events, and one with a few pages.
+    lists = actor_lists(site, manifest)
+    actors = []
+    if lists:
+        busiest, most = max(lists, key=lambda a: a[1])
+        few = min(lists, key=lambda a: abs(a[1] - 120))[0]
+        actors = [(f"actor {busiest}", busiest, 1), ("actor page 2", busiest, 2),
+                  ("actor last page", busiest, -(-most // 50)), (f"actor {few}", few, 1)]
+    ranges += [name for name, _, _ in actors]
     times = {n: [] for n in steps + [year] + ranges}
     first = {n: [] for n in ranges}
     memory = []
@@ -101,6 +127,8 @@ def main():
         for _ in range(args.runs):
             drv.get("about:blank")
             drv.get(url)
+            # Every part counted: the browser keeps 250 entries unless told otherwise.
+            drv.execute_script("performance.setResourceTimingBufferSize(100000)")
             wait(drv, lambda: drv.execute_script(PAGER), timeout=120)
             for n in steps:
                 before = drv.execute_script(ROWS)
@@ -119,7 +147,10 @@ def main():
             sizes[year].append(drv.execute_script(TRANSFERRED) - sent)
             for step in ranges:
                 before = drv.execute_script(ROWS)
-                if step.endswith("page 2"):
+                actor = next(((a, n) for name, a, n in actors if name == step), None)
+                if actor:
+                    act = lambda: drv.execute_script(ACTOR, *actor)  # noqa: E731
+                elif step.endswith("page 2"):
                     act = lambda: drv.execute_script(NEXT)  # noqa: E731
                 else:
                     ends = step.split()[1].split("-")

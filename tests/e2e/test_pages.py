@@ -477,3 +477,33 @@ def test_an_actor_the_corpus_does_not_have_lists_nothing(large_on_request, page)
     page.until_title(f"(0 of {events:,})")
     assert "Clear all filters" in page.text("main .empty")
     assert not part_requests(page, "b")
+
+
+def test_an_actors_list_over_a_date_range_before_the_corpus_is_the_whole_lists(
+        large_on_request, large_corpus, page):
+    url, _, manifest = large_on_request
+    events = manifest["totals"]["events"]
+    actor, _ = busiest_actor(large_corpus)
+    page.open(f"{url}?actor={actor}&from=1990&to=2010")
+    page.until_title(f"of {events:,})")
+    first = range_shown(page)
+    hides = page.text("fieldset.dates")
+    assert "events with no date" in hides, hides
+    assert all("1990" <= y <= "2010" for y in first[2]), first[2]
+    # Every part of the actor's rows, and no record part or part of the list.
+    assert part_requests(page, "b") and not part_requests(page, "r") and not part_requests(page, "l")
+    shown = int(first[0].split("(")[1].split(" ")[0].replace(",", ""))
+    last = -(-shown // 50)
+    follow(page, f"nav.pager a[aria-label='Page {last:,}']")
+    page.wait(lambda d: d.execute_script(LIST_ROWS) != first[1])
+    tail = range_shown(page)
+    # Read whole, the app's own list shows the same, and hides as many undated events.
+    page.one(".alone button").click()
+    page.wait(lambda d: d.execute_script(NO_NOTICE), timeout=60)
+    page.until_title(first[0])
+    assert f"page={last}&" in page.query() + "&"
+    assert range_shown(page) == tail
+    assert page.text("fieldset.dates") == hides
+    follow(page, "nav.pager a[aria-label='Page 1']")
+    page.wait(lambda d: d.execute_script(LIST_ROWS) != tail[1])
+    assert range_shown(page) == first
