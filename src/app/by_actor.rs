@@ -23,11 +23,10 @@ use leptos::task::spawn_local;
 
 use super::bits::{data, keep_read, lang, last_read, thousands, LastRead};
 use super::failure::{FailedWithRetry, LoadFailure};
-use super::filters::DateFilter;
 use super::lists::{heading, heading_text, page_note, NothingMatches, Pager};
 use super::loader::{self, PARTS_IN_FLIGHT};
 use super::nav::{Nav, RecordLink};
-use super::pages::PageRows;
+use super::pages::{ListDates, PageRows};
 use super::range::{asks_first, range_page};
 
 /// The actor's id, the date range's ends as the address has them, and whether
@@ -207,9 +206,7 @@ pub fn ActorInPages() -> impl IntoView {
     });
     let errors = Signal::derive(move || nav.state.with(|s| s.filter.window().1));
     view! {
-        <form class="list-dates" role="search" on:submit=|e| e.prevent_default()>
-            <DateFilter hidden errors/>
-        </form>
+        <ListDates hidden errors/>
         {body}
     }
     .into_any()

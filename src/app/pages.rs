@@ -8,7 +8,7 @@
 use std::cell::RefCell;
 use std::sync::Arc;
 
-use dossier::corpus::date::{Calendar, TypedEnd};
+use dossier::corpus::date::{Calendar, DateError, TypedEnd};
 use dossier::i18n::fill;
 use dossier::publish::pages::ListRow;
 use dossier::publish::parts::{ListEntry, YearInList};
@@ -80,15 +80,7 @@ pub fn ListInPages() -> impl IntoView {
         }
     });
     let errors = Signal::derive(move || nav.state.with(|s| s.filter.window().1));
-    let dates = move || {
-        shown.get().then(|| {
-            view! {
-                <form class="list-dates" role="search" on:submit=|e| e.prevent_default()>
-                    <DateFilter hidden errors/>
-                </form>
-            }
-        })
-    };
+    let dates = move || shown.get().then(|| view! { <ListDates hidden errors/> });
     let actor = Memo::new(move |_| listed && nav.state.with(one_actor));
     view! {
         {dates}
@@ -103,6 +95,24 @@ pub fn ListInPages() -> impl IntoView {
         } else {
             view! { <DefaultInPages/> }.into_any()
         }}
+    }
+}
+
+/// The date range's fields above a list in pages: closed until a range is set,
+/// so that the list's first records are on a phone's first screen.
+#[component]
+pub(super) fn ListDates(hidden: Signal<usize>, errors: Signal<Vec<DateError>>) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let open = nav
+        .state
+        .with_untracked(|s| !s.filter.from.is_empty() || !s.filter.to.is_empty());
+    view! {
+        <details class="list-dates" open=open>
+            <summary>{lang().strings().date}</summary>
+            <form role="search" on:submit=|e| e.prevent_default()>
+                <DateFilter hidden errors/>
+            </form>
+        </details>
     }
 }
 

@@ -6,7 +6,8 @@ on, then to a year through the year box (a year in a part not yet read), then
 over date ranges of a year each (a sparse year and a dense one, as the list's
 parts are spread), page 2 of the last, and a range over every year; then the
 events list for one actor (the actor with the most events, its page 2 and its
-last page, and an actor with a few pages). Prints, for each step, the time from
+last page, and an actor with a few pages), and the lists of both over a date
+range (the first over 1980-2000, the busiest over the densest year). Prints, for each step, the time from
 the click to the page's records on screen (for a range, to its first page and to
 its count) and the bytes it transferred; and the JS heap
 and wasm memory after each run. The site is served with gzip as a static
@@ -64,9 +65,9 @@ TITLE = "return (document.querySelector('.list-title') || {}).textContent || ''"
 NEXT = "document.querySelector(\"nav.pager a[aria-label='Page 2']\").click()"
 # A range in many parts asks first: the bench reads it, as a reader who asks does.
 READ_ANYWAY = "const b = document.querySelector('.range-asks button'); if (b) b.click();"
-# Sets the address to an actor's list, as the address bar's back and forward do.
-ACTOR = """
-history.pushState(null, '', '?actor=' + arguments[0] + (arguments[1] > 1 ? '&page=' + arguments[1] : ''));
+# Sets the address's query, as the address bar's back and forward do.
+QUERY = """
+history.pushState(null, '', '?' + arguments[0]);
 dispatchEvent(new PopStateEvent('popstate'));
 """
 
@@ -115,9 +116,13 @@ def main():
     if lists:
         busiest, most = max(lists, key=lambda a: a[1])
         few = min(lists, key=lambda a: abs(a[1] - 120))[0]
-        actors = [(f"actor {busiest}", busiest, 1), ("actor page 2", busiest, 2),
-                  ("actor last page", busiest, -(-most // 50)), (f"actor {few}", few, 1)]
-    ranges += [name for name, _, _ in actors]
+        dense = max(counts, key=counts.get)
+        actors = [(f"actor {busiest}", f"actor={busiest}"), ("actor page 2", f"actor={busiest}&page=2"),
+                  ("actor last page", f"actor={busiest}&page={-(-most // 50)}"),
+                  (f"actor {few}", f"actor={few}"),
+                  (f"actor {few} in 1980-2000", f"actor={few}&from=1980&to=2000"),
+                  (f"actor {busiest} in {dense}", f"actor={busiest}&from={dense}&to={dense}")]
+    ranges += [name for name, _ in actors]
     times = {n: [] for n in steps + [year] + ranges}
     first = {n: [] for n in ranges}
     memory = []
@@ -147,9 +152,9 @@ def main():
             sizes[year].append(drv.execute_script(TRANSFERRED) - sent)
             for step in ranges:
                 before = drv.execute_script(ROWS)
-                actor = next(((a, n) for name, a, n in actors if name == step), None)
-                if actor:
-                    act = lambda: drv.execute_script(ACTOR, *actor)  # noqa: E731
+                query = next((q for name, q in actors if name == step), None)
+                if query:
+                    act = lambda: drv.execute_script(QUERY, query)  # noqa: E731
                 elif step.endswith("page 2"):
                     act = lambda: drv.execute_script(NEXT)  # noqa: E731
                 else:
