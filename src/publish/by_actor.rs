@@ -36,12 +36,7 @@ pub fn page_rows<'a>(
     let wanted = positions(list, page);
     let mut found: Vec<(usize, &ListRow)> = Vec::new();
     for (entry, rows) in parts {
-        let held = entry.first..entry.first + rows.len();
-        let from = wanted.start.max(held.start);
-        let to = wanted.end.min(held.end);
-        for position in from..to.max(from) {
-            found.push((position, &rows[position - entry.first].1));
-        }
+        found.extend(rows_at(entry, rows, &wanted).map(|(at, PlacedRow(_, row))| (at, row)));
     }
     found.sort_by_key(|(position, _)| *position);
     found.dedup_by_key(|(position, _)| *position);
@@ -65,13 +60,8 @@ pub fn in_range<'a>(
 ) -> InRange {
     let wanted = list.rows();
     let mut hidden = 0;
-    let rows = parts.into_iter().flat_map(|(entry, rows)| {
-        let held = entry.first..entry.first + rows.len();
-        let from = wanted.start.max(held.start);
-        let to = wanted.end.min(held.end).max(from);
-        rows[from - held.start..to - held.start].iter()
-    });
-    let rows = rows
+    let rows = (parts.into_iter())
+        .flat_map(|(entry, rows)| rows_at(entry, rows, &wanted).map(|(_, row)| row))
         .inspect(|PlacedRow(_, row)| hidden += usize::from(!undated && row.days().is_none()))
         .map(|PlacedRow(place, row)| (*place, row));
     let (rows, loose_from) = over_window(window, undated, rows);
@@ -82,10 +72,73 @@ pub fn in_range<'a>(
     }
 }
 
+/// The rows of the part `entry` (read: `rows`) at the positions `wanted`, each
+/// with its position.
+fn rows_at<'a>(
+    entry: &RowsEntry,
+    rows: &'a [PlacedRow],
+    wanted: &Range<usize>,
+) -> impl Iterator<Item = (usize, &'a PlacedRow)> {
+    let held = entry.first..entry.first + rows.len();
+    let from = wanted.start.clamp(held.start, held.end);
+    let to = wanted.end.clamp(from, held.end);
+    (from..to).zip(&rows[from - held.start..to - held.start])
+}
+
 /// The page's positions among every actor's rows.
 fn positions(list: &ActorList, page: &Range<usize>) -> Range<usize> {
     let rows = list.rows();
     let start = (rows.start + page.start).min(rows.end);
     let end = (rows.start + page.end).min(rows.end);
     start..end.max(start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(id: &str) -> ListRow {
+        ListRow(id.into(), None, id.into(), String::new())
+    }
+
+    #[test]
+    fn a_page_takes_from_a_part_only_the_rows_of_its_list() {
+        // A part holding the rows at positions 10 and 11 of every actor's rows.
+        let entry = RowsEntry {
+            file: "b-0".into(),
+            sha256: String::new(),
+            bytes: 0,
+            json: 0,
+            first: 10,
+            count: 2,
+        };
+        let rows = [PlacedRow(3, row("ev-a")), PlacedRow(7, row("ev-b"))];
+        let page = |list: &ActorList| {
+            let got = page_rows(list, &(0..50), [(&entry, &rows[..])]);
+            got.iter().map(|r| r.id().to_string()).collect::<Vec<_>>()
+        };
+        // Over a range, with the undated events shown (these rows are undated).
+        let window = crate::query::filter::Filter {
+            from: "1990".into(),
+            ..Default::default()
+        }
+        .window()
+        .0;
+        let over = |list: &ActorList| {
+            let got = in_range(list, &window, true, [(&entry, &rows[..])]);
+            got.rows
+                .iter()
+                .map(|r| r.id().to_string())
+                .collect::<Vec<_>>()
+        };
+        // A list before the part, one that ends in it, one after it.
+        for (list, held) in [
+            (ActorList("a".into(), 0, 5), vec![]),
+            (ActorList("b".into(), 8, 3), vec!["ev-a"]),
+            (ActorList("c".into(), 40, 5), vec![]),
+        ] {
+            assert_eq!(page(&list), held, "{list:?}");
+            assert_eq!(over(&list), held, "{list:?}");
+        }
+    }
 }
