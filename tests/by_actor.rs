@@ -3,8 +3,8 @@
 //! page by page, the app's own events list of the whole corpus with that actor
 //! chosen (its events and those through its parts and people in role), the same
 //! events in the same order, with the same count; each page from one part. Over
-//! a date range, every part of an actor's rows gives the app's list with that
-//! actor and range chosen.
+//! a date range, and for several actors together, every part of their rows gives
+//! the app's list with those actors and that range chosen.
 
 // Tests may unwrap: a failure is the test failing.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -22,7 +22,7 @@ mod dice;
 use dice::Dice;
 use dossier::corpus::model::Kind;
 use dossier::corpus::sha256::sha256_hex;
-use dossier::publish::by_actor::{every_part, in_range, page_parts, page_rows};
+use dossier::publish::by_actor::{every_part, page_parts, page_rows, together};
 use dossier::publish::pages::{ActorList, ListRow, PlacedRow};
 use dossier::publish::parts::{
     inflate, read_actor_rows, read_manifest, ActorTable, Manifest, RowsEntry, Split,
@@ -161,46 +161,61 @@ fn a_damaged_part_of_the_actors_rows_is_named() {
 }
 
 #[test]
-fn an_actors_list_over_a_range_from_parts_is_the_apps_list_of_the_whole_corpus() {
+fn actors_lists_together_and_over_a_range_from_parts_are_the_apps_list_of_the_whole_corpus() {
     let corpus = synth::generate(4000, 7);
     // Parts of rows of a few pages, so that the busier actors' lists span several.
     let (split, index) = worded_split(&corpus, 32 * 1024);
     let manifest = read_manifest(split.manifest_json().as_bytes()).unwrap();
     let mut dice = Dice(23);
-    let (mut some, mut loose, mut hidden, mut parts) = (0, 0, 0, 0);
+    let (mut some, mut loose, mut hidden, mut parts, mut shared) = (0, 0, 0, 0, 0);
     for round in 0..400 {
-        // The busiest actors most often, as readers choose institutions.
-        let a = if round % 2 == 0 {
-            dice.below(20)
-        } else {
-            dice.below(corpus.actors.len() as u64)
-        };
-        let actor = &corpus.actors[a as usize];
+        // One to three actors, the busiest often, as readers choose institutions;
+        // a date range, or none with several actors.
+        let chosen = 1 + dice.below(3) as usize;
+        let actors: Vec<String> = (0..chosen)
+            .map(|_| {
+                let a = if round % 2 == 0 {
+                    dice.below(20)
+                } else {
+                    dice.below(corpus.actors.len() as u64)
+                };
+                corpus.actors[a as usize].id.clone()
+            })
+            .collect();
         let filter = Filter {
-            actors: vec![actor.id.clone()],
+            actors: actors.clone(),
             from: dice.end(),
             to: dice.end(),
             include_undated: dice.below(3) == 0,
             ..Filter::default()
         };
         let (window, _) = filter.window();
-        // With no range, the list is the actor's list in pages.
-        if window.is_open() {
+        // One actor with no range is its list in pages (above).
+        if window.is_open() && filter.actors.len() == 1 {
             continue;
         }
-        let (table, list) = actor_list(&split, &manifest, &actor.id).unwrap();
-        let read: Vec<(&RowsEntry, Vec<PlacedRow>)> = every_part(&table, &list)
+        let lists: Vec<(ActorTable, ActorList)> = (filter.actors.iter())
+            .map(|id| actor_list(&split, &manifest, id).unwrap())
+            .collect();
+        // Each part once, as the app reads them.
+        let mut needs: Vec<&RowsEntry> = lists
             .iter()
+            .flat_map(|(table, list)| every_part(table, list))
+            .collect();
+        needs.sort_by_key(|e| e.first);
+        needs.dedup_by_key(|e| e.first);
+        let read: Vec<(&RowsEntry, Vec<PlacedRow>)> = (needs.iter())
             .map(|entry| {
                 let json = json_of(&split, &entry.file);
                 (
-                    entry,
+                    *entry,
                     read_actor_rows(entry, &json, &sha256_hex(&json)).unwrap(),
                 )
             })
             .collect();
-        let listed = in_range(
-            &list,
+        let only: Vec<ActorList> = lists.iter().map(|(_, list)| list.clone()).collect();
+        let listed = together(
+            &only,
             &window,
             filter.include_undated,
             read.iter().map(|(entry, rows)| (*entry, rows.as_slice())),
@@ -218,10 +233,13 @@ fn an_actors_list_over_a_range_from_parts_is_the_apps_list_of_the_whole_corpus()
         loose += usize::from(listing.loose_from < ids.len());
         hidden += usize::from(outcome.undated_hidden > 0);
         parts += usize::from(read.len() > 1);
+        let apart: usize = only.iter().map(ActorList::len).sum();
+        shared += usize::from(window.is_open() && apart > ids.len());
     }
-    // The filters tried are not all empty, nor all the same.
+    // The filters tried are not all empty, nor all the same; some actors chosen
+    // together share events, listed once.
     assert!(
-        some > 100 && loose > 20 && hidden > 20 && parts > 20,
-        "{some} {loose} {hidden} {parts}"
+        some > 100 && loose > 20 && hidden > 20 && parts > 20 && shared > 5,
+        "{some} {loose} {hidden} {parts} {shared}"
     );
 }

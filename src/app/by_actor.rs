@@ -1,17 +1,18 @@
-//! The events list for one actor before the corpus is read: an address that
-//! chooses one actor and no other filter but a date range (`?actor=…`, as the
-//! actor's page links it) lists what the events list keeps for that actor once
-//! the corpus is in, from the part of the actors' table that names it and the
-//! parts of its rows (`publish::by_actor`): a page at a time, from the one part
-//! that holds it, its count from the table, exact before any row is read; over
-//! a date range, from every part of its rows, the count once they are in.
+//! The events list for the actors chosen before the corpus is read: an address
+//! that chooses actors and no other filter but a date range (`?actor=…`, as an
+//! actor's page links it) lists what the events list keeps for them once the
+//! corpus is in, from the parts of the actors' table that name them and the
+//! parts of their rows (`publish::by_actor`). For one actor, a page at a time,
+//! from the one part that holds it, its count from the table, exact before any
+//! row is read; over a date range, or for several actors, from every part of
+//! their rows, the count once they are in.
 
 use std::cell::RefCell;
 use std::sync::Arc;
 
 use dossier::corpus::model::Kind;
 use dossier::i18n::fill;
-use dossier::publish::by_actor::{every_part, in_range, page_parts, page_rows};
+use dossier::publish::by_actor::{every_part, page_parts, page_rows, together};
 use dossier::publish::pages::{ActorList, ListRow, PlacedRow};
 use dossier::publish::parts::{ActorTable, Manifest, RowsEntry, RANGE_ASK_ABOVE};
 use dossier::publish::range::InRange;
@@ -29,13 +30,16 @@ use super::nav::{Nav, RecordLink};
 use super::pages::{ListDates, PageRows};
 use super::range::{asks_first, range_page};
 
-/// The actor's id, the date range's ends as the address has them, and whether
-/// undated events are shown: what an actor's list depends on, but its page.
-type ActorKey = (String, String, String, bool);
+/// The actors' ids, the date range's ends as the address has them, and whether
+/// undated events are shown: what the list depends on, but its page.
+type ActorKey = (Vec<String>, String, String, bool);
 
-/// What is read for the list on screen: the actor's list and the page asked
-/// for; over a date range, page 0 (every page is read at once).
+/// What is read for the list on screen: the actors' list and the page asked
+/// for; over a date range or for several actors, page 0 (every page is read at once).
 type Wanted = (ActorKey, usize);
+
+/// The actors chosen that the corpus has, each with its id and its list.
+type Chosen = Vec<(String, ActorList)>;
 
 /// How far the actor's list asked for has come.
 #[derive(Clone)]
@@ -44,9 +48,9 @@ enum ActorPage {
     /// No actor of the corpus has this id.
     NoSuchActor,
     /// The actor's list, the page and its rows.
-    Read(ActorList, Page, Arc<Vec<ListRow>>),
-    /// The actor's list over the date range.
-    Ranged(ActorList, Arc<InRange>),
+    Read(Chosen, Page, Arc<Vec<ListRow>>),
+    /// The actors' lists together, over the date range if there is one.
+    Together(Chosen, Arc<InRange>),
     /// Over a date range, too many parts to read unasked: how many, and their bytes.
     Asks(usize, usize),
     /// A part failed: which, and why.
@@ -59,13 +63,13 @@ thread_local! {
     /// pages, most often in the same part, come from memory.
     static LAST_TABLE: LastRead<String, Arc<ActorTable>> = const { RefCell::new(None) };
     static LAST_ROWS: LastRead<String, Arc<Vec<PlacedRow>>> = const { RefCell::new(None) };
-    /// The actor's list over a date range last read, with its actor's list.
-    static LAST_RANGE: LastRead<ActorKey, (ActorList, Arc<InRange>)> = const { RefCell::new(None) };
+    /// The actors' lists together last read, with each actor's list.
+    static LAST_TOGETHER: LastRead<ActorKey, (Chosen, Arc<InRange>)> = const { RefCell::new(None) };
 }
 
-/// Whether the address asks for the events list with one actor chosen and no
+/// Whether the address asks for the events list with actors chosen and no
 /// other filter but a date range: the list this module shows before the corpus.
-pub fn one_actor(state: &UrlState) -> bool {
+pub fn actors_only(state: &UrlState) -> bool {
     let f = &state.filter;
     let only = Filter {
         actors: f.actors.clone(),
@@ -74,10 +78,10 @@ pub fn one_actor(state: &UrlState) -> bool {
         include_undated: f.include_undated,
         ..Filter::default()
     };
-    state.record.is_none() && state.view == View::Events && f.actors.len() == 1 && *f == only
+    state.record.is_none() && state.view == View::Events && !f.actors.is_empty() && *f == only
 }
 
-/// The events list for the actor the address chooses.
+/// The events list for the actors the address chooses.
 #[component]
 pub fn ActorInPages() -> impl IntoView {
     let nav = expect_context::<Nav>();
@@ -90,10 +94,14 @@ pub fn ActorInPages() -> impl IntoView {
     let wanted = Memo::new(move |_| {
         nav.state.with(|s| {
             let f = &s.filter;
-            let id = f.actors.first().cloned().unwrap_or_default();
-            let key = (id, f.from.clone(), f.to.clone(), f.include_undated);
-            let ranged = !f.window().0.is_open();
-            (key, if ranged { 0 } else { s.page_number() })
+            let key = (
+                f.actors.clone(),
+                f.from.clone(),
+                f.to.clone(),
+                f.include_undated,
+            );
+            let paged = f.actors.len() == 1 && f.window().0.is_open();
+            (key, if paged { s.page_number() } else { 0 })
         })
     });
     let state: RwSignal<Option<(Wanted, ActorPage)>, LocalStorage> = RwSignal::new_local(None);
@@ -130,13 +138,20 @@ pub fn ActorInPages() -> impl IntoView {
         state.get().filter(|(w, _)| *w == now).map(|(_, p)| p)
     };
     // Who the list is for, with the way back to every event.
-    let chosen = move |list: &ActorList| {
-        let id = wanted.with(|((id, ..), _)| id.clone());
-        let name = list.name().to_string();
+    let chosen = move |chosen: &Chosen| {
+        let names = (chosen.iter().enumerate())
+            .map(|(at, (id, list))| {
+                let name = list.name().to_string();
+                view! {
+                    {(at > 0).then_some(", ")}
+                    <RecordLink id=id.clone()><span dir="auto">{name}</span></RecordLink>
+                }
+            })
+            .collect_view();
         view! {
             <p class="list-actor">
                 {t.involved_lead}
-                <RecordLink id><span dir="auto">{name}</span></RecordLink>
+                <span>{names}</span>
                 " "
                 <button type="button" on:click=move |_| nav.clear_filters()>{t.clear_all}</button>
             </p>
@@ -148,7 +163,7 @@ pub fn ActorInPages() -> impl IntoView {
     let body = move || {
         match shown() {
         Some(ActorPage::Read(list, page, rows)) => {
-            let n = list.len();
+            let n = list.first().map_or(0, |(_, l)| l.len());
             let rows = (n > 0).then(|| {
                 view! {
                     {page_note(&page, n)}
@@ -164,7 +179,7 @@ pub fn ActorInPages() -> impl IntoView {
             }
             .into_any()
         }
-        Some(ActorPage::Ranged(list, listed)) => view! {
+        Some(ActorPage::Together(list, listed)) => view! {
             {chosen(&list)}
             {title(heading_text(View::Events, listed.rows.len(), total))}
             {range_page(&listed, requested.get())}
@@ -201,7 +216,7 @@ pub fn ActorInPages() -> impl IntoView {
     // The date range's fields, with how many undated events of the actor's the
     // range hides, once its list over the range is read.
     let hidden = Signal::derive(move || match shown() {
-        Some(ActorPage::Ranged(_, listed)) => listed.undated_hidden,
+        Some(ActorPage::Together(_, listed)) => listed.undated_hidden,
         _ => 0,
     });
     let errors = Signal::derive(move || nav.state.with(|s| s.filter.window().1));
@@ -216,10 +231,10 @@ pub fn ActorInPages() -> impl IntoView {
 fn in_memory(manifest: &Manifest, wanted: &Wanted) -> Option<ActorPage> {
     let (key, number) = wanted;
     if *number == 0 {
-        let (list, listed) = last_read(&LAST_RANGE, key)?;
-        return Some(ActorPage::Ranged(list, listed));
+        let (chosen, listed) = last_read(&LAST_TOGETHER, key)?;
+        return Some(ActorPage::Together(chosen, listed));
     }
-    let id = &key.0;
+    let id = key.0.first()?;
     let entry = manifest.by_actor.get(manifest.by_actor_of(id)?)?;
     let table = last_read(&LAST_TABLE, &entry.file)?;
     let Some(list) = table.get(id) else {
@@ -228,95 +243,117 @@ fn in_memory(manifest: &Manifest, wanted: &Wanted) -> Option<ActorPage> {
     let page = Page::of(list.len(), *number, PAGE_SIZE);
     let mut parts = Vec::new();
     for entry in page_parts(&table, list, &page.range) {
-        parts.push((entry, last_read(&LAST_ROWS, &entry.file)?));
+        parts.push((entry.clone(), last_read(&LAST_ROWS, &entry.file)?));
     }
+    Some(page_of(id, list, page, &parts))
+}
+
+/// The page `page` of the actor `id`'s list, from the parts of its rows that hold it.
+fn page_of(id: &str, list: &ActorList, page: Page, parts: &[Part]) -> ActorPage {
     let rows = page_rows(
         list,
         &page.range,
-        parts.iter().map(|(e, r)| (*e, r.as_slice())),
+        parts.iter().map(|(e, r)| (e, r.as_slice())),
     );
-    Some(ActorPage::Read(list.clone(), page, Arc::new(rows)))
+    let chosen = vec![(id.to_string(), list.clone())];
+    ActorPage::Read(chosen, page, Arc::new(rows))
 }
 
-/// Reads what `wanted` asks for: the actor's table part, then the part of its
-/// rows that holds the page, or, over a date range, every part of its rows (a
-/// few at a time, and, above the manifest's `range_ask_above`, only where the
-/// reader has `asked`); each the one last read where it is. The part `afresh`
-/// is fetched past any cache.
+/// A part of the actors' rows, read.
+type Part = (RowsEntry, Arc<Vec<PlacedRow>>);
+
+/// What failed, and why: the part, named.
+type Failed = (String, LoadFailure);
+
+/// Reads what `wanted` asks for: the actors' table parts, then, for one actor
+/// with no range, the part of its rows that holds the page, else every part of
+/// the actors' rows (a few at a time, and, above the manifest's
+/// `range_ask_above`, only where the reader has `asked`); each the one last
+/// read where it is. The part `afresh` is fetched past any cache.
 async fn read(
     manifest: &Manifest,
     wanted: &Wanted,
     afresh: Option<String>,
     asked: bool,
 ) -> ActorPage {
-    let ((id, from, to, undated), number) = wanted;
+    match read_or_fail(manifest, wanted, afresh, asked).await {
+        Ok(page) => page,
+        Err((file, failure)) => ActorPage::Failed(file, failure),
+    }
+}
+
+async fn read_or_fail(
+    manifest: &Manifest,
+    wanted: &Wanted,
+    afresh: Option<String>,
+    asked: bool,
+) -> Result<ActorPage, Failed> {
+    let ((ids, from, to, undated), number) = wanted;
     let again = |file: &str| afresh.as_deref() == Some(file);
-    let Some(entry) = manifest
-        .by_actor_of(id)
-        .and_then(|at| manifest.by_actor.get(at))
-    else {
-        return ActorPage::NoSuchActor;
-    };
-    let table = match last_read(&LAST_TABLE, &entry.file) {
-        Some(table) => table,
-        None => match loader::actor_table(entry, again(&entry.file)).await {
-            Ok(table) => {
+    // Each actor the corpus has, with its table part: an id it does not have
+    // keeps nothing, as the app's filter does.
+    let mut chosen: Vec<(String, Arc<ActorTable>, ActorList)> = Vec::new();
+    for id in ids {
+        let Some(entry) = (manifest.by_actor_of(id)).and_then(|at| manifest.by_actor.get(at))
+        else {
+            continue;
+        };
+        let table = match last_read(&LAST_TABLE, &entry.file) {
+            Some(table) => table,
+            None => {
+                let table = loader::actor_table(entry, again(&entry.file))
+                    .await
+                    .map_err(|failure| (entry.file.clone(), failure))?;
                 let table = Arc::new(table);
                 keep_read(&LAST_TABLE, entry.file.clone(), table.clone());
                 table
             }
-            Err(failure) => return ActorPage::Failed(entry.file.clone(), failure),
-        },
-    };
-    let Some(list) = table.get(id) else {
-        return ActorPage::NoSuchActor;
-    };
-    let fetch = |entry: &RowsEntry| {
-        let (file, retry) = (entry.file.clone(), again(&entry.file));
-        let entry = entry.clone();
+        };
+        if let Some(list) = table.get(id).cloned() {
+            chosen.push((id.clone(), table, list));
+        }
+    }
+    let fetch = |entry: RowsEntry| {
+        let retry = again(&entry.file);
         async move {
-            if let Some(rows) = last_read(&LAST_ROWS, &file) {
+            if let Some(rows) = last_read(&LAST_ROWS, &entry.file) {
                 return Ok((entry, rows));
             }
             match loader::actor_rows(&entry, retry).await {
                 Ok(rows) => {
                     let rows = Arc::new(rows);
-                    keep_read(&LAST_ROWS, file, rows.clone());
+                    keep_read(&LAST_ROWS, entry.file.clone(), rows.clone());
                     Ok((entry, rows))
                 }
-                Err(failure) => Err((file, failure)),
+                Err(failure) => Err((entry.file, failure)),
             }
         }
     };
     if *number > 0 {
+        let Some((id, table, list)) = chosen.first() else {
+            return Ok(ActorPage::NoSuchActor);
+        };
         let page = Page::of(list.len(), *number, PAGE_SIZE);
         let mut parts = Vec::new();
-        for entry in page_parts(&table, list, &page.range) {
-            match fetch(entry).await {
-                Ok(part) => parts.push(part),
-                Err((file, failure)) => return ActorPage::Failed(file, failure),
-            }
+        for entry in page_parts(table, list, &page.range) {
+            parts.push(fetch(entry.clone()).await?);
         }
-        let rows = page_rows(
-            list,
-            &page.range,
-            parts.iter().map(|(e, r)| (e, r.as_slice())),
-        );
-        return ActorPage::Read(list.clone(), page, Arc::new(rows));
+        return Ok(page_of(id, list, page, &parts));
     }
-    // Over a date range: every part of the actor's rows.
-    let needs = every_part(&table, list);
+    // Over a date range, or for several actors: every part of their rows, each once.
+    let mut needs: Vec<RowsEntry> = (chosen.iter())
+        .flat_map(|(_, table, list)| every_part(table, list).iter().cloned())
+        .collect();
+    needs.sort_by_key(|p| p.first);
+    needs.dedup_by_key(|p| p.first);
     let bytes: usize = needs.iter().map(|p| p.bytes).sum();
     if bytes > manifest.range_ask_above.unwrap_or(RANGE_ASK_ABOVE) && !asked {
-        return ActorPage::Asks(needs.len(), bytes);
+        return Ok(ActorPage::Asks(needs.len(), bytes));
     }
     let mut arriving = stream::iter(needs).map(fetch).buffered(PARTS_IN_FLIGHT);
-    let mut parts = Vec::new();
+    let mut parts: Vec<Part> = Vec::new();
     while let Some(part) = arriving.next().await {
-        match part {
-            Ok(part) => parts.push(part),
-            Err((file, failure)) => return ActorPage::Failed(file, failure),
-        }
+        parts.push(part?);
     }
     let filter = Filter {
         from: from.clone(),
@@ -324,17 +361,19 @@ async fn read(
         ..Filter::default()
     };
     let window = filter.window().0;
-    let listed = in_range(
-        list,
+    let lists: Vec<ActorList> = chosen.iter().map(|(_, _, list)| list.clone()).collect();
+    let listed = together(
+        &lists,
         &window,
         *undated,
         parts.iter().map(|(e, r)| (e, r.as_slice())),
     );
+    let chosen: Chosen = chosen.into_iter().map(|(id, _, list)| (id, list)).collect();
     let listed = Arc::new(listed);
     keep_read(
-        &LAST_RANGE,
+        &LAST_TOGETHER,
         wanted.0.clone(),
-        (list.clone(), listed.clone()),
+        (chosen.clone(), listed.clone()),
     );
-    ActorPage::Ranged(list.clone(), listed)
+    Ok(ActorPage::Together(chosen, listed))
 }

@@ -18,7 +18,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::bits::{data, keep_read, lang, last_read, thousands, DateText, LastRead};
-use super::by_actor::{one_actor, ActorInPages};
+use super::by_actor::{actors_only, ActorInPages};
 use super::failure::{FailedWithRetry, LoadFailure};
 use super::filters::DateFilter;
 use super::lists::{heading, page_note, runs, year_sections, Pager};
@@ -81,7 +81,7 @@ pub fn ListInPages() -> impl IntoView {
     });
     let errors = Signal::derive(move || nav.state.with(|s| s.filter.window().1));
     let dates = move || shown.get().then(|| view! { <ListDates hidden errors/> });
-    let actor = Memo::new(move |_| listed && nav.state.with(one_actor));
+    let actor = Memo::new(move |_| listed && nav.state.with(actors_only));
     view! {
         {dates}
         {move || if actor.get() {
@@ -303,9 +303,9 @@ fn YearJump() -> impl IntoView {
 
 /// Whether the address asks for a list of which pages can be read before the
 /// corpus: no record, the events view (any page of it), and no filter but a
-/// date range, or but one actor.
+/// date range, or but actors and a date range.
 pub fn shows_list(state: &UrlState) -> bool {
-    dates_only(state) || one_actor(state)
+    dates_only(state) || actors_only(state)
 }
 
 /// Whether the address asks for the default list, or that list over a date

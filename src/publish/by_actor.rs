@@ -5,8 +5,9 @@
 //! id order, and a table by id of where each begins and how long it is
 //! ([`ActorList`], `Manifest::by_actor`), each of its parts with the parts of
 //! its actors' rows ([`ActorTable`]): a page needs the actor's table part and
-//! the one part of rows that holds the page. Over a date range, an actor's list
-//! needs every part of its rows ([`every_part`], [`in_range`]).
+//! the one part of rows that holds the page. Over a date range, or with several
+//! actors chosen, the list needs every part of their rows ([`every_part`],
+//! [`together`]).
 
 use std::ops::Range;
 
@@ -48,22 +49,35 @@ pub fn every_part<'t>(table: &'t ActorTable, list: &ActorList) -> &'t [RowsEntry
     table.rows_parts(list.rows())
 }
 
-/// The actor's list `list` over the date range `window` (with undated events
-/// where `undated`), as the app's events list shows it with that actor and
-/// range chosen, from the rows of the parts [`every_part`] named (each with
-/// its entry).
-pub fn in_range<'a>(
-    list: &ActorList,
+/// The lists of the actors chosen (`lists`) together, over the date range
+/// `window` (with undated events where `undated`), as the app's events list
+/// shows them with those actors and that range chosen: each event any of them
+/// keeps, once; with no range (`window` open), every one, undated ones
+/// included. From the rows of the parts [`every_part`] named for each list
+/// (each part once, with its entry).
+pub fn together<'a>(
+    lists: &[ActorList],
     window: &DateWindow,
     undated: bool,
     parts: impl IntoIterator<Item = (&'a RowsEntry, &'a [PlacedRow])>,
 ) -> InRange {
-    let wanted = list.rows();
-    let mut hidden = 0;
-    let rows = (parts.into_iter())
-        .flat_map(|(entry, rows)| rows_at(entry, rows, &wanted).map(|(_, row)| row))
-        .inspect(|PlacedRow(_, row)| hidden += usize::from(!undated && row.days().is_none()))
-        .map(|PlacedRow(place, row)| (*place, row));
+    // With no range, the date filter is not in use: it hides nothing.
+    let undated = undated || window.is_open();
+    let mut rows: Vec<(usize, &ListRow)> = Vec::new();
+    for (entry, held) in parts {
+        for list in lists {
+            let of_list = rows_at(entry, held, &list.rows());
+            rows.extend(of_list.map(|(_, PlacedRow(place, row))| (*place, row)));
+        }
+    }
+    // An event that two of the actors keep is listed once.
+    rows.sort_by_key(|(place, _)| *place);
+    rows.dedup_by_key(|(place, _)| *place);
+    let hidden = if undated {
+        0
+    } else {
+        rows.iter().filter(|(_, row)| row.days().is_none()).count()
+    };
     let (rows, loose_from) = over_window(window, undated, rows);
     InRange {
         rows,
@@ -125,7 +139,12 @@ mod tests {
         .window()
         .0;
         let over = |list: &ActorList| {
-            let got = in_range(list, &window, true, [(&entry, &rows[..])]);
+            let got = together(
+                std::slice::from_ref(list),
+                &window,
+                true,
+                [(&entry, &rows[..])],
+            );
             got.rows
                 .iter()
                 .map(|r| r.id().to_string())
