@@ -7,7 +7,8 @@ over date ranges of a year each (a sparse year and a dense one, as the list's
 parts are spread), page 2 of the last, and a range over every year; then the
 events list for one actor (the actor with the most events, its page 2 and its
 last page, and an actor with a few pages), and the lists of both over a date
-range (the first over 1980-2000, the busiest over the densest year). Prints, for each step, the time from
+range (the first over 1980-2000, the busiest over the densest year), and two
+actors together (the next two busiest; two of about 120 events). Prints, for each step, the time from
 the click to the page's records on screen (for a range, to its first page and to
 its count) and the bytes it transferred; and the JS heap
 and wasm memory after each run. The site is served with gzip as a static
@@ -116,12 +117,17 @@ def main():
     if lists:
         busiest, most = max(lists, key=lambda a: a[1])
         few = min(lists, key=lambda a: abs(a[1] - 120))[0]
+        # Two more actors: the next two busiest, and two of about 120 events.
+        ranked = sorted(lists, key=lambda a: -a[1])
+        near = sorted(lists, key=lambda a: abs(a[1] - 120))
         dense = max(counts, key=counts.get)
         actors = [(f"actor {busiest}", f"actor={busiest}"), ("actor page 2", f"actor={busiest}&page=2"),
                   ("actor last page", f"actor={busiest}&page={-(-most // 50)}"),
                   (f"actor {few}", f"actor={few}"),
                   (f"actor {few} in 1980-2000", f"actor={few}&from=1980&to=2000"),
-                  (f"actor {busiest} in {dense}", f"actor={busiest}&from={dense}&to={dense}")]
+                  (f"actor {busiest} in {dense}", f"actor={busiest}&from={dense}&to={dense}"),
+                  (f"actors {ranked[1][0]} {ranked[2][0]}", f"actor={ranked[1][0]}&actor={ranked[2][0]}"),
+                  (f"actors {near[1][0]} {near[2][0]}", f"actor={near[1][0]}&actor={near[2][0]}")]
     ranges += [name for name, _ in actors]
     times = {n: [] for n in steps + [year] + ranges}
     first = {n: [] for n in ranges}
