@@ -157,11 +157,11 @@ pub fn ActorInPages() -> impl IntoView {
             </p>
         }
     };
+    let fetching = move |page: usize| fill(t.page_fetching, &[&thousands(page)]);
     let title = move |text: String| {
         view! { <h2 class="list-title" id="list-title" aria-live="polite">{text}</h2> }
     };
-    let body = move || {
-        match shown() {
+    let body = move || match shown() {
         Some(ActorPage::Read(list, page, rows)) => {
             let n = list.first().map_or(0, |(_, l)| l.len());
             let rows = (n > 0).then(|| {
@@ -208,13 +208,12 @@ pub fn ActorInPages() -> impl IntoView {
         }
         _ => view! {
             {title(l.view_label(View::Events).to_string())}
-            <p role="status" class="hint">{fill(t.page_fetching, &[&thousands(requested.get())])}</p>
+            <p role="status" class="hint">{fetching(requested.get())}</p>
         }
         .into_any(),
-    }
     };
-    // The date range's fields, with how many undated events of the actor's the
-    // range hides, once its list over the range is read.
+    // The date range's fields, with how many undated events of the actors' the
+    // range hides, once their list over the range is read.
     let hidden = Signal::derive(move || match shown() {
         Some(ActorPage::Together(_, listed)) => listed.undated_hidden,
         _ => 0,
