@@ -1197,8 +1197,7 @@ impl<T: serde::de::DeserializeOwned> Table<T> {
     /// Reads the table part `entry` from its JSON and the SHA-256 of that JSON,
     /// checked against the entry that lists it.
     pub fn read(entry: &TableEntry, bytes: &[u8], sha256: &str) -> Result<Table<T>, PartsError> {
-        check_hash(&entry.file, &entry.sha256, sha256)?;
-        let rows = serde_json::from_slice(bytes).map_err(|_| wrong_records(&entry.file))?;
+        let rows = read_json(&entry.file, &entry.sha256, bytes, sha256)?;
         Table::checked(entry, rows)
     }
 
@@ -1220,6 +1219,19 @@ impl<T> Table<T> {
             .and_then(|at| self.0.get(at))
             .map(|(_, said)| said)
     }
+}
+
+/// The JSON of the part `file`, read, once it hashes to `sha256`, the hash its
+/// listing says (`expected`): JSON of another shape holds other records than
+/// the listing says.
+fn read_json<J: serde::de::DeserializeOwned>(
+    file: &str,
+    expected: &str,
+    bytes: &[u8],
+    sha256: &str,
+) -> Result<J, PartsError> {
+    check_hash(file, expected, sha256)?;
+    serde_json::from_slice(bytes).map_err(|_| wrong_records(file))
 }
 
 /// Whether a part's JSON hashes to `sha256`, the hash its listing says (`expected`).
@@ -1274,11 +1286,11 @@ fn read_rows<T: serde::de::DeserializeOwned>(
     bytes: &[u8],
     sha256: &str,
 ) -> Result<Vec<T>, PartsError> {
-    check_hash(file, expected, sha256)?;
-    match serde_json::from_slice::<Vec<T>>(bytes) {
-        Ok(rows) if rows.len() == count => Ok(rows),
-        _ => Err(wrong_records(file)),
+    let rows: Vec<T> = read_json(file, expected, bytes, sha256)?;
+    if rows.len() != count {
+        return Err(wrong_records(file));
     }
+    Ok(rows)
 }
 
 /// One part of the record directory, read: which record part holds each of its
@@ -1307,9 +1319,7 @@ impl ActorTable {
     /// Reads the actors' table part `entry` from its JSON and the SHA-256 of
     /// that JSON, checked against the manifest.
     pub fn read(entry: &TableEntry, bytes: &[u8], sha256: &str) -> Result<ActorTable, PartsError> {
-        check_hash(&entry.file, &entry.sha256, sha256)?;
-        let read: ActorTableJson =
-            serde_json::from_slice(bytes).map_err(|_| wrong_records(&entry.file))?;
+        let read: ActorTableJson = read_json(&entry.file, &entry.sha256, bytes, sha256)?;
         Ok(ActorTable {
             actors: Table::checked(entry, read.actors)?,
             rows: read.rows,
@@ -1340,9 +1350,7 @@ impl Directory {
     /// Reads the directory part `entry` from its JSON and the SHA-256 of that
     /// JSON, checked against the manifest.
     pub fn read(entry: &TableEntry, bytes: &[u8], sha256: &str) -> Result<Directory, PartsError> {
-        check_hash(&entry.file, &entry.sha256, sha256)?;
-        let read: DirectoryJson =
-            serde_json::from_slice(bytes).map_err(|_| wrong_records(&entry.file))?;
+        let read: DirectoryJson = read_json(&entry.file, &entry.sha256, bytes, sha256)?;
         Ok(Directory {
             ids: Table::checked(entry, read.ids)?,
             looks: read.looks,
