@@ -31,10 +31,11 @@ use crate::i18n::{fill, Lang};
 use crate::publish::glance::FirstLook;
 use crate::publish::pages::{ActorList, ListRow, PlacedRow};
 use crate::query::index::KINDS;
+use crate::query::search::TextIndex;
 use crate::query::url_state::PAGE_SIZE;
 
 /// The format this module writes and reads, named in every manifest.
-pub const FORMAT: &str = "dossier-parts/7";
+pub const FORMAT: &str = "dossier-parts/8";
 
 /// The element of the app's page that carries the record directory's parts
 /// ([`Manifest::directory_in_page`]), up to its contents.
@@ -277,6 +278,11 @@ pub struct Manifest {
     /// actors' lists ([`ActorTable`]), so that the manifest does not grow with them.
     #[serde(default)]
     pub by_actor: Vec<TableEntry>,
+    /// The words a search finds in the events, in byte order, each with the
+    /// places in the default list of the events that hold it: a table by word
+    /// (`publish::by_word`), so that a typed word fetches one small part.
+    #[serde(default)]
+    pub words: Vec<TableEntry>,
     /// Above how many bytes of parts (as stored) the app asks the reader before
     /// it downloads them all; absent means [`ASK_ABOVE`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -323,6 +329,7 @@ pub struct Split {
     pub reach: Vec<(String, Vec<u8>)>,
     pub by_actor: Vec<(String, Vec<u8>)>,
     pub by_actor_rows: Vec<(String, Vec<u8>)>,
+    pub words: Vec<(String, Vec<u8>)>,
 }
 
 impl Split {
@@ -342,6 +349,7 @@ impl Split {
             .chain(&self.reach)
             .chain(&self.by_actor)
             .chain(&self.by_actor_rows)
+            .chain(&self.words)
     }
 }
 
@@ -439,13 +447,15 @@ pub fn split(corpus: &Corpus, sha256: &str, part_bytes: usize) -> Split {
 }
 
 /// What the build words for a site beside its record parts: each record's first
-/// look, the default list's rows in its order, and each actor's places in it
-/// (`publish::pages::actor_places`).
+/// look, the default list's rows in its order, each actor's places in it
+/// (`publish::pages::actor_places`), and the words a search finds in the
+/// events, each with their places (`publish::by_word::word_places`).
 #[derive(Clone, Copy)]
 pub struct Worded<'a> {
     pub looks: Looks<'a>,
     pub list: &'a [ListRow],
     pub by_actor: &'a [Vec<u32>],
+    pub words: &'a TextIndex,
 }
 
 /// Cuts a corpus into parts as [`split`] does, with each record's first look and
@@ -544,6 +554,9 @@ pub fn split_worded(
     let by_actor = worded.map_or(&[][..], |w| w.by_actor);
     let (actor_table, by_actor_rows) = actor_parts(corpus, rows, by_actor, part_bytes);
     let (by_actor_entries, by_actor) = listed(actor_table);
+    let (word_entries, words) = listed(worded.map_or_else(Vec::new, |w| {
+        word_parts(w.words, (part_bytes / LIST_SHARE).max(1))
+    }));
     Split {
         manifest: Manifest {
             format: FORMAT.into(),
@@ -560,6 +573,7 @@ pub fn split_worded(
             list: list_entries,
             reach: reach_entries,
             by_actor: by_actor_entries,
+            words: word_entries,
             // Written out, so that the service worker reads the same figure.
             ask_above: Some(ASK_ABOVE),
             show_alone_above: None,
@@ -575,7 +589,23 @@ pub fn split_worded(
         reach,
         by_actor,
         by_actor_rows,
+        words,
     }
+}
+
+/// The words a search finds, as a table by word cut into parts of about
+/// `part_bytes` of JSON (named `w-`): each word with the places that hold it,
+/// the first as it is and each other as its distance from the one before, so
+/// that a common word's long list is mostly ones and twos.
+fn word_parts(words: &TextIndex, part_bytes: usize) -> Vec<(TableEntry, Vec<u8>)> {
+    let rows = words.entries().map(|(word, places)| {
+        // Ascending, each place once: every step but the first is at least one.
+        let steps: Vec<u32> = (places.first().copied().into_iter())
+            .chain(places.windows(2).map(|w| w[1].saturating_sub(w[0])))
+            .collect();
+        (word, steps)
+    });
+    table_by_id("w", rows, part_bytes)
 }
 
 /// The actors' lists: for each actor in id order, the rows of the default list
@@ -1221,6 +1251,44 @@ impl<T> Table<T> {
     }
 }
 
+/// One part of the words' table, read: its words in byte order, each with the
+/// ascending places in the default list of the events that hold it.
+pub struct WordTable(Table<Vec<u32>>);
+
+impl WordTable {
+    /// Reads the part of the words' table `entry` from its JSON and the SHA-256
+    /// of that JSON, checked against the manifest.
+    pub fn read(entry: &TableEntry, bytes: &[u8], sha256: &str) -> Result<WordTable, PartsError> {
+        let mut table: Table<Vec<u32>> = Table::read(entry, bytes, sha256)?;
+        for (_, steps) in &mut table.0 {
+            // Each place but the first is written as its step from the one before.
+            let mut place: Option<u32> = None;
+            for step in steps.iter_mut() {
+                let next = match place {
+                    None => Some(*step),
+                    Some(p) => p.checked_add(*step).filter(|_| *step > 0),
+                };
+                *step = next.ok_or_else(|| wrong_records(&entry.file))?;
+                place = next;
+            }
+        }
+        Ok(WordTable(table))
+    }
+
+    /// Its words that begin with `prefix`, each with its places.
+    pub fn starting_with<'a>(
+        &'a self,
+        prefix: &'a str,
+    ) -> impl Iterator<Item = (&'a str, &'a [u32])> + 'a {
+        let rows = &self.0 .0;
+        let from = rows.partition_point(|(word, _)| word.as_str() < prefix);
+        rows[from..]
+            .iter()
+            .take_while(move |(word, _)| word.starts_with(prefix))
+            .map(|(word, places)| (word.as_str(), places.as_slice()))
+    }
+}
+
 /// The JSON of the part `file`, read, once it hashes to `sha256`, the hash its
 /// listing says (`expected`): JSON of another shape holds other records than
 /// the listing says.
@@ -1402,6 +1470,19 @@ impl Manifest {
             self.directory_in_page(),
             &html[end..]
         ))
+    }
+
+    /// The parts of the words' table that hold the words beginning with
+    /// `prefix` (a folded, stemmed word): most often one.
+    pub fn words_of(&self, prefix: &str) -> std::ops::Range<usize> {
+        let words = &self.words;
+        // The part where `prefix` would stand, up to the last that starts with
+        // a word before it or beginning with it.
+        let first = words
+            .partition_point(|p| p.from.as_str() <= prefix)
+            .saturating_sub(1);
+        let end = words.partition_point(|p| p.from.as_str() < prefix || p.from.starts_with(prefix));
+        first..end.max(first)
     }
 
     /// The number of the part of the actors' lists table that would list the actor `id`.

@@ -127,6 +127,11 @@ impl TextIndex {
         self.word_ends.len()
     }
 
+    /// Every word, in byte order, with the ascending list of records holding it.
+    pub fn entries(&self) -> impl Iterator<Item = (&str, &[u32])> {
+        (0..self.word_count()).map(|i| (self.word(i), self.list(i)))
+    }
+
     fn word(&self, i: usize) -> &str {
         let start = if i == 0 { 0 } else { self.word_ends[i - 1] } as usize;
         &self.text[start..self.word_ends[i] as usize]

@@ -1,0 +1,130 @@
+//! The events list for a search before the corpus is read: the events whose
+//! text holds every word typed, as the events list keeps them once the corpus
+//! is in (a word typed finds every word it begins), in the list's order, with
+//! their exact count. The build writes every word the search finds in the
+//! events, with the places in the default list of the events that hold it
+//! ([`word_places`]), as a table by word (`Manifest::words`): a typed word
+//! needs the part that holds the words it begins, most often one; a page of the
+//! results needs the default list's parts that hold its rows.
+
+use std::ops::Range;
+
+use crate::corpus::model::Kind;
+use crate::publish::pages::{default_list, ListRow};
+use crate::publish::parts::{ListEntry, Manifest, WordTable};
+use crate::query::index::Index;
+use crate::query::search::{TextIndex, TextIndexBuilder};
+
+/// Every word a search finds in the events (folded and stemmed as the search
+/// reads them, from the texts it looks in: `Index::searchable`), each with the
+/// places in the default list of the events that hold it.
+pub fn word_places(index: &Index) -> TextIndex {
+    let first_event = index.numbering.range(Kind::Event).start;
+    let mut words = TextIndexBuilder::default();
+    for (place, e) in default_list(index).into_iter().enumerate() {
+        words.add(place as u32, &index.searchable(first_event + e as usize));
+    }
+    words.finish()
+}
+
+/// The parts of the words' table a search for `query` (its words, as
+/// `query::search::query_words` gives them) needs, each once, in order.
+pub fn word_parts(manifest: &Manifest, query: &[String]) -> Vec<usize> {
+    let mut parts: Vec<usize> = query.iter().flat_map(|w| manifest.words_of(w)).collect();
+    parts.sort_unstable();
+    parts.dedup();
+    parts
+}
+
+/// The places in the default list, ascending, of the events that hold every
+/// word of `query`, each as the beginning of a word, from the parts of the
+/// words' table [`word_parts`] named.
+pub fn matching(query: &[String], tables: &[&WordTable]) -> Vec<u32> {
+    let mut kept: Option<Vec<u32>> = None;
+    for word in query {
+        let mut places: Vec<u32> = tables
+            .iter()
+            .flat_map(|t| t.starting_with(word))
+            .flat_map(|(_, places)| places.iter().copied())
+            .collect();
+        places.sort_unstable();
+        places.dedup();
+        kept = Some(match kept {
+            None => places,
+            Some(kept) => both(&kept, &places),
+        });
+    }
+    kept.unwrap_or_default()
+}
+
+/// The places in both ascending lists.
+fn both(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
+
+/// The default list's parts that hold the rows of the page `page` (positions
+/// among the results, from 0) of the results `places`, each once, in order.
+pub fn page_parts(manifest: &Manifest, places: &[u32], page: &Range<usize>) -> Vec<usize> {
+    let mut parts: Vec<usize> = on_page(places, page)
+        .iter()
+        .filter_map(|&p| manifest.list_part_of(p as usize))
+        .collect();
+    parts.dedup();
+    parts
+}
+
+/// The page `page` of the results `places`, from the rows of the default
+/// list's parts [`page_parts`] named (each with its entry); a place no part
+/// given holds is left out.
+pub fn page_rows<'a>(
+    places: &[u32],
+    page: &Range<usize>,
+    parts: impl IntoIterator<Item = (&'a ListEntry, &'a [ListRow])> + Clone,
+) -> Vec<ListRow> {
+    on_page(places, page)
+        .iter()
+        .filter_map(|&p| {
+            let p = p as usize;
+            let (entry, rows) = parts
+                .clone()
+                .into_iter()
+                .find(|(e, _)| e.first <= p && p < e.first + e.count)?;
+            rows.get(p - entry.first).cloned()
+        })
+        .collect()
+}
+
+/// The results on the page `page`, clamped to them.
+fn on_page<'p>(places: &'p [u32], page: &Range<usize>) -> &'p [u32] {
+    let end = page.end.min(places.len());
+    &places[page.start.min(end)..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_keeps_the_places_in_each_list() {
+        assert_eq!(both(&[1, 3, 5, 9], &[2, 3, 9, 10]), [3, 9]);
+        assert!(both(&[], &[1]).is_empty());
+    }
+
+    #[test]
+    fn a_page_beyond_the_results_is_empty() {
+        assert_eq!(on_page(&[4, 8, 15], &(2..52)), [15]);
+        assert!(on_page(&[4, 8, 15], &(50..100)).is_empty());
+    }
+}

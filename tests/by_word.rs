@@ -1,0 +1,185 @@
+//! The events list for a search, from parts (`publish::by_word`): for many
+//! searches over a generated corpus (whole words, the beginnings of words,
+//! several words, words no event holds, plurals and capitals), the words' table
+//! the build wrote and the default list's parts give, page by page, the app's
+//! own events list of the whole corpus with that search typed: the same events
+//! in the same order, with the same count.
+
+// Tests may unwrap: a failure is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+#[path = "../src/bin/gen-corpus/synth.rs"]
+#[allow(dead_code)]
+mod synth;
+
+#[path = "support/worded.rs"]
+mod worded;
+
+#[path = "support/dice.rs"]
+#[allow(dead_code)]
+mod dice;
+
+use dice::Dice;
+use dossier::corpus::model::Kind;
+use dossier::corpus::sha256::sha256_hex;
+use dossier::publish::by_word::{matching, page_parts, page_rows, word_parts};
+use dossier::publish::pages::ListRow;
+use dossier::publish::parts::{
+    inflate, read_list, read_manifest, ListEntry, Manifest, Split, WordTable,
+};
+use dossier::query::filter::{Filter, Outcome};
+use dossier::query::index::Index;
+use dossier::query::order::ClaimOrder;
+use dossier::query::search::query_words;
+use dossier::query::url_state::{Page, PAGE_SIZE};
+use worded::worded_split;
+
+/// Record parts of 32 KiB of JSON: the words' table in parts of 16 KiB, so that
+/// the beginning of a word often spans two.
+const PART_BYTES: usize = 32 * 1024;
+
+/// The JSON of the file `name` of the split, as the app has it once fetched.
+fn json_of(split: &Split, name: &str) -> Vec<u8> {
+    let (_, stored) = split.files().find(|(f, _)| *f == name).unwrap();
+    inflate(stored).unwrap()
+}
+
+/// The search `text` as the app reads it before the corpus: the parts of the
+/// words' table its words need, read and checked, then every page of its
+/// results from the default list's parts; the results' ids, and how many
+/// parts of the words' table that took.
+fn from_parts(split: &Split, manifest: &Manifest, text: &str) -> (Vec<String>, usize) {
+    let query = query_words(text);
+    let needs = word_parts(manifest, &query);
+    let tables: Vec<WordTable> = (needs.iter())
+        .map(|&at| {
+            let entry = &manifest.words[at];
+            let json = json_of(split, &entry.file);
+            WordTable::read(entry, &json, &sha256_hex(&json)).unwrap()
+        })
+        .collect();
+    let places = matching(&query, &tables.iter().collect::<Vec<_>>());
+    let mut ids = Vec::new();
+    let pages = Page::of(places.len(), 1, PAGE_SIZE).count.max(1);
+    for number in 1..=pages {
+        let page = Page::of(places.len(), number, PAGE_SIZE).range;
+        let parts: Vec<(&ListEntry, Vec<ListRow>)> = page_parts(manifest, &places, &page)
+            .into_iter()
+            .map(|at| {
+                let entry = &manifest.list[at];
+                let json = json_of(split, &entry.file);
+                (entry, read_list(entry, &json, &sha256_hex(&json)).unwrap())
+            })
+            .collect();
+        let rows = page_rows(
+            &places,
+            &page,
+            parts.iter().map(|(entry, rows)| (*entry, rows.as_slice())),
+        );
+        assert_eq!(rows.len(), page.len().min(places.len() - page.start));
+        ids.extend(rows.iter().map(|r| r.id().to_string()));
+    }
+    (ids, tables.len())
+}
+
+/// The app's events list with `text` typed in its search, from the whole corpus.
+fn from_whole(index: &Index, text: &str) -> Vec<String> {
+    let filter = Filter {
+        text: text.to_string(),
+        ..Filter::default()
+    };
+    let outcome = Outcome::new(index, &filter, Kind::Event);
+    assert!(!outcome.search_pending);
+    let listing = outcome.listing(index, Kind::Event, ClaimOrder::Date);
+    (listing.items.iter())
+        .map(|&e| index.corpus.events[e as usize].id.clone())
+        .collect()
+}
+
+/// A word of some event's heading or summary, as written, from the dice.
+fn some_word(index: &Index, dice: &mut Dice) -> String {
+    let events = &index.corpus.events;
+    let event = &events[dice.below(events.len() as u64) as usize];
+    let text = if dice.below(2) == 0 {
+        &event.title
+    } else {
+        &event.summary
+    };
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words[dice.below(words.len() as u64) as usize].to_string()
+}
+
+#[test]
+fn searches_from_parts_are_the_apps_list_of_the_whole_corpus() {
+    let corpus = synth::generate(4000, 7);
+    let (split, index) = worded_split(&corpus, PART_BYTES);
+    let index = Index::new(index.corpus);
+    let manifest = read_manifest(split.manifest_json().as_bytes()).unwrap();
+    assert!(
+        manifest.words.len() > 3,
+        "{} parts of words",
+        manifest.words.len()
+    );
+    let mut dice = Dice(31);
+    let (mut some, mut none, mut pages, mut two_parts) = (0, 0, 0, 0);
+    for round in 0..300 {
+        // One to three words, each whole, its beginning, a plural, in capitals, or none held.
+        let words: Vec<String> = (0..1 + dice.below(3))
+            .map(|_| {
+                let word = some_word(&index, &mut dice);
+                let chars: Vec<char> = word.chars().collect();
+                match dice.below(6) {
+                    0 | 1 => word,
+                    2 => chars[..1 + dice.below(chars.len() as u64) as usize]
+                        .iter()
+                        .collect(),
+                    3 => format!("{word}s"),
+                    4 => word.to_uppercase(),
+                    _ => format!("{word}zq"),
+                }
+            })
+            .collect();
+        let text = words.join(if round % 2 == 0 { " " } else { ", " });
+        let whole = from_whole(&index, &text);
+        let (got, parts) = from_parts(&split, &manifest, &text);
+        assert_eq!(got, whole, "{text:?}");
+        some += usize::from(!whole.is_empty());
+        none += usize::from(whole.is_empty());
+        pages += usize::from(whole.len() > 2 * PAGE_SIZE);
+        two_parts += usize::from(parts > 1);
+    }
+    // The searches tried are not all empty, nor all alike.
+    assert!(
+        some > 100 && none > 20 && pages > 20 && two_parts > 20,
+        "{some} {none} {pages} {two_parts}"
+    );
+}
+
+#[test]
+fn a_word_the_events_lack_and_a_word_in_no_part_find_nothing() {
+    let corpus = synth::generate(1000, 7);
+    let (split, _) = worded_split(&corpus, PART_BYTES);
+    let manifest = read_manifest(split.manifest_json().as_bytes()).unwrap();
+    for text in ["zzzzqx", "0000000000", "\u{2603}"] {
+        assert_eq!(from_parts(&split, &manifest, text).0, Vec::<String>::new());
+    }
+}
+
+#[test]
+fn a_damaged_part_of_the_words_is_named() {
+    let corpus = synth::generate(2000, 7);
+    let (split, _) = worded_split(&corpus, PART_BYTES);
+    let manifest = read_manifest(split.manifest_json().as_bytes()).unwrap();
+    let entry = &manifest.words[0];
+    let json = json_of(&split, &entry.file);
+    let err = WordTable::read(entry, &json, "00").err().unwrap();
+    assert!(err.to_string().contains(&entry.file), "{err}");
+    // A place written twice in a word's list is no part the build writes.
+    let text = String::from_utf8(json).unwrap();
+    let twice = text.replacen(",1,", ",0,", 1);
+    assert_ne!(twice, text);
+    assert!(WordTable::read(entry, twice.as_bytes(), &sha256_hex(twice.as_bytes())).is_err());
+}
