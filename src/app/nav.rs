@@ -44,7 +44,10 @@ impl Nav {
     pub fn go(&self, next: UrlState, entry: Entry) {
         let next = self.state.with_untracked(|s| next.after_change_from(s));
         let moved = self.state.with_untracked(|s| {
-            s.record != next.record || s.view != next.view || s.page_number() != next.page_number()
+            // A new filter starts the list again from its first page, but the
+            // reader is still at the filter: the focus stays in the field typed in.
+            let paged = s.page_number() != next.page_number() && s.filter == next.filter;
+            s.record != next.record || s.view != next.view || paged
         });
         let new_view = self.state.with_untracked(|s| s.view != next.view);
         let place = self
