@@ -351,3 +351,35 @@ pub fn last_read<K: PartialEq, V: Clone>(
 pub fn keep_read<K, V>(cell: &'static LocalKey<LastRead<K, V>>, key: K, value: V) {
     cell.with(|last| *last.borrow_mut() = Some((key, value)));
 }
+
+/// The last few things read, newest last, each with what it was read for: the
+/// parts a search needs, which the reader's next key most often needs again.
+pub type FewRead<K, V> = RefCell<Vec<(K, V)>>;
+
+/// What `cell` keeps read for `key`, if it still keeps it.
+pub fn few_read<K: PartialEq, V: Clone>(
+    cell: &'static LocalKey<FewRead<K, V>>,
+    key: &K,
+) -> Option<V> {
+    cell.with(|kept| {
+        (kept.borrow().iter())
+            .find(|(read, _)| read == key)
+            .map(|(_, value)| value.clone())
+    })
+}
+
+/// Keeps `value`, read for `key`, in `cell`, which forgets the oldest beyond `most`.
+pub fn keep_few<K: PartialEq, V>(
+    cell: &'static LocalKey<FewRead<K, V>>,
+    key: K,
+    value: V,
+    most: usize,
+) {
+    cell.with(|kept| {
+        let mut kept = kept.borrow_mut();
+        kept.retain(|(read, _)| *read != key);
+        kept.push((key, value));
+        let over = kept.len().saturating_sub(most);
+        kept.drain(..over);
+    });
+}

@@ -11,7 +11,7 @@ use dossier::publish::gather::Gathering;
 use dossier::publish::pages::{ListRow, PlacedRow};
 use dossier::publish::parts::{
     self, read_actor_rows, read_list, read_reach, ActorTable, Assembly, ListEntry, Manifest,
-    PartsError, ReachEntry, RowsEntry, TableEntry, MANIFEST,
+    PartsError, ReachEntry, RowsEntry, TableEntry, WordTable, MANIFEST,
 };
 use dossier::query::index::{Index, IndexBuilding};
 use futures::stream::{self, StreamExt};
@@ -586,6 +586,13 @@ pub async fn actor_rows(entry: &RowsEntry, retry: bool) -> Result<Vec<PlacedRow>
     read_actor_rows(entry, &part.json, &part.sha256).map_err(LoadFailure::Parts)
 }
 
+/// The part of the words' table `entry`, fetched, checked against its hash and
+/// read: its words, each with the places of the events that hold it.
+pub async fn word_table(entry: &TableEntry, retry: bool) -> Result<WordTable, LoadFailure> {
+    let part = fetch_part(entry.file.clone(), retry).await?;
+    WordTable::read(entry, &part.json, &part.sha256).map_err(LoadFailure::Parts)
+}
+
 /// The record `id` and the records it names, from the few parts that hold them
 /// (`publish::gather`): shown alone while the rest of the corpus is read, or
 /// until the reader asks for it.
@@ -713,4 +720,17 @@ pub async fn read_parts(
     let mut data = check_and_index(doc, fingerprint, None, clean, progress).await?;
     data.manifest = Some(read_from);
     Ok(data)
+}
+
+/// Waits `ms` milliseconds, letting the browser go on meanwhile.
+pub async fn pause(ms: i32) {
+    let promise = Promise::new(&mut |resolve, _| {
+        if window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .is_err()
+        {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
 }

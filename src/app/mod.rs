@@ -4,6 +4,7 @@
 mod alone;
 mod bits;
 mod by_actor;
+mod by_word;
 mod charts;
 mod check_copy;
 mod detail;

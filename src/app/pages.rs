@@ -13,12 +13,14 @@ use dossier::i18n::fill;
 use dossier::publish::pages::ListRow;
 use dossier::publish::parts::{ListEntry, YearInList};
 use dossier::query::filter::Filter;
+use dossier::query::search::query_words;
 use dossier::query::url_state::{Page, UrlState, View, PAGE_SIZE};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::bits::{data, keep_read, lang, last_read, thousands, DateText, LastRead};
 use super::by_actor::{actors_only, ActorInPages};
+use super::by_word::{text_only, ListSearch, SearchInPages};
 use super::failure::{FailedWithRetry, LoadFailure};
 use super::filters::DateFilter;
 use super::lists::{heading, page_note, runs, year_sections, Pager};
@@ -82,12 +84,27 @@ pub fn ListInPages() -> impl IntoView {
     let errors = Signal::derive(move || nav.state.with(|s| s.filter.window().1));
     let dates = move || shown.get().then(|| view! { <ListDates hidden errors/> });
     let actor = Memo::new(move |_| listed && nav.state.with(actors_only));
+    // The search's field stays while the reader types, the list changing below it.
+    let worded = d.manifest.as_ref().is_some_and(|m| !m.words.is_empty());
+    let searchable = Memo::new(move |_| {
+        listed
+            && worded
+            && nav
+                .state
+                .with(|s| text_only(s) || (dates_only(s) && s.filter.window().0.is_open()))
+    });
+    let searched = Memo::new(move |_| searchable.get() && nav.state.with(text_only));
     view! {
+        {move || searchable.get().then(|| view! { <ListSearch/> })}
         {dates}
         {move || if actor.get() {
             // The static first page is not this list.
             remove_stand_in();
             view! { <ActorInPages/> }.into_any()
+        } else if searched.get() {
+            // The static first page is not this list.
+            remove_stand_in();
+            view! { <SearchInPages/> }.into_any()
         } else if ranged.get() {
             // The static first page is not this list.
             remove_stand_in();
@@ -303,19 +320,26 @@ fn YearJump() -> impl IntoView {
 
 /// Whether the address asks for a list of which pages can be read before the
 /// corpus: no record, the events view (any page of it), and no filter but a
-/// date range, or but actors and a date range.
+/// date range, or but actors and a date range, or but words searched for.
 pub fn shows_list(state: &UrlState) -> bool {
-    dates_only(state) || actors_only(state)
+    dates_only(state) || actors_only(state) || text_only(state)
 }
 
 /// Whether the address asks for the default list, or that list over a date
-/// range: no record, the events view, no filter but a date range.
+/// range: no record, the events view, no filter but a date range (a search
+/// with no word in it, "–" or "?", keeps every event, as the app's does).
 fn dates_only(state: &UrlState) -> bool {
     let f = &state.filter;
+    let no_words = query_words(&f.text).is_empty();
     let dates_only = Filter {
         from: f.from.clone(),
         to: f.to.clone(),
         include_undated: f.include_undated,
+        text: if no_words {
+            f.text.clone()
+        } else {
+            String::new()
+        },
         ..Filter::default()
     };
     state.record.is_none() && state.view == View::Events && *f == dates_only

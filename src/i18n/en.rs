@@ -431,6 +431,8 @@ pub static STRINGS: Strings = Strings {
     range_so_far: "{0} ({1} so far)",
     range_asks: "The events of these dates are in {0} parts of the list, {1} to download, and take much of a device's memory once read. Narrow the range, or read them.",
     range_read: "Read them ({0})",
+    searching: "Looking up the words typed…",
+    search_failed: "The words typed could not be looked up.",
 };
 
 impl SpeakerWords {

@@ -464,4 +464,8 @@ pub struct Strings {
     pub range_asks: &'static str,
     /// The button that reads them, with their size.
     pub range_read: &'static str,
+    /// While the words typed in the search above a list in pages are looked up.
+    pub searching: &'static str,
+    /// The words typed could not be looked up.
+    pub search_failed: &'static str,
 }

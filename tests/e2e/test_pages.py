@@ -175,7 +175,7 @@ def test_a_page_in_persian(large_on_request, page):
 
 def test_a_filter_in_the_address_shows_no_page_of_the_list(large_on_request, page):
     url, _, _ = large_on_request
-    page.open(f"{url}?page=2&q=prison")
+    page.open(f"{url}?page=2&tag=crackdown")
     assert page.one(".alone button")
     assert not page.css("li.record.event, nav.pager")
     assert not part_requests(page, "l")
@@ -534,3 +534,77 @@ def test_two_actors_before_the_corpus_are_the_whole_lists(large_on_request, larg
     page.wait(lambda d: d.execute_script(NO_NOTICE), timeout=60)
     page.until_title(shown[0])
     assert range_shown(page) == shown
+
+
+def word_part(manifest, word):
+    """The file of the part of the words' table that holds `word`."""
+    return [p["file"] for p in manifest["words"] if p["from"] <= word][-1]
+
+
+@pytest.mark.every_engine
+def test_a_search_before_the_corpus_is_the_whole_lists(large_on_request, page):
+    url, _, manifest = large_on_request
+    events = manifest["totals"]["events"]
+    page.open(f"{url}?q=fatwa&page=2")
+    page.until_title(f"of {events:,})")
+    title = page.title()
+    ids = rows_shown(page)
+    years = page.d.execute_script(YEARS)
+    assert len(ids) == 50, ids
+    assert "page 2 of" in page.text("nav.pager")
+    assert page.one("#list-search").get_attribute("value") == "fatwa"
+    # The part of the words' table and the list's parts that hold the page: no record part.
+    assert part_requests(page, "w") == [word_part(manifest, "fatwa")]
+    assert part_requests(page, "l") and not part_requests(page, "r")
+    # Read whole, the app's own list shows the same records on the same page.
+    page.one(".alone button").click()
+    page.wait(lambda d: d.execute_script(NO_NOTICE), timeout=60)
+    page.until_title(title)
+    assert page.query().endswith("page=2")
+    assert rows_shown(page) == ids
+    assert page.d.execute_script(YEARS) == years
+
+
+def test_the_beginnings_of_two_words_before_the_corpus_are_the_whole_lists(large_on_request, page):
+    url, _, manifest = large_on_request
+    events = manifest["totals"]["events"]
+    page.open(f"{url}?q=FATW%20tribun")
+    page.until_title(f"of {events:,})")
+    title = page.title()
+    ids = rows_shown(page)
+    assert 0 < len(ids) <= 50, ids
+    page.one(".alone button").click()
+    page.wait(lambda d: d.execute_script(NO_NOTICE), timeout=60)
+    page.until_title(title)
+    assert rows_shown(page) == ids
+
+
+def test_typing_in_the_search_above_the_list_in_pages_filters_it(large_on_request, page):
+    url, _, manifest = large_on_request
+    events = manifest["totals"]["events"]
+    page.open(f"{url}?page=3")
+    rows_shown(page)
+    field = page.one("#list-search")
+    field.send_keys("fatwa")
+    page.until_query("q=fatwa")
+    page.until_title(f"of {events:,})")
+    assert len(rows_shown(page)) == 50
+    # The field is the one typed in, still: the list changed below it.
+    assert page.d.execute_script("return document.activeElement.id") == "list-search"
+    assert "page=" not in page.query()
+    # A word no event holds lists nothing; an empty field, the default list again.
+    field.send_keys("zzq")
+    page.until_title(f"(0 of {events:,})")
+    assert page.css("main .empty")
+    page.d.execute_script(
+        "const f = document.getElementById('list-search'); f.value = '';"
+        "f.dispatchEvent(new Event('input', {bubbles: true}))")
+    page.until_title(f"Events ({events:,})")
+
+
+def test_a_part_a_search_needs_that_fails_is_named_and_retry_recovers(large_on_request, page):
+    url, site, manifest = large_on_request
+    named_then_retried(page, f"{url}?q=fatwa", site / "parts" / word_part(manifest, "fatwa"),
+                       "The words typed could not be looked up")
+    assert len(rows_shown(page)) == 50
+    assert "of" in page.title()

@@ -1,0 +1,322 @@
+//! The events list for a search before the corpus is read: an address that
+//! asks for the events list with words typed in its search and no other filter
+//! (`?q=…`) lists what the events list keeps for them once the corpus is in,
+//! from the parts of the words' table that hold the words typed, with its exact
+//! count, then a page at a time from the default list's parts that hold the
+//! page's rows (`publish::by_word`).
+
+use std::cell::RefCell;
+use std::sync::Arc;
+
+use dossier::corpus::model::Kind;
+use dossier::i18n::fill;
+use dossier::publish::by_word::{matching, page_parts, page_rows, word_parts};
+use dossier::publish::pages::ListRow;
+use dossier::publish::parts::{ListEntry, Manifest, WordTable};
+use dossier::query::filter::Filter;
+use dossier::query::search::query_words;
+use dossier::query::url_state::{Page, UrlState, View, PAGE_SIZE};
+use futures::stream::{self, StreamExt};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::bits::{data, few_read, keep_few, lang, thousands, FewRead};
+use super::failure::{FailedWithRetry, LoadFailure};
+use super::lists::{heading, page_note, NothingMatches, Pager};
+use super::loader::{self, PARTS_IN_FLIGHT};
+use super::nav::{Entry, Nav};
+use super::pages::PageRows;
+
+/// The words typed, folded and stemmed as the search reads them, and the page asked for.
+type Wanted = (Vec<String>, usize);
+
+/// How far the search asked for has come.
+#[derive(Clone)]
+enum SearchPage {
+    /// The parts of the words' table are on their way.
+    Looking,
+    /// How many events hold the words; the page's rows are on their way.
+    Fetching(usize),
+    /// How many events hold the words, the page, and its rows.
+    Read(usize, Page, Arc<Vec<ListRow>>),
+    /// A part failed: which, and why; and whether the words were found.
+    Failed(String, LoadFailure, bool),
+}
+
+/// How many parts of the words' table, and of the default list, are kept read:
+/// a reader typing or paging most often needs one of them again.
+const WORD_PARTS_KEPT: usize = 8;
+const LIST_PARTS_KEPT: usize = 16;
+
+/// How long a reader's typing rests before the words typed are looked up, in
+/// milliseconds: each key would otherwise fetch parts for a word half typed.
+const TYPING_RESTS_MS: i32 = 150;
+
+thread_local! {
+    static WORDS: FewRead<String, Arc<WordTable>> = const { RefCell::new(Vec::new()) };
+    static LIST: FewRead<String, Arc<Vec<ListRow>>> = const { RefCell::new(Vec::new()) };
+    /// The places of the events the last few searches found, by their words.
+    static FOUND: FewRead<Vec<String>, Arc<Vec<u32>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Whether the address asks for the events list with words typed in its
+/// search and no other filter: the list this module shows before the corpus.
+pub fn text_only(state: &UrlState) -> bool {
+    let f = &state.filter;
+    let only = Filter {
+        text: f.text.clone(),
+        ..Filter::default()
+    };
+    state.record.is_none()
+        && state.view == View::Events
+        && *f == only
+        && !query_words(&f.text).is_empty()
+}
+
+/// The search's field above a list in pages: what is typed filters the events
+/// list as the app's own search does.
+#[component]
+pub fn ListSearch() -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let on_input = move |e| {
+        let text = event_target_value(&e);
+        // The first key starts a history entry; the rest refine it.
+        let entry = if nav.state.with_untracked(|s| s.filter.text.is_empty()) {
+            Entry::Push
+        } else {
+            Entry::Replace
+        };
+        nav.update(entry, |s| s.filter.text = text);
+    };
+    view! {
+        <form role="search" class="list-search" on:submit=|e| e.prevent_default()>
+            <label for="list-search">{lang().strings().search_label}</label>
+            <input id="list-search" type="search" autocomplete="off" dir="auto"
+                prop:value=move || nav.state.with(|s| s.filter.text.clone())
+                on:input=on_input/>
+        </form>
+    }
+}
+
+/// The events list for the words the address has typed.
+#[component]
+pub fn SearchInPages() -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let d = data();
+    let Some(manifest) = d.manifest.clone() else {
+        return ().into_any();
+    };
+    let total: usize = manifest.list.iter().map(|p| p.count).sum();
+    let wanted = Memo::new(move |_| {
+        nav.state
+            .with(|s| (query_words(&s.filter.text), s.page_number()))
+    });
+    let state: RwSignal<Option<(Wanted, SearchPage)>, LocalStorage> = RwSignal::new_local(None);
+    let tries = RwSignal::new(0u32);
+    Effect::new(move |before: Option<Vec<String>>| {
+        tries.track();
+        let wanted = wanted.get();
+        // Asked for again after a part failed: that part is fetched afresh.
+        let afresh = state.with_untracked(|s| match s {
+            Some((_, SearchPage::Failed(file, _, _))) => Some(file.clone()),
+            _ => None,
+        });
+        let typing = before.is_some_and(|words| words != wanted.0);
+        let words = wanted.0.clone();
+        if let Some(page) = in_memory(&manifest, &wanted) {
+            state.set(Some((wanted, page)));
+            return words;
+        }
+        let found = few_read(&FOUND, &wanted.0);
+        let shown = found.as_ref().map_or(SearchPage::Looking, |places| {
+            SearchPage::Fetching(places.len())
+        });
+        state.set(Some((wanted.clone(), shown)));
+        let manifest = manifest.clone();
+        spawn_local(async move {
+            let current = |wanted: &Wanted| {
+                state.with_untracked(|s| s.as_ref().is_some_and(|(w, _)| w == wanted))
+            };
+            if typing {
+                loader::pause(TYPING_RESTS_MS).await;
+                if !current(&wanted) {
+                    return;
+                }
+            }
+            let afresh = afresh.as_deref();
+            let places = match found {
+                Some(places) => places,
+                None => match find(&manifest, &wanted.0, afresh).await {
+                    Ok(places) => places,
+                    Err((file, failure)) => {
+                        if current(&wanted) {
+                            state.set(Some((wanted, SearchPage::Failed(file, failure, false))));
+                        }
+                        return;
+                    }
+                },
+            };
+            if !current(&wanted) {
+                return;
+            }
+            state.set(Some((wanted.clone(), SearchPage::Fetching(places.len()))));
+            let page = Page::of(places.len(), wanted.1, PAGE_SIZE);
+            let shown = match rows(&manifest, &places, &page, afresh).await {
+                Ok(rows) => SearchPage::Read(places.len(), page, Arc::new(rows)),
+                Err((file, failure)) => SearchPage::Failed(file, failure, true),
+            };
+            if current(&wanted) {
+                state.set(Some((wanted, shown)));
+            }
+        });
+        words
+    });
+    let l = lang();
+    let t = l.strings();
+    let requested = Memo::new(move |_| nav.state.with(|s| s.page_number()));
+    let shown = move || {
+        let now = wanted.get();
+        state.get().filter(|(w, _)| *w == now).map(|(_, p)| p)
+    };
+    let title = move |text: String| {
+        view! { <h2 class="list-title" id="list-title" aria-live="polite">{text}</h2> }
+    };
+    let body = move || match shown() {
+        Some(SearchPage::Read(n, page, rows)) => {
+            let rows = (n > 0).then(|| {
+                view! {
+                    {page_note(&page, n)}
+                    <div class="timeline"><PageRows rows=(*rows).clone()/></div>
+                    <Pager page items=n/>
+                }
+            });
+            view! {
+                {heading(View::Events, n, total)}
+                {(n == 0).then(|| view! { <NothingMatches kind=Kind::Event/> })}
+                {rows}
+            }
+            .into_any()
+        }
+        Some(SearchPage::Fetching(n)) => {
+            let page = Page::of(n, requested.get(), PAGE_SIZE);
+            view! {
+                {heading(View::Events, n, total)}
+                <p role="status" class="hint">{fill(t.page_fetching, &[&thousands(page.number)])}</p>
+            }
+            .into_any()
+        }
+        Some(SearchPage::Failed(_, failure, found)) => {
+            let failed = if found {
+                fill(t.page_failed, &[&thousands(requested.get())])
+            } else {
+                t.search_failed.to_string()
+            };
+            view! {
+                {title(l.view_label(View::Events).to_string())}
+                <FailedWithRetry title=failed failure retry=tries/>
+            }
+            .into_any()
+        }
+        _ => view! {
+            {title(l.view_label(View::Events).to_string())}
+            <p role="status" class="hint">{t.searching}</p>
+        }
+        .into_any(),
+    };
+    body.into_any()
+}
+
+/// What `wanted` asks for, where everything it needs is kept read.
+fn in_memory(manifest: &Manifest, wanted: &Wanted) -> Option<SearchPage> {
+    let places = few_read(&FOUND, &wanted.0)?;
+    let page = Page::of(places.len(), wanted.1, PAGE_SIZE);
+    let mut parts = Vec::new();
+    for at in page_parts(manifest, &places, &page.range) {
+        let entry = manifest.list.get(at)?;
+        parts.push((entry, few_read(&LIST, &entry.file)?));
+    }
+    let rows = page_rows(
+        &places,
+        &page.range,
+        parts.iter().map(|(e, r)| (*e, r.as_slice())),
+    );
+    Some(SearchPage::Read(places.len(), page, Arc::new(rows)))
+}
+
+/// What failed, and why: the part, named.
+type Failed = (String, LoadFailure);
+
+/// The places of the events that hold every word of `words`, from the parts of
+/// the words' table that hold them, each kept read where it is; the part
+/// `afresh` is fetched past any cache.
+async fn find(
+    manifest: &Manifest,
+    words: &[String],
+    afresh: Option<&str>,
+) -> Result<Arc<Vec<u32>>, Failed> {
+    let needs: Vec<usize> = word_parts(manifest, words);
+    let fetch = |at: usize| async move {
+        let entry = manifest.words.get(at)?;
+        if let Some(table) = few_read(&WORDS, &entry.file) {
+            return Some(Ok(table));
+        }
+        let retry = afresh == Some(entry.file.as_str());
+        Some(match loader::word_table(entry, retry).await {
+            Ok(table) => {
+                let table = Arc::new(table);
+                keep_few(&WORDS, entry.file.clone(), table.clone(), WORD_PARTS_KEPT);
+                Ok(table)
+            }
+            Err(failure) => Err((entry.file.clone(), failure)),
+        })
+    };
+    let mut arriving = stream::iter(needs).map(fetch).buffered(PARTS_IN_FLIGHT);
+    let mut tables: Vec<Arc<WordTable>> = Vec::new();
+    while let Some(table) = arriving.next().await {
+        if let Some(table) = table {
+            tables.push(table?);
+        }
+    }
+    let read: Vec<&WordTable> = tables.iter().map(|t| t.as_ref()).collect();
+    let places = Arc::new(matching(words, &read));
+    keep_few(&FOUND, words.to_vec(), places.clone(), WORD_PARTS_KEPT);
+    Ok(places)
+}
+
+/// The rows of the page `page` of the results `places`, from the default
+/// list's parts that hold them, a few at a time, each kept read.
+async fn rows(
+    manifest: &Manifest,
+    places: &[u32],
+    page: &Page,
+    afresh: Option<&str>,
+) -> Result<Vec<ListRow>, Failed> {
+    let needs = page_parts(manifest, places, &page.range);
+    let fetch = |at: usize| async move {
+        let entry: &ListEntry = manifest.list.get(at)?;
+        if let Some(rows) = few_read(&LIST, &entry.file) {
+            return Some(Ok((entry, rows)));
+        }
+        let retry = afresh == Some(entry.file.as_str());
+        Some(match loader::list_part(entry, retry).await {
+            Ok(rows) => {
+                let rows = Arc::new(rows);
+                keep_few(&LIST, entry.file.clone(), rows.clone(), LIST_PARTS_KEPT);
+                Ok((entry, rows))
+            }
+            Err(failure) => Err((entry.file.clone(), failure)),
+        })
+    };
+    let mut arriving = stream::iter(needs).map(fetch).buffered(PARTS_IN_FLIGHT);
+    let mut parts: Vec<(&ListEntry, Arc<Vec<ListRow>>)> = Vec::new();
+    while let Some(part) = arriving.next().await {
+        if let Some(part) = part {
+            parts.push(part?);
+        }
+    }
+    Ok(page_rows(
+        places,
+        &page.range,
+        parts.iter().map(|(e, r)| (*e, r.as_slice())),
+    ))
+}
