@@ -8,7 +8,10 @@ parts are spread), page 2 of the last, and a range over every year; then the
 events list for one actor (the actor with the most events, its page 2 and its
 last page, and an actor with a few pages), and the lists of both over a date
 range (the first over 1980-2000, the busiest over the densest year), and two
-actors together (the next two busiest; two of about 120 events). Prints, for each step, the time from
+actors together (the next two busiest; two of about 120 events); then searches
+(a common word, a word of about 50 events, whose page is spread over the list,
+the beginnings of two words, and a word typed into the search field above the
+list, as a reader types it). Prints, for each step, the time from
 the click to the page's records on screen (for a range, to its first page and to
 its count) and the bytes it transferred; and the JS heap
 and wasm memory after each run. The site is served with gzip as a static
@@ -82,6 +85,24 @@ def actor_lists(site, manifest):
     return lists
 
 
+def word_counts(site, manifest):
+    """Every word of the words' table and how many events hold it."""
+    counts = {}
+    for part in manifest.get("words", []):
+        table = json.loads(gzip.decompress((site / "parts" / part["file"]).read_bytes()))
+        counts.update((word, len(places)) for word, places in table)
+    return counts
+
+
+# Types into the search field above the list, as a reader does (the whole word at once).
+TYPE = """
+const f = document.getElementById('list-search');
+f.focus();
+f.value = arguments[0];
+f.dispatchEvent(new Event('input', { bubbles: true }));
+"""
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--slow", action="store_true")
@@ -128,7 +149,22 @@ def main():
                   (f"actor {busiest} in {dense}", f"actor={busiest}&from={dense}&to={dense}"),
                   (f"actors {ranked[1][0]} {ranked[2][0]}", f"actor={ranked[1][0]}&actor={ranked[2][0]}"),
                   (f"actors {near[1][0]} {near[2][0]}", f"actor={near[1][0]}&actor={near[2][0]}")]
+    # Searches: a word about a third of the events hold, one about 50 hold (its
+    # page spread over the list), the beginnings of two words, and a word typed.
+    words = word_counts(site, manifest)
+    events = manifest["totals"]["events"]
+    typed = None
+    if words:
+        alpha = {w: n for w, n in words.items() if w.isalpha() and len(w) > 4}
+        common = min(alpha, key=lambda w: abs(alpha[w] - events // 3))
+        rare = min(alpha, key=lambda w: (abs(alpha[w] - 50), w))
+        other = min((w for w in alpha if w not in (common, rare)), key=lambda w: abs(alpha[w] - events // 10))
+        typed = min((w for w in alpha if w not in (common, rare, other)), key=lambda w: abs(alpha[w] - events // 20))
+        actors += [(f"search {common}", f"q={common}"), (f"search {rare}", f"q={rare}"),
+                   (f"search {common[:4]} {other[:5]}", f"q={common[:4]}%20{other[:5]}")]
     ranges += [name for name, _ in actors]
+    if typed:
+        ranges.append(f"typed {typed}")
     times = {n: [] for n in steps + [year] + ranges}
     first = {n: [] for n in ranges}
     memory = []
@@ -161,6 +197,8 @@ def main():
                 query = next((q for name, q in actors if name == step), None)
                 if query:
                     act = lambda: drv.execute_script(QUERY, query)  # noqa: E731
+                elif step.startswith("typed "):
+                    act = lambda: drv.execute_script(TYPE, step.split()[1])  # noqa: E731
                 elif step.endswith("page 2"):
                     act = lambda: drv.execute_script(NEXT)  # noqa: E731
                 else:
