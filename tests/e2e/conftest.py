@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from browser_host import StaticServer, start_chromium, start_firefox, start_webkit
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
@@ -207,7 +208,8 @@ class Page:
         return self.wait_ready()
 
     def wait(self, condition, timeout=20):
-        return WebDriverWait(self.d, timeout).until(condition)
+        # An element read as the app draws anew may be gone by the next step: asked again.
+        return WebDriverWait(self.d, timeout, ignored_exceptions=[StaleElementReferenceException]).until(condition)
 
     def wait_ready(self):
         """Waits until the corpus has loaded (or failed, or waits for the reader to ask for it) and something is shown."""
