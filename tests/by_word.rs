@@ -16,16 +16,17 @@ mod synth;
 mod worded;
 
 #[path = "support/dice.rs"]
-#[allow(dead_code)]
 mod dice;
 
 use dice::Dice;
 use dossier::corpus::model::Kind;
 use dossier::corpus::sha256::sha256_hex;
-use dossier::publish::by_word::{matching, page_parts, page_rows, word_parts};
-use dossier::publish::pages::ListRow;
+use dossier::publish::by_word::{
+    matching, over_range, page_parts, page_rows, range_parts_of, word_parts,
+};
+use dossier::publish::pages::{ListRow, PlacedRow};
 use dossier::publish::parts::{
-    inflate, read_list, read_manifest, ListEntry, Manifest, Split, WordTable,
+    inflate, read_list, read_manifest, read_reach, ListEntry, Manifest, Split, WordTable,
 };
 use dossier::query::filter::{Filter, Outcome};
 use dossier::query::index::Index;
@@ -44,11 +45,10 @@ fn json_of(split: &Split, name: &str) -> Vec<u8> {
     inflate(stored).unwrap()
 }
 
-/// The search `text` as the app reads it before the corpus: the parts of the
-/// words' table its words need, read and checked, then every page of its
-/// results from the default list's parts; the results' ids, and how many
-/// parts of the words' table that took.
-fn from_parts(split: &Split, manifest: &Manifest, text: &str) -> (Vec<String>, usize) {
+/// The places of the results of the search `text`, as the app finds them
+/// before the corpus, from the parts of the words' table its words need, read
+/// and checked; and how many parts that took.
+fn found(split: &Split, manifest: &Manifest, text: &str) -> (Vec<u32>, usize) {
     let query = query_words(text);
     let needs = word_parts(manifest, &query);
     let tables: Vec<WordTable> = (needs.iter())
@@ -59,6 +59,14 @@ fn from_parts(split: &Split, manifest: &Manifest, text: &str) -> (Vec<String>, u
         })
         .collect();
     let places = matching(&query, &tables.iter().collect::<Vec<_>>());
+    (places, needs.len())
+}
+
+/// The search `text` as the app reads it before the corpus: its results'
+/// places ([`found`]), then every page of them from the default list's parts;
+/// the results' ids, and how many parts of the words' table that took.
+fn from_parts(split: &Split, manifest: &Manifest, text: &str) -> (Vec<String>, usize) {
+    let (places, words) = found(split, manifest, text);
     let mut ids = Vec::new();
     let pages = Page::of(places.len(), 1, PAGE_SIZE).count.max(1);
     for number in 1..=pages {
@@ -79,7 +87,7 @@ fn from_parts(split: &Split, manifest: &Manifest, text: &str) -> (Vec<String>, u
         assert_eq!(rows.len(), page.len().min(places.len() - page.start));
         ids.extend(rows.iter().map(|r| r.id().to_string()));
     }
-    (ids, tables.len())
+    (ids, words)
 }
 
 /// The app's events list with `text` typed in its search, from the whole corpus.
@@ -182,4 +190,73 @@ fn a_damaged_part_of_the_words_is_named() {
     let twice = text.replacen(",1,", ",0,", 1);
     assert_ne!(twice, text);
     assert!(WordTable::read(entry, twice.as_bytes(), &sha256_hex(twice.as_bytes())).is_err());
+}
+
+#[test]
+fn searches_over_a_date_range_from_parts_are_the_apps_list_of_the_whole_corpus() {
+    let corpus = synth::generate(4000, 7);
+    let (split, index) = worded_split(&corpus, PART_BYTES);
+    let index = Index::new(index.corpus);
+    let manifest = read_manifest(split.manifest_json().as_bytes()).unwrap();
+    let mut dice = Dice(41);
+    let (mut some, mut loose, mut hidden, mut fewer) = (0, 0, 0, 0);
+    for _ in 0..300 {
+        let word = some_word(&index, &mut dice);
+        let filter = Filter {
+            text: word.chars().take(2 + dice.below(6) as usize).collect(),
+            from: dice.end(),
+            to: dice.end(),
+            include_undated: dice.below(3) == 0,
+            ..Filter::default()
+        };
+        let (window, _) = filter.window();
+        if window.is_open() {
+            continue;
+        }
+        let (places, _) = found(&split, &manifest, &filter.text);
+        let needs = range_parts_of(&manifest, &window, filter.include_undated, &places);
+        let list: Vec<(usize, Vec<ListRow>)> = (needs.list.iter())
+            .map(|&at| {
+                let entry = &manifest.list[at];
+                let json = json_of(&split, &entry.file);
+                (at, read_list(entry, &json, &sha256_hex(&json)).unwrap())
+            })
+            .collect();
+        let reach: Vec<Vec<PlacedRow>> = (needs.reach.iter())
+            .map(|&at| {
+                let entry = &manifest.reach[at];
+                let json = json_of(&split, &entry.file);
+                read_reach(entry, &json, &sha256_hex(&json)).unwrap()
+            })
+            .collect();
+        let listed = over_range(
+            &manifest,
+            &window,
+            filter.include_undated,
+            &places,
+            list.iter().map(|(at, rows)| (*at, rows.as_slice())),
+            reach.iter().map(Vec::as_slice),
+        );
+        let outcome = Outcome::new(&index, &filter, Kind::Event);
+        let listing = outcome.listing(&index, Kind::Event, ClaimOrder::Date);
+        let ids: Vec<&str> = (listing.items.iter())
+            .map(|&e| index.corpus.events[e as usize].id.as_str())
+            .collect();
+        let got: Vec<&str> = listed.rows.iter().map(ListRow::id).collect();
+        assert_eq!(got, ids, "{filter:?}");
+        assert_eq!(listed.loose_from, listing.loose_from, "{filter:?}");
+        assert_eq!(listed.undated_hidden, outcome.undated_hidden, "{filter:?}");
+        some += usize::from(!ids.is_empty());
+        loose += usize::from(listing.loose_from < ids.len());
+        hidden += usize::from(outcome.undated_hidden > 0);
+        let range_alone =
+            dossier::publish::range::range_parts(&manifest, &window, filter.include_undated);
+        fewer += usize::from(needs.list.len() < range_alone.list.len());
+    }
+    // The searches tried are not all empty, nor all alike; some need fewer of
+    // the list's parts than their range alone.
+    assert!(
+        some > 80 && loose > 20 && hidden > 20 && fewer > 10,
+        "{some} {loose} {hidden} {fewer}"
+    );
 }

@@ -1,9 +1,10 @@
 //! The events list for a search before the corpus is read: an address that
 //! asks for the events list with words typed in its search and no other filter
-//! (`?q=…`) lists what the events list keeps for them once the corpus is in,
-//! from the parts of the words' table that hold the words typed, with its exact
-//! count, then a page at a time from the default list's parts that hold the
-//! page's rows (`publish::by_word`).
+//! but a date range (`?q=…`) lists what the events list keeps for them once the
+//! corpus is in, from the parts of the words' table that hold the words typed,
+//! with its exact count, then a page at a time from the default list's parts
+//! that hold the page's rows (`publish::by_word`). Over a date range, the list
+//! over the range (`super::range`) reads the parts of it that hold a result.
 
 use std::cell::RefCell;
 use std::sync::Arc;
@@ -37,6 +38,9 @@ enum SearchPage {
     Looking,
     /// How many events hold the words; the page's rows are on their way.
     Fetching(usize),
+    /// How many events hold the words, the page, and its first rows: those in
+    /// the parts of the list in so far (a rarer word's page is spread over many).
+    Partly(usize, Page, Arc<Vec<ListRow>>),
     /// How many events hold the words, the page, and its rows.
     Read(usize, Page, Arc<Vec<ListRow>>),
     /// A part failed: which, and why; and whether the words were found.
@@ -59,12 +63,21 @@ thread_local! {
     static FOUND: FewRead<Vec<String>, Arc<Vec<u32>>> = const { RefCell::new(Vec::new()) };
 }
 
+/// How many of a search's results are undated, with its words, once they are
+/// found: the date fields above the list say how many of them a range hides.
+#[derive(Clone, Copy)]
+pub struct FoundUndated(pub RwSignal<Option<(Vec<String>, usize)>>);
+
 /// Whether the address asks for the events list with words typed in its
-/// search and no other filter: the list this module shows before the corpus.
+/// search and no other filter but a date range: the list this module (or,
+/// over a range, `super::range`) shows before the corpus.
 pub fn text_only(state: &UrlState) -> bool {
     let f = &state.filter;
     let only = Filter {
         text: f.text.clone(),
+        from: f.from.clone(),
+        to: f.to.clone(),
+        include_undated: f.include_undated,
         ..Filter::default()
     };
     state.record.is_none()
@@ -161,7 +174,13 @@ pub fn SearchInPages() -> impl IntoView {
             }
             state.set(Some((wanted.clone(), SearchPage::Fetching(places.len()))));
             let page = Page::of(places.len(), wanted.1, PAGE_SIZE);
-            let shown = match rows(&manifest, &places, &page, afresh).await {
+            let partly = |rows: Vec<ListRow>| {
+                if current(&wanted) {
+                    let shown = SearchPage::Partly(places.len(), page.clone(), Arc::new(rows));
+                    state.set(Some((wanted.clone(), shown)));
+                }
+            };
+            let shown = match rows(&manifest, &places, &page, afresh, partly).await {
                 Ok(rows) => SearchPage::Read(places.len(), page, Arc::new(rows)),
                 Err((file, failure)) => SearchPage::Failed(file, failure, true),
             };
@@ -197,6 +216,13 @@ pub fn SearchInPages() -> impl IntoView {
             }
             .into_any()
         }
+        Some(SearchPage::Partly(n, page, rows)) => view! {
+            {heading(View::Events, n, total)}
+            {page_note(&page, n)}
+            <div class="timeline"><PageRows rows=(*rows).clone()/></div>
+            <p role="status" class="hint">{fill(t.page_fetching, &[&thousands(page.number)])}</p>
+        }
+        .into_any(),
         Some(SearchPage::Fetching(n)) => {
             let page = Page::of(n, requested.get(), PAGE_SIZE);
             view! {
@@ -244,12 +270,12 @@ fn in_memory(manifest: &Manifest, wanted: &Wanted) -> Option<SearchPage> {
 }
 
 /// What failed, and why: the part, named.
-type Failed = (String, LoadFailure);
+pub(super) type Failed = (String, LoadFailure);
 
 /// The places of the events that hold every word of `words`, from the parts of
 /// the words' table that hold them, each kept read where it is; the part
 /// `afresh` is fetched past any cache.
-async fn find(
+pub(super) async fn find(
     manifest: &Manifest,
     words: &[String],
     afresh: Option<&str>,
@@ -284,14 +310,18 @@ async fn find(
 }
 
 /// The rows of the page `page` of the results `places`, from the default
-/// list's parts that hold them, a few at a time, each kept read.
+/// list's parts that hold them, a few at a time, each kept read. While more
+/// are to come, `partly` is given the page's first rows: the parts arrive in
+/// the list's order, so those in hand are the page's first.
 async fn rows(
     manifest: &Manifest,
     places: &[u32],
     page: &Page,
     afresh: Option<&str>,
+    partly: impl Fn(Vec<ListRow>),
 ) -> Result<Vec<ListRow>, Failed> {
     let needs = page_parts(manifest, places, &page.range);
+    let needed = needs.len();
     let fetch = |at: usize| async move {
         let entry: &ListEntry = manifest.list.get(at)?;
         if let Some(rows) = few_read(&LIST, &entry.file) {
@@ -312,6 +342,13 @@ async fn rows(
     while let Some(part) = arriving.next().await {
         if let Some(part) = part {
             parts.push(part?);
+            if parts.len() < needed {
+                partly(page_rows(
+                    places,
+                    &page.range,
+                    parts.iter().map(|(e, r)| (*e, r.as_slice())),
+                ));
+            }
         }
     }
     Ok(page_rows(

@@ -20,7 +20,7 @@ use leptos::task::spawn_local;
 
 use super::bits::{data, keep_read, lang, last_read, thousands, DateText, LastRead};
 use super::by_actor::{actors_only, ActorInPages};
-use super::by_word::{text_only, ListSearch, SearchInPages};
+use super::by_word::{text_only, FoundUndated, ListSearch, SearchInPages};
 use super::failure::{FailedWithRetry, LoadFailure};
 use super::filters::DateFilter;
 use super::lists::{heading, page_note, runs, year_sections, Pager};
@@ -59,13 +59,16 @@ pub fn ListInPages() -> impl IntoView {
     let nav = expect_context::<Nav>();
     let d = data();
     let listed = d.manifest.as_ref().is_some_and(|m| !m.list.is_empty());
+    // The list for words searched, where the build wrote the words' table.
+    let worded = d.manifest.as_ref().is_some_and(|m| !m.words.is_empty());
+    let dated = move |s: &UrlState| dates_only(s) || (worded && text_only(s));
     // An actor's list has the date range's fields of its own (`ActorInPages`).
-    let shown = Memo::new(move |_| listed && nav.state.with(dates_only));
+    let shown = Memo::new(move |_| listed && nav.state.with(dated));
     let ranged = Memo::new(move |_| {
         listed
             && nav
                 .state
-                .with(|s| dates_only(s) && !s.filter.window().0.is_open())
+                .with(|s| dated(s) && !s.filter.window().0.is_open())
     });
     // The figures beside the date range, from the manifest: how many events
     // are undated, and the ends that are not dates.
@@ -73,27 +76,36 @@ pub fn ListInPages() -> impl IntoView {
         .manifest
         .as_ref()
         .map_or(0, |m| m.list.iter().map(|p| p.undated).sum());
+    // A search's: how many of its results are undated, once they are found.
+    let found_undated = RwSignal::new(None::<(Vec<String>, usize)>);
+    provide_context(FoundUndated(found_undated));
     let hidden = Signal::derive(move || {
-        let shows_undated = nav.state.with(|s| s.filter.include_undated);
+        let (shows_undated, words) = nav
+            .state
+            .with(|s| (s.filter.include_undated, query_words(&s.filter.text)));
         if shows_undated {
             0
-        } else {
+        } else if words.is_empty() {
             undated
+        } else {
+            found_undated.with(|found| {
+                (found.as_ref())
+                    .filter(|(w, _)| *w == words)
+                    .map_or(0, |(_, n)| *n)
+            })
         }
     });
     let errors = Signal::derive(move || nav.state.with(|s| s.filter.window().1));
     let dates = move || shown.get().then(|| view! { <ListDates hidden errors/> });
     let actor = Memo::new(move |_| listed && nav.state.with(actors_only));
     // The search's field stays while the reader types, the list changing below it.
-    let worded = d.manifest.as_ref().is_some_and(|m| !m.words.is_empty());
-    let searchable = Memo::new(move |_| {
-        listed
-            && worded
+    let searchable = Memo::new(move |_| listed && worded && nav.state.with(dated));
+    let searched = Memo::new(move |_| {
+        searchable.get()
             && nav
                 .state
-                .with(|s| text_only(s) || (dates_only(s) && s.filter.window().0.is_open()))
+                .with(|s| text_only(s) && s.filter.window().0.is_open())
     });
-    let searched = Memo::new(move |_| searchable.get() && nav.state.with(text_only));
     view! {
         {move || searchable.get().then(|| view! { <ListSearch/> })}
         {dates}

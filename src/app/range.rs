@@ -10,18 +10,21 @@ use std::sync::Arc;
 use dossier::corpus::date::DateWindow;
 use dossier::corpus::model::Kind;
 use dossier::i18n::fill;
+use dossier::publish::by_word::{over_range, range_parts_of, undated_among};
 use dossier::publish::pages::{ListRow, PlacedRow};
 use dossier::publish::parts::{ListEntry, Manifest};
 use dossier::publish::range::{
     in_range, range_parts, reading_order, within_from_list_alone, InRange, RangeParts,
 };
 use dossier::query::filter::Filter;
+use dossier::query::search::query_words;
 use dossier::query::url_state::{Page, View, PAGE_SIZE};
 use futures::stream::{self, StreamExt};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::bits::{data, keep_read, lang, last_read, thousands, LastRead};
+use super::by_word::{find, FoundUndated};
 use super::failure::{FailedWithRetry, LoadFailure};
 use super::lists::{heading_text, loose_section, page_note, NothingMatches, Pager};
 use super::loader::{self, PARTS_IN_FLIGHT};
@@ -29,9 +32,10 @@ use super::megabytes;
 use super::nav::Nav;
 use super::pages::PageRows;
 
-/// The ends of a range as the address has them, and whether undated events
-/// are shown: what the list over a range depends on.
-type RangeKey = (String, String, bool);
+/// The ends of a range as the address has them, whether undated events are
+/// shown, and the words searched (folded and stemmed; none for the default
+/// list): what the list over a range depends on.
+type RangeKey = (String, String, bool, Vec<String>);
 
 /// How far the list over a range has come.
 #[derive(Clone)]
@@ -69,9 +73,11 @@ pub fn RangeInPages() -> impl IntoView {
     let key = Memo::new(move |_| {
         nav.state.with(|s| {
             let f = &s.filter;
-            (f.from.clone(), f.to.clone(), f.include_undated)
+            let words = query_words(&f.text);
+            (f.from.clone(), f.to.clone(), f.include_undated, words)
         })
     });
+    let found_undated = use_context::<FoundUndated>();
     let state: RwSignal<Option<Ranged>, LocalStorage> = RwSignal::new_local(None);
     let tries = RwSignal::new(0u32);
     // The range the reader asked to read, though it needs many parts.
@@ -84,11 +90,14 @@ pub fn RangeInPages() -> impl IntoView {
             state.set(Some(Ranged::Read(listed)));
             return;
         }
-        let range = Range::of(&manifest, &wanted);
-        let needs = &range.needs;
-        if needs.asks_first(&manifest) && asked.with(|a| a.as_ref() != Some(&wanted)) {
-            let bytes = needs.stored_bytes(&manifest);
-            state.set(Some(Ranged::Asks(needs.len(), bytes)));
+        let asked = asked.with(|a| a.as_ref() == Some(&wanted));
+        // The default list's range is known at once, and asks at once where it asks.
+        let known = wanted
+            .3
+            .is_empty()
+            .then(|| Range::of(&manifest, &wanted, None));
+        if let Some(range) = known.as_ref().filter(|r| r.asks(&manifest, asked)) {
+            state.set(Some(range.asked_for(&manifest)));
             return;
         }
         // Asked for again after a part failed: that part is fetched afresh.
@@ -103,6 +112,34 @@ pub fn RangeInPages() -> impl IntoView {
         spawn_local(async move {
             let this_range = wanted.clone();
             let current = move || key.with_untracked(|k| *k == this_range);
+            // A search's range first finds the words' results, then reads the
+            // parts of the range that hold any.
+            let range = match known {
+                Some(range) => range,
+                None => {
+                    let places = match find(&manifest, &wanted.3, failed.as_deref()).await {
+                        Ok(places) => places,
+                        Err((file, failure)) => {
+                            if current() {
+                                state.set(Some(Ranged::Failed(file, failure)));
+                            }
+                            return;
+                        }
+                    };
+                    if let Some(FoundUndated(said)) = found_undated {
+                        said.set(Some((wanted.3.clone(), undated_among(&manifest, &places))));
+                    }
+                    let range = Range::of(&manifest, &wanted, Some(places));
+                    if !current() {
+                        return;
+                    }
+                    if range.asks(&manifest, asked) {
+                        state.set(Some(range.asked_for(&manifest)));
+                        return;
+                    }
+                    range
+                }
+            };
             let listed = read_range(&manifest, &range, failed, page_end, |done, of, read| {
                 let wanted = current();
                 if wanted {
@@ -224,27 +261,57 @@ pub(super) fn asks_first(
 }
 
 /// A range as the address asks for it: the dates it covers, as the filter reads
-/// its ends, whether undated events are shown, and the parts it needs.
+/// its ends, whether undated events are shown, the results of the words
+/// searched (none: the default list), and the parts it needs.
 struct Range {
     window: DateWindow,
     undated: bool,
+    found: Option<Arc<Vec<u32>>>,
     needs: RangeParts,
 }
 
 impl Range {
-    fn of(manifest: &Manifest, key: &RangeKey) -> Range {
-        let (from, to, undated) = key.clone();
+    fn of(manifest: &Manifest, key: &RangeKey, found: Option<Arc<Vec<u32>>>) -> Range {
+        let (from, to, undated, _) = key.clone();
         let filter = Filter {
             from,
             to,
             ..Filter::default()
         };
         let window = filter.window().0;
-        let needs = range_parts(manifest, &window, undated);
+        let needs = match &found {
+            Some(places) => range_parts_of(manifest, &window, undated, places),
+            None => range_parts(manifest, &window, undated),
+        };
         Range {
             window,
             undated,
+            found,
             needs,
+        }
+    }
+
+    /// Whether it needs too many parts to read before the reader has `asked`.
+    fn asks(&self, manifest: &Manifest, asked: bool) -> bool {
+        self.needs.asks_first(manifest) && !asked
+    }
+
+    /// What the list says while it waits for the reader to ask.
+    fn asked_for(&self, manifest: &Manifest) -> Ranged {
+        Ranged::Asks(self.needs.len(), self.needs.stored_bytes(manifest))
+    }
+
+    /// The list over it from the parts read: the default list's, or the search's.
+    fn listed<'a>(
+        &self,
+        manifest: &'a Manifest,
+        list: impl IntoIterator<Item = (usize, &'a [ListRow])>,
+        reach: impl IntoIterator<Item = &'a [PlacedRow]>,
+    ) -> InRange {
+        let (window, undated) = (&self.window, self.undated);
+        match &self.found {
+            Some(places) => over_range(manifest, window, undated, places, list, reach),
+            None => in_range(manifest, window, undated, list, reach),
         }
     }
 }
@@ -267,6 +334,7 @@ async fn read_range(
         window,
         undated,
         needs,
+        ..
     } = range;
     let (window, undated) = (*window, *undated);
     let of = needs.len();
@@ -312,7 +380,7 @@ async fn read_range(
         list.push(part?);
         let so_far = (!shown_from_list && list.len() <= within).then(|| {
             let rows = list.iter().map(|(at, rows)| (*at, rows.as_slice()));
-            in_range(manifest, &window, undated, rows, [])
+            range.listed(manifest, rows, [])
         });
         shown_from_list |= so_far
             .as_ref()
@@ -334,10 +402,8 @@ async fn read_range(
             return Ok(None);
         }
     }
-    Ok(Some(in_range(
+    Ok(Some(range.listed(
         manifest,
-        &window,
-        undated,
         list.iter().map(|(at, rows)| (*at, rows.as_slice())),
         reach.iter().map(Vec::as_slice),
     )))

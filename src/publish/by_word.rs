@@ -5,13 +5,16 @@
 //! events, with the places in the default list of the events that hold it
 //! ([`word_places`]), as a table by word (`Manifest::words`): a typed word
 //! needs the part that holds the words it begins, most often one; a page of the
-//! results needs the default list's parts that hold its rows.
+//! results needs the default list's parts that hold its rows; the results over
+//! a date range, the parts the range needs that hold any of them.
 
 use std::ops::Range;
 
+use crate::corpus::date::DateWindow;
 use crate::corpus::model::Kind;
-use crate::publish::pages::{default_list, ListRow};
+use crate::publish::pages::{default_list, ListRow, PlacedRow};
 use crate::publish::parts::{ListEntry, Manifest, WordTable};
+use crate::publish::range::{over_window, placed_rows, range_parts, InRange, RangeParts};
 use crate::query::index::Index;
 use crate::query::search::{TextIndex, TextIndexBuilder};
 
@@ -104,6 +107,61 @@ pub fn page_rows<'a>(
             rows.get(p - entry.first).cloned()
         })
         .collect()
+}
+
+/// The parts a search over the date range `window` needs, beside its words':
+/// those the range needs (`publish::range::range_parts`), less the list's parts
+/// that hold none of the results `places`.
+pub fn range_parts_of(
+    manifest: &Manifest,
+    window: &DateWindow,
+    undated: bool,
+    places: &[u32],
+) -> RangeParts {
+    let mut needs = range_parts(manifest, window, undated);
+    needs.list.retain(|&at| {
+        manifest.list.get(at).is_some_and(|p| {
+            let from = places.partition_point(|&place| (place as usize) < p.first);
+            places
+                .get(from)
+                .is_some_and(|&place| (place as usize) < p.first + p.count)
+        })
+    });
+    needs
+}
+
+/// The results `places` over the date range `window`, as the app's list shows
+/// them (`publish::range::over_window`), from the rows of the parts
+/// [`range_parts_of`] named: `list`, each list part's number with its rows;
+/// `reach`, the rows of the parts of those that reach.
+pub fn over_range<'a>(
+    manifest: &'a Manifest,
+    window: &DateWindow,
+    undated: bool,
+    places: &[u32],
+    list: impl IntoIterator<Item = (usize, &'a [ListRow])>,
+    reach: impl IntoIterator<Item = &'a [PlacedRow]>,
+) -> InRange {
+    let found = |place: usize| places.binary_search(&(place as u32)).is_ok();
+    let rows = placed_rows(manifest, list, reach).filter(|(place, _)| found(*place));
+    let (rows, loose_from) = over_window(window, undated, rows);
+    InRange {
+        rows,
+        loose_from,
+        undated_hidden: if undated {
+            0
+        } else {
+            undated_among(manifest, places)
+        },
+    }
+}
+
+/// How many of the results `places` are undated: a date range hides them
+/// unless undated events are shown. The list's undated events are its last.
+pub fn undated_among(manifest: &Manifest, places: &[u32]) -> usize {
+    let listed: usize = manifest.list.iter().map(|p| p.count).sum();
+    let undated_from = listed.saturating_sub(manifest.list.iter().map(|p| p.undated).sum());
+    places.len() - places.partition_point(|&p| (p as usize) < undated_from)
 }
 
 /// The results on the page `page`, clamped to them.

@@ -102,20 +102,13 @@ pub struct InRange {
 /// `list`, each list part's number with its rows; `reach`, the rows of the
 /// parts of those that reach. A row that reaches is taken from `reach` only.
 pub fn in_range<'a>(
-    manifest: &Manifest,
+    manifest: &'a Manifest,
     window: &DateWindow,
     undated: bool,
     list: impl IntoIterator<Item = (usize, &'a [ListRow])>,
     reach: impl IntoIterator<Item = &'a [PlacedRow]>,
 ) -> InRange {
-    let own = list.into_iter().flat_map(|(at, rows)| {
-        let first = manifest.list.get(at).map(|p| p.first);
-        (rows.iter().enumerate())
-            .filter(|(_, r)| !r.reaches())
-            .filter_map(move |(i, row)| Some((first? + i, row)))
-    });
-    let reaching = (reach.into_iter()).flat_map(|rows| rows.iter().map(|PlacedRow(p, r)| (*p, r)));
-    let (rows, loose_from) = over_window(window, undated, own.chain(reaching));
+    let (rows, loose_from) = over_window(window, undated, placed_rows(manifest, list, reach));
     InRange {
         rows,
         loose_from,
@@ -125,6 +118,24 @@ pub fn in_range<'a>(
             manifest.list.iter().map(|p| p.undated).sum()
         },
     }
+}
+
+/// The rows of the parts a range reads, each once, with its place in the
+/// default list: of the list's parts (`list`, each part's number with its
+/// rows), those that do not reach; and the rows that reach (`reach`).
+pub fn placed_rows<'a>(
+    manifest: &'a Manifest,
+    list: impl IntoIterator<Item = (usize, &'a [ListRow])>,
+    reach: impl IntoIterator<Item = &'a [PlacedRow]>,
+) -> impl Iterator<Item = (usize, &'a ListRow)> {
+    let own = list.into_iter().flat_map(|(at, rows)| {
+        let first = manifest.list.get(at).map(|p| p.first);
+        (rows.iter().enumerate())
+            .filter(|(_, r)| !r.reaches())
+            .filter_map(move |(i, row)| Some((first? + i, row)))
+    });
+    let reaching = (reach.into_iter()).flat_map(|rows| rows.iter().map(|PlacedRow(p, r)| (*p, r)));
+    own.chain(reaching)
 }
 
 /// Of `rows`, each with its place in the default list, those the list over

@@ -608,3 +608,23 @@ def test_a_part_a_search_needs_that_fails_is_named_and_retry_recovers(large_on_r
                        "The words typed could not be looked up")
     assert len(rows_shown(page)) == 50
     assert "of" in page.title()
+
+
+def test_a_search_over_a_date_range_before_the_corpus_is_the_whole_lists(large_on_request, page):
+    url, _, manifest = large_on_request
+    events = manifest["totals"]["events"]
+    page.open(f"{url}?q=massacre&from=1990&to=2010")
+    page.until_title(f"of {events:,})")
+    first = range_shown(page)
+    hides = page.text("fieldset.dates")
+    assert "events with no date" in hides, hides
+    assert all("1990" <= y <= "2010" for y in first[2]), first[2]
+    assert page.one("#list-search").get_attribute("value") == "massacre"
+    # The words' part, then the list's parts and the rows that reach: no record part.
+    assert part_requests(page, "w") and part_requests(page, "l") and not part_requests(page, "r")
+    # Read whole, the app's own list shows the same, and hides as many undated events.
+    page.one(".alone button").click()
+    page.wait(lambda d: d.execute_script(NO_NOTICE), timeout=60)
+    page.until_title(first[0])
+    assert range_shown(page) == first
+    assert page.text("fieldset.dates") == hides
