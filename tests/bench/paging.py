@@ -10,8 +10,9 @@ last page, and an actor with a few pages), and the lists of both over a date
 range (the first over 1980-2000, the busiest over the densest year), and two
 actors together (the next two busiest; two of about 120 events); then searches
 (a common word, a word of about 50 events, whose page is spread over the list,
-the beginnings of two words, and a word typed into the search field above the
-list, as a reader types it). Prints, for each step, the time from
+the beginnings of two words, a word typed into the search field above the list,
+as a reader types it, then the first word over the densest year and the second
+over 1980-2000). Prints, for each step, the time from
 the click to the page's records on screen (for a range, to its first page and to
 its count and whole page) and the bytes it transferred; and the JS heap
 and wasm memory after each run. The site is served with gzip as a static
@@ -136,6 +137,7 @@ def main():
             counts[p["year"]] = counts.get(p["year"], 0) + 1
     ranges = [f"range {min(counts, key=counts.get)}", f"range {max(counts, key=counts.get)}", "range page 2",
               f"range {min(counts)}-{max(counts)}"]
+    dense = max(counts, key=counts.get)
     # The actor with the most events, and one with a few pages.
     lists = actor_lists(site, manifest)
     actors = []
@@ -145,7 +147,6 @@ def main():
         # Two more actors: the next two busiest, and two of about 120 events.
         ranked = sorted(lists, key=lambda a: -a[1])
         near = sorted(lists, key=lambda a: abs(a[1] - 120))
-        dense = max(counts, key=counts.get)
         actors = [(f"actor {busiest}", f"actor={busiest}"), ("actor page 2", f"actor={busiest}&page=2"),
                   ("actor last page", f"actor={busiest}&page={-(-most // 50)}"),
                   (f"actor {few}", f"actor={few}"),
@@ -165,10 +166,11 @@ def main():
         other = min((w for w in alpha if w not in (common, rare)), key=lambda w: abs(alpha[w] - events // 10))
         typed = min((w for w in alpha if w not in (common, rare, other)), key=lambda w: abs(alpha[w] - events // 20))
         actors += [(f"search {common}", f"q={common}"), (f"search {rare}", f"q={rare}"),
-                   (f"search {common[:4]} {other[:5]}", f"q={common[:4]}%20{other[:5]}")]
+                   (f"search {common[:4]} {other[:5]}", f"q={common[:4]}%20{other[:5]}"),
+                   (f"typed {typed}", None),
+                   (f"search {common} in {dense}", f"q={common}&from={dense}&to={dense}"),
+                   (f"search {rare} in 1980-2000", f"q={rare}&from=1980&to=2000")]
     ranges += [name for name, _ in actors]
-    if typed:
-        ranges.append(f"typed {typed}")
     if args.only:
         steps, ranges = [], [r for r in ranges if any(r.startswith(o) for o in args.only)]
     jumps = [] if args.only else [year]
@@ -203,10 +205,10 @@ def main():
             for step in ranges:
                 before = drv.execute_script(ROWS)
                 query = next((q for name, q in actors if name == step), None)
-                if query:
-                    act = lambda: drv.execute_script(QUERY, query)  # noqa: E731
-                elif step.startswith("typed "):
+                if step.startswith("typed "):
                     act = lambda: drv.execute_script(TYPE, step.split()[1])  # noqa: E731
+                elif query:
+                    act = lambda: drv.execute_script(QUERY, query)  # noqa: E731
                 elif step.endswith("page 2"):
                     act = lambda: drv.execute_script(NEXT)  # noqa: E731
                 else:
