@@ -101,9 +101,12 @@ pub fn ListSearch() -> impl IntoView {
         };
         nav.update(entry, |s| s.filter.text = text);
     };
+    let t = lang().strings();
+    // Named, as the date range's form beside it is: two search landmarks.
     view! {
-        <form role="search" class="list-search" on:submit=|e| e.prevent_default()>
-            <label for="list-search">{lang().strings().search_label}</label>
+        <form role="search" class="list-search" aria-label=t.search_label
+            on:submit=|e| e.prevent_default()>
+            <label for="list-search">{t.search_label}</label>
             <input id="list-search" type="search" autocomplete="off" dir="auto"
                 prop:value=move || nav.state.with(|s| s.filter.text.clone())
                 on:input=on_input/>

@@ -135,10 +135,11 @@ pub(super) fn ListDates(hidden: Signal<usize>, errors: Signal<Vec<DateError>>) -
     let open = nav
         .state
         .with_untracked(|s| !s.filter.from.is_empty() || !s.filter.to.is_empty());
+    let t = lang().strings();
     view! {
         <details class="list-dates" open=open>
-            <summary>{lang().strings().date}</summary>
-            <form role="search" on:submit=|e| e.prevent_default()>
+            <summary>{t.date}</summary>
+            <form role="search" aria-label=t.date on:submit=|e| e.prevent_default()>
                 <DateFilter hidden errors/>
             </form>
         </details>
