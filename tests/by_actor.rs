@@ -3,8 +3,9 @@
 //! page by page, the app's own events list of the whole corpus with that actor
 //! chosen (its events and those through its parts and people in role), the same
 //! events in the same order, with the same count; each page from one part. Over
-//! a date range, and for several actors together, every part of their rows gives
-//! the app's list with those actors and that range chosen.
+//! a date range, for several actors together, and with words searched, every
+//! part of their rows gives the app's list with those actors, that range and
+//! those words chosen.
 
 // Tests may unwrap: a failure is the test failing.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -31,7 +32,7 @@ use dossier::query::filter::{Filter, Outcome};
 use dossier::query::index::Index;
 use dossier::query::order::ClaimOrder;
 use dossier::query::url_state::{Page, PAGE_SIZE};
-use worded::worded_split;
+use worded::{found, worded_split};
 
 /// Record parts of 128 KiB of JSON: actors' rows in parts of 64 KiB, a few pages each.
 const PART_BYTES: usize = 128 * 1024;
@@ -165,12 +166,16 @@ fn actors_lists_together_and_over_a_range_from_parts_are_the_apps_list_of_the_wh
     let corpus = synth::generate(4000, 7);
     // Parts of rows of a few pages, so that the busier actors' lists span several.
     let (split, index) = worded_split(&corpus, 32 * 1024);
+    // With its text index: some of the choices search as well.
+    let index = Index::new(index.corpus);
     let manifest = read_manifest(split.manifest_json().as_bytes()).unwrap();
     let mut dice = Dice(23);
     let (mut some, mut loose, mut hidden, mut parts, mut shared) = (0, 0, 0, 0, 0);
+    let mut searched = 0;
     for round in 0..400 {
         // One to three actors, the busiest often, as readers choose institutions;
-        // a date range, or none with several actors.
+        // a date range, or none with several actors; a third of them with the
+        // beginning of a word of some event's heading searched.
         let chosen = 1 + dice.below(3) as usize;
         let actors: Vec<String> = (0..chosen)
             .map(|_| {
@@ -187,11 +192,19 @@ fn actors_lists_together_and_over_a_range_from_parts_are_the_apps_list_of_the_wh
             from: dice.end(),
             to: dice.end(),
             include_undated: dice.below(3) == 0,
+            text: match dice.below(3) {
+                0 => {
+                    let event = &corpus.events[dice.below(corpus.events.len() as u64) as usize];
+                    let word = event.title.split_whitespace().next().unwrap_or_default();
+                    word.chars().take(2 + dice.below(5) as usize).collect()
+                }
+                _ => String::new(),
+            },
             ..Filter::default()
         };
         let (window, _) = filter.window();
-        // One actor with no range is its list in pages (above).
-        if window.is_open() && filter.actors.len() == 1 {
+        // One actor with no range and no search is its list in pages (above).
+        if window.is_open() && filter.actors.len() == 1 && filter.text.is_empty() {
             continue;
         }
         let lists: Vec<(ActorTable, ActorList)> = (filter.actors.iter())
@@ -214,10 +227,12 @@ fn actors_lists_together_and_over_a_range_from_parts_are_the_apps_list_of_the_wh
             })
             .collect();
         let only: Vec<ActorList> = lists.iter().map(|(_, list)| list.clone()).collect();
+        let places = (!filter.text.is_empty()).then(|| found(&split, &manifest, &filter.text).0);
         let listed = together(
             &only,
             &window,
             filter.include_undated,
+            places.as_deref(),
             read.iter().map(|(entry, rows)| (*entry, rows.as_slice())),
         );
         let outcome = Outcome::new(&index, &filter, Kind::Event);
@@ -230,6 +245,7 @@ fn actors_lists_together_and_over_a_range_from_parts_are_the_apps_list_of_the_wh
         assert_eq!(listed.loose_from, listing.loose_from, "{filter:?}");
         assert_eq!(listed.undated_hidden, outcome.undated_hidden, "{filter:?}");
         some += usize::from(!ids.is_empty());
+        searched += usize::from(!filter.text.is_empty() && !ids.is_empty());
         loose += usize::from(listing.loose_from < ids.len());
         hidden += usize::from(outcome.undated_hidden > 0);
         parts += usize::from(read.len() > 1);
@@ -237,9 +253,9 @@ fn actors_lists_together_and_over_a_range_from_parts_are_the_apps_list_of_the_wh
         shared += usize::from(window.is_open() && apart > ids.len());
     }
     // The filters tried are not all empty, nor all the same; some actors chosen
-    // together share events, listed once.
+    // together share events, listed once; some searches find events.
     assert!(
-        some > 100 && loose > 20 && hidden > 20 && parts > 20 && shared > 5,
-        "{some} {loose} {hidden} {parts} {shared}"
+        some > 100 && loose > 20 && hidden > 20 && parts > 20 && shared > 5 && searched > 20,
+        "{some} {loose} {hidden} {parts} {shared} {searched}"
     );
 }

@@ -21,9 +21,7 @@ mod dice;
 use dice::Dice;
 use dossier::corpus::model::Kind;
 use dossier::corpus::sha256::sha256_hex;
-use dossier::publish::by_word::{
-    matching, over_range, page_parts, page_rows, range_parts_of, word_parts,
-};
+use dossier::publish::by_word::{over_range, page_parts, page_rows, range_parts_of};
 use dossier::publish::pages::{ListRow, PlacedRow};
 use dossier::publish::parts::{
     inflate, read_list, read_manifest, read_reach, ListEntry, Manifest, Split, WordTable,
@@ -31,9 +29,8 @@ use dossier::publish::parts::{
 use dossier::query::filter::{Filter, Outcome};
 use dossier::query::index::Index;
 use dossier::query::order::ClaimOrder;
-use dossier::query::search::query_words;
 use dossier::query::url_state::{Page, PAGE_SIZE};
-use worded::worded_split;
+use worded::{found, worded_split};
 
 /// Record parts of 32 KiB of JSON: the words' table in parts of 16 KiB, so that
 /// the beginning of a word often spans two.
@@ -43,23 +40,6 @@ const PART_BYTES: usize = 32 * 1024;
 fn json_of(split: &Split, name: &str) -> Vec<u8> {
     let (_, stored) = split.files().find(|(f, _)| *f == name).unwrap();
     inflate(stored).unwrap()
-}
-
-/// The places of the results of the search `text`, as the app finds them
-/// before the corpus, from the parts of the words' table its words need, read
-/// and checked; and how many parts that took.
-fn found(split: &Split, manifest: &Manifest, text: &str) -> (Vec<u32>, usize) {
-    let query = query_words(text);
-    let needs = word_parts(manifest, &query);
-    let tables: Vec<WordTable> = (needs.iter())
-        .map(|&at| {
-            let entry = &manifest.words[at];
-            let json = json_of(split, &entry.file);
-            WordTable::read(entry, &json, &sha256_hex(&json)).unwrap()
-        })
-        .collect();
-    let places = matching(&query, &tables.iter().collect::<Vec<_>>());
-    (places, needs.len())
 }
 
 /// The search `text` as the app reads it before the corpus: its results'

@@ -17,12 +17,14 @@ use dossier::publish::pages::{ActorList, ListRow, PlacedRow};
 use dossier::publish::parts::{ActorTable, Manifest, RowsEntry, RANGE_ASK_ABOVE};
 use dossier::publish::range::InRange;
 use dossier::query::filter::Filter;
+use dossier::query::search::query_words;
 use dossier::query::url_state::{Page, UrlState, View, PAGE_SIZE};
 use futures::stream::{self, StreamExt};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::bits::{data, keep_read, lang, last_read, thousands, LastRead};
+use super::by_word::find;
 use super::failure::{FailedWithRetry, LoadFailure};
 use super::lists::{heading, heading_text, page_note, NothingMatches, Pager};
 use super::loader::{self, PARTS_IN_FLIGHT};
@@ -30,9 +32,10 @@ use super::nav::{Nav, RecordLink};
 use super::pages::{ListDates, PageRows};
 use super::range::{asks_first, range_page};
 
-/// The actors' ids, the date range's ends as the address has them, and whether
-/// undated events are shown: what the list depends on, but its page.
-type ActorKey = (Vec<String>, String, String, bool);
+/// The actors' ids, the date range's ends as the address has them, whether
+/// undated events are shown, and the words searched (folded and stemmed): what
+/// the list depends on, but its page.
+type ActorKey = (Vec<String>, String, String, bool, Vec<String>);
 
 /// What is read for the list on screen: the actors' list and the page asked
 /// for; over a date range or for several actors, page 0 (every page is read at once).
@@ -68,7 +71,8 @@ thread_local! {
 }
 
 /// Whether the address asks for the events list with actors chosen and no
-/// other filter but a date range: the list this module shows before the corpus.
+/// other filter but a date range and a search: the list this module shows
+/// before the corpus.
 pub fn actors_only(state: &UrlState) -> bool {
     let f = &state.filter;
     let only = Filter {
@@ -76,6 +80,7 @@ pub fn actors_only(state: &UrlState) -> bool {
         from: f.from.clone(),
         to: f.to.clone(),
         include_undated: f.include_undated,
+        text: f.text.clone(),
         ..Filter::default()
     };
     state.record.is_none() && state.view == View::Events && !f.actors.is_empty() && *f == only
@@ -94,13 +99,15 @@ pub fn ActorInPages() -> impl IntoView {
     let wanted = Memo::new(move |_| {
         nav.state.with(|s| {
             let f = &s.filter;
+            let words = query_words(&f.text);
+            let paged = f.actors.len() == 1 && f.window().0.is_open() && words.is_empty();
             let key = (
                 f.actors.clone(),
                 f.from.clone(),
                 f.to.clone(),
                 f.include_undated,
+                words,
             );
-            let paged = f.actors.len() == 1 && f.window().0.is_open();
             (key, if paged { s.page_number() } else { 0 })
         })
     });
@@ -287,7 +294,7 @@ async fn read_or_fail(
     afresh: Option<String>,
     asked: bool,
 ) -> Result<ActorPage, Failed> {
-    let ((ids, from, to, undated), number) = wanted;
+    let ((ids, from, to, undated, words), number) = wanted;
     let again = |file: &str| afresh.as_deref() == Some(file);
     // Each actor the corpus has, with its table part: an id it does not have
     // keeps nothing, as the app's filter does.
@@ -339,7 +346,14 @@ async fn read_or_fail(
         }
         return Ok(page_of(id, list, page, &parts));
     }
-    // Over a date range, or for several actors: every part of their rows, each once.
+    // With words searched, their results, from the words' table.
+    let found = if words.is_empty() {
+        None
+    } else {
+        Some(find(manifest, words, afresh.as_deref()).await?)
+    };
+    // Over a date range, for several actors, or with words searched: every
+    // part of their rows, each once.
     let mut needs: Vec<RowsEntry> = (chosen.iter())
         .flat_map(|(_, table, list)| every_part(table, list).iter().cloned())
         .collect();
@@ -365,6 +379,7 @@ async fn read_or_fail(
         &lists,
         &window,
         *undated,
+        found.as_ref().map(|places| places.as_slice()),
         parts.iter().map(|(e, r)| (e, r.as_slice())),
     );
     let chosen: Chosen = chosen.into_iter().map(|(id, _, list)| (id, list)).collect();

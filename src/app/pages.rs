@@ -99,7 +99,8 @@ pub fn ListInPages() -> impl IntoView {
     let dates = move || shown.get().then(|| view! { <ListDates hidden errors/> });
     let actor = Memo::new(move |_| listed && nav.state.with(actors_only));
     // The search's field stays while the reader types, the list changing below it.
-    let searchable = Memo::new(move |_| listed && worded && nav.state.with(dated));
+    let searchable =
+        Memo::new(move |_| listed && worded && nav.state.with(|s| dated(s) || actors_only(s)));
     let searched = Memo::new(move |_| {
         searchable.get()
             && nav

@@ -53,12 +53,15 @@ pub fn every_part<'t>(table: &'t ActorTable, list: &ActorList) -> &'t [RowsEntry
 /// `window` (with undated events where `undated`), as the app's events list
 /// shows them with those actors and that range chosen: each event any of them
 /// keeps, once; with no range (`window` open), every one, undated ones
-/// included. From the rows of the parts [`every_part`] named for each list
-/// (each part once, with its entry).
+/// included; with words searched, only those whose places in the default list
+/// are among `found`, the search's (`publish::by_word::matching`). From the
+/// rows of the parts [`every_part`] named for each list (each part once, with
+/// its entry).
 pub fn together<'a>(
     lists: &[ActorList],
     window: &DateWindow,
     undated: bool,
+    found: Option<&[u32]>,
     parts: impl IntoIterator<Item = (&'a RowsEntry, &'a [PlacedRow])>,
 ) -> InRange {
     // With no range, the date filter is not in use: it hides nothing.
@@ -73,6 +76,9 @@ pub fn together<'a>(
     // An event that two of the actors keep is listed once.
     rows.sort_by_key(|(place, _)| *place);
     rows.dedup_by_key(|(place, _)| *place);
+    if let Some(found) = found {
+        rows.retain(|(place, _)| found.binary_search(&(*place as u32)).is_ok());
+    }
     let hidden = if undated {
         0
     } else {
@@ -143,6 +149,7 @@ mod tests {
                 std::slice::from_ref(list),
                 &window,
                 true,
+                None,
                 [(&entry, &rows[..])],
             );
             got.rows

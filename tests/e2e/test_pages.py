@@ -628,3 +628,22 @@ def test_a_search_over_a_date_range_before_the_corpus_is_the_whole_lists(large_o
     page.until_title(first[0])
     assert range_shown(page) == first
     assert page.text("fieldset.dates") == hides
+
+
+def test_an_actors_list_with_a_search_before_the_corpus_is_the_whole_lists(large_on_request, large_corpus, page):
+    url, _, manifest = large_on_request
+    events = manifest["totals"]["events"]
+    actor, name = busiest_actor(large_corpus)
+    page.open(f"{url}?actor={actor}&q=massacre")
+    page.until_title(f"of {events:,})")
+    shown = range_shown(page)
+    assert name in page.text(".list-actor")
+    assert page.one("#list-search").get_attribute("value") == "massacre"
+    # The words' part and the actor's rows: no record part, none of the list.
+    assert part_requests(page, "w") and part_requests(page, "b")
+    assert not part_requests(page, "r") and not part_requests(page, "l")
+    # Read whole, the app's own list shows the same.
+    page.one(".alone button").click()
+    page.wait(lambda d: d.execute_script(NO_NOTICE), timeout=60)
+    page.until_title(shown[0])
+    assert range_shown(page) == shown

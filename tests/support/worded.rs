@@ -3,10 +3,12 @@
 //! the first looks and of the pages, included by path.
 
 use dossier::corpus::model::Corpus;
-use dossier::publish::by_word::word_places;
+use dossier::corpus::sha256::sha256_hex;
+use dossier::publish::by_word::{matching, word_parts, word_places};
 use dossier::publish::glance::looks;
 use dossier::publish::pages::{actor_places, rows};
-use dossier::publish::parts::{split_worded, Split, Worded};
+use dossier::publish::parts::Worded;
+use dossier::publish::parts::{inflate, split_worded, Manifest, Split, WordTable};
 use dossier::query::index::Index;
 
 /// `corpus` cut into parts of about `part_bytes`, and the index the build words them from.
@@ -24,4 +26,23 @@ pub fn worded_split(corpus: &Corpus, part_bytes: usize) -> (Split, Index) {
     };
     let split = split_worded(&index.corpus, "0123", part_bytes, Some(worded));
     (split, index)
+}
+
+/// The places in the default list of the results of the search `text`, as the
+/// app finds them before the corpus, from the parts of the words' table its
+/// words need, read and checked; and how many parts that took.
+#[allow(dead_code)]
+pub fn found(split: &Split, manifest: &Manifest, text: &str) -> (Vec<u32>, usize) {
+    let query = dossier::query::search::query_words(text);
+    let needs = word_parts(manifest, &query);
+    let tables: Vec<WordTable> = (needs.iter())
+        .map(|&at| {
+            let entry = &manifest.words[at];
+            let (_, stored) = split.files().find(|(f, _)| *f == entry.file).unwrap();
+            let json = inflate(stored).unwrap();
+            WordTable::read(entry, &json, &sha256_hex(&json)).unwrap()
+        })
+        .collect();
+    let places = matching(&query, &tables.iter().collect::<Vec<_>>());
+    (places, needs.len())
 }
