@@ -94,7 +94,7 @@ pub fn ActorInPages() -> impl IntoView {
     let Some(manifest) = d.manifest.clone() else {
         return ().into_any();
     };
-    let total: usize = manifest.list.iter().map(|p| p.count).sum();
+    let total = manifest.listed();
     let requested = Memo::new(move |_| nav.state.with(|s| s.page_number()));
     let wanted = Memo::new(move |_| {
         nav.state.with(|s| {

@@ -25,7 +25,7 @@ use super::bits::{data, few_read, keep_few, lang, thousands, FewRead};
 use super::failure::{FailedWithRetry, LoadFailure};
 use super::lists::{heading, page_note, NothingMatches, Pager};
 use super::loader::{self, PARTS_IN_FLIGHT};
-use super::nav::{Entry, Nav};
+use super::nav::Nav;
 use super::pages::PageRows;
 
 /// The words typed, folded and stemmed as the search reads them, and the page asked for.
@@ -91,16 +91,7 @@ pub fn text_only(state: &UrlState) -> bool {
 #[component]
 pub fn ListSearch() -> impl IntoView {
     let nav = expect_context::<Nav>();
-    let on_input = move |e| {
-        let text = event_target_value(&e);
-        // The first key starts a history entry; the rest refine it.
-        let entry = if nav.state.with_untracked(|s| s.filter.text.is_empty()) {
-            Entry::Push
-        } else {
-            Entry::Replace
-        };
-        nav.update(entry, |s| s.filter.text = text);
-    };
+    let on_input = move |e| nav.type_search(event_target_value(&e));
     let t = lang().strings();
     // Named, as the date range's form beside it is: two search landmarks.
     view! {
@@ -122,7 +113,7 @@ pub fn SearchInPages() -> impl IntoView {
     let Some(manifest) = d.manifest.clone() else {
         return ().into_any();
     };
-    let total: usize = manifest.list.iter().map(|p| p.count).sum();
+    let total = manifest.listed();
     let wanted = Memo::new(move |_| {
         nav.state
             .with(|s| (query_words(&s.filter.text), s.page_number()))

@@ -130,16 +130,7 @@ fn ShowResults() -> impl IntoView {
 #[component]
 fn TextFilter() -> impl IntoView {
     let nav = expect_context::<Nav>();
-    let on_input = move |e| {
-        let text = event_target_value(&e);
-        // The first key starts a history entry; the rest refine it.
-        let entry = if nav.state.with_untracked(|s| s.filter.text.is_empty()) {
-            Entry::Push
-        } else {
-            Entry::Replace
-        };
-        nav.update(entry, |s| s.filter.text = text);
-    };
+    let on_input = move |e| nav.type_search(event_target_value(&e));
     let d = data();
     let l = lang();
     let t = l.strings();

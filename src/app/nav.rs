@@ -88,6 +88,17 @@ impl Nav {
         }
     }
 
+    /// Searches for `text` as the reader types it: the first key starts a
+    /// history entry, the rest refine it.
+    pub fn type_search(&self, text: String) {
+        let entry = if self.state.with_untracked(|s| s.filter.text.is_empty()) {
+            Entry::Push
+        } else {
+            Entry::Replace
+        };
+        self.update(entry, |s| s.filter.text = text);
+    }
+
     /// Clears every filter, keeping the view and the record on screen.
     pub fn clear_filters(&self) {
         self.update(Entry::Push, |s| s.filter = Filter::default());

@@ -11,7 +11,7 @@ use std::sync::Arc;
 use dossier::corpus::date::{Calendar, DateError, TypedEnd};
 use dossier::i18n::fill;
 use dossier::publish::pages::ListRow;
-use dossier::publish::parts::{ListEntry, YearInList};
+use dossier::publish::parts::{ListEntry, Manifest, YearInList};
 use dossier::query::filter::Filter;
 use dossier::query::search::query_words;
 use dossier::query::url_state::{Page, UrlState, View, PAGE_SIZE};
@@ -72,10 +72,7 @@ pub fn ListInPages() -> impl IntoView {
     });
     // The figures beside the date range, from the manifest: how many events
     // are undated, and the ends that are not dates.
-    let undated: usize = d
-        .manifest
-        .as_ref()
-        .map_or(0, |m| m.list.iter().map(|p| p.undated).sum());
+    let undated = d.manifest.as_ref().map_or(0, Manifest::listed_undated);
     // A search's: how many of its results are undated, once they are found.
     let found_undated = RwSignal::new(None::<(Vec<String>, usize)>);
     provide_context(FoundUndated(found_undated));
@@ -153,10 +150,7 @@ pub(super) fn ListDates(hidden: Signal<usize>, errors: Signal<Vec<DateError>>) -
 fn DefaultInPages() -> impl IntoView {
     let nav = expect_context::<Nav>();
     let d = data();
-    let total: usize = d
-        .manifest
-        .as_ref()
-        .map_or(0, |m| m.list.iter().map(|p| p.count).sum());
+    let total = d.manifest.as_ref().map_or(0, Manifest::listed);
     let default = Memo::new(move |_| nav.state.with(dates_only));
     let page = Memo::new(move |_| Page::of(total, nav.state.with(|s| s.page_number()), PAGE_SIZE));
     // The static first page stands for page 1 while the page's script shows it.

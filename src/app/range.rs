@@ -69,7 +69,7 @@ pub fn RangeInPages() -> impl IntoView {
     let Some(manifest) = d.manifest.clone() else {
         return ().into_any();
     };
-    let total: usize = manifest.list.iter().map(|p| p.count).sum();
+    let total = manifest.listed();
     let key = Memo::new(move |_| {
         nav.state.with(|s| {
             let f = &s.filter;

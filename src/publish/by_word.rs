@@ -159,8 +159,7 @@ pub fn over_range<'a>(
 /// How many of the results `places` are undated: a date range hides them
 /// unless undated events are shown. The list's undated events are its last.
 pub fn undated_among(manifest: &Manifest, places: &[u32]) -> usize {
-    let listed: usize = manifest.list.iter().map(|p| p.count).sum();
-    let undated_from = listed.saturating_sub(manifest.list.iter().map(|p| p.undated).sum());
+    let undated_from = manifest.listed().saturating_sub(manifest.listed_undated());
     places.len() - places.partition_point(|&p| (p as usize) < undated_from)
 }
 

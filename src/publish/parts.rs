@@ -1472,6 +1472,16 @@ impl Manifest {
         ))
     }
 
+    /// How many rows the default list has: its events.
+    pub fn listed(&self) -> usize {
+        self.list.iter().map(|p| p.count).sum()
+    }
+
+    /// How many of them are undated (listed last).
+    pub fn listed_undated(&self) -> usize {
+        self.list.iter().map(|p| p.undated).sum()
+    }
+
     /// The parts of the words' table that hold the words beginning with
     /// `prefix` (a folded, stemmed word): most often one.
     pub fn words_of(&self, prefix: &str) -> std::ops::Range<usize> {

@@ -115,7 +115,7 @@ pub fn in_range<'a>(
         undated_hidden: if undated {
             0
         } else {
-            manifest.list.iter().map(|p| p.undated).sum()
+            manifest.listed_undated()
         },
     }
 }
