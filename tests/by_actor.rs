@@ -28,11 +28,10 @@ use dossier::publish::pages::{ActorList, ListRow, PlacedRow};
 use dossier::publish::parts::{
     inflate, read_actor_rows, read_manifest, ActorTable, Manifest, RowsEntry, Split,
 };
-use dossier::query::filter::{Filter, Outcome};
+use dossier::query::filter::Filter;
 use dossier::query::index::Index;
-use dossier::query::order::ClaimOrder;
 use dossier::query::url_state::{Page, PAGE_SIZE};
-use worded::{found, worded_split};
+use worded::{apps_list, found, worded_split};
 
 /// Record parts of 128 KiB of JSON: actors' rows in parts of 64 KiB, a few pages each.
 const PART_BYTES: usize = 128 * 1024;
@@ -88,11 +87,7 @@ fn from_whole(index: &Index, id: &str) -> Vec<String> {
         actors: vec![id.to_string()],
         ..Filter::default()
     };
-    let outcome = Outcome::new(index, &filter, Kind::Event);
-    let listing = outcome.listing(index, Kind::Event, ClaimOrder::Date);
-    (listing.items.iter())
-        .map(|&e| index.corpus.events[e as usize].id.clone())
-        .collect()
+    apps_list(index, &filter).0
 }
 
 #[test]
@@ -235,19 +230,15 @@ fn actors_lists_together_and_over_a_range_from_parts_are_the_apps_list_of_the_wh
             places.as_deref(),
             read.iter().map(|(entry, rows)| (*entry, rows.as_slice())),
         );
-        let outcome = Outcome::new(&index, &filter, Kind::Event);
-        let listing = outcome.listing(&index, Kind::Event, ClaimOrder::Date);
-        let ids: Vec<&str> = (listing.items.iter())
-            .map(|&e| index.corpus.events[e as usize].id.as_str())
-            .collect();
+        let (ids, loose_from, undated_hidden) = apps_list(&index, &filter);
         let got: Vec<&str> = listed.rows.iter().map(ListRow::id).collect();
         assert_eq!(got, ids, "{filter:?}");
-        assert_eq!(listed.loose_from, listing.loose_from, "{filter:?}");
-        assert_eq!(listed.undated_hidden, outcome.undated_hidden, "{filter:?}");
+        assert_eq!(listed.loose_from, loose_from, "{filter:?}");
+        assert_eq!(listed.undated_hidden, undated_hidden, "{filter:?}");
         some += usize::from(!ids.is_empty());
         searched += usize::from(!filter.text.is_empty() && !ids.is_empty());
-        loose += usize::from(listing.loose_from < ids.len());
-        hidden += usize::from(outcome.undated_hidden > 0);
+        loose += usize::from(loose_from < ids.len());
+        hidden += usize::from(undated_hidden > 0);
         parts += usize::from(read.len() > 1);
         let apart: usize = only.iter().map(ActorList::len).sum();
         shared += usize::from(window.is_open() && apart > ids.len());

@@ -19,18 +19,16 @@ mod worded;
 mod dice;
 
 use dice::Dice;
-use dossier::corpus::model::Kind;
 use dossier::corpus::sha256::sha256_hex;
 use dossier::publish::by_word::{over_range, page_parts, page_rows, range_parts_of};
 use dossier::publish::pages::{ListRow, PlacedRow};
 use dossier::publish::parts::{
     inflate, read_list, read_manifest, read_reach, ListEntry, Manifest, Split, WordTable,
 };
-use dossier::query::filter::{Filter, Outcome};
+use dossier::query::filter::Filter;
 use dossier::query::index::Index;
-use dossier::query::order::ClaimOrder;
 use dossier::query::url_state::{Page, PAGE_SIZE};
-use worded::{found, worded_split};
+use worded::{apps_list, found, worded_split};
 
 /// Record parts of 32 KiB of JSON: the words' table in parts of 16 KiB, so that
 /// the beginning of a word often spans two.
@@ -76,12 +74,7 @@ fn from_whole(index: &Index, text: &str) -> Vec<String> {
         text: text.to_string(),
         ..Filter::default()
     };
-    let outcome = Outcome::new(index, &filter, Kind::Event);
-    assert!(!outcome.search_pending);
-    let listing = outcome.listing(index, Kind::Event, ClaimOrder::Date);
-    (listing.items.iter())
-        .map(|&e| index.corpus.events[e as usize].id.clone())
-        .collect()
+    apps_list(index, &filter).0
 }
 
 /// A word of some event's heading or summary, as written, from the dice.
@@ -217,18 +210,14 @@ fn searches_over_a_date_range_from_parts_are_the_apps_list_of_the_whole_corpus()
             list.iter().map(|(at, rows)| (*at, rows.as_slice())),
             reach.iter().map(Vec::as_slice),
         );
-        let outcome = Outcome::new(&index, &filter, Kind::Event);
-        let listing = outcome.listing(&index, Kind::Event, ClaimOrder::Date);
-        let ids: Vec<&str> = (listing.items.iter())
-            .map(|&e| index.corpus.events[e as usize].id.as_str())
-            .collect();
+        let (ids, loose_from, undated_hidden) = apps_list(&index, &filter);
         let got: Vec<&str> = listed.rows.iter().map(ListRow::id).collect();
         assert_eq!(got, ids, "{filter:?}");
-        assert_eq!(listed.loose_from, listing.loose_from, "{filter:?}");
-        assert_eq!(listed.undated_hidden, outcome.undated_hidden, "{filter:?}");
+        assert_eq!(listed.loose_from, loose_from, "{filter:?}");
+        assert_eq!(listed.undated_hidden, undated_hidden, "{filter:?}");
         some += usize::from(!ids.is_empty());
-        loose += usize::from(listing.loose_from < ids.len());
-        hidden += usize::from(outcome.undated_hidden > 0);
+        loose += usize::from(loose_from < ids.len());
+        hidden += usize::from(undated_hidden > 0);
         let range_alone =
             dossier::publish::range::range_parts(&manifest, &window, filter.include_undated);
         fewer += usize::from(needs.list.len() < range_alone.list.len());

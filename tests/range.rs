@@ -19,17 +19,14 @@ mod worded;
 mod dice;
 
 use dice::Dice;
-use dossier::corpus::model::Kind;
 use dossier::corpus::sha256::sha256_hex;
 use dossier::publish::pages::{ListRow, PlacedRow};
 use dossier::publish::parts::{inflate, read_list, read_manifest, read_reach, Manifest, Split};
 use dossier::publish::range::{
     in_range, range_parts, reading_order, within_from_list_alone, InRange,
 };
-use dossier::query::filter::{Filter, Outcome};
-use dossier::query::index::Index;
-use dossier::query::order::ClaimOrder;
-use worded::worded_split;
+use dossier::query::filter::Filter;
+use worded::{apps_list, worded_split};
 
 /// Record parts of 128 KiB of JSON: list parts of 64 KiB, a few pages each.
 const PART_BYTES: usize = 128 * 1024;
@@ -70,17 +67,6 @@ fn from_parts(split: &Split, manifest: &Manifest, filter: &Filter) -> (InRange, 
     (listed, needs.list.len(), needs.reach.len())
 }
 
-/// The app's list of events for the filter, from the whole corpus: the ids in
-/// its order, where the less precisely dated begin, and the undated it hides.
-fn from_whole(index: &Index, filter: &Filter) -> (Vec<String>, usize, usize) {
-    let outcome = Outcome::new(index, filter, Kind::Event);
-    let listing = outcome.listing(index, Kind::Event, ClaimOrder::Date);
-    let ids = (listing.items.iter())
-        .map(|&e| index.corpus.events[e as usize].id.clone())
-        .collect();
-    (ids, listing.loose_from, outcome.undated_hidden)
-}
-
 #[test]
 fn every_range_from_parts_is_the_apps_list_of_the_whole_corpus() {
     let corpus = synth::generate(4000, 7);
@@ -112,7 +98,7 @@ fn every_range_from_parts_is_the_apps_list_of_the_whole_corpus() {
             continue;
         }
         let (listed, lists, _) = from_parts(&split, &manifest, &filter);
-        let (ids, loose_from, hidden) = from_whole(&index, &filter);
+        let (ids, loose_from, hidden) = apps_list(&index, &filter);
         let got: Vec<&str> = listed.rows.iter().map(ListRow::id).collect();
         assert_eq!(got, ids, "{filter:?}");
         assert_eq!(listed.loose_from, loose_from, "{filter:?}");
@@ -181,7 +167,7 @@ fn a_short_range_gives_its_events_in_their_final_order_as_the_lists_parts_come()
         };
         let (window, _) = filter.window();
         assert!(within_from_list_alone(&window), "{from}/{to}");
-        let (ids, loose_from, _) = from_whole(&index, &filter);
+        let (ids, loose_from, _) = apps_list(&index, &filter);
         let needs = range_parts(&manifest, &window, undated);
         // The parts that may hold events within the range, in the list's order.
         let (within, before) = reading_order(&manifest, &window, undated, &needs);

@@ -46,3 +46,19 @@ pub fn found(split: &Split, manifest: &Manifest, text: &str) -> (Vec<u32>, usize
     let places = matching(&query, &tables.iter().collect::<Vec<_>>());
     (places, needs.len())
 }
+
+/// The app's events list for `filter`, from the whole corpus: the ids in its
+/// order, where the less precisely dated begin, and the undated it hides.
+#[allow(dead_code)]
+pub fn apps_list(
+    index: &Index,
+    filter: &dossier::query::filter::Filter,
+) -> (Vec<String>, usize, usize) {
+    use dossier::corpus::model::Kind;
+    let outcome = dossier::query::filter::Outcome::new(index, filter, Kind::Event);
+    let listing = outcome.listing(index, Kind::Event, dossier::query::order::ClaimOrder::Date);
+    let ids = (listing.items.iter())
+        .map(|&e| index.corpus.events[e as usize].id.clone())
+        .collect();
+    (ids, listing.loose_from, outcome.undated_hidden)
+}
