@@ -11,8 +11,8 @@ range (the first over 1980-2000, the busiest over the densest year), and two
 actors together (the next two busiest; two of about 120 events); then searches
 (a common word, a word of about 50 events, whose page is spread over the list,
 the beginnings of two words, a word typed into the search field above the list,
-as a reader types it, the first word within the busiest actor's events and the
-second within those of the actor of about 120, then the first word over the
+as a reader types it, a word of a tenth of the events within the busiest actor's
+events and the first word within those of the actor of about 120, then the first word over the
 densest year and the second over 1980-2000). Prints, for each step, the time from
 the click to the page's records on screen (for a range, to its first page and to
 its count and whole page) and the bytes it transferred; and the JS heap
@@ -170,8 +170,8 @@ def main():
                    (f"search {common[:4]} {other[:5]}", f"q={common[:4]}%20{other[:5]}"),
                    (f"typed {typed}", None)]
         if lists:
-            actors += [(f"search {common} by {busiest}", f"actor={busiest}&q={common}"),
-                       (f"search {rare} by {few}", f"actor={few}&q={rare}")]
+            actors += [(f"search {other} by {busiest}", f"actor={busiest}&q={other}"),
+                       (f"search {common} by {few}", f"actor={few}&q={common}")]
         actors += [(f"search {common} in {dense}", f"q={common}&from={dense}&to={dense}"),
                    (f"search {rare} in 1980-2000", f"q={rare}&from=1980&to=2000")]
     ranges += [name for name, _ in actors]
