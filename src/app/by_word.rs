@@ -7,7 +7,9 @@
 //! over the range (`super::range`) reads the parts of it that hold a result.
 
 use std::cell::RefCell;
+use std::future::Future;
 use std::sync::Arc;
+use std::thread::LocalKey;
 
 use dossier::corpus::model::Kind;
 use dossier::i18n::fill;
@@ -277,18 +279,9 @@ pub(super) async fn find(
     let needs: Vec<usize> = word_parts(manifest, words);
     let fetch = |at: usize| async move {
         let entry = manifest.words.get(at)?;
-        if let Some(table) = few_read(&WORDS, &entry.file) {
-            return Some(Ok(table));
-        }
         let retry = afresh == Some(entry.file.as_str());
-        Some(match loader::word_table(entry, retry).await {
-            Ok(table) => {
-                let table = Arc::new(table);
-                keep_few(&WORDS, entry.file.clone(), table.clone(), WORD_PARTS_KEPT);
-                Ok(table)
-            }
-            Err(failure) => Err((entry.file.clone(), failure)),
-        })
+        let read = async { loader::word_table(entry, retry).await.map(Arc::new) };
+        Some(kept_or_read(&WORDS, &entry.file, WORD_PARTS_KEPT, read).await)
     };
     let mut arriving = stream::iter(needs).map(fetch).buffered(PARTS_IN_FLIGHT);
     let mut tables: Vec<Arc<WordTable>> = Vec::new();
@@ -301,6 +294,22 @@ pub(super) async fn find(
     let places = Arc::new(matching(words, &read));
     keep_few(&FOUND, words.to_vec(), places.clone(), WORD_PARTS_KEPT);
     Ok(places)
+}
+
+/// The part `file`, kept read in `cell`, else read (`read`) and kept there,
+/// the oldest of more than `most` forgotten; a failure names the part.
+async fn kept_or_read<V: Clone>(
+    cell: &'static LocalKey<FewRead<String, V>>,
+    file: &String,
+    most: usize,
+    read: impl Future<Output = Result<V, LoadFailure>>,
+) -> Result<V, Failed> {
+    if let Some(kept) = few_read(cell, file) {
+        return Ok(kept);
+    }
+    let read = read.await.map_err(|failure| (file.clone(), failure))?;
+    keep_few(cell, file.clone(), read.clone(), most);
+    Ok(read)
 }
 
 /// The rows of the page `page` of the results `places`, from the default
@@ -318,18 +327,10 @@ async fn rows(
     let needed = needs.len();
     let fetch = |at: usize| async move {
         let entry: &ListEntry = manifest.list.get(at)?;
-        if let Some(rows) = few_read(&LIST, &entry.file) {
-            return Some(Ok((entry, rows)));
-        }
         let retry = afresh == Some(entry.file.as_str());
-        Some(match loader::list_part(entry, retry).await {
-            Ok(rows) => {
-                let rows = Arc::new(rows);
-                keep_few(&LIST, entry.file.clone(), rows.clone(), LIST_PARTS_KEPT);
-                Ok((entry, rows))
-            }
-            Err(failure) => Err((entry.file.clone(), failure)),
-        })
+        let read = async { loader::list_part(entry, retry).await.map(Arc::new) };
+        let rows = kept_or_read(&LIST, &entry.file, LIST_PARTS_KEPT, read).await;
+        Some(rows.map(|rows| (entry, rows)))
     };
     let mut arriving = stream::iter(needs).map(fetch).buffered(PARTS_IN_FLIGHT);
     let mut parts: Vec<(&ListEntry, Arc<Vec<ListRow>>)> = Vec::new();
