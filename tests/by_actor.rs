@@ -24,6 +24,7 @@ use dice::Dice;
 use dossier::corpus::model::Kind;
 use dossier::corpus::sha256::sha256_hex;
 use dossier::publish::by_actor::{every_part, page_parts, page_rows, together};
+use dossier::publish::by_kind::Sought;
 use dossier::publish::pages::{ActorList, ListRow, PlacedRow};
 use dossier::publish::parts::{
     inflate, read_actor_rows, read_manifest, ActorTable, Manifest, RowsEntry, Split,
@@ -166,7 +167,7 @@ fn actors_lists_together_and_over_a_range_from_parts_are_the_apps_list_of_the_wh
     let manifest = read_manifest(split.manifest_json().as_bytes()).unwrap();
     let mut dice = Dice(23);
     let (mut some, mut loose, mut hidden, mut parts, mut shared) = (0, 0, 0, 0, 0);
-    let mut searched = 0;
+    let (mut searched, mut kinds) = (0, 0);
     for round in 0..400 {
         // One to three actors, the busiest often, as readers choose institutions;
         // a date range, or none with several actors; a third of them with the
@@ -197,9 +198,14 @@ fn actors_lists_together_and_over_a_range_from_parts_are_the_apps_list_of_the_wh
             },
             ..Filter::default()
         };
+        // A fifth of them with kinds chosen too.
+        let mut filter = filter;
+        if dice.below(5) == 0 {
+            dice.kinds(&mut filter);
+        }
         let (window, _) = filter.window();
         // One actor with no range and no search is its list in pages (above).
-        if window.is_open() && filter.actors.len() == 1 && filter.text.is_empty() {
+        if window.is_open() && filter.actors.len() == 1 && Sought::of(&filter).is_empty() {
             continue;
         }
         let lists: Vec<(ActorTable, ActorList)> = (filter.actors.iter())
@@ -222,7 +228,7 @@ fn actors_lists_together_and_over_a_range_from_parts_are_the_apps_list_of_the_wh
             })
             .collect();
         let only: Vec<ActorList> = lists.iter().map(|(_, list)| list.clone()).collect();
-        let places = (!filter.text.is_empty()).then(|| found(&split, &manifest, &filter.text).0);
+        let places = (!Sought::of(&filter).is_empty()).then(|| found(&split, &manifest, &filter).0);
         let listed = together(
             &only,
             &window,
@@ -237,6 +243,7 @@ fn actors_lists_together_and_over_a_range_from_parts_are_the_apps_list_of_the_wh
         assert_eq!(listed.undated_hidden, undated_hidden, "{filter:?}");
         some += usize::from(!ids.is_empty());
         searched += usize::from(!filter.text.is_empty() && !ids.is_empty());
+        kinds += usize::from(!Sought::of(&filter).kinds.is_empty() && !ids.is_empty());
         loose += usize::from(loose_from < ids.len());
         hidden += usize::from(undated_hidden > 0);
         parts += usize::from(read.len() > 1);
@@ -246,7 +253,13 @@ fn actors_lists_together_and_over_a_range_from_parts_are_the_apps_list_of_the_wh
     // The filters tried are not all empty, nor all the same; some actors chosen
     // together share events, listed once; some searches find events.
     assert!(
-        some > 100 && loose > 20 && hidden > 20 && parts > 20 && shared > 5 && searched > 20,
-        "{some} {loose} {hidden} {parts} {shared} {searched}"
+        some > 100
+            && loose > 20
+            && hidden > 20
+            && parts > 20
+            && shared > 5
+            && searched > 20
+            && kinds > 8,
+        "{some} {loose} {hidden} {parts} {shared} {searched} {kinds}"
     );
 }

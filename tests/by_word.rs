@@ -1,9 +1,11 @@
-//! The events list for a search, from parts (`publish::by_word`): for many
-//! searches over a generated corpus (whole words, the beginnings of words,
-//! several words, words no event holds, plurals and capitals), the words' table
-//! the build wrote and the default list's parts give, page by page, the app's
-//! own events list of the whole corpus with that search typed: the same events
-//! in the same order, with the same count.
+//! The events list for a search and for kinds chosen, from parts
+//! (`publish::by_word`, `publish::by_kind`): for many searches over a generated
+//! corpus (whole words, the beginnings of words, several words, words no event
+//! holds, plurals and capitals), and many choices of kinds with words or not,
+//! the words' and the kinds' tables the build wrote and the default list's
+//! parts give, page by page or over a date range, the app's own events list of
+//! the whole corpus with that filter: the same events in the same order, with
+//! the same count.
 
 // Tests may unwrap: a failure is the test failing.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -23,7 +25,7 @@ use dossier::corpus::sha256::sha256_hex;
 use dossier::publish::by_word::{over_range, page_parts, page_rows, range_parts_of};
 use dossier::publish::pages::{ListRow, PlacedRow};
 use dossier::publish::parts::{
-    inflate, read_list, read_manifest, read_reach, ListEntry, Manifest, Split, WordTable,
+    inflate, read_list, read_manifest, read_reach, ListEntry, Manifest, PlaceTable, Split,
 };
 use dossier::query::filter::Filter;
 use dossier::query::index::Index;
@@ -40,11 +42,22 @@ fn json_of(split: &Split, name: &str) -> Vec<u8> {
     inflate(stored).unwrap()
 }
 
-/// The search `text` as the app reads it before the corpus: its results'
-/// places ([`found`]), then every page of them from the default list's parts;
-/// the results' ids, and how many parts of the words' table that took.
-fn from_parts(split: &Split, manifest: &Manifest, text: &str) -> (Vec<String>, usize) {
-    let (places, words) = found(split, manifest, text);
+/// The search `text` as the app reads it before the corpus, as [`from_parts`] does.
+fn searched(split: &Split, manifest: &Manifest, text: &str) -> (Vec<String>, usize) {
+    let filter = Filter {
+        text: text.to_string(),
+        ..Filter::default()
+    };
+    let (ids, words, _) = from_parts(split, manifest, &filter);
+    (ids, words)
+}
+
+/// The words and kinds of `filter` as the app reads them before the corpus:
+/// their results' places ([`found`]), then every page of them from the default
+/// list's parts; the results' ids, and how many parts of the words' and of the
+/// kinds' tables that took.
+fn from_parts(split: &Split, manifest: &Manifest, filter: &Filter) -> (Vec<String>, usize, usize) {
+    let (places, words, kinds) = found(split, manifest, filter);
     let mut ids = Vec::new();
     let pages = Page::of(places.len(), 1, PAGE_SIZE).count.max(1);
     for number in 1..=pages {
@@ -65,7 +78,7 @@ fn from_parts(split: &Split, manifest: &Manifest, text: &str) -> (Vec<String>, u
         assert_eq!(rows.len(), page.len().min(places.len() - page.start));
         ids.extend(rows.iter().map(|r| r.id().to_string()));
     }
-    (ids, words)
+    (ids, words, kinds)
 }
 
 /// The app's events list with `text` typed in its search, from the whole corpus.
@@ -125,7 +138,7 @@ fn searches_from_parts_are_the_apps_list_of_the_whole_corpus() {
             .collect();
         let text = words.join(if round % 2 == 0 { " " } else { ", " });
         let whole = from_whole(&index, &text);
-        let (got, parts) = from_parts(&split, &manifest, &text);
+        let (got, parts) = searched(&split, &manifest, &text);
         assert_eq!(got, whole, "{text:?}");
         some += usize::from(!whole.is_empty());
         none += usize::from(whole.is_empty());
@@ -145,7 +158,7 @@ fn a_word_the_events_lack_and_a_word_in_no_part_find_nothing() {
     let (split, _) = worded_split(&corpus, PART_BYTES);
     let manifest = read_manifest(split.manifest_json().as_bytes()).unwrap();
     for text in ["zzzzqx", "0000000000", "\u{2603}"] {
-        assert_eq!(from_parts(&split, &manifest, text).0, Vec::<String>::new());
+        assert_eq!(searched(&split, &manifest, text).0, Vec::<String>::new());
     }
 }
 
@@ -156,13 +169,13 @@ fn a_damaged_part_of_the_words_is_named() {
     let manifest = read_manifest(split.manifest_json().as_bytes()).unwrap();
     let entry = &manifest.words[0];
     let json = json_of(&split, &entry.file);
-    let err = WordTable::read(entry, &json, "00").err().unwrap();
+    let err = PlaceTable::read(entry, &json, "00").err().unwrap();
     assert!(err.to_string().contains(&entry.file), "{err}");
     // A place written twice in a word's list is no part the build writes.
     let text = String::from_utf8(json).unwrap();
     let twice = text.replacen(",1,", ",0,", 1);
     assert_ne!(twice, text);
-    assert!(WordTable::read(entry, twice.as_bytes(), &sha256_hex(twice.as_bytes())).is_err());
+    assert!(PlaceTable::read(entry, twice.as_bytes(), &sha256_hex(twice.as_bytes())).is_err());
 }
 
 #[test]
@@ -186,31 +199,9 @@ fn searches_over_a_date_range_from_parts_are_the_apps_list_of_the_whole_corpus()
         if window.is_open() {
             continue;
         }
-        let (places, _) = found(&split, &manifest, &filter.text);
-        let needs = range_parts_of(&manifest, &window, filter.include_undated, &places);
-        let list: Vec<(usize, Vec<ListRow>)> = (needs.list.iter())
-            .map(|&at| {
-                let entry = &manifest.list[at];
-                let json = json_of(&split, &entry.file);
-                (at, read_list(entry, &json, &sha256_hex(&json)).unwrap())
-            })
-            .collect();
-        let reach: Vec<Vec<PlacedRow>> = (needs.reach.iter())
-            .map(|&at| {
-                let entry = &manifest.reach[at];
-                let json = json_of(&split, &entry.file);
-                read_reach(entry, &json, &sha256_hex(&json)).unwrap()
-            })
-            .collect();
-        let listed = over_range(
-            &manifest,
-            &window,
-            filter.include_undated,
-            &places,
-            list.iter().map(|(at, rows)| (*at, rows.as_slice())),
-            reach.iter().map(Vec::as_slice),
-        );
+        let places = found(&split, &manifest, &filter).0;
         let (ids, loose_from, undated_hidden) = apps_list(&index, &filter);
+        let listed = over_range_from_parts(&split, &manifest, &filter, &places);
         let got: Vec<&str> = listed.rows.iter().map(ListRow::id).collect();
         assert_eq!(got, ids, "{filter:?}");
         assert_eq!(listed.loose_from, loose_from, "{filter:?}");
@@ -218,6 +209,7 @@ fn searches_over_a_date_range_from_parts_are_the_apps_list_of_the_whole_corpus()
         some += usize::from(!ids.is_empty());
         loose += usize::from(loose_from < ids.len());
         hidden += usize::from(undated_hidden > 0);
+        let needs = range_parts_of(&manifest, &window, filter.include_undated, &places);
         let range_alone =
             dossier::publish::range::range_parts(&manifest, &window, filter.include_undated);
         fewer += usize::from(needs.list.len() < range_alone.list.len());
@@ -228,4 +220,107 @@ fn searches_over_a_date_range_from_parts_are_the_apps_list_of_the_whole_corpus()
         some > 80 && loose > 20 && hidden > 20 && fewer > 10,
         "{some} {loose} {hidden} {fewer}"
     );
+}
+
+/// The results `places` of `filter` over its date range, as the app lists them
+/// before the corpus, from the default list's parts the range needs that hold
+/// any of them.
+fn over_range_from_parts(
+    split: &Split,
+    manifest: &Manifest,
+    filter: &Filter,
+    places: &[u32],
+) -> dossier::publish::range::InRange {
+    let (window, _) = filter.window();
+    let needs = range_parts_of(manifest, &window, filter.include_undated, places);
+    let list: Vec<(usize, Vec<ListRow>)> = (needs.list.iter())
+        .map(|&at| {
+            let entry = &manifest.list[at];
+            let json = json_of(split, &entry.file);
+            (at, read_list(entry, &json, &sha256_hex(&json)).unwrap())
+        })
+        .collect();
+    let reach: Vec<Vec<PlacedRow>> = (needs.reach.iter())
+        .map(|&at| {
+            let entry = &manifest.reach[at];
+            let json = json_of(split, &entry.file);
+            read_reach(entry, &json, &sha256_hex(&json)).unwrap()
+        })
+        .collect();
+    over_range(
+        manifest,
+        &window,
+        filter.include_undated,
+        places,
+        list.iter().map(|(at, rows)| (*at, rows.as_slice())),
+        reach.iter().map(Vec::as_slice),
+    )
+}
+
+#[test]
+fn kinds_chosen_from_parts_are_the_apps_list_of_the_whole_corpus() {
+    let corpus = synth::generate(4000, 7);
+    let (split, index) = worded_split(&corpus, PART_BYTES);
+    let index = Index::new(index.corpus);
+    let manifest = read_manifest(split.manifest_json().as_bytes()).unwrap();
+    assert!(
+        manifest.kinds.len() > 1,
+        "{} parts of kinds",
+        manifest.kinds.len()
+    );
+    let mut dice = Dice(53);
+    let (mut some, mut none, mut pages, mut worded, mut ranged, mut two_parts) = (0, 0, 0, 0, 0, 0);
+    for _ in 0..300 {
+        // Kinds; with a word's beginning a third of the time, a date range another third.
+        let mut filter = Filter::default();
+        dice.kinds(&mut filter);
+        match dice.below(3) {
+            0 => {
+                let word = some_word(&index, &mut dice);
+                filter.text = word.chars().take(2 + dice.below(6) as usize).collect();
+            }
+            1 => {
+                filter.from = dice.end();
+                filter.to = dice.end();
+                filter.include_undated = dice.below(3) == 0;
+            }
+            _ => {}
+        }
+        let (ids, loose_from, undated_hidden) = apps_list(&index, &filter);
+        let (window, _) = filter.window();
+        if window.is_open() {
+            let (got, _, kinds) = from_parts(&split, &manifest, &filter);
+            assert_eq!(got, ids, "{filter:?}");
+            two_parts += usize::from(kinds > 1);
+        } else {
+            let places = found(&split, &manifest, &filter).0;
+            let listed = over_range_from_parts(&split, &manifest, &filter, &places);
+            let got: Vec<&str> = listed.rows.iter().map(ListRow::id).collect();
+            assert_eq!(got, ids, "{filter:?}");
+            assert_eq!(listed.loose_from, loose_from, "{filter:?}");
+            assert_eq!(listed.undated_hidden, undated_hidden, "{filter:?}");
+            ranged += usize::from(!ids.is_empty());
+        }
+        some += usize::from(!ids.is_empty());
+        none += usize::from(ids.is_empty());
+        pages += usize::from(ids.len() > 2 * PAGE_SIZE);
+        worded += usize::from(!filter.text.is_empty() && !ids.is_empty());
+    }
+    // The choices tried are not all empty, nor all alike; some need two parts
+    // of the kinds' table, some find events with words, some over a range.
+    assert!(
+        some > 100 && none > 20 && pages > 20 && worded > 20 && ranged > 20 && two_parts > 10,
+        "{some} {none} {pages} {worded} {ranged} {two_parts}"
+    );
+}
+
+#[test]
+fn a_damaged_part_of_the_kinds_is_named() {
+    let corpus = synth::generate(2000, 7);
+    let (split, _) = worded_split(&corpus, PART_BYTES);
+    let manifest = read_manifest(split.manifest_json().as_bytes()).unwrap();
+    let entry = &manifest.kinds[0];
+    let json = json_of(&split, &entry.file);
+    let err = PlaceTable::read(entry, &json, "00").err().unwrap();
+    assert!(err.to_string().contains(&entry.file), "{err}");
 }

@@ -194,10 +194,10 @@ fn a_damaged_stale_or_unknown_part_is_named_and_nothing_half_read_passes() {
 #[test]
 fn a_manifest_of_another_format_or_none_at_all_is_refused() {
     let parts = split(&synth::generate(100, 1), "0123", PART_BYTES);
-    let other = parts.manifest_json().replace(FORMAT, "dossier-parts/9");
+    let other = parts.manifest_json().replace(FORMAT, "dossier-parts/99");
     assert_eq!(
         read_manifest(other.as_bytes()),
-        Err(PartsError::UnknownFormat("dossier-parts/9".into()))
+        Err(PartsError::UnknownFormat("dossier-parts/99".into()))
     );
     assert!(matches!(
         read_manifest(b"<html>Not found</html>"),

@@ -15,7 +15,7 @@ use dossier::corpus::model::Kind;
 use dossier::i18n::fill;
 use dossier::publish::by_word::{matching, page_parts, page_rows, word_parts};
 use dossier::publish::pages::ListRow;
-use dossier::publish::parts::{ListEntry, Manifest, WordTable};
+use dossier::publish::parts::{ListEntry, Manifest, PlaceTable};
 use dossier::query::filter::Filter;
 use dossier::query::search::query_words;
 use dossier::query::url_state::{Page, UrlState, View, PAGE_SIZE};
@@ -59,7 +59,7 @@ const LIST_PARTS_KEPT: usize = 16;
 const TYPING_RESTS_MS: i32 = 150;
 
 thread_local! {
-    static WORDS: FewRead<String, Arc<WordTable>> = const { RefCell::new(Vec::new()) };
+    static WORDS: FewRead<String, Arc<PlaceTable>> = const { RefCell::new(Vec::new()) };
     static LIST: FewRead<String, Arc<Vec<ListRow>>> = const { RefCell::new(Vec::new()) };
     /// The places of the events the last few searches found, by their words.
     static FOUND: FewRead<Vec<String>, Arc<Vec<u32>>> = const { RefCell::new(Vec::new()) };
@@ -284,13 +284,13 @@ pub(super) async fn find(
         Some(kept_or_read(&WORDS, &entry.file, WORD_PARTS_KEPT, read).await)
     };
     let mut arriving = stream::iter(needs).map(fetch).buffered(PARTS_IN_FLIGHT);
-    let mut tables: Vec<Arc<WordTable>> = Vec::new();
+    let mut tables: Vec<Arc<PlaceTable>> = Vec::new();
     while let Some(table) = arriving.next().await {
         if let Some(table) = table {
             tables.push(table?);
         }
     }
-    let read: Vec<&WordTable> = tables.iter().map(|t| t.as_ref()).collect();
+    let read: Vec<&PlaceTable> = tables.iter().map(|t| t.as_ref()).collect();
     let places = Arc::new(matching(words, &read));
     keep_few(&FOUND, words.to_vec(), places.clone(), WORD_PARTS_KEPT);
     Ok(places)

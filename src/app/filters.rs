@@ -474,12 +474,7 @@ fn TermFilter(facet: Facet, legend: &'static str) -> impl IntoView {
     let Some(vocab) = facet.vocab() else {
         return ().into_any();
     };
-    let key = match facet {
-        Facet::Tags => "tag",
-        Facet::ClaimKinds => "claim",
-        Facet::LegalTerms => "term",
-        _ => "source",
-    };
+    let key = facet.key();
     let l = lang();
     let boxes = move || {
         vocab

@@ -11,7 +11,7 @@ use dossier::publish::gather::Gathering;
 use dossier::publish::pages::{ListRow, PlacedRow};
 use dossier::publish::parts::{
     self, read_actor_rows, read_list, read_reach, ActorTable, Assembly, ListEntry, Manifest,
-    PartsError, ReachEntry, RowsEntry, TableEntry, WordTable, MANIFEST,
+    PartsError, PlaceTable, ReachEntry, RowsEntry, TableEntry, MANIFEST,
 };
 use dossier::query::index::{Index, IndexBuilding};
 use futures::stream::{self, StreamExt};
@@ -588,9 +588,9 @@ pub async fn actor_rows(entry: &RowsEntry, retry: bool) -> Result<Vec<PlacedRow>
 
 /// The part of the words' table `entry`, fetched, checked against its hash and
 /// read: its words, each with the places of the events that hold it.
-pub async fn word_table(entry: &TableEntry, retry: bool) -> Result<WordTable, LoadFailure> {
+pub async fn word_table(entry: &TableEntry, retry: bool) -> Result<PlaceTable, LoadFailure> {
     let part = fetch_part(entry.file.clone(), retry).await?;
-    WordTable::read(entry, &part.json, &part.sha256).map_err(LoadFailure::Parts)
+    PlaceTable::read(entry, &part.json, &part.sha256).map_err(LoadFailure::Parts)
 }
 
 /// The record `id` and the records it names, from the few parts that hold them

@@ -12,7 +12,7 @@ use dossier::corpus::document::Severity;
 use dossier::corpus::sha256::sha256_hex;
 use dossier::corpus::{load, validate};
 use dossier::publish::parts::{self, Worded, DIRECTORY_ELEMENT, MANIFEST, PART_BYTES};
-use dossier::publish::{by_word, glance, pages};
+use dossier::publish::{by_kind, by_word, glance, pages};
 use dossier::query::index::Index;
 
 const USAGE: &str =
@@ -126,11 +126,14 @@ fn run(corpus: &Path, out: &Path, part_bytes: usize, site: Carries) -> Result<()
     let by_actor = pages::actor_places(&index);
     // And the words a search finds in the events, with their places in it.
     let words = by_word::word_places(&index);
+    // And the kinds it filters by, each value with its places in it.
+    let kinds = by_kind::kind_places(&index);
     let worded = Worded {
         looks: &looks,
         list: &list,
         by_actor: &by_actor,
         words: &words,
+        kinds: &kinds,
     };
     let mut split = parts::split_worded(&index.corpus, &fingerprint, part_bytes, Some(worded));
     split.manifest.whole = site.whole;
@@ -169,7 +172,7 @@ fn run(corpus: &Path, out: &Path, part_bytes: usize, site: Carries) -> Result<()
     // listening (`| head`) loses the line, not the parts.
     let _ = writeln!(
         std::io::stdout(),
-        "split-corpus: {} records in {} parts, a directory of {}, first looks in {}, the default list in {} and its rows that reach in {}, the actors' lists in {} and their rows in {}, the words in {} ({bytes} bytes), manifest {} bytes, in {:.1} s",
+        "split-corpus: {} records in {} parts, a directory of {}, first looks in {}, the default list in {} and its rows that reach in {}, the actors' lists in {} and their rows in {}, the words in {}, the kinds in {} ({bytes} bytes), manifest {} bytes, in {:.1} s",
         split.manifest.totals.total(),
         split.parts.len(),
         split.directory.len(),
@@ -179,6 +182,7 @@ fn run(corpus: &Path, out: &Path, part_bytes: usize, site: Carries) -> Result<()
         split.by_actor.len(),
         split.by_actor_rows.len(),
         split.words.len(),
+        split.kinds.len(),
         manifest.len(),
         started.elapsed().as_secs_f64()
     );

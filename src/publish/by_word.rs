@@ -13,7 +13,7 @@ use std::ops::Range;
 use crate::corpus::date::DateWindow;
 use crate::corpus::model::Kind;
 use crate::publish::pages::{default_list, ListRow, PlacedRow};
-use crate::publish::parts::{ListEntry, Manifest, WordTable};
+use crate::publish::parts::{ListEntry, Manifest, PlaceTable};
 use crate::publish::range::{over_window, placed_rows, range_parts, InRange, RangeParts};
 use crate::query::index::Index;
 use crate::query::search::{TextIndex, TextIndexBuilder};
@@ -42,7 +42,7 @@ pub fn word_parts(manifest: &Manifest, query: &[String]) -> Vec<usize> {
 /// The places in the default list, ascending, of the events that hold every
 /// word of `query`, each as the beginning of a word, from the parts of the
 /// words' table [`word_parts`] named.
-pub fn matching(query: &[String], tables: &[&WordTable]) -> Vec<u32> {
+pub fn matching(query: &[String], tables: &[&PlaceTable]) -> Vec<u32> {
     let mut kept: Option<Vec<u32>> = None;
     for word in query {
         let mut places: Vec<u32> = tables
@@ -61,7 +61,7 @@ pub fn matching(query: &[String], tables: &[&WordTable]) -> Vec<u32> {
 }
 
 /// The places in both ascending lists.
-fn both(a: &[u32], b: &[u32]) -> Vec<u32> {
+pub fn both(a: &[u32], b: &[u32]) -> Vec<u32> {
     let (mut i, mut j, mut out) = (0, 0, Vec::new());
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {

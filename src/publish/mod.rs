@@ -3,6 +3,7 @@
 //! `corpus` and `i18n`.
 
 pub mod by_actor;
+pub mod by_kind;
 pub mod by_word;
 pub mod cite;
 pub mod export;

@@ -35,7 +35,7 @@ use crate::query::search::TextIndex;
 use crate::query::url_state::PAGE_SIZE;
 
 /// The format this module writes and reads, named in every manifest.
-pub const FORMAT: &str = "dossier-parts/8";
+pub const FORMAT: &str = "dossier-parts/9";
 
 /// The element of the app's page that carries the record directory's parts
 /// ([`Manifest::directory_in_page`]), up to its contents.
@@ -283,6 +283,12 @@ pub struct Manifest {
     /// (`publish::by_word`), so that a typed word fetches one small part.
     #[serde(default)]
     pub words: Vec<TableEntry>,
+    /// The kinds the events list filters by (event tags, claim kinds, source
+    /// kinds, legal characterisations), each value by its key in the address
+    /// (`tag:killings`), with the places in the default list of the events that
+    /// value keeps: a table by key (`publish::by_kind`), read when a kind is chosen.
+    #[serde(default)]
+    pub kinds: Vec<TableEntry>,
     /// Above how many bytes of parts (as stored) the app asks the reader before
     /// it downloads them all; absent means [`ASK_ABOVE`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -330,6 +336,7 @@ pub struct Split {
     pub by_actor: Vec<(String, Vec<u8>)>,
     pub by_actor_rows: Vec<(String, Vec<u8>)>,
     pub words: Vec<(String, Vec<u8>)>,
+    pub kinds: Vec<(String, Vec<u8>)>,
 }
 
 impl Split {
@@ -350,6 +357,7 @@ impl Split {
             .chain(&self.by_actor)
             .chain(&self.by_actor_rows)
             .chain(&self.words)
+            .chain(&self.kinds)
     }
 }
 
@@ -448,14 +456,16 @@ pub fn split(corpus: &Corpus, sha256: &str, part_bytes: usize) -> Split {
 
 /// What the build words for a site beside its record parts: each record's first
 /// look, the default list's rows in its order, each actor's places in it
-/// (`publish::pages::actor_places`), and the words a search finds in the
-/// events, each with their places (`publish::by_word::word_places`).
+/// (`publish::pages::actor_places`), the words a search finds in the
+/// events, each with their places (`publish::by_word::word_places`), and the
+/// kinds' values, each with theirs (`publish::by_kind::kind_places`).
 #[derive(Clone, Copy)]
 pub struct Worded<'a> {
     pub looks: Looks<'a>,
     pub list: &'a [ListRow],
     pub by_actor: &'a [Vec<u32>],
     pub words: &'a TextIndex,
+    pub kinds: &'a [(String, Vec<u32>)],
 }
 
 /// Cuts a corpus into parts as [`split`] does, with each record's first look and
@@ -557,6 +567,13 @@ pub fn split_worded(
     let (word_entries, words) = listed(worded.map_or_else(Vec::new, |w| {
         word_parts(w.words, (part_bytes / LIST_SHARE).max(1))
     }));
+    let (kind_entries, kinds) = listed(worded.map_or_else(Vec::new, |w| {
+        let rows = w
+            .kinds
+            .iter()
+            .map(|(key, places)| (key.as_str(), steps(places)));
+        table_by_id("k", rows, (part_bytes / LIST_SHARE).max(1))
+    }));
     Split {
         manifest: Manifest {
             format: FORMAT.into(),
@@ -574,6 +591,7 @@ pub fn split_worded(
             reach: reach_entries,
             by_actor: by_actor_entries,
             words: word_entries,
+            kinds: kind_entries,
             // Written out, so that the service worker reads the same figure.
             ask_above: Some(ASK_ABOVE),
             show_alone_above: None,
@@ -590,6 +608,7 @@ pub fn split_worded(
         by_actor,
         by_actor_rows,
         words,
+        kinds,
     }
 }
 
@@ -598,14 +617,16 @@ pub fn split_worded(
 /// the first as it is and each other as its distance from the one before, so
 /// that a common word's long list is mostly ones and twos.
 fn word_parts(words: &TextIndex, part_bytes: usize) -> Vec<(TableEntry, Vec<u8>)> {
-    let rows = words.entries().map(|(word, places)| {
-        // Ascending, each place once: every step but the first is at least one.
-        let steps: Vec<u32> = (places.first().copied().into_iter())
-            .chain(places.windows(2).map(|w| w[1].saturating_sub(w[0])))
-            .collect();
-        (word, steps)
-    });
+    let rows = words.entries().map(|(word, places)| (word, steps(places)));
     table_by_id("w", rows, part_bytes)
+}
+
+/// Ascending places as a table of places writes them ([`PlaceTable`]): the
+/// first as it is, each other as its step from the one before (at least one).
+fn steps(places: &[u32]) -> Vec<u32> {
+    (places.first().copied().into_iter())
+        .chain(places.windows(2).map(|w| w[1].saturating_sub(w[0])))
+        .collect()
 }
 
 /// The actors' lists: for each actor in id order, the rows of the default list
@@ -1251,14 +1272,16 @@ impl<T> Table<T> {
     }
 }
 
-/// One part of the words' table, read: its words in byte order, each with the
-/// ascending places in the default list of the events that hold it.
-pub struct WordTable(Table<Vec<u32>>);
+/// One part of a table of places, read: the words' table (its words in byte
+/// order, each with the ascending places in the default list of the events that
+/// hold it) or the kinds' table (each value by its key, with the places of the
+/// events it keeps).
+pub struct PlaceTable(Table<Vec<u32>>);
 
-impl WordTable {
-    /// Reads the part of the words' table `entry` from its JSON and the SHA-256
+impl PlaceTable {
+    /// Reads the part of a table of places `entry` from its JSON and the SHA-256
     /// of that JSON, checked against the manifest.
-    pub fn read(entry: &TableEntry, bytes: &[u8], sha256: &str) -> Result<WordTable, PartsError> {
+    pub fn read(entry: &TableEntry, bytes: &[u8], sha256: &str) -> Result<PlaceTable, PartsError> {
         let mut table: Table<Vec<u32>> = Table::read(entry, bytes, sha256)?;
         for (_, steps) in &mut table.0 {
             // Each place but the first is written as its step from the one before.
@@ -1272,7 +1295,12 @@ impl WordTable {
                 place = next;
             }
         }
-        Ok(WordTable(table))
+        Ok(PlaceTable(table))
+    }
+
+    /// The places of the key `key`, if this part lists it.
+    pub fn places_of(&self, key: &str) -> Option<&[u32]> {
+        self.0.get(key).map(Vec::as_slice)
     }
 
     /// Its words that begin with `prefix`, each with its places.
@@ -1493,6 +1521,11 @@ impl Manifest {
             .saturating_sub(1);
         let end = words.partition_point(|p| p.from.as_str() < prefix || p.from.starts_with(prefix));
         first..end.max(first)
+    }
+
+    /// The number of the part of the kinds' table that would list the key `key`.
+    pub fn kinds_of(&self, key: &str) -> Option<usize> {
+        table_part_of(&self.kinds, key)
     }
 
     /// The number of the part of the actors' lists table that would list the actor `id`.

@@ -60,6 +60,19 @@ impl Facet {
             _ => None,
         }
     }
+
+    /// The facet's name in the address (`?tag=killings`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Facet::Date => "date",
+            Facet::Actors => "actor",
+            Facet::Tags => "tag",
+            Facet::ClaimKinds => "claim",
+            Facet::SourceKinds => "source",
+            Facet::LegalTerms => "term",
+            Facet::Text => "q",
+        }
+    }
 }
 
 impl Filter {
@@ -191,8 +204,9 @@ fn date_sets(index: &Index, window: &DateWindow) -> DateSets {
     }
 }
 
-/// The sets of records each facet's postings give for its chosen values.
-fn term_sets(index: &Index, facet: Facet) -> &[Bits] {
+/// The sets of records each facet's postings give for its values, in the
+/// order of its vocabulary.
+pub fn term_sets(index: &Index, facet: Facet) -> &[Bits] {
     match facet {
         Facet::Tags => &index.tag_sets,
         Facet::ClaimKinds => &index.claim_kind_sets,

@@ -304,6 +304,17 @@ impl Lang {
 mod tests {
     use super::*;
 
+    #[test]
+    fn each_kind_is_read_and_written_under_its_facets_key() {
+        use crate::query::filter::Facet;
+        // The kinds' table of a corpus in parts is keyed by these names.
+        for facet in Facet::TERMS {
+            let state = UrlState::from_query(&format!("?{}=x-y", facet.key()));
+            assert_eq!(state.filter.chosen(facet), ["x-y"], "{facet:?}");
+            assert_eq!(state.to_query(), format!("?{}=x-y", facet.key()));
+        }
+    }
+
     fn full_state() -> UrlState {
         UrlState {
             view: View::Claims,

@@ -1,4 +1,4 @@
-//! Random date ranges for the tests that hold lists from parts to the app's
+//! Random date ranges and kinds for the tests that hold lists from parts to the app's
 //! lists of the whole corpus, included by path.
 
 /// A small, seeded generator of numbers, so that a failure can be run again.
@@ -22,6 +22,25 @@ impl Dice {
             1 | 2 => year.to_string(),
             3 => format!("{year}-{month:02}"),
             _ => format!("{year}-{month:02}-{:02}", 1 + self.below(28)),
+        }
+    }
+
+    /// One to three values of the kinds the events list filters by, chosen in
+    /// `filter`, each of one to two kinds; now and then a value no vocabulary has.
+    #[allow(dead_code)]
+    pub fn kinds(&mut self, filter: &mut dossier::query::filter::Filter) {
+        use dossier::query::filter::Facet;
+        for _ in 0..1 + self.below(3) {
+            let facet = Facet::TERMS[self.below(Facet::TERMS.len() as u64) as usize];
+            let values: Vec<&str> = facet.vocab().unwrap().values().collect();
+            let value = match self.below(12) {
+                0 => "no-such-kind",
+                n => {
+                    values
+                        [(n as usize * 7 + self.below(values.len() as u64) as usize) % values.len()]
+                }
+            };
+            filter.choose(facet, value);
         }
     }
 }

@@ -1,14 +1,15 @@
 //! A corpus cut as the build cuts it (`split-corpus`): its record parts, with
-//! each record's first look, the default list's pages, the actors' lists and the words a search finds. Shared by the tests of
+//! each record's first look, the default list's pages, the actors' lists and the words a search finds and the kinds' values. Shared by the tests of
 //! the first looks and of the pages, included by path.
 
 use dossier::corpus::model::Corpus;
 use dossier::corpus::sha256::sha256_hex;
-use dossier::publish::by_word::{matching, word_parts, word_places};
+use dossier::publish::by_kind::{kind_places, Sought};
+use dossier::publish::by_word::word_places;
 use dossier::publish::glance::looks;
 use dossier::publish::pages::{actor_places, rows};
 use dossier::publish::parts::Worded;
-use dossier::publish::parts::{inflate, split_worded, Manifest, Split, WordTable};
+use dossier::publish::parts::{inflate, split_worded, Manifest, PlaceTable, Split};
 use dossier::query::index::Index;
 
 /// `corpus` cut into parts of about `part_bytes`, and the index the build words them from.
@@ -18,33 +19,58 @@ pub fn worded_split(corpus: &Corpus, part_bytes: usize) -> (Split, Index) {
     let list = rows(&index);
     let by_actor = actor_places(&index);
     let words = word_places(&index);
+    let kinds = kind_places(&index);
     let worded = Worded {
         looks: &looks,
         list: &list,
         by_actor: &by_actor,
         words: &words,
+        kinds: &kinds,
     };
     let split = split_worded(&index.corpus, "0123", part_bytes, Some(worded));
     (split, index)
 }
 
-/// The places in the default list of the results of the search `text`, as the
-/// app finds them before the corpus, from the parts of the words' table its
-/// words need, read and checked; and how many parts that took.
+/// The places in the default list of the events `filter` finds (its words and
+/// kinds), as the app finds them before the corpus, from the parts of the
+/// words' and the kinds' tables they need, read and checked; and how many
+/// parts of each table that took.
 #[allow(dead_code)]
-pub fn found(split: &Split, manifest: &Manifest, text: &str) -> (Vec<u32>, usize) {
-    let query = dossier::query::search::query_words(text);
-    let needs = word_parts(manifest, &query);
-    let tables: Vec<WordTable> = (needs.iter())
-        .map(|&at| {
-            let entry = &manifest.words[at];
-            let (_, stored) = split.files().find(|(f, _)| *f == entry.file).unwrap();
-            let json = inflate(stored).unwrap();
-            WordTable::read(entry, &json, &sha256_hex(&json)).unwrap()
-        })
-        .collect();
-    let places = matching(&query, &tables.iter().collect::<Vec<_>>());
-    (places, needs.len())
+pub fn found(
+    split: &Split,
+    manifest: &Manifest,
+    filter: &dossier::query::filter::Filter,
+) -> (Vec<u32>, usize, usize) {
+    let sought = Sought::of(filter);
+    let read = |entries: &[dossier::publish::parts::TableEntry], needs: &[usize]| {
+        (needs.iter())
+            .map(|&at| {
+                let entry = &entries[at];
+                let (_, stored) = split.files().find(|(f, _)| *f == entry.file).unwrap();
+                let json = inflate(stored).unwrap();
+                PlaceTable::read(entry, &json, &sha256_hex(&json)).unwrap()
+            })
+            .collect::<Vec<_>>()
+    };
+    let (word_needs, kind_needs) = (sought.word_parts(manifest), sought.kind_parts(manifest));
+    let words = read(&manifest.words, &word_needs);
+    let kinds = read(&manifest.kinds, &kind_needs);
+    let places = sought.found(
+        &words.iter().collect::<Vec<_>>(),
+        &kinds.iter().collect::<Vec<_>>(),
+    );
+    (places, word_needs.len(), kind_needs.len())
+}
+
+/// The places of the events the search `text` finds, as [`found`] does.
+#[allow(dead_code)]
+pub fn found_words(split: &Split, manifest: &Manifest, text: &str) -> (Vec<u32>, usize) {
+    let filter = dossier::query::filter::Filter {
+        text: text.to_string(),
+        ..Default::default()
+    };
+    let (places, words, _) = found(split, manifest, &filter);
+    (places, words)
 }
 
 /// The app's events list for `filter`, from the whole corpus: the ids in its

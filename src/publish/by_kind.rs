@@ -1,0 +1,144 @@
+//! The events list for kinds chosen before the corpus is read (`?tag=killings`,
+//! `?claim=death-toll`, with words typed or not): the events the events list
+//! keeps for them once the corpus is in, in the list's order, with their exact
+//! count. The build writes each value of each kind the list filters by, with
+//! the places in the default list of the events it keeps ([`kind_places`]), as
+//! a table by key (`Manifest::kinds`): a kind chosen needs the one part that
+//! holds its value. What a list in pages is asked to find, words and kinds
+//! together, is a [`Sought`]; its places then serve every list a search serves
+//! (`publish::by_word`: its pages; `publish::range`, `publish::by_actor`).
+
+use crate::corpus::model::Kind;
+use crate::publish::by_word::{both, matching, word_parts};
+use crate::publish::pages::default_list;
+use crate::publish::parts::{Manifest, PlaceTable};
+use crate::query::filter::{term_sets, Facet, Filter};
+use crate::query::index::Index;
+use crate::query::search::query_words;
+
+/// A value's key in the kinds' table: the facet's name in the address and the
+/// value (`tag:killings`).
+pub fn kind_key(facet: Facet, value: &str) -> String {
+    format!("{}:{value}", facet.key())
+}
+
+/// Every value of the kinds the events list filters by, by its key in byte
+/// order, each with the places in the default list of the events it keeps (as
+/// `query::filter` keeps them: an event's own tags, and the kinds of the claims
+/// and sources it is linked to). A value that keeps no event is left out.
+pub fn kind_places(index: &Index) -> Vec<(String, Vec<u32>)> {
+    let events = index.numbering.range(Kind::Event);
+    let list = default_list(index);
+    let mut keys = Vec::new();
+    for facet in Facet::TERMS {
+        let Some(vocab) = facet.vocab() else { continue };
+        for (value, set) in vocab.values().zip(term_sets(index, facet)) {
+            let places: Vec<u32> = (list.iter().enumerate())
+                .filter(|(_, &e)| set.contains(events.start + e as usize))
+                .map(|(place, _)| place as u32)
+                .collect();
+            if !places.is_empty() {
+                keys.push((kind_key(facet, value), places));
+            }
+        }
+    }
+    keys.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    keys
+}
+
+/// What a list in pages is asked to find: the words typed, folded and stemmed
+/// as the search reads them, and for each kind chosen, its values' keys; an
+/// event is found when it holds every word and, of each kind, any value chosen.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Sought {
+    pub words: Vec<String>,
+    pub kinds: Vec<Vec<String>>,
+}
+
+impl Sought {
+    /// What `filter` asks to find; its other facets are not read.
+    pub fn of(filter: &Filter) -> Sought {
+        let kinds = Facet::TERMS
+            .iter()
+            .map(|&facet| {
+                let mut keys: Vec<String> = (filter.chosen(facet).iter())
+                    .map(|value| kind_key(facet, value))
+                    .collect();
+                keys.sort_unstable();
+                keys.dedup();
+                keys
+            })
+            .filter(|keys| !keys.is_empty())
+            .collect();
+        Sought {
+            words: query_words(&filter.text),
+            kinds,
+        }
+    }
+
+    /// Whether nothing is asked for: the default list.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty() && self.kinds.is_empty()
+    }
+
+    /// The parts of the words' table it needs, each once, in order.
+    pub fn word_parts(&self, manifest: &Manifest) -> Vec<usize> {
+        word_parts(manifest, &self.words)
+    }
+
+    /// The parts of the kinds' table it needs, each once, in order.
+    pub fn kind_parts(&self, manifest: &Manifest) -> Vec<usize> {
+        let mut parts: Vec<usize> = (self.kinds.iter().flatten())
+            .filter_map(|key| manifest.kinds_of(key))
+            .collect();
+        parts.sort_unstable();
+        parts.dedup();
+        parts
+    }
+
+    /// The places in the default list, ascending, of the events found, from
+    /// the parts of the words' and the kinds' tables it needs. Nothing asked
+    /// for finds nothing: the default list is no search.
+    pub fn found(&self, words: &[&PlaceTable], kinds: &[&PlaceTable]) -> Vec<u32> {
+        let mut found: Option<Vec<u32>> =
+            (!self.words.is_empty()).then(|| matching(&self.words, words));
+        for keys in &self.kinds {
+            let mut places: Vec<u32> = (keys.iter())
+                .flat_map(|key| kinds.iter().filter_map(|t| t.places_of(key)).flatten())
+                .copied()
+                .collect();
+            places.sort_unstable();
+            places.dedup();
+            found = Some(match found {
+                None => places,
+                Some(found) => both(&found, &places),
+            });
+        }
+        found.unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_same_kinds_chosen_in_another_order_are_sought_alike() {
+        let filter = |tags: &[&str]| Filter {
+            tags: tags.iter().map(|t| t.to_string()).collect(),
+            claim_kinds: vec!["death-toll".into()],
+            ..Filter::default()
+        };
+        let sought = Sought::of(&filter(&["killings", "commemoration"]));
+        assert_eq!(sought, Sought::of(&filter(&["commemoration", "killings"])));
+        let keys = |k: &[&str]| k.iter().map(|k| k.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            sought.kinds,
+            [
+                keys(&["tag:commemoration", "tag:killings"]),
+                keys(&["claim:death-toll"])
+            ]
+        );
+        assert!(Sought::of(&Filter::default()).is_empty());
+    }
+}
