@@ -13,11 +13,11 @@ use std::sync::Arc;
 use dossier::corpus::model::Kind;
 use dossier::i18n::fill;
 use dossier::publish::by_actor::{every_part, page_parts, page_rows, together};
+use dossier::publish::by_kind::Sought;
 use dossier::publish::pages::{ActorList, ListRow, PlacedRow};
 use dossier::publish::parts::{ActorTable, Manifest, RowsEntry, RANGE_ASK_ABOVE};
 use dossier::publish::range::InRange;
 use dossier::query::filter::Filter;
-use dossier::query::search::query_words;
 use dossier::query::url_state::{Page, UrlState, View, PAGE_SIZE};
 use futures::stream::{self, StreamExt};
 use leptos::prelude::*;
@@ -33,9 +33,9 @@ use super::pages::{ListDates, PageRows};
 use super::range::{asks_first, range_page};
 
 /// The actors' ids, the date range's ends as the address has them, whether
-/// undated events are shown, and the words searched (folded and stemmed): what
-/// the list depends on, but its page.
-type ActorKey = (Vec<String>, String, String, bool, Vec<String>);
+/// undated events are shown, and what is sought (words and kinds): what the
+/// list depends on, but its page.
+type ActorKey = (Vec<String>, String, String, bool, Sought);
 
 /// What is read for the list on screen: the actors' list and the page asked
 /// for; over a date range or for several actors, page 0 (every page is read at once).
@@ -70,20 +70,12 @@ thread_local! {
     static LAST_TOGETHER: LastRead<ActorKey, (Chosen, Arc<InRange>)> = const { RefCell::new(None) };
 }
 
-/// Whether the address asks for the events list with actors chosen and no
-/// other filter but a date range and a search: the list this module shows
+/// Whether the address asks for the events list with actors chosen (and any
+/// other filter: a date range, a search, kinds): the list this module shows
 /// before the corpus.
 pub fn actors_only(state: &UrlState) -> bool {
     let f = &state.filter;
-    let only = Filter {
-        actors: f.actors.clone(),
-        from: f.from.clone(),
-        to: f.to.clone(),
-        include_undated: f.include_undated,
-        text: f.text.clone(),
-        ..Filter::default()
-    };
-    state.record.is_none() && state.view == View::Events && !f.actors.is_empty() && *f == only
+    state.record.is_none() && state.view == View::Events && !f.actors.is_empty()
 }
 
 /// The events list for the actors the address chooses.
@@ -99,14 +91,14 @@ pub fn ActorInPages() -> impl IntoView {
     let wanted = Memo::new(move |_| {
         nav.state.with(|s| {
             let f = &s.filter;
-            let words = query_words(&f.text);
-            let paged = f.actors.len() == 1 && f.window().0.is_open() && words.is_empty();
+            let sought = Sought::of(f);
+            let paged = f.actors.len() == 1 && f.window().0.is_open() && sought.is_empty();
             let key = (
                 f.actors.clone(),
                 f.from.clone(),
                 f.to.clone(),
                 f.include_undated,
-                words,
+                sought,
             );
             (key, if paged { s.page_number() } else { 0 })
         })
@@ -294,7 +286,7 @@ async fn read_or_fail(
     afresh: Option<String>,
     asked: bool,
 ) -> Result<ActorPage, Failed> {
-    let ((ids, from, to, undated, words), number) = wanted;
+    let ((ids, from, to, undated, sought), number) = wanted;
     let again = |file: &str| afresh.as_deref() == Some(file);
     // Each actor the corpus has, with its table part: an id it does not have
     // keeps nothing, as the app's filter does.
@@ -346,13 +338,13 @@ async fn read_or_fail(
         }
         return Ok(page_of(id, list, page, &parts));
     }
-    // With words searched, their results, from the words' table.
-    let found = if words.is_empty() {
+    // With words searched or kinds chosen, their results, from their tables.
+    let found = if sought.is_empty() {
         None
     } else {
-        Some(find(manifest, words, afresh.as_deref()).await?)
+        Some(find(manifest, sought, afresh.as_deref()).await?)
     };
-    // Over a date range, for several actors, or with words searched: every
+    // Over a date range, for several actors, or with words or kinds: every
     // part of their rows, each once.
     let mut needs: Vec<RowsEntry> = (chosen.iter())
         .flat_map(|(_, table, list)| every_part(table, list).iter().cloned())

@@ -1,10 +1,11 @@
-//! The events list for a search before the corpus is read: an address that
-//! asks for the events list with words typed in its search and no other filter
-//! but a date range (`?q=…`) lists what the events list keeps for them once the
-//! corpus is in, from the parts of the words' table that hold the words typed,
-//! with its exact count, then a page at a time from the default list's parts
-//! that hold the page's rows (`publish::by_word`). Over a date range, the list
-//! over the range (`super::range`) reads the parts of it that hold a result.
+//! The events list for a search or kinds chosen before the corpus is read: an
+//! address that asks for the events list with words typed in its search, kinds
+//! chosen, or both, and no other filter but a date range (`?q=…`, `?tag=…`)
+//! lists what the events list keeps for them once the corpus is in, from the
+//! parts of the words' and the kinds' tables that hold them, with its exact
+//! count, then a page at a time from the default list's parts that hold the
+//! page's rows (`publish::by_word`, `publish::by_kind`). Over a date range, the
+//! list over the range (`super::range`) reads the parts of it that hold a result.
 
 use std::cell::RefCell;
 use std::future::Future;
@@ -13,11 +14,11 @@ use std::thread::LocalKey;
 
 use dossier::corpus::model::Kind;
 use dossier::i18n::fill;
-use dossier::publish::by_word::{matching, page_parts, page_rows, word_parts};
+use dossier::publish::by_kind::Sought;
+use dossier::publish::by_word::{page_parts, page_rows};
 use dossier::publish::pages::ListRow;
-use dossier::publish::parts::{ListEntry, Manifest, PlaceTable};
-use dossier::query::filter::Filter;
-use dossier::query::search::query_words;
+use dossier::publish::parts::{ListEntry, Manifest, PlaceTable, TableEntry};
+use dossier::query::filter::Facet;
 use dossier::query::url_state::{Page, UrlState, View, PAGE_SIZE};
 use futures::stream::{self, StreamExt};
 use leptos::prelude::*;
@@ -27,16 +28,17 @@ use super::bits::{data, few_read, keep_few, lang, thousands, FewRead};
 use super::failure::{FailedWithRetry, LoadFailure};
 use super::lists::{heading, page_note, NothingMatches, Pager};
 use super::loader::{self, PARTS_IN_FLIGHT};
-use super::nav::Nav;
+use super::nav::{Entry, Nav};
 use super::pages::PageRows;
 
-/// The words typed, folded and stemmed as the search reads them, and the page asked for.
-type Wanted = (Vec<String>, usize);
+/// What is sought (the words typed, folded and stemmed as the search reads
+/// them, and the kinds chosen), and the page asked for.
+type Wanted = (Sought, usize);
 
 /// How far the search asked for has come.
 #[derive(Clone)]
 enum SearchPage {
-    /// The parts of the words' table are on their way.
+    /// The parts of the words' and the kinds' tables are on their way.
     Looking,
     /// How many events hold the words; the page's rows are on their way.
     Fetching(usize),
@@ -49,7 +51,7 @@ enum SearchPage {
     Failed(String, LoadFailure, bool),
 }
 
-/// How many parts of the words' table, and of the default list, are kept read:
+/// How many parts of the words' and the kinds' tables, and of the default list, are kept read:
 /// a reader typing or paging most often needs one of them again.
 const WORD_PARTS_KEPT: usize = 8;
 const LIST_PARTS_KEPT: usize = 16;
@@ -59,33 +61,27 @@ const LIST_PARTS_KEPT: usize = 16;
 const TYPING_RESTS_MS: i32 = 150;
 
 thread_local! {
-    static WORDS: FewRead<String, Arc<PlaceTable>> = const { RefCell::new(Vec::new()) };
+    static TABLES: FewRead<String, Arc<PlaceTable>> = const { RefCell::new(Vec::new()) };
     static LIST: FewRead<String, Arc<Vec<ListRow>>> = const { RefCell::new(Vec::new()) };
-    /// The places of the events the last few searches found, by their words.
-    static FOUND: FewRead<Vec<String>, Arc<Vec<u32>>> = const { RefCell::new(Vec::new()) };
+    /// The places of the events the last few searches found, by what they sought.
+    static FOUND: FewRead<Sought, Arc<Vec<u32>>> = const { RefCell::new(Vec::new()) };
 }
 
-/// How many of a search's results are undated, with its words, once they are
-/// found: the date fields above the list say how many of them a range hides.
+/// How many of a search's results are undated, with what it sought, once they
+/// are found: the date fields above the list say how many of them a range hides.
 #[derive(Clone, Copy)]
-pub struct FoundUndated(pub RwSignal<Option<(Vec<String>, usize)>>);
+pub struct FoundUndated(pub RwSignal<Option<(Sought, usize)>>);
 
 /// Whether the address asks for the events list with words typed in its
-/// search and no other filter but a date range: the list this module (or,
-/// over a range, `super::range`) shows before the corpus.
-pub fn text_only(state: &UrlState) -> bool {
+/// search or kinds chosen, and no actor (a date range or not): the list this
+/// module (or, over a range, `super::range`) shows before the corpus, where the
+/// manifest has the tables it needs.
+pub fn sought_only(state: &UrlState) -> bool {
     let f = &state.filter;
-    let only = Filter {
-        text: f.text.clone(),
-        from: f.from.clone(),
-        to: f.to.clone(),
-        include_undated: f.include_undated,
-        ..Filter::default()
-    };
     state.record.is_none()
         && state.view == View::Events
-        && *f == only
-        && !query_words(&f.text).is_empty()
+        && f.actors.is_empty()
+        && !Sought::of(f).is_empty()
 }
 
 /// The search's field above a list in pages: what is typed filters the events
@@ -107,7 +103,44 @@ pub fn ListSearch() -> impl IntoView {
     }
 }
 
-/// The events list for the words the address has typed.
+/// The kinds chosen, above a list in pages (which has no filter panel to show
+/// them): each a button that removes it.
+#[component]
+pub fn ChosenKinds() -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let l = lang();
+    let t = l.strings();
+    let chips = move || {
+        let chosen: Vec<(Facet, String)> = nav.state.with(|s| {
+            (Facet::TERMS.iter())
+                .flat_map(|&f| s.filter.chosen(f).iter().map(move |v| (f, v.clone())))
+                .collect()
+        });
+        (chosen.into_iter())
+            .filter_map(|(facet, value)| {
+                let name = l.term(facet.vocab()?, &value).to_string();
+                let label = fill(t.remove, &[&name]);
+                let remove = move |_| {
+                    let value = value.clone();
+                    nav.update(Entry::Push, move |s| s.filter.toggle(facet, &value));
+                };
+                Some(view! {
+                    <li><button type="button" class="chip" aria-label=label on:click=remove>
+                        <span dir="auto">{name}</span><span aria-hidden="true">" ×"</span>
+                    </button></li>
+                })
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="list-kinds">
+            <span aria-hidden="true">{t.chosen_kinds}</span>
+            <ul class="chips" aria-label=t.chosen_kinds>{chips}</ul>
+        </div>
+    }
+}
+
+/// The events list for what the address seeks: words typed, kinds chosen.
 #[component]
 pub fn SearchInPages() -> impl IntoView {
     let nav = expect_context::<Nav>();
@@ -116,13 +149,12 @@ pub fn SearchInPages() -> impl IntoView {
         return ().into_any();
     };
     let total = manifest.listed();
-    let wanted = Memo::new(move |_| {
-        nav.state
-            .with(|s| (query_words(&s.filter.text), s.page_number()))
-    });
+    let kinds_files: Vec<String> = manifest.kinds.iter().map(|k| k.file.clone()).collect();
+    let wanted = Memo::new(move |_| nav.state.with(|s| (Sought::of(&s.filter), s.page_number())));
     let state: RwSignal<Option<(Wanted, SearchPage)>, LocalStorage> = RwSignal::new_local(None);
     let tries = RwSignal::new(0u32);
     Effect::new(move |before: Option<Vec<String>>| {
+        // Only the words typed wait for the typing to rest; a kind is chosen at once.
         tries.track();
         let wanted = wanted.get();
         // Asked for again after a part failed: that part is fetched afresh.
@@ -130,8 +162,8 @@ pub fn SearchInPages() -> impl IntoView {
             Some((_, SearchPage::Failed(file, _, _))) => Some(file.clone()),
             _ => None,
         });
-        let typing = before.is_some_and(|words| words != wanted.0);
-        let words = wanted.0.clone();
+        let typing = before.is_some_and(|words| words != wanted.0.words);
+        let words = wanted.0.words.clone();
         if let Some(page) = in_memory(&manifest, &wanted) {
             state.set(Some((wanted, page)));
             return words;
@@ -227,9 +259,11 @@ pub fn SearchInPages() -> impl IntoView {
             }
             .into_any()
         }
-        Some(SearchPage::Failed(_, failure, found)) => {
+        Some(SearchPage::Failed(file, failure, found)) => {
             let failed = if found {
                 fill(t.page_failed, &[&thousands(requested.get())])
+            } else if kinds_files.contains(&file) {
+                t.kinds_failed.to_string()
             } else {
                 t.search_failed.to_string()
             };
@@ -268,31 +302,35 @@ fn in_memory(manifest: &Manifest, wanted: &Wanted) -> Option<SearchPage> {
 /// What failed, and why: the part, named.
 pub(super) type Failed = (String, LoadFailure);
 
-/// The places of the events that hold every word of `words`, from the parts of
-/// the words' table that hold them, each kept read where it is; the part
-/// `afresh` is fetched past any cache.
-pub(super) async fn find(
-    manifest: &Manifest,
-    words: &[String],
+/// The places of the events `sought` finds, from the parts of the words' and
+/// the kinds' tables that hold what it seeks, each kept read where it is; the
+/// part `afresh` is fetched past any cache.
+pub(super) async fn find<'a>(
+    manifest: &'a Manifest,
+    sought: &Sought,
     afresh: Option<&str>,
 ) -> Result<Arc<Vec<u32>>, Failed> {
-    let needs: Vec<usize> = word_parts(manifest, words);
-    let fetch = |at: usize| async move {
-        let entry = manifest.words.get(at)?;
+    let words: Vec<&TableEntry> = (sought.word_parts(manifest).into_iter())
+        .filter_map(|at| manifest.words.get(at))
+        .collect();
+    let kinds = (sought.kind_parts(manifest).into_iter()).filter_map(|at| manifest.kinds.get(at));
+    let needs = words.iter().copied().chain(kinds);
+    let fetch = |entry: &'a TableEntry| async move {
         let retry = afresh == Some(entry.file.as_str());
-        let read = async { loader::word_table(entry, retry).await.map(Arc::new) };
-        Some(kept_or_read(&WORDS, &entry.file, WORD_PARTS_KEPT, read).await)
+        let read = async { loader::place_table(entry, retry).await.map(Arc::new) };
+        kept_or_read(&TABLES, &entry.file, WORD_PARTS_KEPT, read).await
     };
     let mut arriving = stream::iter(needs).map(fetch).buffered(PARTS_IN_FLIGHT);
     let mut tables: Vec<Arc<PlaceTable>> = Vec::new();
     while let Some(table) = arriving.next().await {
-        if let Some(table) = table {
-            tables.push(table?);
-        }
+        tables.push(table?);
     }
-    let read: Vec<&PlaceTable> = tables.iter().map(|t| t.as_ref()).collect();
-    let places = Arc::new(matching(words, &read));
-    keep_few(&FOUND, words.to_vec(), places.clone(), WORD_PARTS_KEPT);
+    // The words' parts came first, in the order asked for.
+    let (word_tables, kind_tables) = tables.split_at(words.len().min(tables.len()));
+    let word_tables: Vec<&PlaceTable> = word_tables.iter().map(|t| t.as_ref()).collect();
+    let kind_tables: Vec<&PlaceTable> = kind_tables.iter().map(|t| t.as_ref()).collect();
+    let places = Arc::new(sought.found(&word_tables, &kind_tables));
+    keep_few(&FOUND, sought.clone(), places.clone(), WORD_PARTS_KEPT);
     Ok(places)
 }
 

@@ -586,9 +586,10 @@ pub async fn actor_rows(entry: &RowsEntry, retry: bool) -> Result<Vec<PlacedRow>
     read_actor_rows(entry, &part.json, &part.sha256).map_err(LoadFailure::Parts)
 }
 
-/// The part of the words' table `entry`, fetched, checked against its hash and
-/// read: its words, each with the places of the events that hold it.
-pub async fn word_table(entry: &TableEntry, retry: bool) -> Result<PlaceTable, LoadFailure> {
+/// The part of a table of places `entry` (the words' or the kinds'), fetched,
+/// checked against its hash and read: its keys, each with the places of the
+/// events it finds.
+pub async fn place_table(entry: &TableEntry, retry: bool) -> Result<PlaceTable, LoadFailure> {
     let part = fetch_part(entry.file.clone(), retry).await?;
     PlaceTable::read(entry, &part.json, &part.sha256).map_err(LoadFailure::Parts)
 }

@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use dossier::corpus::date::{Calendar, DateError, TypedEnd};
 use dossier::i18n::fill;
+use dossier::publish::by_kind::Sought;
 use dossier::publish::pages::ListRow;
 use dossier::publish::parts::{ListEntry, Manifest, YearInList};
 use dossier::query::filter::Filter;
@@ -20,7 +21,7 @@ use leptos::task::spawn_local;
 
 use super::bits::{data, keep_read, lang, last_read, thousands, DateText, LastRead};
 use super::by_actor::{actors_only, ActorInPages};
-use super::by_word::{text_only, FoundUndated, ListSearch, SearchInPages};
+use super::by_word::{sought_only, ChosenKinds, FoundUndated, ListSearch, SearchInPages};
 use super::failure::{FailedWithRetry, LoadFailure};
 use super::filters::DateFilter;
 use super::lists::{heading, page_note, runs, year_sections, Pager};
@@ -59,9 +60,16 @@ pub fn ListInPages() -> impl IntoView {
     let nav = expect_context::<Nav>();
     let d = data();
     let listed = d.manifest.as_ref().is_some_and(|m| !m.list.is_empty());
-    // The list for words searched, where the build wrote the words' table.
-    let worded = d.manifest.as_ref().is_some_and(|m| !m.words.is_empty());
-    let dated = move |s: &UrlState| dates_only(s) || (worded && text_only(s));
+    // The list for words searched or kinds chosen, where the build wrote the
+    // tables they need.
+    let (worded, kinded) = (d.manifest.as_ref()).map_or((false, false), |m| {
+        (!m.words.is_empty(), !m.kinds.is_empty())
+    });
+    let sought = move |s: &UrlState| {
+        let sought = Sought::of(&s.filter);
+        sought_only(s) && (sought.words.is_empty() || worded) && (sought.kinds.is_empty() || kinded)
+    };
+    let dated = move |s: &UrlState| dates_only(s) || sought(s);
     // An actor's list has the date range's fields of its own (`ActorInPages`).
     let shown = Memo::new(move |_| listed && nav.state.with(dated));
     let ranged = Memo::new(move |_| {
@@ -74,20 +82,20 @@ pub fn ListInPages() -> impl IntoView {
     // are undated, and the ends that are not dates.
     let undated = d.manifest.as_ref().map_or(0, Manifest::listed_undated);
     // A search's: how many of its results are undated, once they are found.
-    let found_undated = RwSignal::new(None::<(Vec<String>, usize)>);
+    let found_undated = RwSignal::new(None::<(Sought, usize)>);
     provide_context(FoundUndated(found_undated));
     let hidden = Signal::derive(move || {
-        let (shows_undated, words) = nav
+        let (shows_undated, sought) = nav
             .state
-            .with(|s| (s.filter.include_undated, query_words(&s.filter.text)));
+            .with(|s| (s.filter.include_undated, Sought::of(&s.filter)));
         if shows_undated {
             0
-        } else if words.is_empty() {
+        } else if sought.is_empty() {
             undated
         } else {
             found_undated.with(|found| {
                 (found.as_ref())
-                    .filter(|(w, _)| *w == words)
+                    .filter(|(w, _)| *w == sought)
                     .map_or(0, |(_, n)| *n)
             })
         }
@@ -99,13 +107,20 @@ pub fn ListInPages() -> impl IntoView {
     let searchable =
         Memo::new(move |_| listed && worded && nav.state.with(|s| dated(s) || actors_only(s)));
     let searched = Memo::new(move |_| {
-        searchable.get()
+        listed
             && nav
                 .state
-                .with(|s| text_only(s) && s.filter.window().0.is_open())
+                .with(|s| sought(s) && s.filter.window().0.is_open())
+    });
+    let kinds = Memo::new(move |_| {
+        listed
+            && nav
+                .state
+                .with(|s| (sought(s) || actors_only(s)) && !Sought::of(&s.filter).kinds.is_empty())
     });
     view! {
         {move || searchable.get().then(|| view! { <ListSearch/> })}
+        {move || kinds.get().then(|| view! { <ChosenKinds/> })}
         {dates}
         {move || if actor.get() {
             // The static first page is not this list.
@@ -328,9 +343,9 @@ fn YearJump() -> impl IntoView {
 
 /// Whether the address asks for a list of which pages can be read before the
 /// corpus: no record, the events view (any page of it), and no filter but a
-/// date range, or but actors and a date range, or but words searched for.
+/// date range, or but actors, kinds and words searched for, and a date range.
 pub fn shows_list(state: &UrlState) -> bool {
-    dates_only(state) || actors_only(state) || text_only(state)
+    dates_only(state) || actors_only(state) || sought_only(state)
 }
 
 /// Whether the address asks for the default list, or that list over a date

@@ -10,6 +10,7 @@ use std::sync::Arc;
 use dossier::corpus::date::DateWindow;
 use dossier::corpus::model::Kind;
 use dossier::i18n::fill;
+use dossier::publish::by_kind::Sought;
 use dossier::publish::by_word::{over_range, range_parts_of, undated_among};
 use dossier::publish::pages::{ListRow, PlacedRow};
 use dossier::publish::parts::{ListEntry, Manifest};
@@ -17,7 +18,6 @@ use dossier::publish::range::{
     in_range, range_parts, reading_order, within_from_list_alone, InRange, RangeParts,
 };
 use dossier::query::filter::Filter;
-use dossier::query::search::query_words;
 use dossier::query::url_state::{Page, View, PAGE_SIZE};
 use futures::stream::{self, StreamExt};
 use leptos::prelude::*;
@@ -33,9 +33,9 @@ use super::nav::Nav;
 use super::pages::PageRows;
 
 /// The ends of a range as the address has them, whether undated events are
-/// shown, and the words searched (folded and stemmed; none for the default
-/// list): what the list over a range depends on.
-type RangeKey = (String, String, bool, Vec<String>);
+/// shown, and what is sought (words and kinds; nothing for the default list):
+/// what the list over a range depends on.
+type RangeKey = (String, String, bool, Sought);
 
 /// How far the list over a range has come.
 #[derive(Clone)]
@@ -73,8 +73,8 @@ pub fn RangeInPages() -> impl IntoView {
     let key = Memo::new(move |_| {
         nav.state.with(|s| {
             let f = &s.filter;
-            let words = query_words(&f.text);
-            (f.from.clone(), f.to.clone(), f.include_undated, words)
+            let sought = Sought::of(f);
+            (f.from.clone(), f.to.clone(), f.include_undated, sought)
         })
     });
     let found_undated = use_context::<FoundUndated>();
@@ -112,8 +112,8 @@ pub fn RangeInPages() -> impl IntoView {
         spawn_local(async move {
             let this_range = wanted.clone();
             let current = move || key.with_untracked(|k| *k == this_range);
-            // A search's range first finds the words' results, then reads the
-            // parts of the range that hold any.
+            // A search's range first finds its results, then reads the parts
+            // of the range that hold any.
             let range = match known {
                 Some(range) => range,
                 None => {

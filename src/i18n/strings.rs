@@ -468,4 +468,8 @@ pub struct Strings {
     pub searching: &'static str,
     /// The words typed could not be looked up.
     pub search_failed: &'static str,
+    /// Above a list in pages: the kinds chosen (event tags, claim kinds…), each removable.
+    pub chosen_kinds: &'static str,
+    /// The kinds chosen could not be looked up.
+    pub kinds_failed: &'static str,
 }

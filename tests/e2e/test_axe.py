@@ -256,16 +256,18 @@ def test_no_axe_violations_before_the_app(site, no_app, scheme_page, axe_source,
     ("from=1988&to=1988&", "fieldset.dates"),
     ("actor=act-iran-government&", ".list-actor"),
     ("q=execution&", "#list-search"),
-], ids=["first-page", "page-2", "date-range", "one-actor", "search"])
+    ("tag=killings&claim=death-toll&", ".list-kinds"),
+], ids=["first-page", "page-2", "date-range", "one-actor", "search", "kinds"])
 def test_no_axe_violations_on_the_list_in_pages(site_on_request, scheme_page, axe_source, lang, query, ready):
     """A corpus read on request: its list in pages, the static first one and one
     fetched from its part, with the box that goes to a year and the date range;
-    the list over a date range; the list for one actor; and a search, with its field."""
+    the list over a date range; the list for one actor; a search, with its
+    field; and kinds chosen, each a chip that removes it."""
     url, _ = site_on_request
     url = f"{url}?{query}lang={lang}"
     scheme_page.d.get(url)
     settle(scheme_page, ready)
-    if not any(f in query for f in ("from=", "actor=", "q=")):
+    if not any(f in query for f in ("from=", "actor=", "q=", "tag=")):
         scheme_page.wait(lambda d: d.find_elements(By.CSS_SELECTOR, "nav.pager"))
     if query:
         scheme_page.wait(lambda d: d.find_elements(By.CSS_SELECTOR, "li.record.event"))

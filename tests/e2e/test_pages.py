@@ -173,12 +173,12 @@ def test_a_page_in_persian(large_on_request, page):
     assert "رفتن به سال" in page.text("form.year-jump")
 
 
-def test_a_filter_in_the_address_shows_no_page_of_the_list(large_on_request, page):
+def test_another_view_in_the_address_shows_no_page_of_the_events_list(large_on_request, page):
     url, _, _ = large_on_request
-    page.open(f"{url}?page=2&tag=crackdown")
+    page.open(f"{url}?view=claims&page=2&tag=crackdown")
     assert page.one(".alone button")
     assert not page.css("li.record.event, nav.pager")
-    assert not part_requests(page, "l")
+    assert not part_requests(page, "l") and not part_requests(page, "k")
 
 
 def test_pages_are_read_while_the_rest_of_a_large_corpus_is(large_shown_while_read, slow_link, page):
@@ -647,3 +647,91 @@ def test_an_actors_list_with_a_search_before_the_corpus_is_the_whole_lists(large
     page.wait(lambda d: d.execute_script(NO_NOTICE), timeout=60)
     page.until_title(shown[0])
     assert range_shown(page) == shown
+
+
+def kind_part(manifest, key):
+    """The file of the part of the kinds' table that holds `key` ("tag:crackdown")."""
+    return [p["file"] for p in manifest["kinds"] if p["from"] <= key][-1]
+
+
+def read_whole(page, shown):
+    """Reads the whole corpus, as the reader asks, and returns its list once its
+    heading is the one `shown` had."""
+    page.one(".alone button").click()
+    page.wait(lambda d: d.execute_script(NO_NOTICE), timeout=60)
+    page.until_title(shown[0])
+    return range_shown(page)
+
+
+@pytest.mark.every_engine
+def test_a_kind_before_the_corpus_is_the_whole_lists(large_on_request, page):
+    url, _, manifest = large_on_request
+    events = manifest["totals"]["events"]
+    page.open(f"{url}?tag=crackdown&page=2")
+    page.until_title(f"of {events:,})")
+    shown = range_shown(page)
+    assert len(shown[1]) == 50, shown
+    assert "page 2 of" in page.text("nav.pager")
+    assert "Crackdown" in page.text(".list-kinds")
+    # The part of the kinds' table and the list's parts that hold the page: no record part.
+    assert part_requests(page, "k") == [kind_part(manifest, "tag:crackdown")]
+    assert part_requests(page, "l") and not part_requests(page, "r") and not part_requests(page, "w")
+    # Read whole, the app's own list shows the same records on the same page.
+    assert read_whole(page, shown) == shown
+    assert page.query().endswith("page=2")
+
+
+def test_kinds_of_two_facets_with_a_search_over_a_range_before_the_corpus_are_the_whole_lists(
+        large_on_request, page):
+    url, _, manifest = large_on_request
+    events = manifest["totals"]["events"]
+    # Either claim kind, and the tag, and the words, within the range.
+    page.open(f"{url}?claim=death-toll&claim=denial&source=news-article&q=massacre&from=1985&to=2015")
+    page.until_title(f"of {events:,})")
+    shown = range_shown(page)
+    assert shown[1], shown
+    assert all("1985" <= y <= "2015" for y in shown[2]), shown[2]
+    chips = page.text(".list-kinds")
+    assert all(label in chips for label in ["Death toll", "Denial", "News article"]), chips
+    assert part_requests(page, "k") and part_requests(page, "w") and not part_requests(page, "r")
+    assert read_whole(page, shown) == shown
+
+
+def test_a_kind_removed_above_the_list_in_pages_gives_the_search_without_it(large_on_request, page):
+    url, _, manifest = large_on_request
+    events = manifest["totals"]["events"]
+    page.open(f"{url}?q=fatwa&term=torture")
+    page.until_title(f"of {events:,})")
+    with_kind = page.title()
+    page.one(".list-kinds button.chip").click()
+    page.until_query("q=fatwa")
+    assert "term=" not in page.query()
+    page.wait(lambda d: page.title() != with_kind and f"of {events:,})" in page.title())
+    assert not page.css(".list-kinds")
+    assert len(rows_shown(page)) == 50
+
+
+def test_a_part_a_kind_needs_that_fails_is_named_and_retry_recovers(large_on_request, page):
+    url, site, manifest = large_on_request
+    named_then_retried(page, f"{url}?tag=killings",
+                       site / "parts" / kind_part(manifest, "tag:killings"),
+                       "The kinds chosen could not be looked up")
+    assert len(rows_shown(page)) == 50
+    assert "of" in page.title()
+
+
+def test_an_actors_list_with_a_kind_before_the_corpus_is_the_whole_lists(large_on_request, large_corpus, page):
+    url, _, manifest = large_on_request
+    events = manifest["totals"]["events"]
+    actor, name = busiest_actor(large_corpus)
+    page.open(f"{url}?actor={actor}&source=ngo-report")
+    page.until_title(f"of {events:,})")
+    shown = range_shown(page)
+    assert shown[1], shown
+    assert name in page.text(".list-actor")
+    assert "NGO report" in page.text(".list-kinds")
+    # The kinds' part and the actor's rows: no record part, none of the list.
+    assert part_requests(page, "k") and part_requests(page, "b")
+    assert not part_requests(page, "r") and not part_requests(page, "l")
+    assert read_whole(page, shown) == shown
+
