@@ -74,6 +74,13 @@ pub const DIRECTORY_SHARE: usize = 7;
 /// which lists them, stays small (about 240 of them at a million records).
 pub const LIST_SHARE: usize = 2;
 
+/// A part of the kinds' table holds about an eighth of a record part's JSON
+/// (112 KiB): a kind chosen is one key looked up, whose list is some 60 KiB of
+/// JSON at a million records, so a part of the words' size would fetch six
+/// other kinds' lists with it (145 KB stored, 0.6 s more on a slow phone link);
+/// the vocabularies are fixed, so the manifest gains a few dozen entries at most.
+pub const KINDS_SHARE: usize = 8;
+
 /// Above how many bytes of parts, as stored, a record opened by its address is
 /// shown alone first: see [`Manifest::shows_alone`].
 pub const SHOW_ALONE_ABOVE: usize = 4 * 1024 * 1024;
@@ -572,7 +579,7 @@ pub fn split_worded(
             .kinds
             .iter()
             .map(|(key, places)| (key.as_str(), steps(places)));
-        table_by_id("k", rows, (part_bytes / LIST_SHARE).max(1))
+        table_by_id("k", rows, (part_bytes / KINDS_SHARE).max(1))
     }));
     Split {
         manifest: Manifest {

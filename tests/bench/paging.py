@@ -13,7 +13,9 @@ actors together (the next two busiest; two of about 120 events); then searches
 the beginnings of two words, a word typed into the search field above the list,
 as a reader types it, a word of a tenth of the events within the busiest actor's
 events and the first word within those of the actor of about 120, then the first word over the
-densest year and the second over 1980-2000). Prints, for each step, the time from
+densest year and the second over 1980-2000); then kinds (the commonest event
+tag, the rarest value of any kind, the tag with the commonest claim kind, with
+the common word, within the busiest actor's events, over the densest year). Prints, for each step, the time from
 the click to the page's records on screen (for a range, to its first page and to
 its count and whole page) and the bytes it transferred; and the JS heap
 and wasm memory after each run. The site is served with gzip as a static
@@ -89,10 +91,10 @@ def actor_lists(site, manifest):
     return lists
 
 
-def word_counts(site, manifest):
-    """Every word of the words' table and how many events hold it."""
+def table_counts(site, manifest, table):
+    """Every key of a table of places (`words`, `kinds`) and how many events it finds."""
     counts = {}
-    for part in manifest.get("words", []):
+    for part in manifest.get(table, []):
         table = json.loads(gzip.decompress((site / "parts" / part["file"]).read_bytes()))
         counts.update((word, len(places)) for word, places in table)
     return counts
@@ -157,7 +159,7 @@ def main():
                   (f"actors {near[1][0]} {near[2][0]}", f"actor={near[1][0]}&actor={near[2][0]}")]
     # Searches: a word about a third of the events hold, one about 50 hold (its
     # page spread over the list), the beginnings of two words, and a word typed.
-    words = word_counts(site, manifest)
+    words = table_counts(site, manifest, "words")
     events = manifest["totals"]["events"]
     typed = None
     if words:
@@ -174,6 +176,22 @@ def main():
                        (f"search {common} by {few}", f"actor={few}&q={common}")]
         actors += [(f"search {common} in {dense}", f"q={common}&from={dense}&to={dense}"),
                    (f"search {rare} in 1980-2000", f"q={rare}&from=1980&to=2000")]
+    # Kinds: the commonest tag, the rarest value of any kind (its page spread
+    # over the list), a tag with a claim kind, with a word, within an actor's
+    # events, and over the densest year.
+    kinds = table_counts(site, manifest, "kinds")
+    if kinds:
+        param = lambda key: key.replace(":", "=", 1)  # noqa: E731
+        tag = max((k for k in kinds if k.startswith("tag:")), key=kinds.get)
+        rarest = min(kinds, key=kinds.get)
+        claim = max((k for k in kinds if k.startswith("claim:")), key=kinds.get)
+        actors += [(f"kind {tag}", param(tag)), (f"kind {rarest}", param(rarest)),
+                   (f"kinds {tag} {claim}", f"{param(tag)}&{param(claim)}")]
+        if words:
+            actors += [(f"kind {tag} with {common}", f"{param(tag)}&q={common}")]
+        if lists:
+            actors += [(f"kind {tag} by {busiest}", f"actor={busiest}&{param(tag)}")]
+        actors += [(f"kind {tag} in {dense}", f"{param(tag)}&from={dense}&to={dense}")]
     ranges += [name for name, _ in actors]
     if args.only:
         steps, ranges = [], [r for r in ranges if any(r.startswith(o) for o in args.only)]
