@@ -23,8 +23,11 @@ mod dice;
 use dice::Dice;
 use dossier::corpus::model::Kind;
 use dossier::corpus::sha256::sha256_hex;
-use dossier::publish::by_actor::{every_part, page_parts, page_rows, together};
+use dossier::publish::by_actor::{
+    every_part, page_parts, page_rows, place_parts, places_of, together,
+};
 use dossier::publish::by_kind::Sought;
+use dossier::publish::by_word::both;
 use dossier::publish::pages::{ActorList, ListRow, PlacedRow};
 use dossier::publish::parts::{
     inflate, read_actor_rows, read_manifest, ActorTable, Manifest, RowsEntry, Split,
@@ -32,7 +35,7 @@ use dossier::publish::parts::{
 use dossier::query::filter::Filter;
 use dossier::query::index::Index;
 use dossier::query::url_state::{Page, PAGE_SIZE};
-use worded::{apps_list, found, worded_split};
+use worded::{apps_list, found, read_tables, worded_split};
 
 /// Record parts of 128 KiB of JSON: actors' rows in parts of 64 KiB, a few pages each.
 const PART_BYTES: usize = 128 * 1024;
@@ -167,7 +170,7 @@ fn actors_lists_together_and_over_a_range_from_parts_are_the_apps_list_of_the_wh
     let manifest = read_manifest(split.manifest_json().as_bytes()).unwrap();
     let mut dice = Dice(23);
     let (mut some, mut loose, mut hidden, mut parts, mut shared) = (0, 0, 0, 0, 0);
-    let (mut searched, mut kinds) = (0, 0);
+    let (mut searched, mut kinds, mut by_place) = (0, 0, 0);
     for round in 0..400 {
         // One to three actors, the busiest often, as readers choose institutions;
         // a date range, or none with several actors; a third of them with the
@@ -239,6 +242,30 @@ fn actors_lists_together_and_over_a_range_from_parts_are_the_apps_list_of_the_wh
         let (ids, loose_from, undated_hidden) = apps_list(&index, &filter);
         let got: Vec<&str> = listed.rows.iter().map(ListRow::id).collect();
         assert_eq!(got, ids, "{filter:?}");
+        // With words or kinds sought, their results among the actors' places
+        // are the events the app keeps for the filter but its date range.
+        if let Some(found) = &places {
+            let tables = read_tables(
+                &split,
+                &manifest.actor_places,
+                &place_parts(&manifest, &filter.actors),
+            );
+            let by_places = both(
+                found,
+                &places_of(&filter.actors, &tables.iter().collect::<Vec<_>>()),
+            );
+            let no_range = Filter {
+                from: String::new(),
+                to: String::new(),
+                ..filter.clone()
+            };
+            assert_eq!(
+                by_places,
+                in_list(&index, &apps_list(&index, &no_range).0),
+                "{filter:?}"
+            );
+            by_place += usize::from(!by_places.is_empty());
+        }
         assert_eq!(listed.loose_from, loose_from, "{filter:?}");
         assert_eq!(listed.undated_hidden, undated_hidden, "{filter:?}");
         some += usize::from(!ids.is_empty());
@@ -259,7 +286,19 @@ fn actors_lists_together_and_over_a_range_from_parts_are_the_apps_list_of_the_wh
             && parts > 20
             && shared > 5
             && searched > 20
-            && kinds > 8,
-        "{some} {loose} {hidden} {parts} {shared} {searched} {kinds}"
+            && kinds > 8
+            && by_place > 20,
+        "{some} {loose} {hidden} {parts} {shared} {searched} {kinds} {by_place}"
     );
+}
+
+/// The places in the default list of the events `ids`, ascending.
+fn in_list(index: &Index, ids: &[String]) -> Vec<u32> {
+    let list = dossier::publish::pages::default_list(index);
+    let mut places: Vec<u32> = (list.iter().enumerate())
+        .filter(|(_, &e)| ids.contains(&index.corpus.events[e as usize].id))
+        .map(|(place, _)| place as u32)
+        .collect();
+    places.sort_unstable();
+    places
 }

@@ -172,7 +172,7 @@ fn run(corpus: &Path, out: &Path, part_bytes: usize, site: Carries) -> Result<()
     // listening (`| head`) loses the line, not the parts.
     let _ = writeln!(
         std::io::stdout(),
-        "split-corpus: {} records in {} parts, a directory of {}, first looks in {}, the default list in {} and its rows that reach in {}, the actors' lists in {} and their rows in {}, the words in {}, the kinds in {} ({bytes} bytes), manifest {} bytes, in {:.1} s",
+        "split-corpus: {} records in {} parts, a directory of {}, first looks in {}, the default list in {} and its rows that reach in {}, the actors' lists in {} and their rows in {}, the words in {}, the kinds in {}, the actors' places in {} ({bytes} bytes), manifest {} bytes, in {:.1} s",
         split.manifest.totals.total(),
         split.parts.len(),
         split.directory.len(),
@@ -183,6 +183,7 @@ fn run(corpus: &Path, out: &Path, part_bytes: usize, site: Carries) -> Result<()
         split.by_actor_rows.len(),
         split.words.len(),
         split.kinds.len(),
+        split.actor_places.len(),
         manifest.len(),
         started.elapsed().as_secs_f64()
     );

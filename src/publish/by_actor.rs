@@ -7,13 +7,16 @@
 //! its actors' rows ([`ActorTable`]): a page needs the actor's table part and
 //! the one part of rows that holds the page. Over a date range, or with several
 //! actors chosen, the list needs every part of their rows ([`every_part`],
-//! [`together`]).
+//! [`together`]). With words or kinds sought as well, a busy actor's events
+//! among their results are found by places instead (`Manifest::actor_places`,
+//! [`places_of`]): read as a search's results are, from the default list's parts
+//! that hold them, where those weigh less than every part of the actor's rows.
 
 use std::ops::Range;
 
 use crate::corpus::date::DateWindow;
 use crate::publish::pages::{ActorList, ListRow, PlacedRow};
-use crate::publish::parts::{ActorTable, RowsEntry};
+use crate::publish::parts::{ActorTable, Manifest, PlaceTable, RowsEntry};
 use crate::publish::range::{over_window, InRange};
 
 /// The parts of rows that hold the page `page` (positions in the actor's list,
@@ -90,6 +93,30 @@ pub fn together<'a>(
         loose_from,
         undated_hidden: hidden,
     }
+}
+
+/// Above how many bytes of their rows' parts (as stored) the actors' events with
+/// words or kinds sought are looked for by places, beside their rows: below it,
+/// one or two parts of rows are less than the table of places and the parts of
+/// the default list a page of the results needs.
+pub const BY_PLACES_ABOVE: usize = 256 * 1024;
+
+/// The parts of the actors' places table the actors `ids` need, each once, in order.
+pub fn place_parts(manifest: &Manifest, ids: &[String]) -> Vec<usize> {
+    let mut parts: Vec<usize> = ids
+        .iter()
+        .filter_map(|id| manifest.actor_places_of(id))
+        .collect();
+    parts.sort_unstable();
+    parts.dedup();
+    parts
+}
+
+/// The places in the default list, ascending, of the events any of the actors
+/// `ids` keeps, from the parts of the actors' places table [`place_parts`]
+/// named; an id none lists keeps nothing.
+pub fn places_of(ids: &[String], tables: &[&PlaceTable]) -> Vec<u32> {
+    PlaceTable::places_of_any(tables, ids)
 }
 
 /// The rows of the part `entry` (read: `rows`) at the positions `wanted`, each

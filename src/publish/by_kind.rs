@@ -103,12 +103,7 @@ impl Sought {
         let mut found: Option<Vec<u32>> =
             (!self.words.is_empty()).then(|| matching(&self.words, words));
         for keys in &self.kinds {
-            let mut places: Vec<u32> = (keys.iter())
-                .flat_map(|key| kinds.iter().filter_map(|t| t.places_of(key)).flatten())
-                .copied()
-                .collect();
-            places.sort_unstable();
-            places.dedup();
+            let places = PlaceTable::places_of_any(kinds, keys);
             found = Some(match found {
                 None => places,
                 Some(found) => both(&found, &places),

@@ -296,6 +296,12 @@ pub struct Manifest {
     /// value keeps: a table by key (`publish::by_kind`), read when a kind is chosen.
     #[serde(default)]
     pub kinds: Vec<TableEntry>,
+    /// The places in the default list of the events each actor's list keeps
+    /// (as [`ActorList`]s do), by actor id: a table of places, as the kinds' is,
+    /// so that an actor's events with words or kinds sought are found without
+    /// reading every row of a busy actor's list.
+    #[serde(default)]
+    pub actor_places: Vec<TableEntry>,
     /// Above how many bytes of parts (as stored) the app asks the reader before
     /// it downloads them all; absent means [`ASK_ABOVE`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -344,6 +350,7 @@ pub struct Split {
     pub by_actor_rows: Vec<(String, Vec<u8>)>,
     pub words: Vec<(String, Vec<u8>)>,
     pub kinds: Vec<(String, Vec<u8>)>,
+    pub actor_places: Vec<(String, Vec<u8>)>,
 }
 
 impl Split {
@@ -365,6 +372,7 @@ impl Split {
             .chain(&self.by_actor_rows)
             .chain(&self.words)
             .chain(&self.kinds)
+            .chain(&self.actor_places)
     }
 }
 
@@ -581,6 +589,11 @@ pub fn split_worded(
             .map(|(key, places)| (key.as_str(), steps(places)));
         table_by_id("k", rows, (part_bytes / KINDS_SHARE).max(1))
     }));
+    let (actor_places_entries, actor_places) = listed(actor_place_parts(
+        corpus,
+        worded.map_or(&[][..], |w| w.by_actor),
+        (part_bytes / KINDS_SHARE).max(1),
+    ));
     Split {
         manifest: Manifest {
             format: FORMAT.into(),
@@ -599,6 +612,7 @@ pub fn split_worded(
             by_actor: by_actor_entries,
             words: word_entries,
             kinds: kind_entries,
+            actor_places: actor_places_entries,
             // Written out, so that the service worker reads the same figure.
             ask_above: Some(ASK_ABOVE),
             show_alone_above: None,
@@ -616,7 +630,25 @@ pub fn split_worded(
         by_actor_rows,
         words,
         kinds,
+        actor_places,
     }
+}
+
+/// Each actor's places in the default list (`places`, by the actor's place in
+/// the corpus), as a table of places by actor id cut into parts of about
+/// `part_bytes` of JSON (named `p-`); an actor whose list is empty is left out.
+fn actor_place_parts(
+    corpus: &Corpus,
+    places: &[Vec<u32>],
+    part_bytes: usize,
+) -> Vec<(TableEntry, Vec<u8>)> {
+    let mut actors: Vec<(&str, &[u32])> = (corpus.actors.iter().zip(places))
+        .filter(|(_, places)| !places.is_empty())
+        .map(|(actor, places)| (actor.id.as_str(), places.as_slice()))
+        .collect();
+    actors.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let rows = actors.into_iter().map(|(id, places)| (id, steps(places)));
+    table_by_id("p", rows, part_bytes)
 }
 
 /// The words a search finds, as a table by word cut into parts of about
@@ -1310,6 +1342,21 @@ impl PlaceTable {
         self.0.get(key).map(Vec::as_slice)
     }
 
+    /// The places, ascending, each once, of any of the keys `keys` in any of
+    /// the parts `tables`; a key none lists has none.
+    pub fn places_of_any<'k>(
+        tables: &[&PlaceTable],
+        keys: impl IntoIterator<Item = &'k String>,
+    ) -> Vec<u32> {
+        let mut places: Vec<u32> = (keys.into_iter())
+            .flat_map(|key| tables.iter().filter_map(|t| t.places_of(key)).flatten())
+            .copied()
+            .collect();
+        places.sort_unstable();
+        places.dedup();
+        places
+    }
+
     /// Its words that begin with `prefix`, each with its places.
     pub fn starting_with<'a>(
         &'a self,
@@ -1533,6 +1580,11 @@ impl Manifest {
     /// The number of the part of the kinds' table that would list the key `key`.
     pub fn kinds_of(&self, key: &str) -> Option<usize> {
         table_part_of(&self.kinds, key)
+    }
+
+    /// The number of the part of the actors' places table that would list the actor `id`.
+    pub fn actor_places_of(&self, id: &str) -> Option<usize> {
+        table_part_of(&self.actor_places, id)
     }
 
     /// The number of the part of the actors' lists table that would list the actor `id`.

@@ -43,14 +43,7 @@ pub fn found(
 ) -> (Vec<u32>, usize, usize) {
     let sought = Sought::of(filter);
     let read = |entries: &[dossier::publish::parts::TableEntry], needs: &[usize]| {
-        (needs.iter())
-            .map(|&at| {
-                let entry = &entries[at];
-                let (_, stored) = split.files().find(|(f, _)| *f == entry.file).unwrap();
-                let json = inflate(stored).unwrap();
-                PlaceTable::read(entry, &json, &sha256_hex(&json)).unwrap()
-            })
-            .collect::<Vec<_>>()
+        read_tables(split, entries, needs)
     };
     let (word_needs, kind_needs) = (sought.word_parts(manifest), sought.kind_parts(manifest));
     let words = read(&manifest.words, &word_needs);
@@ -60,6 +53,23 @@ pub fn found(
         &kinds.iter().collect::<Vec<_>>(),
     );
     (places, word_needs.len(), kind_needs.len())
+}
+
+/// The parts `needs` of a table of places (`entries`, the manifest's), read and checked.
+#[allow(dead_code)]
+pub fn read_tables(
+    split: &Split,
+    entries: &[dossier::publish::parts::TableEntry],
+    needs: &[usize],
+) -> Vec<PlaceTable> {
+    (needs.iter())
+        .map(|&at| {
+            let entry = &entries[at];
+            let (_, stored) = split.files().find(|(f, _)| *f == entry.file).unwrap();
+            let json = inflate(stored).unwrap();
+            PlaceTable::read(entry, &json, &sha256_hex(&json)).unwrap()
+        })
+        .collect()
 }
 
 /// The places of the events the search `text` finds, as [`found`] does.
