@@ -5,17 +5,26 @@
 //! parts of their rows (`publish::by_actor`). For one actor, a page at a time,
 //! from the one part that holds it, its count from the table, exact before any
 //! row is read; over a date range, or for several actors, from every part of
-//! their rows, the count once they are in.
+//! their rows, the count once they are in. With words or kinds sought, where
+//! the actors' rows weigh more than [`BY_PLACES_ABOVE`], the results among the
+//! actors' places (`Manifest::actor_places`) are read as a search's are, a page
+//! at a time or over the range, from the default list's parts, where those
+//! weigh less.
 
 use std::cell::RefCell;
 use std::sync::Arc;
 
 use dossier::corpus::model::Kind;
 use dossier::i18n::fill;
-use dossier::publish::by_actor::{every_part, page_parts, page_rows, together};
+use dossier::publish::by_actor::{
+    every_part, page_parts, page_rows, place_parts, places_of, together, BY_PLACES_ABOVE,
+};
 use dossier::publish::by_kind::Sought;
+use dossier::publish::by_word::{both, page_bytes};
 use dossier::publish::pages::{ActorList, ListRow, PlacedRow};
-use dossier::publish::parts::{ActorTable, Manifest, RowsEntry, RANGE_ASK_ABOVE};
+use dossier::publish::parts::{
+    ActorTable, Manifest, PlaceTable, RowsEntry, TableEntry, RANGE_ASK_ABOVE,
+};
 use dossier::publish::range::InRange;
 use dossier::query::filter::Filter;
 use dossier::query::url_state::{Page, UrlState, View, PAGE_SIZE};
@@ -24,13 +33,13 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::bits::{data, keep_read, lang, last_read, thousands, LastRead};
-use super::by_word::find;
+use super::by_word::{self, find, read_tables};
 use super::failure::{FailedWithRetry, LoadFailure};
 use super::lists::{heading, heading_text, page_note, NothingMatches, Pager};
 use super::loader::{self, PARTS_IN_FLIGHT};
 use super::nav::{Nav, RecordLink};
 use super::pages::{ListDates, PageRows};
-use super::range::{asks_first, range_page};
+use super::range::{asks_first, range_page, read_range, Range};
 
 /// The actors' ids, the date range's ends as the address has them, whether
 /// undated events are shown, and what is sought (words and kinds): what the
@@ -50,8 +59,8 @@ enum ActorPage {
     Fetching,
     /// No actor of the corpus has this id.
     NoSuchActor,
-    /// The actor's list, the page and its rows.
-    Read(Chosen, Page, Arc<Vec<ListRow>>),
+    /// The actor's list, how many events it lists, the page and its rows.
+    Read(Chosen, usize, Page, Arc<Vec<ListRow>>),
     /// The actors' lists together, over the date range if there is one.
     Together(Chosen, Arc<InRange>),
     /// Over a date range, too many parts to read unasked: how many, and their bytes.
@@ -68,6 +77,8 @@ thread_local! {
     static LAST_ROWS: LastRead<String, Arc<Vec<PlacedRow>>> = const { RefCell::new(None) };
     /// The actors' lists together last read, with each actor's list.
     static LAST_TOGETHER: LastRead<ActorKey, (Chosen, Arc<InRange>)> = const { RefCell::new(None) };
+    /// The results last found among the actors' places, with each actor's list.
+    static LAST_FOUND: LastRead<ActorKey, (Chosen, Arc<Vec<u32>>)> = const { RefCell::new(None) };
 }
 
 /// Whether the address asks for the events list with actors chosen (and any
@@ -92,7 +103,8 @@ pub fn ActorInPages() -> impl IntoView {
         nav.state.with(|s| {
             let f = &s.filter;
             let sought = Sought::of(f);
-            let paged = f.actors.len() == 1 && f.window().0.is_open() && sought.is_empty();
+            // A page at a time: one actor's list, or results found by places.
+            let paged = f.window().0.is_open() && (f.actors.len() == 1 || !sought.is_empty());
             let key = (
                 f.actors.clone(),
                 f.from.clone(),
@@ -161,8 +173,7 @@ pub fn ActorInPages() -> impl IntoView {
         view! { <h2 class="list-title" id="list-title" aria-live="polite">{text}</h2> }
     };
     let body = move || match shown() {
-        Some(ActorPage::Read(list, page, rows)) => {
-            let n = list.first().map_or(0, |(_, l)| l.len());
+        Some(ActorPage::Read(list, n, page, rows)) => {
             let rows = (n > 0).then(|| {
                 view! {
                     {page_note(&page, n)}
@@ -228,9 +239,19 @@ pub fn ActorInPages() -> impl IntoView {
 /// What `wanted` asks for, where everything it needs was the last read.
 fn in_memory(manifest: &Manifest, wanted: &Wanted) -> Option<ActorPage> {
     let (key, number) = wanted;
-    if *number == 0 {
-        let (chosen, listed) = last_read(&LAST_TOGETHER, key)?;
+    if let Some((chosen, listed)) = last_read(&LAST_TOGETHER, key) {
         return Some(ActorPage::Together(chosen, listed));
+    }
+    if *number == 0 {
+        return None;
+    }
+    if let Some((chosen, found)) = last_read(&LAST_FOUND, key) {
+        let page = Page::of(found.len(), *number, PAGE_SIZE);
+        let rows = by_word::page_in_memory(manifest, &found, &page)?;
+        return Some(ActorPage::Read(chosen, found.len(), page, Arc::new(rows)));
+    }
+    if !key.4.is_empty() {
+        return None;
     }
     let id = key.0.first()?;
     let entry = manifest.by_actor.get(manifest.by_actor_of(id)?)?;
@@ -254,7 +275,79 @@ fn page_of(id: &str, list: &ActorList, page: Page, parts: &[Part]) -> ActorPage 
         parts.iter().map(|(e, r)| (e, r.as_slice())),
     );
     let chosen = vec![(id.to_string(), list.clone())];
-    ActorPage::Read(chosen, page, Arc::new(rows))
+    ActorPage::Read(chosen, list.len(), page, Arc::new(rows))
+}
+
+/// The actors' events among the results `found`, read by places, as a search's
+/// results are (`super::by_word`, `super::range`), where the default list's
+/// parts that needs weigh less than `bytes`, the actors' rows'; else `None`.
+async fn by_places(
+    manifest: &Manifest,
+    wanted: &Wanted,
+    chosen: Chosen,
+    found: &[u32],
+    bytes: usize,
+    afresh: Option<&str>,
+    asked: bool,
+) -> Result<Option<ActorPage>, Failed> {
+    let ((ids, from, to, undated, sought), number) = wanted;
+    let entries: Vec<&TableEntry> = (place_parts(manifest, ids).into_iter())
+        .filter_map(|at| manifest.actor_places.get(at))
+        .collect();
+    let tables = read_tables(&entries, afresh).await?;
+    let tables: Vec<&PlaceTable> = tables.iter().map(|t| t.as_ref()).collect();
+    let results = Arc::new(both(found, &places_of(ids, &tables)));
+    let key = (from.clone(), to.clone(), *undated, sought.clone());
+    let range = Range::of(manifest, &key, Some(results.clone()));
+    if *number > 0 {
+        // A page of the results, from the default list's parts that hold it.
+        let page = Page::of(results.len(), *number, PAGE_SIZE);
+        let needs = page_bytes(manifest, &results, &page.range);
+        if needs >= bytes {
+            return Ok(None);
+        }
+        let rows = by_word::rows(manifest, &results, &page, afresh, |_| ()).await?;
+        keep_read(
+            &LAST_FOUND,
+            wanted.0.clone(),
+            (chosen.clone(), results.clone()),
+        );
+        return Ok(Some(ActorPage::Read(
+            chosen,
+            results.len(),
+            page,
+            Arc::new(rows),
+        )));
+    }
+    // Over the range, from its parts that hold a result.
+    if range.needs.stored_bytes(manifest) >= bytes {
+        return Ok(None);
+    }
+    if range.asks(manifest, asked) {
+        let needs = &range.needs;
+        return Ok(Some(ActorPage::Asks(
+            needs.len(),
+            needs.stored_bytes(manifest),
+        )));
+    }
+    let listed = read_range(
+        manifest,
+        &range,
+        afresh.map(str::to_string),
+        0,
+        |_, _, _| true,
+    )
+    .await?;
+    let Some(listed) = listed else {
+        return Ok(None);
+    };
+    let listed = Arc::new(listed);
+    keep_read(
+        &LAST_TOGETHER,
+        wanted.0.clone(),
+        (chosen.clone(), listed.clone()),
+    );
+    Ok(Some(ActorPage::Together(chosen, listed)))
 }
 
 /// A part of the actors' rows, read.
@@ -327,7 +420,7 @@ async fn read_or_fail(
             }
         }
     };
-    if *number > 0 {
+    if *number > 0 && sought.is_empty() {
         let Some((id, table, list)) = chosen.first() else {
             return Ok(ActorPage::NoSuchActor);
         };
@@ -338,12 +431,6 @@ async fn read_or_fail(
         }
         return Ok(page_of(id, list, page, &parts));
     }
-    // With words searched or kinds chosen, their results, from their tables.
-    let found = if sought.is_empty() {
-        None
-    } else {
-        Some(find(manifest, sought, afresh.as_deref()).await?)
-    };
     // Over a date range, for several actors, or with words or kinds: every
     // part of their rows, each once.
     let mut needs: Vec<RowsEntry> = (chosen.iter())
@@ -352,6 +439,32 @@ async fn read_or_fail(
     needs.sort_by_key(|p| p.first);
     needs.dedup_by_key(|p| p.first);
     let bytes: usize = needs.iter().map(|p| p.bytes).sum();
+    // With words searched or kinds chosen, their results, from their tables;
+    // and where the actors' rows weigh much, the results among their places,
+    // read from the default list where that weighs less.
+    let found = if sought.is_empty() {
+        None
+    } else {
+        Some(find(manifest, sought, afresh.as_deref()).await?)
+    };
+    let by_places_above = manifest.by_places_above.unwrap_or(BY_PLACES_ABOVE);
+    if let Some(found) = found.as_ref().filter(|_| bytes > by_places_above) {
+        let chosen: Chosen = (chosen.iter())
+            .map(|(id, _, list)| (id.clone(), list.clone()))
+            .collect();
+        let by_places = by_places(
+            manifest,
+            wanted,
+            chosen,
+            found,
+            bytes,
+            afresh.as_deref(),
+            asked,
+        );
+        if let Some(page) = by_places.await? {
+            return Ok(page);
+        }
+    }
     if bytes > manifest.range_ask_above.unwrap_or(RANGE_ASK_ABOVE) && !asked {
         return Ok(ActorPage::Asks(needs.len(), bytes));
     }

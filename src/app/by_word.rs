@@ -286,17 +286,27 @@ pub fn SearchInPages() -> impl IntoView {
 fn in_memory(manifest: &Manifest, wanted: &Wanted) -> Option<SearchPage> {
     let places = few_read(&FOUND, &wanted.0)?;
     let page = Page::of(places.len(), wanted.1, PAGE_SIZE);
+    let rows = page_in_memory(manifest, &places, &page)?;
+    Some(SearchPage::Read(places.len(), page, Arc::new(rows)))
+}
+
+/// The rows of the page `page` of the results `places`, where every part of
+/// the default list that holds them is kept read.
+pub(super) fn page_in_memory(
+    manifest: &Manifest,
+    places: &[u32],
+    page: &Page,
+) -> Option<Vec<ListRow>> {
     let mut parts = Vec::new();
-    for at in page_parts(manifest, &places, &page.range) {
+    for at in page_parts(manifest, places, &page.range) {
         let entry = manifest.list.get(at)?;
         parts.push((entry, few_read(&LIST, &entry.file)?));
     }
-    let rows = page_rows(
-        &places,
+    Some(page_rows(
+        places,
         &page.range,
         parts.iter().map(|(e, r)| (*e, r.as_slice())),
-    );
-    Some(SearchPage::Read(places.len(), page, Arc::new(rows)))
+    ))
 }
 
 /// What failed, and why: the part, named.
@@ -305,8 +315,8 @@ pub(super) type Failed = (String, LoadFailure);
 /// The places of the events `sought` finds, from the parts of the words' and
 /// the kinds' tables that hold what it seeks, each kept read where it is; the
 /// part `afresh` is fetched past any cache.
-pub(super) async fn find<'a>(
-    manifest: &'a Manifest,
+pub(super) async fn find(
+    manifest: &Manifest,
     sought: &Sought,
     afresh: Option<&str>,
 ) -> Result<Arc<Vec<u32>>, Failed> {
@@ -314,17 +324,8 @@ pub(super) async fn find<'a>(
         .filter_map(|at| manifest.words.get(at))
         .collect();
     let kinds = (sought.kind_parts(manifest).into_iter()).filter_map(|at| manifest.kinds.get(at));
-    let needs = words.iter().copied().chain(kinds);
-    let fetch = |entry: &'a TableEntry| async move {
-        let retry = afresh == Some(entry.file.as_str());
-        let read = async { loader::place_table(entry, retry).await.map(Arc::new) };
-        kept_or_read(&TABLES, &entry.file, WORD_PARTS_KEPT, read).await
-    };
-    let mut arriving = stream::iter(needs).map(fetch).buffered(PARTS_IN_FLIGHT);
-    let mut tables: Vec<Arc<PlaceTable>> = Vec::new();
-    while let Some(table) = arriving.next().await {
-        tables.push(table?);
-    }
+    let needs: Vec<&TableEntry> = words.iter().copied().chain(kinds).collect();
+    let tables = read_tables(&needs, afresh).await?;
     // The words' parts came first, in the order asked for.
     let (word_tables, kind_tables) = tables.split_at(words.len().min(tables.len()));
     let word_tables: Vec<&PlaceTable> = word_tables.iter().map(|t| t.as_ref()).collect();
@@ -332,6 +333,31 @@ pub(super) async fn find<'a>(
     let places = Arc::new(sought.found(&word_tables, &kind_tables));
     keep_few(&FOUND, sought.clone(), places.clone(), WORD_PARTS_KEPT);
     Ok(places)
+}
+
+/// The parts `entries` of a table of places, each kept read where it is, in
+/// their order; the part `afresh` is fetched past any cache.
+pub(super) async fn read_tables(
+    entries: &[&TableEntry],
+    afresh: Option<&str>,
+) -> Result<Vec<Arc<PlaceTable>>, Failed> {
+    let fetch = |entry: &TableEntry| {
+        let retry = afresh == Some(entry.file.as_str());
+        let file = entry.file.clone();
+        let entry = entry.clone();
+        async move {
+            let read = async { loader::place_table(&entry, retry).await.map(Arc::new) };
+            kept_or_read(&TABLES, &file, WORD_PARTS_KEPT, read).await
+        }
+    };
+    let mut arriving = stream::iter(entries.iter().copied())
+        .map(fetch)
+        .buffered(PARTS_IN_FLIGHT);
+    let mut tables: Vec<Arc<PlaceTable>> = Vec::new();
+    while let Some(table) = arriving.next().await {
+        tables.push(table?);
+    }
+    Ok(tables)
 }
 
 /// The part `file`, kept read in `cell`, else read (`read`) and kept there,
@@ -354,7 +380,7 @@ async fn kept_or_read<V: Clone>(
 /// list's parts that hold them, a few at a time, each kept read. While more
 /// are to come, `partly` is given the page's first rows: the parts arrive in
 /// the list's order, so those in hand are the page's first.
-async fn rows(
+pub(super) async fn rows(
     manifest: &Manifest,
     places: &[u32],
     page: &Page,

@@ -35,7 +35,7 @@ use super::pages::PageRows;
 /// The ends of a range as the address has them, whether undated events are
 /// shown, and what is sought (words and kinds; nothing for the default list):
 /// what the list over a range depends on.
-type RangeKey = (String, String, bool, Sought);
+pub(super) type RangeKey = (String, String, bool, Sought);
 
 /// How far the list over a range has come.
 #[derive(Clone)]
@@ -263,15 +263,15 @@ pub(super) fn asks_first(
 /// A range as the address asks for it: the dates it covers, as the filter reads
 /// its ends, whether undated events are shown, the results of the words
 /// searched (none: the default list), and the parts it needs.
-struct Range {
+pub(super) struct Range {
     window: DateWindow,
     undated: bool,
     found: Option<Arc<Vec<u32>>>,
-    needs: RangeParts,
+    pub(super) needs: RangeParts,
 }
 
 impl Range {
-    fn of(manifest: &Manifest, key: &RangeKey, found: Option<Arc<Vec<u32>>>) -> Range {
+    pub(super) fn of(manifest: &Manifest, key: &RangeKey, found: Option<Arc<Vec<u32>>>) -> Range {
         let (from, to, undated, _) = key.clone();
         let filter = Filter {
             from,
@@ -292,7 +292,7 @@ impl Range {
     }
 
     /// Whether it needs too many parts to read before the reader has `asked`.
-    fn asks(&self, manifest: &Manifest, asked: bool) -> bool {
+    pub(super) fn asks(&self, manifest: &Manifest, asked: bool) -> bool {
         self.needs.asks_first(manifest) && !asked
     }
 
@@ -323,7 +323,7 @@ impl Range {
 /// short enough, the events within it so far, until they fill the place
 /// `page_end`; then works out the list over it. A part that fails stops it,
 /// named. The part `afresh` is fetched past any cache.
-async fn read_range(
+pub(super) async fn read_range(
     manifest: &Manifest,
     range: &Range,
     afresh: Option<String>,

@@ -88,6 +88,14 @@ pub fn page_parts(manifest: &Manifest, places: &[u32], page: &Range<usize>) -> V
     parts
 }
 
+/// The bytes (as stored) of the default list's parts [`page_parts`] names.
+pub fn page_bytes(manifest: &Manifest, places: &[u32], page: &Range<usize>) -> usize {
+    (page_parts(manifest, places, page).into_iter())
+        .filter_map(|at| manifest.list.get(at))
+        .map(|p| p.bytes)
+        .sum()
+}
+
 /// The page `page` of the results `places`, from the rows of the default
 /// list's parts [`page_parts`] named (each with its entry); a place no part
 /// given holds is left out.

@@ -315,6 +315,11 @@ pub struct Manifest {
     /// the reader before it reads them; absent means [`RANGE_ASK_ABOVE`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub range_ask_above: Option<usize>,
+    /// Above how many bytes of an actor's rows (as stored) its events with words
+    /// or kinds sought are looked for by places; absent means
+    /// `publish::by_actor::BY_PLACES_ABOVE`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by_places_above: Option<usize>,
     /// Whether the site also carries the whole corpus file (`public/corpus.json`):
     /// a build leaves it out above a size no static host takes as one file.
     #[serde(default = "carried")]
@@ -617,6 +622,7 @@ pub fn split_worded(
             ask_above: Some(ASK_ABOVE),
             show_alone_above: None,
             range_ask_above: None,
+            by_places_above: None,
             whole: true,
             plain: true,
             problems: None,

@@ -735,3 +735,45 @@ def test_an_actors_list_with_a_kind_before_the_corpus_is_the_whole_lists(large_o
     assert not part_requests(page, "r") and not part_requests(page, "l")
     assert read_whole(page, shown) == shown
 
+
+
+def every_actors_rows_weigh_much(site, manifest):
+    """Writes into the site's manifest that any actor's rows weigh enough to look
+    for its events with words or kinds sought by places."""
+    manifest["by_places_above"] = 1
+    (site / "parts/manifest.json").write_text(json.dumps(manifest))
+
+
+def test_an_actors_events_with_a_kind_are_found_by_places_where_that_weighs_less(
+        large_on_request, large_corpus, page):
+    url, site, manifest = large_on_request
+    every_actors_rows_weigh_much(site, manifest)
+    events = manifest["totals"]["events"]
+    actor, name = busiest_actor(large_corpus)
+    page.open(f"{url}?actor={actor}&source=news-article&page=2")
+    page.until_title(f"of {events:,})")
+    shown = range_shown(page)
+    assert len(shown[1]) == 50, shown
+    assert "page 2 of" in page.text("nav.pager")
+    assert name in page.text(".list-actor") and "News article" in page.text(".list-kinds")
+    # The actor's places, the kind's, and the list's parts that hold the page:
+    # none of the actor's rows, no record part.
+    assert part_requests(page, "p") and part_requests(page, "k") and part_requests(page, "l")
+    assert not part_requests(page, "b") and not part_requests(page, "r")
+    assert read_whole(page, shown) == shown
+    assert page.query().endswith("page=2")
+
+
+def test_an_actors_events_with_a_search_over_a_range_found_by_places_are_the_whole_lists(
+        large_on_request, large_corpus, page):
+    url, site, manifest = large_on_request
+    every_actors_rows_weigh_much(site, manifest)
+    events = manifest["totals"]["events"]
+    actor, _ = busiest_actor(large_corpus)
+    page.open(f"{url}?actor={actor}&q=massacre&from=1980&to=1984")
+    page.until_title(f"of {events:,})")
+    shown = range_shown(page)
+    assert shown[1], shown
+    assert part_requests(page, "p") and part_requests(page, "w")
+    assert not part_requests(page, "b") and not part_requests(page, "r")
+    assert read_whole(page, shown) == shown
