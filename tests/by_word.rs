@@ -23,14 +23,14 @@ mod dice;
 use dice::Dice;
 use dossier::corpus::sha256::sha256_hex;
 use dossier::publish::by_word::{over_range, page_parts, page_rows, range_parts_of};
-use dossier::publish::pages::{ListRow, PlacedRow};
+use dossier::publish::pages::ListRow;
 use dossier::publish::parts::{
-    inflate, read_list, read_manifest, read_reach, ListEntry, Manifest, PlaceTable, Split,
+    inflate, read_list, read_manifest, ListEntry, Manifest, PlaceTable, Split,
 };
 use dossier::query::filter::Filter;
 use dossier::query::index::Index;
 use dossier::query::url_state::{Page, PAGE_SIZE};
-use worded::{apps_list, found, worded_split};
+use worded::{apps_list, found, read_range_parts, worded_split};
 
 /// Record parts of 32 KiB of JSON: the words' table in parts of 16 KiB, so that
 /// the beginning of a word often spans two.
@@ -233,20 +233,7 @@ fn over_range_from_parts(
 ) -> dossier::publish::range::InRange {
     let (window, _) = filter.window();
     let needs = range_parts_of(manifest, &window, filter.include_undated, places);
-    let list: Vec<(usize, Vec<ListRow>)> = (needs.list.iter())
-        .map(|&at| {
-            let entry = &manifest.list[at];
-            let json = json_of(split, &entry.file);
-            (at, read_list(entry, &json, &sha256_hex(&json)).unwrap())
-        })
-        .collect();
-    let reach: Vec<Vec<PlacedRow>> = (needs.reach.iter())
-        .map(|&at| {
-            let entry = &manifest.reach[at];
-            let json = json_of(split, &entry.file);
-            read_reach(entry, &json, &sha256_hex(&json)).unwrap()
-        })
-        .collect();
+    let (list, reach) = read_range_parts(split, manifest, &needs);
     over_range(
         manifest,
         &window,

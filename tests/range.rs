@@ -20,13 +20,13 @@ mod dice;
 
 use dice::Dice;
 use dossier::corpus::sha256::sha256_hex;
-use dossier::publish::pages::{ListRow, PlacedRow};
+use dossier::publish::pages::ListRow;
 use dossier::publish::parts::{inflate, read_list, read_manifest, read_reach, Manifest, Split};
 use dossier::publish::range::{
     in_range, range_parts, reading_order, within_from_list_alone, InRange,
 };
 use dossier::query::filter::Filter;
-use worded::{apps_list, worded_split};
+use worded::{apps_list, read_range_parts, worded_split};
 
 /// Record parts of 128 KiB of JSON: list parts of 64 KiB, a few pages each.
 const PART_BYTES: usize = 128 * 1024;
@@ -43,20 +43,7 @@ fn json_of(split: &Split, name: &str) -> Vec<u8> {
 fn from_parts(split: &Split, manifest: &Manifest, filter: &Filter) -> (InRange, usize, usize) {
     let (window, _) = filter.window();
     let needs = range_parts(manifest, &window, filter.include_undated);
-    let list: Vec<(usize, Vec<ListRow>)> = (needs.list.iter())
-        .map(|&at| {
-            let entry = &manifest.list[at];
-            let json = json_of(split, &entry.file);
-            (at, read_list(entry, &json, &sha256_hex(&json)).unwrap())
-        })
-        .collect();
-    let reach: Vec<Vec<PlacedRow>> = (needs.reach.iter())
-        .map(|&at| {
-            let entry = &manifest.reach[at];
-            let json = json_of(split, &entry.file);
-            read_reach(entry, &json, &sha256_hex(&json)).unwrap()
-        })
-        .collect();
+    let (list, reach) = read_range_parts(split, manifest, &needs);
     let listed = in_range(
         manifest,
         &window,

@@ -98,3 +98,36 @@ pub fn apps_list(
         .collect();
     (ids, listing.loose_from, outcome.undated_hidden)
 }
+
+/// The parts of the default list and of its rows that reach which `needs`
+/// names, read and checked: each list part with its number, then the rows that reach.
+#[allow(dead_code, clippy::type_complexity)]
+pub fn read_range_parts(
+    split: &Split,
+    manifest: &Manifest,
+    needs: &dossier::publish::range::RangeParts,
+) -> (
+    Vec<(usize, Vec<dossier::publish::pages::ListRow>)>,
+    Vec<Vec<dossier::publish::pages::PlacedRow>>,
+) {
+    use dossier::publish::parts::{read_list, read_reach};
+    let json_of = |file: &str| {
+        let (_, stored) = split.files().find(|(f, _)| *f == file).unwrap();
+        inflate(stored).unwrap()
+    };
+    let list = (needs.list.iter())
+        .map(|&at| {
+            let entry = &manifest.list[at];
+            let json = json_of(&entry.file);
+            (at, read_list(entry, &json, &sha256_hex(&json)).unwrap())
+        })
+        .collect();
+    let reach = (needs.reach.iter())
+        .map(|&at| {
+            let entry = &manifest.reach[at];
+            let json = json_of(&entry.file);
+            read_reach(entry, &json, &sha256_hex(&json)).unwrap()
+        })
+        .collect();
+    (list, reach)
+}
