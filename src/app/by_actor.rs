@@ -47,7 +47,8 @@ use super::range::{asks_first, range_page, read_range, Range};
 type ActorKey = (Vec<String>, String, String, bool, Sought);
 
 /// What is read for the list on screen: the actors' list and the page asked
-/// for; over a date range or for several actors, page 0 (every page is read at once).
+/// for; over a date range, or for several actors with nothing sought, page 0
+/// (every page is read at once).
 type Wanted = (ActorKey, usize);
 
 /// The actors chosen that the corpus has, each with its id and its list.
@@ -297,8 +298,6 @@ async fn by_places(
     let tables = read_tables(&entries, afresh).await?;
     let tables: Vec<&PlaceTable> = tables.iter().map(|t| t.as_ref()).collect();
     let results = Arc::new(both(found, &places_of(ids, &tables)));
-    let key = (from.clone(), to.clone(), *undated, sought.clone());
-    let range = Range::of(manifest, &key, Some(results.clone()));
     if *number > 0 {
         // A page of the results, from the default list's parts that hold it.
         let page = Page::of(results.len(), *number, PAGE_SIZE);
@@ -320,6 +319,8 @@ async fn by_places(
         )));
     }
     // Over the range, from its parts that hold a result.
+    let key = (from.clone(), to.clone(), *undated, sought.clone());
+    let range = Range::of(manifest, &key, Some(results.clone()));
     if range.needs.stored_bytes(manifest) >= bytes {
         return Ok(None);
     }
