@@ -5,11 +5,11 @@
 //! parts of their rows (`publish::by_actor`). For one actor, a page at a time,
 //! from the one part that holds it, its count from the table, exact before any
 //! row is read; over a date range, or for several actors, from every part of
-//! their rows, the count once they are in. With words or kinds sought, where
-//! the actors' rows weigh more than [`BY_PLACES_ABOVE`], the results among the
-//! actors' places (`Manifest::actor_places`) are read as a search's are, a page
-//! at a time or over the range, from the default list's parts, where those
-//! weigh less.
+//! their rows, the count once they are in. Where the actors' rows weigh more
+//! than [`BY_PLACES_ABOVE`], their events (among the results of the words or
+//! kinds sought) are found from their places (`Manifest::actor_places`) and read
+//! as a search's results are, a page at a time or over the range, from the
+//! default list's parts, where those weigh less.
 
 use std::cell::RefCell;
 use std::sync::Arc;
@@ -47,8 +47,7 @@ use super::range::{asks_first, range_page, read_range, Range};
 type ActorKey = (Vec<String>, String, String, bool, Sought);
 
 /// What is read for the list on screen: the actors' list and the page asked
-/// for; over a date range, or for several actors with nothing sought, page 0
-/// (every page is read at once).
+/// for; over a date range, page 0 (every page is read at once).
 type Wanted = (ActorKey, usize);
 
 /// The actors chosen that the corpus has, each with its id and its list.
@@ -104,8 +103,9 @@ pub fn ActorInPages() -> impl IntoView {
         nav.state.with(|s| {
             let f = &s.filter;
             let sought = Sought::of(f);
-            // A page at a time: one actor's list, or results found by places.
-            let paged = f.window().0.is_open() && (f.actors.len() == 1 || !sought.is_empty());
+            // With no range, a page at a time: one actor's list, or the
+            // actors' events found by places.
+            let paged = f.window().0.is_open();
             let key = (
                 f.actors.clone(),
                 f.from.clone(),
@@ -251,7 +251,7 @@ fn in_memory(manifest: &Manifest, wanted: &Wanted) -> Option<ActorPage> {
         let rows = by_word::page_in_memory(manifest, &found, &page)?;
         return Some(ActorPage::Read(chosen, found.len(), page, Arc::new(rows)));
     }
-    if !key.4.is_empty() {
+    if key.0.len() != 1 || !key.4.is_empty() {
         return None;
     }
     let id = key.0.first()?;
@@ -279,14 +279,15 @@ fn page_of(id: &str, list: &ActorList, page: Page, parts: &[Part]) -> ActorPage 
     ActorPage::Read(chosen, list.len(), page, Arc::new(rows))
 }
 
-/// The actors' events among the results `found`, read by places, as a search's
-/// results are (`super::by_word`, `super::range`), where the default list's
-/// parts that needs weigh less than `bytes`, the actors' rows'; else `None`.
+/// The actors' events (among the results `found`, where something is sought),
+/// read by places, as a search's results are (`super::by_word`,
+/// `super::range`), where the default list's parts that needs weigh less than
+/// `bytes`, the actors' rows'; else `None`.
 async fn by_places(
     manifest: &Manifest,
     wanted: &Wanted,
     chosen: Chosen,
-    found: &[u32],
+    found: Option<&[u32]>,
     bytes: usize,
     afresh: Option<&str>,
     asked: bool,
@@ -297,7 +298,11 @@ async fn by_places(
         .collect();
     let tables = read_tables(&entries, afresh).await?;
     let tables: Vec<&PlaceTable> = tables.iter().map(|t| t.as_ref()).collect();
-    let results = Arc::new(both(found, &places_of(ids, &tables)));
+    let places = places_of(ids, &tables);
+    let results = Arc::new(match found {
+        Some(found) => both(found, &places),
+        None => places,
+    });
     if *number > 0 {
         // A page of the results, from the default list's parts that hold it.
         let page = Page::of(results.len(), *number, PAGE_SIZE);
@@ -421,7 +426,8 @@ async fn read_or_fail(
             }
         }
     };
-    if *number > 0 && sought.is_empty() {
+    // One actor, nothing sought and no range: the page from the part of its rows that holds it.
+    if *number > 0 && ids.len() == 1 && sought.is_empty() {
         let Some((id, table, list)) = chosen.first() else {
             return Ok(ActorPage::NoSuchActor);
         };
@@ -441,15 +447,14 @@ async fn read_or_fail(
     needs.dedup_by_key(|p| p.first);
     let bytes: usize = needs.iter().map(|p| p.bytes).sum();
     // With words searched or kinds chosen, their results, from their tables;
-    // and where the actors' rows weigh much, the results among their places,
-    // read from the default list where that weighs less.
+    // and where the actors' rows weigh much, their events (among the results)
+    // from their places, read from the default list where that weighs less.
     let found = if sought.is_empty() {
         None
     } else {
         Some(find(manifest, sought, afresh.as_deref()).await?)
     };
-    let by_places_above = manifest.by_places_above.unwrap_or(BY_PLACES_ABOVE);
-    if let Some(found) = found.as_ref().filter(|_| bytes > by_places_above) {
+    if bytes > manifest.by_places_above.unwrap_or(BY_PLACES_ABOVE) {
         let chosen: Chosen = (chosen.iter())
             .map(|(id, _, list)| (id.clone(), list.clone()))
             .collect();
@@ -457,7 +462,7 @@ async fn read_or_fail(
             manifest,
             wanted,
             chosen,
-            found,
+            found.as_ref().map(|f| f.as_slice()),
             bytes,
             afresh.as_deref(),
             asked,

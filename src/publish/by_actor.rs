@@ -7,10 +7,10 @@
 //! its actors' rows ([`ActorTable`]): a page needs the actor's table part and
 //! the one part of rows that holds the page. Over a date range, or with several
 //! actors chosen, the list needs every part of their rows ([`every_part`],
-//! [`together`]). With words or kinds sought as well, a busy actor's events
-//! among their results are found by places instead (`Manifest::actor_places`,
+//! [`together`]). For busy actors, their events (among the results of words or
+//! kinds sought) are found by places instead (`Manifest::actor_places`,
 //! [`places_of`]): read as a search's results are, from the default list's parts
-//! that hold them, where those weigh less than every part of the actor's rows.
+//! that hold them, where those weigh less than every part of the actors' rows.
 
 use std::ops::Range;
 
@@ -95,10 +95,10 @@ pub fn together<'a>(
     }
 }
 
-/// Above how many bytes of their rows' parts (as stored) the actors' events with
-/// words or kinds sought are looked for by places, beside their rows: below it,
-/// one or two parts of rows are less than the table of places and the parts of
-/// the default list a page of the results needs.
+/// Above how many bytes of their rows' parts (as stored) the actors' events
+/// (over a range, together, or with words or kinds sought) are looked for by
+/// places, beside their rows: below it, one or two parts of rows are less than
+/// the table of places and the parts of the default list a page of them needs.
 pub const BY_PLACES_ABOVE: usize = 256 * 1024;
 
 /// The parts of the actors' places table the actors `ids` need, each once, in order.

@@ -298,8 +298,8 @@ pub struct Manifest {
     pub kinds: Vec<TableEntry>,
     /// The places in the default list of the events each actor's list keeps
     /// (as [`ActorList`]s do), by actor id: a table of places, as the kinds' is,
-    /// so that an actor's events with words or kinds sought are found without
-    /// reading every row of a busy actor's list.
+    /// so that a busy actor's events over a range, with another's, or with
+    /// words or kinds sought are found without reading every row of its list.
     #[serde(default)]
     pub actor_places: Vec<TableEntry>,
     /// Above how many bytes of parts (as stored) the app asks the reader before
@@ -315,8 +315,9 @@ pub struct Manifest {
     /// the reader before it reads them; absent means [`RANGE_ASK_ABOVE`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub range_ask_above: Option<usize>,
-    /// Above how many bytes of an actor's rows (as stored) its events with words
-    /// or kinds sought are looked for by places; absent means
+    /// Above how many bytes of the actors' rows (as stored) their events (over a
+    /// range, together, or with words or kinds sought) are looked for by
+    /// places; absent means
     /// `publish::by_actor::BY_PLACES_ABOVE`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub by_places_above: Option<usize>,

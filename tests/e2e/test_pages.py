@@ -519,7 +519,10 @@ def test_an_actors_list_over_a_date_range_before_the_corpus_is_the_whole_lists(
 
 
 def test_two_actors_before_the_corpus_are_the_whole_lists(large_on_request, large_corpus, page):
-    url, _, manifest = large_on_request
+    url, site, manifest = large_on_request
+    # Their rows are read, however much they weigh.
+    manifest["by_places_above"] = 2**31
+    (site / "parts/manifest.json").write_text(json.dumps(manifest))
     events = manifest["totals"]["events"]
     (first_actor, first_name), (second_actor, second_name) = busiest_actors(large_corpus, 2)
     page.open(f"{url}?actor={first_actor}&actor={second_actor}&page=2")
@@ -777,3 +780,21 @@ def test_an_actors_events_with_a_search_over_a_range_found_by_places_are_the_who
     assert part_requests(page, "p") and part_requests(page, "w")
     assert not part_requests(page, "b") and not part_requests(page, "r")
     assert read_whole(page, shown) == shown
+
+
+def test_two_busy_actors_are_found_by_places_a_page_at_a_time(large_on_request, large_corpus, page):
+    url, site, manifest = large_on_request
+    every_actors_rows_weigh_much(site, manifest)
+    events = manifest["totals"]["events"]
+    (first_actor, first_name), (second_actor, second_name) = busiest_actors(large_corpus, 2)
+    page.open(f"{url}?actor={first_actor}&actor={second_actor}&page=2")
+    page.until_title(f"of {events:,})")
+    shown = range_shown(page)
+    assert len(shown[1]) == 50, shown
+    names = page.text(".list-actor")
+    assert first_name in names and second_name in names, names
+    # Their places and the list's part that holds the page: none of their rows.
+    assert part_requests(page, "p") and part_requests(page, "l")
+    assert not part_requests(page, "b") and not part_requests(page, "r")
+    assert read_whole(page, shown) == shown
+
