@@ -24,7 +24,8 @@ use dice::Dice;
 use dossier::corpus::model::Kind;
 use dossier::corpus::sha256::sha256_hex;
 use dossier::publish::by_actor::{
-    every_part, page_parts, page_rows, place_parts, places_of, together,
+    every_part, page_by_places_may_weigh_less, page_parts, page_rows, place_parts, places_of,
+    together,
 };
 use dossier::publish::by_kind::Sought;
 use dossier::publish::by_word::both;
@@ -290,6 +291,32 @@ fn actors_lists_together_and_over_a_range_from_parts_are_the_apps_list_of_the_wh
             && by_place > 20,
         "{some} {loose} {hidden} {parts} {shared} {searched} {kinds} {by_place}"
     );
+}
+
+#[test]
+fn only_a_busy_actors_page_is_worth_reading_by_places() {
+    let corpus = synth::generate(4000, 7);
+    let (split, _) = worded_split(&corpus, 32 * 1024);
+    let manifest = read_manifest(split.manifest_json().as_bytes()).unwrap();
+    // Each actor with its list and the bytes of every part of its rows.
+    let mut lists: Vec<(String, usize, usize)> = (corpus.actors.iter())
+        .filter_map(|a| {
+            let (table, list) = actor_list(&split, &manifest, &a.id)?;
+            let bytes = every_part(&table, &list).iter().map(|p| p.bytes).sum();
+            Some((a.id.clone(), list.len(), bytes))
+        })
+        .collect();
+    lists.sort_by_key(|(_, len, _)| *len);
+    let worth = |(id, len, bytes): &(String, usize, usize), found| {
+        page_by_places_may_weigh_less(&manifest, std::slice::from_ref(id), *len, found, *bytes)
+    };
+    let busiest = lists.last().unwrap();
+    let few = lists.iter().find(|(_, len, _)| *len >= 20).unwrap();
+    assert!(worth(busiest, None), "{busiest:?}");
+    // Its events among half the list are still many; among a few, spread.
+    assert!(worth(busiest, Some(manifest.listed() / 2)), "{busiest:?}");
+    assert!(!worth(busiest, Some(3)), "{busiest:?}");
+    assert!(!worth(few, None), "{few:?}");
 }
 
 /// The places in the default list of the events `ids`, ascending.

@@ -17,7 +17,8 @@ use std::sync::Arc;
 use dossier::corpus::model::Kind;
 use dossier::i18n::fill;
 use dossier::publish::by_actor::{
-    every_part, page_parts, page_rows, place_parts, places_of, together, BY_PLACES_ABOVE,
+    every_part, page_by_places_may_weigh_less, page_parts, page_rows, place_parts, places_of,
+    together, BY_PLACES_ABOVE,
 };
 use dossier::publish::by_kind::Sought;
 use dossier::publish::by_word::{both, page_bytes};
@@ -454,7 +455,16 @@ async fn read_or_fail(
     } else {
         Some(find(manifest, sought, afresh.as_deref()).await?)
     };
-    if bytes > manifest.by_places_above.unwrap_or(BY_PLACES_ABOVE) {
+    let counted: usize = chosen.iter().map(|(_, _, list)| list.len()).sum();
+    let may_weigh_less = *number == 0
+        || page_by_places_may_weigh_less(
+            manifest,
+            ids,
+            counted,
+            found.as_ref().map(|f| f.len()),
+            bytes,
+        );
+    if bytes > manifest.by_places_above.unwrap_or(BY_PLACES_ABOVE) && may_weigh_less {
         let chosen: Chosen = (chosen.iter())
             .map(|(id, _, list)| (id.clone(), list.clone()))
             .collect();

@@ -18,6 +18,7 @@ use crate::corpus::date::DateWindow;
 use crate::publish::pages::{ActorList, ListRow, PlacedRow};
 use crate::publish::parts::{ActorTable, Manifest, PlaceTable, RowsEntry};
 use crate::publish::range::{over_window, InRange};
+use crate::query::url_state::PAGE_SIZE;
 
 /// The parts of rows that hold the page `page` (positions in the actor's list,
 /// from 0) of the actor's list `list`, as its table part lists them. One part,
@@ -110,6 +111,35 @@ pub fn place_parts(manifest: &Manifest, ids: &[String]) -> Vec<usize> {
     parts.sort_unstable();
     parts.dedup();
     parts
+}
+
+/// Whether a page of the actors' events read by places may weigh less than
+/// their rows (`bytes`, as stored): the parts of their places, and the default
+/// list's parts a page of them spans, were their `counted` events (among
+/// `found` results, where something is sought) spread evenly over the list. A
+/// few hundred events are a part of the list for each row of a page, many
+/// times their rows; tens of thousands, one part. Worked out before any place
+/// is read, so that a reading that cannot win costs nothing.
+pub fn page_by_places_may_weigh_less(
+    manifest: &Manifest,
+    ids: &[String],
+    counted: usize,
+    found: Option<usize>,
+    bytes: usize,
+) -> bool {
+    let listed = manifest.listed().max(1);
+    let results = match found {
+        Some(found) => counted.saturating_mul(found) / listed,
+        None => counted,
+    };
+    let parts = manifest.list.len().max(1);
+    let spanned = (parts * PAGE_SIZE).div_ceil(results.max(1)).clamp(1, parts);
+    let part_bytes = manifest.list.iter().map(|p| p.bytes).sum::<usize>() / parts;
+    let places: usize = (place_parts(manifest, ids).into_iter())
+        .filter_map(|at| manifest.actor_places.get(at))
+        .map(|p| p.bytes)
+        .sum();
+    places + spanned * part_bytes < bytes
 }
 
 /// The places in the default list, ascending, of the events any of the actors
