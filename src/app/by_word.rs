@@ -51,8 +51,9 @@ enum SearchPage {
     Failed(String, LoadFailure, bool),
 }
 
-/// How many parts of the words' and the kinds' tables, and of the default list, are kept read:
-/// a reader typing or paging most often needs one of them again.
+/// How many parts of the tables of places (words, kinds, actors' places), and of
+/// the default list, are kept read: a reader typing or paging most often needs
+/// one of them again.
 const WORD_PARTS_KEPT: usize = 8;
 const LIST_PARTS_KEPT: usize = 16;
 
@@ -75,7 +76,7 @@ pub struct FoundUndated(pub RwSignal<Option<(Sought, usize)>>);
 /// Whether the address asks for the events list with words typed in its
 /// search or kinds chosen, and no actor (a date range or not): the list this
 /// module (or, over a range, `super::range`) shows before the corpus, where the
-/// manifest has the tables it needs.
+/// manifest has the tables it needs (`super::pages` asks).
 pub fn sought_only(state: &UrlState) -> bool {
     let f = &state.filter;
     state.record.is_none()
