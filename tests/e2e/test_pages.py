@@ -798,3 +798,16 @@ def test_two_busy_actors_are_found_by_places_a_page_at_a_time(large_on_request, 
     assert not part_requests(page, "b") and not part_requests(page, "r")
     assert read_whole(page, shown) == shown
 
+
+
+def test_the_page_starts_the_kinds_and_actors_parts_of_a_list_opened_by_its_address_before_the_app(
+        large_on_request, large_corpus, no_app, page):
+    url, _, manifest = large_on_request
+    (first, _), (second, _) = busiest_actors(large_corpus, 2)
+    page.d.get(f"{url}?actor={first}&actor={second}&tag=crackdown&claim=denial&q=fatwa&page=2")
+    wanted = {kind_part(manifest, "tag:crackdown"), kind_part(manifest, "claim:denial")}
+    page.wait(lambda d: set(part_requests(page, "k")) == wanted)
+    page.wait(lambda d: set(part_requests(page, "a")) == {actor_table_part(manifest, a) for a in (first, second)})
+    # Each part once; nothing of the list, which waits on the places they give.
+    assert len(part_requests(page, "k")) == len(wanted)
+    assert not part_requests(page, "l") and not part_requests(page, "r")
