@@ -123,9 +123,7 @@ def test_a_far_page_comes_from_one_part_and_is_the_whole_lists_page(large_on_req
     # The notice says the list can be paged while the rest waits.
     assert "a page at a time" in page.text(".alone")
     # Read whole, the app's own list shows the same records on the same page.
-    page.one(".alone button").click()
-    page.wait(lambda d: d.execute_script(NO_NOTICE), timeout=60)
-    page.until_title(f"Events ({events:,})")
+    read_whole_until(page, f"Events ({events:,})")
     assert page.query().endswith(f"page={number}")
     assert rows_shown(page) == ids
     assert page.d.execute_script(YEARS) == years
@@ -291,6 +289,21 @@ def range_shown(page):
     return page.title(), ids, page.d.execute_script(YEARS), page.d.execute_script(LOOSE)
 
 
+def read_whole_until(page, title):
+    """Reads the whole corpus, as the reader asks, until the app's own list is on
+    screen under the heading `title`."""
+    page.one(".alone button").click()
+    page.wait(lambda d: d.execute_script(NO_NOTICE), timeout=60)
+    page.until_title(title)
+
+
+def read_whole(page, shown):
+    """Reads the whole corpus, as the reader asks, and returns its list once its
+    heading is the one `shown` had."""
+    read_whole_until(page, shown[0])
+    return range_shown(page)
+
+
 @pytest.mark.every_engine
 def test_a_date_range_before_the_corpus_is_the_whole_lists_range(large_on_request, page):
     url, _, manifest = large_on_request
@@ -312,9 +325,7 @@ def test_a_date_range_before_the_corpus_is_the_whole_lists_range(large_on_reques
     tail = range_shown(page)
     assert "dated less precisely" in tail[3], tail
     # Read whole, the app's own list shows the same on the same pages.
-    page.one(".alone button").click()
-    page.wait(lambda d: d.execute_script(NO_NOTICE), timeout=60)
-    page.until_title(first[0])
+    read_whole_until(page, first[0])
     assert page.query().endswith(f"page={last}")
     assert range_shown(page) == tail
     follow(page, "nav.pager a[aria-label='Page 1']")
@@ -444,9 +455,7 @@ def test_an_actors_list_before_the_corpus_is_the_whole_lists(large_on_request, l
     assert len(part_requests(page, "b")) == 1
     assert not part_requests(page, "r") and not part_requests(page, "l")
     # Read whole, the app's own list shows the same records on the same page.
-    page.one(".alone button").click()
-    page.wait(lambda d: d.execute_script(NO_NOTICE), timeout=60)
-    page.until_title(title)
+    read_whole_until(page, title)
     assert page.query().endswith("page=2")
     assert rows_shown(page) == ids
     assert page.d.execute_script(YEARS) == years
@@ -507,9 +516,7 @@ def test_an_actors_list_over_a_date_range_before_the_corpus_is_the_whole_lists(
     page.wait(lambda d: d.execute_script(LIST_ROWS) != first[1])
     tail = range_shown(page)
     # Read whole, the app's own list shows the same, and hides as many undated events.
-    page.one(".alone button").click()
-    page.wait(lambda d: d.execute_script(NO_NOTICE), timeout=60)
-    page.until_title(first[0])
+    read_whole_until(page, first[0])
     assert f"page={last}&" in page.query() + "&"
     assert range_shown(page) == tail
     assert page.text("fieldset.dates") == hides
@@ -533,10 +540,7 @@ def test_two_actors_before_the_corpus_are_the_whole_lists(large_on_request, larg
     # Every part of their rows, and no record part or part of the list.
     assert part_requests(page, "b") and not part_requests(page, "r") and not part_requests(page, "l")
     # Read whole, the app's own list shows the same on the same page.
-    page.one(".alone button").click()
-    page.wait(lambda d: d.execute_script(NO_NOTICE), timeout=60)
-    page.until_title(shown[0])
-    assert range_shown(page) == shown
+    assert read_whole(page, shown) == shown
 
 
 def word_part(manifest, word):
@@ -560,9 +564,7 @@ def test_a_search_before_the_corpus_is_the_whole_lists(large_on_request, page):
     assert part_requests(page, "w") == [word_part(manifest, "fatwa")]
     assert part_requests(page, "l") and not part_requests(page, "r")
     # Read whole, the app's own list shows the same records on the same page.
-    page.one(".alone button").click()
-    page.wait(lambda d: d.execute_script(NO_NOTICE), timeout=60)
-    page.until_title(title)
+    read_whole_until(page, title)
     assert page.query().endswith("page=2")
     assert rows_shown(page) == ids
     assert page.d.execute_script(YEARS) == years
@@ -576,9 +578,7 @@ def test_the_beginnings_of_two_words_before_the_corpus_are_the_whole_lists(large
     title = page.title()
     ids = rows_shown(page)
     assert 0 < len(ids) <= 50, ids
-    page.one(".alone button").click()
-    page.wait(lambda d: d.execute_script(NO_NOTICE), timeout=60)
-    page.until_title(title)
+    read_whole_until(page, title)
     assert rows_shown(page) == ids
 
 
@@ -626,9 +626,7 @@ def test_a_search_over_a_date_range_before_the_corpus_is_the_whole_lists(large_o
     # The words' part, then the list's parts and the rows that reach: no record part.
     assert part_requests(page, "w") and part_requests(page, "l") and not part_requests(page, "r")
     # Read whole, the app's own list shows the same, and hides as many undated events.
-    page.one(".alone button").click()
-    page.wait(lambda d: d.execute_script(NO_NOTICE), timeout=60)
-    page.until_title(first[0])
+    read_whole_until(page, first[0])
     assert range_shown(page) == first
     assert page.text("fieldset.dates") == hides
 
@@ -646,24 +644,12 @@ def test_an_actors_list_with_a_search_before_the_corpus_is_the_whole_lists(large
     assert part_requests(page, "w") and part_requests(page, "b")
     assert not part_requests(page, "r") and not part_requests(page, "l")
     # Read whole, the app's own list shows the same.
-    page.one(".alone button").click()
-    page.wait(lambda d: d.execute_script(NO_NOTICE), timeout=60)
-    page.until_title(shown[0])
-    assert range_shown(page) == shown
+    assert read_whole(page, shown) == shown
 
 
 def kind_part(manifest, key):
     """The file of the part of the kinds' table that holds `key` ("tag:crackdown")."""
     return [p["file"] for p in manifest["kinds"] if p["from"] <= key][-1]
-
-
-def read_whole(page, shown):
-    """Reads the whole corpus, as the reader asks, and returns its list once its
-    heading is the one `shown` had."""
-    page.one(".alone button").click()
-    page.wait(lambda d: d.execute_script(NO_NOTICE), timeout=60)
-    page.until_title(shown[0])
-    return range_shown(page)
 
 
 @pytest.mark.every_engine
