@@ -241,7 +241,11 @@ fn actors_lists_together_and_over_a_range_from_parts_are_the_apps_list_of_the_wh
             read.iter().map(|(entry, rows)| (*entry, rows.as_slice())),
         );
         let (ids, loose_from, undated_hidden) = apps_list(&index, &filter);
-        let got: Vec<&str> = listed.rows.iter().map(ListRow::id).collect();
+        // Every row of it read: the actors' own.
+        assert_eq!(listed.known.len(), listed.len());
+        let got: Vec<String> = (listed.rows_at(&(0..listed.len()), []).iter())
+            .map(|r| r.id().to_string())
+            .collect();
         assert_eq!(got, ids, "{filter:?}");
         // With words or kinds sought, their results among the actors' places
         // are the events the app keeps for the filter but its date range.

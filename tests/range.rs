@@ -20,13 +20,10 @@ mod dice;
 
 use dice::Dice;
 use dossier::corpus::sha256::sha256_hex;
-use dossier::publish::pages::ListRow;
-use dossier::publish::parts::{inflate, read_list, read_manifest, read_reach, Manifest, Split};
-use dossier::publish::range::{
-    in_range, range_parts, reading_order, within_from_list_alone, InRange,
-};
+use dossier::publish::parts::{inflate, read_dates, read_manifest, read_reach, Manifest, Split};
+use dossier::publish::range::{in_range, list_parts_meeting, range_parts, InRange};
 use dossier::query::filter::Filter;
-use worded::{apps_list, read_range_parts, worded_split};
+use worded::{apps_list, listed_ids, read_range_parts, worded_split};
 
 /// Record parts of 128 KiB of JSON: list parts of 64 KiB, a few pages each.
 const PART_BYTES: usize = 128 * 1024;
@@ -43,15 +40,15 @@ fn json_of(split: &Split, name: &str) -> Vec<u8> {
 fn from_parts(split: &Split, manifest: &Manifest, filter: &Filter) -> (InRange, usize, usize) {
     let (window, _) = filter.window();
     let needs = range_parts(manifest, &window, filter.include_undated);
-    let (list, reach) = read_range_parts(split, manifest, &needs);
+    let (dates, reach) = read_range_parts(split, manifest, &needs);
     let listed = in_range(
         manifest,
         &window,
         filter.include_undated,
-        list.iter().map(|(at, rows)| (*at, rows.as_slice())),
+        dates.iter().map(|(entry, days)| (*entry, days.as_slice())),
         reach.iter().map(Vec::as_slice),
     );
-    (listed, needs.list.len(), needs.reach.len())
+    (listed, needs.dates.len(), needs.reach.len())
 }
 
 #[test]
@@ -84,15 +81,16 @@ fn every_range_from_parts_is_the_apps_list_of_the_whole_corpus() {
         if filter.window().0.is_open() {
             continue;
         }
-        let (listed, lists, _) = from_parts(&split, &manifest, &filter);
+        let (listed, dates, _) = from_parts(&split, &manifest, &filter);
         let (ids, loose_from, hidden) = apps_list(&index, &filter);
-        let got: Vec<&str> = listed.rows.iter().map(ListRow::id).collect();
-        assert_eq!(got, ids, "{filter:?}");
+        // Its count, before any page is read, then its rows page by page.
+        assert_eq!(listed.len(), ids.len(), "{filter:?}");
+        assert_eq!(listed_ids(&split, &manifest, &listed), ids, "{filter:?}");
         assert_eq!(listed.loose_from, loose_from, "{filter:?}");
         assert_eq!(listed.undated_hidden, hidden, "{filter:?}");
         some += usize::from(!ids.is_empty());
         loose += usize::from(loose_from < ids.len());
-        skipped += usize::from(lists < manifest.list.len());
+        skipped += usize::from(dates < manifest.dates.len());
     }
     // The ranges tried are not all empty, nor all the same.
     assert!(
@@ -111,9 +109,13 @@ fn a_range_of_one_year_reads_few_of_the_lists_parts() {
         to: "2001".into(),
         ..Filter::default()
     };
-    let (listed, lists, reaches) = from_parts(&split, &manifest, &filter);
-    assert!(!listed.rows.is_empty());
-    assert!(lists <= 2, "{lists} of {} list parts", manifest.list.len());
+    let (listed, dates, reaches) = from_parts(&split, &manifest, &filter);
+    assert!(!listed.is_empty());
+    assert!(
+        dates <= 2,
+        "{dates} of {} parts of days",
+        manifest.dates.len()
+    );
     assert!(reaches <= manifest.reach.len());
 }
 
@@ -133,68 +135,44 @@ fn a_damaged_part_of_the_rows_that_reach_is_named() {
 }
 
 #[test]
-fn a_short_range_gives_its_events_in_their_final_order_as_the_lists_parts_come() {
+fn a_range_reads_the_days_of_its_rows_a_fraction_of_their_weight() {
     let corpus = synth::generate(4000, 7);
-    // List parts of a page or two, so that a range meets some that end before it.
-    let (split, index) = worded_split(&corpus, 16 * 1024);
+    let (split, _) = worded_split(&corpus, PART_BYTES);
     let manifest = read_manifest(split.manifest_json().as_bytes()).unwrap();
-    let (mut checked, mut skipped) = (0, 0);
-    for (from, to, undated) in [
-        ("2001", "2001", false),
-        ("1988", "1988", false),
-        ("2016-03", "2017-02", false),
-        ("1990-05-01", "1990-05-31", false),
-        ("2020", "2020", true),
-    ] {
+    for (from, to) in [("1988", "1988"), ("2001", "2003"), ("1900", "")] {
         let filter = Filter {
             from: from.into(),
             to: to.into(),
-            include_undated: undated,
             ..Filter::default()
         };
         let (window, _) = filter.window();
-        assert!(within_from_list_alone(&window), "{from}/{to}");
-        let (ids, loose_from, _) = apps_list(&index, &filter);
-        let needs = range_parts(&manifest, &window, undated);
-        // The parts that may hold events within the range, in the list's order.
-        let (within, before) = reading_order(&manifest, &window, undated, &needs);
-        assert_eq!(within.len() + before.len(), needs.list.len());
-        skipped += before.len();
-        let mut read: Vec<(usize, Vec<ListRow>)> = Vec::new();
-        for &at in &within {
-            let entry = &manifest.list[at];
-            let json = json_of(&split, &entry.file);
-            read.push((at, read_list(entry, &json, &sha256_hex(&json)).unwrap()));
-            // The list's parts so far, and none of the rows that reach.
-            let so_far = in_range(
-                &manifest,
-                &window,
-                undated,
-                read.iter().map(|(at, rows)| (*at, rows.as_slice())),
-                [],
-            );
-            let within: Vec<&str> = so_far.rows[..so_far.loose_from]
-                .iter()
-                .map(ListRow::id)
-                .collect();
-            assert!(within.len() <= loose_from);
-            assert_eq!(within, ids[..within.len()], "{from}/{to} after part {at}");
-            checked += within.len();
-        }
-        assert!(!ids.is_empty(), "{from}/{to}");
+        let needs = range_parts(&manifest, &window, false);
+        let rows: usize = (list_parts_meeting(&manifest, &window, false).iter())
+            .map(|&at| manifest.list[at].bytes)
+            .sum();
+        let dates: usize = needs.dates.iter().map(|&at| manifest.dates[at].bytes).sum();
+        assert!(
+            0 < dates && dates * 4 < rows,
+            "{from}-{to}: {dates} of {rows}"
+        );
     }
-    assert!(checked > 0);
-    assert!(
-        skipped > 0,
-        "some parts hold only events that start before a range"
-    );
-    // A range longer than a year and a month may hold a row that reaches.
-    let long = Filter {
-        from: "2001".into(),
-        to: "2002".into(),
-        ..Filter::default()
-    };
-    assert!(!within_from_list_alone(&long.window().0));
+}
+
+#[test]
+fn a_damaged_part_of_the_days_is_named() {
+    let corpus = synth::generate(2000, 7);
+    let (split, _) = worded_split(&corpus, PART_BYTES);
+    let manifest = read_manifest(split.manifest_json().as_bytes()).unwrap();
+    let entry = &manifest.dates[0];
+    let json = json_of(&split, &entry.file);
+    let err = read_dates(entry, &json, "00").unwrap_err();
+    assert!(err.to_string().contains(&entry.file), "{err}");
+    // Fewer days than the manifest lists, under a matching hash.
+    let mut days: Vec<serde_json::Value> = serde_json::from_slice(&json).unwrap();
+    days.pop();
+    let json = serde_json::to_vec(&days).unwrap();
+    let err = read_dates(entry, &json, &sha256_hex(&json)).unwrap_err();
+    assert!(err.to_string().contains(&entry.file), "{err}");
 }
 
 #[test]
@@ -208,16 +186,18 @@ fn a_range_asks_first_above_the_manifests_figure() {
         ..Filter::default()
     };
     let year = range_parts(&manifest, &filter("2001", "2001").window().0, false);
-    let all = range_parts(&manifest, &filter("1900", "").window().0, false);
-    assert_eq!(all.list.len(), manifest.list.len());
-    let everything: usize = (manifest.list.iter().map(|p| p.bytes))
+    let all = range_parts(&manifest, &filter("1900", "").window().0, true);
+    // A range over every date, with the undated events, reads every day.
+    assert_eq!(all.dates.len(), manifest.dates.len());
+    assert_eq!(all.reach.len(), manifest.reach.len());
+    let everything: usize = (manifest.dates.iter().map(|p| p.bytes))
         .chain(manifest.reach.iter().map(|p| p.bytes))
         .sum();
     assert_eq!(all.stored_bytes(&manifest), everything);
-    assert!(year.stored_bytes(&manifest) < everything / 4);
     // The default (8 MiB) is far above this corpus's list.
     assert!(!all.asks_first(&manifest));
-    manifest.range_ask_above = Some(everything / 2);
-    assert!(all.asks_first(&manifest));
+    manifest.range_ask_above = Some(year.stored_bytes(&manifest) - 1);
+    assert!(year.asks_first(&manifest));
+    manifest.range_ask_above = Some(year.stored_bytes(&manifest));
     assert!(!year.asks_first(&manifest));
 }

@@ -193,7 +193,7 @@ pub fn ActorInPages() -> impl IntoView {
         }
         Some(ActorPage::Together(list, listed)) => view! {
             {chosen(&list)}
-            {title(heading_text(View::Events, listed.rows.len(), total))}
+            {title(heading_text(View::Events, listed.len(), total))}
             {range_page(&listed, requested.get())}
         }
         .into_any(),
@@ -327,7 +327,10 @@ async fn by_places(
     // Over the range, from its parts that hold a result.
     let key = (from.clone(), to.clone(), *undated, sought.clone());
     let range = Range::of(manifest, &key, Some(results.clone()));
-    if range.needs.stored_bytes(manifest) >= bytes {
+    // The days of the range's rows, then a page of rows from the list (as
+    // many parts as the first page of its events alone would span).
+    let a_page = page_bytes(manifest, &results, &(0..PAGE_SIZE));
+    if range.needs.stored_bytes(manifest) + a_page >= bytes {
         return Ok(None);
     }
     if range.asks(manifest, asked) {
@@ -337,14 +340,7 @@ async fn by_places(
             needs.stored_bytes(manifest),
         )));
     }
-    let listed = read_range(
-        manifest,
-        &range,
-        afresh.map(str::to_string),
-        0,
-        |_, _, _| true,
-    )
-    .await?;
+    let listed = read_range(manifest, &range, afresh.map(str::to_string), |_, _| true).await?;
     let Some(listed) = listed else {
         return Ok(None);
     };

@@ -298,16 +298,28 @@ pub(super) fn page_in_memory(
     places: &[u32],
     page: &Page,
 ) -> Option<Vec<ListRow>> {
-    let mut parts = Vec::new();
-    for at in page_parts(manifest, places, &page.range) {
-        let entry = manifest.list.get(at)?;
-        parts.push((entry, few_read(&LIST, &entry.file)?));
-    }
+    let parts = list_parts_in_memory(manifest, &page_parts(manifest, places, &page.range))?;
     Some(page_rows(
         places,
         &page.range,
         parts.iter().map(|(e, r)| (*e, r.as_slice())),
     ))
+}
+
+/// A part of the default list, read, with its entry.
+pub(super) type ListPart<'m> = (&'m ListEntry, Arc<Vec<ListRow>>);
+
+/// The default list's parts `needs`, where every one is kept read.
+pub(super) fn list_parts_in_memory<'m>(
+    manifest: &'m Manifest,
+    needs: &[usize],
+) -> Option<Vec<ListPart<'m>>> {
+    (needs.iter())
+        .map(|&at| {
+            let entry = manifest.list.get(at)?;
+            Some((entry, few_read(&LIST, &entry.file)?))
+        })
+        .collect()
 }
 
 /// What failed, and why: the part, named.
@@ -378,9 +390,9 @@ async fn kept_or_read<V: Clone>(
 }
 
 /// The rows of the page `page` of the results `places`, from the default
-/// list's parts that hold them, a few at a time, each kept read. While more
-/// are to come, `partly` is given the page's first rows: the parts arrive in
-/// the list's order, so those in hand are the page's first.
+/// list's parts that hold them ([`list_parts`]). While more are to come,
+/// `partly` is given the page's first rows: the parts arrive in the list's
+/// order, so those in hand are the page's first.
 pub(super) async fn rows(
     manifest: &Manifest,
     places: &[u32],
@@ -388,8 +400,33 @@ pub(super) async fn rows(
     afresh: Option<&str>,
     partly: impl Fn(Vec<ListRow>),
 ) -> Result<Vec<ListRow>, Failed> {
+    let page_of = |parts: &[ListPart]| {
+        page_rows(
+            places,
+            &page.range,
+            parts.iter().map(|(e, r)| (*e, r.as_slice())),
+        )
+    };
     let needs = page_parts(manifest, places, &page.range);
     let needed = needs.len();
+    let parts = list_parts(manifest, needs, afresh, |parts| {
+        if parts.len() < needed {
+            partly(page_of(parts));
+        }
+    })
+    .await?;
+    Ok(page_of(&parts))
+}
+
+/// The default list's parts `needs`, a few at a time, in their order, each
+/// kept read; `each` is given those in so far as each comes. The part
+/// `afresh` is fetched past any cache.
+pub(super) async fn list_parts<'m>(
+    manifest: &'m Manifest,
+    needs: Vec<usize>,
+    afresh: Option<&str>,
+    each: impl Fn(&[ListPart<'m>]),
+) -> Result<Vec<ListPart<'m>>, Failed> {
     let fetch = |at: usize| async move {
         let entry: &ListEntry = manifest.list.get(at)?;
         let retry = afresh == Some(entry.file.as_str());
@@ -398,22 +435,12 @@ pub(super) async fn rows(
         Some(rows.map(|rows| (entry, rows)))
     };
     let mut arriving = stream::iter(needs).map(fetch).buffered(PARTS_IN_FLIGHT);
-    let mut parts: Vec<(&ListEntry, Arc<Vec<ListRow>>)> = Vec::new();
+    let mut parts: Vec<ListPart> = Vec::new();
     while let Some(part) = arriving.next().await {
         if let Some(part) = part {
             parts.push(part?);
-            if parts.len() < needed {
-                partly(page_rows(
-                    places,
-                    &page.range,
-                    parts.iter().map(|(e, r)| (*e, r.as_slice())),
-                ));
-            }
+            each(&parts);
         }
     }
-    Ok(page_rows(
-        places,
-        &page.range,
-        parts.iter().map(|(e, r)| (*e, r.as_slice())),
-    ))
+    Ok(parts)
 }

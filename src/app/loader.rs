@@ -8,11 +8,12 @@ use dossier::corpus::model::Corpus;
 use dossier::corpus::sha256::{hex, Sha256};
 use dossier::corpus::validate;
 use dossier::publish::gather::Gathering;
-use dossier::publish::pages::{ListRow, PlacedRow};
+use dossier::publish::pages::{ListRow, PlacedDays, PlacedRow};
 use dossier::publish::parts::{
-    self, read_actor_rows, read_list, read_reach, ActorTable, Assembly, ListEntry, Manifest,
-    PartsError, PlaceTable, ReachEntry, RowsEntry, TableEntry, MANIFEST,
+    self, read_actor_rows, read_dates, read_list, read_reach, ActorTable, Assembly, ListEntry,
+    Manifest, PartsError, PlaceTable, ReachEntry, RowsEntry, TableEntry, MANIFEST,
 };
+use dossier::publish::range::Days;
 use dossier::query::index::{Index, IndexBuilding};
 use futures::stream::{self, StreamExt};
 use js_sys::{Promise, Reflect, Uint8Array};
@@ -565,11 +566,18 @@ pub async fn list_part(entry: &ListEntry, retry: bool) -> Result<Vec<ListRow>, L
     read_list(entry, &part.json, &part.sha256).map_err(LoadFailure::Parts)
 }
 
-/// The part of the default list's rows that reach `entry`, fetched, checked
-/// against its hash and read.
-pub async fn reach_part(entry: &ReachEntry, retry: bool) -> Result<Vec<PlacedRow>, LoadFailure> {
+/// The part of the days of the default list's rows that reach `entry`,
+/// fetched, checked against its hash and read.
+pub async fn reach_part(entry: &ReachEntry, retry: bool) -> Result<Vec<PlacedDays>, LoadFailure> {
     let part = fetch_part(entry.file.clone(), retry).await?;
     read_reach(entry, &part.json, &part.sha256).map_err(LoadFailure::Parts)
+}
+
+/// The part of the days of the default list's rows `entry`, fetched, checked
+/// against its hash and read.
+pub async fn dates_part(entry: &RowsEntry, retry: bool) -> Result<Vec<Days>, LoadFailure> {
+    let part = fetch_part(entry.file.clone(), retry).await?;
+    read_dates(entry, &part.json, &part.sha256).map_err(LoadFailure::Parts)
 }
 
 /// The part of the actors' lists' table `entry`, fetched, checked against its

@@ -1,8 +1,10 @@
-//! The default list over a date range before the corpus is read: the parts of
-//! the list that the range meets, and its rows that reach (`publish::range`),
-//! fetched a few at a time, then the list the app shows for that range once the
-//! corpus is in, a page at a time. Its count is shown only once every part it
-//! needs is in, so it is never a partial number shown as the whole.
+//! The default list over a date range before the corpus is read: the days of
+//! the rows of the list's parts the range meets, and of its rows that reach
+//! (`publish::range`), fetched a few at a time, give the list the app shows for
+//! that range once the corpus is in, with its exact count; then a page at a
+//! time, its rows from the list's parts that hold them. Its count is shown only
+//! once every part it needs is in, so it is never a partial number shown as
+//! the whole.
 
 use std::cell::RefCell;
 use std::sync::Arc;
@@ -12,11 +14,9 @@ use dossier::corpus::model::Kind;
 use dossier::i18n::fill;
 use dossier::publish::by_kind::Sought;
 use dossier::publish::by_word::{over_range, range_parts_of, undated_among};
-use dossier::publish::pages::{ListRow, PlacedRow};
-use dossier::publish::parts::{ListEntry, Manifest};
-use dossier::publish::range::{
-    in_range, range_parts, reading_order, within_from_list_alone, InRange, RangeParts,
-};
+use dossier::publish::pages::{ListRow, PlacedDays};
+use dossier::publish::parts::{Manifest, RowsEntry};
+use dossier::publish::range::{in_range, range_parts, Days, InRange, RangeParts};
 use dossier::query::filter::Filter;
 use dossier::query::url_state::{Page, View, PAGE_SIZE};
 use futures::stream::{self, StreamExt};
@@ -24,7 +24,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::bits::{data, keep_read, lang, last_read, thousands, LastRead};
-use super::by_word::{find, FoundUndated};
+use super::by_word::{find, list_parts, list_parts_in_memory, Failed, FoundUndated, ListPart};
 use super::failure::{FailedWithRetry, LoadFailure};
 use super::lists::{heading_text, loose_section, page_note, NothingMatches, Pager};
 use super::loader::{self, PARTS_IN_FLIGHT};
@@ -40,12 +40,10 @@ pub(super) type RangeKey = (String, String, bool, Sought);
 /// How far the list over a range has come.
 #[derive(Clone)]
 enum Ranged {
-    /// This many of so many parts are in; and, for a range short enough, the
-    /// events within it read so far, in their final order (`so_far`).
+    /// This many of so many parts are in.
     Reading {
         done: usize,
         of: usize,
-        so_far: Option<Arc<InRange>>,
     },
     Read(Arc<InRange>),
     /// A part failed: which, and why.
@@ -108,7 +106,6 @@ pub fn RangeInPages() -> impl IntoView {
         // Nothing of another range stays on screen while this one is read.
         state.set(None);
         let manifest = manifest.clone();
-        let page_end = requested.get_untracked() * PAGE_SIZE;
         spawn_local(async move {
             let this_range = wanted.clone();
             let current = move || key.with_untracked(|k| *k == this_range);
@@ -140,16 +137,10 @@ pub fn RangeInPages() -> impl IntoView {
                     range
                 }
             };
-            let listed = read_range(&manifest, &range, failed, page_end, |done, of, read| {
+            let listed = read_range(&manifest, &range, failed, |done, of| {
                 let wanted = current();
                 if wanted {
-                    // The events read so far stay on screen until more come.
-                    let kept = state.with_untracked(|s| match s {
-                        Some(Ranged::Reading { so_far, .. }) => so_far.clone(),
-                        _ => None,
-                    });
-                    let so_far = read.map(Arc::new).or(kept);
-                    state.set(Some(Ranged::Reading { done, of, so_far }));
+                    state.set(Some(Ranged::Reading { done, of }));
                 }
                 wanted
             })
@@ -170,27 +161,9 @@ pub fn RangeInPages() -> impl IntoView {
     });
     let l = lang();
     let t = l.strings();
-    // The page asked for, where the events within the range read so far fill it.
-    let early = move || match state.get() {
-        Some(Ranged::Reading {
-            so_far: Some(read), ..
-        }) => {
-            let start = (requested.get() - 1) * PAGE_SIZE;
-            let rows = read.rows.get(start..start + PAGE_SIZE)?;
-            (start + PAGE_SIZE <= read.loose_from).then(|| (read.loose_from, rows.to_vec()))
-        }
-        _ => None,
-    };
-    // One heading throughout, its words changing as the parts come.
     let title = move || match state.get() {
-        Some(Ranged::Read(listed)) => heading_text(View::Events, listed.rows.len(), total),
-        _ => match early() {
-            Some((known, _)) => fill(
-                t.range_so_far,
-                &[l.view_label(View::Events), &l.number(known)],
-            ),
-            None => l.view_label(View::Events).to_string(),
-        },
+        Some(Ranged::Read(listed)) => heading_text(View::Events, listed.len(), total),
+        _ => l.view_label(View::Events).to_string(),
     };
     let body = move || match state.get() {
         Some(Ranged::Read(listed)) => range_page(&listed, requested.get()),
@@ -201,11 +174,10 @@ pub fn RangeInPages() -> impl IntoView {
         Some(Ranged::Asks(parts, bytes)) => {
             asks_first(parts, bytes, move |_| asked.set(Some(key.get_untracked()))).into_any()
         }
-        Some(Ranged::Reading { done, of, .. }) => view! {
+        Some(Ranged::Reading { done, of }) => view! {
             <p role="status" class="hint">
                 {fill(t.range_reading, &[&thousands(done), &thousands(of)])}
             </p>
-            {early().map(|(_, rows)| view! { <div class="timeline"><PageRows rows/></div> })}
         }
         .into_any(),
         None => ().into_any(),
@@ -219,27 +191,79 @@ pub fn RangeInPages() -> impl IntoView {
 
 /// The page `requested` of a list over a date range: the events within it,
 /// then, under their own heading, those dated less precisely than it.
-pub(super) fn range_page(listed: &InRange, requested: usize) -> AnyView {
-    let t = lang().strings();
-    let shown = listed.rows.len();
-    if shown == 0 {
+pub(super) fn range_page(listed: &Arc<InRange>, requested: usize) -> AnyView {
+    if listed.is_empty() {
         return view! { <NothingMatches kind=Kind::Event/> }.into_any();
     }
-    let page = Page::of(shown, requested, PAGE_SIZE);
-    let split = listed.loose_from.clamp(page.range.start, page.range.end);
-    let certain = listed.rows[page.range.start..split].to_vec();
-    let maybe: Vec<ListRow> = listed.rows[split..page.range.end].to_vec();
-    let loose = (!maybe.is_empty()).then(|| {
-        let years = view! { <PageRows rows=maybe label=t.loose_year/> };
-        loose_section(shown - listed.loose_from, years)
+    let page = Page::of(listed.len(), requested, PAGE_SIZE);
+    view! { <RangeRows listed=listed.clone() page/> }.into_any()
+}
+
+/// The rows of the page `page` of the list over a range `listed`: those it
+/// read, and the others from the default list's parts that hold them, kept
+/// read; until they are in, the page says it is on its way.
+#[component]
+fn RangeRows(listed: Arc<InRange>, page: Page) -> impl IntoView {
+    let t = lang().strings();
+    let d = data();
+    let Some(manifest) = d.manifest.clone() else {
+        return ().into_any();
+    };
+    let needs = listed.parts_for(&manifest, &page.range);
+    let rows_of = {
+        let (listed, range) = (listed.clone(), page.range.clone());
+        move |parts: &[ListPart]| {
+            listed.rows_at(&range, parts.iter().map(|(e, r)| (*e, r.as_slice())))
+        }
+    };
+    let kept = list_parts_in_memory(&manifest, &needs).map(|parts| Ok(rows_of(&parts)));
+    let rows: RwSignal<Option<Result<Vec<ListRow>, Failed>>, LocalStorage> =
+        RwSignal::new_local(kept);
+    let tries = RwSignal::new(0u32);
+    Effect::new(move |_| {
+        tries.track();
+        let afresh = match rows.get_untracked() {
+            Some(Ok(_)) => return,
+            Some(Err((file, _))) => Some(file),
+            None => None,
+        };
+        let (manifest, needs, rows_of) = (manifest.clone(), needs.clone(), rows_of.clone());
+        spawn_local(async move {
+            let read = list_parts(&manifest, needs, afresh.as_deref(), |_| ()).await;
+            rows.try_set(Some(read.map(|parts| rows_of(&parts))));
+        });
     });
-    view! {
-        {page_note(&page, shown)}
-        <div class="timeline"><PageRows rows=certain/></div>
-        {loose}
-        <Pager page items=shown/>
-    }
-    .into_any()
+    let shown = listed.len();
+    let loose_from = listed.loose_from;
+    let body = move || match rows.get() {
+        Some(Ok(rows)) => {
+            let split = loose_from.clamp(page.range.start, page.range.end) - page.range.start;
+            let split = split.min(rows.len());
+            let certain = rows[..split].to_vec();
+            let maybe: Vec<ListRow> = rows[split..].to_vec();
+            let loose = (!maybe.is_empty()).then(|| {
+                let years = view! { <PageRows rows=maybe label=t.loose_year/> };
+                loose_section(shown - loose_from, years)
+            });
+            view! {
+                {page_note(&page, shown)}
+                <div class="timeline"><PageRows rows=certain/></div>
+                {loose}
+                <Pager page=page.clone() items=shown/>
+            }
+            .into_any()
+        }
+        Some(Err((_, failure))) => {
+            let title = fill(t.page_failed, &[&thousands(page.number)]);
+            view! { <FailedWithRetry title failure retry=tries/> }.into_any()
+        }
+        None => view! {
+            {page_note(&page, shown)}
+            <p role="status" class="hint">{fill(t.page_fetching, &[&thousands(page.number)])}</p>
+        }
+        .into_any(),
+    };
+    body.into_any()
 }
 
 /// Says that a list over a date range needs `parts` parts, `bytes` to
@@ -304,107 +328,65 @@ impl Range {
     /// The list over it from the parts read: the default list's, or the search's.
     fn listed<'a>(
         &self,
-        manifest: &'a Manifest,
-        list: impl IntoIterator<Item = (usize, &'a [ListRow])>,
-        reach: impl IntoIterator<Item = &'a [PlacedRow]>,
+        manifest: &Manifest,
+        dates: impl IntoIterator<Item = (&'a RowsEntry, &'a [Days])>,
+        reach: impl IntoIterator<Item = &'a [PlacedDays]>,
     ) -> InRange {
         let (window, undated) = (&self.window, self.undated);
         match &self.found {
-            Some(places) => over_range(manifest, window, undated, places, list, reach),
-            None => in_range(manifest, window, undated, list, reach),
+            Some(places) => over_range(manifest, window, undated, places, dates, reach),
+            None => in_range(manifest, window, undated, dates, reach),
         }
     }
 }
 
-/// Reads the parts `range` needs, a few at a time, the list's first, in
-/// its order, saying how many are in as they come (`progress`, which answers
-/// whether the range is still wanted: a reader who typed one end and then the
-/// other has moved on, and no more parts are fetched for it), with, for a range
-/// short enough, the events within it so far, until they fill the place
-/// `page_end`; then works out the list over it. A part that fails stops it,
-/// named. The part `afresh` is fetched past any cache.
+/// Reads the parts `range` needs, a few at a time, saying how many are in as
+/// they come (`progress`, which answers whether the range is still wanted: a
+/// reader who typed one end and then the other has moved on, and no more parts
+/// are fetched for it); then works out the list over it. A part that fails
+/// stops it, named. The part `afresh` is fetched past any cache.
 pub(super) async fn read_range(
     manifest: &Manifest,
     range: &Range,
     afresh: Option<String>,
-    page_end: usize,
-    progress: impl Fn(usize, usize, Option<InRange>) -> bool,
-) -> Result<Option<InRange>, (String, LoadFailure)> {
-    let Range {
-        window,
-        undated,
-        needs,
-        ..
-    } = range;
-    let (window, undated) = (*window, *undated);
+    progress: impl Fn(usize, usize) -> bool,
+) -> Result<Option<InRange>, Failed> {
+    let needs: &RangeParts = &range.needs;
     let of = needs.len();
-    if !progress(0, of, None) {
+    if !progress(0, of) {
         return Ok(None);
     }
     let again = |file: &str| afresh.as_deref() == Some(file);
-    // A short range reads first the parts that may hold events within it, in
-    // the list's order, so that those read so far fill the page asked for.
-    let (order, within) = if within_from_list_alone(&window) {
-        let (within, before) = reading_order(manifest, &window, undated, needs);
-        let n = within.len();
-        (within.into_iter().chain(before).collect(), n)
-    } else {
-        (needs.list.clone(), 0)
-    };
-    let mut shown_from_list = within == 0;
-    let order: Vec<(usize, ListEntry)> = (order.into_iter())
-        .filter_map(|at| Some((at, manifest.list.get(at)?.clone())))
-        .collect();
-    let fetch = |(at, entry): (usize, ListEntry)| {
-        let retry = again(&entry.file);
-        async move {
-            (loader::list_part(&entry, retry).await)
-                .map(|rows| (at, rows))
-                .map_err(|failure| (entry.file, failure))
-        }
-    };
-    // The first part that may hold events within a short range comes alone, on
-    // a link it would otherwise share with three others: on a slow phone it is
-    // most often the first page.
-    let alone = usize::from(within > 0).min(order.len());
-    let arriving = stream::iter(order[..alone].iter().cloned())
-        .then(fetch)
-        .chain(
-            stream::iter(order[alone..].iter().cloned())
-                .map(fetch)
-                .buffered(PARTS_IN_FLIGHT),
-        );
-    let mut arriving = std::pin::pin!(arriving);
-    let mut list: Vec<(usize, Vec<ListRow>)> = Vec::new();
+    let mut dates: Vec<(&RowsEntry, Vec<Days>)> = Vec::new();
+    let mut arriving = stream::iter(needs.dates.iter().filter_map(|&at| manifest.dates.get(at)))
+        .map(|entry| async move {
+            (loader::dates_part(entry, again(&entry.file)).await)
+                .map(|days| (entry, days))
+                .map_err(|failure| (entry.file.clone(), failure))
+        })
+        .buffered(PARTS_IN_FLIGHT);
     while let Some(part) = arriving.next().await {
-        list.push(part?);
-        let so_far = (!shown_from_list && list.len() <= within).then(|| {
-            let rows = list.iter().map(|(at, rows)| (*at, rows.as_slice()));
-            range.listed(manifest, rows, [])
-        });
-        shown_from_list |= so_far
-            .as_ref()
-            .is_some_and(|read| read.loose_from >= page_end);
-        if !progress(list.len(), of, so_far) {
+        dates.push(part?);
+        if !progress(dates.len(), of) {
             return Ok(None);
         }
     }
-    let mut reach: Vec<Vec<PlacedRow>> = Vec::new();
+    let mut reach: Vec<Vec<PlacedDays>> = Vec::new();
     let mut arriving = stream::iter(needs.reach.iter().filter_map(|&at| manifest.reach.get(at)))
         .map(|entry| async move {
             (loader::reach_part(entry, again(&entry.file)).await)
                 .map_err(|failure| (entry.file.clone(), failure))
         })
         .buffered(PARTS_IN_FLIGHT);
-    while let Some(rows) = arriving.next().await {
-        reach.push(rows?);
-        if !progress(list.len() + reach.len(), of, None) {
+    while let Some(days) = arriving.next().await {
+        reach.push(days?);
+        if !progress(dates.len() + reach.len(), of) {
             return Ok(None);
         }
     }
     Ok(Some(range.listed(
         manifest,
-        list.iter().map(|(at, rows)| (*at, rows.as_slice())),
+        dates.iter().map(|(entry, days)| (*entry, days.as_slice())),
         reach.iter().map(Vec::as_slice),
     )))
 }

@@ -172,12 +172,13 @@ fn run(corpus: &Path, out: &Path, part_bytes: usize, site: Carries) -> Result<()
     // listening (`| head`) loses the line, not the parts.
     let _ = writeln!(
         std::io::stdout(),
-        "split-corpus: {} records in {} parts, a directory of {}, first looks in {}, the default list in {} and its rows that reach in {}, the actors' lists in {} and their rows in {}, the words in {}, the kinds in {}, the actors' places in {} ({bytes} bytes), manifest {} bytes, in {:.1} s",
+        "split-corpus: {} records in {} parts, a directory of {}, first looks in {}, the default list in {}, its days in {} and those of its rows that reach in {}, the actors' lists in {} and their rows in {}, the words in {}, the kinds in {}, the actors' places in {} ({bytes} bytes), manifest {} bytes, in {:.1} s",
         split.manifest.totals.total(),
         split.parts.len(),
         split.directory.len(),
         split.glances.len(),
         split.list.len(),
+        split.dates.len(),
         split.reach.len(),
         split.by_actor.len(),
         split.by_actor_rows.len(),

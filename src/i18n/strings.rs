@@ -456,9 +456,6 @@ pub struct Strings {
     pub range_reading: &'static str,
     /// The events of a date range could not all be read.
     pub range_failed: &'static str,
-    /// The list's heading while the events within a date range are still
-    /// read: how many are in so far.
-    pub range_so_far: &'static str,
     /// A date range whose events are in too many parts to read unasked: how
     /// many, and their size.
     pub range_asks: &'static str,

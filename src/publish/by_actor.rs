@@ -88,12 +88,9 @@ pub fn together<'a>(
     } else {
         rows.iter().filter(|(_, row)| row.days().is_none()).count()
     };
-    let (rows, loose_from) = over_window(window, undated, rows);
-    InRange {
-        rows,
-        loose_from,
-        undated_hidden: hidden,
-    }
+    let mut listed = over_window(window, undated, rows);
+    listed.undated_hidden = hidden;
+    listed
 }
 
 /// Above how many bytes of their rows' parts (as stored) the actors' events
@@ -209,8 +206,7 @@ mod tests {
                 None,
                 [(&entry, &rows[..])],
             );
-            got.rows
-                .iter()
+            (got.rows_at(&(0..got.len()), []).iter())
                 .map(|r| r.id().to_string())
                 .collect::<Vec<_>>()
         };

@@ -6,15 +6,17 @@
 //! ([`word_places`]), as a table by word (`Manifest::words`): a typed word
 //! needs the part that holds the words it begins, most often one; a page of the
 //! results needs the default list's parts that hold its rows; the results over
-//! a date range, the parts the range needs that hold any of them.
+//! a date range, the days of the list's parts the range meets that hold any of them.
 
 use std::ops::Range;
 
 use crate::corpus::date::DateWindow;
 use crate::corpus::model::Kind;
-use crate::publish::pages::{default_list, ListRow, PlacedRow};
-use crate::publish::parts::{ListEntry, Manifest, PlaceTable};
-use crate::publish::range::{over_window, placed_rows, range_parts, InRange, RangeParts};
+use crate::publish::pages::{default_list, ListRow, PlacedDays};
+use crate::publish::parts::{ListEntry, Manifest, PlaceTable, RowsEntry};
+use crate::publish::range::{
+    kept_over, list_parts_meeting, range_parts_for, Days, InRange, RangeParts,
+};
 use crate::query::index::Index;
 use crate::query::search::{TextIndex, TextIndexBuilder};
 
@@ -118,16 +120,16 @@ pub fn page_rows<'a>(
 }
 
 /// The parts a search over the date range `window` needs, beside its words':
-/// those the range needs (`publish::range::range_parts`), less the list's parts
-/// that hold none of the results `places`.
+/// those the range needs (`publish::range::range_parts`) for the list's parts
+/// that hold one of the results `places`.
 pub fn range_parts_of(
     manifest: &Manifest,
     window: &DateWindow,
     undated: bool,
     places: &[u32],
 ) -> RangeParts {
-    let mut needs = range_parts(manifest, window, undated);
-    needs.list.retain(|&at| {
+    let mut list = list_parts_meeting(manifest, window, undated);
+    list.retain(|&at| {
         manifest.list.get(at).is_some_and(|p| {
             let from = places.partition_point(|&place| (place as usize) < p.first);
             places
@@ -135,33 +137,27 @@ pub fn range_parts_of(
                 .is_some_and(|&place| (place as usize) < p.first + p.count)
         })
     });
-    needs
+    range_parts_for(manifest, window, &list)
 }
 
 /// The results `places` over the date range `window`, as the app's list shows
-/// them (`publish::range::over_window`), from the rows of the parts
-/// [`range_parts_of`] named: `list`, each list part's number with its rows;
-/// `reach`, the rows of the parts of those that reach.
+/// them (`publish::range::in_range`), from the parts [`range_parts_of`] named:
+/// `dates`, each part of the list's days with its entry and days; `reach`, the
+/// days of the rows that reach.
 pub fn over_range<'a>(
-    manifest: &'a Manifest,
+    manifest: &Manifest,
     window: &DateWindow,
     undated: bool,
     places: &[u32],
-    list: impl IntoIterator<Item = (usize, &'a [ListRow])>,
-    reach: impl IntoIterator<Item = &'a [PlacedRow]>,
+    dates: impl IntoIterator<Item = (&'a RowsEntry, &'a [Days])>,
+    reach: impl IntoIterator<Item = &'a [PlacedDays]>,
 ) -> InRange {
-    let found = |place: usize| places.binary_search(&(place as u32)).is_ok();
-    let rows = placed_rows(manifest, list, reach).filter(|(place, _)| found(*place));
-    let (rows, loose_from) = over_window(window, undated, rows);
-    InRange {
-        rows,
-        loose_from,
-        undated_hidden: if undated {
-            0
-        } else {
-            undated_among(manifest, places)
-        },
-    }
+    let hidden = if undated {
+        0
+    } else {
+        undated_among(manifest, places)
+    };
+    kept_over(window, undated, Some(places), dates, reach, hidden)
 }
 
 /// How many of the results `places` are undated: a date range hides them

@@ -94,6 +94,12 @@ impl ListRow {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PlacedRow(pub usize, pub ListRow);
 
+/// The first and last day (as `ListRow::days`) of a row of the default list
+/// that reaches, with its place in the list (from 0). Written as a JSON list
+/// of the three.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlacedDays(pub usize, pub u32, pub u32);
+
 /// What the lists by actor say of one actor, found by its id: its name, where
 /// its rows begin among every actor's rows (`Manifest::by_actor_rows`, actors in
 /// id order), and how many it has. Written as a JSON list of the three.

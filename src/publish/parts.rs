@@ -29,13 +29,13 @@ use crate::corpus::sha256::sha256_hex;
 use crate::corpus::write::{Lean, Slices};
 use crate::i18n::{fill, Lang};
 use crate::publish::glance::FirstLook;
-use crate::publish::pages::{ActorList, ListRow, PlacedRow};
+use crate::publish::pages::{ActorList, ListRow, PlacedDays, PlacedRow};
 use crate::query::index::KINDS;
 use crate::query::search::TextIndex;
 use crate::query::url_state::PAGE_SIZE;
 
 /// The format this module writes and reads, named in every manifest.
-pub const FORMAT: &str = "dossier-parts/9";
+pub const FORMAT: &str = "dossier-parts/10";
 
 /// The element of the app's page that carries the record directory's parts
 /// ([`Manifest::directory_in_page`]), up to its contents.
@@ -206,10 +206,6 @@ pub struct ListEntry {
     /// it has no such row.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub days: Option<(u32, u32)>,
-    /// The latest first day of those rows: a range that starts after it finds
-    /// in this part only events dated less precisely than the range.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub latest_start: Option<u32>,
     /// How many of its rows are undated.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub undated: usize,
@@ -219,9 +215,10 @@ fn is_zero(n: &usize) -> bool {
     *n == 0
 }
 
-/// A part of the default list's rows that reach (`ListRow::reaches`), each with
-/// its place in the list, in an order that lets a range skip the parts that
-/// hold none of it (`reach_parts`).
+/// A part of the days of the default list's rows that reach
+/// (`ListRow::reaches`), each with its place in the list ([`PlacedDays`]), in
+/// an order that lets a range skip the parts that hold none of it
+/// (`reach_parts`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReachEntry {
     /// Its file name beside the manifest: `s-`, the first 16 hex digits of its
@@ -280,6 +277,11 @@ pub struct Manifest {
     /// date range meets, all that the list over that range needs.
     #[serde(default)]
     pub reach: Vec<ReachEntry>,
+    /// The days of the default list's rows, by place (`publish::range`): a
+    /// date range counts and places its events from them, and reads a page's
+    /// rows only.
+    #[serde(default)]
+    pub dates: Vec<RowsEntry>,
     /// What the events list keeps for each actor chosen alone, by actor id: a
     /// table of [`ActorList`]s, each part with the parts of the rows of its
     /// actors' lists ([`ActorTable`]), so that the manifest does not grow with them.
@@ -352,6 +354,7 @@ pub struct Split {
     pub glances: Vec<(String, Vec<u8>)>,
     pub list: Vec<(String, Vec<u8>)>,
     pub reach: Vec<(String, Vec<u8>)>,
+    pub dates: Vec<(String, Vec<u8>)>,
     pub by_actor: Vec<(String, Vec<u8>)>,
     pub by_actor_rows: Vec<(String, Vec<u8>)>,
     pub words: Vec<(String, Vec<u8>)>,
@@ -374,6 +377,7 @@ impl Split {
             .chain(&self.glances)
             .chain(&self.list)
             .chain(&self.reach)
+            .chain(&self.dates)
             .chain(&self.by_actor)
             .chain(&self.by_actor_rows)
             .chain(&self.words)
@@ -582,6 +586,14 @@ pub fn split_worded(
             (entry, (file, stored))
         })
         .unzip();
+    let (date_entries, dates): (Vec<RowsEntry>, Vec<(String, Vec<u8>)>) =
+        dates_parts(rows, (part_bytes / KINDS_SHARE).max(1))
+            .into_iter()
+            .map(|(entry, stored)| {
+                let file = entry.file.clone();
+                (entry, (file, stored))
+            })
+            .unzip();
     let by_actor = worded.map_or(&[][..], |w| w.by_actor);
     let (actor_table, by_actor_rows) = actor_parts(corpus, rows, by_actor, part_bytes);
     let (by_actor_entries, by_actor) = listed(actor_table);
@@ -615,6 +627,7 @@ pub fn split_worded(
             directory: directory_entries,
             list: list_entries,
             reach: reach_entries,
+            dates: date_entries,
             by_actor: by_actor_entries,
             words: word_entries,
             kinds: kind_entries,
@@ -633,6 +646,7 @@ pub fn split_worded(
         glances,
         list,
         reach,
+        dates,
         by_actor,
         by_actor_rows,
         words,
@@ -815,10 +829,6 @@ fn list_parts(rows: &[ListRow], part_bytes: usize) -> Vec<(ListEntry, Vec<u8>)> 
                 count: run.len(),
                 year: rows.get(run.start).and_then(ListRow::year),
                 days: near_days(&rows[run.clone()]),
-                latest_start: (rows[run.clone()].iter())
-                    .filter(|r| !r.reaches())
-                    .filter_map(|r| Some(r.days()?.0))
-                    .max(),
                 undated: rows[run.clone()]
                     .iter()
                     .filter(|r| r.days().is_none())
@@ -837,7 +847,7 @@ fn near_days(rows: &[ListRow]) -> Option<(u32, u32)> {
         .reduce(|(a, b), (c, d)| (a.min(c), b.max(d)))
 }
 
-/// The rows of the default list that reach, with their places, cut into parts
+/// The days of the default list's rows that reach, with their places, cut into parts
 /// of about `part_bytes` of JSON; named `s-`. Those open at the end come first,
 /// earliest first day first; then those open at the start, then the others,
 /// each latest last day first; no part holds two of these groups. A range then
@@ -845,7 +855,7 @@ fn near_days(rows: &[ListRow]) -> Option<(u32, u32)> {
 /// part), and of the others those that end after it starts and start before
 /// it ends.
 fn reach_parts(rows: &[ListRow], part_bytes: usize) -> Vec<(ReachEntry, Vec<u8>)> {
-    let mut reaching: Vec<((u8, u32, usize), PlacedRow)> = rows
+    let mut reaching: Vec<((u8, u32, usize), PlacedDays)> = rows
         .iter()
         .enumerate()
         .filter(|(_, r)| r.reaches())
@@ -856,12 +866,12 @@ fn reach_parts(rows: &[ListRow], part_bytes: usize) -> Vec<(ReachEntry, Vec<u8>)
                 (0, _) => (1, u32::MAX - last, place),
                 _ => (2, u32::MAX - last, place),
             };
-            Some((key, PlacedRow(place, r.clone())))
+            Some((key, PlacedDays(place, first, last)))
         })
         .collect();
     reaching.sort_by_key(|(key, _)| *key);
     let groups: Vec<u8> = reaching.iter().map(|((group, _, _), _)| *group).collect();
-    let reaching: Vec<PlacedRow> = reaching.into_iter().map(|(_, row)| row).collect();
+    let reaching: Vec<PlacedDays> = reaching.into_iter().map(|(_, row)| row).collect();
     let items = (reaching.iter().enumerate()).map(|(at, row)| {
         (
             json_lens(std::slice::from_ref(row)),
@@ -874,7 +884,7 @@ fn reach_parts(rows: &[ListRow], part_bytes: usize) -> Vec<(ReachEntry, Vec<u8>)
             let held = &reaching[run.clone()];
             let days = held
                 .iter()
-                .filter_map(|PlacedRow(_, r)| r.days())
+                .map(|PlacedDays(_, first, last)| (*first, *last))
                 .reduce(|(a, b), (c, d)| (a.min(c), b.max(d)))
                 .unwrap_or_default();
             let entry = ReachEntry {
@@ -884,6 +894,30 @@ fn reach_parts(rows: &[ListRow], part_bytes: usize) -> Vec<(ReachEntry, Vec<u8>)
                 json,
                 count: run.len(),
                 days,
+            };
+            (entry, stored)
+        })
+        .collect()
+}
+
+/// The days of the default list's `rows` (`ListRow::days`: `null` for an
+/// undated one), in its order, cut into parts of about `part_bytes` of JSON;
+/// named `t-`.
+fn dates_parts(rows: &[ListRow], part_bytes: usize) -> Vec<(RowsEntry, Vec<u8>)> {
+    let days: Vec<Option<(u32, u32)>> = rows.iter().map(ListRow::days).collect();
+    let items = days
+        .iter()
+        .map(|d| (json_lens(std::slice::from_ref(d)), false));
+    write_runs("t", &days, cut(items, part_bytes))
+        .into_iter()
+        .map(|(run, json, (file, sha256, stored))| {
+            let entry = RowsEntry {
+                file,
+                sha256,
+                bytes: stored.len(),
+                json,
+                first: run.start,
+                count: run.len(),
             };
             (entry, stored)
         })
@@ -1420,7 +1454,18 @@ pub fn read_reach(
     entry: &ReachEntry,
     bytes: &[u8],
     sha256: &str,
-) -> Result<Vec<PlacedRow>, PartsError> {
+) -> Result<Vec<PlacedDays>, PartsError> {
+    read_rows(&entry.file, &entry.sha256, entry.count, bytes, sha256)
+}
+
+/// Reads a part of the days of the default list's rows, `entry`, from its
+/// JSON and the SHA-256 of that JSON, checked against the manifest: each
+/// row's first and last day, in the list's order (`None`: undated).
+pub fn read_dates(
+    entry: &RowsEntry,
+    bytes: &[u8],
+    sha256: &str,
+) -> Result<Vec<Option<(u32, u32)>>, PartsError> {
     read_rows(&entry.file, &entry.sha256, entry.count, bytes, sha256)
 }
 

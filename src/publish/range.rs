@@ -1,26 +1,36 @@
-//! The default list over a date range, before the corpus is read: which of its
-//! parts a range needs (`Manifest::list`'s days and the rows that reach,
-//! `Manifest::reach`), and, from their rows, the list the app shows for that
-//! range once the corpus is in (`query::filter`): the events whose dates meet
-//! the range, those within it first, in the list's order, then those dated less
-//! precisely than it; undated ones where the reader asks for them.
+//! The default list over a date range, before the corpus is read: which parts
+//! a range needs, and, from them, the list the app shows for that range once
+//! the corpus is in (`query::filter`): the events whose dates meet the range,
+//! those within it first, in the list's order, then those dated less precisely
+//! than it; undated ones where the reader asks for them.
+//!
+//! A range is counted and placed from the days of the list's rows alone
+//! (`Manifest::dates`), never from the rows: the parts of the list whose rows
+//! that do not reach meet the range (`Manifest::list`'s days), and the rows
+//! that reach which meet it (`Manifest::reach`). A page of it then reads the
+//! list's parts that hold that page's rows, as a search's does.
+
+use std::ops::Range;
 
 use crate::corpus::date::DateWindow;
-use crate::publish::pages::{ListRow, PlacedRow, REACH};
-use crate::publish::parts::{Manifest, RANGE_ASK_ABOVE};
+use crate::publish::pages::{ListRow, PlacedDays};
+use crate::publish::parts::{ListEntry, Manifest, RowsEntry, RANGE_ASK_ABOVE};
+
+/// A row's first and last day (`ListRow::days`); `None` for an undated one.
+pub type Days = Option<(u32, u32)>;
 
 /// The parts a date range needs, by their numbers in the manifest.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RangeParts {
-    /// Of the default list (`Manifest::list`).
-    pub list: Vec<usize>,
-    /// Of the rows that reach (`Manifest::reach`).
+    /// Of the days of the default list's rows (`Manifest::dates`).
+    pub dates: Vec<usize>,
+    /// Of the days of its rows that reach (`Manifest::reach`).
     pub reach: Vec<usize>,
 }
 
 impl RangeParts {
     pub fn len(&self) -> usize {
-        self.list.len() + self.reach.len()
+        self.dates.len() + self.reach.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -29,9 +39,9 @@ impl RangeParts {
 
     /// Their bytes as stored, together: what reading them downloads.
     pub fn stored_bytes(&self, manifest: &Manifest) -> usize {
-        let list = self.list.iter().filter_map(|&at| manifest.list.get(at));
+        let dates = self.dates.iter().filter_map(|&at| manifest.dates.get(at));
         let reach = self.reach.iter().filter_map(|&at| manifest.reach.get(at));
-        list.map(|p| p.bytes).sum::<usize>() + reach.map(|p| p.bytes).sum::<usize>()
+        dates.map(|p| p.bytes).sum::<usize>() + reach.map(|p| p.bytes).sum::<usize>()
     }
 
     /// Whether they are too many to read before the reader asks
@@ -41,127 +51,212 @@ impl RangeParts {
     }
 }
 
-/// The parts of the default list, and of its rows that reach, that hold an
-/// event of the range `window` (and, with `undated`, those that hold undated ones).
-pub fn range_parts(manifest: &Manifest, window: &DateWindow, undated: bool) -> RangeParts {
+/// The default list's parts that hold an event of the range `window` among
+/// their rows that do not reach (and, with `undated`, those that hold undated
+/// ones), by their numbers.
+pub fn list_parts_meeting(manifest: &Manifest, window: &DateWindow, undated: bool) -> Vec<usize> {
     let (lo, hi) = window.bounds();
     let meets = |(first, last): (u32, u32)| first <= hi && last >= lo;
+    (manifest.list.iter().enumerate())
+        .filter(|(_, p)| p.days.is_some_and(meets) || (undated && p.undated > 0))
+        .map(|(at, _)| at)
+        .collect()
+}
+
+/// The parts the range `window` needs to count and place its events among
+/// the rows of the list's parts `list` (those [`list_parts_meeting`] names, or
+/// some of them): the days of those rows, and of the rows that reach which
+/// meet the range.
+pub fn range_parts_for(manifest: &Manifest, window: &DateWindow, list: &[usize]) -> RangeParts {
+    let (lo, hi) = window.bounds();
+    let mut dates: Vec<usize> = (list.iter().filter_map(|&at| manifest.list.get(at)))
+        .flat_map(|p| dates_of(&manifest.dates, p.first..p.first + p.count))
+        .collect();
+    dates.dedup();
     RangeParts {
-        list: (manifest.list.iter().enumerate())
-            .filter(|(_, p)| p.days.is_some_and(meets) || (undated && p.undated > 0))
-            .map(|(at, _)| at)
-            .collect(),
+        dates,
         reach: (manifest.reach.iter().enumerate())
-            .filter(|(_, p)| meets(p.days))
+            .filter(|(_, p)| p.days.0 <= hi && p.days.1 >= lo)
             .map(|(at, _)| at)
             .collect(),
     }
 }
 
-/// Whether every event within `window` is among the list's parts' own rows: no
-/// row that reaches fits within a range this short. Then the list's parts, read
-/// in their order, give the events within the range in their final order as they
-/// come (`in_range` over the parts read so far and no row that reaches: its rows
-/// up to `loose_from`), so a page of them can be shown before the rest is read.
-pub fn within_from_list_alone(window: &DateWindow) -> bool {
-    let (lo, hi) = window.bounds();
-    hi.saturating_sub(lo) <= REACH
+/// The parts a date range needs (and, with `undated`, the undated events).
+pub fn range_parts(manifest: &Manifest, window: &DateWindow, undated: bool) -> RangeParts {
+    range_parts_for(
+        manifest,
+        window,
+        &list_parts_meeting(manifest, window, undated),
+    )
 }
 
-/// The list's parts of `needs` in the order a range short enough to be
-/// [`within_from_list_alone`] reads them: first those that may hold events
-/// within it, in the list's order (their rows, read so far, give the events
-/// within the range in their final order); then those whose rows all start
-/// before it, which hold only events dated less precisely than it.
-pub fn reading_order(
-    manifest: &Manifest,
-    window: &DateWindow,
-    undated: bool,
-    needs: &RangeParts,
-) -> (Vec<usize>, Vec<usize>) {
-    let (lo, _) = window.bounds();
-    needs.list.iter().partition(|&&at| {
-        manifest.list.get(at).is_some_and(|p| {
-            let before = p.latest_start.is_some_and(|start| start < lo);
-            !before || (undated && p.undated > 0)
-        })
-    })
+/// The parts of the list's days that hold the places `places`, in order.
+fn dates_of(dates: &[RowsEntry], places: Range<usize>) -> Range<usize> {
+    let from = dates.partition_point(|p| p.first + p.count <= places.start);
+    let to = dates.partition_point(|p| p.first < places.end);
+    from..to.max(from)
 }
 
-/// The default list over a date range: its rows in the order the list shows them.
+/// How the list over a range (its first and last day, `bounds`) keeps an
+/// event dated `days`: not at all (`None`), within the range (`Some(false)`),
+/// or as dated less precisely than it (`Some(true)`); an undated one, within,
+/// where undated events are shown.
+pub fn kept_as((lo, hi): (u32, u32), undated: bool, days: Days) -> Option<bool> {
+    match days {
+        None => undated.then_some(false),
+        Some((first, last)) if first <= hi && last >= lo => Some(!(lo <= first && last <= hi)),
+        Some(_) => None,
+    }
+}
+
+/// The default list over a date range, in the order the list shows them: the
+/// events within the range in the list's order, then those dated less
+/// precisely than it (from `loose_from`); undated ones where they are shown.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct InRange {
-    pub rows: Vec<ListRow>,
-    /// Where the events dated less precisely than the range begin in `rows`.
+    /// The places in the default list of the events it keeps, in its order.
+    pub places: Vec<u32>,
+    /// Where the events dated less precisely than the range begin in `places`.
     pub loose_from: usize,
     /// How many undated events the range hides (none when they are shown).
     pub undated_hidden: usize,
+    /// The rows of it already read, by place, ascending (an actor's list
+    /// reads them all); the others are read a page at a time from the list.
+    pub known: Vec<(u32, ListRow)>,
 }
 
-/// The list over `window` from the rows of the parts [`range_parts`] named:
-/// `list`, each list part's number with its rows; `reach`, the rows of the
-/// parts of those that reach. A row that reaches is taken from `reach` only.
-pub fn in_range<'a>(
-    manifest: &'a Manifest,
-    window: &DateWindow,
-    undated: bool,
-    list: impl IntoIterator<Item = (usize, &'a [ListRow])>,
-    reach: impl IntoIterator<Item = &'a [PlacedRow]>,
-) -> InRange {
-    let (rows, loose_from) = over_window(window, undated, placed_rows(manifest, list, reach));
-    InRange {
-        rows,
-        loose_from,
-        undated_hidden: if undated {
-            0
-        } else {
-            manifest.listed_undated()
-        },
+impl InRange {
+    /// How many events it keeps.
+    pub fn len(&self) -> usize {
+        self.places.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.places.is_empty()
+    }
+
+    fn known_row(&self, place: u32) -> Option<&ListRow> {
+        let at = self.known.binary_search_by_key(&place, |(p, _)| *p).ok()?;
+        self.known.get(at).map(|(_, row)| row)
+    }
+
+    /// Its places at `positions`, clamped to them.
+    fn on(&self, positions: &Range<usize>) -> &[u32] {
+        let end = positions.end.min(self.places.len());
+        &self.places[positions.start.min(end)..end]
+    }
+
+    /// The default list's parts that hold its rows at `positions` not
+    /// already read, each once, in order.
+    pub fn parts_for(&self, manifest: &Manifest, positions: &Range<usize>) -> Vec<usize> {
+        let mut parts: Vec<usize> = (self.on(positions).iter())
+            .filter(|&&place| self.known_row(place).is_none())
+            .filter_map(|&place| manifest.list_part_of(place as usize))
+            .collect();
+        parts.sort_unstable();
+        parts.dedup();
+        parts
+    }
+
+    /// Its rows at `positions`, from those already read and the default
+    /// list's parts `parts` ([`InRange::parts_for`], each with its entry); a
+    /// row in neither is left out.
+    pub fn rows_at<'a>(
+        &self,
+        positions: &Range<usize>,
+        parts: impl IntoIterator<Item = (&'a ListEntry, &'a [ListRow])> + Clone,
+    ) -> Vec<ListRow> {
+        let in_parts = |place: usize| {
+            let (entry, rows) = (parts.clone().into_iter())
+                .find(|(e, _)| e.first <= place && place < e.first + e.count)?;
+            rows.get(place - entry.first)
+        };
+        (self.on(positions).iter())
+            .filter_map(|&place| self.known_row(place).or_else(|| in_parts(place as usize)))
+            .cloned()
+            .collect()
+    }
+
+    /// The list of the places `kept`, each with whether it is dated less
+    /// precisely than the range, and the rows read of them (`known`).
+    fn of(mut kept: Vec<(bool, usize)>, mut known: Vec<(u32, ListRow)>) -> InRange {
+        kept.sort_unstable();
+        kept.dedup_by_key(|(_, place)| *place);
+        known.sort_by_key(|(place, _)| *place);
+        InRange {
+            loose_from: kept.partition_point(|(loose, _)| !loose),
+            places: kept.into_iter().map(|(_, place)| place as u32).collect(),
+            undated_hidden: 0,
+            known,
+        }
     }
 }
 
-/// The rows of the parts a range reads, each once, with its place in the
-/// default list: of the list's parts (`list`, each part's number with its
-/// rows), those that do not reach; and the rows that reach (`reach`).
-pub fn placed_rows<'a>(
-    manifest: &'a Manifest,
-    list: impl IntoIterator<Item = (usize, &'a [ListRow])>,
-    reach: impl IntoIterator<Item = &'a [PlacedRow]>,
-) -> impl Iterator<Item = (usize, &'a ListRow)> {
-    let own = list.into_iter().flat_map(|(at, rows)| {
-        let first = manifest.list.get(at).map(|p| p.first);
-        (rows.iter().enumerate())
-            .filter(|(_, r)| !r.reaches())
-            .filter_map(move |(i, row)| Some((first? + i, row)))
+/// The list over `window` from the parts [`range_parts`] named: `dates`, each
+/// part of the list's days with its entry and days; `reach`, the days of the
+/// rows that reach.
+pub fn in_range<'a>(
+    manifest: &Manifest,
+    window: &DateWindow,
+    undated: bool,
+    dates: impl IntoIterator<Item = (&'a RowsEntry, &'a [Days])>,
+    reach: impl IntoIterator<Item = &'a [PlacedDays]>,
+) -> InRange {
+    let hidden = if undated {
+        0
+    } else {
+        manifest.listed_undated()
+    };
+    kept_over(window, undated, None, dates, reach, hidden)
+}
+
+/// The list over `window`, as [`in_range`], kept to the places `found` where
+/// there are any (a search's, ascending), saying it hides `hidden` undated.
+pub(crate) fn kept_over<'a>(
+    window: &DateWindow,
+    undated: bool,
+    found: Option<&[u32]>,
+    dates: impl IntoIterator<Item = (&'a RowsEntry, &'a [Days])>,
+    reach: impl IntoIterator<Item = &'a [PlacedDays]>,
+    hidden: usize,
+) -> InRange {
+    let bounds = window.bounds();
+    let is_found = |place: usize| found.is_none_or(|f| f.binary_search(&(place as u32)).is_ok());
+    let listed =
+        (dates.into_iter()).flat_map(|(entry, days)| (entry.first..).zip(days.iter().copied()));
+    let reaching = (reach.into_iter()).flat_map(|rows| {
+        rows.iter()
+            .map(|&PlacedDays(place, first, last)| (place, Some((first, last))))
     });
-    let reaching = (reach.into_iter()).flat_map(|rows| rows.iter().map(|PlacedRow(p, r)| (*p, r)));
-    own.chain(reaching)
+    let kept: Vec<(bool, usize)> = listed
+        .chain(reaching)
+        .filter(|(place, _)| is_found(*place))
+        .filter_map(|(place, days)| Some((kept_as(bounds, undated, days)?, place)))
+        .collect();
+    let mut listed = InRange::of(kept, Vec::new());
+    listed.undated_hidden = hidden;
+    listed
 }
 
 /// Of `rows`, each with its place in the default list, those the list over
-/// `window` keeps, in the order it shows them: those within the range in the
-/// list's order, then those dated less precisely than it (from the place
-/// returned); undated ones with `undated`. A row given twice is kept once.
+/// `window` keeps, in the order it shows them, each read; undated ones with
+/// `undated`. A row given twice is kept once. It hides no undated event: the
+/// caller says how many.
 pub fn over_window<'a>(
     window: &DateWindow,
     undated: bool,
     rows: impl IntoIterator<Item = (usize, &'a ListRow)>,
-) -> (Vec<ListRow>, usize) {
-    let (lo, hi) = window.bounds();
-    // Each kept row with its place, and whether it is dated less precisely than the range.
-    let mut kept: Vec<(bool, usize, &ListRow)> = Vec::new();
+) -> InRange {
+    let bounds = window.bounds();
+    let mut kept = Vec::new();
+    let mut known = Vec::new();
     for (place, row) in rows {
-        match row.days() {
-            None if undated => kept.push((false, place, row)),
-            Some((first, last)) if first <= hi && last >= lo => {
-                kept.push((!(lo <= first && last <= hi), place, row));
-            }
-            _ => {}
+        if let Some(loose) = kept_as(bounds, undated, row.days()) {
+            kept.push((loose, place));
+            known.push((place as u32, row.clone()));
         }
     }
-    kept.sort_by_key(|(loose, place, _)| (*loose, *place));
-    kept.dedup_by_key(|(_, place, _)| *place);
-    let loose_from = kept.partition_point(|(loose, _, _)| !loose);
-    let rows = kept.into_iter().map(|(_, _, row)| row.clone()).collect();
-    (rows, loose_from)
+    known.dedup_by_key(|(place, _)| *place);
+    InRange::of(kept, known)
 }

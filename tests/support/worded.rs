@@ -99,27 +99,31 @@ pub fn apps_list(
     (ids, listing.loose_from, outcome.undated_hidden)
 }
 
-/// The parts of the default list and of its rows that reach which `needs`
-/// names, read and checked: each list part with its number, then the rows that reach.
+/// The parts of the days of the default list's rows and of its rows that
+/// reach which `needs` names, read and checked: each part of the days with its
+/// entry, then the days of the rows that reach.
 #[allow(dead_code, clippy::type_complexity)]
-pub fn read_range_parts(
+pub fn read_range_parts<'m>(
     split: &Split,
-    manifest: &Manifest,
+    manifest: &'m Manifest,
     needs: &dossier::publish::range::RangeParts,
 ) -> (
-    Vec<(usize, Vec<dossier::publish::pages::ListRow>)>,
-    Vec<Vec<dossier::publish::pages::PlacedRow>>,
+    Vec<(
+        &'m dossier::publish::parts::RowsEntry,
+        Vec<dossier::publish::range::Days>,
+    )>,
+    Vec<Vec<dossier::publish::pages::PlacedDays>>,
 ) {
-    use dossier::publish::parts::{read_list, read_reach};
+    use dossier::publish::parts::{read_dates, read_reach};
     let json_of = |file: &str| {
         let (_, stored) = split.files().find(|(f, _)| *f == file).unwrap();
         inflate(stored).unwrap()
     };
-    let list = (needs.list.iter())
+    let dates = (needs.dates.iter())
         .map(|&at| {
-            let entry = &manifest.list[at];
+            let entry = &manifest.dates[at];
             let json = json_of(&entry.file);
-            (at, read_list(entry, &json, &sha256_hex(&json)).unwrap())
+            (entry, read_dates(entry, &json, &sha256_hex(&json)).unwrap())
         })
         .collect();
     let reach = (needs.reach.iter())
@@ -129,5 +133,38 @@ pub fn read_range_parts(
             read_reach(entry, &json, &sha256_hex(&json)).unwrap()
         })
         .collect();
-    (list, reach)
+    (dates, reach)
+}
+
+/// The ids of every event `listed` keeps, in its order, read a page at a time
+/// as the app reads them: the rows it read, and the default list's parts that
+/// hold the others (`InRange::parts_for`), each checked against its hash.
+#[allow(dead_code)]
+pub fn listed_ids(
+    split: &Split,
+    manifest: &Manifest,
+    listed: &dossier::publish::range::InRange,
+) -> Vec<String> {
+    use dossier::publish::parts::read_list;
+    use dossier::query::url_state::PAGE_SIZE;
+    let mut ids = Vec::new();
+    for start in (0..listed.len()).step_by(PAGE_SIZE) {
+        let page = start..start + PAGE_SIZE;
+        let parts: Vec<_> = (listed.parts_for(manifest, &page).into_iter())
+            .map(|at| {
+                let entry = &manifest.list[at];
+                let (_, stored) = split.files().find(|(f, _)| *f == entry.file).unwrap();
+                let json = inflate(stored).unwrap();
+                (entry, read_list(entry, &json, &sha256_hex(&json)).unwrap())
+            })
+            .collect();
+        let rows = listed.rows_at(&page, parts.iter().map(|(e, r)| (*e, r.as_slice())));
+        assert_eq!(
+            rows.len(),
+            page.end.min(listed.len()) - start,
+            "a row missing"
+        );
+        ids.extend(rows.iter().map(|r| r.id().to_string()));
+    }
+    ids
 }
