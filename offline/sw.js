@@ -29,8 +29,9 @@ const SHELL_URLS = new Set(BUILD.files.map(([path]) => url(path)));
 const PARTS_DIR = url("parts/");
 // Record parts (r-) and the record directory (d-): named by their contents. A
 // record's first look (g-) is shown before the app is there, and the default
-// list's pages (l-), its rows that reach (s-, for a date range), the actors'
-// lists (a-, b-), the words' table (w-, for a search) and the kinds' (k-) while
+// list's pages (l-), the days of its rows (t-) and of its rows that reach (s-,
+// for a date range), the actors' lists (a-, b-) and places (p-), the words'
+// table (w-, for a search) and the kinds' (k-) while
 // a corpus read on request waits for the reader, so a
 // device with the app and the corpus kept has no use for them: they are left
 // to the network, never kept.

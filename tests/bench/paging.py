@@ -236,7 +236,7 @@ def main():
                 else:
                     ends = step.split()[1].split("-")
                     act = lambda: drv.execute_script(RANGE, ends[0], ends[-1])  # noqa: E731
-                # Its first page on screen (a short range's comes before its count) ...
+                # Its first page on screen ...
                 sent = drv.execute_script(TRANSFERRED)
                 start = time.perf_counter()
                 act()
