@@ -21,7 +21,9 @@ mod dice;
 use dice::Dice;
 use dossier::corpus::sha256::sha256_hex;
 use dossier::publish::parts::{inflate, read_dates, read_manifest, read_reach, Manifest, Split};
-use dossier::publish::range::{in_range, list_parts_meeting, range_parts, InRange};
+use dossier::publish::range::{
+    in_range, list_parts_meeting, range_parts, within_from_dates, within_from_list_alone, InRange,
+};
 use dossier::query::filter::Filter;
 use worded::{apps_list, listed_ids, read_range_parts, worded_split};
 
@@ -156,6 +158,54 @@ fn a_range_reads_the_days_of_its_rows_a_fraction_of_their_weight() {
             "{from}-{to}: {dates} of {rows}"
         );
     }
+}
+
+#[test]
+fn a_short_ranges_events_within_it_come_from_the_days_before_the_rows_that_reach() {
+    let corpus = synth::generate(4000, 7);
+    let (split, index) = worded_split(&corpus, PART_BYTES);
+    let manifest = read_manifest(split.manifest_json().as_bytes()).unwrap();
+    let mut checked = 0;
+    for (from, to, undated) in [
+        ("2001", "2001", false),
+        ("1988", "1988", false),
+        ("2016-03", "2017-02", false),
+        ("1990-05-01", "1990-05-31", false),
+        ("2020", "2020", true),
+    ] {
+        let filter = Filter {
+            from: from.into(),
+            to: to.into(),
+            include_undated: undated,
+            ..Filter::default()
+        };
+        let (window, _) = filter.window();
+        assert!(within_from_list_alone(&window), "{from}/{to}");
+        let (ids, loose_from, _) = apps_list(&index, &filter);
+        checked += loose_from;
+        let needs = range_parts(&manifest, &window, undated);
+        let (dates, _) = read_range_parts(&split, &manifest, &needs);
+        let within = within_from_dates(
+            &window,
+            undated,
+            None,
+            dates.iter().map(|(entry, days)| (*entry, days.as_slice())),
+        );
+        assert_eq!(within.loose_from, within.len());
+        assert_eq!(
+            listed_ids(&split, &manifest, &within),
+            ids[..loose_from],
+            "{from}/{to}"
+        );
+    }
+    assert!(checked > 100, "{checked}");
+    // A range longer than a year and a month may hold a row that reaches.
+    let long = Filter {
+        from: "2001".into(),
+        to: "2002".into(),
+        ..Filter::default()
+    };
+    assert!(!within_from_list_alone(&long.window().0));
 }
 
 #[test]

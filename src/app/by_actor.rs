@@ -340,7 +340,14 @@ async fn by_places(
             needs.stored_bytes(manifest),
         )));
     }
-    let listed = read_range(manifest, &range, afresh.map(str::to_string), |_, _| true).await?;
+    let listed = read_range(
+        manifest,
+        &range,
+        afresh.map(str::to_string),
+        None,
+        |_, _| true,
+    )
+    .await?;
     let Some(listed) = listed else {
         return Ok(None);
     };

@@ -16,9 +16,12 @@ use dossier::publish::by_kind::Sought;
 use dossier::publish::by_word::{over_range, range_parts_of, undated_among};
 use dossier::publish::pages::{ListRow, PlacedDays};
 use dossier::publish::parts::{Manifest, RowsEntry};
-use dossier::publish::range::{in_range, range_parts, Days, InRange, RangeParts};
+use dossier::publish::range::{
+    in_range, range_parts, within_from_dates, within_from_list_alone, Days, InRange, RangeParts,
+};
 use dossier::query::filter::Filter;
 use dossier::query::url_state::{Page, View, PAGE_SIZE};
+use futures::future;
 use futures::stream::{self, StreamExt};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -106,6 +109,7 @@ pub fn RangeInPages() -> impl IntoView {
         // Nothing of another range stays on screen while this one is read.
         state.set(None);
         let manifest = manifest.clone();
+        let page = requested.get_untracked();
         spawn_local(async move {
             let this_range = wanted.clone();
             let current = move || key.with_untracked(|k| *k == this_range);
@@ -137,7 +141,7 @@ pub fn RangeInPages() -> impl IntoView {
                     range
                 }
             };
-            let listed = read_range(&manifest, &range, failed, |done, of| {
+            let listed = read_range(&manifest, &range, failed, Some(page), |done, of| {
                 let wanted = current();
                 if wanted {
                     state.set(Some(Ranged::Reading { done, of }));
@@ -344,11 +348,16 @@ impl Range {
 /// they come (`progress`, which answers whether the range is still wanted: a
 /// reader who typed one end and then the other has moved on, and no more parts
 /// are fetched for it); then works out the list over it. A part that fails
-/// stops it, named. The part `afresh` is fetched past any cache.
+/// stops it, named. The part `afresh` is fetched past any cache. For a range
+/// no row that reaches fits within, the days give its events within it before
+/// the rows that reach are read: where they hold the page `page` asked for,
+/// the list's parts that hold its rows are read meanwhile, kept read for the
+/// list to draw at once: on a slow link, the page comes with the count.
 pub(super) async fn read_range(
     manifest: &Manifest,
     range: &Range,
     afresh: Option<String>,
+    page: Option<usize>,
     progress: impl Fn(usize, usize) -> bool,
 ) -> Result<Option<InRange>, Failed> {
     let needs: &RangeParts = &range.needs;
@@ -371,22 +380,46 @@ pub(super) async fn read_range(
             return Ok(None);
         }
     }
-    let mut reach: Vec<Vec<PlacedDays>> = Vec::new();
-    let mut arriving = stream::iter(needs.reach.iter().filter_map(|&at| manifest.reach.get(at)))
-        .map(|entry| async move {
-            (loader::reach_part(entry, again(&entry.file)).await)
-                .map_err(|failure| (entry.file.clone(), failure))
-        })
-        .buffered(PARTS_IN_FLIGHT);
-    while let Some(days) = arriving.next().await {
-        reach.push(days?);
-        if !progress(dates.len() + reach.len(), of) {
-            return Ok(None);
+    let days = || dates.iter().map(|(entry, days)| (*entry, days.as_slice()));
+    let early = (page.filter(|_| within_from_list_alone(&range.window))).and_then(|number| {
+        let found = range.found.as_deref().map(Vec::as_slice);
+        let within = within_from_dates(&range.window, range.undated, found, days());
+        let positions = number.saturating_sub(1) * PAGE_SIZE..number * PAGE_SIZE;
+        (positions.end <= within.len()).then_some((within, positions))
+    });
+    let reading_reach = async {
+        let mut done = dates.len();
+        let mut reach: Vec<Vec<PlacedDays>> = Vec::new();
+        let mut arriving =
+            stream::iter(needs.reach.iter().filter_map(|&at| manifest.reach.get(at)))
+                .map(|entry| async move {
+                    (loader::reach_part(entry, again(&entry.file)).await)
+                        .map_err(|failure| (entry.file.clone(), failure))
+                })
+                .buffered(PARTS_IN_FLIGHT);
+        while let Some(days) = arriving.next().await {
+            reach.push(days?);
+            done += 1;
+            if !progress(done, of) {
+                return Ok(None);
+            }
         }
-    }
+        Ok(Some(reach))
+    };
+    // A part that fails is left for the page to name, under the range's count.
+    let reading_page = async {
+        if let Some((within, positions)) = &early {
+            let needs = within.parts_for(manifest, positions);
+            let _ = list_parts(manifest, needs, None, |_| ()).await;
+        }
+    };
+    let (reach, ()) = future::join(reading_reach, reading_page).await;
+    let Some(reach) = reach? else {
+        return Ok(None);
+    };
     Ok(Some(range.listed(
         manifest,
-        dates.iter().map(|(entry, days)| (*entry, days.as_slice())),
+        days(),
         reach.iter().map(Vec::as_slice),
     )))
 }

@@ -13,7 +13,7 @@
 use std::ops::Range;
 
 use crate::corpus::date::DateWindow;
-use crate::publish::pages::{ListRow, PlacedDays};
+use crate::publish::pages::{ListRow, PlacedDays, REACH};
 use crate::publish::parts::{ListEntry, Manifest, RowsEntry, RANGE_ASK_ABOVE};
 
 /// A row's first and last day (`ListRow::days`); `None` for an undated one.
@@ -96,6 +96,31 @@ fn dates_of(dates: &[RowsEntry], places: Range<usize>) -> Range<usize> {
     let from = dates.partition_point(|p| p.first + p.count <= places.start);
     let to = dates.partition_point(|p| p.first < places.end);
     from..to.max(from)
+}
+
+/// Whether no row that reaches fits within `window` (a range of at most a
+/// year and a month): then its events within it are all among the list's
+/// parts it meets, and the days of those give them in their final order
+/// before the rows that reach are read ([`within_from_dates`]).
+pub fn within_from_list_alone(window: &DateWindow) -> bool {
+    let (lo, hi) = window.bounds();
+    hi.saturating_sub(lo) <= REACH
+}
+
+/// For a range [`within_from_list_alone`], its events within it (kept to
+/// `found`, a search's places, where there are any), in their final order,
+/// from the days of every part [`range_parts`] names of the list's (`dates`)
+/// and none of the rows that reach: a page of them can be read while those
+/// are. `loose_from` is their number.
+pub fn within_from_dates<'a>(
+    window: &DateWindow,
+    undated: bool,
+    found: Option<&[u32]>,
+    dates: impl IntoIterator<Item = (&'a RowsEntry, &'a [Days])>,
+) -> InRange {
+    let mut within = kept_over(window, undated, found, dates, [], 0);
+    within.places.truncate(within.loose_from);
+    within
 }
 
 /// How the list over a range (its first and last day, `bounds`) keeps an
