@@ -204,11 +204,13 @@ impl InRange {
     }
 
     /// The list of the places `kept`, each with whether it is dated less
-    /// precisely than the range, and the rows read of them (`known`).
+    /// precisely than the range, and the rows read of them (`known`); a
+    /// place given twice is kept once.
     fn of(mut kept: Vec<(bool, usize)>, mut known: Vec<(u32, ListRow)>) -> InRange {
         kept.sort_unstable();
         kept.dedup_by_key(|(_, place)| *place);
         known.sort_by_key(|(place, _)| *place);
+        known.dedup_by_key(|(place, _)| *place);
         InRange {
             loose_from: kept.partition_point(|(loose, _)| !loose),
             places: kept.into_iter().map(|(_, place)| place as u32).collect(),
@@ -282,6 +284,5 @@ pub fn over_window<'a>(
             known.push((place as u32, row.clone()));
         }
     }
-    known.dedup_by_key(|(place, _)| *place);
     InRange::of(kept, known)
 }
