@@ -89,8 +89,8 @@ impl ListRow {
     }
 }
 
-/// A row with its place in the default list (from 0): a row that reaches, or a
-/// row of an actor's list. Written as a JSON list of the two.
+/// A row with its place in the default list (from 0): a row of an actor's
+/// list. Written as a JSON list of the two.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PlacedRow(pub usize, pub ListRow);
 
