@@ -571,29 +571,9 @@ pub fn split_worded(
     let (directory, glances) = directory(corpus, &entries, directory_bytes, looks);
     let (directory_entries, directory) = listed(directory);
     let rows = worded.map_or(&[][..], |w| w.list);
-    let (list_entries, list): (Vec<ListEntry>, Vec<(String, Vec<u8>)>) =
-        list_parts(rows, (part_bytes / LIST_SHARE).max(1))
-            .into_iter()
-            .map(|(entry, stored)| {
-                let file = entry.file.clone();
-                (entry, (file, stored))
-            })
-            .unzip();
-    let (reach_entries, reach) = reach_parts(rows, (part_bytes / KINDS_SHARE).max(1))
-        .into_iter()
-        .map(|(entry, stored)| {
-            let file = entry.file.clone();
-            (entry, (file, stored))
-        })
-        .unzip();
-    let (date_entries, dates): (Vec<RowsEntry>, Vec<(String, Vec<u8>)>) =
-        dates_parts(rows, (part_bytes / KINDS_SHARE).max(1))
-            .into_iter()
-            .map(|(entry, stored)| {
-                let file = entry.file.clone();
-                (entry, (file, stored))
-            })
-            .unzip();
+    let (list_entries, list) = listed(list_parts(rows, (part_bytes / LIST_SHARE).max(1)));
+    let (reach_entries, reach) = listed(reach_parts(rows, (part_bytes / KINDS_SHARE).max(1)));
+    let (date_entries, dates) = listed(dates_parts(rows, (part_bytes / KINDS_SHARE).max(1)));
     let by_actor = worded.map_or(&[][..], |w| w.by_actor);
     let (actor_table, by_actor_rows) = actor_parts(corpus, rows, by_actor, part_bytes);
     let (by_actor_entries, by_actor) = listed(actor_table);
@@ -977,15 +957,44 @@ fn write_runs<T: Serialize>(
         .collect()
 }
 
-/// A table's parts as the manifest lists them, and their files.
-fn listed(table: Vec<(TableEntry, Vec<u8>)>) -> (Vec<TableEntry>, Vec<(String, Vec<u8>)>) {
+/// Parts as the manifest lists them, and their files.
+fn listed<E: Filed>(table: Vec<(E, Vec<u8>)>) -> (Vec<E>, Vec<(String, Vec<u8>)>) {
     table
         .into_iter()
         .map(|(entry, stored)| {
-            let file = entry.file.clone();
+            let file = entry.file().to_string();
             (entry, (file, stored))
         })
         .unzip()
+}
+
+/// An entry of the manifest that names a part's file.
+trait Filed {
+    fn file(&self) -> &str;
+}
+
+impl Filed for TableEntry {
+    fn file(&self) -> &str {
+        &self.file
+    }
+}
+
+impl Filed for ListEntry {
+    fn file(&self) -> &str {
+        &self.file
+    }
+}
+
+impl Filed for ReachEntry {
+    fn file(&self) -> &str {
+        &self.file
+    }
+}
+
+impl Filed for RowsEntry {
+    fn file(&self) -> &str {
+        &self.file
+    }
 }
 
 /// A part's file name (`prefix`, a dash, the first 16 hex digits of the SHA-256
