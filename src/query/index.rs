@@ -1208,14 +1208,15 @@ impl Index {
     }
 
     pub fn speaker_in<'c>(&self, claim: &'c Claim, words: &SpeakerWords) -> Speaker<'c> {
-        match (&claim.claimant, claim.in_author_voice()) {
-            (Some(id), false) => Speaker::Claimant(id),
-            (Some(_), true) => Speaker::OwnVoice(fill(
-                words.own_voice,
-                &[&self.claimant_label_in(claim, words)],
-            )),
-            (None, _) => Speaker::OwnVoice(self.claimant_label_in(claim, words).into_owned()),
-        }
+        let name = claim.claimant.as_deref().and_then(|id| self.actor(id));
+        let title = self.source(&claim.reported_in).map(|s| s.title.as_str());
+        speaker_of(
+            claim.claimant.as_deref(),
+            name.map(|a| a.name.as_str()),
+            claim.in_author_voice(),
+            title,
+            words,
+        )
     }
 
     /// Who made a claim, as readers see it: the claimant, or the reporting
@@ -1234,13 +1235,45 @@ impl Index {
         claim: &Claim,
         words: &SpeakerWords,
     ) -> std::borrow::Cow<'_, str> {
-        match claim.claimant.as_deref().and_then(|id| self.actor(id)) {
-            Some(actor) => actor.name.as_str().into(),
-            None => match self.source(&claim.reported_in) {
-                Some(s) => fill(words.author_of, &[&s.title]).into(),
-                None => words.unattributed.into(),
-            },
-        }
+        let name = claim.claimant.as_deref().and_then(|id| self.actor(id));
+        let title = self.source(&claim.reported_in).map(|s| s.title.as_str());
+        claimant_label_of(name.map(|a| a.name.as_str()), title, words)
+    }
+}
+
+/// Who made a claim (`Index::speaker_in`), from what is known of it: its
+/// claimant's id, that claimant's name where the corpus has it, whether it is
+/// in the reporting source's own voice, and that source's title where the
+/// corpus has it. A list in pages says it from its rows as the app does from
+/// the corpus.
+pub fn speaker_of<'c>(
+    claimant: Option<&'c str>,
+    name: Option<&str>,
+    own_voice: bool,
+    source_title: Option<&str>,
+    words: &SpeakerWords,
+) -> Speaker<'c> {
+    match (claimant, own_voice) {
+        (Some(id), false) => Speaker::Claimant(id),
+        (Some(_), true) => Speaker::OwnVoice(fill(
+            words.own_voice,
+            &[&claimant_label_of(name, source_title, words)],
+        )),
+        (None, _) => Speaker::OwnVoice(claimant_label_of(name, source_title, words).into_owned()),
+    }
+}
+
+/// Who made a claim, named: its claimant's name, else the author of the source
+/// that reports it, else unattributed.
+fn claimant_label_of<'n>(
+    name: Option<&'n str>,
+    source_title: Option<&str>,
+    words: &SpeakerWords,
+) -> std::borrow::Cow<'n, str> {
+    match (name, source_title) {
+        (Some(name), _) => name.into(),
+        (None, Some(title)) => fill(words.author_of, &[title]).into(),
+        (None, None) => words.unattributed.into(),
     }
 }
 
