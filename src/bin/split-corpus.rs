@@ -12,7 +12,7 @@ use dossier::corpus::document::Severity;
 use dossier::corpus::sha256::sha256_hex;
 use dossier::corpus::{load, validate};
 use dossier::publish::parts::{self, Worded, DIRECTORY_ELEMENT, MANIFEST, PART_BYTES};
-use dossier::publish::{by_kind, by_word, glance, pages};
+use dossier::publish::{by_kind, by_word, glance, pages, views};
 use dossier::query::index::Index;
 
 const USAGE: &str =
@@ -128,12 +128,17 @@ fn run(corpus: &Path, out: &Path, part_bytes: usize, site: Carries) -> Result<()
     let words = by_word::word_places(&index);
     // And the kinds it filters by, each value with its places in it.
     let kinds = by_kind::kind_places(&index);
+    // And the claims' and the sources' lists, so that those views are read in pages too.
+    let claims = views::claim_rows(&index);
+    let sources = views::source_rows(&index);
     let worded = Worded {
         looks: &looks,
         list: &list,
         by_actor: &by_actor,
         words: &words,
         kinds: &kinds,
+        claims: &claims,
+        sources: &sources,
     };
     let mut split = parts::split_worded(&index.corpus, &fingerprint, part_bytes, Some(worded));
     split.manifest.whole = site.whole;
@@ -172,7 +177,7 @@ fn run(corpus: &Path, out: &Path, part_bytes: usize, site: Carries) -> Result<()
     // listening (`| head`) loses the line, not the parts.
     let _ = writeln!(
         std::io::stdout(),
-        "split-corpus: {} records in {} parts, a directory of {}, first looks in {}, the default list in {}, its days in {} and those of its rows that reach in {}, the actors' lists in {} and their rows in {}, the words in {}, the kinds in {}, the actors' places in {} ({bytes} bytes), manifest {} bytes, in {:.1} s",
+        "split-corpus: {} records in {} parts, a directory of {}, first looks in {}, the default list in {}, its days in {} and those of its rows that reach in {}, the actors' lists in {} and their rows in {}, the words in {}, the kinds in {}, the actors' places in {}, the claims' list in {} and the sources' in {} ({bytes} bytes), manifest {} bytes, in {:.1} s",
         split.manifest.totals.total(),
         split.parts.len(),
         split.directory.len(),
@@ -185,6 +190,8 @@ fn run(corpus: &Path, out: &Path, part_bytes: usize, site: Carries) -> Result<()
         split.words.len(),
         split.kinds.len(),
         split.actor_places.len(),
+        split.claims_list.len(),
+        split.sources_list.len(),
         manifest.len(),
         started.elapsed().as_secs_f64()
     );

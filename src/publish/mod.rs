@@ -14,3 +14,4 @@ pub mod pages;
 pub mod parts;
 pub mod plain;
 pub mod range;
+pub mod views;

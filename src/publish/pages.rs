@@ -45,8 +45,14 @@ impl ListRow {
 /// The events an address with no filter lists, in its order (as the corpus's
 /// numbers of them): the app's default view.
 pub fn default_list(index: &Index) -> Vec<u32> {
-    let outcome = Outcome::new(index, &Filter::default(), Kind::Event);
-    outcome.listing(index, Kind::Event, ClaimOrder::Date).items
+    listed_by_default(index, Kind::Event)
+}
+
+/// The records of `kind` the view of that kind lists for an address with no
+/// filter, in its order (claims by date), as their numbers among that kind.
+pub fn listed_by_default(index: &Index, kind: Kind) -> Vec<u32> {
+    let outcome = Outcome::new(index, &Filter::default(), kind);
+    outcome.listing(index, kind, ClaimOrder::Date).items
 }
 
 /// The default list's rows, in its order.

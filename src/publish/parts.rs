@@ -30,12 +30,13 @@ use crate::corpus::write::{Lean, Slices};
 use crate::i18n::{fill, Lang};
 use crate::publish::glance::FirstLook;
 use crate::publish::pages::{ActorList, ListRow, PlacedDays, PlacedRow};
+use crate::publish::views::{ClaimRow, SourceRow};
 use crate::query::index::KINDS;
 use crate::query::search::TextIndex;
 use crate::query::url_state::PAGE_SIZE;
 
 /// The format this module writes and reads, named in every manifest.
-pub const FORMAT: &str = "dossier-parts/10";
+pub const FORMAT: &str = "dossier-parts/11";
 
 /// The element of the app's page that carries the record directory's parts
 /// ([`Manifest::directory_in_page`]), up to its contents.
@@ -255,6 +256,34 @@ pub struct RowsEntry {
     pub count: usize,
 }
 
+/// A part of another view's list in pages (`publish::views`), as the manifest
+/// lists it: a run of the list's rows, in its order, cut where a page ends.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ViewEntry {
+    /// Its file name beside the manifest: `c-` (claims) or `o-` (sources), the
+    /// first 16 hex digits of its SHA-256, and `.json.gz`.
+    pub file: String,
+    /// The SHA-256 of its JSON, in hex.
+    pub sha256: String,
+    /// The size of its file, as stored (gzipped).
+    pub bytes: usize,
+    /// The size of its JSON.
+    pub json: usize,
+    /// The place in the list of its first row, from 0: a multiple of a page.
+    pub first: usize,
+    /// How many rows it holds.
+    pub count: usize,
+    /// Whether its first row is under the same heading (the claims' year) as
+    /// the row before it, in the part before: a page that begins here says
+    /// the heading goes on from the page before, as the app's list says it.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub continues: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
 /// The entry file: what the corpus is, how many records it has, and its parts.
 /// It grows with the number of parts, never with the number of records.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -304,6 +333,14 @@ pub struct Manifest {
     /// words or kinds sought are found without reading every row of its list.
     #[serde(default)]
     pub actor_places: Vec<TableEntry>,
+    /// The claims list for an address with no filter, in its order: its pages
+    /// as rows of what the list shows of each claim (`publish::views`), so
+    /// that the claims view is read a page at a time, as the events list is.
+    #[serde(default)]
+    pub claims_list: Vec<ViewEntry>,
+    /// The sources list for an address with no filter, in pages, as the claims'.
+    #[serde(default)]
+    pub sources_list: Vec<ViewEntry>,
     /// Above how many bytes of parts (as stored) the app asks the reader before
     /// it downloads them all; absent means [`ASK_ABOVE`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -360,6 +397,8 @@ pub struct Split {
     pub words: Vec<(String, Vec<u8>)>,
     pub kinds: Vec<(String, Vec<u8>)>,
     pub actor_places: Vec<(String, Vec<u8>)>,
+    pub claims_list: Vec<(String, Vec<u8>)>,
+    pub sources_list: Vec<(String, Vec<u8>)>,
 }
 
 impl Split {
@@ -383,6 +422,8 @@ impl Split {
             .chain(&self.words)
             .chain(&self.kinds)
             .chain(&self.actor_places)
+            .chain(&self.claims_list)
+            .chain(&self.sources_list)
     }
 }
 
@@ -491,6 +532,8 @@ pub struct Worded<'a> {
     pub by_actor: &'a [Vec<u32>],
     pub words: &'a TextIndex,
     pub kinds: &'a [(String, Vec<u32>)],
+    pub claims: &'a [ClaimRow],
+    pub sources: &'a [SourceRow],
 }
 
 /// Cuts a corpus into parts as [`split`] does, with each record's first look and
@@ -592,6 +635,13 @@ pub fn split_worded(
         worded.map_or(&[][..], |w| w.by_actor),
         (part_bytes / KINDS_SHARE).max(1),
     ));
+    let list_bytes = (part_bytes / LIST_SHARE).max(1);
+    let (claims_entries, claims_list) = listed(worded.map_or_else(Vec::new, |w| {
+        rows_in_pages("c", w.claims, list_bytes, Some(ClaimRow::year))
+    }));
+    let (sources_entries, sources_list) = listed(worded.map_or_else(Vec::new, |w| {
+        rows_in_pages("o", w.sources, list_bytes, None)
+    }));
     Split {
         manifest: Manifest {
             format: FORMAT.into(),
@@ -612,6 +662,8 @@ pub fn split_worded(
             words: word_entries,
             kinds: kind_entries,
             actor_places: actor_places_entries,
+            claims_list: claims_entries,
+            sources_list: sources_entries,
             // Written out, so that the service worker reads the same figure.
             ask_above: Some(ASK_ABOVE),
             show_alone_above: None,
@@ -632,6 +684,8 @@ pub fn split_worded(
         words,
         kinds,
         actor_places,
+        claims_list,
+        sources_list,
     }
 }
 
@@ -777,6 +831,33 @@ fn actor_parts(
     (written, files)
 }
 
+/// The number of the part of a list in pages `parts` (the default list's or
+/// another view's) that holds the row at `place` (from 0), if the list has one there.
+pub fn part_holding<E: InPages>(parts: &[E], place: usize) -> Option<usize> {
+    let at = parts
+        .partition_point(|p| p.run().start <= place)
+        .checked_sub(1)?;
+    parts.get(at)?.run().contains(&place).then_some(at)
+}
+
+/// An entry of the manifest for a part of a list in pages: a run of its rows.
+pub trait InPages {
+    /// The places in the list of its rows.
+    fn run(&self) -> std::ops::Range<usize>;
+}
+
+impl InPages for ListEntry {
+    fn run(&self) -> std::ops::Range<usize> {
+        self.first..self.first + self.count
+    }
+}
+
+impl InPages for ViewEntry {
+    fn run(&self) -> std::ops::Range<usize> {
+        self.first..self.first + self.count
+    }
+}
+
 /// The numbers of the parts of rows `parts` (in order, each by its rows'
 /// positions) that hold the rows at `positions`.
 fn rows_parts_of(parts: &[RowsEntry], positions: std::ops::Range<usize>) -> std::ops::Range<usize> {
@@ -792,12 +873,7 @@ fn rows_parts_of(parts: &[RowsEntry], positions: std::ops::Range<usize>) -> std:
 /// `part_bytes` of JSON, each ending where a page of the list does (at least a
 /// page each), so that a page is in one part; named `l-…`.
 fn list_parts(rows: &[ListRow], part_bytes: usize) -> Vec<(ListEntry, Vec<u8>)> {
-    // Runs of whole pages.
-    let pages = rows.chunks(PAGE_SIZE).map(|page| (json_lens(page), false));
-    let runs = cut(pages, part_bytes)
-        .into_iter()
-        .map(|run| run.start * PAGE_SIZE..(run.end * PAGE_SIZE).min(rows.len()));
-    write_runs("l", rows, runs)
+    write_runs("l", rows, page_runs(rows, part_bytes))
         .into_iter()
         .map(|(run, json, (file, sha256, stored))| {
             let entry = ListEntry {
@@ -813,6 +889,47 @@ fn list_parts(rows: &[ListRow], part_bytes: usize) -> Vec<(ListEntry, Vec<u8>)> 
                     .iter()
                     .filter(|r| r.days().is_none())
                     .count(),
+            };
+            (entry, stored)
+        })
+        .collect()
+}
+
+/// `rows` of a list, in its order, cut into runs of whole pages of about
+/// `part_bytes` of JSON (at least a page each), so that a page is in one run.
+fn page_runs<T: Serialize>(rows: &[T], part_bytes: usize) -> Vec<std::ops::Range<usize>> {
+    let pages = rows.chunks(PAGE_SIZE).map(|page| (json_lens(page), false));
+    cut(pages, part_bytes)
+        .into_iter()
+        .map(|run| run.start * PAGE_SIZE..(run.end * PAGE_SIZE).min(rows.len()))
+        .collect()
+}
+
+/// Another view's list (`publish::views`), `rows` in its order, cut as the
+/// default list is (`page_runs`), where its rows are grouped under headings
+/// by `heading`; named `prefix-…`.
+fn rows_in_pages<T: Serialize>(
+    prefix: &str,
+    rows: &[T],
+    part_bytes: usize,
+    heading: Option<fn(&T) -> Option<i32>>,
+) -> Vec<(ViewEntry, Vec<u8>)> {
+    write_runs(prefix, rows, page_runs(rows, part_bytes))
+        .into_iter()
+        .map(|(run, json, (file, sha256, stored))| {
+            let before = run.start.checked_sub(1).and_then(|at| rows.get(at));
+            let continues = match (heading, before, rows.get(run.start)) {
+                (Some(heading), Some(before), Some(first)) => heading(before) == heading(first),
+                _ => false,
+            };
+            let entry = ViewEntry {
+                file,
+                sha256,
+                bytes: stored.len(),
+                json,
+                first: run.start,
+                count: run.len(),
+                continues,
             };
             (entry, stored)
         })
@@ -974,6 +1091,12 @@ trait Filed {
 }
 
 impl Filed for TableEntry {
+    fn file(&self) -> &str {
+        &self.file
+    }
+}
+
+impl Filed for ViewEntry {
     fn file(&self) -> &str {
         &self.file
     }
@@ -1490,6 +1613,29 @@ pub fn read_actor_rows(
     read_rows(&entry.file, &entry.sha256, entry.count, bytes, sha256)
 }
 
+/// How a part of another view's list in pages is read ([`read_claim_rows`],
+/// [`read_source_rows`]): from its entry, its JSON and the SHA-256 of that JSON.
+pub type ReadViewRows<R> = fn(&ViewEntry, &[u8], &str) -> Result<Vec<R>, PartsError>;
+
+/// Reads a part of the claims' list in pages, `entry`, from its JSON and the
+/// SHA-256 of that JSON, checked against the manifest.
+pub fn read_claim_rows(
+    entry: &ViewEntry,
+    bytes: &[u8],
+    sha256: &str,
+) -> Result<Vec<ClaimRow>, PartsError> {
+    read_rows(&entry.file, &entry.sha256, entry.count, bytes, sha256)
+}
+
+/// Reads a part of the sources' list in pages, `entry`, as the claims'.
+pub fn read_source_rows(
+    entry: &ViewEntry,
+    bytes: &[u8],
+    sha256: &str,
+) -> Result<Vec<SourceRow>, PartsError> {
+    read_rows(&entry.file, &entry.sha256, entry.count, bytes, sha256)
+}
+
 /// Reads the part `file`, a JSON list of `count` rows, from its JSON and the
 /// SHA-256 of that JSON, checked against the manifest's (`expected`).
 fn read_rows<T: serde::de::DeserializeOwned>(
@@ -1655,15 +1801,21 @@ impl Manifest {
         table_part_of(&self.by_actor, id)
     }
 
+    /// The parts of the list in pages of the view of `kind` records, where it is
+    /// not the events' (`claims_list`, `sources_list`): empty where the build
+    /// wrote none.
+    pub fn view_list(&self, kind: Kind) -> &[ViewEntry] {
+        match kind {
+            Kind::Claim => &self.claims_list,
+            Kind::Source => &self.sources_list,
+            Kind::Event | Kind::Actor => &[],
+        }
+    }
+
     /// The number of the default list's part that holds the row at `place` (from
     /// 0), if the list has one there.
     pub fn list_part_of(&self, place: usize) -> Option<usize> {
-        let at = self
-            .list
-            .partition_point(|p| p.first <= place)
-            .checked_sub(1)?;
-        let part = self.list.get(at)?;
-        (place < part.first + part.count).then_some(at)
+        part_holding(&self.list, place)
     }
 
     /// Where the events listed under `year` or a later one begin in the default

@@ -10,6 +10,7 @@ use dossier::publish::glance::looks;
 use dossier::publish::pages::{actor_places, rows};
 use dossier::publish::parts::Worded;
 use dossier::publish::parts::{inflate, split_worded, Manifest, PlaceTable, Split};
+use dossier::publish::views::{claim_rows, source_rows};
 use dossier::query::index::Index;
 
 /// `corpus` cut into parts of about `part_bytes`, and the index the build words them from.
@@ -20,12 +21,16 @@ pub fn worded_split(corpus: &Corpus, part_bytes: usize) -> (Split, Index) {
     let by_actor = actor_places(&index);
     let words = word_places(&index);
     let kinds = kind_places(&index);
+    let claims = claim_rows(&index);
+    let sources = source_rows(&index);
     let worded = Worded {
         looks: &looks,
         list: &list,
         by_actor: &by_actor,
         words: &words,
         kinds: &kinds,
+        claims: &claims,
+        sources: &sources,
     };
     let split = split_worded(&index.corpus, "0123", part_bytes, Some(worded));
     (split, index)

@@ -1,0 +1,172 @@
+//! The claims' and the sources' lists in pages: what those views list for an
+//! address with no filter, in their order, as rows of what the list shows of
+//! each record, with the names of the records it links to. The build writes them
+//! as parts of whole pages (`publish::parts`, `Manifest::claims_list` and
+//! `Manifest::sources_list`), so that a corpus too large to read unasked can be
+//! read claim by claim, with each claim's quote and source, a page at a time.
+
+use serde::{Deserialize, Serialize};
+
+use crate::corpus::date::DateSpan;
+use crate::corpus::model::{DateSpec, Kind};
+use crate::i18n::SpeakerWords;
+use crate::publish::pages::listed_by_default;
+use crate::query::index::{speaker_of, Index, Speaker};
+
+/// A record a row links to: its id, and its name (an actor's) or title (a
+/// source's) where the corpus has that record; a list shows the id alone, not
+/// linked, where it does not. Written as a JSON list of the two.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Named(pub String, pub Option<String>);
+
+impl Named {
+    fn actor(index: &Index, id: &str) -> Named {
+        Named(id.into(), index.actor(id).map(|a| a.name.clone()))
+    }
+
+    fn source(index: &Index, id: &str) -> Named {
+        Named(id.into(), index.source(id).map(|s| s.title.clone()))
+    }
+
+    pub fn id(&self) -> &str {
+        &self.0
+    }
+
+    pub fn name(&self) -> Option<&str> {
+        self.1.as_deref()
+    }
+}
+
+/// A claim as the claims list shows it: what kind of claim, the legal terms
+/// and death toll it states, its date, who made it (or relayed it), its
+/// paraphrase, its verbatim quote and the source that reports it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ClaimRow {
+    pub id: String,
+    pub kind: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub terms: Vec<String>,
+    /// The death toll as the source words it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub toll: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<DateSpec>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claimant: Option<Named>,
+    /// In the reporting source's own voice.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub own_voice: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relayed_by: Option<Named>,
+    pub paraphrase: String,
+    pub quote: String,
+    pub reported_in: Named,
+    /// Where it was first made, where another source reports it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub via: Option<Named>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+impl ClaimRow {
+    /// The year the claims list (by date) puts it under; `None`: undated.
+    pub fn year(&self) -> Option<i32> {
+        year_of(self.date.as_ref())
+    }
+
+    /// Who made it, in the words of a language, as `Index::speaker_in` says it.
+    pub fn speaker(&self, words: &SpeakerWords) -> Speaker<'_> {
+        let claimant = self.claimant.as_ref();
+        speaker_of(
+            claimant.map(Named::id),
+            claimant.and_then(Named::name),
+            self.own_voice,
+            self.reported_in.name(),
+            words,
+        )
+    }
+}
+
+/// Whether the row at `at` of a part's `rows` of the claims list is under the
+/// same year as the row before it, so that a page beginning there says its
+/// first heading goes on from the page before; `continues` is what the part's
+/// entry says of its first row (`parts::ViewEntry::continues`).
+pub fn heading_goes_on(rows: &[ClaimRow], at: usize, continues: bool) -> bool {
+    match at.checked_sub(1) {
+        None => continues,
+        Some(before) => match (rows.get(before), rows.get(at)) {
+            (Some(before), Some(row)) => before.year() == row.year(),
+            _ => false,
+        },
+    }
+}
+
+/// A source as the sources list shows it: its kind, date, identifiers, title,
+/// publisher, and how many events and claims rest on it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SourceRow {
+    pub id: String,
+    pub kind: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<DateSpec>,
+    /// Its identifiers' values (an ISBN, a UN document symbol…).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub identifiers: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<Named>,
+    pub events: usize,
+    pub claims: usize,
+}
+
+fn year_of(date: Option<&DateSpec>) -> Option<i32> {
+    DateSpan::parse(&date?.when).ok().map(|span| span.year())
+}
+
+/// The claims list's rows for an address with no filter, in its order (by date).
+pub fn claim_rows(index: &Index) -> Vec<ClaimRow> {
+    let claims = &index.corpus.claims;
+    listed_by_default(index, Kind::Claim)
+        .into_iter()
+        .map(|c| {
+            let claim = &claims[c as usize];
+            ClaimRow {
+                id: claim.id.clone(),
+                kind: claim.kind.clone(),
+                terms: claim.legal_terms.clone(),
+                toll: (claim.death_toll.as_ref()).map(|t| t.as_written.clone()),
+                date: claim.date.clone(),
+                claimant: (claim.claimant.as_deref()).map(|id| Named::actor(index, id)),
+                own_voice: claim.in_author_voice(),
+                relayed_by: (claim.relayed_by.as_deref()).map(|id| Named::actor(index, id)),
+                paraphrase: claim.paraphrase.clone(),
+                quote: claim.quote.clone(),
+                reported_in: Named::source(index, &claim.reported_in),
+                via: (claim.via.as_deref()).map(|id| Named::source(index, id)),
+            }
+        })
+        .collect()
+}
+
+/// The sources list's rows for an address with no filter, in its order.
+pub fn source_rows(index: &Index) -> Vec<SourceRow> {
+    let sources = &index.corpus.sources;
+    listed_by_default(index, Kind::Source)
+        .into_iter()
+        .map(|s| {
+            let (source, facts) = (&sources[s as usize], &index.sources[s as usize]);
+            SourceRow {
+                id: source.id.clone(),
+                kind: source.kind.clone(),
+                title: source.title.clone(),
+                date: source.date.clone(),
+                identifiers: source.identifiers.iter().map(|i| i.value.clone()).collect(),
+                publisher: (source.publisher.as_deref()).map(|id| Named::actor(index, id)),
+                events: facts.related.events.len(),
+                claims: facts.related.claims.len(),
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,234 @@
+//! The claims' and the sources' lists in pages (`publish::views`), read back from
+//! their parts as the app reads them: every page of each, found through the
+//! manifest and checked against its hash, shows the records the app's own list
+//! shows on that page of the whole corpus, in the same order, under the same
+//! years, each claim with its quote, its source and who made it as the app says it.
+
+// Tests may unwrap: a failure is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+#[path = "../src/bin/gen-corpus/synth.rs"]
+#[allow(dead_code)]
+mod synth;
+
+#[path = "support/worded.rs"]
+mod worded;
+
+use dossier::corpus::model::Kind;
+use dossier::corpus::sha256::sha256_hex;
+use dossier::i18n::Lang;
+use dossier::publish::parts::{
+    inflate, part_holding, read_claim_rows, read_manifest, read_source_rows, split, Manifest,
+    PartsError, Split, ViewEntry,
+};
+use dossier::publish::views::{heading_goes_on, ClaimRow, SourceRow};
+use dossier::query::filter::{Filter, Outcome};
+use dossier::query::index::Index;
+use dossier::query::order::ClaimOrder;
+use dossier::query::url_state::{Page, PAGE_SIZE};
+use worded::worded_split;
+
+/// Record parts of 128 KiB of JSON: list parts of 64 KiB, a few pages each.
+const PART_BYTES: usize = 128 * 1024;
+
+/// The JSON of the part `entry`, as the app has it once inflated.
+fn json_of(split: &Split, entry: &ViewEntry) -> Vec<u8> {
+    let (_, stored) = split.files().find(|(f, _)| *f == entry.file).unwrap();
+    inflate(stored).unwrap()
+}
+
+/// Page `number` of a view's list in pages, as the app finds it: the part that
+/// holds the page's first row, read and checked by `read`.
+fn page_from_parts<T: Clone>(
+    split: &Split,
+    parts: &[ViewEntry],
+    number: usize,
+    read: impl Fn(&ViewEntry, &[u8], &str) -> Result<Vec<T>, PartsError>,
+) -> Vec<T> {
+    page_in_part(split, parts, number, read).0
+}
+
+/// Page `number`'s rows as `page_from_parts` gives them, with the rows of the
+/// part that holds it, where they begin in it, and its entry.
+fn page_in_part<'p, T: Clone>(
+    split: &Split,
+    parts: &'p [ViewEntry],
+    number: usize,
+    read: impl Fn(&ViewEntry, &[u8], &str) -> Result<Vec<T>, PartsError>,
+) -> (Vec<T>, Vec<T>, usize, &'p ViewEntry) {
+    let first = (number - 1) * PAGE_SIZE;
+    let entry = &parts[part_holding(parts, first).unwrap()];
+    let json = json_of(split, entry);
+    let rows = read(entry, &json, &sha256_hex(&json)).unwrap();
+    let from = first - entry.first;
+    let page = rows[from..(from + PAGE_SIZE).min(rows.len())].to_vec();
+    (page, rows, from, entry)
+}
+
+/// Page `number` of the list of `kind` an address with no filter shows, from
+/// the whole corpus, as the app's list works it out.
+fn page_of_whole(index: &Index, kind: Kind, number: usize) -> Vec<usize> {
+    let outcome = Outcome::new(index, &Filter::default(), kind);
+    let items = outcome.listing(index, kind, ClaimOrder::Date).items;
+    let page = Page::of(items.len(), number, PAGE_SIZE);
+    items[page.range].iter().map(|&i| i as usize).collect()
+}
+
+fn manifest_of(split: &Split) -> Manifest {
+    read_manifest(split.manifest_json().as_bytes()).unwrap()
+}
+
+#[test]
+fn every_page_of_claims_from_parts_is_the_apps_page_of_the_whole_corpus() {
+    let corpus = synth::generate(4000, 7);
+    let (split, index) = worded_split(&corpus, PART_BYTES);
+    let manifest = manifest_of(&split);
+    let claims = index.claims.len();
+    let parts = manifest.view_list(Kind::Claim);
+    assert!(parts.len() > 2, "a few parts: {}", parts.len());
+    assert_eq!(parts.iter().map(|p| p.count).sum::<usize>(), claims);
+    let pages = claims.div_ceil(PAGE_SIZE);
+    let year_of = |c: usize| index.claims[c].span.map(|s| s.year());
+    let mut went_on = 0;
+    for number in 1..=pages {
+        let (rows, part, from, entry) = page_in_part(&split, parts, number, read_claim_rows);
+        let whole = page_of_whole(&index, Kind::Claim, number);
+        assert_eq!(rows.len(), whole.len(), "page {number}");
+        // Its first heading goes on from the page before where the app's does.
+        let before = page_of_whole(&index, Kind::Claim, number.max(2) - 1);
+        let app_goes_on =
+            number > 1 && before.last().map(|&c| year_of(c)) == Some(year_of(whole[0]));
+        let goes_on = heading_goes_on(&part, from, entry.continues);
+        assert_eq!(goes_on, app_goes_on, "page {number}");
+        went_on += usize::from(goes_on && from == 0);
+        for (row, &c) in rows.iter().zip(&whole) {
+            let claim = &index.corpus.claims[c];
+            assert_eq!(row.id, claim.id, "page {number}");
+            // Under the year the app's list puts it.
+            assert_eq!(row.year(), index.claims[c].span.map(|s| s.year()));
+            assert_eq!(
+                (&row.quote, &row.paraphrase),
+                (&claim.quote, &claim.paraphrase)
+            );
+            assert_eq!(row.reported_in.id(), claim.reported_in);
+            assert_eq!(
+                row.reported_in.name(),
+                index.source(&claim.reported_in).map(|s| s.title.as_str())
+            );
+            assert_eq!(
+                row.toll.as_deref(),
+                claim.death_toll.as_ref().map(|t| t.as_written.as_str())
+            );
+            // Who made it, said as the app says it in each language.
+            for lang in Lang::ALL {
+                let words = &lang.strings().speaker;
+                assert_eq!(
+                    row.speaker(words),
+                    index.speaker_in(claim, words),
+                    "{}",
+                    claim.id
+                );
+            }
+        }
+    }
+    assert!(went_on > 0, "a year that goes on across parts");
+}
+
+#[test]
+fn every_page_of_sources_from_parts_is_the_apps_page_of_the_whole_corpus() {
+    let corpus = synth::generate(4000, 8);
+    let (split, index) = worded_split(&corpus, PART_BYTES);
+    let manifest = manifest_of(&split);
+    let parts = manifest.view_list(Kind::Source);
+    let sources = index.sources.len();
+    assert!(parts.len() > 1, "parts: {}", parts.len());
+    assert_eq!(parts.iter().map(|p| p.count).sum::<usize>(), sources);
+    for number in 1..=sources.div_ceil(PAGE_SIZE) {
+        let rows: Vec<SourceRow> = page_from_parts(&split, parts, number, read_source_rows);
+        let whole = page_of_whole(&index, Kind::Source, number);
+        let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
+        let expected: Vec<&str> = (whole.iter())
+            .map(|&s| index.corpus.sources[s].id.as_str())
+            .collect();
+        assert_eq!(ids, expected, "page {number}");
+        for (row, &s) in rows.iter().zip(&whole) {
+            let related = &index.sources[s].related;
+            assert_eq!(
+                (row.events, row.claims),
+                (related.events.len(), related.claims.len())
+            );
+            let publisher = index.corpus.sources[s].publisher.as_deref();
+            assert_eq!(row.publisher.as_ref().map(|p| p.id()), publisher);
+        }
+    }
+}
+
+#[test]
+fn a_claimant_or_source_the_corpus_lacks_is_named_by_its_id_alone() {
+    let mut corpus = synth::generate(600, 3);
+    let claim = &mut corpus.claims[0];
+    claim.claimant = Some("act-nobody".into());
+    claim.voice = "attributed".into();
+    let id = claim.id.clone();
+    let (split, index) = worded_split(&corpus, PART_BYTES);
+    let manifest = manifest_of(&split);
+    let parts = manifest.view_list(Kind::Claim);
+    let rows: Vec<ClaimRow> = (1..=index.claims.len().div_ceil(PAGE_SIZE))
+        .flat_map(|n| page_from_parts(&split, parts, n, read_claim_rows))
+        .collect();
+    let row = rows.iter().find(|r| r.id == id).unwrap();
+    let claimant = row.claimant.as_ref().unwrap();
+    assert_eq!((claimant.id(), claimant.name()), ("act-nobody", None));
+}
+
+#[test]
+fn parts_hold_whole_pages_and_a_damaged_one_is_named() {
+    let corpus = synth::generate(2000, 5);
+    let (split, _) = worded_split(&corpus, PART_BYTES);
+    let manifest = manifest_of(&split);
+    for kind in [Kind::Claim, Kind::Source] {
+        let parts = manifest.view_list(kind);
+        let mut next = 0;
+        for part in parts {
+            assert_eq!(part.first, next, "in order, end to end");
+            assert_eq!(part.first % PAGE_SIZE, 0, "a page is in one part");
+            next += part.count;
+        }
+        assert_eq!(part_holding(parts, next), None, "nothing past the list");
+    }
+    let entry = &manifest.claims_list[0];
+    let json = json_of(&split, entry);
+    let mut damaged = json.clone();
+    damaged[10] ^= 1;
+    assert_eq!(
+        read_claim_rows(entry, &damaged, &sha256_hex(&damaged)),
+        Err(PartsError::HashMismatch {
+            file: entry.file.clone()
+        })
+    );
+    let mut short = entry.clone();
+    short.count -= 1;
+    assert_eq!(
+        read_claim_rows(&short, &json, &entry.sha256),
+        Err(PartsError::WrongRecords {
+            file: entry.file.clone()
+        })
+    );
+    // A sources' part is not read as claims.
+    let sources = &manifest.sources_list[0];
+    let json = json_of(&split, sources);
+    assert!(read_claim_rows(sources, &json, &sha256_hex(&json)).is_err());
+}
+
+#[test]
+fn the_same_corpus_gives_the_same_lists_and_a_plain_split_has_none() {
+    let corpus = synth::generate(1000, 2);
+    let (a, _) = worded_split(&corpus, PART_BYTES);
+    let (b, _) = worded_split(&corpus, PART_BYTES);
+    assert_eq!(a.claims_list, b.claims_list);
+    assert_eq!(a.sources_list, b.sources_list);
+    assert!(a.claims_list.iter().all(|(f, _)| f.starts_with("c-")));
+    assert!(a.sources_list.iter().all(|(f, _)| f.starts_with("o-")));
+    let plain = split(&corpus, "0123", PART_BYTES);
+    assert!(plain.manifest.claims_list.is_empty() && plain.sources_list.is_empty());
+}
