@@ -11,7 +11,8 @@ use dossier::publish::gather::Gathering;
 use dossier::publish::pages::{ListRow, PlacedDays, PlacedRow};
 use dossier::publish::parts::{
     self, read_actor_rows, read_dates, read_list, read_reach, ActorTable, Assembly, ListEntry,
-    Manifest, PartsError, PlaceTable, ReachEntry, RowsEntry, TableEntry, MANIFEST,
+    Manifest, PartsError, PlaceTable, ReachEntry, ReadViewRows, RowsEntry, TableEntry, ViewEntry,
+    MANIFEST,
 };
 use dossier::publish::range::Days;
 use dossier::query::index::{Index, IndexBuilding};
@@ -578,6 +579,18 @@ pub async fn reach_part(entry: &ReachEntry, retry: bool) -> Result<Vec<PlacedDay
 pub async fn dates_part(entry: &RowsEntry, retry: bool) -> Result<Vec<Days>, LoadFailure> {
     let part = fetch_part(entry.file.clone(), retry).await?;
     read_dates(entry, &part.json, &part.sha256).map_err(LoadFailure::Parts)
+}
+
+/// The part `entry` of another view's list in pages (the claims', the
+/// sources'), fetched, checked against its hash and read by `read`
+/// (`parts::read_claim_rows`, `parts::read_source_rows`).
+pub async fn view_part<R>(
+    entry: &ViewEntry,
+    retry: bool,
+    read: ReadViewRows<R>,
+) -> Result<Vec<R>, LoadFailure> {
+    let part = fetch_part(entry.file.clone(), retry).await?;
+    read(entry, &part.json, &part.sha256).map_err(LoadFailure::Parts)
 }
 
 /// The part of the actors' lists' table `entry`, fetched, checked against its

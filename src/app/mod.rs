@@ -19,6 +19,7 @@ mod pages;
 mod range;
 mod takeaway;
 mod timeline;
+mod view_pages;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -677,7 +678,11 @@ fn Browser(data: Arc<Data>) -> impl IntoView {
         </header>
         <open::CorpusBar/>
         <open::ElsewhereNotice/>
-        {whole.then(|| view! { <lists::ViewTabs/> })}
+        {if whole {
+            view! { <lists::ViewTabs/> }.into_any()
+        } else {
+            view! { <view_pages::TabsInPages/> }.into_any()
+        }}
         <div class="layout">
             {whole.then(|| view! { <filters::FilterPanel/> })}
             <main id="main" tabindex="-1">

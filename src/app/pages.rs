@@ -28,21 +28,105 @@ use super::lists::{heading, page_note, runs, year_sections, Pager};
 use super::loader;
 use super::nav::{Entry, Nav, RecordLink};
 use super::range::RangeInPages;
+use super::view_pages::{view_only, ViewInPages};
 
-/// One part of the list, as far as it has come.
+/// One part of a list in pages, by its number, as far as it has come: its rows
+/// once read.
 #[derive(Clone)]
-enum ListPart {
+pub(super) enum PartRead<R> {
     Fetching(usize),
-    Read(usize, Arc<Vec<ListRow>>),
+    Read(usize, R),
     Failed(usize, LoadFailure),
 }
 
-impl ListPart {
+impl<R> PartRead<R> {
     fn number(&self) -> usize {
         match self {
-            ListPart::Fetching(at) | ListPart::Read(at, _) | ListPart::Failed(at, _) => *at,
+            PartRead::Fetching(at) | PartRead::Read(at, _) | PartRead::Failed(at, _) => *at,
         }
     }
+}
+
+/// The part of a list in pages that `wanted` names (its number and entry), as
+/// far as it has come: `fetch` reads it (afresh, past any cache, when asked
+/// again after it failed: `tries`) unless it is in, and an answer for a part no
+/// longer wanted (the reader paged on) is dropped. `read` is what is already in,
+/// shown at once.
+pub(super) fn part_for_page<E, R, Fut>(
+    wanted: Memo<Option<(usize, E)>>,
+    tries: RwSignal<u32>,
+    read: Option<(usize, R)>,
+    fetch: impl Fn(E, bool) -> Fut + Copy + 'static,
+) -> RwSignal<Option<PartRead<R>>, LocalStorage>
+where
+    E: Clone + PartialEq + Send + Sync + 'static,
+    R: Clone + 'static,
+    Fut: std::future::Future<Output = Result<R, LoadFailure>> + 'static,
+{
+    let part = RwSignal::new_local(read.map(|(at, rows)| PartRead::Read(at, rows)));
+    Effect::new(move |_| {
+        tries.track();
+        let Some((at, entry)) = wanted.get() else {
+            return;
+        };
+        let (have, retry) = part.with_untracked(|p| match p {
+            Some(PartRead::Failed(n, _)) => (false, *n == at),
+            Some(p) => (p.number() == at, false),
+            None => (false, false),
+        });
+        if have {
+            return;
+        }
+        part.set(Some(PartRead::Fetching(at)));
+        spawn_local(async move {
+            let fetched = fetch(entry, retry).await;
+            if wanted.with_untracked(|w| w.as_ref().map(|(n, _)| *n)) != Some(at) {
+                return;
+            }
+            part.set(Some(match fetched {
+                Ok(rows) => PartRead::Read(at, rows),
+                Err(failure) => PartRead::Failed(at, failure),
+            }));
+        });
+    });
+    part
+}
+
+/// A page of a list in pages, `view`'s of `total` records, as far as its part
+/// (`at`) has come: its rows drawn by `draw` (given the part's rows and where
+/// the page's begin in them), or that it is being fetched, or why it failed,
+/// with a retry; its heading and pager above and below.
+pub(super) fn page_in_part<R: 'static>(
+    view: View,
+    total: usize,
+    page: Page,
+    at: usize,
+    part: Option<PartRead<R>>,
+    tries: RwSignal<u32>,
+    draw: impl FnOnce(R) -> AnyView,
+) -> AnyView {
+    let t = lang().strings();
+    let shown = match part {
+        Some(PartRead::Read(n, rows)) if n == at => view! {
+            {page_note(&page, total)}
+            {draw(rows)}
+        }
+        .into_any(),
+        Some(PartRead::Failed(n, failure)) if n == at => view! {
+            <FailedWithRetry title=fill(t.page_failed, &[&thousands(page.number)]) failure retry=tries/>
+        }
+        .into_any(),
+        _ => view! {
+            <p role="status" class="hint">{fill(t.page_fetching, &[&thousands(page.number)])}</p>
+        }
+        .into_any(),
+    };
+    view! {
+        {heading(view, total, total)}
+        {shown}
+        <Pager page items=total/>
+    }
+    .into_any()
 }
 
 thread_local! {
@@ -112,6 +196,10 @@ pub fn ListInPages() -> impl IntoView {
                 .state
                 .with(|s| sought(s) && s.filter.window().0.is_open())
     });
+    let other_view = Memo::new(move |_| {
+        nav.state
+            .with(|s| s.record.is_none() && s.view != View::Events)
+    });
     let kinds = Memo::new(move |_| {
         listed
             && nav
@@ -122,7 +210,11 @@ pub fn ListInPages() -> impl IntoView {
         {move || searchable.get().then(|| view! { <ListSearch/> })}
         {move || kinds.get().then(|| view! { <ChosenKinds/> })}
         {dates}
-        {move || if actor.get() {
+        {move || if other_view.get() {
+            // The static first page is not this list.
+            remove_stand_in();
+            view! { <ViewInPages/> }.into_any()
+        } else if actor.get() {
             // The static first page is not this list.
             remove_stand_in();
             view! { <ActorInPages/> }.into_any()
@@ -170,7 +262,6 @@ fn DefaultInPages() -> impl IntoView {
     let page = Memo::new(move |_| Page::of(total, nav.state.with(|s| s.page_number()), PAGE_SIZE));
     // The static first page stands for page 1 while the page's script shows it.
     let static_shown = StoredValue::new(static_first_page_shown());
-    let part: RwSignal<Option<ListPart>, LocalStorage> = RwSignal::new_local(None);
     let tries = RwSignal::new(0u32);
     let wanted = Memo::new(move |_| {
         let manifest = d.manifest.as_ref().filter(|m| !m.list.is_empty())?;
@@ -186,42 +277,15 @@ fn DefaultInPages() -> impl IntoView {
         let at = manifest.list_part_of(page.range.start)?;
         Some((at, manifest.list.get(at)?.clone()))
     });
-    if let Some((at, entry)) = wanted.get_untracked() {
+    // The part last read, where this page is in it: back from a record, the list
+    // is drawn at once, and the record's link found and focused where it stood.
+    let read = wanted.get_untracked().and_then(|(at, entry)| {
         // A page other than the static one: the stand-ins go, static first page and all.
         remove_stand_in();
-        // The part last read, where this page is in it: back from a record, the list
-        // is drawn at once, and the record's link found and focused where it stood.
-        if let Some(rows) = last_read(&LAST_READ, &entry.file) {
-            part.set(Some(ListPart::Read(at, rows)));
-        }
-    }
-    // Fetches the part a page needs, unless it is in; an answer for a part no
-    // longer wanted (the reader paged on) is dropped.
-    Effect::new(move |_| {
-        tries.track();
-        let Some((at, entry)) = wanted.get() else {
-            return;
-        };
-        // Asked for again after it failed: fetched afresh, past any cache.
-        let (have, retry) = part.with_untracked(|p| match p {
-            Some(ListPart::Failed(n, _)) => (false, *n == at),
-            Some(p) => (p.number() == at, false),
-            None => (false, false),
-        });
-        if have {
-            return;
-        }
-        part.set(Some(ListPart::Fetching(at)));
-        spawn_local(async move {
-            let fetched = cached_list_part(&entry, retry).await;
-            if wanted.with_untracked(|w| w.as_ref().map(|(n, _)| *n)) != Some(at) {
-                return;
-            }
-            part.set(Some(match fetched {
-                Ok(rows) => ListPart::Read(at, rows),
-                Err(failure) => ListPart::Failed(at, failure),
-            }));
-        });
+        last_read(&LAST_READ, &entry.file).map(|rows| (at, rows))
+    });
+    let part = part_for_page(wanted, tries, read, |entry: ListEntry, retry| async move {
+        cached_list_part(&entry, retry).await
     });
     let list = move || {
         let Some((at, entry)) = wanted.get() else {
@@ -230,34 +294,13 @@ fn DefaultInPages() -> impl IntoView {
             return view! { <StaticFirstPage/> {pager} }.into_any();
         };
         let page = page.get();
-        let l = lang();
-        let t = l.strings();
-        match part.get() {
-            Some(ListPart::Read(n, rows)) if n == at => {
-                let from = page.range.start - entry.first;
-                let to = (page.range.end - entry.first).min(rows.len());
-                let shown = rows[from.min(to)..to].to_vec();
-                view! {
-                    {heading(View::Events, total, total)}
-                    {page_note(&page, total)}
-                    <div class="timeline"><PageRows rows=shown/></div>
-                    <Pager page items=total/>
-                }
-                .into_any()
-            }
-            Some(ListPart::Failed(n, failure)) if n == at => view! {
-                {heading(View::Events, total, total)}
-                <FailedWithRetry title=fill(t.page_failed, &[&thousands(page.number)]) failure retry=tries/>
-                <Pager page items=total/>
-            }
-            .into_any(),
-            _ => view! {
-                {heading(View::Events, total, total)}
-                <p role="status" class="hint">{fill(t.page_fetching, &[&thousands(page.number)])}</p>
-                <Pager page items=total/>
-            }
-            .into_any(),
-        }
+        let range = page.range.clone();
+        page_in_part(View::Events, total, page, at, part.get(), tries, |rows| {
+            let from = range.start - entry.first;
+            let to = (range.end - entry.first).min(rows.len());
+            let shown = rows[from.min(to)..to].to_vec();
+            view! { <div class="timeline"><PageRows rows=shown/></div> }.into_any()
+        })
     };
     // The year box, where the list is in pages: it stays while pages change.
     view! {
@@ -343,9 +386,10 @@ fn YearJump() -> impl IntoView {
 
 /// Whether the address asks for a list of which pages can be read before the
 /// corpus: no record, the events view (any page of it), and no filter but a
-/// date range, or but actors, kinds and words searched for, and a date range.
+/// date range, or but actors, kinds and words searched for, and a date range;
+/// or the claims or the sources view with no filter.
 pub fn shows_list(state: &UrlState) -> bool {
-    dates_only(state) || actors_only(state) || sought_only(state)
+    dates_only(state) || actors_only(state) || sought_only(state) || view_only(state)
 }
 
 /// Whether the address asks for the default list, or that list over a date

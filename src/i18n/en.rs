@@ -434,6 +434,7 @@ pub static STRINGS: Strings = Strings {
     search_failed: "The words typed could not be looked up.",
     chosen_kinds: "Chosen kinds",
     kinds_failed: "The kinds chosen could not be looked up.",
+    view_waits: "This list is shown once the whole corpus is read.",
 };
 
 impl SpeakerWords {

@@ -524,4 +524,5 @@ pub static STRINGS: Strings = Strings {
     search_failed: "واژه‌های نوشته‌شده جست‌وجو نشد.",
     chosen_kinds: "انواع برگزیده",
     kinds_failed: "انواع برگزیده جست‌وجو نشد.",
+    view_waits: "این فهرست پس از خواندن کل مجموعه نمایش داده می‌شود.",
 };

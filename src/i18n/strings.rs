@@ -469,4 +469,6 @@ pub struct Strings {
     pub chosen_kinds: &'static str,
     /// The kinds chosen could not be looked up.
     pub kinds_failed: &'static str,
+    /// Where a view's list needs the whole corpus (the notice above offers to read it).
+    pub view_waits: &'static str,
 }

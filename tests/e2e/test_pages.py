@@ -179,6 +179,106 @@ def test_another_view_in_the_address_shows_no_page_of_the_events_list(large_on_r
     assert not part_requests(page, "l") and not part_requests(page, "k")
 
 
+CLAIM_ROWS = "return [...document.querySelectorAll('li.record.claim h4 a')].map(a => a.dataset.id)"
+SOURCE_ROWS = "return [...document.querySelectorAll('li.record.source h3 a')].map(a => a.dataset.id)"
+GROUPS = "return [...document.querySelectorAll('main section.group > h3')].map(h => h.textContent)"
+# Each claim's quote, who made it and the source that reports it, as the list shows them.
+CLAIM_TEXTS = ("return [...document.querySelectorAll('li.record.claim')].map(li => "
+               "[li.querySelector('blockquote').textContent, li.querySelector('.claimant').textContent, "
+               "li.querySelector('.reported').textContent, li.querySelector('.meta').textContent])")
+SOURCE_TEXTS = ("return [...document.querySelectorAll('li.record.source')].map(li => "
+                "[li.querySelector('.meta').textContent, li.querySelector('.counts').textContent])")
+
+
+def view_page(page, rows, texts):
+    """The ids of the rows on screen (by the script `rows`), once there, their group
+    headings and what `texts` reads of them."""
+    page.wait(lambda d: d.execute_script(rows))
+    return page.d.execute_script(rows), page.d.execute_script(GROUPS), page.d.execute_script(texts)
+
+
+@pytest.mark.every_engine
+def test_a_claims_page_before_the_corpus_is_the_whole_lists_page(large_on_request, page):
+    url, _, manifest = large_on_request
+    claims = manifest["totals"]["claims"]
+    # A page that begins a part of the claims' list under a year that goes on from
+    # the part before, then the next page, inside that part.
+    part = next(p for p in manifest["claims_list"][1:] if p.get("continues") and p["count"] > 50)
+    starts = part["first"] // 50 + 1
+    page.open(f"{url}?view=claims&page={starts}")
+    page.until_title(f"Claims ({claims:,})")
+    begins = view_page(page, CLAIM_ROWS, CLAIM_TEXTS)
+    assert len(begins[0]) == 50, begins[0]
+    assert f"page {starts:,} of" in page.text("nav.pager")
+    # Its first year goes on from the page before, as the part says.
+    assert "(continued)" in begins[1][0], begins[1]
+    follow(page, f"nav.pager a[aria-label='Next page, {starts + 1:,}']")
+    page.wait(lambda d: d.execute_script(CLAIM_ROWS) != begins[0])
+    inner = view_page(page, CLAIM_ROWS, CLAIM_TEXTS)
+    # One part of the claims' list and no record part: the corpus is not read.
+    assert part_requests(page, "c") == [part["file"]]
+    assert not part_requests(page, "r") and not part_requests(page, "l")
+    # Read whole, the app's own list shows the same claims on the same pages, under
+    # the same years, with the same quotes, claimants, sources and kinds.
+    read_whole_until(page, f"Claims ({claims:,})")
+    assert page.query().endswith(f"page={starts + 1}")
+    page.wait(lambda d: view_page(page, CLAIM_ROWS, CLAIM_TEXTS) == inner)
+    follow(page, f"nav.pager a[aria-label='Previous page, {starts:,}']")
+    page.wait(lambda d: view_page(page, CLAIM_ROWS, CLAIM_TEXTS) == begins)
+
+
+def test_the_sources_tab_before_the_corpus_lists_the_whole_lists_sources(large_on_request, page):
+    url, _, manifest = large_on_request
+    totals = manifest["totals"]
+    page.open(f"{url}?page=2")
+    rows_shown(page)
+    # The tabs count each view from the manifest, before any record is read.
+    tabs = page.text("nav.tabs")
+    for label, kind in [("Events", "events"), ("Claims", "claims"), ("Sources", "sources")]:
+        assert f"{label} ({totals[kind]:,})" in tabs, tabs
+    page.one("nav.tabs a[href*='view=sources']").click()
+    page.until_title(f"Sources ({totals['sources']:,})")
+    first = view_page(page, SOURCE_ROWS, SOURCE_TEXTS)
+    assert len(first[0]) == 50
+    follow(page, "nav.pager a[aria-label='Next page, 2']")
+    page.wait(lambda d: d.execute_script(SOURCE_ROWS) != first[0])
+    second = view_page(page, SOURCE_ROWS, SOURCE_TEXTS)
+    assert len(part_requests(page, "o")) == 1, "the first pages share a part"
+    assert not part_requests(page, "r")
+    read_whole_until(page, f"Sources ({totals['sources']:,})")
+    page.wait(lambda d: view_page(page, SOURCE_ROWS, SOURCE_TEXTS) == second)
+
+
+def test_a_damaged_part_of_the_claims_list_is_named_and_retry_recovers(large_on_request, page):
+    url, site, manifest = large_on_request
+    mend = damage(site / "parts" / manifest["claims_list"][0]["file"])
+    page.open(f"{url}?view=claims")
+    alert = page.text("main .failure[role=alert]")
+    assert "Page 1 of the list could not be fetched" in alert, alert
+    assert manifest["claims_list"][0]["file"] in alert, alert
+    assert not page.css("li.record.claim")
+    mend()
+    page.one("main .failure[role=alert] button").click()
+    assert len(view_page(page, CLAIM_ROWS, CLAIM_TEXTS)[0]) == 50
+
+
+def test_the_actors_view_before_the_corpus_says_it_comes_with_the_corpus(large_on_request, page):
+    url, _, _ = large_on_request
+    page.open(f"{url}?view=actors")
+    assert "once the whole corpus is read" in page.text("main p.hint")
+    assert page.one(".alone button")
+    assert not page.css("li.record, nav.pager")
+
+
+def test_the_page_starts_the_part_of_a_claims_page_opened_by_its_address_before_the_app(
+        large_on_request, no_app, page):
+    url, _, manifest = large_on_request
+    part = manifest["claims_list"][1]
+    page.d.get(f"{url}?view=claims&page={part['first'] // 50 + 1}")
+    page.wait(lambda d: part_requests(page, "c"))
+    assert part_requests(page, "c") == [part["file"]]
+
+
 def test_pages_are_read_while_the_rest_of_a_large_corpus_is(large_shown_while_read, slow_link, page):
     url, _, manifest = large_shown_while_read
     events = manifest["totals"]["events"]

@@ -1,0 +1,314 @@
+//! The claims and the sources views before a large corpus is read: for an
+//! address with no filter, their lists a page at a time, each page from the one
+//! part of that list that holds it (`publish::views`), as the events list's
+//! pages are. Another view, or one of these with a filter, waits for the corpus.
+
+use std::cell::RefCell;
+use std::sync::Arc;
+use std::thread::LocalKey;
+
+use dossier::corpus::model::Kind;
+use dossier::corpus::vocab;
+use dossier::i18n::fill;
+use dossier::publish::parts::{
+    part_holding, read_claim_rows, read_source_rows, ReadViewRows, ViewEntry,
+};
+use dossier::publish::views::{heading_goes_on, ClaimRow, Named, SourceRow};
+use dossier::query::filter::Filter;
+use dossier::query::index::Speaker;
+use dossier::query::order::ClaimOrder;
+use dossier::query::url_state::{Page, UrlState, View, PAGE_SIZE};
+use leptos::prelude::*;
+
+use super::bits::{count, data, keep_read, lang, last_read, DateText, LastRead};
+use super::lists::runs;
+use super::loader;
+use super::nav::{Nav, RecordLink, StateLink};
+use super::pages::{page_in_part, part_for_page};
+
+thread_local! {
+    /// The part of each list last read, by its file name: a page drawn again
+    /// (back from a record) is on screen at once.
+    static CLAIMS_READ: LastRead<String, Arc<Vec<ClaimRow>>> = const { RefCell::new(None) };
+    static SOURCES_READ: LastRead<String, Arc<Vec<SourceRow>>> = const { RefCell::new(None) };
+}
+
+/// Whether the address asks for the claims (by date, their order for no
+/// filter) or the sources with no filter and no record: the lists of other
+/// views than the events' that the build writes in pages.
+pub fn view_only(state: &UrlState) -> bool {
+    state.record.is_none()
+        && matches!(state.view, View::Claims | View::Sources)
+        && state.filter == Filter::default()
+        && state.claim_order == ClaimOrder::Date
+}
+
+/// The view tabs before the corpus is read: each view's count where the
+/// address has no filter (the manifest's totals), none where it has one,
+/// which only the corpus can count.
+#[component]
+pub fn TabsInPages() -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let d = data();
+    let l = lang();
+    let totals = d.manifest.as_ref().map(|m| m.totals);
+    let unfiltered = Memo::new(move |_| nav.state.with(|s| s.filter == Filter::default()));
+    let tabs = View::ALL
+        .into_iter()
+        .map(|view| {
+            let total = totals.as_ref().map(|t| t.of(view.kind()));
+            let n = move || {
+                (total.filter(|_| unfiltered.get())).map(
+                    |n| view! { " " <span class="count">{format!("({})", l.number(n))}</span> },
+                )
+            };
+            let current = move || nav.state.with(|s| s.view == view && s.record.is_none());
+            let change = move |s: &mut UrlState| {
+                s.view = view;
+                s.record = None;
+            };
+            view! {
+                <li class:current=current>
+                    <StateLink change>{l.view_label(view)}{n}</StateLink>
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <nav class="tabs" aria-label=l.strings().views><ul>{tabs}</ul></nav> }
+}
+
+/// The view in the address other than the events': its list in pages where the
+/// build wrote one and the address has no filter, else a word that it comes
+/// with the whole corpus (the notice above offers to read it).
+#[component]
+pub fn ViewInPages() -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let d = data();
+    let (claims, sources) = (d.manifest.as_ref()).map_or_else(Default::default, |m| {
+        (
+            m.view_list(Kind::Claim).to_vec(),
+            m.view_list(Kind::Source).to_vec(),
+        )
+    });
+    let shown = Memo::new(move |_| {
+        nav.state.with(|s| {
+            let paged = match s.view {
+                View::Claims => !claims.is_empty(),
+                View::Sources => !sources.is_empty(),
+                View::Events | View::Actors => false,
+            };
+            (paged && view_only(s)).then_some(s.view)
+        })
+    });
+    let d = d.clone();
+    move || {
+        let manifest = d.manifest.as_ref();
+        let parts = |kind| manifest.map_or_else(Vec::new, |m| m.view_list(kind).to_vec());
+        match shown.get() {
+            Some(View::Claims) => rows_in_pages(
+                View::Claims,
+                parts(Kind::Claim),
+                &CLAIMS_READ,
+                read_claim_rows,
+                claims_page,
+            )
+            .into_any(),
+            Some(View::Sources) => rows_in_pages(
+                View::Sources,
+                parts(Kind::Source),
+                &SOURCES_READ,
+                read_source_rows,
+                sources_page,
+            )
+            .into_any(),
+            _ => {
+                let view = nav.state.with_untracked(|s| s.view);
+                let l = lang();
+                view! {
+                    <h2 class="list-title" id="list-title">{l.view_label(view)}</h2>
+                    <p role="status" class="hint">{l.strings().view_waits}</p>
+                }
+                .into_any()
+            }
+        }
+    }
+}
+
+/// A view's list in pages: `parts` (the manifest's), the page in the address
+/// read from the one part that holds it (by `read`, kept in `cell` once read),
+/// drawn by `draw` from that part's rows, the page's place in them and its entry.
+fn rows_in_pages<R: Clone + 'static>(
+    view: View,
+    parts: Vec<ViewEntry>,
+    cell: &'static LocalKey<LastRead<String, Arc<Vec<R>>>>,
+    read: ReadViewRows<R>,
+    draw: fn(&[R], std::ops::Range<usize>, &ViewEntry) -> AnyView,
+) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let total: usize = parts.iter().map(|p| p.count).sum();
+    let page = Memo::new(move |_| Page::of(total, nav.state.with(|s| s.page_number()), PAGE_SIZE));
+    let wanted = Memo::new(move |_| {
+        let at = part_holding(&parts, page.get().range.start)?;
+        Some((at, parts.get(at)?.clone()))
+    });
+    let tries = RwSignal::new(0u32);
+    let already = wanted
+        .get_untracked()
+        .and_then(|(at, entry)| last_read(cell, &entry.file).map(|rows| (at, rows)));
+    let part = part_for_page(
+        wanted,
+        tries,
+        already,
+        move |entry: ViewEntry, retry| async move {
+            if let Some(rows) = last_read(cell, &entry.file).filter(|_| !retry) {
+                return Ok(rows);
+            }
+            let rows = Arc::new(loader::view_part(&entry, retry, read).await?);
+            keep_read(cell, entry.file.clone(), rows.clone());
+            Ok(rows)
+        },
+    );
+    move || {
+        let page = page.get();
+        let Some((at, entry)) = wanted.get() else {
+            return super::lists::heading(view, 0, 0).into_any();
+        };
+        let from = page.range.start - entry.first;
+        let to = (page.range.end - entry.first).min(entry.count);
+        page_in_part(
+            view,
+            total,
+            page,
+            at,
+            part.get(),
+            tries,
+            move |rows: Arc<Vec<R>>| draw(&rows, from..to.min(rows.len()), &entry),
+        )
+    }
+}
+
+/// A link to a record a row names, by its name; its id alone, not linked,
+/// where the corpus lacks it.
+fn named_link(named: Named) -> AnyView {
+    match named {
+        Named(id, Some(name)) => {
+            view! { <RecordLink id><span dir="auto">{name}</span></RecordLink> }.into_any()
+        }
+        Named(id, None) => view! { <span class="missing">{id}</span> }.into_any(),
+    }
+}
+
+/// A page of the claims list (`at` in its part's `rows`), under the year of
+/// each claim as the claims list by date groups them.
+fn claims_page(rows: &[ClaimRow], at: std::ops::Range<usize>, entry: &ViewEntry) -> AnyView {
+    let l = lang();
+    let t = l.strings();
+    let year = |row: &ClaimRow| {
+        row.year()
+            .map_or(t.undated_heading.to_string(), |y| l.year(y))
+    };
+    let goes_on = heading_goes_on(rows, at.start, entry.continues);
+    let places: Vec<u32> = at.map(|i| i as u32).collect();
+    runs(&places, |i| year(&rows[i as usize]))
+        .into_iter()
+        .enumerate()
+        .map(|(n, (name, list))| {
+            let title = if n == 0 && goes_on {
+                fill(t.continued, &[&name])
+            } else {
+                name
+            };
+            let items = (list.into_iter())
+                .map(|i| claim_item(rows[i as usize].clone()))
+                .collect_view();
+            view! {
+                <section class="group">
+                    <h3 dir="auto">{title}</h3>
+                    <ol class="records">{items}</ol>
+                </section>
+            }
+        })
+        .collect_view()
+        .into_any()
+}
+
+/// A claim as the claims list shows it (`lists::ClaimItem`), from its row.
+fn claim_item(row: ClaimRow) -> AnyView {
+    let l = lang();
+    let t = l.strings();
+    let terms: Vec<&str> = (row.terms.iter())
+        .map(|term| l.term(&vocab::LEGAL_TERMS, term))
+        .collect();
+    let speaker = match row.speaker(&t.speaker) {
+        Speaker::Claimant(_) => row.claimant.clone().map(named_link),
+        Speaker::OwnVoice(words) => {
+            Some(view! { <span class="author-voice" dir="auto">{words}</span> }.into_any())
+        }
+    };
+    let ClaimRow {
+        id,
+        kind,
+        toll,
+        date,
+        relayed_by,
+        paraphrase,
+        quote,
+        reported_in,
+        via,
+        ..
+    } = row;
+    view! {
+        <li class="record claim">
+            <p class="meta">
+                <span class="kind">{l.term(&vocab::CLAIM_KINDS, &kind).to_string()}</span>
+                {(!terms.is_empty()).then(|| format!(" · {}", terms.join(t.comma)))}
+                {toll.map(|toll| view! { " · " <strong class="figure" dir="auto">{toll}</strong> })}
+                " · " <DateText date/>
+            </p>
+            <p class="claimant">{speaker}{relayed_by.map(|r| view! { {t.relayed_by_lead} {named_link(r)} })}</p>
+            <h4 dir="auto"><RecordLink id><span dir="auto">{paraphrase}</span></RecordLink></h4>
+            <blockquote dir="auto">{quote}</blockquote>
+            <p class="reported">
+                {t.reported_in_lead} {named_link(reported_in)}
+                {via.map(|v| view! { {t.first_made_in_lead} {named_link(v)} })}
+            </p>
+        </li>
+    }
+    .into_any()
+}
+
+/// A page of the sources list (`at` in its part's `rows`).
+fn sources_page(rows: &[SourceRow], at: std::ops::Range<usize>, _: &ViewEntry) -> AnyView {
+    let items = (rows[at].iter())
+        .map(|row| source_item(row.clone()))
+        .collect_view();
+    view! { <ol class="records">{items}</ol> }.into_any()
+}
+
+/// A source as the sources list shows it (`lists::SourceItem`), from its row:
+/// what it cites and what cites it are on its own page.
+fn source_item(row: SourceRow) -> AnyView {
+    let l = lang();
+    let t = l.strings();
+    let idents = row.identifiers.join(", ");
+    let counts = fill(
+        t.rest_on_it,
+        &[
+            &count(row.events, Kind::Event),
+            &count(row.claims, Kind::Claim),
+        ],
+    );
+    view! {
+        <li class="record source">
+            <p class="meta">
+                <span class="kind">{l.term(&vocab::SOURCE_KINDS, &row.kind).to_string()}</span>
+                " · " <DateText date=row.date/>
+                {(!idents.is_empty()).then(|| view! { " · " <span dir="ltr">{idents}</span> })}
+            </p>
+            <h3 dir="auto"><RecordLink id=row.id><span dir="auto">{row.title}</span></RecordLink></h3>
+            {row.publisher.map(|p| view! { <p>{t.published_by_lead} {named_link(p)}</p> })}
+            <p class="counts">{counts}</p>
+        </li>
+    }
+    .into_any()
+}
