@@ -18,8 +18,8 @@ use dossier::corpus::model::Kind;
 use dossier::corpus::sha256::sha256_hex;
 use dossier::i18n::Lang;
 use dossier::publish::parts::{
-    inflate, part_holding, read_claim_rows, read_manifest, read_source_rows, split, Manifest,
-    PartsError, Split, ViewEntry,
+    inflate, part_holding, read_claim_rows, read_manifest, read_source_rows, read_view_directory,
+    split, Manifest, PartsError, RowsEntry, Split, ViewEntry,
 };
 use dossier::publish::views::{heading_goes_on, ClaimRow, SourceRow};
 use dossier::query::filter::{Filter, Outcome};
@@ -31,38 +31,55 @@ use worded::worded_split;
 /// Record parts of 128 KiB of JSON: list parts of 64 KiB, a few pages each.
 const PART_BYTES: usize = 128 * 1024;
 
-/// The JSON of the part `entry`, as the app has it once inflated.
-fn json_of(split: &Split, entry: &ViewEntry) -> Vec<u8> {
-    let (_, stored) = split.files().find(|(f, _)| *f == entry.file).unwrap();
+/// The JSON of the part `file`, as the app has it once inflated.
+fn json_of(split: &Split, file: &str) -> Vec<u8> {
+    let (_, stored) = split.files().find(|(f, _)| *f == file).unwrap();
     inflate(stored).unwrap()
+}
+
+/// The entries of the list's parts in the part of its directory that holds the
+/// row at `place`, read and checked, as the app finds them from the manifest.
+fn directory_at(split: &Split, directory: &[RowsEntry], place: usize) -> Vec<ViewEntry> {
+    let entry = &directory[part_holding(directory, place).unwrap()];
+    let json = json_of(split, &entry.file);
+    read_view_directory(entry, &json, &sha256_hex(&json)).unwrap()
 }
 
 /// Page `number` of a view's list in pages, as the app finds it: the part that
 /// holds the page's first row, read and checked by `read`.
 fn page_from_parts<T: Clone>(
     split: &Split,
-    parts: &[ViewEntry],
+    parts: &[RowsEntry],
     number: usize,
     read: impl Fn(&ViewEntry, &[u8], &str) -> Result<Vec<T>, PartsError>,
 ) -> Vec<T> {
     page_in_part(split, parts, number, read).0
 }
 
-/// Page `number`'s rows as `page_from_parts` gives them, with the rows of the
-/// part that holds it, where they begin in it, and its entry.
-fn page_in_part<'p, T: Clone>(
+/// Page `number`'s rows as `page_from_parts` gives them (the list's part named
+/// by the part of its directory `directory` names), with the rows of the part
+/// that holds it, where they begin in it, and its entry.
+fn page_in_part<T: Clone>(
     split: &Split,
-    parts: &'p [ViewEntry],
+    directory: &[RowsEntry],
     number: usize,
     read: impl Fn(&ViewEntry, &[u8], &str) -> Result<Vec<T>, PartsError>,
-) -> (Vec<T>, Vec<T>, usize, &'p ViewEntry) {
+) -> (Vec<T>, Vec<T>, usize, ViewEntry) {
     let first = (number - 1) * PAGE_SIZE;
-    let entry = &parts[part_holding(parts, first).unwrap()];
-    let json = json_of(split, entry);
-    let rows = read(entry, &json, &sha256_hex(&json)).unwrap();
+    let parts = directory_at(split, directory, first);
+    let entry = parts[part_holding(&parts, first).unwrap()].clone();
+    let json = json_of(split, &entry.file);
+    let rows = read(&entry, &json, &sha256_hex(&json)).unwrap();
     let from = first - entry.first;
     let page = rows[from..(from + PAGE_SIZE).min(rows.len())].to_vec();
     (page, rows, from, entry)
+}
+
+/// Every entry of a view's list's parts, from every part of its directory.
+fn every_part(split: &Split, directory: &[RowsEntry]) -> Vec<ViewEntry> {
+    (directory.iter())
+        .flat_map(|d| directory_at(split, directory, d.first))
+        .collect()
 }
 
 /// Page `number` of the list of `kind` an address with no filter shows, from
@@ -81,12 +98,18 @@ fn manifest_of(split: &Split) -> Manifest {
 #[test]
 fn every_page_of_claims_from_parts_is_the_apps_page_of_the_whole_corpus() {
     let corpus = synth::generate(4000, 7);
-    let (split, index) = worded_split(&corpus, PART_BYTES);
+    // Parts of a page or two, so that the directory of the list's parts is in a few.
+    let (split, index) = worded_split(&corpus, PART_BYTES / 4);
     let manifest = manifest_of(&split);
     let claims = index.claims.len();
     let parts = manifest.view_list(Kind::Claim);
-    assert!(parts.len() > 2, "a few parts: {}", parts.len());
-    assert_eq!(parts.iter().map(|p| p.count).sum::<usize>(), claims);
+    assert!(
+        parts.len() > 1,
+        "a directory of a few parts: {}",
+        parts.len()
+    );
+    assert!(every_part(&split, parts).len() > 2 * parts.len());
+    assert_eq!(manifest.view_total(Kind::Claim), claims);
     let pages = claims.div_ceil(PAGE_SIZE);
     let year_of = |c: usize| index.claims[c].span.map(|s| s.year());
     let mut went_on = 0;
@@ -141,8 +164,8 @@ fn every_page_of_sources_from_parts_is_the_apps_page_of_the_whole_corpus() {
     let manifest = manifest_of(&split);
     let parts = manifest.view_list(Kind::Source);
     let sources = index.sources.len();
-    assert!(parts.len() > 1, "parts: {}", parts.len());
-    assert_eq!(parts.iter().map(|p| p.count).sum::<usize>(), sources);
+    assert!(every_part(&split, parts).len() > 1, "parts of a few pages");
+    assert_eq!(manifest.view_total(Kind::Source), sources);
     for number in 1..=sources.div_ceil(PAGE_SIZE) {
         let rows: Vec<SourceRow> = page_from_parts(&split, parts, number, read_source_rows);
         let whole = page_of_whole(&index, Kind::Source, number);
@@ -187,17 +210,18 @@ fn parts_hold_whole_pages_and_a_damaged_one_is_named() {
     let (split, _) = worded_split(&corpus, PART_BYTES);
     let manifest = manifest_of(&split);
     for kind in [Kind::Claim, Kind::Source] {
-        let parts = manifest.view_list(kind);
+        let parts = every_part(&split, manifest.view_list(kind));
         let mut next = 0;
-        for part in parts {
+        for part in &parts {
             assert_eq!(part.first, next, "in order, end to end");
             assert_eq!(part.first % PAGE_SIZE, 0, "a page is in one part");
             next += part.count;
         }
-        assert_eq!(part_holding(parts, next), None, "nothing past the list");
+        assert_eq!(part_holding(&parts, next), None, "nothing past the list");
+        assert_eq!(part_holding(manifest.view_list(kind), next), None);
     }
-    let entry = &manifest.claims_list[0];
-    let json = json_of(&split, entry);
+    let entry = &every_part(&split, &manifest.claims_list)[0];
+    let json = json_of(&split, &entry.file);
     let mut damaged = json.clone();
     damaged[10] ^= 1;
     assert_eq!(
@@ -215,9 +239,28 @@ fn parts_hold_whole_pages_and_a_damaged_one_is_named() {
         })
     );
     // A sources' part is not read as claims.
-    let sources = &manifest.sources_list[0];
-    let json = json_of(&split, sources);
+    let sources = &every_part(&split, &manifest.sources_list)[0];
+    let json = json_of(&split, &sources.file);
     assert!(read_claim_rows(sources, &json, &sha256_hex(&json)).is_err());
+    // A part of the directory damaged, or holding other parts than it says, is named.
+    let directory = &manifest.claims_list[0];
+    let json = json_of(&split, &directory.file);
+    let mut damaged = json.clone();
+    damaged[5] ^= 1;
+    assert_eq!(
+        read_view_directory(directory, &damaged, &sha256_hex(&damaged)),
+        Err(PartsError::HashMismatch {
+            file: directory.file.clone()
+        })
+    );
+    let mut longer = directory.clone();
+    longer.count += 1;
+    assert_eq!(
+        read_view_directory(&longer, &json, &directory.sha256),
+        Err(PartsError::WrongRecords {
+            file: directory.file.clone()
+        })
+    );
 }
 
 #[test]
@@ -229,6 +272,8 @@ fn the_same_corpus_gives_the_same_lists_and_a_plain_split_has_none() {
     assert_eq!(a.sources_list, b.sources_list);
     assert!(a.claims_list.iter().all(|(f, _)| f.starts_with("c-")));
     assert!(a.sources_list.iter().all(|(f, _)| f.starts_with("o-")));
+    assert_eq!(a.view_directories, b.view_directories);
+    assert!(a.view_directories.iter().all(|(f, _)| f.starts_with("v-")));
     let plain = split(&corpus, "0123", PART_BYTES);
     assert!(plain.manifest.claims_list.is_empty() && plain.sources_list.is_empty());
 }

@@ -581,6 +581,13 @@ pub async fn dates_part(entry: &RowsEntry, retry: bool) -> Result<Vec<Days>, Loa
     read_dates(entry, &part.json, &part.sha256).map_err(LoadFailure::Parts)
 }
 
+/// The part `entry` of the directory of another view's list in pages,
+/// fetched, checked against its hash and read: the entries of the list's parts.
+pub async fn view_directory(entry: &RowsEntry, retry: bool) -> Result<Vec<ViewEntry>, LoadFailure> {
+    let part = fetch_part(entry.file.clone(), retry).await?;
+    parts::read_view_directory(entry, &part.json, &part.sha256).map_err(LoadFailure::Parts)
+}
+
 /// The part `entry` of another view's list in pages (the claims', the
 /// sources'), fetched, checked against its hash and read by `read`
 /// (`parts::read_claim_rows`, `parts::read_source_rows`).

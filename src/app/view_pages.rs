@@ -11,7 +11,7 @@ use dossier::corpus::model::Kind;
 use dossier::corpus::vocab;
 use dossier::i18n::fill;
 use dossier::publish::parts::{
-    part_holding, read_claim_rows, read_source_rows, ReadViewRows, ViewEntry,
+    part_holding, read_claim_rows, read_source_rows, ReadViewRows, RowsEntry, ViewEntry,
 };
 use dossier::publish::views::{heading_goes_on, ClaimRow, Named, SourceRow};
 use dossier::query::filter::Filter;
@@ -20,18 +20,26 @@ use dossier::query::order::ClaimOrder;
 use dossier::query::url_state::{Page, UrlState, View, PAGE_SIZE};
 use leptos::prelude::*;
 
-use super::bits::{count, data, keep_read, lang, last_read, DateText, LastRead};
+use super::bits::{
+    count, data, few_read, keep_few, keep_read, lang, last_read, DateText, FewRead, LastRead,
+};
 use super::lists::runs;
 use super::loader;
 use super::nav::{Nav, RecordLink, StateLink};
-use super::pages::{page_in_part, part_for_page};
+use super::pages::{page_in_part, part_for_page, PartRead};
 
 thread_local! {
     /// The part of each list last read, by its file name: a page drawn again
     /// (back from a record) is on screen at once.
     static CLAIMS_READ: LastRead<String, Arc<Vec<ClaimRow>>> = const { RefCell::new(None) };
     static SOURCES_READ: LastRead<String, Arc<Vec<SourceRow>>> = const { RefCell::new(None) };
+    /// The parts of the lists' directories read, by file name: small, and
+    /// needed again by every page they cover.
+    static DIRECTORIES: FewRead<String, Arc<Vec<ViewEntry>>> = const { RefCell::new(Vec::new()) };
 }
+
+/// How many parts of the lists' directories are kept read.
+const DIRECTORIES_KEPT: usize = 8;
 
 /// Whether the address asks for the claims (by date, their order for no
 /// filter) or the sources with no filter and no record: the lists of other
@@ -84,17 +92,17 @@ pub fn TabsInPages() -> impl IntoView {
 pub fn ViewInPages() -> impl IntoView {
     let nav = expect_context::<Nav>();
     let d = data();
-    let (claims, sources) = (d.manifest.as_ref()).map_or_else(Default::default, |m| {
+    let (claims, sources) = (d.manifest.as_ref()).map_or((false, false), |m| {
         (
-            m.view_list(Kind::Claim).to_vec(),
-            m.view_list(Kind::Source).to_vec(),
+            !m.view_list(Kind::Claim).is_empty(),
+            !m.view_list(Kind::Source).is_empty(),
         )
     });
     let shown = Memo::new(move |_| {
         nav.state.with(|s| {
             let paged = match s.view {
-                View::Claims => !claims.is_empty(),
-                View::Sources => !sources.is_empty(),
+                View::Claims => claims,
+                View::Sources => sources,
                 View::Events | View::Actors => false,
             };
             (paged && view_only(s)).then_some(s.view)
@@ -134,26 +142,61 @@ pub fn ViewInPages() -> impl IntoView {
     }
 }
 
-/// A view's list in pages: `parts` (the manifest's), the page in the address
-/// read from the one part that holds it (by `read`, kept in `cell` once read),
-/// drawn by `draw` from that part's rows, the page's place in them and its entry.
+/// A view's list in pages: `directory` (the manifest's parts of its
+/// directory), the page in the address read from the one part of the list that
+/// holds it, found in the part of the directory that lists it (kept read), read
+/// by `read` (kept in `cell` once read), drawn by `draw` from that part's rows,
+/// the page's place in them and its entry.
 fn rows_in_pages<R: Clone + 'static>(
     view: View,
-    parts: Vec<ViewEntry>,
+    directory: Vec<RowsEntry>,
     cell: &'static LocalKey<LastRead<String, Arc<Vec<R>>>>,
     read: ReadViewRows<R>,
     draw: fn(&[R], std::ops::Range<usize>, &ViewEntry) -> AnyView,
 ) -> impl IntoView {
     let nav = expect_context::<Nav>();
-    let total: usize = parts.iter().map(|p| p.count).sum();
+    let total: usize = directory.iter().map(|p| p.count).sum();
     let page = Memo::new(move |_| Page::of(total, nav.state.with(|s| s.page_number()), PAGE_SIZE));
-    let wanted = Memo::new(move |_| {
-        let at = part_holding(&parts, page.get().range.start)?;
-        Some((at, parts.get(at)?.clone()))
-    });
     let tries = RwSignal::new(0u32);
-    let already = wanted
-        .get_untracked()
+    // The part of the directory that lists the page's part of the list ...
+    let listing = Memo::new(move |_| {
+        let at = part_holding(&directory, page.get().range.start)?;
+        Some((at, directory.get(at)?.clone()))
+    });
+    let listed = (listing.get_untracked())
+        .and_then(|(at, entry)| few_read(&DIRECTORIES, &entry.file).map(|parts| (at, parts)));
+    let parts = part_for_page(
+        listing,
+        tries,
+        listed,
+        |entry: RowsEntry, retry| async move {
+            if let Some(parts) = few_read(&DIRECTORIES, &entry.file).filter(|_| !retry) {
+                return Ok(parts);
+            }
+            let parts = Arc::new(loader::view_directory(&entry, retry).await?);
+            keep_few(
+                &DIRECTORIES,
+                entry.file.clone(),
+                parts.clone(),
+                DIRECTORIES_KEPT,
+            );
+            Ok(parts)
+        },
+    );
+    // ... then that part, once the directory's is read: known by the place of
+    // its first row, which no other part of the list shares.
+    let wanted = Memo::new(move |_| {
+        let listed_at = listing.with(|l| l.as_ref().map(|(at, _)| *at))?;
+        let start = page.get().range.start;
+        parts.with(|p| match p {
+            Some(PartRead::Read(at, parts)) if *at == listed_at => {
+                let entry = parts.get(part_holding(parts, start)?)?;
+                Some((entry.first, entry.clone()))
+            }
+            _ => None,
+        })
+    });
+    let already = (wanted.get_untracked())
         .and_then(|(at, entry)| last_read(cell, &entry.file).map(|rows| (at, rows)));
     let part = part_for_page(
         wanted,
@@ -171,7 +214,17 @@ fn rows_in_pages<R: Clone + 'static>(
     move || {
         let page = page.get();
         let Some((at, entry)) = wanted.get() else {
-            return super::lists::heading(view, 0, 0).into_any();
+            if listing.with(Option::is_none) {
+                return super::lists::heading(view, 0, 0).into_any();
+            }
+            // The directory's part on its way, or failed: said as the page's.
+            let listed = parts.get().map(|p| match p {
+                PartRead::Failed(_, failure) => PartRead::Failed(0, failure),
+                _ => PartRead::Fetching(0),
+            });
+            return page_in_part(view, total, page, 0, listed, tries, |_: Arc<Vec<R>>| {
+                ().into_any()
+            });
         };
         let from = page.range.start - entry.first;
         let to = (page.range.end - entry.first).min(entry.count);

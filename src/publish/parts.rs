@@ -256,8 +256,8 @@ pub struct RowsEntry {
     pub count: usize,
 }
 
-/// A part of another view's list in pages (`publish::views`), as the manifest
-/// lists it: a run of the list's rows, in its order, cut where a page ends.
+/// A part of another view's list in pages (`publish::views`), as that list's
+/// directory lists it: a run of the list's rows, in its order, cut where a page ends.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ViewEntry {
     /// Its file name beside the manifest: `c-` (claims) or `o-` (sources), the
@@ -333,14 +333,17 @@ pub struct Manifest {
     /// words or kinds sought are found without reading every row of its list.
     #[serde(default)]
     pub actor_places: Vec<TableEntry>,
-    /// The claims list for an address with no filter, in its order: its pages
-    /// as rows of what the list shows of each claim (`publish::views`), so
-    /// that the claims view is read a page at a time, as the events list is.
+    /// The claims list for an address with no filter, in its order, in pages as
+    /// rows of what the list shows of each claim (`publish::views`), so that the
+    /// claims view is read a page at a time, as the events list is: the parts of
+    /// its directory, each the [`ViewEntry`]s of the list's parts that hold its
+    /// run of rows (`first`, `count`: places in the list), so that the manifest
+    /// grows by one entry for some 600 of the list's parts.
     #[serde(default)]
-    pub claims_list: Vec<ViewEntry>,
+    pub claims_list: Vec<RowsEntry>,
     /// The sources list for an address with no filter, in pages, as the claims'.
     #[serde(default)]
-    pub sources_list: Vec<ViewEntry>,
+    pub sources_list: Vec<RowsEntry>,
     /// Above how many bytes of parts (as stored) the app asks the reader before
     /// it downloads them all; absent means [`ASK_ABOVE`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -399,6 +402,8 @@ pub struct Split {
     pub actor_places: Vec<(String, Vec<u8>)>,
     pub claims_list: Vec<(String, Vec<u8>)>,
     pub sources_list: Vec<(String, Vec<u8>)>,
+    /// The directories of the claims' and the sources' lists' parts.
+    pub view_directories: Vec<(String, Vec<u8>)>,
 }
 
 impl Split {
@@ -424,6 +429,7 @@ impl Split {
             .chain(&self.actor_places)
             .chain(&self.claims_list)
             .chain(&self.sources_list)
+            .chain(&self.view_directories)
     }
 }
 
@@ -636,12 +642,18 @@ pub fn split_worded(
         (part_bytes / KINDS_SHARE).max(1),
     ));
     let list_bytes = (part_bytes / LIST_SHARE).max(1);
+    let directory_bytes = (part_bytes / KINDS_SHARE).max(1);
     let (claims_entries, claims_list) = listed(worded.map_or_else(Vec::new, |w| {
         rows_in_pages("c", w.claims, list_bytes, Some(ClaimRow::year))
     }));
+    let (claims_directory, mut view_directories) =
+        listed(view_directory(&claims_entries, directory_bytes));
     let (sources_entries, sources_list) = listed(worded.map_or_else(Vec::new, |w| {
         rows_in_pages("o", w.sources, list_bytes, None)
     }));
+    let (sources_directory, sources_directories) =
+        listed(view_directory(&sources_entries, directory_bytes));
+    view_directories.extend(sources_directories);
     Split {
         manifest: Manifest {
             format: FORMAT.into(),
@@ -662,8 +674,8 @@ pub fn split_worded(
             words: word_entries,
             kinds: kind_entries,
             actor_places: actor_places_entries,
-            claims_list: claims_entries,
-            sources_list: sources_entries,
+            claims_list: claims_directory,
+            sources_list: sources_directory,
             // Written out, so that the service worker reads the same figure.
             ask_above: Some(ASK_ABOVE),
             show_alone_above: None,
@@ -686,6 +698,7 @@ pub fn split_worded(
         actor_places,
         claims_list,
         sources_list,
+        view_directories,
     }
 }
 
@@ -858,6 +871,12 @@ impl InPages for ViewEntry {
     }
 }
 
+impl InPages for RowsEntry {
+    fn run(&self) -> std::ops::Range<usize> {
+        self.first..self.first + self.count
+    }
+}
+
 /// The numbers of the parts of rows `parts` (in order, each by its rows'
 /// positions) that hold the rows at `positions`.
 fn rows_parts_of(parts: &[RowsEntry], positions: std::ops::Range<usize>) -> std::ops::Range<usize> {
@@ -930,6 +949,29 @@ fn rows_in_pages<T: Serialize>(
                 first: run.start,
                 count: run.len(),
                 continues,
+            };
+            (entry, stored)
+        })
+        .collect()
+}
+
+/// The directory of another view's list's parts `entries`, cut into parts of
+/// about `part_bytes` of JSON (named `v-`), each listed by the run of the list's
+/// rows its entries hold.
+fn view_directory(entries: &[ViewEntry], part_bytes: usize) -> Vec<(RowsEntry, Vec<u8>)> {
+    let items = (entries.iter()).map(|e| (json_lens(std::slice::from_ref(e)), false));
+    write_runs("v", entries, cut(items, part_bytes))
+        .into_iter()
+        .map(|(run, json, (file, sha256, stored))| {
+            let held = &entries[run];
+            let first = held.first().map_or(0, |e| e.first);
+            let entry = RowsEntry {
+                file,
+                sha256,
+                bytes: stored.len(),
+                json,
+                first,
+                count: held.iter().map(|e| e.count).sum(),
             };
             (entry, stored)
         })
@@ -1613,6 +1655,28 @@ pub fn read_actor_rows(
     read_rows(&entry.file, &entry.sha256, entry.count, bytes, sha256)
 }
 
+/// Reads a part of the directory of another view's list, `entry`, from its JSON
+/// and the SHA-256 of that JSON, checked against the manifest: the entries of
+/// the list's parts that hold its rows, end to end from its first.
+pub fn read_view_directory(
+    entry: &RowsEntry,
+    bytes: &[u8],
+    sha256: &str,
+) -> Result<Vec<ViewEntry>, PartsError> {
+    let entries: Vec<ViewEntry> = read_json(&entry.file, &entry.sha256, bytes, sha256)?;
+    let mut next = entry.first;
+    for part in &entries {
+        if part.first != next || part.count == 0 {
+            return Err(wrong_records(&entry.file));
+        }
+        next += part.count;
+    }
+    if next != entry.first + entry.count {
+        return Err(wrong_records(&entry.file));
+    }
+    Ok(entries)
+}
+
 /// How a part of another view's list in pages is read ([`read_claim_rows`],
 /// [`read_source_rows`]): from its entry, its JSON and the SHA-256 of that JSON.
 pub type ReadViewRows<R> = fn(&ViewEntry, &[u8], &str) -> Result<Vec<R>, PartsError>;
@@ -1801,15 +1865,21 @@ impl Manifest {
         table_part_of(&self.by_actor, id)
     }
 
-    /// The parts of the list in pages of the view of `kind` records, where it is
-    /// not the events' (`claims_list`, `sources_list`): empty where the build
-    /// wrote none.
-    pub fn view_list(&self, kind: Kind) -> &[ViewEntry] {
+    /// The parts of the directory of the list in pages of the view of `kind`
+    /// records, where it is not the events' (`claims_list`, `sources_list`):
+    /// empty where the build wrote none.
+    pub fn view_list(&self, kind: Kind) -> &[RowsEntry] {
         match kind {
             Kind::Claim => &self.claims_list,
             Kind::Source => &self.sources_list,
             Kind::Event | Kind::Actor => &[],
         }
+    }
+
+    /// How many rows the list in pages of the view of `kind` records has,
+    /// where it is not the events' (`view_list`).
+    pub fn view_total(&self, kind: Kind) -> usize {
+        self.view_list(kind).iter().map(|p| p.count).sum()
     }
 
     /// The number of the default list's part that holds the row at `place` (from

@@ -15,7 +15,9 @@ as a reader types it, a word of a tenth of the events within the busiest actor's
 events and the first word within those of the actor of about 120, then the first word over the
 densest year and the second over 1980-2000); then kinds (the commonest event
 tag, the rarest value of any kind, the tag with the commonest claim kind, with
-the common word, within the busiest actor's events, over the densest year). Prints, for each step, the time from
+the common word, within the busiest actor's events, over the densest year); then
+the claims' list (its first page, the next, a page far on) and the sources'
+(their lists in pages, src/publish/views.rs). Prints, for each step, the time from
 the click to the page's records on screen (for a range, to its first page and to
 its count and whole page) and the bytes it transferred; and the JS heap
 and wasm memory after each run. The site is served with gzip as a static
@@ -75,6 +77,9 @@ FETCHING = ("return [...document.querySelectorAll('main p[role=status]')]"
 NEXT = "document.querySelector(\"nav.pager a[aria-label='Page 2']\").click()"
 # A range in many parts asks first: the bench reads it, as a reader who asks does.
 READ_ANYWAY = "const b = document.querySelector('.range-asks button'); if (b) b.click();"
+# The claims' or the sources' rows on screen.
+VIEW_ROWS = ("return [...document.querySelectorAll('li.record.claim h4 a, li.record.source h3 a')]"
+             ".map(a => a.dataset.id).join(' ')")
 # Sets the address's query, as the address bar's back and forward do.
 QUERY = """
 history.pushState(null, '', '?' + arguments[0]);
@@ -193,13 +198,24 @@ def main():
             actors += [(f"kind {tag} by {busiest}", f"actor={busiest}&{param(tag)}")]
         actors += [(f"kind {tag} in {dense}", f"{param(tag)}&from={dense}&to={dense}")]
     ranges += [name for name, _ in actors]
+    # The claims' and the sources' lists in pages: their first pages, and a
+    # claims page far on (a part not yet read).
+    views = []
+    if manifest.get("claims_list"):
+        far = -(-manifest["totals"]["claims"] // 50) * 2 // 3
+        views += [("view claims", "view=claims"), ("view claims page 2", "view=claims&page=2"),
+                  (f"view claims page {far}", f"view=claims&page={far}")]
+    if manifest.get("sources_list"):
+        views += [("view sources", "view=sources")]
     if args.only:
         steps, ranges = [], [r for r in ranges if any(r.startswith(o) for o in args.only)]
+        views = [v for v in views if any(v[0].startswith(o) for o in args.only)]
     jumps = [] if args.only else [year]
-    times = {n: [] for n in steps + jumps + ranges}
+    shown = [name for name, _ in views]
+    times = {n: [] for n in steps + jumps + ranges + shown}
     first = {n: [] for n in ranges}
     memory = []
-    sizes = {n: [] for n in steps + jumps + ranges}
+    sizes = {n: [] for n in steps + jumps + ranges + shown}
     try:
         slow_phone(drv, throttle=args.slow)
         for _ in range(args.runs):
@@ -249,13 +265,21 @@ def main():
                      timeout=300)
                 times[step].append((time.perf_counter() - start) * 1000)
                 sizes[step].append(drv.execute_script(TRANSFERRED) - sent)
+            for name, query in views:
+                before = drv.execute_script(VIEW_ROWS)
+                sent = drv.execute_script(TRANSFERRED)
+                start = time.perf_counter()
+                drv.execute_script(QUERY, query)
+                wait(drv, lambda: (r := drv.execute_script(VIEW_ROWS)) and r != before, timeout=300)
+                times[name].append((time.perf_counter() - start) * 1000)
+                sizes[name].append(drv.execute_script(TRANSFERRED) - sent)
             memory.append(drv.execute_async_script(MEMORY_JS))
     finally:
         httpd.shutdown()
         stop()
     print(f"{pages:,} pages, {per_part} a part; {'slow phone profile' if args.slow else 'fast link'}; {args.runs} runs")
-    for n in steps + jumps + ranges:
-        what = f"page {n:>6,}" if n in steps else n if n in ranges else f"year {n:>6}"
+    for n in steps + jumps + ranges + shown:
+        what = f"page {n:>6,}" if n in steps else n if n in ranges + shown else f"year {n:>6}"
         shown = (f"first page {statistics.median(first[n]):.0f} ms "
                  f"(runs {' '.join(f'{t:.0f}' for t in first[n])}), count ") if n in first else ""
         print(f"  {what}: {shown}{statistics.median(times[n]):>7.0f} ms median "

@@ -8,6 +8,7 @@ parts (`split-corpus`), read only on request, or shown in part while it is read.
 shipped corpus's (the build wrote it for that one), so these tests open other
 pages than the first by their address."""
 
+import gzip
 import json
 import os
 import subprocess
@@ -190,6 +191,15 @@ SOURCE_TEXTS = ("return [...document.querySelectorAll('li.record.source')].map(l
                 "[li.querySelector('.meta').textContent, li.querySelector('.counts').textContent])")
 
 
+def view_parts(site, manifest, key):
+    """The entries of every part of a view's list (`claims_list`, `sources_list`),
+    from the parts of its directory the manifest lists."""
+    parts = []
+    for directory in manifest[key]:
+        parts += json.loads(gzip.decompress((site / "parts" / directory["file"]).read_bytes()))
+    return parts
+
+
 def view_page(page, rows, texts):
     """The ids of the rows on screen (by the script `rows`), once there, their group
     headings and what `texts` reads of them."""
@@ -199,11 +209,11 @@ def view_page(page, rows, texts):
 
 @pytest.mark.every_engine
 def test_a_claims_page_before_the_corpus_is_the_whole_lists_page(large_on_request, page):
-    url, _, manifest = large_on_request
+    url, site, manifest = large_on_request
     claims = manifest["totals"]["claims"]
     # A page that begins a part of the claims' list under a year that goes on from
     # the part before, then the next page, inside that part.
-    part = next(p for p in manifest["claims_list"][1:] if p.get("continues") and p["count"] > 50)
+    part = next(p for p in view_parts(site, manifest, "claims_list")[1:] if p.get("continues") and p["count"] > 50)
     starts = part["first"] // 50 + 1
     page.open(f"{url}?view=claims&page={starts}")
     page.until_title(f"Claims ({claims:,})")
@@ -215,8 +225,10 @@ def test_a_claims_page_before_the_corpus_is_the_whole_lists_page(large_on_reques
     follow(page, f"nav.pager a[aria-label='Next page, {starts + 1:,}']")
     page.wait(lambda d: d.execute_script(CLAIM_ROWS) != begins[0])
     inner = view_page(page, CLAIM_ROWS, CLAIM_TEXTS)
-    # One part of the claims' list and no record part: the corpus is not read.
+    # One part of the claims' list, one of its directory, and no record part: the
+    # corpus is not read.
     assert part_requests(page, "c") == [part["file"]]
+    assert len(part_requests(page, "v")) == 1
     assert not part_requests(page, "r") and not part_requests(page, "l")
     # Read whole, the app's own list shows the same claims on the same pages, under
     # the same years, with the same quotes, claimants, sources and kinds.
@@ -244,18 +256,21 @@ def test_the_sources_tab_before_the_corpus_lists_the_whole_lists_sources(large_o
     page.wait(lambda d: d.execute_script(SOURCE_ROWS) != first[0])
     second = view_page(page, SOURCE_ROWS, SOURCE_TEXTS)
     assert len(part_requests(page, "o")) == 1, "the first pages share a part"
+    assert len(part_requests(page, "v")) == 1
     assert not part_requests(page, "r")
     read_whole_until(page, f"Sources ({totals['sources']:,})")
     page.wait(lambda d: view_page(page, SOURCE_ROWS, SOURCE_TEXTS) == second)
 
 
-def test_a_damaged_part_of_the_claims_list_is_named_and_retry_recovers(large_on_request, page):
+@pytest.mark.parametrize("which", ["list", "directory"])
+def test_a_damaged_part_of_the_claims_list_is_named_and_retry_recovers(large_on_request, page, which):
     url, site, manifest = large_on_request
-    mend = damage(site / "parts" / manifest["claims_list"][0]["file"])
+    part = view_parts(site, manifest, "claims_list")[0] if which == "list" else manifest["claims_list"][0]
+    mend = damage(site / "parts" / part["file"])
     page.open(f"{url}?view=claims")
     alert = page.text("main .failure[role=alert]")
     assert "Page 1 of the list could not be fetched" in alert, alert
-    assert manifest["claims_list"][0]["file"] in alert, alert
+    assert part["file"] in alert, alert
     assert not page.css("li.record.claim")
     mend()
     page.one("main .failure[role=alert] button").click()
@@ -273,10 +288,10 @@ def test_the_actors_view_before_the_corpus_says_it_comes_with_the_corpus(large_o
 def test_the_page_starts_the_part_of_a_claims_page_opened_by_its_address_before_the_app(
         large_on_request, no_app, page):
     url, _, manifest = large_on_request
-    part = manifest["claims_list"][1]
-    page.d.get(f"{url}?view=claims&page={part['first'] // 50 + 1}")
-    page.wait(lambda d: part_requests(page, "c"))
-    assert part_requests(page, "c") == [part["file"]]
+    directory = manifest["claims_list"][-1]
+    page.d.get(f"{url}?view=claims&page={directory['first'] // 50 + 2}")
+    page.wait(lambda d: part_requests(page, "v"))
+    assert part_requests(page, "v") == [directory["file"]]
 
 
 def test_pages_are_read_while_the_rest_of_a_large_corpus_is(large_shown_while_read, slow_link, page):
