@@ -211,11 +211,11 @@ def main():
         steps, ranges = [], [r for r in ranges if any(r.startswith(o) for o in args.only)]
         views = [v for v in views if any(v[0].startswith(o) for o in args.only)]
     jumps = [] if args.only else [year]
-    shown = [name for name, _ in views]
-    times = {n: [] for n in steps + jumps + ranges + shown}
+    viewed = [name for name, _ in views]
+    times = {n: [] for n in steps + jumps + ranges + viewed}
     first = {n: [] for n in ranges}
     memory = []
-    sizes = {n: [] for n in steps + jumps + ranges + shown}
+    sizes = {n: [] for n in steps + jumps + ranges + viewed}
     try:
         slow_phone(drv, throttle=args.slow)
         for _ in range(args.runs):
@@ -278,8 +278,8 @@ def main():
         httpd.shutdown()
         stop()
     print(f"{pages:,} pages, {per_part} a part; {'slow phone profile' if args.slow else 'fast link'}; {args.runs} runs")
-    for n in steps + jumps + ranges + shown:
-        what = f"page {n:>6,}" if n in steps else n if n in ranges + shown else f"year {n:>6}"
+    for n in steps + jumps + ranges + viewed:
+        what = f"page {n:>6,}" if n in steps else n if n in ranges + viewed else f"year {n:>6}"
         shown = (f"first page {statistics.median(first[n]):.0f} ms "
                  f"(runs {' '.join(f'{t:.0f}' for t in first[n])}), count ") if n in first else ""
         print(f"  {what}: {shown}{statistics.median(times[n]):>7.0f} ms median "
