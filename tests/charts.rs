@@ -10,7 +10,7 @@ mod synth;
 
 use dossier::corpus::model::{Claim, Kind};
 use dossier::corpus::{load, vocab};
-use dossier::query::charts::{figure, who_said_what};
+use dossier::query::charts::{death_tolls, figure, who_said_what};
 use dossier::query::filter::{Filter, Outcome};
 use dossier::query::index::{Index, Speaker};
 
@@ -191,4 +191,48 @@ fn every_shipped_death_toll_has_a_figure_to_draw() {
         let f = figure(t).unwrap_or_else(|| panic!("no figure for {t:?}"));
         assert!(f.low.is_some() || f.high.is_some());
     }
+}
+
+#[test]
+fn death_tolls_are_every_kept_figure_largest_first_those_in_words_last() {
+    let ix = Index::without_text(synth::generate(3000, 4));
+    let filter = Filter {
+        from: "1988".into(),
+        ..Filter::default()
+    };
+    let out = Outcome::new(&ix, &filter, Kind::Claim);
+    // The plain way: every kept claim of the death-toll kind that gives one.
+    let start = ix.numbering.range(Kind::Claim).start;
+    let kept: Vec<usize> = (0..ix.corpus.claims.len())
+        .filter(|&c| out.kept.contains(start + c))
+        .filter(|&c| ix.corpus.claims[c].kind == "death-toll")
+        .filter(|&c| ix.corpus.claims[c].death_toll.is_some())
+        .collect();
+    let (shown, total) = death_tolls(&ix, &out, 20);
+    assert_eq!(total, kept.len());
+    assert!(total > 20, "more than the table shows: {total}");
+    assert_eq!(shown.len(), 20);
+    assert!(shown.iter().all(|c| kept.contains(c)));
+    let value = |c: usize| {
+        ix.corpus.claims[c]
+            .death_toll
+            .as_ref()
+            .and_then(|t| t.value)
+    };
+    assert!(
+        shown.windows(2).all(|w| value(w[0]) >= value(w[1])),
+        "largest first"
+    );
+    // None larger left out.
+    let least = shown.iter().map(|&c| value(c)).min().unwrap();
+    assert!(kept
+        .iter()
+        .filter(|c| !shown.contains(c))
+        .all(|&c| value(c) <= least));
+    let (all, _) = death_tolls(&ix, &out, usize::MAX);
+    let words = all.iter().position(|&c| value(c).is_none());
+    assert!(
+        words.is_none_or(|at| all[at..].iter().all(|&c| value(c).is_none())),
+        "words last"
+    );
 }

@@ -18,10 +18,11 @@ use dossier::corpus::model::Kind;
 use dossier::corpus::sha256::sha256_hex;
 use dossier::i18n::Lang;
 use dossier::publish::parts::{
-    inflate, part_holding, read_claim_rows, read_manifest, read_source_rows, read_view_directory,
-    split, Manifest, PartsError, RowsEntry, Split, ViewEntry,
+    inflate, part_holding, read_claim_rows, read_claims_charts, read_manifest, read_source_rows,
+    read_view_directory, split, Manifest, PartsError, RowsEntry, Split, ViewEntry,
 };
-use dossier::publish::views::{heading_goes_on, ClaimRow, SourceRow};
+use dossier::publish::views::{heading_goes_on, ChartMatrix, ClaimRow, SourceRow};
+use dossier::query::charts::{death_tolls, who_said_what_in, CLAIMANTS_SHOWN, TOLLS_SHOWN};
 use dossier::query::filter::{Filter, Outcome};
 use dossier::query::index::Index;
 use dossier::query::order::ClaimOrder;
@@ -276,4 +277,42 @@ fn the_same_corpus_gives_the_same_lists_and_a_plain_split_has_none() {
     assert!(a.view_directories.iter().all(|(f, _)| f.starts_with("v-")));
     let plain = split(&corpus, "0123", PART_BYTES);
     assert!(plain.manifest.claims_list.is_empty() && plain.sources_list.is_empty());
+}
+
+#[test]
+fn the_claims_charts_read_from_their_part_are_the_apps_for_no_filter() {
+    let corpus = synth::generate(4000, 9);
+    let (split, index) = worded_split(&corpus, PART_BYTES);
+    let manifest = manifest_of(&split);
+    let entry = manifest.claims_charts.as_ref().unwrap();
+    let json = json_of(&split, &entry.file);
+    let charts = read_claims_charts(entry, &json, &sha256_hex(&json)).unwrap();
+    let outcome = Outcome::new(&index, &Filter::default(), Kind::Claim);
+    let (tolls, total) = death_tolls(&index, &outcome, TOLLS_SHOWN);
+    assert!(
+        total > TOLLS_SHOWN,
+        "more tolls than the table shows: {total}"
+    );
+    assert_eq!(charts.tolls_total, total);
+    let ids: Vec<&str> = charts.tolls.iter().map(|r| r.id.as_str()).collect();
+    let expected: Vec<&str> = (tolls.iter())
+        .map(|&c| index.corpus.claims[c].id.as_str())
+        .collect();
+    assert_eq!(ids, expected);
+    for (lang, matrix) in Lang::ALL.iter().zip(&charts.matrices) {
+        let words = &lang.strings().speaker;
+        let whole = who_said_what_in(&index, &outcome, CLAIMANTS_SHOWN, words);
+        assert!(!whole.rows.is_empty());
+        assert_eq!(*matrix, ChartMatrix::of(&index, &whole));
+    }
+    assert_eq!(charts.matrices.len(), Lang::ALL.len());
+    // Damaged, they are named.
+    let mut damaged = json.clone();
+    damaged[3] ^= 1;
+    assert_eq!(
+        read_claims_charts(entry, &damaged, &sha256_hex(&damaged)),
+        Err(PartsError::HashMismatch {
+            file: entry.file.clone()
+        })
+    );
 }

@@ -131,6 +131,8 @@ fn run(corpus: &Path, out: &Path, part_bytes: usize, site: Carries) -> Result<()
     // And the claims' and the sources' lists, so that those views are read in pages too.
     let claims = views::claim_rows(&index);
     let sources = views::source_rows(&index);
+    // And the claims view's charts for no filter.
+    let charts = views::claims_charts(&index);
     let worded = Worded {
         looks: &looks,
         list: &list,
@@ -139,6 +141,7 @@ fn run(corpus: &Path, out: &Path, part_bytes: usize, site: Carries) -> Result<()
         kinds: &kinds,
         claims: &claims,
         sources: &sources,
+        charts: &charts,
     };
     let mut split = parts::split_worded(&index.corpus, &fingerprint, part_bytes, Some(worded));
     split.manifest.whole = site.whole;

@@ -30,7 +30,7 @@ use crate::corpus::write::{Lean, Slices};
 use crate::i18n::{fill, Lang};
 use crate::publish::glance::FirstLook;
 use crate::publish::pages::{ActorList, ListRow, PlacedDays, PlacedRow};
-use crate::publish::views::{ClaimRow, SourceRow};
+use crate::publish::views::{ClaimRow, ClaimsCharts, SourceRow};
 use crate::query::index::KINDS;
 use crate::query::search::TextIndex;
 use crate::query::url_state::PAGE_SIZE;
@@ -284,6 +284,20 @@ fn is_false(b: &bool) -> bool {
     !*b
 }
 
+/// A part that stands alone, as the manifest lists it: the claims' charts.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileEntry {
+    /// Its file name beside the manifest: a letter, a dash, the first 16 hex
+    /// digits of its SHA-256, and `.json.gz`.
+    pub file: String,
+    /// The SHA-256 of its JSON, in hex.
+    pub sha256: String,
+    /// The size of its file, as stored (gzipped).
+    pub bytes: usize,
+    /// The size of its JSON.
+    pub json: usize,
+}
+
 /// The entry file: what the corpus is, how many records it has, and its parts.
 /// It grows with the number of parts, never with the number of records.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -344,6 +358,10 @@ pub struct Manifest {
     /// The sources list for an address with no filter, in pages, as the claims'.
     #[serde(default)]
     pub sources_list: Vec<RowsEntry>,
+    /// What the claims view charts for an address with no filter
+    /// (`publish::views::ClaimsCharts`), worked out by the build.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claims_charts: Option<FileEntry>,
     /// Above how many bytes of parts (as stored) the app asks the reader before
     /// it downloads them all; absent means [`ASK_ABOVE`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -404,6 +422,8 @@ pub struct Split {
     pub sources_list: Vec<(String, Vec<u8>)>,
     /// The directories of the claims' and the sources' lists' parts.
     pub view_directories: Vec<(String, Vec<u8>)>,
+    /// The claims' charts for no filter, where the build worked them out.
+    pub charts: Vec<(String, Vec<u8>)>,
 }
 
 impl Split {
@@ -430,6 +450,7 @@ impl Split {
             .chain(&self.claims_list)
             .chain(&self.sources_list)
             .chain(&self.view_directories)
+            .chain(&self.charts)
     }
 }
 
@@ -540,6 +561,7 @@ pub struct Worded<'a> {
     pub kinds: &'a [(String, Vec<u32>)],
     pub claims: &'a [ClaimRow],
     pub sources: &'a [SourceRow],
+    pub charts: &'a ClaimsCharts,
 }
 
 /// Cuts a corpus into parts as [`split`] does, with each record's first look and
@@ -654,6 +676,22 @@ pub fn split_worded(
     let (sources_directory, sources_directories) =
         listed(view_directory(&sources_entries, directory_bytes));
     view_directories.extend(sources_directories);
+    let (charts_entry, charts) = worded.map_or((None, Vec::new()), |w| {
+        let json = serde_json::to_vec(w.charts).unwrap_or_default();
+        let jsons = [json];
+        let named = named_all("h", &jsons).into_iter().next();
+        let charts = named.map(|(file, sha256, stored)| {
+            let entry = FileEntry {
+                file: file.clone(),
+                sha256,
+                bytes: stored.len(),
+                json: jsons[0].len(),
+            };
+            (entry, (file, stored))
+        });
+        let (entry, file) = charts.unzip();
+        (entry, file.into_iter().collect())
+    });
     Split {
         manifest: Manifest {
             format: FORMAT.into(),
@@ -676,6 +714,7 @@ pub fn split_worded(
             actor_places: actor_places_entries,
             claims_list: claims_directory,
             sources_list: sources_directory,
+            claims_charts: charts_entry,
             // Written out, so that the service worker reads the same figure.
             ask_above: Some(ASK_ABOVE),
             show_alone_above: None,
@@ -699,6 +738,7 @@ pub fn split_worded(
         claims_list,
         sources_list,
         view_directories,
+        charts,
     }
 }
 
@@ -1675,6 +1715,16 @@ pub fn read_view_directory(
         return Err(wrong_records(&entry.file));
     }
     Ok(entries)
+}
+
+/// Reads the claims' charts, `entry`, from their JSON and the SHA-256 of that
+/// JSON, checked against the manifest.
+pub fn read_claims_charts(
+    entry: &FileEntry,
+    bytes: &[u8],
+    sha256: &str,
+) -> Result<ClaimsCharts, PartsError> {
+    read_json(&entry.file, &entry.sha256, bytes, sha256)
 }
 
 /// How a part of another view's list in pages is read ([`read_claim_rows`],

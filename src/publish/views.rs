@@ -9,8 +9,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::corpus::date::DateSpan;
 use crate::corpus::model::{DateSpec, Kind};
-use crate::i18n::SpeakerWords;
+use crate::i18n::{Lang, SpeakerWords};
 use crate::publish::pages::listed_by_default;
+use crate::query::charts::{death_tolls, who_said_what_in, Matrix, CLAIMANTS_SHOWN, TOLLS_SHOWN};
+use crate::query::filter::{Filter, Outcome};
 use crate::query::index::{speaker_of, Index, Speaker};
 
 /// A record a row links to: its id, and its name (an actor's) or title (a
@@ -127,27 +129,99 @@ fn year_of(date: Option<&DateSpec>) -> Option<i32> {
 
 /// The claims list's rows for an address with no filter, in its order (by date).
 pub fn claim_rows(index: &Index) -> Vec<ClaimRow> {
-    let claims = &index.corpus.claims;
     listed_by_default(index, Kind::Claim)
         .into_iter()
-        .map(|c| {
-            let claim = &claims[c as usize];
-            ClaimRow {
-                id: claim.id.clone(),
-                kind: claim.kind.clone(),
-                terms: claim.legal_terms.clone(),
-                toll: (claim.death_toll.as_ref()).map(|t| t.as_written.clone()),
-                date: claim.date.clone(),
-                claimant: (claim.claimant.as_deref()).map(|id| Named::actor(index, id)),
-                own_voice: claim.in_author_voice(),
-                relayed_by: (claim.relayed_by.as_deref()).map(|id| Named::actor(index, id)),
-                paraphrase: claim.paraphrase.clone(),
-                quote: claim.quote.clone(),
-                reported_in: Named::source(index, &claim.reported_in),
-                via: (claim.via.as_deref()).map(|id| Named::source(index, id)),
-            }
-        })
+        .map(|c| claim_row(index, c as usize))
         .collect()
+}
+
+/// The claim at `c` among the corpus's claims, as its row.
+fn claim_row(index: &Index, c: usize) -> ClaimRow {
+    let claim = &index.corpus.claims[c];
+    ClaimRow {
+        id: claim.id.clone(),
+        kind: claim.kind.clone(),
+        terms: claim.legal_terms.clone(),
+        toll: (claim.death_toll.as_ref()).map(|t| t.as_written.clone()),
+        date: claim.date.clone(),
+        claimant: (claim.claimant.as_deref()).map(|id| Named::actor(index, id)),
+        own_voice: claim.in_author_voice(),
+        relayed_by: (claim.relayed_by.as_deref()).map(|id| Named::actor(index, id)),
+        paraphrase: claim.paraphrase.clone(),
+        quote: claim.quote.clone(),
+        reported_in: Named::source(index, &claim.reported_in),
+        via: (claim.via.as_deref()).map(|id| Named::source(index, id)),
+    }
+}
+
+/// What the claims view charts above its list for an address with no filter,
+/// worked out by the build as the app works it out from the whole corpus: the
+/// death tolls side by side (`query::charts::death_tolls`) and who said what
+/// (`query::charts::who_said_what_in`), in each language of the interface.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ClaimsCharts {
+    /// The claims the table of death tolls shows, in its order.
+    pub tolls: Vec<ClaimRow>,
+    /// How many claims give a death toll in all.
+    pub tolls_total: usize,
+    /// Who said what, in each language of the interface (`Lang::ALL`'s order):
+    /// a claim in its source's own voice is named in the language's words.
+    pub matrices: Vec<ChartMatrix>,
+}
+
+/// Who said what (`query::charts::Matrix`), its claimants named, as the table
+/// shows it: the legal terms used, a row per claimant, and how many claimants
+/// it leaves out.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChartMatrix {
+    pub terms: Vec<String>,
+    pub rows: Vec<ChartRow>,
+    pub more: usize,
+}
+
+/// A claimant's row of who said what: the actor's id (`None` for a source's own
+/// voice), the claimant as named, and the count under each term. Written as a
+/// JSON list of the three.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChartRow(pub Option<String>, pub String, pub Vec<u32>);
+
+impl ChartMatrix {
+    /// `matrix` as the table shows it, its claimants by id.
+    pub fn of(index: &Index, matrix: &Matrix) -> ChartMatrix {
+        ChartMatrix {
+            terms: matrix.terms.iter().map(|t| t.to_string()).collect(),
+            rows: (matrix.rows.iter())
+                .map(|row| {
+                    let actor = row.actor.and_then(|a| index.corpus.actors.get(a));
+                    ChartRow(
+                        actor.map(|a| a.id.clone()),
+                        row.name.clone(),
+                        row.counts.clone(),
+                    )
+                })
+                .collect(),
+            more: matrix.more,
+        }
+    }
+}
+
+/// The claims view's charts for an address with no filter.
+pub fn claims_charts(index: &Index) -> ClaimsCharts {
+    let outcome = Outcome::new(index, &Filter::default(), Kind::Claim);
+    let (tolls, tolls_total) = death_tolls(index, &outcome, TOLLS_SHOWN);
+    ClaimsCharts {
+        tolls: tolls.into_iter().map(|c| claim_row(index, c)).collect(),
+        tolls_total,
+        matrices: (Lang::ALL.iter())
+            .map(|l| {
+                let words = &l.strings().speaker;
+                ChartMatrix::of(
+                    index,
+                    &who_said_what_in(index, &outcome, CLAIMANTS_SHOWN, words),
+                )
+            })
+            .collect(),
+    }
 }
 
 /// The sources list's rows for an address with no filter, in its order.

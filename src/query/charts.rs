@@ -10,6 +10,40 @@ use crate::query::bits::Bits;
 use crate::query::filter::Outcome;
 use crate::query::index::{Index, Speaker};
 
+/// How many claimants the matrix of who said what shows at most.
+pub const CLAIMANTS_SHOWN: usize = 15;
+
+/// How many death-toll figures the claims' table of them shows at most.
+pub const TOLLS_SHOWN: usize = 20;
+
+/// The kept claims that give a death toll, as the claims view shows them side
+/// by side: those stating a figure first, largest first, then those in words
+/// alone ("thousands"), each in the claims' order otherwise; at most `limit`,
+/// with how many there are in all. Found from the postings of their kind, not
+/// by reading every claim.
+pub fn death_tolls(index: &Index, outcome: &Outcome, limit: usize) -> (Vec<usize>, usize) {
+    let range = index.numbering.range(Kind::Claim);
+    let claims = &index.corpus.claims;
+    let mut tolls: Vec<usize> = vocab::CLAIM_KINDS
+        .values()
+        .position(|k| k == "death-toll")
+        .and_then(|p| index.claim_kind_sets.get(p))
+        .map(|set| {
+            let mut kept = set.clone();
+            kept.and_with(&outcome.kept);
+            kept.ones_in(range.clone())
+                .map(|n| n - range.start)
+                .filter(|&c| claims[c].death_toll.is_some())
+                .collect()
+        })
+        .unwrap_or_default();
+    let total = tolls.len();
+    let value = |c: usize| claims[c].death_toll.as_ref().and_then(|t| t.value);
+    tolls.sort_by_key(|&c| std::cmp::Reverse(value(c)));
+    tolls.truncate(limit);
+    (tolls, total)
+}
+
 /// One claimant's row: how many kept claims use each legal term.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MatrixRow {
