@@ -2,21 +2,75 @@
 //! event, every figure as its claimant states it; and who characterised what
 //! how. Drawn by our own code; each has a table of the same figures.
 
-use dossier::corpus::model::Claim;
+use dossier::corpus::model::{Claim, DateSpec};
 use dossier::corpus::vocab;
 use dossier::i18n::{fill, Lang};
+use dossier::publish::views::{ChartMatrix, ChartRow};
 use dossier::query::charts::{
-    figure, log_axis, log_position, who_said_what_in, Bound, Figure, WORD_RANGES,
+    figure, log_axis, log_position, who_said_what_in, Bound, Figure, CLAIMANTS_SHOWN, TOLLS_SHOWN,
+    WORD_RANGES,
 };
 use dossier::query::filter::{Facet, Filter, Outcome};
+use dossier::query::url_state::UrlState;
 use dossier::query::url_state::View;
 use leptos::prelude::*;
 
-use super::bits::{data, lang, thousands};
+use super::bits::{data, lang, thousands, DateText};
 use super::nav::{follow_state_links, Nav, RecordLink};
 
-/// Rows of the matrix shown at most.
-const CLAIMANTS_SHOWN: usize = 15;
+/// A row of the table of death tolls: the claim, its figure as written, who
+/// states it, when, and the source that reports it.
+pub struct TollLine {
+    pub id: String,
+    pub figure: String,
+    pub who: AnyView,
+    pub date: Option<DateSpec>,
+    pub source: AnyView,
+}
+
+/// Every death-toll figure in view, side by side with who states it: `lines`,
+/// the first of `total` (`query::charts::death_tolls`). Never merged.
+pub fn tolls_section(lines: Vec<TollLine>, total: usize) -> impl IntoView {
+    let t = lang().strings();
+    let body = lines
+        .into_iter()
+        .map(|line| {
+            let TollLine { id, figure, who, date, source } = line;
+            view! {
+                <tr role="row">
+                    <td role="cell" class="figure" data-label=t.figure><RecordLink id><span dir="auto">{figure}</span></RecordLink></td>
+                    <td role="cell" data-label=t.claimed_by>{who}</td>
+                    <td role="cell" data-label=t.made><DateText date/></td>
+                    <td role="cell" class="reported-in" data-label=t.reported_in>{source}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let cut = (total > TOLLS_SHOWN).then(|| {
+        view! {
+            <p class="hint">{fill(t.tolls_cut, &[&thousands(TOLLS_SHOWN), &thousands(total)])}</p>
+        }
+    });
+    view! {
+        <section class="tolls" aria-labelledby="tolls-title">
+            <h3 id="tolls-title">{t.tolls_title}</h3>
+            <p class="hint">{t.tolls_hint}</p>
+            {cut}
+            // A card per row on a phone (style/main.css): the roles keep it a
+            // table to assistive technology when its parts are no longer laid
+            // out as one.
+            <div class="table-wrap">
+                <table class="toll-table cards" role="table">
+                    <thead role="rowgroup"><tr role="row">
+                        <th scope="col" role="columnheader">{t.figure}</th><th scope="col" role="columnheader">{t.claimed_by}</th>
+                        <th scope="col" role="columnheader">{t.made}</th><th scope="col" role="columnheader">{t.reported_in}</th>
+                    </tr></thead>
+                    <tbody role="rowgroup">{body}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
 
 /// The words a figure's mark is read out as: "more than 30,000".
 fn figure_words(claim: &Claim) -> String {
@@ -203,82 +257,83 @@ pub fn WhoSaidWhat() -> impl IntoView {
     move || {
         // Redrawn with every applied filter: the links carry it in their address.
         applied.track();
-        let matrix = matrix.get();
-        if matrix.rows.is_empty() {
-            return ().into_any();
-        }
-        let most = matrix
-            .rows
-            .iter()
-            .flat_map(|r| r.counts.iter().copied())
-            .max()
-            .unwrap_or(1)
-            .max(1);
-        let head = matrix
-            .terms
-            .iter()
-            .map(|term| view! { <th scope="col">{l.term(&vocab::LEGAL_TERMS, term)}</th> })
-            .collect_view();
-        let terms = matrix.terms.clone();
-        // Every count is a plain link from the state on screen, followed by
-        // one handler on the table: 135 links cost no components.
-        let here = nav.state.get_untracked();
-        let rows = matrix
-            .rows
-            .into_iter()
-            .map(|row| {
-                let actor_id = row.actor.map(|a| d.index.corpus.actors[a].id.clone());
-                let label = row.name.clone();
-                let name = match &actor_id {
-                    Some(id) => view! { <RecordLink id=id.clone()><span dir="auto">{label}</span></RecordLink> }.into_any(),
-                    None => view! { <span class="author-voice" dir="auto">{label}</span> }.into_any(),
-                };
-                let cells = row
-                    .counts
-                    .iter()
-                    .zip(&terms)
-                    .map(|(&count, &term)| {
-                        let level = (count as usize * 4).div_ceil(most as usize);
-                        if count == 0 {
-                            return view! { <td class="level-0"><span class="visually-hidden">"0"</span></td> }.into_any();
-                        }
-                        let label = cell_label(l, count as usize, &row.name, term);
-                        // The claims of this cell: its claimant and term added to the filters.
-                        let mut to = here.clone();
-                        to.view = View::Claims;
-                        to.record = None;
-                        to.filter.actors = actor_id.clone().into_iter().collect();
-                        to.filter.choose(Facet::LegalTerms, term);
-                        let href = to.to_query();
-                        view! {
-                            <td class=format!("level-{level}")>
-                                <a href=href data-state="" aria-label=label>{l.number(count as usize)}</a>
-                            </td>
-                        }
-                        .into_any()
-                    })
-                    .collect_view();
-                view! { <tr><th scope="row">{name}</th>{cells}</tr> }
-            })
-            .collect_view();
-        let more = (matrix.more > 0).then(|| {
-            view! { <p class="hint">{fill(t.matrix_more, &[&l.number(matrix.more)])}</p> }
-        });
-        view! {
-            <section class="matrix" aria-labelledby="matrix-title">
-                <h3 id="matrix-title">{t.matrix_title}</h3>
-                <p class="hint">{t.matrix_hint}</p>
-                <div class="table-wrap">
-                    <table on:click=follow.clone()>
-                        <thead><tr><th scope="col">{t.claimant}</th>{head}</tr></thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
-                {more}
-            </section>
-        }
-        .into_any()
+        let matrix = ChartMatrix::of(&d.index, &matrix.get());
+        matrix_section(matrix, nav.state.get_untracked(), follow.clone())
     }
+}
+
+/// Who said what (`matrix`), as a table whose every count links to its claims:
+/// `here`, the state on screen, with the claimant and the term chosen.
+pub fn matrix_section(
+    matrix: ChartMatrix,
+    here: UrlState,
+    follow: impl Fn(leptos::ev::MouseEvent) + Clone + 'static,
+) -> AnyView {
+    let l = lang();
+    let t = l.strings();
+    if matrix.rows.is_empty() {
+        return ().into_any();
+    }
+    let most = (matrix.rows.iter())
+        .flat_map(|r| r.2.iter().copied())
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let head = (matrix.terms.iter())
+        .map(|term| view! { <th scope="col">{l.term(&vocab::LEGAL_TERMS, term)}</th> })
+        .collect_view();
+    let terms = matrix.terms.clone();
+    // Every count is a plain link from the state on screen, followed by one
+    // handler on the table: 135 links cost no components.
+    let rows = (matrix.rows.into_iter())
+        .map(|ChartRow(actor_id, label, counts)| {
+            let shown = label.clone();
+            let name = match &actor_id {
+                Some(id) => view! { <RecordLink id=id.clone()><span dir="auto">{shown}</span></RecordLink> }.into_any(),
+                None => view! { <span class="author-voice" dir="auto">{shown}</span> }.into_any(),
+            };
+            let cells = (counts.iter().zip(&terms))
+                .map(|(&count, term)| {
+                    let level = (count as usize * 4).div_ceil(most as usize);
+                    if count == 0 {
+                        return view! { <td class="level-0"><span class="visually-hidden">"0"</span></td> }.into_any();
+                    }
+                    let aria = cell_label(l, count as usize, &label, term);
+                    // The claims of this cell: its claimant and term added to the filters.
+                    let mut to = here.clone();
+                    to.view = View::Claims;
+                    to.record = None;
+                    to.filter.actors = actor_id.clone().into_iter().collect();
+                    to.filter.choose(Facet::LegalTerms, term);
+                    let href = to.to_query();
+                    view! {
+                        <td class=format!("level-{level}")>
+                            <a href=href data-state="" aria-label=aria>{l.number(count as usize)}</a>
+                        </td>
+                    }
+                    .into_any()
+                })
+                .collect_view();
+            view! { <tr><th scope="row">{name}</th>{cells}</tr> }
+        })
+        .collect_view();
+    let more = (matrix.more > 0).then(|| {
+        view! { <p class="hint">{fill(t.matrix_more, &[&l.number(matrix.more)])}</p> }
+    });
+    view! {
+        <section class="matrix" aria-labelledby="matrix-title">
+            <h3 id="matrix-title">{t.matrix_title}</h3>
+            <p class="hint">{t.matrix_hint}</p>
+            <div class="table-wrap">
+                <table on:click=follow>
+                    <thead><tr><th scope="col">{t.claimant}</th>{head}</tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            {more}
+        </section>
+    }
+    .into_any()
 }
 
 /// What a matrix count says to a screen reader: "3 claims by X as genocide".

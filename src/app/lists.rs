@@ -1,8 +1,9 @@
 //! The four list views: events by year, claims, sources, institutions and people.
 
-use dossier::corpus::model::{Claim, Kind};
+use dossier::corpus::model::Kind;
 use dossier::corpus::vocab;
 use dossier::i18n::fill;
+use dossier::query::charts::{death_tolls, TOLLS_SHOWN};
 use dossier::query::filter::{Filter, Listing, Outcome};
 use dossier::query::order::ClaimOrder;
 use dossier::query::url_state::{Page, UrlState, View, PAGE_SIZE};
@@ -11,7 +12,7 @@ use leptos::prelude::*;
 use super::bits::{
     count, data, id_links, lang, thousands, ActorName, Claimant, DateText, IdLink, ReachNote,
 };
-use super::charts::WhoSaidWhat;
+use super::charts::{tolls_section, TollLine, WhoSaidWhat};
 use super::nav::{Entry, Nav, RecordLink, StateLink};
 use super::takeaway::ExportBar;
 use super::timeline::TimelineChart;
@@ -122,7 +123,7 @@ pub fn CurrentList() -> impl IntoView {
 }
 
 /// Whether the screen is wider than a phone's.
-fn wide_screen() -> bool {
+pub(super) fn wide_screen() -> bool {
     window()
         .inner_width()
         .ok()
@@ -452,30 +453,10 @@ fn ClaimsList() -> impl IntoView {
     let extras = {
         let d = d.clone();
         move || {
-            let index = &d.index;
-            let claims = &index.corpus.claims;
-            // Death tolls from the postings of their kind, not by reading every claim.
             // Drawn again whenever the list is.
             paged.track();
-            let tolls: Vec<usize> = {
-                outcome.with_untracked(|o| {
-                    let range = index.numbering.range(Kind::Claim);
-                    vocab::CLAIM_KINDS
-                        .values()
-                        .position(|k| k == "death-toll")
-                        .and_then(|p| index.claim_kind_sets.get(p))
-                        .map(|set| {
-                            let mut kept = set.clone();
-                            kept.and_with(&o.kept);
-                            kept.ones_in(range.clone())
-                                .map(|n| n - range.start)
-                                .filter(|&c| claims[c].death_toll.is_some())
-                                .collect()
-                        })
-                        .unwrap_or_default()
-                })
-            };
-            (!tolls.is_empty()).then(move || view! { <DeathTolls claims=tolls/> })
+            let (tolls, total) = outcome.with_untracked(|o| death_tolls(&d.index, o, TOLLS_SHOWN));
+            (total > 0).then(move || view! { <DeathTolls claims=tolls total/> })
         }
     };
     // The body follows the order through a memo: any other change of state
@@ -545,65 +526,27 @@ fn ClaimsList() -> impl IntoView {
     }
 }
 
-/// How many death-toll figures the table shows at most.
-const TOLLS_SHOWN: usize = 20;
-
-/// Every death-toll figure in view, side by side with who states it. Never merged.
+/// Every death-toll figure in view (`claims`, the first of `total`), side by
+/// side with who states it. Never merged.
 #[component]
-fn DeathTolls(claims: Vec<usize>) -> impl IntoView {
+fn DeathTolls(claims: Vec<usize>, total: usize) -> impl IntoView {
     let d = data();
     let all = &d.index.corpus.claims;
-    let total = claims.len();
-    let mut rows: Vec<&Claim> = claims.iter().map(|&c| &all[c]).collect();
-    // Figures first, largest first; then the word-only figures ("thousands").
-    rows.sort_by(|a, b| {
-        let v = |c: &Claim| c.death_toll.as_ref().and_then(|t| t.value);
-        v(b).cmp(&v(a))
-    });
-    rows.truncate(TOLLS_SHOWN);
-    let t = lang().strings();
-    let body = rows
-        .into_iter()
-        .map(|c| {
-            let figure = c
-                .death_toll
-                .as_ref()
-                .map(|t| t.as_written.clone())
-                .unwrap_or_default();
-            view! {
-                <tr role="row">
-                    <td role="cell" class="figure" data-label=t.figure><RecordLink id=c.id.clone()><span dir="auto">{figure}</span></RecordLink></td>
-                    <td role="cell" data-label=t.claimed_by><Claimant claim=c.clone()/></td>
-                    <td role="cell" data-label=t.made><DateText date=c.date.clone()/></td>
-                    <td role="cell" class="reported-in" data-label=t.reported_in><IdLink id=c.reported_in.clone() kind=Kind::Source/></td>
-                </tr>
+    let lines = (claims.iter())
+        .map(|&c| {
+            let c = &all[c];
+            TollLine {
+                id: c.id.clone(),
+                figure: (c.death_toll.as_ref())
+                    .map(|t| t.as_written.clone())
+                    .unwrap_or_default(),
+                who: view! { <Claimant claim=c.clone()/> }.into_any(),
+                date: c.date.clone(),
+                source: view! { <IdLink id=c.reported_in.clone() kind=Kind::Source/> }.into_any(),
             }
         })
-        .collect_view();
-    let cut = (total > TOLLS_SHOWN).then(|| {
-        view! {
-            <p class="hint">{fill(t.tolls_cut, &[&thousands(TOLLS_SHOWN), &thousands(total)])}</p>
-        }
-    });
-    view! {
-        <section class="tolls" aria-labelledby="tolls-title">
-            <h3 id="tolls-title">{t.tolls_title}</h3>
-            <p class="hint">{t.tolls_hint}</p>
-            {cut}
-            // A card per row on a phone (style/main.css): the roles keep it a
-            // table to assistive technology when its parts are no longer laid
-            // out as one.
-            <div class="table-wrap">
-                <table class="toll-table cards" role="table">
-                    <thead role="rowgroup"><tr role="row">
-                        <th scope="col" role="columnheader">{t.figure}</th><th scope="col" role="columnheader">{t.claimed_by}</th>
-                        <th scope="col" role="columnheader">{t.made}</th><th scope="col" role="columnheader">{t.reported_in}</th>
-                    </tr></thead>
-                    <tbody role="rowgroup">{body}</tbody>
-                </table>
-            </div>
-        </section>
-    }
+        .collect();
+    tolls_section(lines, total)
 }
 
 #[component]

@@ -10,11 +10,12 @@ use dossier::corpus::validate;
 use dossier::publish::gather::Gathering;
 use dossier::publish::pages::{ListRow, PlacedDays, PlacedRow};
 use dossier::publish::parts::{
-    self, read_actor_rows, read_dates, read_list, read_reach, ActorTable, Assembly, ListEntry,
-    Manifest, PartsError, PlaceTable, ReachEntry, ReadViewRows, RowsEntry, TableEntry, ViewEntry,
-    MANIFEST,
+    self, read_actor_rows, read_dates, read_list, read_reach, ActorTable, Assembly, FileEntry,
+    ListEntry, Manifest, PartsError, PlaceTable, ReachEntry, ReadViewRows, RowsEntry, TableEntry,
+    ViewEntry, MANIFEST,
 };
 use dossier::publish::range::Days;
+use dossier::publish::views::ClaimsCharts;
 use dossier::query::index::{Index, IndexBuilding};
 use futures::stream::{self, StreamExt};
 use js_sys::{Promise, Reflect, Uint8Array};
@@ -579,6 +580,13 @@ pub async fn reach_part(entry: &ReachEntry, retry: bool) -> Result<Vec<PlacedDay
 pub async fn dates_part(entry: &RowsEntry, retry: bool) -> Result<Vec<Days>, LoadFailure> {
     let part = fetch_part(entry.file.clone(), retry).await?;
     read_dates(entry, &part.json, &part.sha256).map_err(LoadFailure::Parts)
+}
+
+/// The claims view's charts for no filter, `entry`, fetched, checked against
+/// their hash and read.
+pub async fn claims_charts(entry: &FileEntry, retry: bool) -> Result<ClaimsCharts, LoadFailure> {
+    let part = fetch_part(entry.file.clone(), retry).await?;
+    parts::read_claims_charts(entry, &part.json, &part.sha256).map_err(LoadFailure::Parts)
 }
 
 /// The part `entry` of the directory of another view's list in pages,

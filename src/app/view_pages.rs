@@ -10,21 +10,27 @@ use std::thread::LocalKey;
 use dossier::corpus::model::Kind;
 use dossier::corpus::vocab;
 use dossier::i18n::fill;
+use dossier::i18n::Lang;
+use dossier::publish::parts::FileEntry;
 use dossier::publish::parts::{
     part_holding, read_claim_rows, read_source_rows, ReadViewRows, RowsEntry, ViewEntry,
 };
-use dossier::publish::views::{heading_goes_on, ClaimRow, Named, SourceRow};
+use dossier::publish::views::{heading_goes_on, ClaimRow, ClaimsCharts, Named, SourceRow};
 use dossier::query::filter::Filter;
 use dossier::query::index::Speaker;
 use dossier::query::order::ClaimOrder;
 use dossier::query::url_state::{Page, UrlState, View, PAGE_SIZE};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use super::bits::{
     count, data, few_read, keep_few, keep_read, lang, last_read, DateText, FewRead, LastRead,
 };
-use super::lists::runs;
+use super::charts::{matrix_section, tolls_section, TollLine};
+use super::failure::{FailedWithRetry, LoadFailure};
+use super::lists::{runs, wide_screen};
 use super::loader;
+use super::nav::follow_state_links;
 use super::nav::{Nav, RecordLink, StateLink};
 use super::pages::{page_in_part, part_for_page, PartRead};
 
@@ -36,6 +42,7 @@ thread_local! {
     /// The parts of the lists' directories read, by file name: small, and
     /// needed again by every page they cover.
     static DIRECTORIES: FewRead<String, Arc<Vec<ViewEntry>>> = const { RefCell::new(Vec::new()) };
+    static CHARTS_READ: LastRead<String, Arc<ClaimsCharts>> = const { RefCell::new(None) };
 }
 
 /// How many parts of the lists' directories are kept read.
@@ -261,8 +268,13 @@ fn claims_page(rows: &[ClaimRow], at: std::ops::Range<usize>, entry: &ViewEntry)
             .map_or(t.undated_heading.to_string(), |y| l.year(y))
     };
     let goes_on = heading_goes_on(rows, at.start, entry.continues);
+    // The charts above every page, who said what on the first alone, as the app's.
+    let first_page = entry.first + at.start == 0;
+    let charts = (data().manifest.as_ref())
+        .and_then(|m| m.claims_charts.clone())
+        .map(|entry| view! { <ChartsInPages entry first_page/> });
     let places: Vec<u32> = at.map(|i| i as u32).collect();
-    runs(&places, |i| year(&rows[i as usize]))
+    let sections = runs(&places, |i| year(&rows[i as usize]))
         .into_iter()
         .enumerate()
         .map(|(n, (name, list))| {
@@ -281,8 +293,93 @@ fn claims_page(rows: &[ClaimRow], at: std::ops::Range<usize>, entry: &ViewEntry)
                 </section>
             }
         })
-        .collect_view()
-        .into_any()
+        .collect_view();
+    view! { {charts} {sections} }.into_any()
+}
+
+/// The claims view's charts for no filter (`publish::views::ClaimsCharts`),
+/// folded as the app's are, fetched once they are open: the death tolls side
+/// by side, and who said what on the first page.
+#[component]
+fn ChartsInPages(entry: FileEntry, first_page: bool) -> impl IntoView {
+    let l = lang();
+    let t = l.strings();
+    let open = RwSignal::new(wide_screen());
+    let tries = RwSignal::new(0u32);
+    // One request at a time: opening and closing the fold asks no more.
+    let fetching = StoredValue::new(false);
+    let read: RwSignal<Option<Result<Arc<ClaimsCharts>, LoadFailure>>, LocalStorage> =
+        RwSignal::new_local(last_read(&CHARTS_READ, &entry.file).map(Ok));
+    Effect::new(move |_| {
+        let asked = tries.get();
+        let have = read.with_untracked(|r| matches!(r, Some(Ok(_))));
+        if !open.get() || have || fetching.get_value() {
+            return;
+        }
+        fetching.set_value(true);
+        let entry = entry.clone();
+        spawn_local(async move {
+            let fetched = loader::claims_charts(&entry, asked > 0).await.map(Arc::new);
+            if let Ok(charts) = &fetched {
+                keep_read(&CHARTS_READ, entry.file.clone(), charts.clone());
+            }
+            fetching.set_value(false);
+            read.set(Some(fetched));
+        });
+    });
+    let follow = follow_state_links(expect_context::<Nav>());
+    let here = expect_context::<Nav>().state;
+    let body = move || match read.get() {
+        None => view! { <p role="status" class="hint">{t.charts_fetching}</p> }.into_any(),
+        Some(Err(failure)) => {
+            view! { <FailedWithRetry title=t.charts_failed.to_string() failure retry=tries/> }
+                .into_any()
+        }
+        Some(Ok(charts)) => {
+            let lines = (charts.tolls.iter())
+                .map(|row| TollLine {
+                    id: row.id.clone(),
+                    figure: row.toll.clone().unwrap_or_default(),
+                    who: speaker_view(row),
+                    date: row.date.clone(),
+                    source: named_link(row.reported_in.clone()),
+                })
+                .collect();
+            let tolls = (charts.tolls_total > 0).then(|| tolls_section(lines, charts.tolls_total));
+            let at = Lang::ALL.iter().position(|x| *x == l).unwrap_or(0);
+            let matrix = (charts.matrices.get(at).cloned())
+                .filter(|_| first_page)
+                .map(|m| matrix_section(m, here.get_untracked(), follow.clone()));
+            view! { {tolls} {matrix} }.into_any()
+        }
+    };
+    view! {
+        <details class="charts-fold" open=open.get_untracked()
+            on:toggle=move |e| {
+                // Also fired for details drawn open: only a change counts.
+                let now = super::bits::details_opened(&e);
+                if open.get_untracked() != now {
+                    open.set(now);
+                }
+            }>
+            <summary>{t.claims_charts_show}</summary>
+            {body}
+        </details>
+    }
+}
+
+/// Who made a claim, from its row: a link to the claimant, or the words for a
+/// source's own voice.
+fn speaker_view(row: &ClaimRow) -> AnyView {
+    match row.speaker(&lang().strings().speaker) {
+        Speaker::Claimant(_) => row
+            .claimant
+            .clone()
+            .map_or_else(|| ().into_any(), named_link),
+        Speaker::OwnVoice(words) => {
+            view! { <span class="author-voice" dir="auto">{words}</span> }.into_any()
+        }
+    }
 }
 
 /// A claim as the claims list shows it (`lists::ClaimItem`), from its row.
@@ -292,12 +389,7 @@ fn claim_item(row: ClaimRow) -> AnyView {
     let terms: Vec<&str> = (row.terms.iter())
         .map(|term| l.term(&vocab::LEGAL_TERMS, term))
         .collect();
-    let speaker = match row.speaker(&t.speaker) {
-        Speaker::Claimant(_) => row.claimant.clone().map(named_link),
-        Speaker::OwnVoice(words) => {
-            Some(view! { <span class="author-voice" dir="auto">{words}</span> }.into_any())
-        }
-    };
+    let speaker = speaker_view(&row);
     let ClaimRow {
         id,
         kind,

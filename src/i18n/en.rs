@@ -435,6 +435,8 @@ pub static STRINGS: Strings = Strings {
     chosen_kinds: "Chosen kinds",
     kinds_failed: "The kinds chosen could not be looked up.",
     view_waits: "This list is shown once the whole corpus is read.",
+    charts_fetching: "Fetching the charts…",
+    charts_failed: "The charts could not be fetched.",
 };
 
 impl SpeakerWords {

@@ -525,4 +525,6 @@ pub static STRINGS: Strings = Strings {
     chosen_kinds: "انواع برگزیده",
     kinds_failed: "انواع برگزیده جست‌وجو نشد.",
     view_waits: "این فهرست پس از خواندن کل مجموعه نمایش داده می‌شود.",
+    charts_fetching: "در حال دریافت نمودارها…",
+    charts_failed: "نمودارها دریافت نشد.",
 };

@@ -471,4 +471,7 @@ pub struct Strings {
     pub kinds_failed: &'static str,
     /// Where a view's list needs the whole corpus (the notice above offers to read it).
     pub view_waits: &'static str,
+    /// The claims' charts before the corpus: on their way, or failed.
+    pub charts_fetching: &'static str,
+    pub charts_failed: &'static str,
 }

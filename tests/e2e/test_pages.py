@@ -239,6 +239,39 @@ def test_a_claims_page_before_the_corpus_is_the_whole_lists_page(large_on_reques
     page.wait(lambda d: view_page(page, CLAIM_ROWS, CLAIM_TEXTS) == begins)
 
 
+CHARTS = ("return [...document.querySelectorAll('main .charts-fold table')].map(t => t.innerText)")
+
+
+def test_the_claims_charts_before_the_corpus_are_the_whole_apps(large_on_request, page):
+    url, _, manifest = large_on_request
+    claims = manifest["totals"]["claims"]
+    page.open(f"{url}?view=claims")
+    page.until_title(f"Claims ({claims:,})")
+    # Death tolls side by side and who said what, from the one part the build
+    # worked them out in: two tables, each with its rows.
+    page.wait(lambda d: len(d.execute_script(CHARTS)) == 2)
+    charts = page.d.execute_script(CHARTS)
+    assert all(t.count("\n") > 3 for t in charts), charts
+    assert len(part_requests(page, "h")) == 1
+    assert not part_requests(page, "r")
+    read_whole_until(page, f"Claims ({claims:,})")
+    page.wait(lambda d: d.execute_script(CHARTS) == charts)
+
+
+def test_damaged_claims_charts_are_named_beside_their_list_and_retry_recovers(large_on_request, page):
+    url, site, manifest = large_on_request
+    mend = damage(site / "parts" / manifest["claims_charts"]["file"])
+    page.open(f"{url}?view=claims")
+    alert = page.text("main .charts-fold .failure[role=alert]")
+    assert "The charts could not be fetched" in alert, alert
+    assert manifest["claims_charts"]["file"] in alert, alert
+    # The list beside them is there all the same.
+    assert len(view_page(page, CLAIM_ROWS, CLAIM_TEXTS)[0]) == 50
+    mend()
+    page.one("main .charts-fold .failure[role=alert] button").click()
+    page.wait(lambda d: len(d.execute_script(CHARTS)) == 2)
+
+
 def test_the_sources_tab_before_the_corpus_lists_the_whole_lists_sources(large_on_request, page):
     url, _, manifest = large_on_request
     totals = manifest["totals"]
