@@ -34,13 +34,24 @@ pub(super) fn runs(items: &[u32], heading: impl Fn(u32) -> String) -> Vec<(Strin
 /// The view tabs, each with how many records match the filters.
 #[component]
 pub fn ViewTabs() -> impl IntoView {
-    let nav = expect_context::<Nav>();
     let outcome = expect_context::<Memo<Outcome>>();
+    view_tabs(move |view| Some(outcome.with(|o| o.count(view.kind()))))
+}
+
+/// The view tabs, each with its count where `count` gives one.
+pub(super) fn view_tabs(
+    count: impl Fn(View) -> Option<usize> + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let nav = expect_context::<Nav>();
     let l = lang();
     let tabs = View::ALL
         .into_iter()
         .map(|view| {
-            let n = move || outcome.with(|o| o.count(view.kind()));
+            let n = move || {
+                count(view).map(
+                    |n| view! { " " <span class="count">{format!("({})", l.number(n))}</span> },
+                )
+            };
             let current = move || nav.state.with(|s| s.view == view && s.record.is_none());
             let change = move |s: &mut UrlState| {
                 s.view = view;
@@ -48,9 +59,7 @@ pub fn ViewTabs() -> impl IntoView {
             };
             view! {
                 <li class:current=current>
-                    <StateLink change>
-                        {l.view_label(view)}" "<span class="count">{move || format!("({})", l.number(n()))}</span>
-                    </StateLink>
+                    <StateLink change>{l.view_label(view)}{n}</StateLink>
                 </li>
             }
         })

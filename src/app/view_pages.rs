@@ -28,10 +28,10 @@ use super::bits::{
 };
 use super::charts::{matrix_section, tolls_section, TollLine};
 use super::failure::{FailedWithRetry, LoadFailure};
-use super::lists::{runs, wide_screen};
+use super::lists::{runs, view_tabs, wide_screen};
 use super::loader;
 use super::nav::follow_state_links;
-use super::nav::{Nav, RecordLink, StateLink};
+use super::nav::{Nav, RecordLink};
 use super::pages::{page_in_part, part_for_page, PartRead};
 
 thread_local! {
@@ -64,32 +64,12 @@ pub fn view_only(state: &UrlState) -> bool {
 #[component]
 pub fn TabsInPages() -> impl IntoView {
     let nav = expect_context::<Nav>();
-    let d = data();
-    let l = lang();
-    let totals = d.manifest.as_ref().map(|m| m.totals);
+    let totals = data().manifest.as_ref().map(|m| m.totals);
     let unfiltered = Memo::new(move |_| nav.state.with(|s| s.filter == Filter::default()));
-    let tabs = View::ALL
-        .into_iter()
-        .map(|view| {
-            let total = totals.as_ref().map(|t| t.of(view.kind()));
-            let n = move || {
-                (total.filter(|_| unfiltered.get())).map(
-                    |n| view! { " " <span class="count">{format!("({})", l.number(n))}</span> },
-                )
-            };
-            let current = move || nav.state.with(|s| s.view == view && s.record.is_none());
-            let change = move |s: &mut UrlState| {
-                s.view = view;
-                s.record = None;
-            };
-            view! {
-                <li class:current=current>
-                    <StateLink change>{l.view_label(view)}{n}</StateLink>
-                </li>
-            }
-        })
-        .collect_view();
-    view! { <nav class="tabs" aria-label=l.strings().views><ul>{tabs}</ul></nav> }
+    view_tabs(move |view| {
+        let total = totals.map(|t| t.of(view.kind()));
+        total.filter(|_| unfiltered.get())
+    })
 }
 
 /// The view in the address other than the events': its list in pages where the

@@ -899,23 +899,18 @@ pub trait InPages {
     fn run(&self) -> std::ops::Range<usize>;
 }
 
-impl InPages for ListEntry {
-    fn run(&self) -> std::ops::Range<usize> {
-        self.first..self.first + self.count
-    }
+/// Each entry whose run is its `first` row and `count` of them.
+macro_rules! in_pages {
+    ($($entry:ty),*) => {
+        $(impl InPages for $entry {
+            fn run(&self) -> std::ops::Range<usize> {
+                self.first..self.first + self.count
+            }
+        })*
+    };
 }
 
-impl InPages for ViewEntry {
-    fn run(&self) -> std::ops::Range<usize> {
-        self.first..self.first + self.count
-    }
-}
-
-impl InPages for RowsEntry {
-    fn run(&self) -> std::ops::Range<usize> {
-        self.first..self.first + self.count
-    }
-}
+in_pages!(ListEntry, ViewEntry, RowsEntry);
 
 /// The numbers of the parts of rows `parts` (in order, each by its rows'
 /// positions) that hold the rows at `positions`.
@@ -1172,35 +1167,18 @@ trait Filed {
     fn file(&self) -> &str;
 }
 
-impl Filed for TableEntry {
-    fn file(&self) -> &str {
-        &self.file
-    }
+/// Each entry that names its part's file in a field of that name.
+macro_rules! filed {
+    ($($entry:ty),*) => {
+        $(impl Filed for $entry {
+            fn file(&self) -> &str {
+                &self.file
+            }
+        })*
+    };
 }
 
-impl Filed for ViewEntry {
-    fn file(&self) -> &str {
-        &self.file
-    }
-}
-
-impl Filed for ListEntry {
-    fn file(&self) -> &str {
-        &self.file
-    }
-}
-
-impl Filed for ReachEntry {
-    fn file(&self) -> &str {
-        &self.file
-    }
-}
-
-impl Filed for RowsEntry {
-    fn file(&self) -> &str {
-        &self.file
-    }
-}
+filed!(TableEntry, ViewEntry, ListEntry, ReachEntry, RowsEntry);
 
 /// A part's file name (`prefix`, a dash, the first 16 hex digits of the SHA-256
 /// of its JSON, `.json.gz`), that SHA-256 in hex, and its bytes as stored.
