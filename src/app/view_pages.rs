@@ -9,11 +9,9 @@ use std::thread::LocalKey;
 
 use dossier::corpus::model::Kind;
 use dossier::corpus::vocab;
-use dossier::i18n::fill;
-use dossier::i18n::Lang;
-use dossier::publish::parts::FileEntry;
+use dossier::i18n::{fill, Lang};
 use dossier::publish::parts::{
-    part_holding, read_claim_rows, read_source_rows, ReadViewRows, RowsEntry, ViewEntry,
+    part_holding, read_claim_rows, read_source_rows, FileEntry, ReadViewRows, RowsEntry, ViewEntry,
 };
 use dossier::publish::views::{heading_goes_on, ClaimRow, ClaimsCharts, Named, SourceRow};
 use dossier::query::filter::Filter;
@@ -30,8 +28,7 @@ use super::charts::{matrix_section, tolls_section, TollLine};
 use super::failure::{FailedWithRetry, LoadFailure};
 use super::lists::{runs, view_tabs, wide_screen};
 use super::loader;
-use super::nav::follow_state_links;
-use super::nav::{Nav, RecordLink};
+use super::nav::{follow_state_links, Nav, RecordLink};
 use super::pages::{page_in_part, part_for_page, PartRead};
 
 thread_local! {
@@ -52,10 +49,12 @@ const DIRECTORIES_KEPT: usize = 8;
 /// filter) or the sources with no filter and no record: the lists of other
 /// views than the events' that the build writes in pages.
 pub fn view_only(state: &UrlState) -> bool {
-    state.record.is_none()
-        && matches!(state.view, View::Claims | View::Sources)
-        && state.filter == Filter::default()
-        && state.claim_order == ClaimOrder::Date
+    let in_order = match state.view {
+        View::Claims => state.claim_order == ClaimOrder::Date,
+        View::Sources => true,
+        View::Events | View::Actors => false,
+    };
+    state.record.is_none() && in_order && state.filter == Filter::default()
 }
 
 /// The view tabs before the corpus is read: each view's count where the
