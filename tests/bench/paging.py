@@ -16,8 +16,8 @@ events and the first word within those of the actor of about 120, then the first
 densest year and the second over 1980-2000); then kinds (the commonest event
 tag, the rarest value of any kind, the tag with the commonest claim kind, with
 the common word, within the busiest actor's events, over the densest year); then
-the claims' list (its first page, the next, a page far on) and the sources'
-(their lists in pages, src/publish/views.rs). Prints, for each step, the time from
+the claims' list (its first page and its charts, the next page, a page far on)
+and the sources' (their lists in pages, src/publish/views.rs). Prints, for each step, the time from
 the click to the page's records on screen (for a range, to its first page and to
 its count and whole page) and the bytes it transferred; and the JS heap
 and wasm memory after each run. The site is served with gzip as a static
@@ -80,6 +80,8 @@ READ_ANYWAY = "const b = document.querySelector('.range-asks button'); if (b) b.
 # The claims' or the sources' rows on screen.
 VIEW_ROWS = ("return [...document.querySelectorAll('li.record.claim h4 a, li.record.source h3 a')]"
              ".map(a => a.dataset.id).join(' ')")
+# The claims' charts drawn: the death tolls' table and who said what.
+CHARTS = "return document.querySelectorAll('main .charts-fold table').length"
 # Sets the address's query, as the address bar's back and forward do.
 QUERY = """
 history.pushState(null, '', '?' + arguments[0]);
@@ -212,6 +214,8 @@ def main():
         views = [v for v in views if any(v[0].startswith(o) for o in args.only)]
     jumps = [] if args.only else [year]
     viewed = [name for name, _ in views]
+    if "view claims" in viewed and manifest.get("claims_charts"):
+        viewed.insert(viewed.index("view claims") + 1, "view claims charts")
     times = {n: [] for n in steps + jumps + ranges + viewed}
     first = {n: [] for n in ranges}
     memory = []
@@ -273,6 +277,11 @@ def main():
                 wait(drv, lambda: (r := drv.execute_script(VIEW_ROWS)) and r != before, timeout=300)
                 times[name].append((time.perf_counter() - start) * 1000)
                 sizes[name].append(drv.execute_script(TRANSFERRED) - sent)
+                if name == "view claims" and manifest.get("claims_charts"):
+                    # And its charts, fetched once their fold is open (wide screens open it).
+                    wait(drv, lambda: drv.execute_script(CHARTS) == 2, timeout=300)
+                    times["view claims charts"].append((time.perf_counter() - start) * 1000)
+                    sizes["view claims charts"].append(drv.execute_script(TRANSFERRED) - sent)
             memory.append(drv.execute_async_script(MEMORY_JS))
     finally:
         httpd.shutdown()
