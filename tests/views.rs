@@ -18,10 +18,10 @@ use dossier::corpus::model::Kind;
 use dossier::corpus::sha256::sha256_hex;
 use dossier::i18n::Lang;
 use dossier::publish::parts::{
-    inflate, part_holding, read_claim_rows, read_claims_charts, read_manifest, read_source_rows,
+    inflate, part_holding, read_actor_list_rows, read_claim_rows, read_claims_charts, read_manifest, read_source_rows,
     read_view_directory, split, Manifest, PartsError, RowsEntry, Split, ViewEntry,
 };
-use dossier::publish::views::{heading_goes_on, ChartMatrix, ClaimRow, SourceRow};
+use dossier::publish::views::{heading_goes_on, ActorListRow, ChartMatrix, ClaimRow, SourceRow};
 use dossier::query::charts::{death_tolls, who_said_what_in, CLAIMANTS_SHOWN, TOLLS_SHOWN};
 use dossier::query::filter::{Filter, Outcome};
 use dossier::query::index::Index;
@@ -315,4 +315,27 @@ fn the_claims_charts_read_from_their_part_are_the_apps_for_no_filter() {
             file: entry.file.clone()
         })
     );
+}
+
+#[test]
+fn every_page_of_institutions_and_people_from_parts_is_the_apps_page() {
+    let corpus = synth::generate(4000, 6);
+    // Parts of a page or two, so that a kind goes on across parts.
+    let (split, index) = worded_split(&corpus, PART_BYTES / 4);
+    let manifest = manifest_of(&split);
+    let parts = manifest.view_list(Kind::Actor);
+    let actors = index.actors.len();
+    assert!(every_part(&split, parts).len() > 2, "parts of a few pages");
+    assert_eq!(manifest.view_total(Kind::Actor), actors);
+    for number in 1..=actors.div_ceil(PAGE_SIZE) {
+        let rows: Vec<ActorListRow> = page_from_parts(&split, parts, number, read_actor_list_rows);
+        let whole = page_of_whole(&index, Kind::Actor, number);
+        assert_eq!(rows.len(), whole.len(), "page {number}");
+        for (row, &a) in rows.iter().zip(&whole) {
+            let (actor, related) = (&index.corpus.actors[a], &index.actors[a].related);
+            assert_eq!((&row.id, &row.kind, &row.name), (&actor.id, &actor.kind, &actor.name));
+            let counts = (related.events.len(), related.claims.len(), related.sources.len());
+            assert_eq!((row.events, row.claims, row.sources), counts, "{}", actor.id);
+        }
+    }
 }

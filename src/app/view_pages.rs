@@ -1,7 +1,8 @@
-//! The claims and the sources views before a large corpus is read: for an
-//! address with no filter, their lists a page at a time, each page from the one
-//! part of that list that holds it (`publish::views`), as the events list's
-//! pages are. Another view, or one of these with a filter, waits for the corpus.
+//! The claims, the sources and the institutions and people before a large
+//! corpus is read: for an address with no filter, their lists a page at a
+//! time, each page from the one part of that list that holds it
+//! (`publish::views`), as the events list's pages are. A view with a filter
+//! waits for the corpus.
 
 use std::cell::RefCell;
 use std::sync::Arc;
@@ -11,10 +12,13 @@ use dossier::corpus::model::Kind;
 use dossier::corpus::vocab;
 use dossier::i18n::{fill, Lang};
 use dossier::publish::parts::{
-    part_holding, read_claim_rows, read_source_rows, FileEntry, ReadViewRows, RowsEntry, ViewEntry,
+    part_holding, read_actor_list_rows, read_claim_rows, read_source_rows, FileEntry, ReadViewRows,
+    RowsEntry, ViewEntry,
 };
-use dossier::publish::views::{heading_goes_on, ClaimRow, ClaimsCharts, Named, SourceRow};
-use dossier::query::filter::Filter;
+use dossier::publish::views::{
+    heading_goes_on, ActorListRow, ClaimRow, ClaimsCharts, Named, SourceRow,
+};
+use dossier::query::filter::{Facet, Filter};
 use dossier::query::index::Speaker;
 use dossier::query::order::ClaimOrder;
 use dossier::query::url_state::{Page, UrlState, View, PAGE_SIZE};
@@ -22,13 +26,14 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::bits::{
-    count, data, few_read, keep_few, keep_read, lang, last_read, DateText, FewRead, LastRead,
+    count, data, few_read, keep_few, keep_read, lang, last_read, thousands, DateText, FewRead,
+    LastRead,
 };
 use super::charts::{matrix_section, tolls_section, TollLine};
 use super::failure::{FailedWithRetry, LoadFailure};
 use super::lists::{runs, view_tabs, wide_screen};
 use super::loader;
-use super::nav::{follow_state_links, Nav, RecordLink};
+use super::nav::{follow_state_links, Entry, Nav, RecordLink};
 use super::pages::{page_in_part, part_for_page, PartRead};
 
 thread_local! {
@@ -36,6 +41,7 @@ thread_local! {
     /// (back from a record) is on screen at once.
     static CLAIMS_READ: LastRead<String, Arc<Vec<ClaimRow>>> = const { RefCell::new(None) };
     static SOURCES_READ: LastRead<String, Arc<Vec<SourceRow>>> = const { RefCell::new(None) };
+    static ACTORS_READ: LastRead<String, Arc<Vec<ActorListRow>>> = const { RefCell::new(None) };
     /// The parts of the lists' directories read, by file name: small, and
     /// needed again by every page they cover.
     static DIRECTORIES: FewRead<String, Arc<Vec<ViewEntry>>> = const { RefCell::new(Vec::new()) };
@@ -46,13 +52,13 @@ thread_local! {
 const DIRECTORIES_KEPT: usize = 8;
 
 /// Whether the address asks for the claims (by date, their order for no
-/// filter) or the sources with no filter and no record: the lists of other
-/// views than the events' that the build writes in pages.
+/// filter), the sources or the institutions and people with no filter and no
+/// record: the lists of other views than the events' that the build writes in pages.
 pub fn view_only(state: &UrlState) -> bool {
     let in_order = match state.view {
         View::Claims => state.claim_order == ClaimOrder::Date,
-        View::Sources => true,
-        View::Events | View::Actors => false,
+        View::Sources | View::Actors => true,
+        View::Events => false,
     };
     state.record.is_none() && in_order && state.filter == Filter::default()
 }
@@ -78,18 +84,19 @@ pub fn TabsInPages() -> impl IntoView {
 pub fn ViewInPages() -> impl IntoView {
     let nav = expect_context::<Nav>();
     let d = data();
-    let (claims, sources) = (d.manifest.as_ref()).map_or((false, false), |m| {
-        (
-            !m.view_list(Kind::Claim).is_empty(),
-            !m.view_list(Kind::Source).is_empty(),
-        )
-    });
+    let listed = |kind| (d.manifest.as_ref()).is_some_and(|m| !m.view_list(kind).is_empty());
+    let (claims, sources, actors) = (
+        listed(Kind::Claim),
+        listed(Kind::Source),
+        listed(Kind::Actor),
+    );
     let shown = Memo::new(move |_| {
         nav.state.with(|s| {
             let paged = match s.view {
                 View::Claims => claims,
                 View::Sources => sources,
-                View::Events | View::Actors => false,
+                View::Actors => actors,
+                View::Events => false,
             };
             (paged && view_only(s)).then_some(s.view)
         })
@@ -113,6 +120,14 @@ pub fn ViewInPages() -> impl IntoView {
                 &SOURCES_READ,
                 read_source_rows,
                 sources_page,
+            )
+            .into_any(),
+            Some(View::Actors) => rows_in_pages(
+                View::Actors,
+                parts(Kind::Actor),
+                &ACTORS_READ,
+                read_actor_list_rows,
+                actors_page,
             )
             .into_any(),
             _ => {
@@ -433,6 +448,70 @@ fn source_item(row: SourceRow) -> AnyView {
             {row.publisher.map(|p| view! { <p>{t.published_by_lead} {named_link(p)}</p> })}
             <p class="counts">{counts}</p>
         </li>
+    }
+    .into_any()
+}
+
+/// A page of the list of institutions and people (`at` in its part's `rows`),
+/// under their kinds as the app's list groups them, each a row of a table with
+/// how many events, claims and sources involve it, and a button that filters
+/// the events by it (that list is read in pages too; the app's own button
+/// filters the view on screen, which takes the corpus).
+fn actors_page(rows: &[ActorListRow], at: std::ops::Range<usize>, _: &ViewEntry) -> AnyView {
+    let l = lang();
+    let t = l.strings();
+    let kind = |row: &ActorListRow| l.term(&vocab::ACTOR_KINDS, &row.kind).to_string();
+    let places: Vec<u32> = at.map(|i| i as u32).collect();
+    let sections = runs(&places, |i| kind(&rows[i as usize]))
+        .into_iter()
+        .map(|(title, list)| {
+            let items = (list.into_iter())
+                .map(|i| actor_item(rows[i as usize].clone()))
+                .collect_view();
+            view! {
+                <section class="group">
+                    <h3>{title}</h3>
+                    <div class="table-wrap">
+                        <table class="actors cards" role="table">
+                            <thead role="rowgroup"><tr role="row">
+                                <th scope="col" role="columnheader">{t.name_column}</th><th scope="col" role="columnheader">{t.events.title}</th>
+                                <th scope="col" role="columnheader">{t.claims.title}</th><th scope="col" role="columnheader">{t.sources.title}</th>
+                                <th scope="col" role="columnheader"><span class="visually-hidden">{t.filter_column}</span></th>
+                            </tr></thead>
+                            <tbody role="rowgroup">{items}</tbody>
+                        </table>
+                    </div>
+                </section>
+            }
+        })
+        .collect_view();
+    view! { <p class="hint">{t.actors_hint_all}</p> {sections} }.into_any()
+}
+
+/// An institution or person as their list shows it (`lists::ActorRow`), from its row.
+fn actor_item(row: ActorListRow) -> AnyView {
+    let nav = expect_context::<Nav>();
+    let t = lang().strings();
+    let label = fill(t.filter_by_name, &[&row.name]);
+    let id = row.id.clone();
+    let choose = move |_| {
+        let id = id.clone();
+        // To its events: the one view with a filter read in pages.
+        nav.update(Entry::Push, move |s| {
+            s.view = View::Events;
+            s.filter.toggle(Facet::Actors, &id);
+        });
+    };
+    view! {
+        <tr role="row">
+            <th scope="row" role="rowheader"><RecordLink id=row.id><span dir="auto">{row.name}</span></RecordLink></th>
+            <td role="cell" data-label=t.events.title>{thousands(row.events)}</td>
+            <td role="cell" data-label=t.claims.title>{thousands(row.claims)}</td>
+            <td role="cell" data-label=t.sources.title>{thousands(row.sources)}</td>
+            <td role="cell" class="filter-cell"><button type="button" class="small" aria-label=label aria-pressed="false" on:click=choose>
+                {t.filter_by}
+            </button></td>
+        </tr>
     }
     .into_any()
 }

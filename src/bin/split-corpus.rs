@@ -131,6 +131,7 @@ fn run(corpus: &Path, out: &Path, part_bytes: usize, site: Carries) -> Result<()
     // And the claims' and the sources' lists, so that those views are read in pages too.
     let claims = views::claim_rows(&index);
     let sources = views::source_rows(&index);
+    let actors = views::actor_list_rows(&index);
     // And the claims view's charts for no filter.
     let charts = views::claims_charts(&index);
     let worded = Worded {
@@ -141,6 +142,7 @@ fn run(corpus: &Path, out: &Path, part_bytes: usize, site: Carries) -> Result<()
         kinds: &kinds,
         claims: &claims,
         sources: &sources,
+        actors: &actors,
         charts: &charts,
     };
     let mut split = parts::split_worded(&index.corpus, &fingerprint, part_bytes, Some(worded));
@@ -180,7 +182,7 @@ fn run(corpus: &Path, out: &Path, part_bytes: usize, site: Carries) -> Result<()
     // listening (`| head`) loses the line, not the parts.
     let _ = writeln!(
         std::io::stdout(),
-        "split-corpus: {} records in {} parts, a directory of {}, first looks in {}, the default list in {}, its days in {} and those of its rows that reach in {}, the actors' lists in {} and their rows in {}, the words in {}, the kinds in {}, the actors' places in {}, the claims' list in {} and the sources' in {} ({bytes} bytes), manifest {} bytes, in {:.1} s",
+        "split-corpus: {} records in {} parts, a directory of {}, first looks in {}, the default list in {}, its days in {} and those of its rows that reach in {}, the actors' lists in {} and their rows in {}, the words in {}, the kinds in {}, the actors' places in {}, the claims' list in {}, the sources' in {} and the actors' in {} ({bytes} bytes), manifest {} bytes, in {:.1} s",
         split.manifest.totals.total(),
         split.parts.len(),
         split.directory.len(),
@@ -195,6 +197,7 @@ fn run(corpus: &Path, out: &Path, part_bytes: usize, site: Carries) -> Result<()
         split.actor_places.len(),
         split.claims_list.len(),
         split.sources_list.len(),
+        split.actors_list.len(),
         manifest.len(),
         started.elapsed().as_secs_f64()
     );

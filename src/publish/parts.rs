@@ -30,7 +30,7 @@ use crate::corpus::write::{Lean, Slices};
 use crate::i18n::{fill, Lang};
 use crate::publish::glance::FirstLook;
 use crate::publish::pages::{ActorList, ListRow, PlacedDays, PlacedRow};
-use crate::publish::views::{ClaimRow, ClaimsCharts, SourceRow};
+use crate::publish::views::{ActorListRow, ClaimRow, ClaimsCharts, SourceRow};
 use crate::query::index::KINDS;
 use crate::query::search::TextIndex;
 use crate::query::url_state::PAGE_SIZE;
@@ -358,6 +358,10 @@ pub struct Manifest {
     /// The sources list for an address with no filter, in pages, as the claims'.
     #[serde(default)]
     pub sources_list: Vec<RowsEntry>,
+    /// The list of institutions and people for an address with no filter, in
+    /// pages, as the claims'.
+    #[serde(default)]
+    pub actors_list: Vec<RowsEntry>,
     /// What the claims view charts for an address with no filter
     /// (`publish::views::ClaimsCharts`), worked out by the build.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -420,6 +424,7 @@ pub struct Split {
     pub actor_places: Vec<(String, Vec<u8>)>,
     pub claims_list: Vec<(String, Vec<u8>)>,
     pub sources_list: Vec<(String, Vec<u8>)>,
+    pub actors_list: Vec<(String, Vec<u8>)>,
     /// The directories of the claims' and the sources' lists' parts.
     pub view_directories: Vec<(String, Vec<u8>)>,
     /// The claims' charts for no filter, where the build worked them out.
@@ -449,6 +454,7 @@ impl Split {
             .chain(&self.actor_places)
             .chain(&self.claims_list)
             .chain(&self.sources_list)
+            .chain(&self.actors_list)
             .chain(&self.view_directories)
             .chain(&self.charts)
     }
@@ -561,6 +567,7 @@ pub struct Worded<'a> {
     pub kinds: &'a [(String, Vec<u32>)],
     pub claims: &'a [ClaimRow],
     pub sources: &'a [SourceRow],
+    pub actors: &'a [ActorListRow],
     pub charts: &'a ClaimsCharts,
 }
 
@@ -666,7 +673,7 @@ pub fn split_worded(
     let list_bytes = (part_bytes / LIST_SHARE).max(1);
     let directory_bytes = (part_bytes / KINDS_SHARE).max(1);
     let (claims_entries, claims_list) = listed(worded.map_or_else(Vec::new, |w| {
-        rows_in_pages("c", w.claims, list_bytes, Some(ClaimRow::year))
+        rows_in_pages("c", w.claims, list_bytes, Some(ClaimRow::same_year))
     }));
     let (claims_directory, mut view_directories) =
         listed(view_directory(&claims_entries, directory_bytes));
@@ -676,6 +683,11 @@ pub fn split_worded(
     let (sources_directory, sources_directories) =
         listed(view_directory(&sources_entries, directory_bytes));
     view_directories.extend(sources_directories);
+    let (actors_entries, actors_list) =
+        listed(worded.map_or_else(Vec::new, |w| rows_in_pages("i", w.actors, list_bytes, None)));
+    let (actors_directory, actors_directories) =
+        listed(view_directory(&actors_entries, directory_bytes));
+    view_directories.extend(actors_directories);
     let (charts_entry, charts) = worded.map_or((None, Vec::new()), |w| {
         let json = serde_json::to_vec(w.charts).unwrap_or_default();
         let jsons = [json];
@@ -714,6 +726,7 @@ pub fn split_worded(
             actor_places: actor_places_entries,
             claims_list: claims_directory,
             sources_list: sources_directory,
+            actors_list: actors_directory,
             claims_charts: charts_entry,
             // Written out, so that the service worker reads the same figure.
             ask_above: Some(ASK_ABOVE),
@@ -737,6 +750,7 @@ pub fn split_worded(
         actor_places,
         claims_list,
         sources_list,
+        actors_list,
         view_directories,
         charts,
     }
@@ -961,19 +975,19 @@ fn page_runs<T: Serialize>(rows: &[T], part_bytes: usize) -> Vec<std::ops::Range
 
 /// Another view's list (`publish::views`), `rows` in its order, cut as the
 /// default list is (`page_runs`), where its rows are grouped under headings
-/// by `heading`; named `prefix-…`.
+/// where `same_heading` says so; named `prefix-…`.
 fn rows_in_pages<T: Serialize>(
     prefix: &str,
     rows: &[T],
     part_bytes: usize,
-    heading: Option<fn(&T) -> Option<i32>>,
+    same_heading: Option<fn(&T, &T) -> bool>,
 ) -> Vec<(ViewEntry, Vec<u8>)> {
     write_runs(prefix, rows, page_runs(rows, part_bytes))
         .into_iter()
         .map(|(run, json, (file, sha256, stored))| {
             let before = run.start.checked_sub(1).and_then(|at| rows.get(at));
-            let continues = match (heading, before, rows.get(run.start)) {
-                (Some(heading), Some(before), Some(first)) => heading(before) == heading(first),
+            let continues = match (same_heading, before, rows.get(run.start)) {
+                (Some(same), Some(before), Some(first)) => same(before, first),
                 _ => false,
             };
             let entry = ViewEntry {
@@ -1719,6 +1733,16 @@ pub fn read_claim_rows(
     read_rows(&entry.file, &entry.sha256, entry.count, bytes, sha256)
 }
 
+/// Reads a part of the list of institutions and people in pages, `entry`, as
+/// the claims'.
+pub fn read_actor_list_rows(
+    entry: &ViewEntry,
+    bytes: &[u8],
+    sha256: &str,
+) -> Result<Vec<ActorListRow>, PartsError> {
+    read_rows(&entry.file, &entry.sha256, entry.count, bytes, sha256)
+}
+
 /// Reads a part of the sources' list in pages, `entry`, as the claims'.
 pub fn read_source_rows(
     entry: &ViewEntry,
@@ -1900,7 +1924,8 @@ impl Manifest {
         match kind {
             Kind::Claim => &self.claims_list,
             Kind::Source => &self.sources_list,
-            Kind::Event | Kind::Actor => &[],
+            Kind::Actor => &self.actors_list,
+            Kind::Event => &[],
         }
     }
 

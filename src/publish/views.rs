@@ -78,6 +78,11 @@ impl ClaimRow {
         year_of(self.date.as_ref())
     }
 
+    /// Whether `other` is listed under the same year (the claims list's headings).
+    pub fn same_year(&self, other: &ClaimRow) -> bool {
+        self.year() == other.year()
+    }
+
     /// Who made it, in the words of a language, as `Index::speaker_in` says it.
     pub fn speaker(&self, words: &SpeakerWords) -> Speaker<'_> {
         let claimant = self.claimant.as_ref();
@@ -99,10 +104,41 @@ pub fn heading_goes_on(rows: &[ClaimRow], at: usize, continues: bool) -> bool {
     match at.checked_sub(1) {
         None => continues,
         Some(before) => match (rows.get(before), rows.get(at)) {
-            (Some(before), Some(row)) => before.year() == row.year(),
+            (Some(before), Some(row)) => before.same_year(row),
             _ => false,
         },
     }
+}
+
+/// An institution or person as their list shows it: its kind (the list's
+/// headings), its name, and how many events, claims and sources involve it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ActorListRow {
+    pub id: String,
+    pub kind: String,
+    pub name: String,
+    pub events: usize,
+    pub claims: usize,
+    pub sources: usize,
+}
+
+/// The list of institutions and people for an address with no filter, in its
+/// order (by kind, names alphabetical within).
+pub fn actor_list_rows(index: &Index) -> Vec<ActorListRow> {
+    listed_by_default(index, Kind::Actor)
+        .into_iter()
+        .map(|a| {
+            let (actor, facts) = (&index.corpus.actors[a as usize], &index.actors[a as usize]);
+            ActorListRow {
+                id: actor.id.clone(),
+                kind: actor.kind.clone(),
+                name: actor.name.clone(),
+                events: facts.related.events.len(),
+                claims: facts.related.claims.len(),
+                sources: facts.related.sources.len(),
+            }
+        })
+        .collect()
 }
 
 /// A source as the sources list shows it: its kind, date, identifiers, title,

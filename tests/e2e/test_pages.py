@@ -310,9 +310,37 @@ def test_a_damaged_part_of_the_claims_list_is_named_and_retry_recovers(large_on_
     assert len(view_page(page, CLAIM_ROWS, CLAIM_TEXTS)[0]) == 50
 
 
-def test_the_actors_view_before_the_corpus_says_it_comes_with_the_corpus(large_on_request, page):
+ACTOR_ROWS = "return [...document.querySelectorAll('table.actors tbody tr')].map(r => r.innerText)"
+
+
+def test_institutions_and_people_before_the_corpus_are_the_whole_lists_and_filter_in_pages(
+        large_on_request, page):
+    url, _, manifest = large_on_request
+    actors = manifest["totals"]["actors"]
+    page.open(f"{url}?view=actors&page=2")
+    page.until_title(f"Institutions & people ({actors:,})")
+    page.wait(lambda d: d.execute_script(ACTOR_ROWS))
+    shown = page.d.execute_script(ACTOR_ROWS), page.d.execute_script(GROUPS)
+    assert len(shown[0]) == 50, shown[0]
+    assert len(part_requests(page, "i")) == 1 and not part_requests(page, "r")
+    # Its button filters the events by that actor, whose list is read in pages too.
+    name = page.one("table.actors tbody tr th a").text
+    page.one("table.actors tbody tr button").click()
+    page.wait(lambda d: "actor=" in page.query())
+    page.until_title(" of ")
+    assert page.title().startswith("Events ("), page.title()
+    assert not part_requests(page, "r")
+    page.d.back()
+    page.wait(lambda d: d.execute_script(ACTOR_ROWS) == shown[0])
+    # Read whole, the app's own list shows the same on the same page.
+    read_whole_until(page, f"Institutions & people ({actors:,})")
+    page.wait(lambda d: (d.execute_script(ACTOR_ROWS), d.execute_script(GROUPS)) == shown)
+    assert name
+
+
+def test_a_view_with_a_filter_before_the_corpus_says_it_comes_with_the_corpus(large_on_request, page):
     url, _, _ = large_on_request
-    page.open(f"{url}?view=actors")
+    page.open(f"{url}?view=sources&tag=crackdown")
     assert "once the whole corpus is read" in page.text("main p.hint")
     assert page.one(".alone button")
     assert not page.css("li.record, nav.pager")
