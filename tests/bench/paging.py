@@ -17,7 +17,8 @@ densest year and the second over 1980-2000); then kinds (the commonest event
 tag, the rarest value of any kind, the tag with the commonest claim kind, with
 the common word, within the busiest actor's events, over the densest year); then
 the claims' list (its first page and its charts, the next page, a page far on)
-and the sources' (their lists in pages, src/publish/views.rs). Prints, for each step, the time from
+the sources' and the institutions' and people's (their lists in pages,
+src/publish/views.rs). Prints, for each step, the time from
 the click to the page's records on screen (for a range, to its first page and to
 its count and whole page) and the bytes it transferred; and the JS heap
 and wasm memory after each run. The site is served with gzip as a static
@@ -77,8 +78,9 @@ FETCHING = ("return [...document.querySelectorAll('main p[role=status]')]"
 NEXT = "document.querySelector(\"nav.pager a[aria-label='Page 2']\").click()"
 # A range in many parts asks first: the bench reads it, as a reader who asks does.
 READ_ANYWAY = "const b = document.querySelector('.range-asks button'); if (b) b.click();"
-# The claims' or the sources' rows on screen.
-VIEW_ROWS = ("return [...document.querySelectorAll('li.record.claim h4 a, li.record.source h3 a')]"
+# The claims', the sources' or the institutions' and people's rows on screen.
+VIEW_ROWS = ("return [...document.querySelectorAll("
+             "'li.record.claim h4 a, li.record.source h3 a, table.actors tbody th a')]"
              ".map(a => a.dataset.id).join(' ')")
 # The claims' charts drawn: the death tolls' table and who said what.
 CHARTS = "return document.querySelectorAll('main .charts-fold table').length"
@@ -209,6 +211,8 @@ def main():
                   (f"view claims page {far}", f"view=claims&page={far}")]
     if manifest.get("sources_list"):
         views += [("view sources", "view=sources")]
+    if manifest.get("actors_list"):
+        views += [("view actors", "view=actors")]
     if args.only:
         steps, ranges = [], [r for r in ranges if any(r.startswith(o) for o in args.only)]
         views = [v for v in views if any(v[0].startswith(o) for o in args.only)]
