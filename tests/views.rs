@@ -18,8 +18,9 @@ use dossier::corpus::model::Kind;
 use dossier::corpus::sha256::sha256_hex;
 use dossier::i18n::Lang;
 use dossier::publish::parts::{
-    inflate, part_holding, read_actor_list_rows, read_claim_rows, read_claims_charts, read_manifest, read_source_rows,
-    read_view_directory, split, Manifest, PartsError, RowsEntry, Split, ViewEntry,
+    inflate, part_holding, read_actor_list_rows, read_claim_rows, read_claims_charts,
+    read_manifest, read_source_rows, read_view_directory, split, Manifest, PartsError, RowsEntry,
+    Split, ViewEntry,
 };
 use dossier::publish::views::{heading_goes_on, ActorListRow, ChartMatrix, ClaimRow, SourceRow};
 use dossier::query::charts::{death_tolls, who_said_what_in, CLAIMANTS_SHOWN, TOLLS_SHOWN};
@@ -333,9 +334,21 @@ fn every_page_of_institutions_and_people_from_parts_is_the_apps_page() {
         assert_eq!(rows.len(), whole.len(), "page {number}");
         for (row, &a) in rows.iter().zip(&whole) {
             let (actor, related) = (&index.corpus.actors[a], &index.actors[a].related);
-            assert_eq!((&row.id, &row.kind, &row.name), (&actor.id, &actor.kind, &actor.name));
-            let counts = (related.events.len(), related.claims.len(), related.sources.len());
-            assert_eq!((row.events, row.claims, row.sources), counts, "{}", actor.id);
+            assert_eq!(
+                (&row.id, &row.kind, &row.name),
+                (&actor.id, &actor.kind, &actor.name)
+            );
+            let counts = (
+                related.events.len(),
+                related.claims.len(),
+                related.sources.len(),
+            );
+            assert_eq!(
+                (row.events, row.claims, row.sources),
+                counts,
+                "{}",
+                actor.id
+            );
         }
     }
 }
