@@ -679,23 +679,11 @@ fn ActorsList() -> impl IntoView {
         let body = runs(&listing.items[page.range.clone()], kind_of)
             .into_iter()
             .map(|(kind, list)| {
-                let rows = list.into_iter().map(|a| view! { <ActorRow a=a as usize/> }).collect_view();
-                view! {
-                    <section class="group">
-                        <h3>{kind}</h3>
-                        // A card per row on a phone, as the death tolls are.
-                        <div class="table-wrap">
-                            <table class="actors cards" role="table">
-                                <thead role="rowgroup"><tr role="row">
-                                    <th scope="col" role="columnheader">{t.name_column}</th><th scope="col" role="columnheader">{t.events.title}</th>
-                                    <th scope="col" role="columnheader">{t.claims.title}</th><th scope="col" role="columnheader">{t.sources.title}</th>
-                                    <th scope="col" role="columnheader"><span class="visually-hidden">{t.filter_column}</span></th>
-                                </tr></thead>
-                                <tbody role="rowgroup">{rows}</tbody>
-                            </table>
-                        </div>
-                    </section>
-                }
+                let rows = list
+                    .into_iter()
+                    .map(|a| view! { <ActorRow a=a as usize/> })
+                    .collect_view();
+                actors_group(kind, rows)
             })
             .collect_view();
         view! {
@@ -710,6 +698,27 @@ fn ActorsList() -> impl IntoView {
             <Pager page items=shown/>
         }
         .into_any()
+    }
+}
+
+/// The institutions and people of one kind (`title`), their `rows` in a table.
+pub(super) fn actors_group(title: String, rows: impl IntoView) -> impl IntoView {
+    let t = lang().strings();
+    view! {
+        <section class="group">
+            <h3>{title}</h3>
+            // A card per row on a phone, as the death tolls are.
+            <div class="table-wrap">
+                <table class="actors cards" role="table">
+                    <thead role="rowgroup"><tr role="row">
+                        <th scope="col" role="columnheader">{t.name_column}</th><th scope="col" role="columnheader">{t.events.title}</th>
+                        <th scope="col" role="columnheader">{t.claims.title}</th><th scope="col" role="columnheader">{t.sources.title}</th>
+                        <th scope="col" role="columnheader"><span class="visually-hidden">{t.filter_column}</span></th>
+                    </tr></thead>
+                    <tbody role="rowgroup">{rows}</tbody>
+                </table>
+            </div>
+        </section>
     }
 }
 

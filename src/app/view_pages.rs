@@ -31,7 +31,7 @@ use super::bits::{
 };
 use super::charts::{matrix_section, tolls_section, TollLine};
 use super::failure::{FailedWithRetry, LoadFailure};
-use super::lists::{runs, view_tabs, wide_screen};
+use super::lists::{actors_group, runs, view_tabs, wide_screen};
 use super::loader;
 use super::nav::{follow_state_links, Entry, Nav, RecordLink};
 use super::pages::{page_in_part, part_for_page, PartRead};
@@ -468,21 +468,7 @@ fn actors_page(rows: &[ActorListRow], at: std::ops::Range<usize>, _: &ViewEntry)
             let items = (list.into_iter())
                 .map(|i| actor_item(rows[i as usize].clone()))
                 .collect_view();
-            view! {
-                <section class="group">
-                    <h3>{title}</h3>
-                    <div class="table-wrap">
-                        <table class="actors cards" role="table">
-                            <thead role="rowgroup"><tr role="row">
-                                <th scope="col" role="columnheader">{t.name_column}</th><th scope="col" role="columnheader">{t.events.title}</th>
-                                <th scope="col" role="columnheader">{t.claims.title}</th><th scope="col" role="columnheader">{t.sources.title}</th>
-                                <th scope="col" role="columnheader"><span class="visually-hidden">{t.filter_column}</span></th>
-                            </tr></thead>
-                            <tbody role="rowgroup">{items}</tbody>
-                        </table>
-                    </div>
-                </section>
-            }
+            actors_group(title, items)
         })
         .collect_view();
     view! { <p class="hint">{t.actors_hint_all}</p> {sections} }.into_any()
