@@ -239,6 +239,7 @@ fn over_range_from_parts(
         &window,
         filter.include_undated,
         places,
+        &needs,
         dates.iter().map(|(entry, days)| (*entry, days.as_slice())),
         reach.iter().map(Vec::as_slice),
     )

@@ -19,10 +19,12 @@ mod worded;
 mod dice;
 
 use dice::Dice;
+use dossier::corpus::model::DateSpec;
 use dossier::corpus::sha256::sha256_hex;
 use dossier::publish::parts::{inflate, read_dates, read_manifest, read_reach, Manifest, Split};
 use dossier::publish::range::{
     in_range, list_parts_meeting, range_parts, within_from_dates, within_from_list_alone, InRange,
+    RangeParts,
 };
 use dossier::query::filter::Filter;
 use worded::{apps_list, listed_ids, read_range_parts, worded_split};
@@ -38,8 +40,8 @@ fn json_of(split: &Split, name: &str) -> Vec<u8> {
 
 /// The list over the filter's range as the app reads it before the corpus: the
 /// parts the manifest names, fetched, checked against their hashes and read;
-/// and how many parts of each kind that took.
-fn from_parts(split: &Split, manifest: &Manifest, filter: &Filter) -> (InRange, usize, usize) {
+/// and which parts that took.
+fn from_parts(split: &Split, manifest: &Manifest, filter: &Filter) -> (InRange, RangeParts) {
     let (window, _) = filter.window();
     let needs = range_parts(manifest, &window, filter.include_undated);
     let (dates, reach) = read_range_parts(split, manifest, &needs);
@@ -47,16 +49,25 @@ fn from_parts(split: &Split, manifest: &Manifest, filter: &Filter) -> (InRange, 
         manifest,
         &window,
         filter.include_undated,
+        &needs,
         dates.iter().map(|(entry, days)| (*entry, days.as_slice())),
         reach.iter().map(Vec::as_slice),
     );
-    (listed, needs.dates.len(), needs.reach.len())
+    (listed, needs)
 }
 
 #[test]
 fn every_range_from_parts_is_the_apps_list_of_the_whole_corpus() {
     let corpus = synth::generate(4000, 7);
-    let (split, index) = worded_split(&corpus, PART_BYTES);
+    // Parts as the build cuts them for this corpus, and small ones, so that
+    // the rows that reach are in many parts, of fewer days each.
+    for part_bytes in [PART_BYTES, PART_BYTES / 8] {
+        every_range_from_parts_of(&corpus, part_bytes);
+    }
+}
+
+fn every_range_from_parts_of(corpus: &dossier::corpus::model::Corpus, part_bytes: usize) {
+    let (split, index) = worded_split(corpus, part_bytes);
     let manifest = read_manifest(split.manifest_json().as_bytes()).unwrap();
     assert!(
         manifest.list.len() > 4,
@@ -68,7 +79,7 @@ fn every_range_from_parts_is_the_apps_list_of_the_whole_corpus() {
         "the generated corpus has events that reach"
     );
     let mut dice = Dice(15);
-    let (mut some, mut loose, mut skipped) = (0, 0, 0);
+    let (mut some, mut loose, mut skipped, mut whole) = (0, 0, 0, 0);
     for round in 0..400 {
         let mut filter = Filter {
             from: dice.end(),
@@ -83,7 +94,7 @@ fn every_range_from_parts_is_the_apps_list_of_the_whole_corpus() {
         if filter.window().0.is_open() {
             continue;
         }
-        let (listed, dates, _) = from_parts(&split, &manifest, &filter);
+        let (listed, needs) = from_parts(&split, &manifest, &filter);
         let (ids, loose_from, hidden) = apps_list(&index, &filter);
         // Its count, before any page is read, then its rows page by page.
         assert_eq!(listed.len(), ids.len(), "{filter:?}");
@@ -92,12 +103,14 @@ fn every_range_from_parts_is_the_apps_list_of_the_whole_corpus() {
         assert_eq!(listed.undated_hidden, hidden, "{filter:?}");
         some += usize::from(!ids.is_empty());
         loose += usize::from(loose_from < ids.len());
-        skipped += usize::from(dates < manifest.dates.len());
+        skipped += usize::from(needs.dates.len() < manifest.dates.len());
+        whole += usize::from(!needs.whole.is_empty());
     }
-    // The ranges tried are not all empty, nor all the same.
+    // The ranges tried are not all empty, nor all the same; many keep parts
+    // of the list whole, unread.
     assert!(
-        some > 200 && loose > 50 && skipped > 100,
-        "{some} {loose} {skipped}"
+        some > 200 && loose > 50 && skipped > 100 && whole > 100,
+        "{some} {loose} {skipped} {whole}"
     );
 }
 
@@ -111,14 +124,46 @@ fn a_range_of_one_year_reads_few_of_the_lists_parts() {
         to: "2001".into(),
         ..Filter::default()
     };
-    let (listed, dates, reaches) = from_parts(&split, &manifest, &filter);
+    let (listed, needs) = from_parts(&split, &manifest, &filter);
     assert!(!listed.is_empty());
     assert!(
-        dates <= 2,
-        "{dates} of {} parts of days",
+        needs.dates.len() <= 2,
+        "{} of {} parts of days",
+        needs.dates.len(),
         manifest.dates.len()
     );
-    assert!(reaches <= manifest.reach.len());
+    assert!(needs.reach.len() <= manifest.reach.len());
+}
+
+#[test]
+fn a_range_of_many_years_reads_the_days_at_its_ends_alone() {
+    let corpus = synth::generate(20000, 7);
+    let (split, index) = worded_split(&corpus, PART_BYTES);
+    let manifest = read_manifest(split.manifest_json().as_bytes()).unwrap();
+    let filter = Filter {
+        from: "1985".into(),
+        to: "2020".into(),
+        ..Filter::default()
+    };
+    let meeting = list_parts_meeting(&manifest, &filter.window().0, false);
+    let (listed, needs) = from_parts(&split, &manifest, &filter);
+    // Most of the list's parts it meets are kept whole, their days unread:
+    // those of its two ends are read, a part of days holding a few of the list's.
+    assert!(
+        needs.whole.len() * 4 > meeting.len() * 3,
+        "{} of {} kept whole",
+        needs.whole.len(),
+        meeting.len()
+    );
+    assert!(
+        needs.dates.len() <= 4,
+        "{} of {} parts of days",
+        needs.dates.len(),
+        manifest.dates.len()
+    );
+    let (ids, loose_from, _) = apps_list(&index, &filter);
+    assert_eq!(listed_ids(&split, &manifest, &listed), ids);
+    assert_eq!(listed.loose_from, loose_from);
 }
 
 #[test]
@@ -181,9 +226,13 @@ fn a_short_ranges_events_within_it_come_from_the_days_before_the_rows_that_reach
         };
         let (window, _) = filter.window();
         assert!(within_from_list_alone(&window), "{from}/{to}");
+        let needs = range_parts(&manifest, &window, undated);
+        // As the app asks it: of a range that keeps no part of the list whole.
+        if !needs.whole.is_empty() {
+            continue;
+        }
         let (ids, loose_from, _) = apps_list(&index, &filter);
         checked += loose_from;
-        let needs = range_parts(&manifest, &window, undated);
         let (dates, _) = read_range_parts(&split, &manifest, &needs);
         let within = within_from_dates(
             &window,
@@ -237,17 +286,57 @@ fn a_range_asks_first_above_the_manifests_figure() {
     };
     let year = range_parts(&manifest, &filter("2001", "2001").window().0, false);
     let all = range_parts(&manifest, &filter("1900", "").window().0, true);
-    // A range over every date, with the undated events, reads every day.
-    assert_eq!(all.dates.len(), manifest.dates.len());
+    // A range over every date, with the undated events, keeps every part of
+    // the list whole: it reads the days of the rows that reach alone.
+    assert_eq!(all.whole.len(), manifest.list.len());
+    assert!(all.dates.is_empty(), "{:?}", all.dates);
     assert_eq!(all.reach.len(), manifest.reach.len());
-    let everything: usize = (manifest.dates.iter().map(|p| p.bytes))
-        .chain(manifest.reach.iter().map(|p| p.bytes))
-        .sum();
-    assert_eq!(all.stored_bytes(&manifest), everything);
+    let reach: usize = manifest.reach.iter().map(|p| p.bytes).sum();
+    assert_eq!(all.stored_bytes(&manifest), reach);
     // The default (8 MiB) is far above this corpus's list.
     assert!(!all.asks_first(&manifest));
     manifest.range_ask_above = Some(year.stored_bytes(&manifest) - 1);
     assert!(year.asks_first(&manifest));
     manifest.range_ask_above = Some(year.stored_bytes(&manifest));
     assert!(!year.asks_first(&manifest));
+}
+
+#[test]
+fn a_part_whose_row_that_reaches_misses_the_range_has_its_days_read() {
+    // A part of the list whose rows lie within July 2015 but its first, which
+    // ends in June ("June 2015 or earlier", listed under June): a range over
+    // July holds the part's other rows, but not that one, whose days are in a
+    // part of the rows that reach that the range does not read.
+    let mut corpus = synth::generate(600, 7);
+    let when = |at: usize| match at {
+        0..50 => format!("2010-01-{:02}", at % 28 + 1),
+        50 => "../2015-06".to_string(),
+        51..100 => format!("2015-07-{:02}", at % 28 + 1),
+        _ => format!("2020-03-{:02}", at % 28 + 1),
+    };
+    for (at, event) in corpus.events.iter_mut().enumerate() {
+        let date = event.date.get_or_insert_with(|| DateSpec {
+            when: String::new(),
+            label: None,
+            as_written: None,
+            basis: "stated".into(),
+            inference: None,
+        });
+        date.when = when(at);
+    }
+    assert!(corpus.events.len() > 150, "{}", corpus.events.len());
+    let (split, index) = worded_split(&corpus, 1024);
+    let manifest = read_manifest(split.manifest_json().as_bytes()).unwrap();
+    let part = &manifest.list[1];
+    assert_eq!((part.first, part.count), (50, 50), "a page a part");
+    let filter = Filter {
+        from: "2015-07".into(),
+        to: "2015-07".into(),
+        ..Filter::default()
+    };
+    let (listed, needs) = from_parts(&split, &manifest, &filter);
+    let (ids, _, _) = apps_list(&index, &filter);
+    assert_eq!(ids.len(), 49);
+    assert_eq!(listed_ids(&split, &manifest, &listed), ids);
+    assert!(!needs.whole.contains(&1), "{needs:?}");
 }

@@ -21,7 +21,7 @@ use dossier::publish::range::{
 };
 use dossier::query::filter::Filter;
 use dossier::query::url_state::{Page, View, PAGE_SIZE};
-use futures::future;
+use futures::future::{self, FutureExt};
 use futures::stream::{self, StreamExt};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -338,10 +338,18 @@ impl Range {
     ) -> InRange {
         let (window, undated) = (&self.window, self.undated);
         match &self.found {
-            Some(places) => over_range(manifest, window, undated, places, dates, reach),
-            None => in_range(manifest, window, undated, dates, reach),
+            Some(places) => {
+                over_range(manifest, window, undated, places, &self.needs, dates, reach)
+            }
+            None => in_range(manifest, window, undated, &self.needs, dates, reach),
         }
     }
+}
+
+/// A part a range reads: days of the list's rows, or of its rows that reach.
+enum RangePart<'m> {
+    Days(&'m RowsEntry, Vec<Days>),
+    Reach(Vec<PlacedDays>),
 }
 
 /// Reads the parts `range` needs, a few at a time, saying how many are in as
@@ -349,10 +357,12 @@ impl Range {
 /// reader who typed one end and then the other has moved on, and no more parts
 /// are fetched for it); then works out the list over it. A part that fails
 /// stops it, named. The part `afresh` is fetched past any cache. For a range
-/// no row that reaches fits within, the days give its events within it before
-/// the rows that reach are read: where they hold the page `page` asked for,
-/// the list's parts that hold its rows are read meanwhile, kept read for the
-/// list to draw at once: on a slow link, the page comes with the count.
+/// no row that reaches fits within, and that keeps no part of the list whole,
+/// the days give its events within it before the rows that reach are read:
+/// where they hold the page `page` asked for, the list's parts that hold its
+/// rows are read meanwhile, kept read for the list to draw at once: on a slow
+/// link, the page comes with the count. Other ranges read both kinds of
+/// days together.
 pub(super) async fn read_range(
     manifest: &Manifest,
     range: &Range,
@@ -366,60 +376,90 @@ pub(super) async fn read_range(
         return Ok(None);
     }
     let again = |file: &str| afresh.as_deref() == Some(file);
-    let mut dates: Vec<(&RowsEntry, Vec<Days>)> = Vec::new();
-    let mut arriving = stream::iter(needs.dates.iter().filter_map(|&at| manifest.dates.get(at)))
-        .map(|entry| async move {
+    let dates = (needs.dates.iter().filter_map(|&at| manifest.dates.get(at))).map(|entry| {
+        async move {
             (loader::dates_part(entry, again(&entry.file)).await)
-                .map(|days| (entry, days))
+                .map(|days| RangePart::Days(entry, days))
                 .map_err(|failure| (entry.file.clone(), failure))
-        })
-        .buffered(PARTS_IN_FLIGHT);
-    while let Some(part) = arriving.next().await {
-        dates.push(part?);
-        if !progress(dates.len(), of) {
+        }
+        .boxed_local()
+    });
+    let reach = (needs.reach.iter().filter_map(|&at| manifest.reach.get(at))).map(|entry| {
+        async move {
+            (loader::reach_part(entry, again(&entry.file)).await)
+                .map(RangePart::Reach)
+                .map_err(|failure| (entry.file.clone(), failure))
+        }
+        .boxed_local()
+    });
+    let early_at = page.filter(|_| needs.whole.is_empty() && within_from_list_alone(&range.window));
+    let mut read: Vec<RangePart> = Vec::new();
+    let Some(number) = early_at else {
+        if !read_in(stream::iter(dates.chain(reach)), &mut read, &progress, of).await? {
             return Ok(None);
         }
-    }
-    let days = || dates.iter().map(|(entry, days)| (*entry, days.as_slice()));
-    let early = (page.filter(|_| within_from_list_alone(&range.window))).and_then(|number| {
-        let found = range.found.as_deref().map(Vec::as_slice);
-        let within = within_from_dates(&range.window, range.undated, found, days());
-        let positions = number.saturating_sub(1) * PAGE_SIZE..number * PAGE_SIZE;
-        (positions.end <= within.len()).then_some((within, positions))
-    });
-    let reading_reach = async {
-        let mut done = dates.len();
-        let mut reach: Vec<Vec<PlacedDays>> = Vec::new();
-        let mut arriving =
-            stream::iter(needs.reach.iter().filter_map(|&at| manifest.reach.get(at)))
-                .map(|entry| async move {
-                    (loader::reach_part(entry, again(&entry.file)).await)
-                        .map_err(|failure| (entry.file.clone(), failure))
-                })
-                .buffered(PARTS_IN_FLIGHT);
-        while let Some(days) = arriving.next().await {
-            reach.push(days?);
-            done += 1;
-            if !progress(done, of) {
-                return Ok(None);
-            }
-        }
-        Ok(Some(reach))
+        return Ok(Some(listed_from(manifest, range, &read)));
     };
+    if !read_in(stream::iter(dates), &mut read, &progress, of).await? {
+        return Ok(None);
+    }
+    let found = range.found.as_deref().map(Vec::as_slice);
+    let days = read.iter().filter_map(|part| match part {
+        RangePart::Days(entry, days) => Some((*entry, days.as_slice())),
+        RangePart::Reach(_) => None,
+    });
+    let within = within_from_dates(&range.window, range.undated, found, days);
+    let positions = number.saturating_sub(1) * PAGE_SIZE..number * PAGE_SIZE;
     // A part that fails is left for the page to name, under the range's count.
     let reading_page = async {
-        if let Some((within, positions)) = &early {
-            let needs = within.parts_for(manifest, positions);
+        if positions.end <= within.len() {
+            let needs = within.parts_for(manifest, &positions);
             let _ = list_parts(manifest, needs, None, |_| ()).await;
         }
     };
-    let (reach, ()) = future::join(reading_reach, reading_page).await;
-    let Some(reach) = reach? else {
+    let mut reached = Vec::new();
+    let reading_reach = read_in(
+        stream::iter(reach),
+        &mut reached,
+        |n, of| progress(read.len() + n, of),
+        of,
+    );
+    let (wanted, ()) = future::join(reading_reach, reading_page).await;
+    if !wanted? {
         return Ok(None);
-    };
-    Ok(Some(range.listed(
-        manifest,
-        days(),
-        reach.iter().map(Vec::as_slice),
-    )))
+    }
+    read.extend(reached);
+    Ok(Some(listed_from(manifest, range, &read)))
+}
+
+/// Reads the parts `parts` into `read`, four at a time, in order, saying how
+/// many of `of` are in; whether the range is still wanted once they are.
+async fn read_in<'m>(
+    parts: impl futures::Stream<Item = future::LocalBoxFuture<'m, Result<RangePart<'m>, Failed>>>
+        + Unpin,
+    read: &mut Vec<RangePart<'m>>,
+    progress: impl Fn(usize, usize) -> bool,
+    of: usize,
+) -> Result<bool, Failed> {
+    let mut arriving = parts.buffered(PARTS_IN_FLIGHT);
+    while let Some(part) = arriving.next().await {
+        read.push(part?);
+        if !progress(read.len(), of) {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+/// The list over `range` from the parts read of it.
+fn listed_from(manifest: &Manifest, range: &Range, read: &[RangePart]) -> InRange {
+    let dates = read.iter().filter_map(|part| match part {
+        RangePart::Days(entry, days) => Some((*entry, days.as_slice())),
+        RangePart::Reach(_) => None,
+    });
+    let reach = read.iter().filter_map(|part| match part {
+        RangePart::Reach(rows) => Some(rows.as_slice()),
+        RangePart::Days(..) => None,
+    });
+    range.listed(manifest, dates, reach)
 }

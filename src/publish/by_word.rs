@@ -137,11 +137,12 @@ pub fn range_parts_of(
                 .is_some_and(|&place| (place as usize) < p.first + p.count)
         })
     });
-    range_parts_for(manifest, window, &list)
+    range_parts_for(manifest, window, undated, &list)
 }
 
 /// The results `places` over the date range `window`, as the app's list shows
-/// them (`publish::range::in_range`), from the parts [`range_parts_of`] named:
+/// them (`publish::range::in_range`), from the parts [`range_parts_of`] named
+/// (`needs`):
 /// `dates`, each part of the list's days with its entry and days; `reach`, the
 /// days of the rows that reach.
 pub fn over_range<'a>(
@@ -149,6 +150,7 @@ pub fn over_range<'a>(
     window: &DateWindow,
     undated: bool,
     places: &[u32],
+    needs: &RangeParts,
     dates: impl IntoIterator<Item = (&'a RowsEntry, &'a [Days])>,
     reach: impl IntoIterator<Item = &'a [PlacedDays]>,
 ) -> InRange {
@@ -157,7 +159,8 @@ pub fn over_range<'a>(
     } else {
         undated_among(manifest, places)
     };
-    kept_over(window, undated, Some(places), dates, reach, hidden)
+    let whole = needs.whole_places(manifest);
+    kept_over(window, undated, Some(places), dates, reach, &whole, hidden)
 }
 
 /// How many of the results `places` are undated: a date range hides them

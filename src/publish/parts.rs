@@ -36,7 +36,7 @@ use crate::query::search::TextIndex;
 use crate::query::url_state::PAGE_SIZE;
 
 /// The format this module writes and reads, named in every manifest.
-pub const FORMAT: &str = "dossier-parts/11";
+pub const FORMAT: &str = "dossier-parts/12";
 
 /// The element of the app's page that carries the record directory's parts
 /// ([`Manifest::directory_in_page`]), up to its contents.
@@ -207,6 +207,14 @@ pub struct ListEntry {
     /// it has no such row.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub days: Option<(u32, u32)>,
+    /// The earliest last day and the latest first day of its rows that reach:
+    /// a date range from that last day or before, to that first day or after,
+    /// meets each of them, and so reads their days among the rows that reach.
+    /// With `days` within it too, it keeps each of the part's dated rows
+    /// without reading their days (`publish::range`). Absent where it has no
+    /// such row.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reach_meets: Option<(u32, u32)>,
     /// How many of its rows are undated.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub undated: usize,
@@ -953,6 +961,7 @@ fn list_parts(rows: &[ListRow], part_bytes: usize) -> Vec<(ListEntry, Vec<u8>)> 
                 count: run.len(),
                 year: rows.get(run.start).and_then(ListRow::year),
                 days: near_days(&rows[run.clone()]),
+                reach_meets: reach_meets(&rows[run.clone()]),
                 undated: rows[run.clone()]
                     .iter()
                     .filter(|r| r.days().is_none())
@@ -1032,6 +1041,14 @@ fn near_days(rows: &[ListRow]) -> Option<(u32, u32)> {
     rows.iter()
         .filter(|r| !r.reaches())
         .filter_map(ListRow::days)
+        .reduce(|(a, b), (c, d)| (a.min(c), b.max(d)))
+}
+
+/// The earliest last day and the latest first day of the `rows` that reach.
+fn reach_meets(rows: &[ListRow]) -> Option<(u32, u32)> {
+    (rows.iter().filter(|r| r.reaches()))
+        .filter_map(ListRow::days)
+        .map(|(first, last)| (last, first))
         .reduce(|(a, b), (c, d)| (a.min(c), b.max(d)))
 }
 

@@ -7,7 +7,9 @@
 //! A range is counted and placed from the days of the list's rows alone
 //! (`Manifest::dates`), never from the rows: the parts of the list whose rows
 //! that do not reach meet the range (`Manifest::list`'s days), and the rows
-//! that reach which meet it (`Manifest::reach`). A page of it then reads the
+//! that reach which meet it (`Manifest::reach`). A part of the list that the
+//! range holds whole needs no days of its rows ([`taken_whole`]): over many
+//! years, only the parts at its ends are read. A page of it then reads the
 //! list's parts that hold that page's rows, as a search's does.
 
 use std::ops::Range;
@@ -26,6 +28,9 @@ pub struct RangeParts {
     pub dates: Vec<usize>,
     /// Of the days of its rows that reach (`Manifest::reach`).
     pub reach: Vec<usize>,
+    /// Of the default list's parts it keeps whole ([`taken_whole`]), whose
+    /// days it does not read: nothing to fetch for them.
+    pub whole: Vec<usize>,
 }
 
 impl RangeParts {
@@ -42,6 +47,13 @@ impl RangeParts {
         let dates = self.dates.iter().filter_map(|&at| manifest.dates.get(at));
         let reach = self.reach.iter().filter_map(|&at| manifest.reach.get(at));
         dates.map(|p| p.bytes).sum::<usize>() + reach.map(|p| p.bytes).sum::<usize>()
+    }
+
+    /// The places in the list of the rows of the parts it keeps whole.
+    pub fn whole_places(&self, manifest: &Manifest) -> Vec<Range<usize>> {
+        (self.whole.iter().filter_map(|&at| manifest.list.get(at)))
+            .map(|p| p.first..p.first + p.count)
+            .collect()
     }
 
     /// Whether they are too many to read before the reader asks
@@ -63,17 +75,37 @@ pub fn list_parts_meeting(manifest: &Manifest, window: &DateWindow, undated: boo
         .collect()
 }
 
+/// Whether the range `bounds` keeps every row of the list's part `entry`
+/// without reading their days: its rows that do not reach are all within the
+/// range, its undated ones shown (or none), and its rows that reach all meet
+/// it, so that the range reads their days among the rows that reach, which
+/// say where each is placed and how.
+pub fn taken_whole(entry: &ListEntry, (lo, hi): (u32, u32), undated: bool) -> bool {
+    (undated || entry.undated == 0)
+        && (entry.days).is_none_or(|(first, last)| lo <= first && last <= hi)
+        && (entry.reach_meets).is_none_or(|(last, first)| lo <= last && first <= hi)
+}
+
 /// The parts the range `window` needs to count and place its events among
 /// the rows of the list's parts `list` (those [`list_parts_meeting`] names, or
-/// some of them): the days of those rows, and of the rows that reach which
-/// meet the range.
-pub fn range_parts_for(manifest: &Manifest, window: &DateWindow, list: &[usize]) -> RangeParts {
+/// some of them): the days of those rows, but of the parts it keeps whole,
+/// and of the rows that reach which meet the range.
+pub fn range_parts_for(
+    manifest: &Manifest,
+    window: &DateWindow,
+    undated: bool,
+    list: &[usize],
+) -> RangeParts {
     let (lo, hi) = window.bounds();
-    let mut dates: Vec<usize> = (list.iter().filter_map(|&at| manifest.list.get(at)))
+    let (whole, ends): (Vec<usize>, Vec<usize>) = list.iter().partition(|&&at| {
+        (manifest.list.get(at)).is_some_and(|p| taken_whole(p, (lo, hi), undated))
+    });
+    let mut dates: Vec<usize> = (ends.iter().filter_map(|&at| manifest.list.get(at)))
         .flat_map(|p| dates_of(&manifest.dates, p.first..p.first + p.count))
         .collect();
     dates.dedup();
     RangeParts {
+        whole,
         dates,
         reach: (manifest.reach.iter().enumerate())
             .filter(|(_, p)| p.days.0 <= hi && p.days.1 >= lo)
@@ -87,6 +119,7 @@ pub fn range_parts(manifest: &Manifest, window: &DateWindow, undated: bool) -> R
     range_parts_for(
         manifest,
         window,
+        undated,
         &list_parts_meeting(manifest, window, undated),
     )
 }
@@ -107,18 +140,20 @@ pub fn within_from_list_alone(window: &DateWindow) -> bool {
     hi.saturating_sub(lo) <= REACH
 }
 
-/// For a range [`within_from_list_alone`], its events within it (kept to
-/// `found`, a search's places, where there are any), in their final order,
-/// from the days of every part [`range_parts`] names of the list's (`dates`)
-/// and none of the rows that reach: a page of them can be read while those
-/// are. `loose_from` is their number.
+/// For a range [`within_from_list_alone`] that keeps no part of the list
+/// whole (`RangeParts::whole`: which of their rows reach is known only from
+/// the rows that reach), its events within it (kept to `found`, a search's
+/// places, where there are any), in their final order, from the days of every
+/// part [`range_parts`] names of the list's (`dates`) and none of the rows
+/// that reach: a page of them can be read while those are. `loose_from` is
+/// their number.
 pub fn within_from_dates<'a>(
     window: &DateWindow,
     undated: bool,
     found: Option<&[u32]>,
     dates: impl IntoIterator<Item = (&'a RowsEntry, &'a [Days])>,
 ) -> InRange {
-    let mut within = kept_over(window, undated, found, dates, [], 0);
+    let mut within = kept_over(window, undated, found, dates, [], &[], 0);
     within.places.truncate(within.loose_from);
     within
 }
@@ -220,13 +255,14 @@ impl InRange {
     }
 }
 
-/// The list over `window` from the parts [`range_parts`] named: `dates`, each
-/// part of the list's days with its entry and days; `reach`, the days of the
-/// rows that reach.
+/// The list over `window` from the parts [`range_parts`] named (`needs`):
+/// `dates`, each part of the list's days with its entry and days; `reach`, the
+/// days of the rows that reach.
 pub fn in_range<'a>(
     manifest: &Manifest,
     window: &DateWindow,
     undated: bool,
+    needs: &RangeParts,
     dates: impl IntoIterator<Item = (&'a RowsEntry, &'a [Days])>,
     reach: impl IntoIterator<Item = &'a [PlacedDays]>,
 ) -> InRange {
@@ -235,32 +271,44 @@ pub fn in_range<'a>(
     } else {
         manifest.listed_undated()
     };
-    kept_over(window, undated, None, dates, reach, hidden)
+    let whole = needs.whole_places(manifest);
+    kept_over(window, undated, None, dates, reach, &whole, hidden)
 }
 
 /// The list over `window`, as [`in_range`], kept to the places `found` where
-/// there are any (a search's, ascending), saying it hides `hidden` undated.
+/// there are any (a search's, ascending), saying it hides `hidden` undated;
+/// `whole`, the places of the list's parts it keeps whole.
 pub(crate) fn kept_over<'a>(
     window: &DateWindow,
     undated: bool,
     found: Option<&[u32]>,
     dates: impl IntoIterator<Item = (&'a RowsEntry, &'a [Days])>,
     reach: impl IntoIterator<Item = &'a [PlacedDays]>,
+    whole: &[Range<usize>],
     hidden: usize,
 ) -> InRange {
     let bounds = window.bounds();
     let is_found = |place: usize| found.is_none_or(|f| f.binary_search(&(place as u32)).is_ok());
     let listed =
         (dates.into_iter()).flat_map(|(entry, days)| (entry.first..).zip(days.iter().copied()));
-    let reaching = (reach.into_iter()).flat_map(|rows| {
-        rows.iter()
-            .map(|&PlacedDays(place, first, last)| (place, Some((first, last))))
-    });
-    let kept: Vec<(bool, usize)> = listed
-        .chain(reaching)
+    let reaching: Vec<(usize, Days)> = (reach.into_iter())
+        .flat_map(|rows| {
+            rows.iter()
+                .map(|&PlacedDays(place, first, last)| (place, Some((first, last))))
+        })
+        .collect();
+    let mut kept: Vec<(bool, usize)> = listed
+        .chain(reaching.iter().copied())
         .filter(|(place, _)| is_found(*place))
         .filter_map(|(place, days)| Some((kept_as(bounds, undated, days)?, place)))
         .collect();
+    // A part kept whole: each of its rows within the range, but those that
+    // reach, placed as their own days say.
+    let mut reaching: Vec<usize> = reaching.into_iter().map(|(place, _)| place).collect();
+    reaching.sort_unstable();
+    let in_whole = (whole.iter().cloned().flatten())
+        .filter(|place| reaching.binary_search(place).is_err() && is_found(*place));
+    kept.extend(in_whole.map(|place| (false, place)));
     let mut listed = InRange::of(kept, Vec::new());
     listed.undated_hidden = hidden;
     listed
