@@ -27,6 +27,7 @@ use dossier::query::charts::{death_tolls, who_said_what_in, CLAIMANTS_SHOWN, TOL
 use dossier::query::filter::{Filter, Outcome};
 use dossier::query::index::Index;
 use dossier::query::order::ClaimOrder;
+use dossier::query::timeline::{extent, shown_over, TimelineCounts};
 use dossier::query::url_state::{Page, PAGE_SIZE};
 use worded::worded_split;
 
@@ -351,4 +352,53 @@ fn every_page_of_institutions_and_people_from_parts_is_the_apps_page() {
             );
         }
     }
+}
+
+#[test]
+fn the_timelines_in_the_manifest_are_the_apps_for_no_filter_and_a_date_range() {
+    let corpus = synth::generate(4000, 9);
+    let (parts, index) = worded_split(&corpus, PART_BYTES);
+    let manifest = manifest_of(&parts);
+    // As the app counts them once the corpus is in: what every filter but the
+    // date keeps, over the kind's whole span, unzoomed.
+    let apps = |kind: Kind, filter: &Filter| {
+        let outcome = Outcome::new(&index, filter, kind);
+        let window = extent(&index, kind).unwrap();
+        shown_over(&index, &outcome.kept_but_date, kind, &window)
+    };
+    let range = Filter {
+        from: "1990".into(),
+        to: "2001-06".into(),
+        ..Filter::default()
+    };
+    for kind in [Kind::Event, Kind::Claim, Kind::Source] {
+        let counts = manifest.timelines.of(kind).unwrap();
+        let timeline = counts.timeline();
+        assert!(timeline.buckets.len() > 10, "{kind:?}: {timeline:?}");
+        assert!(
+            (timeline.buckets.iter()).any(|b| b.spread > 0) && timeline.undated > 0,
+            "{kind:?}: some records spread, some undated"
+        );
+        assert_eq!(timeline, apps(kind, &Filter::default()), "{kind:?}");
+        assert_eq!(timeline, apps(kind, &range), "{kind:?} over a range");
+        assert_eq!(TimelineCounts::of(&timeline), *counts);
+    }
+    // Other filters count other records: the timeline in pages is not shown for them.
+    let tagged = Filter {
+        tags: vec![corpus.events[0].tags[0].clone()],
+        ..Filter::default()
+    };
+    assert_ne!(
+        manifest.timelines.of(Kind::Event).unwrap().timeline(),
+        apps(Kind::Event, &tagged)
+    );
+    assert!(manifest.timelines.of(Kind::Actor).is_none());
+    // Written in the manifest, whatever the corpus's size: at most 60 periods each.
+    let json = serde_json::to_string(&manifest.timelines).unwrap();
+    assert!(json.len() < 3 * 60 * 40, "{} bytes", json.len());
+    // A corpus cut without the lists has none.
+    assert!(split(&corpus, "0123", PART_BYTES)
+        .manifest
+        .timelines
+        .is_empty());
 }

@@ -24,10 +24,11 @@ use super::by_actor::{actors_only, ActorInPages};
 use super::by_word::{sought_only, ChosenKinds, FoundUndated, ListSearch, SearchInPages};
 use super::failure::{FailedWithRetry, LoadFailure};
 use super::filters::DateFilter;
-use super::lists::{heading, page_note, runs, year_sections, Pager};
+use super::lists::{heading, page_note, runs, wide_screen, year_sections, Pager};
 use super::loader;
 use super::nav::{Entry, Nav, RecordLink};
 use super::range::RangeInPages;
+use super::timeline::TimelineInPages;
 use super::view_pages::{view_only, ViewInPages};
 
 /// One part of a list in pages, by its number, as far as it has come: its rows
@@ -206,10 +207,30 @@ pub fn ListInPages() -> impl IntoView {
                 .state
                 .with(|s| (sought(s) || actors_only(s)) && !Sought::of(&s.filter).kinds.is_empty())
     });
+    // The timeline above a list of no filter but a date range, unzoomed: the
+    // build's counts, which a range does not change.
+    let timeline = Memo::new(move |_| {
+        let kind = nav.state.with(|s| {
+            (s.record.is_none() && s.timeline.is_none() && dates_alone(&s.filter))
+                .then(|| s.view.kind())
+        })?;
+        (d.manifest.as_ref()?.timelines.of(kind)).map(|counts| (kind, counts.clone()))
+    });
+    let chart = move || {
+        timeline.get().map(|(kind, counts)| {
+            view! {
+                <details class="tl-fold" open=wide_screen()>
+                    <summary>{lang().strings().tl_show}</summary>
+                    <TimelineInPages kind counts/>
+                </details>
+            }
+        })
+    };
     view! {
         {move || searchable.get().then(|| view! { <ListSearch/> })}
         {move || kinds.get().then(|| view! { <ChosenKinds/> })}
         {dates}
+        {chart}
         {move || if other_view.get() {
             // The static first page is not this list.
             remove_stand_in();
@@ -396,7 +417,11 @@ pub fn shows_list(state: &UrlState) -> bool {
 /// range: no record, the events view, no filter but a date range (a search
 /// with no word in it, "–" or "?", keeps every event, as the app's does).
 fn dates_only(state: &UrlState) -> bool {
-    let f = &state.filter;
+    state.record.is_none() && state.view == View::Events && dates_alone(&state.filter)
+}
+
+/// Whether a filter is a date range at most (its words none a search finds).
+fn dates_alone(f: &Filter) -> bool {
     let no_words = query_words(&f.text).is_empty();
     let dates_only = Filter {
         from: f.from.clone(),
@@ -409,7 +434,7 @@ fn dates_only(state: &UrlState) -> bool {
         },
         ..Filter::default()
     };
-    state.record.is_none() && state.view == View::Events && *f == dates_only
+    *f == dates_only
 }
 
 /// A page's rows, grouped by the year each event starts in, as the events list

@@ -7,15 +7,13 @@ use dossier::corpus::model::Kind;
 use dossier::i18n::fill;
 use dossier::query::filter::Outcome;
 use dossier::query::timeline::{
-    brush_range, covered, extent, timeline, unit_for, zoom_out, Timeline, Window,
+    brush_range, covered, extent, shown_over, zoom_out, Timeline, TimelineCounts, Window,
 };
 use leptos::prelude::*;
 
 use super::bits::{data, details_opened, lang};
 use super::nav::{Entry, Nav};
 
-/// At most this many periods: bars stay wide enough to touch on a phone.
-const MAX_PERIODS: usize = 60;
 /// The bars' height in pixels.
 const HEIGHT: f64 = 80.0;
 
@@ -49,6 +47,15 @@ struct Chart {
 }
 
 impl Chart {
+    /// The chart of the counts `chart`, marking the address's date range.
+    fn new(nav: Nav, chart: Memo<Option<Timeline>>) -> Chart {
+        let range = Memo::new(move |_| {
+            let dates = nav.state.with(|s| s.filter.window().0);
+            chart.with(|c| c.as_ref().and_then(|t| covered(t, dates.from, dates.to)))
+        });
+        Chart { nav, chart, range }
+    }
+
     /// Sets the date range to periods `i` to `j`.
     fn brush(self, i: usize, j: usize) {
         let Some((from, to)) = self
@@ -83,8 +90,6 @@ pub fn TimelineChart(kind: Kind) -> impl IntoView {
     let outcome = expect_context::<Memo<Outcome>>();
     let d = data();
     let whole = expect_context::<Extents>().of(kind);
-    let l = lang();
-    let s = l.strings();
     let window = Memo::new(move |_| {
         nav.state
             .with(|s| s.timeline.as_deref().and_then(Window::parse))
@@ -95,14 +100,37 @@ pub fn TimelineChart(kind: Kind) -> impl IntoView {
     let base = Memo::new(move |_| outcome.with(|o| o.kept_but_date.clone()));
     let chart = Memo::new(move |_| {
         let w = window.get()?;
-        let unit = unit_for(&w, MAX_PERIODS);
-        Some(base.with(|records| timeline(&d.index, records, kind, &w, unit)))
+        Some(base.with(|records| shown_over(&d.index, records, kind, &w)))
     });
-    let range = Memo::new(move |_| {
-        let dates = nav.state.with(|s| s.filter.window().0);
-        chart.with(|c| c.as_ref().and_then(|t| covered(t, dates.from, dates.to)))
-    });
-    let parts = Chart { nav, chart, range };
+    if whole.is_none() {
+        return ().into_any();
+    }
+    let parts = Chart::new(nav, chart);
+    drawn(
+        kind,
+        parts,
+        Some(view! { <Zoom chart=parts window whole/> }.into_any()),
+    )
+}
+
+/// The timeline above a list in pages, for no filter or a date range alone:
+/// the build's counts (`publish::views::ListTimelines`), the same as the
+/// app's; its brush sets the date range as the app's does. It does not zoom:
+/// that counts again, from the corpus.
+#[component]
+pub fn TimelineInPages(kind: Kind, counts: TimelineCounts) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let timeline = counts.timeline();
+    let chart = Memo::new(move |_| Some(timeline.clone()));
+    drawn(kind, Chart::new(nav, chart), None)
+}
+
+/// The timeline of `kind`'s records drawn from `parts`: caption, bars, axis,
+/// legend, sliders, the zoom where there is one, and the table of its counts.
+fn drawn(kind: Kind, parts: Chart, zoom: Option<AnyView>) -> AnyView {
+    let chart = parts.chart;
+    let l = lang();
+    let s = l.strings();
     let labels = move || {
         chart.with(|c| {
             c.as_ref().map(|t| {
@@ -149,9 +177,6 @@ pub fn TimelineChart(kind: Kind) -> impl IntoView {
             })
         })
     };
-    if whole.is_none() {
-        return ().into_any();
-    }
     view! {
         <figure class="timeline-chart" aria-labelledby="tl-caption">
             <figcaption id="tl-caption">{caption}</figcaption>
@@ -166,7 +191,7 @@ pub fn TimelineChart(kind: Kind) -> impl IntoView {
             <div class="tl-controls">
                 <RangeSlider chart=parts end=false/>
                 <RangeSlider chart=parts end=true/>
-                <Zoom chart=parts window whole/>
+                {zoom}
             </div>
             <p class="hint">{s.tl_hint}</p>
             <PeriodTable chart=parts/>

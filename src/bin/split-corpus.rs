@@ -134,6 +134,8 @@ fn run(corpus: &Path, out: &Path, part_bytes: usize, site: Carries) -> Result<()
     let actors = views::actor_list_rows(&index);
     // And the claims view's charts for no filter.
     let charts = views::claims_charts(&index);
+    // And the timelines above the lists, for no filter.
+    let timelines = views::list_timelines(&index);
     let worded = Worded {
         looks: &looks,
         list: &list,
@@ -144,6 +146,7 @@ fn run(corpus: &Path, out: &Path, part_bytes: usize, site: Carries) -> Result<()
         sources: &sources,
         actors: &actors,
         charts: &charts,
+        timelines: &timelines,
     };
     let mut split = parts::split_worded(&index.corpus, &fingerprint, part_bytes, Some(worded));
     split.manifest.whole = site.whole;

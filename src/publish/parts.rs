@@ -30,7 +30,7 @@ use crate::corpus::write::{Lean, Slices};
 use crate::i18n::{fill, Lang};
 use crate::publish::glance::FirstLook;
 use crate::publish::pages::{ActorList, ListRow, PlacedDays, PlacedRow};
-use crate::publish::views::{ActorListRow, ClaimRow, ClaimsCharts, SourceRow};
+use crate::publish::views::{ActorListRow, ClaimRow, ClaimsCharts, ListTimelines, SourceRow};
 use crate::query::index::KINDS;
 use crate::query::search::TextIndex;
 use crate::query::url_state::PAGE_SIZE;
@@ -374,6 +374,12 @@ pub struct Manifest {
     /// (`publish::views::ClaimsCharts`), worked out by the build.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub claims_charts: Option<FileEntry>,
+    /// The timelines above the lists for an address with no filter (or a
+    /// date range alone), worked out by the build
+    /// (`publish::views::ListTimelines`): the first screen of a list in pages
+    /// has its timeline before any record.
+    #[serde(default, skip_serializing_if = "ListTimelines::is_empty")]
+    pub timelines: ListTimelines,
     /// Above how many bytes of parts (as stored) the app asks the reader before
     /// it downloads them all; absent means [`ASK_ABOVE`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -577,6 +583,7 @@ pub struct Worded<'a> {
     pub sources: &'a [SourceRow],
     pub actors: &'a [ActorListRow],
     pub charts: &'a ClaimsCharts,
+    pub timelines: &'a ListTimelines,
 }
 
 /// Cuts a corpus into parts as [`split`] does, with each record's first look and
@@ -736,6 +743,7 @@ pub fn split_worded(
             sources_list: sources_directory,
             actors_list: actors_directory,
             claims_charts: charts_entry,
+            timelines: worded.map(|w| w.timelines.clone()).unwrap_or_default(),
             // Written out, so that the service worker reads the same figure.
             ask_above: Some(ASK_ABOVE),
             show_alone_above: None,

@@ -4,6 +4,9 @@
 //! as parts of whole pages (`publish::parts`, `Manifest::claims_list` and
 //! `Manifest::sources_list`), so that a corpus too large to read unasked can be
 //! read claim by claim, with each claim's quote and source, a page at a time.
+//! With them, what the build works out for those views and the events' that
+//! the app would count from the corpus: the claims' charts and the timelines
+//! above the lists.
 
 use serde::{Deserialize, Serialize};
 
@@ -14,6 +17,7 @@ use crate::publish::pages::listed_by_default;
 use crate::query::charts::{death_tolls, who_said_what_in, Matrix, CLAIMANTS_SHOWN, TOLLS_SHOWN};
 use crate::query::filter::{Filter, Outcome};
 use crate::query::index::{speaker_of, Index, Speaker};
+use crate::query::timeline::{extent, shown_over, TimelineCounts};
 
 /// A record a row links to: its id, and its name (an actor's) or title (a
 /// source's) where the corpus has that record; a list shows the id alone, not
@@ -279,4 +283,53 @@ pub fn source_rows(index: &Index) -> Vec<SourceRow> {
             }
         })
         .collect()
+}
+
+/// The timeline above each list that has one (events, claims, sources), for
+/// an address with no filter, as the app counts it once the corpus is in
+/// (`query::timeline::shown_over`, over every record of the kind's whole span
+/// of dates). A date range alone changes none of its counts (the app counts
+/// what every filter but the date keeps) and only marks its periods, so these
+/// serve for it too. Written in the manifest (`Manifest::timelines`): a few
+/// figures for each of at most 60 periods, whatever the corpus's size.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ListTimelines {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub events: Option<TimelineCounts>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claims: Option<TimelineCounts>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sources: Option<TimelineCounts>,
+}
+
+impl ListTimelines {
+    /// The timeline above the list of `kind`'s records, where it has one.
+    pub fn of(&self, kind: Kind) -> Option<&TimelineCounts> {
+        match kind {
+            Kind::Event => self.events.as_ref(),
+            Kind::Claim => self.claims.as_ref(),
+            Kind::Source => self.sources.as_ref(),
+            Kind::Actor => None,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.events.is_none() && self.claims.is_none() && self.sources.is_none()
+    }
+}
+
+/// The timelines above the lists for an address with no filter.
+pub fn list_timelines(index: &Index) -> ListTimelines {
+    let of = |kind: Kind| {
+        let window = extent(index, kind)?;
+        let records = Outcome::new(index, &Filter::default(), kind).kept_but_date;
+        Some(TimelineCounts::of(&shown_over(
+            index, &records, kind, &window,
+        )))
+    };
+    ListTimelines {
+        events: of(Kind::Event),
+        claims: of(Kind::Claim),
+        sources: of(Kind::Source),
+    }
 }

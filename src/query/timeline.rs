@@ -9,14 +9,20 @@
 
 use std::fmt;
 
+use serde::{Deserialize, Serialize};
+
 use crate::corpus::date::PartialDate;
 use crate::corpus::model::Kind;
 use crate::i18n::{fill, Lang};
 use crate::query::bits::Bits;
 use crate::query::index::Index;
 
+/// At most this many periods: bars stay wide enough to touch on a phone.
+pub const MAX_PERIODS: usize = 60;
+
 /// The length of the periods the timeline counts in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Unit {
     Decade,
     Year,
@@ -290,6 +296,67 @@ pub fn timeline(
         undated,
         outside,
         across,
+    }
+}
+
+/// The timeline of `records` of `kind` over `window` as a list shows it: in
+/// the finest unit that takes at most [`MAX_PERIODS`] periods.
+pub fn shown_over(index: &Index, records: &Bits, kind: Kind, window: &Window) -> Timeline {
+    timeline(index, records, kind, window, unit_for(window, MAX_PERIODS))
+}
+
+/// A timeline's figures alone, as the build writes them
+/// (`publish::parts::Manifest::timelines`): its unit, the first day of its
+/// first period, each period's counts (stated, inferred, spread) in order, and
+/// its undated, outside and across. Written as a JSON object.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimelineCounts {
+    pub unit: Unit,
+    pub first: u32,
+    pub counts: Vec<(u32, u32, u32)>,
+    pub undated: u32,
+    pub outside: u32,
+    pub across: u32,
+}
+
+impl TimelineCounts {
+    pub fn of(timeline: &Timeline) -> TimelineCounts {
+        TimelineCounts {
+            unit: timeline.unit,
+            first: timeline.buckets.first().map_or(0, |b| b.first),
+            counts: (timeline.buckets.iter())
+                .map(|b| (b.stated, b.inferred, b.spread))
+                .collect(),
+            undated: timeline.undated,
+            outside: timeline.outside,
+            across: timeline.across,
+        }
+    }
+
+    /// The timeline they are the figures of: its periods follow one another
+    /// from the one holding `first`.
+    pub fn timeline(&self) -> Timeline {
+        let k0 = key(self.first, self.unit);
+        let buckets = (self.counts.iter().enumerate())
+            .map(|(i, &(stated, inferred, spread))| {
+                let (first, last) = period(k0 + i as i64, self.unit);
+                Bucket {
+                    first,
+                    last,
+                    label: label(first, self.unit),
+                    stated,
+                    inferred,
+                    spread,
+                }
+            })
+            .collect();
+        Timeline {
+            unit: self.unit,
+            buckets,
+            undated: self.undated,
+            outside: self.outside,
+            across: self.across,
+        }
     }
 }
 

@@ -16,6 +16,7 @@ import time
 
 import pytest
 from conftest import ROOT
+from selenium.webdriver.common.keys import Keys
 
 LIST_ROWS = "return [...document.querySelectorAll('li.record.event h4 a')].map(a => a.dataset.id)"
 # Read in the page in one step: the screen is drawn anew when the corpus is in.
@@ -588,6 +589,62 @@ def test_a_range_in_many_parts_asks_before_it_reads_them(large_on_request, page)
     assert rows_shown(page)
     assert part_requests(page, "l")
     page.until_title(f"of {manifest['totals']['events']:,})")
+
+
+# The timeline above the list, opened with the table of its counts: its
+# caption, axis, legend and rows as text (null where there is none).
+TIMELINE = """
+const fold = document.querySelector('main details.tl-fold');
+if (!fold) return null;
+fold.open = true;
+const table = fold.querySelector('details.tl-table');
+if (!table.open) table.open = true;
+const rows = [...table.querySelectorAll('tbody tr')].map(r => r.textContent);
+if (!rows.length) return null;
+return [fold.querySelector('figcaption').textContent, fold.querySelector('.tl-axis').textContent,
+        fold.querySelector('.tl-legend').textContent, rows];
+"""
+
+
+def timeline_shown(page):
+    page.wait(lambda d: d.execute_script(TIMELINE))
+    return page.d.execute_script(TIMELINE)
+
+
+@pytest.mark.every_engine
+def test_the_timeline_above_the_list_before_the_corpus_is_the_whole_apps(large_on_request, page):
+    url, _, manifest = large_on_request
+    events = manifest["totals"]["events"]
+    page.open(f"{url}?from=2001&to=2003")
+    page.until_title(f"of {events:,})")
+    # The build's counts: no record part, the range marked on the bars.
+    shown = timeline_shown(page)
+    assert "Events over time" in shown[0] and len(shown[3]) > 10, shown
+    assert page.css(".tl-bars rect.selected")
+    assert page.one("#tl-from").get_attribute("aria-valuetext") == "2001"
+    assert not part_requests(page, "r")
+    # Its brush sets the range, and the list in pages follows; the counts stay.
+    counted = page.title()
+    page.one("#tl-from").send_keys(Keys.ARROW_LEFT)
+    page.until_query("from=2000")
+    page.wait(lambda d: page.title() != counted and "of" in page.title())
+    assert timeline_shown(page) == shown
+    # A search counts other records: its timeline comes with the corpus.
+    page.open(f"{url}?q=massacre")
+    rows_shown(page)
+    assert not page.css("figure.timeline-chart")
+    # Read whole, the app's own timeline is the same, for the events and the claims.
+    page.open(f"{url}?from=2000&to=2003")
+    page.until_title(f"of {events:,})")
+    read_whole_until(page, page.title())
+    assert timeline_shown(page) == shown
+    claims = manifest["totals"]["claims"]
+    page.open(f"{url}?view=claims")
+    page.until_title(f"Claims ({claims:,})")
+    in_pages = timeline_shown(page)
+    assert "Claims over time" in in_pages[0], in_pages
+    read_whole_until(page, f"Claims ({claims:,})")
+    assert timeline_shown(page) == in_pages
 
 
 def busiest_actors(large_corpus, n):

@@ -10,7 +10,9 @@ use dossier::publish::glance::looks;
 use dossier::publish::pages::{actor_places, rows};
 use dossier::publish::parts::Worded;
 use dossier::publish::parts::{inflate, split_worded, Manifest, PlaceTable, Split};
-use dossier::publish::views::{actor_list_rows, claim_rows, claims_charts, source_rows};
+use dossier::publish::views::{
+    actor_list_rows, claim_rows, claims_charts, list_timelines, source_rows,
+};
 use dossier::query::index::Index;
 
 /// `corpus` cut into parts of about `part_bytes`, and the index the build words them from.
@@ -25,6 +27,7 @@ pub fn worded_split(corpus: &Corpus, part_bytes: usize) -> (Split, Index) {
     let sources = source_rows(&index);
     let actors = actor_list_rows(&index);
     let charts = claims_charts(&index);
+    let timelines = list_timelines(&index);
     let worded = Worded {
         looks: &looks,
         list: &list,
@@ -35,6 +38,7 @@ pub fn worded_split(corpus: &Corpus, part_bytes: usize) -> (Split, Index) {
         sources: &sources,
         actors: &actors,
         charts: &charts,
+        timelines: &timelines,
     };
     let split = split_worded(&index.corpus, "0123", part_bytes, Some(worded));
     (split, index)
