@@ -18,9 +18,8 @@ use dossier::corpus::model::Kind;
 use dossier::corpus::sha256::sha256_hex;
 use dossier::i18n::Lang;
 use dossier::publish::parts::{
-    inflate, part_holding, read_actor_list_rows, read_claim_rows, read_claims_charts,
-    read_manifest, read_source_rows, read_view_directory, split, Manifest, PartsError, RowsEntry,
-    Split, ViewEntry,
+    inflate, part_holding, read_claims_charts, read_manifest, read_view_directory, read_view_rows,
+    split, Manifest, PartsError, RowsEntry, Split, ViewEntry,
 };
 use dossier::publish::views::{heading_goes_on, ActorListRow, ChartMatrix, ClaimRow, SourceRow};
 use dossier::query::charts::{death_tolls, who_said_what_in, CLAIMANTS_SHOWN, TOLLS_SHOWN};
@@ -117,7 +116,8 @@ fn every_page_of_claims_from_parts_is_the_apps_page_of_the_whole_corpus() {
     let year_of = |c: usize| index.claims[c].span.map(|s| s.year());
     let mut went_on = 0;
     for number in 1..=pages {
-        let (rows, part, from, entry) = page_in_part(&split, parts, number, read_claim_rows);
+        let (rows, part, from, entry) =
+            page_in_part(&split, parts, number, read_view_rows::<ClaimRow>);
         let whole = page_of_whole(&index, Kind::Claim, number);
         assert_eq!(rows.len(), whole.len(), "page {number}");
         // Its first heading goes on from the page before where the app's does.
@@ -170,7 +170,8 @@ fn every_page_of_sources_from_parts_is_the_apps_page_of_the_whole_corpus() {
     assert!(every_part(&split, parts).len() > 1, "parts of a few pages");
     assert_eq!(manifest.view_total(Kind::Source), sources);
     for number in 1..=sources.div_ceil(PAGE_SIZE) {
-        let rows: Vec<SourceRow> = page_from_parts(&split, parts, number, read_source_rows);
+        let rows: Vec<SourceRow> =
+            page_from_parts(&split, parts, number, read_view_rows::<SourceRow>);
         let whole = page_of_whole(&index, Kind::Source, number);
         let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
         let expected: Vec<&str> = (whole.iter())
@@ -200,7 +201,7 @@ fn a_claimant_or_source_the_corpus_lacks_is_named_by_its_id_alone() {
     let manifest = manifest_of(&split);
     let parts = manifest.view_list(Kind::Claim);
     let rows: Vec<ClaimRow> = (1..=index.claims.len().div_ceil(PAGE_SIZE))
-        .flat_map(|n| page_from_parts(&split, parts, n, read_claim_rows))
+        .flat_map(|n| page_from_parts(&split, parts, n, read_view_rows::<ClaimRow>))
         .collect();
     let row = rows.iter().find(|r| r.id == id).unwrap();
     let claimant = row.claimant.as_ref().unwrap();
@@ -228,7 +229,7 @@ fn parts_hold_whole_pages_and_a_damaged_one_is_named() {
     let mut damaged = json.clone();
     damaged[10] ^= 1;
     assert_eq!(
-        read_claim_rows(entry, &damaged, &sha256_hex(&damaged)),
+        read_view_rows::<ClaimRow>(entry, &damaged, &sha256_hex(&damaged)),
         Err(PartsError::HashMismatch {
             file: entry.file.clone()
         })
@@ -236,7 +237,7 @@ fn parts_hold_whole_pages_and_a_damaged_one_is_named() {
     let mut short = entry.clone();
     short.count -= 1;
     assert_eq!(
-        read_claim_rows(&short, &json, &entry.sha256),
+        read_view_rows::<ClaimRow>(&short, &json, &entry.sha256),
         Err(PartsError::WrongRecords {
             file: entry.file.clone()
         })
@@ -244,7 +245,7 @@ fn parts_hold_whole_pages_and_a_damaged_one_is_named() {
     // A sources' part is not read as claims.
     let sources = &every_part(&split, &manifest.sources_list)[0];
     let json = json_of(&split, &sources.file);
-    assert!(read_claim_rows(sources, &json, &sha256_hex(&json)).is_err());
+    assert!(read_view_rows::<ClaimRow>(sources, &json, &sha256_hex(&json)).is_err());
     // A part of the directory damaged, or holding other parts than it says, is named.
     let directory = &manifest.claims_list[0];
     let json = json_of(&split, &directory.file);
@@ -330,7 +331,8 @@ fn every_page_of_institutions_and_people_from_parts_is_the_apps_page() {
     assert!(every_part(&split, parts).len() > 2, "parts of a few pages");
     assert_eq!(manifest.view_total(Kind::Actor), actors);
     for number in 1..=actors.div_ceil(PAGE_SIZE) {
-        let rows: Vec<ActorListRow> = page_from_parts(&split, parts, number, read_actor_list_rows);
+        let rows: Vec<ActorListRow> =
+            page_from_parts(&split, parts, number, read_view_rows::<ActorListRow>);
         let whole = page_of_whole(&index, Kind::Actor, number);
         assert_eq!(rows.len(), whole.len(), "page {number}");
         for (row, &a) in rows.iter().zip(&whole) {

@@ -11,8 +11,8 @@ use dossier::publish::gather::Gathering;
 use dossier::publish::pages::{ListRow, PlacedDays, PlacedRow};
 use dossier::publish::parts::{
     self, read_actor_rows, read_dates, read_list, read_reach, ActorTable, Assembly, FileEntry,
-    ListEntry, Manifest, PartsError, PlaceTable, ReachEntry, ReadViewRows, RowsEntry, TableEntry,
-    ViewEntry, MANIFEST,
+    ListEntry, Manifest, PartsError, PlaceTable, ReachEntry, RowsEntry, TableEntry, ViewEntry,
+    MANIFEST,
 };
 use dossier::publish::range::Days;
 use dossier::publish::views::ClaimsCharts;
@@ -597,15 +597,14 @@ pub async fn view_directory(entry: &RowsEntry, retry: bool) -> Result<Vec<ViewEn
 }
 
 /// The part `entry` of another view's list in pages (the claims', the
-/// sources'), fetched, checked against its hash and read by `read`
-/// (`parts::read_claim_rows`, `parts::read_source_rows`).
-pub async fn view_part<R>(
+/// sources', the institutions' and people's: `R` is its row), fetched,
+/// checked against its hash and read.
+pub async fn view_part<R: serde::de::DeserializeOwned>(
     entry: &ViewEntry,
     retry: bool,
-    read: ReadViewRows<R>,
 ) -> Result<Vec<R>, LoadFailure> {
     let part = fetch_part(entry.file.clone(), retry).await?;
-    read(entry, &part.json, &part.sha256).map_err(LoadFailure::Parts)
+    parts::read_view_rows(entry, &part.json, &part.sha256).map_err(LoadFailure::Parts)
 }
 
 /// The part of the actors' lists' table `entry`, fetched, checked against its

@@ -11,10 +11,7 @@ use std::thread::LocalKey;
 use dossier::corpus::model::Kind;
 use dossier::corpus::vocab;
 use dossier::i18n::{fill, Lang};
-use dossier::publish::parts::{
-    part_holding, read_actor_list_rows, read_claim_rows, read_source_rows, FileEntry, ReadViewRows,
-    RowsEntry, ViewEntry,
-};
+use dossier::publish::parts::{part_holding, FileEntry, RowsEntry, ViewEntry};
 use dossier::publish::views::{
     heading_goes_on, ActorListRow, ClaimRow, ClaimsCharts, Named, SourceRow,
 };
@@ -106,30 +103,21 @@ pub fn ViewInPages() -> impl IntoView {
         let manifest = d.manifest.as_ref();
         let parts = |kind| manifest.map_or_else(Vec::new, |m| m.view_list(kind).to_vec());
         match shown.get() {
-            Some(View::Claims) => rows_in_pages(
-                View::Claims,
-                parts(Kind::Claim),
-                &CLAIMS_READ,
-                read_claim_rows,
-                claims_page,
-            )
-            .into_any(),
+            Some(View::Claims) => {
+                rows_in_pages(View::Claims, parts(Kind::Claim), &CLAIMS_READ, claims_page)
+                    .into_any()
+            }
             Some(View::Sources) => rows_in_pages(
                 View::Sources,
                 parts(Kind::Source),
                 &SOURCES_READ,
-                read_source_rows,
                 sources_page,
             )
             .into_any(),
-            Some(View::Actors) => rows_in_pages(
-                View::Actors,
-                parts(Kind::Actor),
-                &ACTORS_READ,
-                read_actor_list_rows,
-                actors_page,
-            )
-            .into_any(),
+            Some(View::Actors) => {
+                rows_in_pages(View::Actors, parts(Kind::Actor), &ACTORS_READ, actors_page)
+                    .into_any()
+            }
             _ => {
                 let view = nav.state.with_untracked(|s| s.view);
                 let l = lang();
@@ -146,13 +134,12 @@ pub fn ViewInPages() -> impl IntoView {
 /// A view's list in pages: `directory` (the manifest's parts of its
 /// directory), the page in the address read from the one part of the list that
 /// holds it, found in the part of the directory that lists it (kept read), read
-/// by `read` (kept in `cell` once read), drawn by `draw` from that part's rows,
+/// as rows `R` (kept in `cell` once read), drawn by `draw` from that part's rows,
 /// the page's place in them and its entry.
-fn rows_in_pages<R: Clone + 'static>(
+fn rows_in_pages<R: Clone + serde::de::DeserializeOwned + 'static>(
     view: View,
     directory: Vec<RowsEntry>,
     cell: &'static LocalKey<LastRead<String, Arc<Vec<R>>>>,
-    read: ReadViewRows<R>,
     draw: fn(&[R], std::ops::Range<usize>, &ViewEntry) -> AnyView,
 ) -> impl IntoView {
     let nav = expect_context::<Nav>();
@@ -207,7 +194,7 @@ fn rows_in_pages<R: Clone + 'static>(
             if let Some(rows) = last_read(cell, &entry.file).filter(|_| !retry) {
                 return Ok(rows);
             }
-            let rows = Arc::new(loader::view_part(&entry, retry, read).await?);
+            let rows = Arc::new(loader::view_part(&entry, retry).await?);
             keep_read(cell, entry.file.clone(), rows.clone());
             Ok(rows)
         },

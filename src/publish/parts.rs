@@ -1744,36 +1744,14 @@ pub fn read_claims_charts(
     read_json(&entry.file, &entry.sha256, bytes, sha256)
 }
 
-/// How a part of another view's list in pages is read ([`read_claim_rows`],
-/// [`read_source_rows`]): from its entry, its JSON and the SHA-256 of that JSON.
-pub type ReadViewRows<R> = fn(&ViewEntry, &[u8], &str) -> Result<Vec<R>, PartsError>;
-
-/// Reads a part of the claims' list in pages, `entry`, from its JSON and the
-/// SHA-256 of that JSON, checked against the manifest.
-pub fn read_claim_rows(
+/// Reads a part of another view's list in pages (the claims', the sources',
+/// the institutions' and people's: `R` is its row), `entry`, from its JSON and
+/// the SHA-256 of that JSON, checked against the manifest.
+pub fn read_view_rows<R: serde::de::DeserializeOwned>(
     entry: &ViewEntry,
     bytes: &[u8],
     sha256: &str,
-) -> Result<Vec<ClaimRow>, PartsError> {
-    read_rows(&entry.file, &entry.sha256, entry.count, bytes, sha256)
-}
-
-/// Reads a part of the list of institutions and people in pages, `entry`, as
-/// the claims'.
-pub fn read_actor_list_rows(
-    entry: &ViewEntry,
-    bytes: &[u8],
-    sha256: &str,
-) -> Result<Vec<ActorListRow>, PartsError> {
-    read_rows(&entry.file, &entry.sha256, entry.count, bytes, sha256)
-}
-
-/// Reads a part of the sources' list in pages, `entry`, as the claims'.
-pub fn read_source_rows(
-    entry: &ViewEntry,
-    bytes: &[u8],
-    sha256: &str,
-) -> Result<Vec<SourceRow>, PartsError> {
+) -> Result<Vec<R>, PartsError> {
     read_rows(&entry.file, &entry.sha256, entry.count, bytes, sha256)
 }
 
