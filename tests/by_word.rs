@@ -21,13 +21,15 @@ mod worded;
 mod dice;
 
 use dice::Dice;
+use dossier::corpus::model::Kind;
 use dossier::corpus::sha256::sha256_hex;
+use dossier::publish::by_kind::kind_key;
 use dossier::publish::by_word::{over_range, page_parts, page_rows, range_parts_of};
 use dossier::publish::pages::ListRow;
 use dossier::publish::parts::{
     inflate, read_list, read_manifest, ListEntry, Manifest, PlaceTable, Split,
 };
-use dossier::query::filter::Filter;
+use dossier::query::filter::{Facet, Filter, Outcome};
 use dossier::query::index::Index;
 use dossier::query::url_state::{Page, PAGE_SIZE};
 use worded::{apps_list, found, listed_ids, read_range_parts, worded_split};
@@ -310,4 +312,31 @@ fn a_damaged_part_of_the_kinds_is_named() {
     let json = json_of(&split, &entry.file);
     let err = PlaceTable::read(entry, &json, "00").err().unwrap();
     assert!(err.to_string().contains(&entry.file), "{err}");
+}
+
+#[test]
+fn the_counts_beside_the_kinds_in_pages_are_the_apps_for_no_filter() {
+    let corpus = synth::generate(4000, 7);
+    let (split, index) = worded_split(&corpus, PART_BYTES);
+    let manifest = read_manifest(split.manifest_json().as_bytes()).unwrap();
+    // As the filter panel counts them on the events view, with no filter.
+    let outcome = Outcome::new(&index, &Filter::default(), Kind::Event);
+    let mut counted = 0;
+    for facet in Facet::TERMS {
+        for value in facet.vocab().unwrap().values() {
+            let key = kind_key(facet, value);
+            let apps = outcome.term_count(facet, value);
+            assert_eq!(manifest.kind_count(&key).unwrap_or(0), apps, "{key}");
+            // And each is the number of events the list of that kind shows.
+            let mut filter = Filter::default();
+            filter.choose(facet, value);
+            assert_eq!(apps_list(&index, &filter).0.len(), apps, "{key}");
+            counted += usize::from(apps > 0);
+        }
+    }
+    assert!(counted > 20, "{counted} counted");
+    assert!(
+        manifest.kind_counts.len() < 100,
+        "one per value of the vocabularies"
+    );
 }

@@ -14,7 +14,7 @@ use std::thread::LocalKey;
 
 use dossier::corpus::model::Kind;
 use dossier::i18n::fill;
-use dossier::publish::by_kind::Sought;
+use dossier::publish::by_kind::{kind_key, Sought};
 use dossier::publish::by_word::{page_parts, page_rows};
 use dossier::publish::pages::ListRow;
 use dossier::publish::parts::{ListEntry, Manifest, PlaceTable, TableEntry};
@@ -26,6 +26,7 @@ use leptos::task::spawn_local;
 
 use super::bits::{data, few_read, keep_few, lang, thousands, FewRead};
 use super::failure::{FailedWithRetry, LoadFailure};
+use super::filters::term_choices;
 use super::lists::{heading, page_note, NothingMatches, Pager};
 use super::loader::{self, PARTS_IN_FLIGHT};
 use super::nav::{Entry, Nav};
@@ -138,6 +139,40 @@ pub fn ChosenKinds() -> impl IntoView {
             <span aria-hidden="true">{t.chosen_kinds}</span>
             <ul class="chips" aria-label=t.chosen_kinds>{chips}</ul>
         </div>
+    }
+}
+
+/// The kinds to choose from above a list in pages, as the filter panel offers
+/// them, folded under one line (the list's first records stay on a phone's
+/// first screen): each counted, from the manifest, for an address with no
+/// filter; under one, not counted (that takes the corpus).
+#[component]
+pub fn KindChoices() -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let manifest = StoredValue::new(data().manifest.clone());
+    let counted = Memo::new(move |_| nav.state.with(|s| s.filter.is_empty()));
+    let by = move |facet: Facet| {
+        move |value: &'static str| {
+            let key = kind_key(facet, value);
+            (counted.get())
+                .then(|| manifest.with_value(|m| m.as_ref()?.kind_count(&key)))
+                .flatten()
+        }
+    };
+    let t = lang().strings();
+    let open = nav
+        .state
+        .with_untracked(|s| (Facet::TERMS.iter()).any(|&f| !s.filter.chosen(f).is_empty()));
+    view! {
+        <details class="list-terms" open=open>
+            <summary>{t.kinds_choose}</summary>
+            <form role="search" aria-label=t.kinds_choose on:submit=|e| e.prevent_default()>
+                {term_choices(Facet::ClaimKinds, t.claim_kinds, by(Facet::ClaimKinds))}
+                {term_choices(Facet::Tags, t.event_tags, by(Facet::Tags))}
+                {term_choices(Facet::LegalTerms, t.legal_characterisations, by(Facet::LegalTerms))}
+                {term_choices(Facet::SourceKinds, t.source_kinds, by(Facet::SourceKinds))}
+            </form>
+        </details>
     }
 }
 

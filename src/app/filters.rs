@@ -469,8 +469,22 @@ fn ActorFilter() -> impl IntoView {
 
 #[component]
 fn TermFilter(facet: Facet, legend: &'static str) -> impl IntoView {
-    let nav = expect_context::<Nav>();
     let outcome = expect_context::<Memo<Outcome>>();
+    term_choices(facet, legend, move |value| {
+        Some(outcome.with(|o| o.term_count(facet, value)))
+    })
+}
+
+/// A facet's values under its name, each a box that chooses it, counted by
+/// `count` where it says a number (the filter panel's for the filter; a list
+/// in pages' for no filter, and none under one: its counts take the corpus).
+/// A value counted none is faded, unless chosen.
+pub(super) fn term_choices(
+    facet: Facet,
+    legend: &'static str,
+    count: impl Fn(&'static str) -> Option<usize> + Copy + Send + Sync + 'static,
+) -> AnyView {
+    let nav = expect_context::<Nav>();
     let Some(vocab) = facet.vocab() else {
         return ().into_any();
     };
@@ -483,13 +497,16 @@ fn TermFilter(facet: Facet, legend: &'static str) -> impl IntoView {
             .map(|&(value, _)| {
                 let label = l.term(vocab, value);
                 let id = format!("f-{key}-{value}");
-                let checked = move || nav.state.with(|s| s.filter.chosen(facet).iter().any(|v| v == value));
-                let n = move || outcome.with(|o| o.term_count(facet, value));
+                let checked = move || {
+                    nav.state
+                        .with(|s| s.filter.chosen(facet).iter().any(|v| v == value))
+                };
                 let toggle = move |_| nav.update(Entry::Push, |s| s.filter.toggle(facet, value));
+                let n = move || count(value).map(|n| format!("({})", l.number(n)));
                 view! {
-                    <li class:none=move || n() == 0 && !checked()>
+                    <li class:none=move || count(value) == Some(0) && !checked()>
                         <input type="checkbox" id=id.clone() prop:checked=checked on:change=toggle/>
-                        <label for=id>{label}" "<span class="count">{move || format!("({})", l.number(n()))}</span></label>
+                        <label for=id>{label}" "<span class="count">{n}</span></label>
                     </li>
                 }
             })

@@ -21,7 +21,9 @@ use leptos::task::spawn_local;
 
 use super::bits::{data, keep_read, lang, last_read, thousands, DateText, LastRead};
 use super::by_actor::{actors_only, ActorInPages};
-use super::by_word::{sought_only, ChosenKinds, FoundUndated, ListSearch, SearchInPages};
+use super::by_word::{
+    sought_only, ChosenKinds, FoundUndated, KindChoices, ListSearch, SearchInPages,
+};
 use super::failure::{FailedWithRetry, LoadFailure};
 use super::filters::DateFilter;
 use super::lists::{heading, page_note, runs, wide_screen, year_sections, Pager};
@@ -201,6 +203,9 @@ pub fn ListInPages() -> impl IntoView {
         nav.state
             .with(|s| s.record.is_none() && s.view != View::Events)
     });
+    // The kinds to choose from, where the build wrote the table they need.
+    let choosable =
+        Memo::new(move |_| listed && kinded && nav.state.with(|s| dated(s) || actors_only(s)));
     let kinds = Memo::new(move |_| {
         listed
             && nav
@@ -229,6 +234,7 @@ pub fn ListInPages() -> impl IntoView {
     view! {
         {move || searchable.get().then(|| view! { <ListSearch/> })}
         {move || kinds.get().then(|| view! { <ChosenKinds/> })}
+        {move || choosable.get().then(|| view! { <KindChoices/> })}
         {dates}
         {chart}
         {move || if other_view.get() {

@@ -413,12 +413,12 @@ pub static STRINGS: Strings = Strings {
     alone_reading: "The rest of the corpus is being read; lists, filters and search come with it.",
     alone_record: "This record is shown on its own, from the few files of the corpus that hold it.",
     alone_asks_title: "A large corpus",
-    alone_asks: "This corpus has {0} records in {1} files, {2} to download. The other lists, the charts and most filters need all of it, and much of a device's memory, so it is read only when you ask.",
+    alone_asks: "This corpus has {0} records in {1} files, {2} to download. The filters of the other lists and most charts need all of it, and much of a device's memory, so it is read only when you ask.",
     read_everything: "Read the whole corpus ({0})",
     waits_for_corpus: "The records that point to this one are listed once the whole corpus is read.",
     finding_record: "Finding this record…",
     glance_note: "The rest of this record and its links come with the app, which is loading.",
-    alone_pages: "Meanwhile its events can be read below, a page at a time, searched, and filtered by date, institution and kind.",
+    alone_pages: "Meanwhile its lists can be read below, a page at a time, and its events searched and filtered by date, institution and kind.",
     page_fetching: "Fetching page {0} of the list…",
     page_failed: "Page {0} of the list could not be fetched.",
     rest_failed: "The rest of the corpus could not be read",
@@ -437,6 +437,7 @@ pub static STRINGS: Strings = Strings {
     view_waits: "This list is shown once the whole corpus is read.",
     charts_fetching: "Fetching the charts…",
     charts_failed: "The charts could not be fetched.",
+    kinds_choose: "Kinds",
 };
 
 impl SpeakerWords {

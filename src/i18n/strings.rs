@@ -474,4 +474,6 @@ pub struct Strings {
     /// The claims' charts before the corpus: on their way, or failed.
     pub charts_fetching: &'static str,
     pub charts_failed: &'static str,
+    /// Above a list in pages: the fold of the kinds to choose from.
+    pub kinds_choose: &'static str,
 }

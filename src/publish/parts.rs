@@ -349,6 +349,12 @@ pub struct Manifest {
     /// value keeps: a table by key (`publish::by_kind`), read when a kind is chosen.
     #[serde(default)]
     pub kinds: Vec<TableEntry>,
+    /// How many events each kind of that table keeps, by key, in its order: the
+    /// counts the list in pages shows beside each kind for an address with no
+    /// filter, before any part of the table is read. One pair per value of the
+    /// vocabularies, whatever the corpus's size.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kind_counts: Vec<(String, usize)>,
     /// The places in the default list of the events each actor's list keeps
     /// (as [`ActorList`]s do), by actor id: a table of places, as the kinds' is,
     /// so that a busy actor's events over a range, with another's, or with
@@ -738,6 +744,9 @@ pub fn split_worded(
             by_actor: by_actor_entries,
             words: word_entries,
             kinds: kind_entries,
+            kind_counts: (worded.iter().flat_map(|w| w.kinds))
+                .map(|(key, places)| (key.clone(), places.len()))
+                .collect(),
             actor_places: actor_places_entries,
             claims_list: claims_directory,
             sources_list: sources_directory,
@@ -1890,6 +1899,12 @@ impl Manifest {
     /// How many of them are undated (listed last).
     pub fn listed_undated(&self) -> usize {
         self.list.iter().map(|p| p.undated).sum()
+    }
+
+    /// How many events the kind `key` (`tag:killings`) keeps for an address
+    /// with no other filter, where the build counted them.
+    pub fn kind_count(&self, key: &str) -> Option<usize> {
+        (self.kind_counts.iter()).find_map(|(k, n)| (k == key).then_some(*n))
     }
 
     /// The parts of the words' table that hold the words beginning with

@@ -902,6 +902,42 @@ def test_a_kind_before_the_corpus_is_the_whole_lists(large_on_request, page):
     assert page.query().endswith("page=2")
 
 
+# Opens the kinds to choose from, above a list in pages or in the filter panel.
+OPEN_KINDS = ("document.querySelectorAll('details.list-terms, aside.filters > details, details.terms')"
+              ".forEach(d => { d.open = true; })")
+
+
+def kind_label(page, facet, value):
+    """The text beside the box that chooses a kind, once the kinds are open."""
+    page.d.execute_script(OPEN_KINDS)
+    return page.text(f"label[for='f-{facet}-{value}']")
+
+
+@pytest.mark.every_engine
+def test_kinds_chosen_above_the_list_in_pages_are_counted_as_the_whole_app_counts_them(
+        large_on_request, page):
+    url, _, manifest = large_on_request
+    events = manifest["totals"]["events"]
+    counted = dict(manifest["kind_counts"])["tag:crackdown"]
+    page.open(f"{url}?page=2")
+    rows_shown(page)
+    # Counted from the manifest for no filter, before any part of the kinds' table.
+    assert kind_label(page, "tag", "crackdown") == f"Crackdown ({counted:,})"
+    assert not part_requests(page, "k")
+    page.one("#f-tag-crackdown").click()
+    page.until_query("tag=crackdown")
+    page.until_title(f"Events ({counted:,} of {events:,})")
+    assert page.one("#f-tag-crackdown").is_selected()
+    # Under a filter, the others are not counted: that takes the corpus.
+    assert kind_label(page, "tag", "killings") == "Killings"
+    assert not part_requests(page, "r")
+    # Read whole, the filter panel counts the same.
+    read_whole_until(page, page.title())
+    assert kind_label(page, "tag", "crackdown") == f"Crackdown ({counted:,})"
+    page.one("#f-tag-crackdown").click()
+    page.until_title(f"Events ({events:,})")
+
+
 def test_kinds_of_two_facets_with_a_search_over_a_range_before_the_corpus_are_the_whole_lists(
         large_on_request, page):
     url, _, manifest = large_on_request
