@@ -24,13 +24,17 @@ use dice::Dice;
 use dossier::corpus::model::Kind;
 use dossier::corpus::sha256::sha256_hex;
 use dossier::publish::by_kind::kind_key;
-use dossier::publish::by_word::{over_range, page_parts, page_rows, range_parts_of};
-use dossier::publish::pages::ListRow;
+use dossier::publish::by_word::{
+    day_parts_for, found_timeline, over_range, page_parts, page_rows, range_parts_of,
+};
+use dossier::publish::pages::{DayRow, ListRow};
 use dossier::publish::parts::{
-    inflate, read_list, read_manifest, ListEntry, Manifest, PlaceTable, Split,
+    inflate, read_day_rows, read_list, read_manifest, ListEntry, Manifest, PlaceTable, RowsEntry,
+    Split,
 };
 use dossier::query::filter::{Facet, Filter, Outcome};
 use dossier::query::index::Index;
+use dossier::query::timeline::{extent, shown_over};
 use dossier::query::url_state::{Page, PAGE_SIZE};
 use worded::{apps_list, found, listed_ids, read_range_parts, worded_split};
 
@@ -339,4 +343,75 @@ fn the_counts_beside_the_kinds_in_pages_are_the_apps_for_no_filter() {
         manifest.kind_counts.len() < 100,
         "one per value of the vocabularies"
     );
+}
+
+/// The parts of the list's days that hold the events at `places`, read and checked.
+fn day_parts<'m>(
+    split: &Split,
+    manifest: &'m Manifest,
+    places: &[u32],
+) -> Vec<(&'m RowsEntry, Vec<Option<DayRow>>)> {
+    (day_parts_for(manifest, places).into_iter())
+        .map(|at| {
+            let entry = &manifest.dates[at];
+            let json = json_of(split, &entry.file);
+            (
+                entry,
+                read_day_rows(entry, &json, &sha256_hex(&json)).unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_timeline_of_a_search_or_kinds_from_the_days_of_its_events_is_the_apps() {
+    let corpus = synth::generate(4000, 7);
+    let (split, index) = worded_split(&corpus, PART_BYTES);
+    let index = Index::new(index.corpus);
+    let manifest = read_manifest(split.manifest_json().as_bytes()).unwrap();
+    let unzoomed = manifest.timelines.of(Kind::Event).unwrap();
+    // As the app draws it once the corpus is in, unzoomed: what every filter
+    // but the date keeps.
+    let whole = extent(&index, Kind::Event).unwrap();
+    let mut dice = Dice(71);
+    let (mut some, mut inferred, mut undated, mut fewer) = (0, 0, 0, 0);
+    for _ in 0..120 {
+        let mut filter = Filter::default();
+        dice.kinds(&mut filter);
+        if dice.below(2) == 0 {
+            let word = some_word(&index, &mut dice);
+            filter.text = word.chars().take(2 + dice.below(6) as usize).collect();
+        }
+        // A date range changes none of it.
+        if dice.below(3) == 0 {
+            filter.from = dice.end();
+            filter.to = dice.end();
+        }
+        let places = found(&split, &manifest, &filter).0;
+        let days = day_parts(&split, &manifest, &places);
+        let read = days.iter().map(|(entry, rows)| (*entry, rows.as_slice()));
+        let timeline = found_timeline(unzoomed, &places, read).unwrap();
+        let outcome = Outcome::new(&index, &filter, Kind::Event);
+        let apps = shown_over(&index, &outcome.kept_but_date, Kind::Event, &whole);
+        assert_eq!(timeline, apps, "{filter:?}");
+        some += usize::from(!places.is_empty());
+        inferred += usize::from(timeline.buckets.iter().any(|b| b.inferred > 0));
+        undated += usize::from(timeline.undated > 0);
+        fewer += usize::from(!places.is_empty() && days.len() < manifest.dates.len());
+    }
+    assert!(
+        some > 60 && inferred > 20 && undated > 20 && fewer > 10,
+        "{some} {inferred} {undated} {fewer}"
+    );
+    // A part of the days left out: no timeline, rather than one short of records.
+    let mut filter = Filter::default();
+    filter.choose(Facet::Tags, "killings");
+    let places = found(&split, &manifest, &filter).0;
+    let days = day_parts(&split, &manifest, &places);
+    assert!(days.len() > 1);
+    let read = days
+        .iter()
+        .skip(1)
+        .map(|(entry, rows)| (*entry, rows.as_slice()));
+    assert_eq!(found_timeline(unzoomed, &places, read), None);
 }

@@ -15,22 +15,25 @@ use std::thread::LocalKey;
 use dossier::corpus::model::Kind;
 use dossier::i18n::fill;
 use dossier::publish::by_kind::{kind_key, Sought};
-use dossier::publish::by_word::{page_parts, page_rows};
-use dossier::publish::pages::ListRow;
-use dossier::publish::parts::{ListEntry, Manifest, PlaceTable, TableEntry};
+use dossier::publish::by_word::{day_parts_for, found_timeline, page_parts, page_rows};
+use dossier::publish::pages::{DayRow, ListRow};
+use dossier::publish::parts::{ListEntry, Manifest, PartsError, PlaceTable, RowsEntry, TableEntry};
 use dossier::query::filter::Facet;
+use dossier::query::timeline::{Timeline, TimelineCounts};
 use dossier::query::url_state::{Page, UrlState, View, PAGE_SIZE};
-use futures::stream::{self, StreamExt};
+use futures::stream::{self, StreamExt, TryStreamExt};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::bits::{data, few_read, keep_few, lang, thousands, FewRead};
+use super::bits::{data, details_opened, few_read, keep_few, lang, thousands, FewRead};
 use super::failure::{FailedWithRetry, LoadFailure};
 use super::filters::term_choices;
+use super::lists::wide_screen;
 use super::lists::{heading, page_note, NothingMatches, Pager};
 use super::loader::{self, PARTS_IN_FLIGHT};
 use super::nav::{Entry, Nav};
 use super::pages::PageRows;
+use super::timeline::TimelineCounted;
 
 /// What is sought (the words typed, folded and stemmed as the search reads
 /// them, and the kinds chosen), and the page asked for.
@@ -67,7 +70,14 @@ thread_local! {
     static LIST: FewRead<String, Arc<Vec<ListRow>>> = const { RefCell::new(Vec::new()) };
     /// The places of the events the last few searches found, by what they sought.
     static FOUND: FewRead<Sought, Arc<Vec<u32>>> = const { RefCell::new(Vec::new()) };
+    /// The parts of the list's days a search's timeline read, by file name:
+    /// the next words typed mostly find events in the same ones.
+    static DAYS: FewRead<String, Arc<Vec<Option<DayRow>>>> = const { RefCell::new(Vec::new()) };
 }
+
+/// How many parts of the list's days are kept read: every one, at a million
+/// records (51 parts, some 6 MB of JSON).
+const DAY_PARTS_KEPT: usize = 64;
 
 /// How many of a search's results are undated, with what it sought, once they
 /// are found: the date fields above the list say how many of them a range hides.
@@ -478,4 +488,111 @@ pub(super) async fn list_parts<'m>(
         }
     }
     Ok(parts)
+}
+
+/// The timeline above the events list for what the address seeks, before the
+/// corpus is read: the events found (whatever the date), counted from the
+/// parts of the list's days that hold them, as the app counts them once the
+/// corpus is in, over the periods of the unzoomed timeline `counts`. Folded
+/// as the app's is, and fetched once open: a common word's events are spread
+/// over every part of the days.
+#[component]
+pub fn FoundTimeline(sought: Sought, counts: TimelineCounts) -> impl IntoView {
+    let t = lang().strings();
+    let open = RwSignal::new(wide_screen());
+    let tries = RwSignal::new(0u32);
+    // One count at a time: opening and closing the fold asks no more.
+    let counting = StoredValue::new(false);
+    let read: RwSignal<Option<Result<Timeline, LoadFailure>>, LocalStorage> =
+        RwSignal::new_local(None);
+    let manifest = data().manifest.clone();
+    Effect::new(move |_| {
+        let asked = tries.get();
+        let have = read.with_untracked(|r| matches!(r, Some(Ok(_))));
+        let Some(manifest) = manifest
+            .clone()
+            .filter(|_| open.get() && !have && !counting.get_value())
+        else {
+            return;
+        };
+        counting.set_value(true);
+        let (sought, counts) = (sought.clone(), counts.clone());
+        spawn_local(async move {
+            // Gone where the reader sought something else meanwhile.
+            let here = move || read.try_with_untracked(|_| ()).is_some();
+            let counted = count_found(&manifest, &sought, &counts, asked > 0, here).await;
+            counting.try_set_value(false);
+            if let Some(counted) = counted {
+                read.try_set(Some(counted));
+            }
+        });
+    });
+    let body = move || match read.get() {
+        None => view! { <p role="status" class="hint">{t.tl_counting}</p> }.into_any(),
+        Some(Err(failure)) => {
+            view! { <FailedWithRetry title=t.tl_failed.to_string() failure retry=tries/> }
+                .into_any()
+        }
+        Some(Ok(timeline)) => view! { <TimelineCounted kind=Kind::Event timeline/> }.into_any(),
+    };
+    view! {
+        <details class="tl-fold" open=open.get_untracked()
+            on:toggle=move |e| {
+                // Also fired for details drawn open: only a change counts.
+                let now = details_opened(&e);
+                if open.get_untracked() != now {
+                    open.set(now);
+                }
+            }>
+            <summary>{t.tl_show}</summary>
+            {body}
+        </details>
+    }
+}
+
+/// The timeline of what `sought` finds: its places, once the list has found
+/// them (it fetches and names a part that fails; the timeline asks for none
+/// twice), then the parts of the list's days that hold them, a few at a time
+/// (`retry`: past any cache). `None` once the timeline is gone (`here`).
+async fn count_found(
+    manifest: &Manifest,
+    sought: &Sought,
+    counts: &TimelineCounts,
+    retry: bool,
+    here: impl Fn() -> bool,
+) -> Option<Result<Timeline, LoadFailure>> {
+    let places = loop {
+        if let Some(places) = few_read(&FOUND, sought) {
+            break places;
+        }
+        if !here() {
+            return None;
+        }
+        loader::pause(50).await;
+    };
+    Some(count_days_of(manifest, &places, counts, retry).await)
+}
+
+/// The timeline of the events at `places`, from the parts of the list's days.
+async fn count_days_of(
+    manifest: &Manifest,
+    places: &[u32],
+    counts: &TimelineCounts,
+    retry: bool,
+) -> Result<Timeline, LoadFailure> {
+    let needs =
+        (day_parts_for(manifest, places).into_iter()).filter_map(|at| manifest.dates.get(at));
+    let days: Vec<(&RowsEntry, Arc<Vec<Option<DayRow>>>)> = stream::iter(needs)
+        .map(|entry| async move {
+            let read = async { loader::day_rows_part(entry, retry).await.map(Arc::new) };
+            (kept_or_read(&DAYS, &entry.file, DAY_PARTS_KEPT, read).await)
+                .map(|rows| (entry, rows))
+                .map_err(|(_, failure)| failure)
+        })
+        .buffered(PARTS_IN_FLIGHT)
+        .try_collect()
+        .await?;
+    let read = days.iter().map(|(entry, rows)| (*entry, rows.as_slice()));
+    found_timeline(counts, places, read)
+        .ok_or(LoadFailure::Parts(PartsError::Incomplete { missing: 1 }))
 }

@@ -8,7 +8,7 @@ use dossier::corpus::model::Corpus;
 use dossier::corpus::sha256::{hex, Sha256};
 use dossier::corpus::validate;
 use dossier::publish::gather::Gathering;
-use dossier::publish::pages::{ListRow, PlacedDays, PlacedRow};
+use dossier::publish::pages::{DayRow, ListRow, PlacedDays, PlacedRow};
 use dossier::publish::parts::{
     self, read_actor_rows, read_dates, read_list, read_reach, ActorTable, Assembly, FileEntry,
     ListEntry, Manifest, PartsError, PlaceTable, ReachEntry, RowsEntry, TableEntry, ViewEntry,
@@ -580,6 +580,16 @@ pub async fn reach_part(entry: &ReachEntry, retry: bool) -> Result<Vec<PlacedDay
 pub async fn dates_part(entry: &RowsEntry, retry: bool) -> Result<Vec<Days>, LoadFailure> {
     let part = fetch_part(entry.file.clone(), retry).await?;
     read_dates(entry, &part.json, &part.sha256).map_err(LoadFailure::Parts)
+}
+
+/// The part of the days of the default list's rows `entry`, fetched, checked
+/// and read with whether each row's date is inferred (for a timeline).
+pub async fn day_rows_part(
+    entry: &RowsEntry,
+    retry: bool,
+) -> Result<Vec<Option<DayRow>>, LoadFailure> {
+    let part = fetch_part(entry.file.clone(), retry).await?;
+    parts::read_day_rows(entry, &part.json, &part.sha256).map_err(LoadFailure::Parts)
 }
 
 /// The claims view's charts for no filter, `entry`, fetched, checked against

@@ -9,12 +9,14 @@ use std::cell::RefCell;
 use std::sync::Arc;
 
 use dossier::corpus::date::{Calendar, DateError, TypedEnd};
+use dossier::corpus::model::Kind;
 use dossier::i18n::fill;
 use dossier::publish::by_kind::Sought;
 use dossier::publish::pages::ListRow;
 use dossier::publish::parts::{ListEntry, Manifest, YearInList};
 use dossier::query::filter::Filter;
 use dossier::query::search::query_words;
+use dossier::query::timeline::TimelineCounts;
 use dossier::query::url_state::{Page, UrlState, View, PAGE_SIZE};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -22,7 +24,7 @@ use leptos::task::spawn_local;
 use super::bits::{data, keep_read, lang, last_read, thousands, DateText, LastRead};
 use super::by_actor::{actors_only, ActorInPages};
 use super::by_word::{
-    sought_only, ChosenKinds, FoundUndated, KindChoices, ListSearch, SearchInPages,
+    sought_only, ChosenKinds, FoundTimeline, FoundUndated, KindChoices, ListSearch, SearchInPages,
 };
 use super::failure::{FailedWithRetry, LoadFailure};
 use super::filters::DateFilter;
@@ -212,22 +214,33 @@ pub fn ListInPages() -> impl IntoView {
                 .state
                 .with(|s| (sought(s) || actors_only(s)) && !Sought::of(&s.filter).kinds.is_empty())
     });
-    // The timeline above a list of no filter but a date range, unzoomed: the
-    // build's counts, which a range does not change.
+    // The timeline above the list, unzoomed.
     let timeline = Memo::new(move |_| {
-        let kind = nav.state.with(|s| {
-            (s.record.is_none() && s.timeline.is_none() && dates_alone(&s.filter))
-                .then(|| s.view.kind())
-        })?;
-        (d.manifest.as_ref()?.timelines.of(kind)).map(|counts| (kind, counts.clone()))
+        let manifest = d.manifest.as_ref()?;
+        nav.state.with(|s| {
+            if s.record.is_some() || s.timeline.is_some() {
+                return None;
+            }
+            if dates_alone(&s.filter) {
+                let counts = manifest.timelines.of(s.view.kind())?.clone();
+                return Some(TimelineShown::Counted(s.view.kind(), counts));
+            }
+            // A search or kinds, alone or over a range: what it finds, counted.
+            let counts = manifest.timelines.of(Kind::Event)?.clone();
+            sought(s).then(|| TimelineShown::Found(Sought::of(&s.filter), counts))
+        })
     });
     let chart = move || {
-        timeline.get().map(|(kind, counts)| {
-            view! {
+        timeline.get().map(|shown| match shown {
+            TimelineShown::Counted(kind, counts) => view! {
                 <details class="tl-fold" open=wide_screen()>
                     <summary>{lang().strings().tl_show}</summary>
                     <TimelineInPages kind counts/>
                 </details>
+            }
+            .into_any(),
+            TimelineShown::Found(sought, counts) => {
+                view! { <FoundTimeline sought counts/> }.into_any()
             }
         })
     };
@@ -257,6 +270,15 @@ pub fn ListInPages() -> impl IntoView {
             view! { <DefaultInPages/> }.into_any()
         }}
     }
+}
+
+/// The timeline above a list in pages, unzoomed: the build's counts, for no
+/// filter but a date range (which does not change them); or, for a search or
+/// kinds, counted from the days of the events found.
+#[derive(Clone, PartialEq)]
+enum TimelineShown {
+    Counted(Kind, TimelineCounts),
+    Found(Sought, TimelineCounts),
 }
 
 /// The date range's fields above a list in pages: closed until a range is set,

@@ -119,8 +119,13 @@ pub fn TimelineChart(kind: Kind) -> impl IntoView {
 /// that counts again, from the corpus.
 #[component]
 pub fn TimelineInPages(kind: Kind, counts: TimelineCounts) -> impl IntoView {
+    view! { <TimelineCounted kind timeline=counts.timeline()/> }
+}
+
+/// A timeline counted before the corpus is in, drawn as the app's, unzoomed.
+#[component]
+pub fn TimelineCounted(kind: Kind, timeline: Timeline) -> impl IntoView {
     let nav = expect_context::<Nav>();
-    let timeline = counts.timeline();
     let chart = Memo::new(move |_| Some(timeline.clone()));
     drawn(kind, Chart::new(nav, chart), None)
 }

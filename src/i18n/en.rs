@@ -438,6 +438,8 @@ pub static STRINGS: Strings = Strings {
     charts_fetching: "Fetching the charts…",
     charts_failed: "The charts could not be fetched.",
     kinds_choose: "Kinds",
+    tl_counting: "Counting the timeline…",
+    tl_failed: "The timeline could not be counted.",
 };
 
 impl SpeakerWords {

@@ -528,4 +528,6 @@ pub static STRINGS: Strings = Strings {
     charts_fetching: "در حال دریافت نمودارها…",
     charts_failed: "نمودارها دریافت نشد.",
     kinds_choose: "انواع",
+    tl_counting: "در حال شمارش خط زمان…",
+    tl_failed: "خط زمان شمرده نشد.",
 };

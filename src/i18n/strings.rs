@@ -476,4 +476,7 @@ pub struct Strings {
     pub charts_failed: &'static str,
     /// Above a list in pages: the fold of the kinds to choose from.
     pub kinds_choose: &'static str,
+    /// The timeline of a search before the corpus: counting, or failed.
+    pub tl_counting: &'static str,
+    pub tl_failed: &'static str,
 }

@@ -6,19 +6,22 @@
 //! ([`word_places`]), as a table by word (`Manifest::words`): a typed word
 //! needs the part that holds the words it begins, most often one; a page of the
 //! results needs the default list's parts that hold its rows; the results over
-//! a date range, the days of the list's parts the range meets that hold any of them.
+//! a date range, the days of the list's parts the range meets that hold any of them;
+//! the timeline above them, the days of the list's parts that hold any
+//! ([`found_timeline`]).
 
 use std::ops::Range;
 
 use crate::corpus::date::DateWindow;
 use crate::corpus::model::Kind;
-use crate::publish::pages::{default_list, ListRow, PlacedDays};
-use crate::publish::parts::{ListEntry, Manifest, PlaceTable, RowsEntry};
+use crate::publish::pages::{default_list, DayRow, ListRow, PlacedDays};
+use crate::publish::parts::{part_holding, ListEntry, Manifest, PlaceTable, RowsEntry};
 use crate::publish::range::{
     kept_over, list_parts_meeting, range_parts_for, Days, InRange, RangeParts,
 };
 use crate::query::index::Index;
 use crate::query::search::{TextIndex, TextIndexBuilder};
+use crate::query::timeline::{count_days, Timeline, TimelineCounts};
 
 /// Every word a search finds in the events (folded and stemmed as the search
 /// reads them, from the texts it looks in: `Index::searchable`), each with the
@@ -174,6 +177,45 @@ pub fn undated_among(manifest: &Manifest, places: &[u32]) -> usize {
 fn on_page<'p>(places: &'p [u32], page: &Range<usize>) -> &'p [u32] {
     let end = page.end.min(places.len());
     &places[page.start.min(end)..end]
+}
+
+/// The parts of the list's days (`Manifest::dates`) that hold the rows at
+/// `places` (ascending), each once, in order.
+pub fn day_parts_for(manifest: &Manifest, places: &[u32]) -> Vec<usize> {
+    let mut parts: Vec<usize> = (places.iter())
+        .filter_map(|&place| part_holding(&manifest.dates, place as usize))
+        .collect();
+    parts.dedup();
+    parts
+}
+
+/// The timeline above the events list for a search or kinds chosen: the
+/// events at `places` (ascending: those found, whatever the date, as the app
+/// counts what every filter but the date keeps), counted over the periods of
+/// `unzoomed` (the manifest's for no filter), from the parts of the list's
+/// days [`day_parts_for`] names, each with its entry. `None` where a place is
+/// in none of them: a count that leaves a record out is not shown.
+pub fn found_timeline<'a>(
+    unzoomed: &TimelineCounts,
+    places: &[u32],
+    days: impl IntoIterator<Item = (&'a RowsEntry, &'a [Option<DayRow>])>,
+) -> Option<Timeline> {
+    let mut parts = days.into_iter().peekable();
+    let mut rows = Vec::with_capacity(places.len());
+    for &place in places {
+        let place = place as usize;
+        // Both in the list's order: a part passed is not needed again.
+        while parts
+            .peek()
+            .is_some_and(|(e, _)| e.first + e.count <= place)
+        {
+            parts.next();
+        }
+        let (entry, days) = parts.peek()?;
+        let row = days.get(place.checked_sub(entry.first)?)?;
+        rows.push(row.map(|DayRow(first, last, inferred)| (first, last, inferred)));
+    }
+    Some(count_days(rows, &unzoomed.window(), unzoomed.unit))
 }
 
 #[cfg(test)]

@@ -95,6 +95,79 @@ impl ListRow {
     }
 }
 
+impl ListRow {
+    /// Whether its date is inferred rather than stated in the text.
+    pub fn inferred(&self) -> bool {
+        self.date().is_some_and(DateSpec::is_inferred)
+    }
+}
+
+/// A dated row's days as the parts of the list's days write them
+/// (`ListRow::days`), with whether its date is inferred: the timeline draws
+/// those apart. Written as a JSON list, `[first, last]`, or `[first, last, 1]`
+/// where inferred.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DayRow(pub u32, pub u32, pub bool);
+
+impl DayRow {
+    /// Of a row of the list; `None` for an undated one.
+    pub fn of(row: &ListRow) -> Option<DayRow> {
+        let (first, last) = row.days()?;
+        Some(DayRow(first, last, row.inferred()))
+    }
+
+    pub fn days(self) -> (u32, u32) {
+        (self.0, self.1)
+    }
+}
+
+impl Serialize for DayRow {
+    fn serialize<S: serde::Serializer>(&self, to: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = to.serialize_seq(Some(2 + usize::from(self.2)))?;
+        seq.serialize_element(&self.0)?;
+        seq.serialize_element(&self.1)?;
+        if self.2 {
+            seq.serialize_element(&1u8)?;
+        }
+        seq.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for DayRow {
+    fn deserialize<D: serde::Deserializer<'de>>(from: D) -> Result<DayRow, D::Error> {
+        struct Seen;
+        impl<'de> serde::de::Visitor<'de> for Seen {
+            type Value = DayRow;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("[first, last] or [first, last, 1]")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<DayRow, A::Error> {
+                use serde::de::Error;
+                let first = seq
+                    .next_element()?
+                    .ok_or_else(|| A::Error::invalid_length(0, &self))?;
+                let last = seq
+                    .next_element()?
+                    .ok_or_else(|| A::Error::invalid_length(1, &self))?;
+                let inferred = match seq.next_element::<u8>()? {
+                    None => false,
+                    Some(1) => true,
+                    Some(other) => return Err(A::Error::custom(format!("{other}: 1 or nothing"))),
+                };
+                if seq.next_element::<serde::de::IgnoredAny>()?.is_some() {
+                    return Err(A::Error::invalid_length(4, &self));
+                }
+                Ok(DayRow(first, last, inferred))
+            }
+        }
+        from.deserialize_seq(Seen)
+    }
+}
+
 /// A row with its place in the default list (from 0): a row of an actor's
 /// list. Written as a JSON list of the two.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

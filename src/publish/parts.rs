@@ -29,7 +29,7 @@ use crate::corpus::sha256::sha256_hex;
 use crate::corpus::write::{Lean, Slices};
 use crate::i18n::{fill, Lang};
 use crate::publish::glance::FirstLook;
-use crate::publish::pages::{ActorList, ListRow, PlacedDays, PlacedRow};
+use crate::publish::pages::{ActorList, DayRow, ListRow, PlacedDays, PlacedRow};
 use crate::publish::views::{ActorListRow, ClaimRow, ClaimsCharts, ListTimelines, SourceRow};
 use crate::query::index::KINDS;
 use crate::query::search::TextIndex;
@@ -1124,11 +1124,10 @@ fn reach_parts(rows: &[ListRow], part_bytes: usize) -> Vec<(ReachEntry, Vec<u8>)
         .collect()
 }
 
-/// The days of the default list's `rows` (`ListRow::days`: `null` for an
-/// undated one), in its order, cut into parts of about `part_bytes` of JSON;
-/// named `t-`.
+/// The days of the default list's `rows` (`DayRow`: `null` for an undated
+/// one), in its order, cut into parts of about `part_bytes` of JSON; named `t-`.
 fn dates_parts(rows: &[ListRow], part_bytes: usize) -> Vec<(RowsEntry, Vec<u8>)> {
-    let days: Vec<Option<(u32, u32)>> = rows.iter().map(ListRow::days).collect();
+    let days: Vec<Option<DayRow>> = rows.iter().map(DayRow::of).collect();
     let items = days
         .iter()
         .map(|d| (json_lens(std::slice::from_ref(d)), false));
@@ -1708,6 +1707,17 @@ pub fn read_dates(
     bytes: &[u8],
     sha256: &str,
 ) -> Result<Vec<Option<(u32, u32)>>, PartsError> {
+    let rows = read_day_rows(entry, bytes, sha256)?;
+    Ok(rows.into_iter().map(|row| row.map(DayRow::days)).collect())
+}
+
+/// Reads a part of the days of the default list's rows as [`read_dates`]
+/// does, with whether each row's date is inferred.
+pub fn read_day_rows(
+    entry: &RowsEntry,
+    bytes: &[u8],
+    sha256: &str,
+) -> Result<Vec<Option<DayRow>>, PartsError> {
     read_rows(&entry.file, &entry.sha256, entry.count, bytes, sha256)
 }
 

@@ -238,6 +238,26 @@ pub fn timeline(
     window: &Window,
     unit: Unit,
 ) -> Timeline {
+    // Actors have no dates of their own (the index counts them as dated
+    // through their links), so they are all undated here.
+    let own_dates = kind != Kind::Actor;
+    let days = records.ones_in(index.numbering.range(kind)).map(|number| {
+        (own_dates && index.dated.contains(number)).then(|| {
+            let (first, last) = index.day_bounds[number];
+            (first, last, index.inferred_dates.contains(number))
+        })
+    });
+    count_days(days, window, unit)
+}
+
+/// Counts records given by their days, each its first and last day and
+/// whether its date is inferred (`None`: undated), as [`timeline`] counts a
+/// kind's: a list read in pages gives them from the days of its rows.
+pub fn count_days(
+    days: impl IntoIterator<Item = Option<(u32, u32, bool)>>,
+    window: &Window,
+    unit: Unit,
+) -> Timeline {
     let (a, b) = window.ordered();
     let k0 = key(a, unit);
     let n = (key(b, unit) - k0 + 1) as usize;
@@ -257,16 +277,11 @@ pub fn timeline(
     let (lo, hi) = (buckets[0].first, buckets[n - 1].last);
     let mut diff = vec![0i32; n + 1];
     let (mut undated, mut outside, mut across) = (0, 0, 0);
-    let range = index.numbering.range(kind);
-    // Actors have no dates of their own (the index counts them as dated
-    // through their links), so they are all undated here.
-    let own_dates = kind != Kind::Actor;
-    for number in records.ones_in(range.clone()) {
-        if !own_dates || !index.dated.contains(number) {
+    for dated in days {
+        let Some((f, l, inferred)) = dated else {
             undated += 1;
             continue;
-        }
-        let (f, l) = index.day_bounds[number];
+        };
         if l < lo || f > hi {
             outside += 1;
             continue;
@@ -274,7 +289,7 @@ pub fn timeline(
         let i = (key(f.max(lo), unit) - k0) as usize;
         let j = (key(l.min(hi), unit) - k0) as usize;
         if i == j && f >= lo && l <= hi {
-            if index.inferred_dates.contains(number) {
+            if inferred {
                 buckets[i].inferred += 1;
             } else {
                 buckets[i].stated += 1;
@@ -335,6 +350,17 @@ impl TimelineCounts {
 
     /// The timeline they are the figures of: its periods follow one another
     /// from the one holding `first`.
+    /// The span of time its periods cover, whole: as the timeline it is the
+    /// figures of was counted over, its periods are the same.
+    pub fn window(&self) -> Window {
+        let k0 = key(self.first, self.unit);
+        let last = k0 + self.counts.len().saturating_sub(1) as i64;
+        Window {
+            first: self.first,
+            last: period(last, self.unit).1,
+        }
+    }
+
     pub fn timeline(&self) -> Timeline {
         let k0 = key(self.first, self.unit);
         let buckets = (self.counts.iter().enumerate())

@@ -629,8 +629,8 @@ def test_the_timeline_above_the_list_before_the_corpus_is_the_whole_apps(large_o
     page.until_query("from=2000")
     page.wait(lambda d: page.title() != counted and "of" in page.title())
     assert timeline_shown(page) == shown
-    # A search counts other records: its timeline comes with the corpus.
-    page.open(f"{url}?q=massacre")
+    # Zoomed, it counts again: that comes with the corpus.
+    page.open(f"{url}?page=2&tl=2001/2003")
     rows_shown(page)
     assert not page.css("figure.timeline-chart")
     # Read whole, the app's own timeline is the same, for the events and the claims.
@@ -645,6 +645,23 @@ def test_the_timeline_above_the_list_before_the_corpus_is_the_whole_apps(large_o
     assert "Claims over time" in in_pages[0], in_pages
     read_whole_until(page, f"Claims ({claims:,})")
     assert timeline_shown(page) == in_pages
+
+
+@pytest.mark.every_engine
+def test_the_timeline_of_kinds_and_words_before_the_corpus_is_the_whole_apps(large_on_request, page):
+    url, _, manifest = large_on_request
+    events = manifest["totals"]["events"]
+    page.open(f"{url}?page=2")
+    rows_shown(page)
+    unfiltered = timeline_shown(page)
+    # Counted from the days of the events found, over any range, from no record part.
+    page.open(f"{url}?tag=crackdown&q=massacre&from=2001&to=2010")
+    page.until_title(f"of {events:,})")
+    shown = timeline_shown(page)
+    assert "Events over time" in shown[0] and shown[3] != unfiltered[3], shown
+    assert part_requests(page, "t") and not part_requests(page, "r")
+    read_whole_until(page, page.title())
+    assert timeline_shown(page) == shown
 
 
 def busiest_actors(large_corpus, n):
