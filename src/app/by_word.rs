@@ -28,7 +28,6 @@ use leptos::task::spawn_local;
 use super::bits::{data, details_opened, few_read, keep_few, lang, thousands, FewRead};
 use super::failure::{FailedWithRetry, LoadFailure};
 use super::filters::term_choices;
-use super::lists::wide_screen;
 use super::lists::{heading, page_note, NothingMatches, Pager};
 use super::loader::{self, PARTS_IN_FLIGHT};
 use super::nav::{Entry, Nav};
@@ -493,13 +492,14 @@ pub(super) async fn list_parts<'m>(
 /// The timeline above the events list for what the address seeks, before the
 /// corpus is read: the events found (whatever the date), counted from the
 /// parts of the list's days that hold them, as the app counts them once the
-/// corpus is in, over the periods of the unzoomed timeline `counts`. Folded
-/// as the app's is, and fetched once open: a common word's events are spread
-/// over every part of the days.
+/// corpus is in, over the periods of the unzoomed timeline `counts`. Folded,
+/// and counted once the reader opens it, even on a wide screen: a common
+/// word's events are spread over every part of the days (155 KB at a million
+/// records), whose reading would slow the list's first page.
 #[component]
 pub fn FoundTimeline(sought: Sought, counts: TimelineCounts) -> impl IntoView {
     let t = lang().strings();
-    let open = RwSignal::new(wide_screen());
+    let open = RwSignal::new(false);
     let tries = RwSignal::new(0u32);
     // One count at a time: opening and closing the fold asks no more.
     let counting = StoredValue::new(false);
@@ -552,8 +552,9 @@ pub fn FoundTimeline(sought: Sought, counts: TimelineCounts) -> impl IntoView {
 
 /// The timeline of what `sought` finds: its places, once the list has found
 /// them (it fetches and names a part that fails; the timeline asks for none
-/// twice), then the parts of the list's days that hold them, a few at a time
-/// (`retry`: past any cache). `None` once the timeline is gone (`here`).
+/// twice) and, for a few seconds at most, has fetched its page's parts; then
+/// the parts of the list's days that hold them, a few at a time (`retry`:
+/// past any cache). `None` once the timeline is gone (`here`).
 async fn count_found(
     manifest: &Manifest,
     sought: &Sought,
@@ -570,6 +571,12 @@ async fn count_found(
         }
         loader::pause(50).await;
     };
+    // The list's page first: its parts start once the places are found.
+    loader::pause(50).await;
+    loader::quiet(3000).await;
+    if !here() {
+        return None;
+    }
     Some(count_days_of(manifest, &places, counts, retry).await)
 }
 

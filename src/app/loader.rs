@@ -541,8 +541,44 @@ async fn early_part(file: &str) -> Option<gloo_net::http::Response> {
     started_response(take_promise(&started, file)?).await.ok()
 }
 
+thread_local! {
+    /// How many parts are being fetched: what a reader asked for is on its
+    /// way while any is.
+    static IN_FLIGHT: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Counts a part's fetch as in flight while it lives.
+struct InFlight;
+
+impl InFlight {
+    fn start() -> InFlight {
+        IN_FLIGHT.with(|n| n.set(n.get() + 1));
+        InFlight
+    }
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        IN_FLIGHT.with(|n| n.set(n.get().saturating_sub(1)));
+    }
+}
+
+/// Waits until no part is being fetched, or `most_ms` have passed: what can
+/// wait (a timeline behind its list) then does not share the link with what
+/// a reader is waiting for.
+pub async fn quiet(most_ms: i32) {
+    let mut waited = 0;
+    while IN_FLIGHT.with(std::cell::Cell::get) > 0 && waited < most_ms {
+        pause(QUIET_STEP_MS).await;
+        waited += QUIET_STEP_MS;
+    }
+}
+
+const QUIET_STEP_MS: i32 = 50;
+
 /// Fetches, inflates and digests one file of the parts' folder.
 async fn fetch_part(file: String, retry: bool) -> Result<Fetched, LoadFailure> {
+    let _counted = InFlight::start();
     let url = format!("{PARTS}{file}");
     let early = if retry { None } else { early_part(&file).await };
     let bytes = match early {

@@ -20,7 +20,9 @@ the claims' list (its first page and its charts, the next page, a page far on)
 the sources' and the institutions' and people's (their lists in pages,
 src/publish/views.rs). Prints, for each step, the time from
 the click to the page's records on screen (for a range, to its first page and to
-its count and whole page) and the bytes it transferred; and the JS heap
+its count and whole page; for a search or a kind, also from opening its
+timeline's fold to the timeline, counted from the days of what it finds) and
+the bytes it transferred; and the JS heap
 and wasm memory after each run. The site is served with gzip as a static
 host serves it; the link is not throttled unless --slow (the slow phone profile
 of slow_link.py).
@@ -82,6 +84,10 @@ READ_ANYWAY = "const b = document.querySelector('.range-asks button'); if (b) b.
 VIEW_ROWS = ("return [...document.querySelectorAll("
              "'li.record.claim h4 a, li.record.source h3 a, table.actors tbody th a')]"
              ".map(a => a.dataset.id).join(' ')")
+# The timeline above the list drawn (a search's or a kind's is counted from
+# the days of what it finds, once the list has found it).
+TIMELINE = "return !!document.querySelector('main details.tl-fold figure.timeline-chart')"
+OPEN_TIMELINE = "document.querySelector('main details.tl-fold').open = true"
 # The claims' charts drawn: the death tolls' table and who said what.
 CHARTS = "return document.querySelectorAll('main .charts-fold table').length"
 # Sets the address's query, as the address bar's back and forward do.
@@ -222,6 +228,11 @@ def main():
         viewed.insert(viewed.index("view claims") + 1, "view claims charts")
     times = {n: [] for n in steps + jumps + ranges + viewed}
     first = {n: [] for n in ranges}
+    # The timeline of a search or a kind, not within an actor's events.
+    counted = {name for name, query in actors
+               if name.startswith(("search", "typed", "kind")) and "actor=" not in (query or "")
+               and manifest.get("timelines")}
+    drawn = {n: [] for n in ranges if n in counted}
     memory = []
     sizes = {n: [] for n in steps + jumps + ranges + viewed}
     try:
@@ -273,6 +284,14 @@ def main():
                      timeout=300)
                 times[step].append((time.perf_counter() - start) * 1000)
                 sizes[step].append(drv.execute_script(TRANSFERRED) - sent)
+                if step in drawn:
+                    # Its fold opened, as a reader opens it.
+                    sent = drv.execute_script(TRANSFERRED)
+                    opened = time.perf_counter()
+                    drv.execute_script(OPEN_TIMELINE)
+                    wait(drv, lambda: drv.execute_script(TIMELINE), timeout=300)
+                    drawn[step].append(((time.perf_counter() - opened) * 1000,
+                                        drv.execute_script(TRANSFERRED) - sent))
             for name, query in views:
                 before = drv.execute_script(VIEW_ROWS)
                 sent = drv.execute_script(TRANSFERRED)
@@ -295,9 +314,12 @@ def main():
         what = f"page {n:>6,}" if n in steps else n if n in ranges + viewed else f"year {n:>6}"
         shown = (f"first page {statistics.median(first[n]):.0f} ms "
                  f"(runs {' '.join(f'{t:.0f}' for t in first[n])}), count ") if n in first else ""
+        timeline = (f", timeline {statistics.median(t for t, _ in drawn[n]):.0f} ms "
+                    f"(runs {' '.join(f'{t:.0f}' for t, _ in drawn[n])}), "
+                    f"{statistics.median(b for _, b in drawn[n]) / 1000:.0f} KB") if drawn.get(n) else ""
         print(f"  {what}: {shown}{statistics.median(times[n]):>7.0f} ms median "
               f"(runs {' '.join(f'{t:.0f}' for t in times[n])}), "
-              f"{statistics.median(sizes[n]) / 1000:>6.0f} KB")
+              f"{statistics.median(sizes[n]) / 1000:>6.0f} KB{timeline}")
     print("  memory after the visit: " + ", ".join(
         f"JS heap {(m.get('js') or 0) / 1e6:.0f} MB + wasm {(m.get('wasm') or 0) / 1e6:.0f} MB" for m in memory))
 

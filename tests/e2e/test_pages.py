@@ -598,6 +598,7 @@ const fold = document.querySelector('main details.tl-fold');
 if (!fold) return null;
 fold.open = true;
 const table = fold.querySelector('details.tl-table');
+if (!table) return null;
 if (!table.open) table.open = true;
 const rows = [...table.querySelectorAll('tbody tr')].map(r => r.textContent);
 if (!rows.length) return null;
