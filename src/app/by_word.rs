@@ -494,7 +494,7 @@ pub(super) async fn list_parts<'m>(
 /// parts of the list's days that hold them, as the app counts them once the
 /// corpus is in, over the periods of the unzoomed timeline `counts`. Folded,
 /// and counted once the reader opens it, even on a wide screen: a common
-/// word's events are spread over every part of the days (155 KB at a million
+/// word's events are spread over every part of the days (237 KB at a million
 /// records), whose reading would slow the list's first page.
 #[component]
 pub fn FoundTimeline(sought: Sought, counts: TimelineCounts) -> impl IntoView {
@@ -536,14 +536,7 @@ pub fn FoundTimeline(sought: Sought, counts: TimelineCounts) -> impl IntoView {
         Some(Ok(timeline)) => view! { <TimelineCounted kind=Kind::Event timeline/> }.into_any(),
     };
     view! {
-        <details class="tl-fold" open=open.get_untracked()
-            on:toggle=move |e| {
-                // Also fired for details drawn open: only a change counts.
-                let now = details_opened(&e);
-                if open.get_untracked() != now {
-                    open.set(now);
-                }
-            }>
+        <details class="tl-fold" on:toggle=move |e| open.set(details_opened(&e))>
             <summary>{t.tl_show}</summary>
             {body}
         </details>

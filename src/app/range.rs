@@ -404,11 +404,7 @@ pub(super) async fn read_range(
         return Ok(None);
     }
     let found = range.found.as_deref().map(Vec::as_slice);
-    let days = read.iter().filter_map(|part| match part {
-        RangePart::Days(entry, days) => Some((*entry, days.as_slice())),
-        RangePart::Reach(_) => None,
-    });
-    let within = within_from_dates(&range.window, range.undated, found, days);
+    let within = within_from_dates(&range.window, range.undated, found, days_read(&read));
     let positions = number.saturating_sub(1) * PAGE_SIZE..number * PAGE_SIZE;
     // A part that fails is left for the page to name, under the range's count.
     let reading_page = async {
@@ -451,12 +447,17 @@ async fn read_in<'m>(
     Ok(true)
 }
 
-/// The list over `range` from the parts read of it.
-fn listed_from(manifest: &Manifest, range: &Range, read: &[RangePart]) -> InRange {
-    let dates = read.iter().filter_map(|part| match part {
+/// The days of the list's rows among the parts read, each with its entry.
+fn days_read<'a>(read: &'a [RangePart]) -> impl Iterator<Item = (&'a RowsEntry, &'a [Days])> {
+    read.iter().filter_map(|part| match part {
         RangePart::Days(entry, days) => Some((*entry, days.as_slice())),
         RangePart::Reach(_) => None,
-    });
+    })
+}
+
+/// The list over `range` from the parts read of it.
+fn listed_from(manifest: &Manifest, range: &Range, read: &[RangePart]) -> InRange {
+    let dates = days_read(read);
     let reach = read.iter().filter_map(|part| match part {
         RangePart::Reach(rows) => Some(rows.as_slice()),
         RangePart::Days(..) => None,

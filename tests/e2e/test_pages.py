@@ -103,9 +103,14 @@ def follow(page, selector):
     page.one(selector).click()
 
 
+def until_returned(page, script):
+    """What `script` returns, once it returns something."""
+    page.wait(lambda d: d.execute_script(script))
+    return page.d.execute_script(script)
+
+
 def rows_shown(page):
-    page.wait(lambda d: d.execute_script(LIST_ROWS))
-    return page.d.execute_script(LIST_ROWS)
+    return until_returned(page, LIST_ROWS)
 
 
 @pytest.mark.every_engine
@@ -608,8 +613,7 @@ return [fold.querySelector('figcaption').textContent, fold.querySelector('.tl-ax
 
 
 def timeline_shown(page):
-    page.wait(lambda d: d.execute_script(TIMELINE))
-    return page.d.execute_script(TIMELINE)
+    return until_returned(page, TIMELINE)
 
 
 @pytest.mark.every_engine
