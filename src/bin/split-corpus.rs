@@ -185,7 +185,7 @@ fn run(corpus: &Path, out: &Path, part_bytes: usize, site: Carries) -> Result<()
     // listening (`| head`) loses the line, not the parts.
     let _ = writeln!(
         std::io::stdout(),
-        "split-corpus: {} records in {} parts, a directory of {}, first looks in {}, the default list in {}, its days in {} and those of its rows that reach in {}, the actors' lists in {} and their rows in {}, the words in {}, the kinds in {}, the actors' places in {}, the claims' list in {}, the sources' in {} and the actors' in {} ({bytes} bytes), manifest {} bytes, in {:.1} s",
+        "split-corpus: {} records in {} parts, a directory of {}, first looks in {}, the default list in {}, its days in {} and those of its rows that reach in {}, the actors' lists in {} and their rows in {}, the words in {}, the kinds in {}, the actors' places in {}, the claims' list in {}, the sources' in {} and the actors' in {}, the claims' and the sources' days in {} ({bytes} bytes), manifest {} bytes, in {:.1} s",
         split.manifest.totals.total(),
         split.parts.len(),
         split.directory.len(),
@@ -201,6 +201,7 @@ fn run(corpus: &Path, out: &Path, part_bytes: usize, site: Carries) -> Result<()
         split.claims_list.len(),
         split.sources_list.len(),
         split.actors_list.len(),
+        split.view_days.len(),
         manifest.len(),
         started.elapsed().as_secs_f64()
     );

@@ -14,4 +14,5 @@ pub mod pages;
 pub mod parts;
 pub mod plain;
 pub mod range;
+pub mod view_range;
 pub mod views;

@@ -79,6 +79,12 @@ pub fn rows(index: &Index) -> Vec<ListRow> {
 /// thirteen months, does not reach.
 pub const REACH: u32 = 10_100;
 
+/// Whether the days `(first, last)` reach: the last further than [`REACH`]
+/// from the first, or open at an end.
+pub fn reaches((first, last): (u32, u32)) -> bool {
+    last.saturating_sub(first) > REACH
+}
+
 impl ListRow {
     /// The first and last possible day of its date, as the filters count days;
     /// `None` for an undated event.
@@ -90,8 +96,7 @@ impl ListRow {
     /// Whether its last day is further than [`REACH`] from its first, or it
     /// is open at an end.
     pub fn reaches(&self) -> bool {
-        self.days()
-            .is_some_and(|(first, last)| last.saturating_sub(first) > REACH)
+        self.days().is_some_and(reaches)
     }
 }
 
@@ -112,8 +117,14 @@ pub struct DayRow(pub u32, pub u32, pub bool);
 impl DayRow {
     /// Of a row of the list; `None` for an undated one.
     pub fn of(row: &ListRow) -> Option<DayRow> {
-        let (first, last) = row.days()?;
-        Some(DayRow(first, last, row.inferred()))
+        DayRow::of_date(row.date())
+    }
+
+    /// Of a record's date (as `ListRow::days` reads it); `None` for none.
+    pub fn of_date(date: Option<&DateSpec>) -> Option<DayRow> {
+        let date = date?;
+        let (first, last) = DateSpan::parse(&date.when).ok()?.bounds();
+        Some(DayRow(first, last, date.is_inferred()))
     }
 
     pub fn days(self) -> (u32, u32) {

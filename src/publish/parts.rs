@@ -29,14 +29,14 @@ use crate::corpus::sha256::sha256_hex;
 use crate::corpus::write::{Lean, Slices};
 use crate::i18n::{fill, Lang};
 use crate::publish::glance::FirstLook;
-use crate::publish::pages::{ActorList, DayRow, ListRow, PlacedDays, PlacedRow};
+use crate::publish::pages::{reaches, ActorList, DayRow, ListRow, PlacedDays, PlacedRow};
 use crate::publish::views::{ActorListRow, ClaimRow, ClaimsCharts, ListTimelines, SourceRow};
 use crate::query::index::KINDS;
 use crate::query::search::TextIndex;
 use crate::query::url_state::PAGE_SIZE;
 
 /// The format this module writes and reads, named in every manifest.
-pub const FORMAT: &str = "dossier-parts/12";
+pub const FORMAT: &str = "dossier-parts/13";
 
 /// The element of the app's page that carries the record directory's parts
 /// ([`Manifest::directory_in_page`]), up to its contents.
@@ -264,6 +264,30 @@ pub struct RowsEntry {
     pub count: usize,
 }
 
+/// A part of the days of another view's list in pages (the claims', the
+/// sources': both in date order), by their places in it, with the days its
+/// rows cover: a date range that misses them needs none of it, and one that
+/// holds them keeps its rows without reading it (`publish::view_range`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DaysEntry {
+    /// The part, named `y-` + 16 hex digits: a list of [`DayRow`]s, `null`
+    /// for an undated row, as the default list's days (`Manifest::dates`).
+    #[serde(flatten)]
+    pub rows: RowsEntry,
+    /// The first and last day its dated rows that do not reach cover (as
+    /// `ListEntry::days`); absent where it has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub days: Option<(u32, u32)>,
+    /// The earliest last day and the latest first day of its rows that reach
+    /// (as `ListEntry::reach_meets`), whose days the list's reach parts hold
+    /// too; absent where it has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reach_meets: Option<(u32, u32)>,
+    /// How many of its rows are undated.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub undated: usize,
+}
+
 /// A part of another view's list in pages (`publish::views`), as that list's
 /// directory lists it: a run of the list's rows, in its order, cut where a page ends.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -376,6 +400,21 @@ pub struct Manifest {
     /// pages, as the claims'.
     #[serde(default)]
     pub actors_list: Vec<RowsEntry>,
+    /// The days of the claims list's rows, in its order (by date), in parts
+    /// that each say what days they cover: the claims over a date range are
+    /// counted and placed from them, and a page read from the list's parts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub claims_days: Vec<DaysEntry>,
+    /// The days of the claims list's rows that reach, with their places, as
+    /// the default list's (`reach`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub claims_reach: Vec<ReachEntry>,
+    /// The days of the sources list's rows, as the claims'.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources_days: Vec<DaysEntry>,
+    /// The days of the sources list's rows that reach, as the claims'.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources_reach: Vec<ReachEntry>,
     /// What the claims view charts for an address with no filter
     /// (`publish::views::ClaimsCharts`), worked out by the build.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -449,6 +488,9 @@ pub struct Split {
     pub view_directories: Vec<(String, Vec<u8>)>,
     /// The claims' charts for no filter, where the build worked them out.
     pub charts: Vec<(String, Vec<u8>)>,
+    /// The days of the claims' and the sources' lists' rows, and of their rows
+    /// that reach.
+    pub view_days: Vec<(String, Vec<u8>)>,
 }
 
 impl Split {
@@ -476,6 +518,7 @@ impl Split {
             .chain(&self.sources_list)
             .chain(&self.actors_list)
             .chain(&self.view_directories)
+            .chain(&self.view_days)
             .chain(&self.charts)
     }
 }
@@ -671,8 +714,14 @@ pub fn split_worded(
     let (directory_entries, directory) = listed(directory);
     let rows = worded.map_or(&[][..], |w| w.list);
     let (list_entries, list) = listed(list_parts(rows, (part_bytes / LIST_SHARE).max(1)));
-    let (reach_entries, reach) = listed(reach_parts(rows, (part_bytes / KINDS_SHARE).max(1)));
-    let (date_entries, dates) = listed(dates_parts(rows, (part_bytes / KINDS_SHARE).max(1)));
+    let days_bytes = (part_bytes / KINDS_SHARE).max(1);
+    let list_days: Vec<Option<DayRow>> = rows.iter().map(DayRow::of).collect();
+    let (reach_entries, reach) = listed(reach_parts("s", &list_days, days_bytes));
+    let (date_entries, dates): (Vec<RowsEntry>, _) = listed(
+        (days_parts("t", &list_days, days_bytes).into_iter())
+            .map(|(entry, stored)| (entry.rows, stored))
+            .collect(),
+    );
     let by_actor = worded.map_or(&[][..], |w| w.by_actor);
     let (actor_table, by_actor_rows) = actor_parts(corpus, rows, by_actor, part_bytes);
     let (by_actor_entries, by_actor) = listed(actor_table);
@@ -709,6 +758,22 @@ pub fn split_worded(
     let (actors_directory, actors_directories) =
         listed(view_directory(&actors_entries, directory_bytes));
     view_directories.extend(actors_directories);
+    let view_days_of = |days: Vec<Option<DayRow>>| {
+        let (reach, reach_files) = listed(reach_parts("z", &days, days_bytes));
+        let (days, days_files) = listed(days_parts("y", &days, days_bytes));
+        (days, reach, days_files.into_iter().chain(reach_files))
+    };
+    let (claims_days, claims_reach, claims_day_files) = view_days_of(
+        (worded.iter().flat_map(|w| w.claims))
+            .map(|c| DayRow::of_date(c.date.as_ref()))
+            .collect(),
+    );
+    let (sources_days, sources_reach, sources_day_files) = view_days_of(
+        (worded.iter().flat_map(|w| w.sources))
+            .map(|s| DayRow::of_date(s.date.as_ref()))
+            .collect(),
+    );
+    let view_days: Vec<(String, Vec<u8>)> = claims_day_files.chain(sources_day_files).collect();
     let (charts_entry, charts) = worded.map_or((None, Vec::new()), |w| {
         let json = serde_json::to_vec(w.charts).unwrap_or_default();
         let jsons = [json];
@@ -751,6 +816,10 @@ pub fn split_worded(
             claims_list: claims_directory,
             sources_list: sources_directory,
             actors_list: actors_directory,
+            claims_days,
+            claims_reach,
+            sources_days,
+            sources_reach,
             claims_charts: charts_entry,
             timelines: worded.map(|w| w.timelines.clone()).unwrap_or_default(),
             // Written out, so that the service worker reads the same figure.
@@ -778,6 +847,7 @@ pub fn split_worded(
         actors_list,
         view_directories,
         charts,
+        view_days,
     }
 }
 
@@ -977,8 +1047,8 @@ fn list_parts(rows: &[ListRow], part_bytes: usize) -> Vec<(ListEntry, Vec<u8>)> 
                 first: run.start,
                 count: run.len(),
                 year: rows.get(run.start).and_then(ListRow::year),
-                days: near_days(&rows[run.clone()]),
-                reach_meets: reach_meets(&rows[run.clone()]),
+                days: near_days(rows[run.clone()].iter().filter_map(ListRow::days)),
+                reach_meets: reach_meets(rows[run.clone()].iter().filter_map(ListRow::days)),
                 undated: rows[run.clone()]
                     .iter()
                     .filter(|r| r.days().is_none())
@@ -1053,44 +1123,43 @@ fn view_directory(entries: &[ViewEntry], part_bytes: usize) -> Vec<(RowsEntry, V
         .collect()
 }
 
-/// The first and last day that `rows` which do not reach cover.
-fn near_days(rows: &[ListRow]) -> Option<(u32, u32)> {
-    rows.iter()
-        .filter(|r| !r.reaches())
-        .filter_map(ListRow::days)
+/// The first and last day that the days `days` which do not reach cover.
+fn near_days(days: impl Iterator<Item = (u32, u32)>) -> Option<(u32, u32)> {
+    days.filter(|&d| !reaches(d))
         .reduce(|(a, b), (c, d)| (a.min(c), b.max(d)))
 }
 
-/// The earliest last day and the latest first day of the `rows` that reach.
-fn reach_meets(rows: &[ListRow]) -> Option<(u32, u32)> {
-    (rows.iter().filter(|r| r.reaches()))
-        .filter_map(ListRow::days)
+/// The earliest last day and the latest first day of the days `days` that reach.
+fn reach_meets(days: impl Iterator<Item = (u32, u32)>) -> Option<(u32, u32)> {
+    days.filter(|&d| reaches(d))
         .map(|(first, last)| (last, first))
         .reduce(|(a, b), (c, d)| (a.min(c), b.max(d)))
 }
 
-/// The days of the default list's rows that reach, with their places, cut into parts
-/// of about `part_bytes` of JSON (the kinds' table's share: at the list's,
-/// every range read all three parts at a million records, 98 KB, where a dense
-/// year needs half); named `s-`. Those open at the end come first,
-/// earliest first day first; then those open at the start, then the others,
-/// each latest last day first; no part holds two of these groups. A range then
-/// reads, of those open at an end, only the ones that meet it (give or take a
-/// part), and of the others those that end after it starts and start before
-/// it ends.
-fn reach_parts(rows: &[ListRow], part_bytes: usize) -> Vec<(ReachEntry, Vec<u8>)> {
-    let mut reaching: Vec<((u8, u32, usize), PlacedDays)> = rows
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| r.reaches())
-        .filter_map(|(place, r)| {
-            let (first, last) = r.days()?;
+/// The days of a list's rows that reach (of `days`, by place), with their
+/// places, cut into parts of about `part_bytes` of JSON (the kinds' table's
+/// share: at the list's, every range read all three parts at a million
+/// records, 98 KB, where a dense year needs half); named `letter-` (`s-`: the
+/// default list's). Those open at the end come first, earliest first day
+/// first; then those open at the start, then the others, each latest last day
+/// first; no part holds two of these groups. A range then reads, of those open
+/// at an end, only the ones that meet it (give or take a part), and of the
+/// others those that end after it starts and start before it ends.
+fn reach_parts(
+    letter: &str,
+    days: &[Option<DayRow>],
+    part_bytes: usize,
+) -> Vec<(ReachEntry, Vec<u8>)> {
+    let mut reaching: Vec<((u8, u32, usize), PlacedDays)> = (days.iter().enumerate())
+        .filter_map(|(place, d)| Some((place, d.as_ref()?.days())))
+        .filter(|&(_, d)| reaches(d))
+        .map(|(place, (first, last))| {
             let key = match (first, last) {
                 (_, u32::MAX) => (0, first, place),
                 (0, _) => (1, u32::MAX - last, place),
                 _ => (2, u32::MAX - last, place),
             };
-            Some((key, PlacedDays(place, first, last)))
+            (key, PlacedDays(place, first, last))
         })
         .collect();
     reaching.sort_by_key(|(key, _)| *key);
@@ -1102,7 +1171,7 @@ fn reach_parts(rows: &[ListRow], part_bytes: usize) -> Vec<(ReachEntry, Vec<u8>)
             at > 0 && groups[at] != groups[at - 1],
         )
     });
-    write_runs("s", &reaching, cut(items, part_bytes))
+    write_runs(letter, &reaching, cut(items, part_bytes))
         .into_iter()
         .map(|(run, json, (file, sha256, stored))| {
             let held = &reaching[run.clone()];
@@ -1124,23 +1193,35 @@ fn reach_parts(rows: &[ListRow], part_bytes: usize) -> Vec<(ReachEntry, Vec<u8>)
         .collect()
 }
 
-/// The days of the default list's `rows` (`DayRow`: `null` for an undated
-/// one), in its order, cut into parts of about `part_bytes` of JSON; named `t-`.
-fn dates_parts(rows: &[ListRow], part_bytes: usize) -> Vec<(RowsEntry, Vec<u8>)> {
-    let days: Vec<Option<DayRow>> = rows.iter().map(DayRow::of).collect();
+/// The days of a list's rows, `days` (`null` for an undated one), in its
+/// order, cut into parts of about `part_bytes` of JSON named `letter-` (`t-`:
+/// the default list's), each with the days its rows that do not reach cover
+/// and where its rows that reach meet (as `ListEntry` says them).
+fn days_parts(
+    letter: &str,
+    days: &[Option<DayRow>],
+    part_bytes: usize,
+) -> Vec<(DaysEntry, Vec<u8>)> {
     let items = days
         .iter()
         .map(|d| (json_lens(std::slice::from_ref(d)), false));
-    write_runs("t", &days, cut(items, part_bytes))
+    write_runs(letter, days, cut(items, part_bytes))
         .into_iter()
         .map(|(run, json, (file, sha256, stored))| {
-            let entry = RowsEntry {
-                file,
-                sha256,
-                bytes: stored.len(),
-                json,
-                first: run.start,
-                count: run.len(),
+            let held = &days[run.clone()];
+            let dated = || held.iter().flatten().map(|d| d.days());
+            let entry = DaysEntry {
+                rows: RowsEntry {
+                    file,
+                    sha256,
+                    bytes: stored.len(),
+                    json,
+                    first: run.start,
+                    count: run.len(),
+                },
+                days: near_days(dated()),
+                reach_meets: reach_meets(dated()),
+                undated: held.iter().filter(|d| d.is_none()).count(),
             };
             (entry, stored)
         })
@@ -1226,6 +1307,12 @@ macro_rules! filed {
 }
 
 filed!(TableEntry, ViewEntry, ListEntry, ReachEntry, RowsEntry);
+
+impl Filed for DaysEntry {
+    fn file(&self) -> &str {
+        &self.rows.file
+    }
+}
 
 /// A part's file name (`prefix`, a dash, the first 16 hex digits of the SHA-256
 /// of its JSON, `.json.gz`), that SHA-256 in hex, and its bytes as stored.
@@ -1943,6 +2030,26 @@ impl Manifest {
     /// The number of the part of the actors' lists table that would list the actor `id`.
     pub fn by_actor_of(&self, id: &str) -> Option<usize> {
         table_part_of(&self.by_actor, id)
+    }
+
+    /// The parts of the days of the list in pages of the view of `kind`,
+    /// where the build wrote them (the claims', the sources').
+    pub fn view_days(&self, kind: Kind) -> &[DaysEntry] {
+        match kind {
+            Kind::Claim => &self.claims_days,
+            Kind::Source => &self.sources_days,
+            Kind::Actor | Kind::Event => &[],
+        }
+    }
+
+    /// The parts of the days of the rows that reach of the list in pages of
+    /// the view of `kind`, where the build wrote them (the claims', the sources').
+    pub fn view_reach(&self, kind: Kind) -> &[ReachEntry] {
+        match kind {
+            Kind::Claim => &self.claims_reach,
+            Kind::Source => &self.sources_reach,
+            Kind::Actor | Kind::Event => &[],
+        }
     }
 
     /// The parts of the directory of the list in pages of the view of `kind`

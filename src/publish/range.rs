@@ -80,10 +80,24 @@ pub fn list_parts_meeting(manifest: &Manifest, window: &DateWindow, undated: boo
 /// range, its undated ones shown (or none), and its rows that reach all meet
 /// it, so that the range reads their days among the rows that reach, which
 /// say where each is placed and how.
-pub fn taken_whole(entry: &ListEntry, (lo, hi): (u32, u32), undated: bool) -> bool {
-    (undated || entry.undated == 0)
-        && (entry.days).is_none_or(|(first, last)| lo <= first && last <= hi)
-        && (entry.reach_meets).is_none_or(|(last, first)| lo <= last && first <= hi)
+pub fn taken_whole(entry: &ListEntry, bounds: (u32, u32), undated: bool) -> bool {
+    held_whole(
+        (entry.days, entry.reach_meets, entry.undated),
+        bounds,
+        undated,
+    )
+}
+
+/// [`taken_whole`] of a part that says its days, where its rows that reach
+/// meet and how many of its rows are undated (`held`), as `ListEntry` says them.
+pub fn held_whole(
+    (days, reach_meets, undated_rows): (Option<(u32, u32)>, Option<(u32, u32)>, usize),
+    (lo, hi): (u32, u32),
+    undated: bool,
+) -> bool {
+    (undated || undated_rows == 0)
+        && days.is_none_or(|(first, last)| lo <= first && last <= hi)
+        && reach_meets.is_none_or(|(last, first)| lo <= last && first <= hi)
 }
 
 /// The parts the range `window` needs to count and place its events among

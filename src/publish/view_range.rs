@@ -1,0 +1,194 @@
+//! The claims' and the sources' lists over a date range, before the corpus is
+//! read: which parts of a list's days a range needs, and, from them, the
+//! places in that list (both are in date order) of the records the app lists
+//! for that range once the corpus is in (`query::filter`): those whose dates
+//! meet it, in the list's order; undated ones where the reader asks for them.
+//!
+//! As for the events list (`publish::range`), the rows that reach (open at an
+//! end, or over more than a year and a month) are also written apart, so that
+//! a part of the days is either missed by a range (but for its rows that
+//! reach, read apart), held by it whole (its rows kept without reading it), or
+//! read. Unlike the events list, these lists put no record apart for being
+//! dated less precisely than the range. A page of the list over a range then
+//! reads the list's parts that hold its places.
+
+use std::ops::Range;
+
+use crate::corpus::date::DateWindow;
+use crate::publish::pages::PlacedDays;
+use crate::publish::parts::{
+    part_holding, DaysEntry, InPages, Manifest, ReachEntry, RowsEntry, RANGE_ASK_ABOVE,
+};
+use crate::publish::range::{held_whole, kept_as, Days};
+
+/// A list's days as the manifest has them (`Manifest::view_days`,
+/// `Manifest::view_reach`): the parts of the days of its rows, and of its
+/// rows that reach.
+#[derive(Clone, Copy, Debug)]
+pub struct ListDays<'m> {
+    pub days: &'m [DaysEntry],
+    pub reach: &'m [ReachEntry],
+}
+
+impl<'m> ListDays<'m> {
+    /// The days of the list of the view of `kind`: none for the events' and
+    /// the actors'.
+    pub fn of(manifest: &'m Manifest, kind: crate::corpus::model::Kind) -> ListDays<'m> {
+        ListDays {
+            days: manifest.view_days(kind),
+            reach: manifest.view_reach(kind),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.days.is_empty()
+    }
+}
+
+/// The parts of a list's days a date range needs, by their numbers.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ViewRangeParts {
+    /// Of the days of its rows it meets but does not hold: read, to know
+    /// which rows it keeps.
+    pub read: Vec<usize>,
+    /// Of the days of its rows it keeps, every one: nothing to fetch for them.
+    pub whole: Vec<usize>,
+    /// Of the days of its rows that reach, which it meets.
+    pub reach: Vec<usize>,
+}
+
+impl ViewRangeParts {
+    /// How many parts it reads.
+    pub fn len(&self) -> usize {
+        self.read.len() + self.reach.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Their bytes as stored, together: what reading them downloads.
+    pub fn stored_bytes(&self, list: ListDays) -> usize {
+        let days = self.read.iter().filter_map(|&at| list.days.get(at));
+        let reach = self.reach.iter().filter_map(|&at| list.reach.get(at));
+        days.map(|p| p.rows.bytes).sum::<usize>() + reach.map(|p| p.bytes).sum::<usize>()
+    }
+
+    /// Whether they are too many to read before the reader asks, as for the
+    /// events list (`Manifest::range_ask_above`).
+    pub fn asks_first(&self, manifest: &Manifest, list: ListDays) -> bool {
+        self.stored_bytes(list) > manifest.range_ask_above.unwrap_or(RANGE_ASK_ABOVE)
+    }
+}
+
+/// The parts of the days of `list` the range `window` needs (and, with
+/// `undated`, the undated records): those of its rows that do not reach whose
+/// days it meets (or that hold undated ones), and of its rows that reach.
+pub fn view_range_parts(list: ListDays, window: &DateWindow, undated: bool) -> ViewRangeParts {
+    let (lo, hi) = window.bounds();
+    let mut needs = ViewRangeParts::default();
+    for (at, part) in list.days.iter().enumerate() {
+        let meets = part
+            .days
+            .is_some_and(|(first, last)| first <= hi && last >= lo);
+        if !meets && !(undated && part.undated > 0) {
+            continue;
+        }
+        let held = (part.days, part.reach_meets, part.undated);
+        if held_whole(held, (lo, hi), undated) {
+            needs.whole.push(at);
+        } else {
+            needs.read.push(at);
+        }
+    }
+    needs.reach = (list.reach.iter().enumerate())
+        .filter(|(_, p)| p.days.0 <= hi && p.days.1 >= lo)
+        .map(|(at, _)| at)
+        .collect();
+    needs
+}
+
+/// A list over a date range: the places in it of the records kept, in its
+/// order, and how many undated ones the range hides.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ViewInRange {
+    pub places: Vec<u32>,
+    pub undated_hidden: usize,
+}
+
+impl ViewInRange {
+    pub fn len(&self) -> usize {
+        self.places.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.places.is_empty()
+    }
+
+    /// Its places at `positions`, clamped to them.
+    pub fn on(&self, positions: &Range<usize>) -> &[u32] {
+        let end = positions.end.min(self.places.len());
+        &self.places[positions.start.min(end)..end]
+    }
+}
+
+/// The list over `window` from the parts [`view_range_parts`] named
+/// (`needs`): `read`, each part of the days it reads, with its entry; `reach`,
+/// the days of the rows that reach. A part held whole keeps each of its rows,
+/// those that reach among them, which all meet the range (`held_whole`).
+pub fn view_in_range<'a>(
+    list: ListDays,
+    window: &DateWindow,
+    undated: bool,
+    needs: &ViewRangeParts,
+    read: impl IntoIterator<Item = (&'a RowsEntry, &'a [Days])>,
+    reach: impl IntoIterator<Item = &'a [PlacedDays]>,
+) -> ViewInRange {
+    let bounds = window.bounds();
+    let whole = (needs.whole.iter().filter_map(|&at| list.days.get(at))).flat_map(|p| p.rows.run());
+    let reaching = (reach.into_iter().flatten())
+        .map(|&PlacedDays(place, first, last)| (place, Some((first, last))));
+    let met = (read.into_iter())
+        .flat_map(|(entry, days)| (entry.first..).zip(days.iter().copied()))
+        .chain(reaching)
+        .filter(|&(_, days)| kept_as(bounds, undated, days).is_some())
+        .map(|(place, _)| place);
+    let mut places: Vec<u32> = whole.chain(met).map(|p| p as u32).collect();
+    places.sort_unstable();
+    places.dedup();
+    let undated_hidden = if undated {
+        0
+    } else {
+        list.days.iter().map(|p| p.undated).sum()
+    };
+    ViewInRange {
+        places,
+        undated_hidden,
+    }
+}
+
+/// The numbers of the parts `parts` (a list's, or its directory's) that hold
+/// the places `places`, each once, in order.
+pub fn parts_holding<E: InPages>(parts: &[E], places: &[u32]) -> Vec<usize> {
+    let mut held: Vec<usize> = (places.iter())
+        .filter_map(|&place| part_holding(parts, place as usize))
+        .collect();
+    held.dedup();
+    held
+}
+
+/// The rows at the places `places`, from the list's parts read (`read`, each
+/// with its entry); a place in none of them is left out.
+pub fn rows_at<'a, E: InPages + 'a, R: Clone + 'a>(
+    places: &[u32],
+    read: impl IntoIterator<Item = (&'a E, &'a [R])> + Clone,
+) -> Vec<R> {
+    (places.iter())
+        .filter_map(|&place| {
+            let place = place as usize;
+            let (entry, rows) =
+                (read.clone().into_iter()).find(|(e, _)| e.run().contains(&place))?;
+            rows.get(place - entry.run().start).cloned()
+        })
+        .collect()
+}

@@ -1,0 +1,282 @@
+//! The claims' and the sources' lists over a date range, from parts
+//! (`publish::view_range`): for many ranges over a generated corpus, the list
+//! read from the parts the manifest names (the days of the list's rows, then
+//! a page at a time its rows) is the app's list of the whole corpus for that
+//! range, in the same order, with the same count of undated records hidden;
+//! and a range reads only the parts of the days at its ends.
+
+// Tests may unwrap: a failure is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+#[path = "../src/bin/gen-corpus/synth.rs"]
+#[allow(dead_code)]
+mod synth;
+
+#[path = "support/worded.rs"]
+mod worded;
+
+#[path = "support/dice.rs"]
+mod dice;
+
+use dice::Dice;
+use dossier::corpus::model::{DateSpec, Kind};
+use dossier::corpus::sha256::sha256_hex;
+use dossier::publish::pages::REACH;
+use dossier::publish::parts::{
+    inflate, read_dates, read_manifest, read_reach, read_view_directory, read_view_rows, Manifest,
+    Split,
+};
+use dossier::publish::view_range::{
+    parts_holding, rows_at, view_in_range, view_range_parts, ListDays, ViewInRange, ViewRangeParts,
+};
+use dossier::publish::views::{ClaimRow, SourceRow};
+use dossier::query::filter::{Filter, Outcome};
+use dossier::query::index::Index;
+use dossier::query::order::ClaimOrder;
+use dossier::query::url_state::PAGE_SIZE;
+use worded::worded_split;
+
+/// Record parts of 16 KiB of JSON: parts of the days of some hundred rows each.
+const PART_BYTES: usize = 16 * 1024;
+
+fn json_of(split: &Split, name: &str) -> Vec<u8> {
+    let (_, stored) = split.files().find(|(f, _)| *f == name).unwrap();
+    inflate(stored).unwrap()
+}
+
+/// The list of `kind` over the filter's range as the app reads it before the
+/// corpus, from the parts of its days the manifest names; and those parts.
+fn from_parts(
+    split: &Split,
+    manifest: &Manifest,
+    kind: Kind,
+    filter: &Filter,
+) -> (ViewInRange, ViewRangeParts) {
+    let list = ListDays::of(manifest, kind);
+    let (window, _) = filter.window();
+    let needs = view_range_parts(list, &window, filter.include_undated);
+    let read: Vec<_> = (needs.read.iter())
+        .map(|&at| {
+            let entry = &list.days[at].rows;
+            let json = json_of(split, &entry.file);
+            (entry, read_dates(entry, &json, &sha256_hex(&json)).unwrap())
+        })
+        .collect();
+    let reach: Vec<_> = (needs.reach.iter())
+        .map(|&at| {
+            let entry = &list.reach[at];
+            let json = json_of(split, &entry.file);
+            read_reach(entry, &json, &sha256_hex(&json)).unwrap()
+        })
+        .collect();
+    let listed = view_in_range(
+        list,
+        &window,
+        filter.include_undated,
+        &needs,
+        read.iter().map(|(e, d)| (*e, d.as_slice())),
+        reach.iter().map(Vec::as_slice),
+    );
+    (listed, needs)
+}
+
+/// The ids of the rows of `listed`, a page at a time, as the app reads them:
+/// the parts of the list's directory that hold a page's places, then the
+/// list's parts they name, each checked against its hash.
+fn listed_ids<R: Clone + serde::de::DeserializeOwned>(
+    split: &Split,
+    manifest: &Manifest,
+    kind: Kind,
+    listed: &ViewInRange,
+    id: fn(&R) -> String,
+) -> Vec<String> {
+    let directory = manifest.view_list(kind);
+    let mut ids = Vec::new();
+    for start in (0..listed.len()).step_by(PAGE_SIZE) {
+        let places = listed.on(&(start..start + PAGE_SIZE));
+        let mut parts = Vec::new();
+        for at in parts_holding(directory, places) {
+            let entry = &directory[at];
+            let json = json_of(split, &entry.file);
+            parts.extend(read_view_directory(entry, &json, &sha256_hex(&json)).unwrap());
+        }
+        let read: Vec<_> = (parts_holding(&parts, places).into_iter())
+            .map(|at| {
+                let entry = &parts[at];
+                let json = json_of(split, &entry.file);
+                let rows: Vec<R> = read_view_rows(entry, &json, &sha256_hex(&json)).unwrap();
+                (entry, rows)
+            })
+            .collect();
+        let rows: Vec<R> = rows_at(places, read.iter().map(|(e, r)| (*e, r.as_slice())));
+        assert_eq!(rows.len(), places.len(), "a row missing");
+        ids.extend(rows.iter().map(id));
+    }
+    ids
+}
+
+/// The app's list of `kind` for `filter`, from the whole corpus: the ids in
+/// its order (the claims by date), and the undated it hides.
+fn apps_list(index: &Index, kind: Kind, filter: &Filter) -> (Vec<String>, usize) {
+    let outcome = Outcome::new(index, filter, kind);
+    let listing = outcome.listing(index, kind, ClaimOrder::Date);
+    let ids = (listing.items.iter())
+        .map(|&i| match kind {
+            Kind::Claim => index.corpus.claims[i as usize].id.clone(),
+            _ => index.corpus.sources[i as usize].id.clone(),
+        })
+        .collect();
+    (ids, outcome.undated_hidden)
+}
+
+#[test]
+fn every_range_of_the_claims_and_the_sources_from_parts_is_the_apps_list() {
+    let corpus = synth::generate(4000, 7);
+    // The sources, fewer, in smaller parts, so that their days are in several.
+    for (kind, part_bytes) in [(Kind::Claim, PART_BYTES), (Kind::Source, PART_BYTES / 4)] {
+        let (split, index) = worded_split(&corpus, part_bytes);
+        let manifest = read_manifest(split.manifest_json().as_bytes()).unwrap();
+        let days = manifest.view_days(kind);
+        assert!(days.len() > 4, "{kind:?}: {} parts of days", days.len());
+        let mut dice = Dice(21);
+        let (mut some, mut skipped, mut whole, mut hidden) = (0, 0, 0, 0);
+        for round in 0..300 {
+            let mut filter = Filter {
+                from: dice.end(),
+                to: dice.end(),
+                include_undated: dice.below(3) == 0,
+                ..Filter::default()
+            };
+            if round % 4 == 0 {
+                filter.to = filter.from.clone();
+            }
+            if filter.window().0.is_open() {
+                continue;
+            }
+            let (listed, needs) = from_parts(&split, &manifest, kind, &filter);
+            let (ids, undated_hidden) = apps_list(&index, kind, &filter);
+            assert_eq!(listed.len(), ids.len(), "{kind:?} {filter:?}");
+            assert_eq!(listed.undated_hidden, undated_hidden, "{kind:?} {filter:?}");
+            let read = match kind {
+                Kind::Claim => listed_ids(&split, &manifest, kind, &listed, |r: &ClaimRow| {
+                    r.id.clone()
+                }),
+                _ => listed_ids(&split, &manifest, kind, &listed, |r: &SourceRow| {
+                    r.id.clone()
+                }),
+            };
+            assert_eq!(read, ids, "{kind:?} {filter:?}");
+            some += usize::from(!ids.is_empty());
+            skipped += usize::from(needs.read.len() + needs.whole.len() < days.len());
+            whole += usize::from(!needs.whole.is_empty());
+            hidden += usize::from(undated_hidden > 0);
+        }
+        // The ranges tried are not all empty, nor all alike: most skip parts,
+        // many keep parts whole, unread.
+        assert!(
+            some > 150 && skipped > 100 && whole > 50 && hidden > 50,
+            "{kind:?}: {some} {skipped} {whole} {hidden}"
+        );
+    }
+}
+
+#[test]
+fn a_range_over_many_years_reads_the_days_at_its_ends_alone() {
+    let corpus = synth::generate(4000, 7);
+    let (split, _) = worded_split(&corpus, PART_BYTES);
+    let manifest = read_manifest(split.manifest_json().as_bytes()).unwrap();
+    let days = manifest.view_days(Kind::Claim);
+    let filter = Filter {
+        from: "1980".into(),
+        to: "2020".into(),
+        ..Filter::default()
+    };
+    let (listed, needs) = from_parts(&split, &manifest, Kind::Claim, &filter);
+    assert!(listed.len() > 1000, "{}", listed.len());
+    assert!(needs.read.len() <= 3, "{needs:?}");
+    // The rest of the parts it meets, it holds: their rows kept unread.
+    let met = needs.whole.len() + needs.read.len();
+    assert!(
+        needs.whole.len() * 4 > met * 3 && met * 2 > days.len(),
+        "{needs:?} of {}",
+        days.len()
+    );
+}
+
+#[test]
+fn the_days_parts_say_the_days_and_the_undated_they_hold() {
+    let corpus = synth::generate(1500, 3);
+    let (split, index) = worded_split(&corpus, PART_BYTES);
+    let manifest = read_manifest(split.manifest_json().as_bytes()).unwrap();
+    for kind in [Kind::Claim, Kind::Source] {
+        let days = manifest.view_days(kind);
+        // Laid end to end, the parts cover the list, row for row.
+        let mut next = 0;
+        let mut undated = 0;
+        for part in days {
+            assert_eq!(part.rows.first, next);
+            next += part.rows.count;
+            let json = json_of(&split, &part.rows.file);
+            let read = read_dates(&part.rows, &json, &sha256_hex(&json)).unwrap();
+            assert_eq!(read.iter().filter(|d| d.is_none()).count(), part.undated);
+            let near = (read.iter().flatten().copied())
+                .filter(|&(first, last)| last.saturating_sub(first) <= REACH)
+                .reduce(|(a, b), (c, d)| (a.min(c), b.max(d)));
+            assert_eq!(near, part.days);
+            undated += part.undated;
+        }
+        assert_eq!(next, manifest.totals.of(kind));
+        let outcome = Outcome::new(
+            &index,
+            &Filter {
+                from: "1988".into(),
+                ..Filter::default()
+            },
+            kind,
+        );
+        assert_eq!(undated, outcome.undated_hidden, "{kind:?}");
+    }
+}
+
+#[test]
+fn a_part_whose_row_that_reaches_misses_the_range_is_read() {
+    // The claims list begins with one dated "June 2015 or earlier" (listed
+    // under June), then claims of July 2015: a range over July holds the
+    // first part's other rows, but not that one, whose days are in a part of
+    // the rows that reach that the range does not read.
+    let mut corpus = synth::generate(600, 7);
+    let when = |at: usize| match at {
+        0 => "../2015-06".to_string(),
+        1..=60 => format!("2015-07-{:02}", at % 28 + 1),
+        _ => format!("2020-03-{:02}", at % 28 + 1),
+    };
+    for (at, claim) in corpus.claims.iter_mut().enumerate() {
+        let date = claim.date.get_or_insert_with(|| DateSpec {
+            when: String::new(),
+            label: None,
+            as_written: None,
+            basis: "stated".into(),
+            inference: None,
+        });
+        date.when = when(at);
+    }
+    assert!(corpus.claims.len() > 100, "{}", corpus.claims.len());
+    let (split, index) = worded_split(&corpus, 2048);
+    let manifest = read_manifest(split.manifest_json().as_bytes()).unwrap();
+    let first = &manifest.claims_days[0];
+    assert!(first.rows.count > 1 && first.rows.count < 60, "{first:?}");
+    let filter = Filter {
+        from: "2015-07".into(),
+        to: "2015-07".into(),
+        ..Filter::default()
+    };
+    let (listed, needs) = from_parts(&split, &manifest, Kind::Claim, &filter);
+    let (ids, _) = apps_list(&index, Kind::Claim, &filter);
+    assert_eq!(ids.len(), 60);
+    assert_eq!(listed.len(), 60);
+    let read = listed_ids(&split, &manifest, Kind::Claim, &listed, |r: &ClaimRow| {
+        r.id.clone()
+    });
+    assert_eq!(read, ids);
+    assert!(needs.read.contains(&0), "{needs:?}");
+}
