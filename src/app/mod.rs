@@ -20,6 +20,7 @@ mod range;
 mod takeaway;
 mod timeline;
 mod view_pages;
+mod view_range;
 
 use std::sync::Arc;
 use std::time::Duration;

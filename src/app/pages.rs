@@ -159,8 +159,28 @@ pub fn ListInPages() -> impl IntoView {
         sought_only(s) && (sought.words.is_empty() || worded) && (sought.kinds.is_empty() || kinded)
     };
     let dated = move |s: &UrlState| dates_only(s) || sought(s);
+    // The claims' and the sources' lists over a range, where the build wrote
+    // their days: how many of each are undated.
+    let view_undated = |kind| {
+        (d.manifest.as_ref())
+            .map(|m| m.view_days(kind))
+            .filter(|days| !days.is_empty())
+            .map(|days| days.iter().map(|p| p.undated).sum::<usize>())
+    };
+    let (claims_undated, sources_undated) = (view_undated(Kind::Claim), view_undated(Kind::Source));
+    let view_dated = move |s: &UrlState| {
+        let undated = match s.view {
+            View::Claims => claims_undated,
+            View::Sources => sources_undated,
+            View::Events | View::Actors => None,
+        };
+        undated.filter(|_| view_only(s))
+    };
     // An actor's list has the date range's fields of its own (`ActorInPages`).
-    let shown = Memo::new(move |_| listed && nav.state.with(dated));
+    let shown = Memo::new(move |_| {
+        nav.state
+            .with(|s| listed && dated(s) || view_dated(s).is_some())
+    });
     let ranged = Memo::new(move |_| {
         listed
             && nav
@@ -177,8 +197,11 @@ pub fn ListInPages() -> impl IntoView {
         let (shows_undated, sought) = nav
             .state
             .with(|s| (s.filter.include_undated, Sought::of(&s.filter)));
+        let of_view = nav.state.with(view_dated);
         if shows_undated {
             0
+        } else if let Some(undated) = of_view {
+            undated
         } else if sought.is_empty() {
             undated
         } else {
@@ -436,7 +459,7 @@ fn YearJump() -> impl IntoView {
 /// Whether the address asks for a list of which pages can be read before the
 /// corpus: no record, the events view (any page of it), and no filter but a
 /// date range, or but actors, kinds and words searched for, and a date range;
-/// or the claims or the sources view with no filter.
+/// or the claims or the sources view with no filter but a date range.
 pub fn shows_list(state: &UrlState) -> bool {
     dates_only(state) || actors_only(state) || sought_only(state) || view_only(state)
 }
@@ -449,7 +472,7 @@ fn dates_only(state: &UrlState) -> bool {
 }
 
 /// Whether a filter is a date range at most (its words none a search finds).
-fn dates_alone(f: &Filter) -> bool {
+pub(super) fn dates_alone(f: &Filter) -> bool {
     let no_words = query_words(&f.text).is_empty();
     let dates_only = Filter {
         from: f.from.clone(),

@@ -40,15 +40,15 @@ use super::pages::PageRows;
 /// what the list over a range depends on.
 pub(super) type RangeKey = (String, String, bool, Sought);
 
-/// How far the list over a range has come.
+/// How far a list over a range (`L`, once read) has come.
 #[derive(Clone)]
-enum Ranged {
+pub(super) enum Ranged<L> {
     /// This many of so many parts are in.
     Reading {
         done: usize,
         of: usize,
     },
-    Read(Arc<InRange>),
+    Read(Arc<L>),
     /// A part failed: which, and why.
     Failed(String, LoadFailure),
     /// Too many parts to read unasked: how many, and their bytes.
@@ -79,7 +79,7 @@ pub fn RangeInPages() -> impl IntoView {
         })
     });
     let found_undated = use_context::<FoundUndated>();
-    let state: RwSignal<Option<Ranged>, LocalStorage> = RwSignal::new_local(None);
+    let state: RwSignal<Option<Ranged<InRange>>, LocalStorage> = RwSignal::new_local(None);
     let tries = RwSignal::new(0u32);
     // The range the reader asked to read, though it needs many parts.
     let asked: RwSignal<Option<RangeKey>, LocalStorage> = RwSignal::new_local(None);
@@ -164,20 +164,46 @@ pub fn RangeInPages() -> impl IntoView {
         });
     });
     let l = lang();
-    let t = l.strings();
     let title = move || match state.get() {
         Some(Ranged::Read(listed)) => heading_text(View::Events, listed.len(), total),
         _ => l.view_label(View::Events).to_string(),
     };
-    let body = move || match state.get() {
-        Some(Ranged::Read(listed)) => range_page(&listed, requested.get()),
+    let body = move || {
+        range_body(
+            Kind::Event,
+            state.get(),
+            tries,
+            move || asked.set(Some(key.get_untracked())),
+            |listed| range_page(&listed, requested.get()),
+        )
+    };
+    view! {
+        <h2 class="list-title" id="list-title" aria-live="polite">{title}</h2>
+        {body}
+    }
+    .into_any()
+}
+
+/// A list of `kind` over a date range as far as it has come (`state`): once read, as
+/// `read` draws it; else how many of its parts are in, why one failed (with a
+/// retry: `tries`), or how much it would read, with a button that reads it
+/// (`ask`).
+pub(super) fn range_body<L>(
+    kind: Kind,
+    state: Option<Ranged<L>>,
+    tries: RwSignal<u32>,
+    ask: impl Fn() + 'static,
+    read: impl FnOnce(Arc<L>) -> AnyView,
+) -> AnyView {
+    let l = lang();
+    let t = l.strings();
+    match state {
+        Some(Ranged::Read(listed)) => read(listed),
         Some(Ranged::Failed(_, failure)) => {
-            let title = t.range_failed.to_string();
+            let title = fill(t.range_failed, &[l.kind(kind).plural]);
             view! { <FailedWithRetry title failure retry=tries/> }.into_any()
         }
-        Some(Ranged::Asks(parts, bytes)) => {
-            asks_first(parts, bytes, move |_| asked.set(Some(key.get_untracked()))).into_any()
-        }
+        Some(Ranged::Asks(parts, bytes)) => asks_first(parts, bytes, move |_| ask()).into_any(),
         Some(Ranged::Reading { done, of }) => view! {
             <p role="status" class="hint">
                 {fill(t.range_reading, &[&thousands(done), &thousands(of)])}
@@ -185,12 +211,7 @@ pub fn RangeInPages() -> impl IntoView {
         }
         .into_any(),
         None => ().into_any(),
-    };
-    view! {
-        <h2 class="list-title" id="list-title" aria-live="polite">{title}</h2>
-        {body}
     }
-    .into_any()
 }
 
 /// The page `requested` of a list over a date range: the events within it,
@@ -325,7 +346,7 @@ impl Range {
     }
 
     /// What the list says while it waits for the reader to ask.
-    fn asked_for(&self, manifest: &Manifest) -> Ranged {
+    fn asked_for(&self, manifest: &Manifest) -> Ranged<InRange> {
         Ranged::Asks(self.needs.len(), self.needs.stored_bytes(manifest))
     }
 
@@ -347,7 +368,7 @@ impl Range {
 }
 
 /// A part a range reads: days of the list's rows, or of its rows that reach.
-enum RangePart<'m> {
+pub(super) enum RangePart<'m> {
     Days(&'m RowsEntry, Vec<Days>),
     Reach(Vec<PlacedDays>),
 }
@@ -430,10 +451,9 @@ pub(super) async fn read_range(
 
 /// Reads the parts `parts` into `read`, four at a time, in order, saying how
 /// many of `of` are in; whether the range is still wanted once they are.
-async fn read_in<'m>(
-    parts: impl futures::Stream<Item = future::LocalBoxFuture<'m, Result<RangePart<'m>, Failed>>>
-        + Unpin,
-    read: &mut Vec<RangePart<'m>>,
+pub(super) async fn read_in<'m, T>(
+    parts: impl futures::Stream<Item = future::LocalBoxFuture<'m, Result<T, Failed>>> + Unpin,
+    read: &mut Vec<T>,
     progress: impl Fn(usize, usize) -> bool,
     of: usize,
 ) -> Result<bool, Failed> {
@@ -448,7 +468,9 @@ async fn read_in<'m>(
 }
 
 /// The days of the list's rows among the parts read, each with its entry.
-fn days_read<'a>(read: &'a [RangePart]) -> impl Iterator<Item = (&'a RowsEntry, &'a [Days])> {
+pub(super) fn days_read<'a>(
+    read: &'a [RangePart],
+) -> impl Iterator<Item = (&'a RowsEntry, &'a [Days])> {
     read.iter().filter_map(|part| match part {
         RangePart::Days(entry, days) => Some((*entry, days.as_slice())),
         RangePart::Reach(_) => None,
@@ -457,10 +479,13 @@ fn days_read<'a>(read: &'a [RangePart]) -> impl Iterator<Item = (&'a RowsEntry, 
 
 /// The list over `range` from the parts read of it.
 fn listed_from(manifest: &Manifest, range: &Range, read: &[RangePart]) -> InRange {
-    let dates = days_read(read);
-    let reach = read.iter().filter_map(|part| match part {
+    range.listed(manifest, days_read(read), reach_read(read))
+}
+
+/// The days of the list's rows that reach among the parts read.
+pub(super) fn reach_read<'a>(read: &'a [RangePart]) -> impl Iterator<Item = &'a [PlacedDays]> {
+    read.iter().filter_map(|part| match part {
         RangePart::Reach(rows) => Some(rows.as_slice()),
         RangePart::Days(..) => None,
-    });
-    range.listed(manifest, dates, reach)
+    })
 }

@@ -12,6 +12,7 @@ use dossier::corpus::model::Kind;
 use dossier::corpus::vocab;
 use dossier::i18n::{fill, Lang};
 use dossier::publish::parts::{part_holding, FileEntry, RowsEntry, ViewEntry};
+use dossier::publish::view_range::{parts_holding, rows_at, ViewInRange};
 use dossier::publish::views::{
     heading_goes_on, ActorListRow, ClaimRow, ClaimsCharts, Named, SourceRow,
 };
@@ -19,6 +20,7 @@ use dossier::query::filter::{Facet, Filter};
 use dossier::query::index::Speaker;
 use dossier::query::order::ClaimOrder;
 use dossier::query::url_state::{Page, UrlState, View, PAGE_SIZE};
+use futures::future;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -26,12 +28,14 @@ use super::bits::{
     count, data, few_read, keep_few, keep_read, lang, last_read, thousands, DateText, FewRead,
     LastRead,
 };
+use super::by_word::Failed;
 use super::charts::{matrix_section, tolls_section, TollLine};
 use super::failure::{FailedWithRetry, LoadFailure};
-use super::lists::{actors_group, runs, view_tabs, wide_screen};
+use super::lists::{actors_group, page_note, runs, view_tabs, wide_screen, Pager};
 use super::loader;
 use super::nav::{follow_state_links, Entry, Nav, RecordLink};
-use super::pages::{page_in_part, part_for_page, PartRead};
+use super::pages::{dates_alone, page_in_part, part_for_page, PartRead};
+use super::view_range::ViewRangeInPages;
 
 thread_local! {
     /// The part of each list last read, by its file name: a page drawn again
@@ -49,15 +53,24 @@ thread_local! {
 const DIRECTORIES_KEPT: usize = 8;
 
 /// Whether the address asks for the claims (by date, their order for no
-/// filter), the sources or the institutions and people with no filter and no
-/// record: the lists of other views than the events' that the build writes in pages.
+/// filter), the sources or the institutions and people with no filter but a
+/// date range (for the claims and the sources alone), and no record: the
+/// lists of other views than the events' that the build writes in pages.
 pub fn view_only(state: &UrlState) -> bool {
-    let in_order = match state.view {
-        View::Claims => state.claim_order == ClaimOrder::Date,
-        View::Sources | View::Actors => true,
-        View::Events => false,
+    let (in_order, dated) = match state.view {
+        View::Claims => (state.claim_order == ClaimOrder::Date, true),
+        View::Sources => (true, true),
+        View::Actors => (true, false),
+        View::Events => (false, false),
     };
-    state.record.is_none() && in_order && state.filter == Filter::default()
+    let filter = &state.filter;
+    let unfiltered = dates_alone(filter) && filter.window().0.is_open();
+    state.record.is_none() && in_order && (unfiltered || dated && dates_alone(filter))
+}
+
+/// Whether the address asks for a date range over a view's list in pages.
+fn ranged(state: &UrlState) -> bool {
+    view_only(state) && !state.filter.window().0.is_open()
 }
 
 /// The view tabs before the corpus is read: each view's count where the
@@ -87,15 +100,18 @@ pub fn ViewInPages() -> impl IntoView {
         listed(Kind::Source),
         listed(Kind::Actor),
     );
+    let dated = |kind| (d.manifest.as_ref()).is_some_and(|m| !m.view_days(kind).is_empty());
+    let (claims_dated, sources_dated) = (dated(Kind::Claim), dated(Kind::Source));
     let shown = Memo::new(move |_| {
         nav.state.with(|s| {
-            let paged = match s.view {
-                View::Claims => claims,
-                View::Sources => sources,
-                View::Actors => actors,
-                View::Events => false,
+            let (paged, dated) = match s.view {
+                View::Claims => (claims, claims_dated),
+                View::Sources => (sources, sources_dated),
+                View::Actors => (actors, false),
+                View::Events => (false, false),
             };
-            (paged && view_only(s)).then_some(s.view)
+            let ranged = ranged(s);
+            (paged && view_only(s) && (dated || !ranged)).then_some((s.view, ranged))
         })
     });
     let d = d.clone();
@@ -103,18 +119,46 @@ pub fn ViewInPages() -> impl IntoView {
         let manifest = d.manifest.as_ref();
         let parts = |kind| manifest.map_or_else(Vec::new, |m| m.view_list(kind).to_vec());
         match shown.get() {
-            Some(View::Claims) => {
+            Some((View::Claims, true)) => {
+                let directory = parts(Kind::Claim);
+                let rows = move |listed, page| {
+                    range_rows(
+                        listed,
+                        page,
+                        directory.clone(),
+                        &CLAIMS_READ,
+                        true,
+                        claims_over,
+                    )
+                };
+                view! { <ViewRangeInPages view=View::Claims rows/> }.into_any()
+            }
+            Some((View::Sources, true)) => {
+                let directory = parts(Kind::Source);
+                let rows = move |listed, page| {
+                    range_rows(
+                        listed,
+                        page,
+                        directory.clone(),
+                        &SOURCES_READ,
+                        false,
+                        sources_over,
+                    )
+                };
+                view! { <ViewRangeInPages view=View::Sources rows/> }.into_any()
+            }
+            Some((View::Claims, _)) => {
                 rows_in_pages(View::Claims, parts(Kind::Claim), &CLAIMS_READ, claims_page)
                     .into_any()
             }
-            Some(View::Sources) => rows_in_pages(
+            Some((View::Sources, _)) => rows_in_pages(
                 View::Sources,
                 parts(Kind::Source),
                 &SOURCES_READ,
                 sources_page,
             )
             .into_any(),
-            Some(View::Actors) => {
+            Some((View::Actors, _)) => {
                 rows_in_pages(View::Actors, parts(Kind::Actor), &ACTORS_READ, actors_page)
                     .into_any()
             }
@@ -228,6 +272,115 @@ fn rows_in_pages<R: Clone + serde::de::DeserializeOwned + 'static>(
     }
 }
 
+/// The rows at the places `places` of a view's list in pages (`directory`,
+/// the manifest's parts of its directory), read from the parts of its
+/// directory and of the list that hold them, kept read (the list's in `cell`);
+/// the part `afresh` fetched past any cache.
+async fn rows_at_places<R: Clone + serde::de::DeserializeOwned + 'static>(
+    directory: &[RowsEntry],
+    places: &[u32],
+    cell: &'static LocalKey<LastRead<String, Arc<Vec<R>>>>,
+    afresh: Option<&str>,
+) -> Result<Vec<R>, Failed> {
+    let again = |file: &str| afresh == Some(file);
+    let mut listed: Vec<ViewEntry> = Vec::new();
+    for entry in (parts_holding(directory, places).into_iter()).filter_map(|at| directory.get(at)) {
+        let parts = match few_read(&DIRECTORIES, &entry.file).filter(|_| !again(&entry.file)) {
+            Some(parts) => parts,
+            None => {
+                let parts = (loader::view_directory(entry, again(&entry.file)).await)
+                    .map_err(|failure| (entry.file.clone(), failure))?;
+                let parts = Arc::new(parts);
+                keep_few(
+                    &DIRECTORIES,
+                    entry.file.clone(),
+                    parts.clone(),
+                    DIRECTORIES_KEPT,
+                );
+                parts
+            }
+        };
+        // The directory's parts list runs of the list in its order, end to end.
+        listed.extend(parts.iter().cloned());
+    }
+    let reads = (parts_holding(&listed, places).into_iter())
+        .filter_map(|at| listed.get(at))
+        .map(|entry| async move {
+            if let Some(rows) = last_read(cell, &entry.file).filter(|_| !again(&entry.file)) {
+                return Ok((entry, rows));
+            }
+            let rows = (loader::view_part::<R>(entry, again(&entry.file)).await)
+                .map_err(|failure| (entry.file.clone(), failure))?;
+            let rows = Arc::new(rows);
+            keep_read(cell, entry.file.clone(), rows.clone());
+            Ok((entry, rows))
+        });
+    let read: Vec<(&ViewEntry, Arc<Vec<R>>)> = future::try_join_all(reads).await?;
+    Ok(rows_at(
+        places,
+        read.iter().map(|(e, r)| (*e, r.as_slice())),
+    ))
+}
+
+/// The page `page` of a view's list over a date range, `listed`: its rows
+/// read from the view's list in pages (`directory`, `cell`: as
+/// [`rows_at_places`] reads them), with the row before it where `with_before`
+/// (the claims', whose first heading may go on from the page before), drawn
+/// by `draw`; until they are in, the page says it is on its way.
+fn range_rows<R: Clone + serde::de::DeserializeOwned + 'static>(
+    listed: Arc<ViewInRange>,
+    page: Page,
+    directory: Vec<RowsEntry>,
+    cell: &'static LocalKey<LastRead<String, Arc<Vec<R>>>>,
+    with_before: bool,
+    draw: fn(&[R], Option<&R>) -> AnyView,
+) -> AnyView {
+    let t = lang().strings();
+    let before = with_before && page.range.start > 0;
+    let from = page.range.start - usize::from(before);
+    let places = Arc::new(listed.on(&(from..page.range.end)).to_vec());
+    let rows: RwSignal<Option<Result<Vec<R>, Failed>>, LocalStorage> = RwSignal::new_local(None);
+    let tries = RwSignal::new(0u32);
+    Effect::new(move |_| {
+        tries.track();
+        let afresh = match rows.get_untracked() {
+            Some(Ok(_)) => return,
+            Some(Err((file, _))) => Some(file),
+            None => None,
+        };
+        let (directory, places) = (directory.clone(), places.clone());
+        spawn_local(async move {
+            let read = rows_at_places(&directory, &places, cell, afresh.as_deref()).await;
+            rows.try_set(Some(read));
+        });
+    });
+    let shown = listed.len();
+    let body = move || match rows.get() {
+        Some(Ok(rows)) => {
+            let (before, on_page) = match before {
+                true => (rows.first(), rows.get(1..).unwrap_or_default()),
+                false => (None, rows.as_slice()),
+            };
+            view! {
+                {page_note(&page, shown)}
+                {draw(on_page, before)}
+                <Pager page=page.clone() items=shown/>
+            }
+            .into_any()
+        }
+        Some(Err((_, failure))) => {
+            let title = fill(t.page_failed, &[&thousands(page.number)]);
+            view! { <FailedWithRetry title failure retry=tries/> }.into_any()
+        }
+        None => view! {
+            {page_note(&page, shown)}
+            <p role="status" class="hint">{fill(t.page_fetching, &[&thousands(page.number)])}</p>
+        }
+        .into_any(),
+    };
+    body.into_any()
+}
+
 /// A link to a record a row names, by its name; its id alone, not linked,
 /// where the corpus lacks it.
 fn named_link(named: Named) -> AnyView {
@@ -242,20 +395,38 @@ fn named_link(named: Named) -> AnyView {
 /// A page of the claims list (`at` in its part's `rows`), under the year of
 /// each claim as the claims list by date groups them.
 fn claims_page(rows: &[ClaimRow], at: std::ops::Range<usize>, entry: &ViewEntry) -> AnyView {
-    let l = lang();
-    let t = l.strings();
-    let year = |row: &ClaimRow| {
-        row.year()
-            .map_or(t.undated_heading.to_string(), |y| l.year(y))
-    };
     let goes_on = heading_goes_on(rows, at.start, entry.continues);
     // The charts above every page, who said what on the first alone, as the app's.
     let first_page = entry.first + at.start == 0;
     let charts = (data().manifest.as_ref())
         .and_then(|m| m.claims_charts.clone())
         .map(|entry| view! { <ChartsInPages entry first_page/> });
-    let places: Vec<u32> = at.map(|i| i as u32).collect();
-    let sections = runs(&places, |i| year(&rows[i as usize]))
+    let sections = claims_under_years(&rows[at], goes_on);
+    view! { {charts} {sections} }.into_any()
+}
+
+/// A page of the claims list over a date range, `rows`, with the claim listed
+/// before it (`before`, on the page before): its charts, for that range, come
+/// with the corpus.
+fn claims_over(rows: &[ClaimRow], before: Option<&ClaimRow>) -> AnyView {
+    let goes_on = before
+        .zip(rows.first())
+        .is_some_and(|(b, r)| b.same_year(r));
+    claims_under_years(rows, goes_on)
+}
+
+/// The claims `rows` under the year of each, as the claims list by date groups
+/// them; the first year's heading says it goes on from the page before where
+/// `goes_on`.
+fn claims_under_years(rows: &[ClaimRow], goes_on: bool) -> AnyView {
+    let l = lang();
+    let t = l.strings();
+    let year = |row: &ClaimRow| {
+        row.year()
+            .map_or(t.undated_heading.to_string(), |y| l.year(y))
+    };
+    let places: Vec<u32> = (0..rows.len() as u32).collect();
+    runs(&places, |i| year(&rows[i as usize]))
         .into_iter()
         .enumerate()
         .map(|(n, (name, list))| {
@@ -274,8 +445,8 @@ fn claims_page(rows: &[ClaimRow], at: std::ops::Range<usize>, entry: &ViewEntry)
                 </section>
             }
         })
-        .collect_view();
-    view! { {charts} {sections} }.into_any()
+        .collect_view()
+        .into_any()
 }
 
 /// The claims view's charts for no filter (`publish::views::ClaimsCharts`),
@@ -405,7 +576,13 @@ fn claim_item(row: ClaimRow) -> AnyView {
 
 /// A page of the sources list (`at` in its part's `rows`).
 fn sources_page(rows: &[SourceRow], at: std::ops::Range<usize>, _: &ViewEntry) -> AnyView {
-    let items = (rows[at].iter())
+    sources_over(&rows[at], None)
+}
+
+/// Sources as their list shows them, `rows`: the source before a page of them
+/// changes nothing.
+fn sources_over(rows: &[SourceRow], _: Option<&SourceRow>) -> AnyView {
+    let items = (rows.iter())
         .map(|row| source_item(row.clone()))
         .collect_view();
     view! { <ol class="records">{items}</ol> }.into_any()

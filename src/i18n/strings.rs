@@ -454,7 +454,8 @@ pub struct Strings {
     /// While the parts that hold the events of a date range are read: how many
     /// of how many are in.
     pub range_reading: &'static str,
-    /// The events of a date range could not all be read.
+    /// The records of a date range could not all be read: {0}, the plural of
+    /// their kind (`KindText::plural`).
     pub range_failed: &'static str,
     /// A date range whose events are in too many parts to read unasked: how
     /// many, and their size.

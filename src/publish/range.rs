@@ -82,16 +82,21 @@ pub fn list_parts_meeting(manifest: &Manifest, window: &DateWindow, undated: boo
 /// say where each is placed and how.
 pub fn taken_whole(entry: &ListEntry, bounds: (u32, u32), undated: bool) -> bool {
     held_whole(
-        (entry.days, entry.reach_meets, entry.undated),
+        entry.days,
+        entry.reach_meets,
+        entry.undated,
         bounds,
         undated,
     )
 }
 
-/// [`taken_whole`] of a part that says its days, where its rows that reach
-/// meet and how many of its rows are undated (`held`), as `ListEntry` says them.
+/// [`taken_whole`] of a part that says its `days`, where its rows that reach
+/// meet (`reach_meets`) and how many of its rows are undated, as `ListEntry`
+/// says them.
 pub fn held_whole(
-    (days, reach_meets, undated_rows): (Option<(u32, u32)>, Option<(u32, u32)>, usize),
+    days: Option<(u32, u32)>,
+    reach_meets: Option<(u32, u32)>,
+    undated_rows: usize,
     (lo, hi): (u32, u32),
     undated: bool,
 ) -> bool {

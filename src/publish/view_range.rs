@@ -91,11 +91,10 @@ pub fn view_range_parts(list: ListDays, window: &DateWindow, undated: bool) -> V
         let meets = part
             .days
             .is_some_and(|(first, last)| first <= hi && last >= lo);
-        if !meets && !(undated && part.undated > 0) {
+        if !(meets || undated && part.undated > 0) {
             continue;
         }
-        let held = (part.days, part.reach_meets, part.undated);
-        if held_whole(held, (lo, hi), undated) {
+        if held_whole(part.days, part.reach_meets, part.undated, (lo, hi), undated) {
             needs.whole.push(at);
         } else {
             needs.read.push(at);

@@ -344,6 +344,98 @@ def test_institutions_and_people_before_the_corpus_are_the_whole_lists_and_filte
     assert name
 
 
+def view_count(page):
+    """The count in the heading of the list on screen, once it is counted."""
+    page.wait(lambda d: " of " in page.title())
+    return int(page.title().split("(")[1].split(" ")[0].replace(",", ""))
+
+
+@pytest.mark.every_engine
+def test_the_claims_over_a_date_range_before_the_corpus_are_the_whole_lists(large_on_request, page):
+    url, _, manifest = large_on_request
+    claims = manifest["totals"]["claims"]
+    page.open(f"{url}?view=claims&from=2001&to=2004")
+    shown = view_count(page)
+    assert 100 < shown < claims / 3, page.title()
+    first = view_page(page, CLAIM_ROWS, CLAIM_TEXTS)
+    # Those dated over many years that meet the range come under their first
+    # year, before it, as the app lists them.
+    assert len(first[0]) == 50 and all(y <= "2004" for y in first[1]), first[1]
+    # Counted from the parts of the claims' days, the page's rows from the
+    # claims' list in pages, and no record part.
+    assert 0 < len(part_requests(page, "y")) < len(manifest["claims_days"])
+    # (Those dated over many years are spread over the list: a part for each few.)
+    assert 0 < len(part_requests(page, "c")) <= 50
+    assert not part_requests(page, "r") and not part_requests(page, "l")
+    # On the second page, its first year goes on from the first page's.
+    follow(page, "nav.pager a[aria-label='Page 2']")
+    page.wait(lambda d: d.execute_script(CLAIM_ROWS) != first[0])
+    second = view_page(page, CLAIM_ROWS, CLAIM_TEXTS)
+    assert second[1][0] == f"{first[1][-1]} (continued)", (first[1], second[1])
+    # Read whole, the app's own list shows the same claims on the same pages,
+    # under the same years, with the same count.
+    title = page.title()
+    read_whole_until(page, title)
+    assert page.query().endswith("page=2")
+    page.wait(lambda d: view_page(page, CLAIM_ROWS, CLAIM_TEXTS) == second)
+    follow(page, "nav.pager a[aria-label='Previous page, 1']")
+    page.wait(lambda d: view_page(page, CLAIM_ROWS, CLAIM_TEXTS) == first)
+
+
+def test_the_sources_over_a_date_range_with_the_undated_before_the_corpus_are_the_whole_lists(
+        large_on_request, page):
+    url, _, manifest = large_on_request
+    sources = manifest["totals"]["sources"]
+    undated = sum(p.get("undated", 0) for p in manifest["sources_days"])
+    assert undated > 0
+    page.open(f"{url}?view=sources&from=1990-06&to=1996")
+    ranged = view_count(page)
+    # The undated sources the range hides are counted from the manifest, and
+    # shown on asking, after the dated ones.
+    assert f"{undated:,} sources with no date" in page.text("fieldset.dates")
+    page.check("f-undated")
+    page.until_title(f"({ranged + undated:,} of {sources:,})")
+    last = -(-(ranged + undated) // 50)
+    follow(page, f"nav.pager a[aria-label='Page {last:,}']")
+    page.wait(lambda d: page.query().endswith(f"page={last}"))
+    shown = view_page(page, SOURCE_ROWS, SOURCE_TEXTS)
+    assert "undated" in shown[2][-1][0], shown[2][-1]
+    assert not part_requests(page, "r")
+    read_whole_until(page, page.title())
+    page.wait(lambda d: view_page(page, SOURCE_ROWS, SOURCE_TEXTS) == shown)
+
+
+def test_the_date_fields_above_the_claims_in_pages_filter_them(large_on_request, page):
+    url, _, manifest = large_on_request
+    claims = manifest["totals"]["claims"]
+    page.open(f"{url}?view=claims")
+    page.until_title(f"Claims ({claims:,})")
+    view_page(page, CLAIM_ROWS, CLAIM_TEXTS)
+    page.one("details.list-dates summary").click()
+    page.set_input("f-from", "2020").until_query("from=2020")
+    shown = view_count(page)
+    assert 0 < shown < claims
+    # Those dated over many years come first, under their first year, before
+    # 2020; the last page's are of 2020 or later (or undated).
+    years = page.d.execute_script(GROUPS)
+    assert years == sorted(years), years
+    last = -(-shown // 50)
+    follow(page, f"nav.pager a[aria-label='Page {last:,}']")
+    page.wait(lambda d: page.query().endswith(f"page={last}"))
+    view_page(page, CLAIM_ROWS, CLAIM_TEXTS)
+    page.wait(lambda d: d.execute_script(GROUPS) and d.execute_script(GROUPS)[0] >= "2020")
+
+
+def test_a_part_of_the_claims_days_that_fails_is_named_and_retry_recovers(large_on_request, page):
+    url, site, manifest = large_on_request
+    # The part of the days that the range begins in: read, not held whole.
+    part = next(p for p in manifest["claims_days"] if p["days"][0] < 20100101 <= p["days"][1])
+    named_then_retried(page, f"{url}?view=claims&from=2010&to=2011", site / "parts" / part["file"],
+                       "The claims of these dates could not all be read")
+    view_page(page, CLAIM_ROWS, CLAIM_TEXTS)
+    assert " of " in page.title()
+
+
 def test_a_view_with_a_filter_before_the_corpus_says_it_comes_with_the_corpus(large_on_request, page):
     url, _, _ = large_on_request
     page.open(f"{url}?view=sources&tag=crackdown")
