@@ -23,11 +23,12 @@ use dossier::corpus::model::{DateSpec, Kind};
 use dossier::corpus::sha256::sha256_hex;
 use dossier::publish::pages::REACH;
 use dossier::publish::parts::{
-    inflate, read_dates, read_manifest, read_reach, read_view_directory, read_view_rows, Manifest,
-    Split,
+    inflate, read_dates, read_manifest, read_reach, read_reach_rows, read_view_directory,
+    read_view_rows, Manifest, Split,
 };
 use dossier::publish::view_range::{
-    parts_holding, rows_at, view_in_range, view_range_parts, ListDays, ViewInRange, ViewRangeParts,
+    page_rows, parts_holding, placed_rows_at, rows_at, view_in_range, view_range_parts, ListDays,
+    ViewInRange, ViewRangeParts,
 };
 use dossier::publish::views::{ClaimRow, SourceRow};
 use dossier::query::filter::{Filter, Outcome};
@@ -81,8 +82,9 @@ fn from_parts(
 }
 
 /// The ids of the rows of `listed`, a page at a time, as the app reads them:
-/// the parts of the list's directory that hold a page's places, then the
-/// list's parts they name, each checked against its hash.
+/// those that reach from the parts of those rows that hold them; the others
+/// from the parts of the list's directory that hold a page's places, then the
+/// list's parts they name; each part checked against its hash.
 fn listed_ids<R: Clone + serde::de::DeserializeOwned>(
     split: &Split,
     manifest: &Manifest,
@@ -91,16 +93,26 @@ fn listed_ids<R: Clone + serde::de::DeserializeOwned>(
     id: fn(&R) -> String,
 ) -> Vec<String> {
     let directory = manifest.view_list(kind);
+    let reach_rows = manifest.view_reach_rows(kind);
     let mut ids = Vec::new();
     for start in (0..listed.len()).step_by(PAGE_SIZE) {
         let places = listed.on(&(start..start + PAGE_SIZE));
+        let (reaching, others) = listed.parted(places);
+        let reached: Vec<Vec<(u32, R)>> = (parts_holding(reach_rows, &reaching).into_iter())
+            .map(|at| {
+                let entry = &reach_rows[at];
+                let json = json_of(split, &entry.file);
+                read_reach_rows(entry, &json, &sha256_hex(&json)).unwrap()
+            })
+            .collect();
+        let reached = placed_rows_at(&reaching, reached.iter().map(Vec::as_slice));
         let mut parts = Vec::new();
-        for at in parts_holding(directory, places) {
+        for at in parts_holding(directory, &others) {
             let entry = &directory[at];
             let json = json_of(split, &entry.file);
             parts.extend(read_view_directory(entry, &json, &sha256_hex(&json)).unwrap());
         }
-        let read: Vec<_> = (parts_holding(&parts, places).into_iter())
+        let read: Vec<_> = (parts_holding(&parts, &others).into_iter())
             .map(|at| {
                 let entry = &parts[at];
                 let json = json_of(split, &entry.file);
@@ -108,7 +120,8 @@ fn listed_ids<R: Clone + serde::de::DeserializeOwned>(
                 (entry, rows)
             })
             .collect();
-        let rows: Vec<R> = rows_at(places, read.iter().map(|(e, r)| (*e, r.as_slice())));
+        let listed_rows = rows_at(&others, read.iter().map(|(e, r)| (*e, r.as_slice())));
+        let rows = page_rows(reached, listed_rows);
         assert_eq!(rows.len(), places.len(), "a row missing");
         ids.extend(rows.iter().map(id));
     }
@@ -139,7 +152,7 @@ fn every_range_of_the_claims_and_the_sources_from_parts_is_the_apps_list() {
         let days = manifest.view_days(kind);
         assert!(days.len() > 4, "{kind:?}: {} parts of days", days.len());
         let mut dice = Dice(21);
-        let (mut some, mut skipped, mut whole, mut hidden) = (0, 0, 0, 0);
+        let (mut some, mut skipped, mut whole, mut hidden, mut reaching) = (0, 0, 0, 0, 0);
         for round in 0..300 {
             let mut filter = Filter {
                 from: dice.end(),
@@ -170,12 +183,14 @@ fn every_range_of_the_claims_and_the_sources_from_parts_is_the_apps_list() {
             skipped += usize::from(needs.read.len() + needs.whole.len() < days.len());
             whole += usize::from(!needs.whole.is_empty());
             hidden += usize::from(undated_hidden > 0);
+            reaching += usize::from(!listed.reach.is_empty());
         }
         // The ranges tried are not all empty, nor all alike: most skip parts,
-        // many keep parts whole, unread.
+        // many keep parts whole, unread, many list rows that reach (read
+        // from their own parts).
         assert!(
-            some > 150 && skipped > 100 && whole > 50 && hidden > 50,
-            "{kind:?}: {some} {skipped} {whole} {hidden}"
+            some > 150 && skipped > 100 && whole > 50 && hidden > 50 && reaching > 100,
+            "{kind:?}: {some} {skipped} {whole} {hidden} {reaching}"
         );
     }
 }

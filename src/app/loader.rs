@@ -11,8 +11,8 @@ use dossier::publish::gather::Gathering;
 use dossier::publish::pages::{DayRow, ListRow, PlacedDays, PlacedRow};
 use dossier::publish::parts::{
     self, read_actor_rows, read_dates, read_list, read_reach, ActorTable, Assembly, FileEntry,
-    ListEntry, Manifest, PartsError, PlaceTable, ReachEntry, RowsEntry, TableEntry, ViewEntry,
-    MANIFEST,
+    ListEntry, Manifest, PartsError, PlaceTable, ReachEntry, ReachRowsEntry, RowsEntry, TableEntry,
+    ViewEntry, MANIFEST,
 };
 use dossier::publish::range::Days;
 use dossier::publish::views::ClaimsCharts;
@@ -651,6 +651,17 @@ pub async fn view_part<R: serde::de::DeserializeOwned>(
 ) -> Result<Vec<R>, LoadFailure> {
     let part = fetch_part(entry.file.clone(), retry).await?;
     parts::read_view_rows(entry, &part.json, &part.sha256).map_err(LoadFailure::Parts)
+}
+
+/// The part `entry` of the rows that reach of another view's list in pages
+/// (`R` is its row), fetched, checked against its hash and read: its rows,
+/// each with its place.
+pub async fn reach_rows_part<R: serde::de::DeserializeOwned>(
+    entry: &ReachRowsEntry,
+    retry: bool,
+) -> Result<Vec<(u32, R)>, LoadFailure> {
+    let part = fetch_part(entry.file.clone(), retry).await?;
+    parts::read_reach_rows(entry, &part.json, &part.sha256).map_err(LoadFailure::Parts)
 }
 
 /// The part of the actors' lists' table `entry`, fetched, checked against its

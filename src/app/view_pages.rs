@@ -11,8 +11,10 @@ use std::thread::LocalKey;
 use dossier::corpus::model::Kind;
 use dossier::corpus::vocab;
 use dossier::i18n::{fill, Lang};
-use dossier::publish::parts::{part_holding, FileEntry, RowsEntry, ViewEntry};
-use dossier::publish::view_range::{parts_holding, rows_at, ViewInRange};
+use dossier::publish::parts::{part_holding, FileEntry, ReachRowsEntry, RowsEntry, ViewEntry};
+use dossier::publish::view_range::{
+    page_rows, parts_holding, placed_rows_at, rows_at, ViewInRange,
+};
 use dossier::publish::views::{
     heading_goes_on, ActorListRow, ClaimRow, ClaimsCharts, Named, SourceRow,
 };
@@ -47,6 +49,9 @@ thread_local! {
     /// needed again by every page they cover.
     static DIRECTORIES: FewRead<String, Arc<Vec<ViewEntry>>> = const { RefCell::new(Vec::new()) };
     static CHARTS_READ: LastRead<String, Arc<ClaimsCharts>> = const { RefCell::new(None) };
+    /// The part of each list's rows that reach last read, by file name.
+    static CLAIMS_REACHED: LastRead<String, Arc<Vec<(u32, ClaimRow)>>> = const { RefCell::new(None) };
+    static SOURCES_REACHED: LastRead<String, Arc<Vec<(u32, SourceRow)>>> = const { RefCell::new(None) };
 }
 
 /// How many parts of the lists' directories are kept read.
@@ -118,33 +123,27 @@ pub fn ViewInPages() -> impl IntoView {
     move || {
         let manifest = d.manifest.as_ref();
         let parts = |kind| manifest.map_or_else(Vec::new, |m| m.view_list(kind).to_vec());
+        let reach_rows =
+            |kind| manifest.map_or_else(Vec::new, |m| m.view_reach_rows(kind).to_vec());
         match shown.get() {
             Some((View::Claims, true)) => {
-                let directory = parts(Kind::Claim);
-                let rows = move |listed, page| {
-                    range_rows(
-                        listed,
-                        page,
-                        directory.clone(),
-                        &CLAIMS_READ,
-                        true,
-                        claims_over,
-                    )
+                let read = RangeRowsRead {
+                    directory: parts(Kind::Claim),
+                    reach_rows: reach_rows(Kind::Claim),
+                    listed: &CLAIMS_READ,
+                    reached: &CLAIMS_REACHED,
                 };
+                let rows = move |listed, page| range_rows(listed, page, read.clone(), claims_over);
                 view! { <ViewRangeInPages view=View::Claims rows/> }.into_any()
             }
             Some((View::Sources, true)) => {
-                let directory = parts(Kind::Source);
-                let rows = move |listed, page| {
-                    range_rows(
-                        listed,
-                        page,
-                        directory.clone(),
-                        &SOURCES_READ,
-                        false,
-                        sources_over,
-                    )
+                let read = RangeRowsRead {
+                    directory: parts(Kind::Source),
+                    reach_rows: reach_rows(Kind::Source),
+                    listed: &SOURCES_READ,
+                    reached: &SOURCES_REACHED,
                 };
+                let rows = move |listed, page| range_rows(listed, page, read.clone(), sources_over);
                 view! { <ViewRangeInPages view=View::Sources rows/> }.into_any()
             }
             Some((View::Claims, _)) => {
@@ -272,16 +271,41 @@ fn rows_in_pages<R: Clone + serde::de::DeserializeOwned + 'static>(
     }
 }
 
+/// The parts of a list's rows last read, kept (`R`: a row, or a row with its place).
+type KeptParts<R> = &'static LocalKey<LastRead<String, Arc<Vec<R>>>>;
+
+/// Where the rows of a view's list over a range are read from: its directory
+/// (the manifest's parts of it) and its parts of the rows that reach, and the
+/// parts of each kept read.
+struct RangeRowsRead<R: 'static> {
+    directory: Vec<RowsEntry>,
+    reach_rows: Vec<ReachRowsEntry>,
+    listed: KeptParts<R>,
+    reached: KeptParts<(u32, R)>,
+}
+
+// Cloned whatever its rows: what it holds are entries and references.
+impl<R> Clone for RangeRowsRead<R> {
+    fn clone(&self) -> Self {
+        RangeRowsRead {
+            directory: self.directory.clone(),
+            reach_rows: self.reach_rows.clone(),
+            listed: self.listed,
+            reached: self.reached,
+        }
+    }
+}
+
 /// The rows at the places `places` of a view's list in pages (`directory`,
-/// the manifest's parts of its directory), read from the parts of its
-/// directory and of the list that hold them, kept read (the list's in `cell`);
-/// the part `afresh` fetched past any cache.
+/// the manifest's parts of its directory), each with its place, read from the
+/// parts of its directory and of the list that hold them, kept read (the
+/// list's in `cell`); the part `afresh` fetched past any cache.
 async fn rows_at_places<R: Clone + serde::de::DeserializeOwned + 'static>(
     directory: &[RowsEntry],
     places: &[u32],
     cell: &'static LocalKey<LastRead<String, Arc<Vec<R>>>>,
     afresh: Option<&str>,
-) -> Result<Vec<R>, Failed> {
+) -> Result<Vec<(u32, R)>, Failed> {
     let again = |file: &str| afresh == Some(file);
     let mut listed: Vec<ViewEntry> = Vec::new();
     for entry in (parts_holding(directory, places).into_iter()).filter_map(|at| directory.get(at)) {
@@ -322,23 +346,48 @@ async fn rows_at_places<R: Clone + serde::de::DeserializeOwned + 'static>(
     ))
 }
 
+/// The rows that reach at the places `places` of a view's list, each with its
+/// place, read from the parts of those rows (`parts`) that hold them, kept
+/// read (in `cell`); the part `afresh` fetched past any cache.
+async fn reached_at_places<R: Clone + serde::de::DeserializeOwned + 'static>(
+    parts: &[ReachRowsEntry],
+    places: &[u32],
+    cell: KeptParts<(u32, R)>,
+    afresh: Option<&str>,
+) -> Result<Vec<(u32, R)>, Failed> {
+    let again = |file: &str| afresh == Some(file);
+    let reads = (parts_holding(parts, places).into_iter())
+        .filter_map(|at| parts.get(at))
+        .map(|entry| async move {
+            if let Some(rows) = last_read(cell, &entry.file).filter(|_| !again(&entry.file)) {
+                return Ok(rows);
+            }
+            let rows = (loader::reach_rows_part::<R>(entry, again(&entry.file)).await)
+                .map_err(|failure| (entry.file.clone(), failure))?;
+            let rows = Arc::new(rows);
+            keep_read(cell, entry.file.clone(), rows.clone());
+            Ok(rows)
+        });
+    let read: Vec<Arc<Vec<(u32, R)>>> = future::try_join_all(reads).await?;
+    Ok(placed_rows_at(places, read.iter().map(|r| r.as_slice())))
+}
+
 /// The page `page` of a view's list over a date range, `listed`: its rows
-/// read from the view's list in pages (`directory`, `cell`: as
-/// [`rows_at_places`] reads them), with the row before it where `with_before`
-/// (the claims', whose first heading may go on from the page before), drawn
-/// by `draw`; until they are in, the page says it is on its way.
+/// read as `read` says (those that reach from their own parts, the others
+/// from the view's list in pages), with the row before it (whose heading the
+/// page's first may go on from), drawn by `draw`; until they are in, the page
+/// says it is on its way.
 fn range_rows<R: Clone + serde::de::DeserializeOwned + 'static>(
     listed: Arc<ViewInRange>,
     page: Page,
-    directory: Vec<RowsEntry>,
-    cell: &'static LocalKey<LastRead<String, Arc<Vec<R>>>>,
-    with_before: bool,
+    read: RangeRowsRead<R>,
     draw: fn(&[R], Option<&R>) -> AnyView,
 ) -> AnyView {
     let t = lang().strings();
-    let before = with_before && page.range.start > 0;
+    let before = page.range.start > 0;
     let from = page.range.start - usize::from(before);
-    let places = Arc::new(listed.on(&(from..page.range.end)).to_vec());
+    let (reaching, others) = listed.parted(listed.on(&(from..page.range.end)));
+    let (reaching, others) = (Arc::new(reaching), Arc::new(others));
     let rows: RwSignal<Option<Result<Vec<R>, Failed>>, LocalStorage> = RwSignal::new_local(None);
     let tries = RwSignal::new(0u32);
     Effect::new(move |_| {
@@ -348,10 +397,16 @@ fn range_rows<R: Clone + serde::de::DeserializeOwned + 'static>(
             Some(Err((file, _))) => Some(file),
             None => None,
         };
-        let (directory, places) = (directory.clone(), places.clone());
+        let (read, reaching, others) = (read.clone(), reaching.clone(), others.clone());
         spawn_local(async move {
-            let read = rows_at_places(&directory, &places, cell, afresh.as_deref()).await;
-            rows.try_set(Some(read));
+            let afresh = afresh.as_deref();
+            let (reached, listed) = future::join(
+                reached_at_places(&read.reach_rows, &reaching, read.reached, afresh),
+                rows_at_places(&read.directory, &others, read.listed, afresh),
+            )
+            .await;
+            let page = reached.and_then(|reached| Ok(page_rows(reached, listed?)));
+            rows.try_set(Some(page));
         });
     });
     let shown = listed.len();

@@ -288,6 +288,28 @@ pub struct DaysEntry {
     pub undated: usize,
 }
 
+/// A part of the rows that reach of another view's list in pages (the
+/// claims', the sources'), each with its place in the list, in its order: a
+/// date range lists those that meet it at their places, far from the rows
+/// near them in days, and reads them from these parts, where they lie
+/// together, rather than from the list's parts, a part for each few.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReachRowsEntry {
+    /// Its file name beside the manifest: `x-`, the first 16 hex digits of its
+    /// SHA-256, and `.json.gz`.
+    pub file: String,
+    /// The SHA-256 of its JSON, in hex.
+    pub sha256: String,
+    /// The size of its file, as stored (gzipped).
+    pub bytes: usize,
+    /// The size of its JSON.
+    pub json: usize,
+    /// How many rows it holds.
+    pub count: usize,
+    /// The places in the list of its first and last row.
+    pub places: (usize, usize),
+}
+
 /// A part of another view's list in pages (`publish::views`), as that list's
 /// directory lists it: a run of the list's rows, in its order, cut where a page ends.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -409,12 +431,18 @@ pub struct Manifest {
     /// the default list's (`reach`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub claims_reach: Vec<ReachEntry>,
+    /// The claims list's rows that reach, with their places, in its order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub claims_reach_rows: Vec<ReachRowsEntry>,
     /// The days of the sources list's rows, as the claims'.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources_days: Vec<DaysEntry>,
     /// The days of the sources list's rows that reach, as the claims'.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources_reach: Vec<ReachEntry>,
+    /// The sources list's rows that reach, as the claims'.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources_reach_rows: Vec<ReachRowsEntry>,
     /// What the claims view charts for an address with no filter
     /// (`publish::views::ClaimsCharts`), worked out by the build.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -489,7 +517,7 @@ pub struct Split {
     /// The claims' charts for no filter, where the build worked them out.
     pub charts: Vec<(String, Vec<u8>)>,
     /// The days of the claims' and the sources' lists' rows, and of their rows
-    /// that reach.
+    /// that reach, and those rows.
     pub view_days: Vec<(String, Vec<u8>)>,
 }
 
@@ -758,22 +786,29 @@ pub fn split_worded(
     let (actors_directory, actors_directories) =
         listed(view_directory(&actors_entries, directory_bytes));
     view_directories.extend(actors_directories);
-    let view_days_of = |days: Vec<Option<DayRow>>| {
-        let (reach, reach_files) = listed(reach_parts("z", &days, days_bytes));
-        let (days, days_files) = listed(days_parts("y", &days, days_bytes));
+    let view_days_of = |days: &[Option<DayRow>]| {
+        let (reach, reach_files) = listed(reach_parts("z", days, days_bytes));
+        let (days, days_files) = listed(days_parts("y", days, days_bytes));
         (days, reach, days_files.into_iter().chain(reach_files))
     };
-    let (claims_days, claims_reach, claims_day_files) = view_days_of(
-        (worded.iter().flat_map(|w| w.claims))
-            .map(|c| DayRow::of_date(c.date.as_ref()))
-            .collect(),
-    );
-    let (sources_days, sources_reach, sources_day_files) = view_days_of(
-        (worded.iter().flat_map(|w| w.sources))
-            .map(|s| DayRow::of_date(s.date.as_ref()))
-            .collect(),
-    );
-    let view_days: Vec<(String, Vec<u8>)> = claims_day_files.chain(sources_day_files).collect();
+    let claims_days_read: Vec<Option<DayRow>> = (worded.iter().flat_map(|w| w.claims))
+        .map(|c| DayRow::of_date(c.date.as_ref()))
+        .collect();
+    let (claims_days, claims_reach, claims_day_files) = view_days_of(&claims_days_read);
+    let sources_days_read: Vec<Option<DayRow>> = (worded.iter().flat_map(|w| w.sources))
+        .map(|s| DayRow::of_date(s.date.as_ref()))
+        .collect();
+    let (sources_days, sources_reach, sources_day_files) = view_days_of(&sources_days_read);
+    let (claims_reach_rows, claims_reach_files) = listed(worded.map_or_else(Vec::new, |w| {
+        reach_rows_parts("x", w.claims, &claims_days_read, list_bytes)
+    }));
+    let (sources_reach_rows, sources_reach_files) = listed(worded.map_or_else(Vec::new, |w| {
+        reach_rows_parts("x", w.sources, &sources_days_read, list_bytes)
+    }));
+    let view_days: Vec<(String, Vec<u8>)> = (claims_day_files.chain(sources_day_files))
+        .chain(claims_reach_files)
+        .chain(sources_reach_files)
+        .collect();
     let (charts_entry, charts) = worded.map_or((None, Vec::new()), |w| {
         let json = serde_json::to_vec(w.charts).unwrap_or_default();
         let jsons = [json];
@@ -818,8 +853,10 @@ pub fn split_worded(
             actors_list: actors_directory,
             claims_days,
             claims_reach,
+            claims_reach_rows,
             sources_days,
             sources_reach,
+            sources_reach_rows,
             claims_charts: charts_entry,
             timelines: worded.map(|w| w.timelines.clone()).unwrap_or_default(),
             // Written out, so that the service worker reads the same figure.
@@ -1021,6 +1058,14 @@ macro_rules! in_pages {
 
 in_pages!(ListEntry, ViewEntry, RowsEntry);
 
+/// The run of places from its first row's to its last's: the list's other
+/// rows among them are in the list's parts.
+impl InPages for ReachRowsEntry {
+    fn run(&self) -> std::ops::Range<usize> {
+        self.places.0..self.places.1 + 1
+    }
+}
+
 /// The numbers of the parts of rows `parts` (in order, each by its rows'
 /// positions) that hold the rows at `positions`.
 fn rows_parts_of(parts: &[RowsEntry], positions: std::ops::Range<usize>) -> std::ops::Range<usize> {
@@ -1094,6 +1139,45 @@ fn rows_in_pages<T: Serialize>(
                 first: run.start,
                 count: run.len(),
                 continues,
+            };
+            (entry, stored)
+        })
+        .collect()
+}
+
+/// The rows of a view's list `rows` whose days (`days`, by place) reach, each
+/// as `[place, row]`, in the list's order, cut into parts of about
+/// `part_bytes` of JSON named `letter-`.
+fn reach_rows_parts<T: Serialize>(
+    letter: &str,
+    rows: &[T],
+    days: &[Option<DayRow>],
+    part_bytes: usize,
+) -> Vec<(ReachRowsEntry, Vec<u8>)> {
+    let reaching: Vec<(usize, &T)> = (rows.iter().enumerate())
+        .filter(|&(place, _)| {
+            days.get(place)
+                .copied()
+                .flatten()
+                .is_some_and(|d| reaches(d.days()))
+        })
+        .collect();
+    let items = (reaching.iter()).map(|r| (json_lens(std::slice::from_ref(r)), false));
+    write_runs(letter, &reaching, cut(items, part_bytes))
+        .into_iter()
+        .map(|(run, json, (file, sha256, stored))| {
+            let held = &reaching[run.clone()];
+            let places = (
+                held.first().map_or(0, |(place, _)| *place),
+                held.last().map_or(0, |(place, _)| *place),
+            );
+            let entry = ReachRowsEntry {
+                file,
+                sha256,
+                bytes: stored.len(),
+                json,
+                count: run.len(),
+                places,
             };
             (entry, stored)
         })
@@ -1306,7 +1390,14 @@ macro_rules! filed {
     };
 }
 
-filed!(TableEntry, ViewEntry, ListEntry, ReachEntry, RowsEntry);
+filed!(
+    TableEntry,
+    ViewEntry,
+    ListEntry,
+    ReachEntry,
+    RowsEntry,
+    ReachRowsEntry
+);
 
 impl Filed for DaysEntry {
     fn file(&self) -> &str {
@@ -1808,6 +1899,17 @@ pub fn read_day_rows(
     read_rows(&entry.file, &entry.sha256, entry.count, bytes, sha256)
 }
 
+/// Reads a part of the rows that reach of another view's list, `entry` (`R`
+/// is its row), from its JSON and the SHA-256 of that JSON, checked against
+/// the manifest: its rows, each with its place.
+pub fn read_reach_rows<R: serde::de::DeserializeOwned>(
+    entry: &ReachRowsEntry,
+    bytes: &[u8],
+    sha256: &str,
+) -> Result<Vec<(u32, R)>, PartsError> {
+    read_rows(&entry.file, &entry.sha256, entry.count, bytes, sha256)
+}
+
 /// Reads a part of the actors' lists, `entry`, from its JSON and the SHA-256 of
 /// that JSON, checked against the manifest: its rows, with their places.
 pub fn read_actor_rows(
@@ -2048,6 +2150,16 @@ impl Manifest {
         match kind {
             Kind::Claim => &self.claims_reach,
             Kind::Source => &self.sources_reach,
+            Kind::Actor | Kind::Event => &[],
+        }
+    }
+
+    /// The parts of the rows that reach of the list in pages of the view of
+    /// `kind`, where the build wrote them (the claims', the sources').
+    pub fn view_reach_rows(&self, kind: Kind) -> &[ReachRowsEntry] {
+        match kind {
+            Kind::Claim => &self.claims_reach_rows,
+            Kind::Source => &self.sources_reach_rows,
             Kind::Actor | Kind::Event => &[],
         }
     }

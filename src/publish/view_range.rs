@@ -112,6 +112,9 @@ pub fn view_range_parts(list: ListDays, window: &DateWindow, undated: bool) -> V
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ViewInRange {
     pub places: Vec<u32>,
+    /// Those of its places whose rows reach, ascending: read from the list's
+    /// parts of those rows (`Manifest::view_reach_rows`).
+    pub reach: Vec<u32>,
     pub undated_hidden: usize,
 }
 
@@ -129,6 +132,14 @@ impl ViewInRange {
         let end = positions.end.min(self.places.len());
         &self.places[positions.start.min(end)..end]
     }
+
+    /// Of the places `places` (some of its own, ascending), those whose rows
+    /// reach, and the others.
+    pub fn parted(&self, places: &[u32]) -> (Vec<u32>, Vec<u32>) {
+        places
+            .iter()
+            .partition(|place| self.reach.binary_search(place).is_ok())
+    }
 }
 
 /// The list over `window` from the parts [`view_range_parts`] named
@@ -145,14 +156,21 @@ pub fn view_in_range<'a>(
 ) -> ViewInRange {
     let bounds = window.bounds();
     let whole = (needs.whole.iter().filter_map(|&at| list.days.get(at))).flat_map(|p| p.rows.run());
-    let reaching = (reach.into_iter().flatten())
-        .map(|&PlacedDays(place, first, last)| (place, Some((first, last))));
+    let meets = |&(_, days): &(usize, Days)| kept_as(bounds, undated, days).is_some();
+    let mut reaching: Vec<u32> = (reach.into_iter().flatten())
+        .map(|&PlacedDays(place, first, last)| (place, Some((first, last))))
+        .filter(meets)
+        .map(|(place, _)| place as u32)
+        .collect();
+    reaching.sort_unstable();
     let met = (read.into_iter())
         .flat_map(|(entry, days)| (entry.first..).zip(days.iter().copied()))
-        .chain(reaching)
-        .filter(|&(_, days)| kept_as(bounds, undated, days).is_some())
-        .map(|(place, _)| place);
-    let mut places: Vec<u32> = whole.chain(met).map(|p| p as u32).collect();
+        .filter(meets)
+        .map(|(place, _)| place as u32);
+    let mut places: Vec<u32> = (whole.map(|p| p as u32))
+        .chain(met)
+        .chain(reaching.iter().copied())
+        .collect();
     places.sort_unstable();
     places.dedup();
     let undated_hidden = if undated {
@@ -162,6 +180,7 @@ pub fn view_in_range<'a>(
     };
     ViewInRange {
         places,
+        reach: reaching,
         undated_hidden,
     }
 }
@@ -176,18 +195,41 @@ pub fn parts_holding<E: InPages>(parts: &[E], places: &[u32]) -> Vec<usize> {
     held
 }
 
+/// The rows at the places `places` (ascending), from the parts of the rows
+/// that reach read, each with its place; a place in none is left out.
+pub fn placed_rows_at<'a, R: Clone + 'a>(
+    places: &[u32],
+    read: impl IntoIterator<Item = &'a [(u32, R)]> + Clone,
+) -> Vec<(u32, R)> {
+    (places.iter())
+        .filter_map(|place| {
+            (read.clone().into_iter()).find_map(|rows| {
+                let at = rows.binary_search_by_key(place, |(p, _)| *p).ok()?;
+                rows.get(at).cloned()
+            })
+        })
+        .collect()
+}
+
+/// The rows of a page from those read, each with its place: `reached`, of
+/// the rows that reach, and `listed`, of the others; in the list's order.
+pub fn page_rows<R>(reached: Vec<(u32, R)>, listed: Vec<(u32, R)>) -> Vec<R> {
+    let mut rows: Vec<(u32, R)> = reached.into_iter().chain(listed).collect();
+    rows.sort_by_key(|(place, _)| *place);
+    rows.into_iter().map(|(_, row)| row).collect()
+}
+
 /// The rows at the places `places`, from the list's parts read (`read`, each
-/// with its entry); a place in none of them is left out.
+/// with its entry), each with its place; a place in none of them is left out.
 pub fn rows_at<'a, E: InPages + 'a, R: Clone + 'a>(
     places: &[u32],
     read: impl IntoIterator<Item = (&'a E, &'a [R])> + Clone,
-) -> Vec<R> {
+) -> Vec<(u32, R)> {
     (places.iter())
         .filter_map(|&place| {
-            let place = place as usize;
-            let (entry, rows) =
-                (read.clone().into_iter()).find(|(e, _)| e.run().contains(&place))?;
-            rows.get(place - entry.run().start).cloned()
+            let at = place as usize;
+            let (entry, rows) = (read.clone().into_iter()).find(|(e, _)| e.run().contains(&at))?;
+            Some((place, rows.get(at - entry.run().start)?.clone()))
         })
         .collect()
 }
