@@ -21,6 +21,7 @@ mod dice;
 use dice::Dice;
 use dossier::corpus::model::{DateSpec, Kind};
 use dossier::corpus::sha256::sha256_hex;
+use dossier::publish::by_kind::{kind_key, Sought};
 use dossier::publish::pages::REACH;
 use dossier::publish::parts::{
     inflate, read_dates, read_manifest, read_reach, read_reach_rows, read_view_directory,
@@ -31,7 +32,7 @@ use dossier::publish::view_range::{
     ViewInRange, ViewRangeParts,
 };
 use dossier::publish::views::{ClaimRow, SourceRow};
-use dossier::query::filter::{Filter, Outcome};
+use dossier::query::filter::{Facet, Filter, Outcome};
 use dossier::query::index::Index;
 use dossier::query::order::ClaimOrder;
 use dossier::query::url_state::PAGE_SIZE;
@@ -294,4 +295,74 @@ fn a_part_whose_row_that_reaches_misses_the_range_is_read() {
     });
     assert_eq!(read, ids);
     assert!(needs.read.contains(&0), "{needs:?}");
+}
+
+/// The places in the list of `kind` of the records its kinds' table keeps for
+/// the kinds `filter` chooses, as the app finds them before the corpus.
+fn found_in(split: &Split, manifest: &Manifest, kind: Kind, filter: &Filter) -> Vec<u32> {
+    let sought = Sought::of(filter);
+    let table = manifest.view_kinds(kind);
+    let tables = worded::read_tables(split, table, &sought.kind_parts_in(table));
+    sought.found(&[], &tables.iter().collect::<Vec<_>>())
+}
+
+#[test]
+fn kinds_of_the_claims_and_the_sources_over_any_range_from_parts_are_the_apps_lists() {
+    let corpus = synth::generate(4000, 7);
+    for (kind, part_bytes) in [(Kind::Claim, PART_BYTES), (Kind::Source, PART_BYTES / 4)] {
+        let (split, index) = worded_split(&corpus, part_bytes);
+        let manifest = read_manifest(split.manifest_json().as_bytes()).unwrap();
+        assert!(manifest.view_kinds(kind).len() > 1, "{kind:?}");
+        let mut dice = Dice(33);
+        let (mut some, mut ranged, mut hidden) = (0, 0, 0);
+        for round in 0..200 {
+            let mut filter = Filter::default();
+            dice.kinds(&mut filter);
+            if round % 2 == 0 {
+                filter.from = dice.end();
+                filter.to = dice.end();
+                filter.include_undated = dice.below(3) == 0;
+            }
+            let found = found_in(&split, &manifest, kind, &filter);
+            let listed = match filter.window().0.is_open() {
+                true => ViewInRange::of_found(found),
+                false => {
+                    ranged += 1;
+                    let (in_range, _) = from_parts(&split, &manifest, kind, &filter);
+                    let list = ListDays::of(&manifest, kind);
+                    in_range.kept_to(&found, list, filter.include_undated)
+                }
+            };
+            let (ids, undated_hidden) = apps_list(&index, kind, &filter);
+            assert_eq!(listed.len(), ids.len(), "{kind:?} {filter:?}");
+            assert_eq!(listed.undated_hidden, undated_hidden, "{kind:?} {filter:?}");
+            let read = match kind {
+                Kind::Claim => listed_ids(&split, &manifest, kind, &listed, |r: &ClaimRow| {
+                    r.id.clone()
+                }),
+                _ => listed_ids(&split, &manifest, kind, &listed, |r: &SourceRow| {
+                    r.id.clone()
+                }),
+            };
+            assert_eq!(read, ids, "{kind:?} {filter:?}");
+            some += usize::from(ids.len() > 50);
+            hidden += usize::from(undated_hidden > 0);
+        }
+        assert!(
+            some > 40 && ranged > 60 && hidden > 10,
+            "{kind:?}: {some} {ranged} {hidden}"
+        );
+        // Each kind's count for no filter, from the manifest, is the filter panel's.
+        let outcome = Outcome::new(&index, &Filter::default(), kind);
+        for facet in Facet::TERMS {
+            for value in facet.vocab().unwrap().values() {
+                let count = manifest.kind_count_of(kind, &kind_key(facet, value));
+                assert_eq!(
+                    count.unwrap_or(0),
+                    outcome.term_count(facet, value),
+                    "{value}"
+                );
+            }
+        }
+    }
 }

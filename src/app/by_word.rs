@@ -151,21 +151,25 @@ pub fn ChosenKinds() -> impl IntoView {
     }
 }
 
-/// The kinds to choose from above a list in pages, as the filter panel offers
-/// them, folded under one line (the list's first records stay on a phone's
-/// first screen): each counted, from the manifest, for an address with no
-/// filter; under one, not counted (that takes the corpus).
+/// The kinds to choose from above a list in pages (the events', the claims',
+/// the sources'), as the filter panel offers them, folded under one line (the
+/// list's first records stay on a phone's first screen): each counted, from
+/// the manifest, for an address with no filter; under one, not counted (that
+/// takes the corpus).
 #[component]
 pub fn KindChoices() -> impl IntoView {
     let nav = expect_context::<Nav>();
     let manifest = StoredValue::new(data().manifest.clone());
-    let counted = Memo::new(move |_| nav.state.with(|s| s.filter.is_empty()));
+    // The view's records each kind keeps (the events', the claims', the sources').
+    let counted = Memo::new(move |_| {
+        nav.state
+            .with(|s| s.filter.is_empty().then_some(s.view.kind()))
+    });
     let by = move |facet: Facet| {
         move |value: &'static str| {
             let key = kind_key(facet, value);
             (counted.get())
-                .then(|| manifest.with_value(|m| m.as_ref()?.kind_count(&key)))
-                .flatten()
+                .and_then(|kind| manifest.with_value(|m| m.as_ref()?.kind_count_of(kind, &key)))
         }
     };
     let t = lang().strings();

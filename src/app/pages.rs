@@ -159,10 +159,11 @@ pub fn ListInPages() -> impl IntoView {
         sought_only(s) && (sought.words.is_empty() || worded) && (sought.kinds.is_empty() || kinded)
     };
     let dated = move |s: &UrlState| dates_only(s) || sought(s);
-    // The claims' and the sources' lists over a range, where the build wrote
-    // their days: how many of each are undated.
+    // The claims' and the sources' lists with a range or kinds, where the
+    // build wrote their days and kinds' tables: how many of each are undated.
     let view_undated = |kind| {
         (d.manifest.as_ref())
+            .filter(|m| !m.view_kinds(kind).is_empty())
             .map(|m| m.view_days(kind))
             .filter(|days| !days.is_empty())
             .map(|days| days.iter().map(|p| p.undated).sum::<usize>())
@@ -200,10 +201,8 @@ pub fn ListInPages() -> impl IntoView {
         let of_view = nav.state.with(view_dated);
         if shows_undated {
             0
-        } else if let Some(undated) = of_view {
-            undated
         } else if sought.is_empty() {
-            undated
+            of_view.unwrap_or(undated)
         } else {
             found_undated.with(|found| {
                 (found.as_ref())
@@ -228,14 +227,17 @@ pub fn ListInPages() -> impl IntoView {
         nav.state
             .with(|s| s.record.is_none() && s.view != View::Events)
     });
-    // The kinds to choose from, where the build wrote the table they need.
-    let choosable =
-        Memo::new(move |_| listed && kinded && nav.state.with(|s| dated(s) || actors_only(s)));
+    // The kinds to choose from, where the build wrote the table they need:
+    // the events', or the claims' or the sources' with their days.
+    let choosable = Memo::new(move |_| {
+        nav.state
+            .with(|s| listed && kinded && (dated(s) || actors_only(s)) || view_dated(s).is_some())
+    });
     let kinds = Memo::new(move |_| {
-        listed
-            && nav
-                .state
-                .with(|s| (sought(s) || actors_only(s)) && !Sought::of(&s.filter).kinds.is_empty())
+        nav.state.with(|s| {
+            let chosen = !Sought::of(&s.filter).kinds.is_empty();
+            chosen && (listed && (sought(s) || actors_only(s)) || view_dated(s).is_some())
+        })
     });
     // The timeline above the list, unzoomed.
     let timeline = Memo::new(move |_| {

@@ -11,6 +11,7 @@ use std::thread::LocalKey;
 use dossier::corpus::model::Kind;
 use dossier::corpus::vocab;
 use dossier::i18n::{fill, Lang};
+use dossier::publish::by_kind::Sought;
 use dossier::publish::parts::{part_holding, FileEntry, ReachRowsEntry, RowsEntry, ViewEntry};
 use dossier::publish::view_range::{
     page_rows, parts_holding, placed_rows_at, rows_at, ViewInRange,
@@ -59,10 +60,11 @@ const DIRECTORIES_KEPT: usize = 8;
 
 /// Whether the address asks for the claims (by date, their order for no
 /// filter), the sources or the institutions and people with no filter but a
-/// date range (for the claims and the sources alone), and no record: the
-/// lists of other views than the events' that the build writes in pages.
+/// date range and kinds (for the claims and the sources alone), and no
+/// record: the lists of other views than the events' that the build writes in
+/// pages.
 pub fn view_only(state: &UrlState) -> bool {
-    let (in_order, dated) = match state.view {
+    let (in_order, filtered) = match state.view {
         View::Claims => (state.claim_order == ClaimOrder::Date, true),
         View::Sources => (true, true),
         View::Actors => (true, false),
@@ -70,12 +72,15 @@ pub fn view_only(state: &UrlState) -> bool {
     };
     let filter = &state.filter;
     let unfiltered = dates_alone(filter) && filter.window().0.is_open();
-    state.record.is_none() && in_order && (unfiltered || dated && dates_alone(filter))
+    let dates_and_kinds = filter.actors.is_empty() && Sought::of(filter).words.is_empty();
+    state.record.is_none() && in_order && (unfiltered || filtered && dates_and_kinds)
 }
 
-/// Whether the address asks for a date range over a view's list in pages.
-fn ranged(state: &UrlState) -> bool {
-    view_only(state) && !state.filter.window().0.is_open()
+/// Whether the address asks for a view's list in pages with a filter: a date
+/// range, kinds, or both.
+fn filtered(state: &UrlState) -> bool {
+    let filter = &state.filter;
+    view_only(state) && !(filter.window().0.is_open() && Sought::of(filter).is_empty())
 }
 
 /// The view tabs before the corpus is read: each view's count where the
@@ -105,18 +110,22 @@ pub fn ViewInPages() -> impl IntoView {
         listed(Kind::Source),
         listed(Kind::Actor),
     );
-    let dated = |kind| (d.manifest.as_ref()).is_some_and(|m| !m.view_days(kind).is_empty());
-    let (claims_dated, sources_dated) = (dated(Kind::Claim), dated(Kind::Source));
+    // Where the build wrote the days and the kinds' table a filter reads.
+    let filterable = |kind| {
+        (d.manifest.as_ref())
+            .is_some_and(|m| !m.view_days(kind).is_empty() && !m.view_kinds(kind).is_empty())
+    };
+    let (claims_filtered, sources_filtered) = (filterable(Kind::Claim), filterable(Kind::Source));
     let shown = Memo::new(move |_| {
         nav.state.with(|s| {
-            let (paged, dated) = match s.view {
-                View::Claims => (claims, claims_dated),
-                View::Sources => (sources, sources_dated),
+            let (paged, filterable) = match s.view {
+                View::Claims => (claims, claims_filtered),
+                View::Sources => (sources, sources_filtered),
                 View::Actors => (actors, false),
                 View::Events => (false, false),
             };
-            let ranged = ranged(s);
-            (paged && view_only(s) && (dated || !ranged)).then_some((s.view, ranged))
+            let filtered = filtered(s);
+            (paged && view_only(s) && (filterable || !filtered)).then_some((s.view, filtered))
         })
     });
     let d = d.clone();

@@ -1,15 +1,18 @@
-//! The claims' and the sources' lists over a date range before the corpus is
-//! read: the parts of the list's days the range needs (`publish::view_range`),
-//! fetched a few at a time, give the list the app shows for that range once
-//! the corpus is in, with its exact count; then a page at a time, its rows
-//! from the view's list in pages. Its count is shown only once every part it
-//! needs is in.
+//! The claims' and the sources' lists over a date range, or for kinds, or
+//! both, before the corpus is read: the parts of the list's days the range
+//! needs (`publish::view_range`), fetched a few at a time, and the parts of the
+//! view's kinds' table that hold the kinds (`publish::by_kind`), give the list
+//! the app shows once the corpus is in, with its exact count; then a page at a
+//! time, its rows from the view's list in pages. Its count is shown only once
+//! every part it needs is in.
 
 use std::cell::RefCell;
 use std::sync::Arc;
 
 use dossier::corpus::date::DateWindow;
-use dossier::publish::parts::Manifest;
+use dossier::corpus::model::Kind;
+use dossier::publish::by_kind::Sought;
+use dossier::publish::parts::{Manifest, PlaceTable, TableEntry};
 use dossier::publish::view_range::{
     view_in_range, view_range_parts, ListDays, ViewInRange, ViewRangeParts,
 };
@@ -21,15 +24,16 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::bits::{data, keep_read, lang, last_read, LastRead};
-use super::by_word::Failed;
+use super::by_word::{read_tables, Failed, FoundUndated};
 use super::lists::{heading_text, NothingMatches};
 use super::loader;
 use super::nav::Nav;
 use super::range::{days_read, range_body, reach_read, read_in, RangePart, Ranged};
 
-/// The view, the ends of its range as the address has them, and whether
-/// undated records are shown: what a view's list over a range depends on.
-type ViewRangeKey = (View, String, String, bool);
+/// The view, the ends of its range as the address has them, whether undated
+/// records are shown, and the kinds chosen: what a view's list with a filter
+/// depends on.
+type ViewRangeKey = (View, String, String, bool, Sought);
 
 thread_local! {
     /// The list over the range last read: back from a record opened from it,
@@ -37,8 +41,8 @@ thread_local! {
     static LAST_VIEW_RANGE: LastRead<ViewRangeKey, Arc<ViewInRange>> = const { RefCell::new(None) };
 }
 
-/// The list of `view` (the claims', the sources') over the date range in the
-/// address, its pages drawn by `rows`.
+/// The list of `view` (the claims', the sources') for the filter in the
+/// address (a date range, kinds, or both), its pages drawn by `rows`.
 #[component]
 pub fn ViewRangeInPages<F>(view: View, rows: F) -> impl IntoView
 where
@@ -54,9 +58,16 @@ where
     let key = Memo::new(move |_| {
         nav.state.with(|s| {
             let f = &s.filter;
-            (s.view, f.from.clone(), f.to.clone(), f.include_undated)
+            (
+                s.view,
+                f.from.clone(),
+                f.to.clone(),
+                f.include_undated,
+                Sought::of(f),
+            )
         })
     });
+    let found_undated = use_context::<FoundUndated>();
     let state: RwSignal<Option<Ranged<ViewInRange>>, LocalStorage> = RwSignal::new_local(None);
     let tries = RwSignal::new(0u32);
     // The range the reader asked to read, though it needs many parts.
@@ -69,7 +80,7 @@ where
             state.set(Some(Ranged::Read(listed)));
             return;
         }
-        let (_, from, to, undated) = wanted.clone();
+        let (_, from, to, undated, sought) = wanted.clone();
         let window = Filter {
             from,
             to,
@@ -78,9 +89,13 @@ where
         .window()
         .0;
         let list = ListDays::of(&manifest, kind);
-        let needs = view_range_parts(list, &window, undated);
+        // No range: the kinds' places alone.
+        let needs = (!window.is_open()).then(|| view_range_parts(list, &window, undated));
         let asked = asked.with(|a| a.as_ref() == Some(&wanted));
-        if needs.asks_first(&manifest, list) && !asked {
+        if let Some(needs) = needs
+            .as_ref()
+            .filter(|n| n.asks_first(&manifest, list) && !asked)
+        {
             state.set(Some(Ranged::Asks(needs.len(), needs.stored_bytes(list))));
             return;
         }
@@ -95,15 +110,43 @@ where
         spawn_local(async move {
             let this_range = wanted.clone();
             let current = move || key.with_untracked(|k| *k == this_range);
-            let range = (&window, undated, &needs);
-            let listed = read_view_range(&manifest, kind, range, failed, |done, of| {
-                let wanted = current();
-                if wanted {
-                    state.set(Some(Ranged::Reading { done, of }));
+            let list = ListDays::of(&manifest, kind);
+            // The kinds first: their places, from the parts of the view's kinds' table.
+            let found = match sought.is_empty() {
+                true => None,
+                false => match find_in(&manifest, kind, &sought, failed.as_deref()).await {
+                    Ok(found) => Some(found),
+                    Err((file, failure)) => {
+                        if current() {
+                            state.set(Some(Ranged::Failed(file, failure)));
+                        }
+                        return;
+                    }
+                },
+            };
+            if let (Some(FoundUndated(said)), Some(found)) = (found_undated, &found) {
+                said.set(Some((sought.clone(), list.undated_among(found))));
+            }
+            let listed = match needs {
+                None => Ok(Some(ViewInRange::of_found(found.unwrap_or_default()))),
+                Some(needs) => {
+                    let range = (&window, undated, &needs);
+                    let progress = |done, of| {
+                        let wanted = current();
+                        if wanted {
+                            state.set(Some(Ranged::Reading { done, of }));
+                        }
+                        wanted
+                    };
+                    let listed = read_view_range(&manifest, kind, range, failed, progress).await;
+                    listed.map(|listed| {
+                        listed.map(|l| match &found {
+                            Some(found) => l.kept_to(found, list, undated),
+                            None => l,
+                        })
+                    })
                 }
-                wanted
-            })
-            .await;
+            };
             if !current() {
                 return;
             }
@@ -148,6 +191,24 @@ where
     .into_any()
 }
 
+/// The places in the list of `kind` of the records `sought` (its kinds) finds,
+/// from the parts of that view's kinds' table that hold them, each kept read
+/// where it is; the part `afresh` is fetched past any cache.
+async fn find_in(
+    manifest: &Manifest,
+    kind: Kind,
+    sought: &Sought,
+    afresh: Option<&str>,
+) -> Result<Vec<u32>, Failed> {
+    let table = manifest.view_kinds(kind);
+    let needs: Vec<&TableEntry> = (sought.kind_parts_in(table).into_iter())
+        .filter_map(|at| table.get(at))
+        .collect();
+    let tables = read_tables(&needs, afresh).await?;
+    let tables: Vec<&PlaceTable> = tables.iter().map(|t| t.as_ref()).collect();
+    Ok(sought.found(&[], &tables))
+}
+
 /// Reads the parts of the days of the list of `kind` a range (its window,
 /// whether undated records are shown, and the parts it needs) names, a few at
 /// a time, saying how many are in (`progress`, which answers whether the
@@ -155,7 +216,7 @@ where
 /// stops it, named; the part `afresh` is fetched past any cache.
 async fn read_view_range(
     manifest: &Manifest,
-    kind: dossier::corpus::model::Kind,
+    kind: Kind,
     (window, undated, needs): (&DateWindow, bool, &ViewRangeParts),
     afresh: Option<String>,
     progress: impl Fn(usize, usize) -> bool,

@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use dossier::corpus::document::Severity;
+use dossier::corpus::model::Kind;
 use dossier::corpus::sha256::sha256_hex;
 use dossier::corpus::{load, validate};
 use dossier::publish::parts::{self, Worded, DIRECTORY_ELEMENT, MANIFEST, PART_BYTES};
@@ -136,6 +137,17 @@ fn run(corpus: &Path, out: &Path, part_bytes: usize, site: Carries) -> Result<()
     let charts = views::claims_charts(&index);
     // And the timelines above the lists, for no filter.
     let timelines = views::list_timelines(&index);
+    // And the kinds the claims' and the sources' lists filter by, with their places.
+    let claims_kinds = by_kind::kind_places_in(
+        &index,
+        Kind::Claim,
+        &pages::listed_by_default(&index, Kind::Claim),
+    );
+    let sources_kinds = by_kind::kind_places_in(
+        &index,
+        Kind::Source,
+        &pages::listed_by_default(&index, Kind::Source),
+    );
     let worded = Worded {
         looks: &looks,
         list: &list,
@@ -147,6 +159,8 @@ fn run(corpus: &Path, out: &Path, part_bytes: usize, site: Carries) -> Result<()
         actors: &actors,
         charts: &charts,
         timelines: &timelines,
+        claims_kinds: &claims_kinds,
+        sources_kinds: &sources_kinds,
     };
     let mut split = parts::split_worded(&index.corpus, &fingerprint, part_bytes, Some(worded));
     split.manifest.whole = site.whole;

@@ -11,7 +11,7 @@
 use crate::corpus::model::Kind;
 use crate::publish::by_word::{both, matching, word_parts};
 use crate::publish::pages::default_list;
-use crate::publish::parts::{Manifest, PlaceTable};
+use crate::publish::parts::{table_part_of, Manifest, PlaceTable, TableEntry};
 use crate::query::filter::{term_sets, Facet, Filter};
 use crate::query::index::Index;
 use crate::query::search::query_words;
@@ -27,14 +27,20 @@ pub fn kind_key(facet: Facet, value: &str) -> String {
 /// `query::filter` keeps them: an event's own tags, and the kinds of the claims
 /// and sources it is linked to). A value that keeps no event is left out.
 pub fn kind_places(index: &Index) -> Vec<(String, Vec<u32>)> {
-    let events = index.numbering.range(Kind::Event);
-    let list = default_list(index);
+    kind_places_in(index, Kind::Event, &default_list(index))
+}
+
+/// Every value of the kinds, as [`kind_places`], with the places in `list`
+/// (the records of `kind` a view lists for no filter, in its order:
+/// `pages::listed_by_default`) of the records of that kind it keeps.
+pub fn kind_places_in(index: &Index, kind: Kind, list: &[u32]) -> Vec<(String, Vec<u32>)> {
+    let first = index.numbering.range(kind).start;
     let mut keys = Vec::new();
     for facet in Facet::TERMS {
         let Some(vocab) = facet.vocab() else { continue };
         for (value, set) in vocab.values().zip(term_sets(index, facet)) {
             let places: Vec<u32> = (list.iter().enumerate())
-                .filter(|(_, &e)| set.contains(events.start + e as usize))
+                .filter(|(_, &r)| set.contains(first + r as usize))
                 .map(|(place, _)| place as u32)
                 .collect();
             if !places.is_empty() {
@@ -88,8 +94,14 @@ impl Sought {
 
     /// The parts of the kinds' table it needs, each once, in order.
     pub fn kind_parts(&self, manifest: &Manifest) -> Vec<usize> {
+        self.kind_parts_in(&manifest.kinds)
+    }
+
+    /// The parts of a kinds' table, `table` (the events', or another view's:
+    /// `Manifest::view_kinds`), it needs, each once, in order.
+    pub fn kind_parts_in(&self, table: &[TableEntry]) -> Vec<usize> {
         let mut parts: Vec<usize> = (self.kinds.iter().flatten())
-            .filter_map(|key| manifest.kinds_of(key))
+            .filter_map(|key| table_part_of(table, key))
             .collect();
         parts.sort_unstable();
         parts.dedup();

@@ -401,6 +401,20 @@ pub struct Manifest {
     /// vocabularies, whatever the corpus's size.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub kind_counts: Vec<(String, usize)>,
+    /// The kinds as the claims list filters by them, each value by its key,
+    /// with the places in the claims list (by date) of the claims it keeps: a
+    /// table by key, as the events' (`kinds`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub claims_kinds: Vec<TableEntry>,
+    /// How many claims each kind of that table keeps, as `kind_counts`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub claims_kind_counts: Vec<(String, usize)>,
+    /// The kinds as the sources list filters by them, as the claims'.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources_kinds: Vec<TableEntry>,
+    /// How many sources each kind of that table keeps, as `kind_counts`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources_kind_counts: Vec<(String, usize)>,
     /// The places in the default list of the events each actor's list keeps
     /// (as [`ActorList`]s do), by actor id: a table of places, as the kinds' is,
     /// so that a busy actor's events over a range, with another's, or with
@@ -517,7 +531,7 @@ pub struct Split {
     /// The claims' charts for no filter, where the build worked them out.
     pub charts: Vec<(String, Vec<u8>)>,
     /// The days of the claims' and the sources' lists' rows, and of their rows
-    /// that reach, and those rows.
+    /// that reach, and those rows; and their kinds' tables.
     pub view_days: Vec<(String, Vec<u8>)>,
 }
 
@@ -661,6 +675,10 @@ pub struct Worded<'a> {
     pub actors: &'a [ActorListRow],
     pub charts: &'a ClaimsCharts,
     pub timelines: &'a ListTimelines,
+    /// The kinds' values, each with its places in the claims' list
+    /// (`publish::by_kind::kind_places_in`), and in the sources'.
+    pub claims_kinds: &'a [(String, Vec<u32>)],
+    pub sources_kinds: &'a [(String, Vec<u32>)],
 }
 
 /// Cuts a corpus into parts as [`split`] does, with each record's first look and
@@ -756,13 +774,20 @@ pub fn split_worded(
     let (word_entries, words) = listed(worded.map_or_else(Vec::new, |w| {
         word_parts(w.words, (part_bytes / LIST_SHARE).max(1))
     }));
-    let (kind_entries, kinds) = listed(worded.map_or_else(Vec::new, |w| {
-        let rows = w
-            .kinds
-            .iter()
-            .map(|(key, places)| (key.as_str(), steps(places)));
-        table_by_id("k", rows, (part_bytes / KINDS_SHARE).max(1))
-    }));
+    let kinds_table = |letter: &str, kinds: &[(String, Vec<u32>)]| {
+        let rows = (kinds.iter()).map(|(key, places)| (key.as_str(), steps(places)));
+        listed(table_by_id(letter, rows, (part_bytes / KINDS_SHARE).max(1)))
+    };
+    let counts = |kinds: &[(String, Vec<u32>)]| -> Vec<(String, usize)> {
+        (kinds.iter())
+            .map(|(key, places)| (key.clone(), places.len()))
+            .collect()
+    };
+    let (kind_entries, kinds) = kinds_table("k", worded.map_or(&[][..], |w| w.kinds));
+    let claims_kinds_of = worded.map_or(&[][..], |w| w.claims_kinds);
+    let sources_kinds_of = worded.map_or(&[][..], |w| w.sources_kinds);
+    let (claims_kinds, claims_kind_files) = kinds_table("q", claims_kinds_of);
+    let (sources_kinds, sources_kind_files) = kinds_table("u", sources_kinds_of);
     let (actor_places_entries, actor_places) = listed(actor_place_parts(
         corpus,
         worded.map_or(&[][..], |w| w.by_actor),
@@ -808,6 +833,8 @@ pub fn split_worded(
     let view_days: Vec<(String, Vec<u8>)> = (claims_day_files.chain(sources_day_files))
         .chain(claims_reach_files)
         .chain(sources_reach_files)
+        .chain(claims_kind_files)
+        .chain(sources_kind_files)
         .collect();
     let (charts_entry, charts) = worded.map_or((None, Vec::new()), |w| {
         let json = serde_json::to_vec(w.charts).unwrap_or_default();
@@ -844,9 +871,11 @@ pub fn split_worded(
             by_actor: by_actor_entries,
             words: word_entries,
             kinds: kind_entries,
-            kind_counts: (worded.iter().flat_map(|w| w.kinds))
-                .map(|(key, places)| (key.clone(), places.len()))
-                .collect(),
+            kind_counts: counts(worded.map_or(&[][..], |w| w.kinds)),
+            claims_kinds,
+            claims_kind_counts: counts(claims_kinds_of),
+            sources_kinds,
+            sources_kind_counts: counts(sources_kinds_of),
             actor_places: actor_places_entries,
             claims_list: claims_directory,
             sources_list: sources_directory,
@@ -2103,7 +2132,30 @@ impl Manifest {
     /// How many events the kind `key` (`tag:killings`) keeps for an address
     /// with no other filter, where the build counted them.
     pub fn kind_count(&self, key: &str) -> Option<usize> {
-        (self.kind_counts.iter()).find_map(|(k, n)| (k == key).then_some(*n))
+        self.kind_count_of(Kind::Event, key)
+    }
+
+    /// How many records of `kind` the kind `key` keeps in that kind's view for
+    /// an address with no other filter, where the build counted them.
+    pub fn kind_count_of(&self, kind: Kind, key: &str) -> Option<usize> {
+        let counts = match kind {
+            Kind::Event => &self.kind_counts,
+            Kind::Claim => &self.claims_kind_counts,
+            Kind::Source => &self.sources_kind_counts,
+            Kind::Actor => return None,
+        };
+        (counts.iter()).find_map(|(k, n)| (k == key).then_some(*n))
+    }
+
+    /// The parts of the kinds' table of the view of `kind`: the events', the
+    /// claims', the sources' (none for the actors').
+    pub fn view_kinds(&self, kind: Kind) -> &[TableEntry] {
+        match kind {
+            Kind::Event => &self.kinds,
+            Kind::Claim => &self.claims_kinds,
+            Kind::Source => &self.sources_kinds,
+            Kind::Actor => &[],
+        }
     }
 
     /// The parts of the words' table that hold the words beginning with
@@ -2243,7 +2295,7 @@ impl Manifest {
 }
 
 /// The number of the part of a table by id (`parts`, in id order) that would list `id`.
-fn table_part_of(parts: &[TableEntry], id: &str) -> Option<usize> {
+pub fn table_part_of(parts: &[TableEntry], id: &str) -> Option<usize> {
     parts
         .partition_point(|d| d.from.as_str() <= id)
         .checked_sub(1)

@@ -15,6 +15,7 @@
 use std::ops::Range;
 
 use crate::corpus::date::DateWindow;
+use crate::publish::by_word::both;
 use crate::publish::pages::PlacedDays;
 use crate::publish::parts::{
     part_holding, DaysEntry, InPages, Manifest, ReachEntry, RowsEntry, RANGE_ASK_ABOVE,
@@ -42,6 +43,15 @@ impl<'m> ListDays<'m> {
 
     pub fn is_empty(&self) -> bool {
         self.days.is_empty()
+    }
+
+    /// How many of the places `found` (ascending) are of undated rows: the
+    /// last of the list (in date order, undated last).
+    pub fn undated_among(&self, found: &[u32]) -> usize {
+        let total: usize = self.days.iter().map(|p| p.rows.count).sum();
+        let undated: usize = self.days.iter().map(|p| p.undated).sum();
+        let first_undated = total.saturating_sub(undated) as u32;
+        found.len() - found.partition_point(|&p| p < first_undated)
     }
 }
 
@@ -131,6 +141,29 @@ impl ViewInRange {
     pub fn on(&self, positions: &Range<usize>) -> &[u32] {
         let end = positions.end.min(self.places.len());
         &self.places[positions.start.min(end)..end]
+    }
+
+    /// The list of the records found (their places, ascending) with no range.
+    pub fn of_found(found: Vec<u32>) -> ViewInRange {
+        ViewInRange {
+            places: found,
+            ..ViewInRange::default()
+        }
+    }
+
+    /// Of this list over a range, the records also found (`found`, places
+    /// ascending: kinds chosen), saying how many undated ones found the range
+    /// hides where it hides them (`undated` false): the last of `list`'s rows.
+    pub fn kept_to(&self, found: &[u32], list: ListDays, undated: bool) -> ViewInRange {
+        ViewInRange {
+            places: both(&self.places, found),
+            reach: both(&self.reach, found),
+            undated_hidden: if undated {
+                0
+            } else {
+                list.undated_among(found)
+            },
+        }
     }
 
     /// Of the places `places` (some of its own, ascending), those whose rows

@@ -4,10 +4,10 @@
 
 use dossier::corpus::model::Corpus;
 use dossier::corpus::sha256::sha256_hex;
-use dossier::publish::by_kind::{kind_places, Sought};
+use dossier::publish::by_kind::{kind_places, kind_places_in, Sought};
 use dossier::publish::by_word::word_places;
 use dossier::publish::glance::looks;
-use dossier::publish::pages::{actor_places, rows};
+use dossier::publish::pages::{actor_places, listed_by_default, rows};
 use dossier::publish::parts::Worded;
 use dossier::publish::parts::{inflate, split_worded, Manifest, PlaceTable, Split};
 use dossier::publish::views::{
@@ -28,6 +28,16 @@ pub fn worded_split(corpus: &Corpus, part_bytes: usize) -> (Split, Index) {
     let actors = actor_list_rows(&index);
     let charts = claims_charts(&index);
     let timelines = list_timelines(&index);
+    let claims_kinds = kind_places_in(
+        &index,
+        dossier::corpus::model::Kind::Claim,
+        &listed_by_default(&index, dossier::corpus::model::Kind::Claim),
+    );
+    let sources_kinds = kind_places_in(
+        &index,
+        dossier::corpus::model::Kind::Source,
+        &listed_by_default(&index, dossier::corpus::model::Kind::Source),
+    );
     let worded = Worded {
         looks: &looks,
         list: &list,
@@ -39,6 +49,8 @@ pub fn worded_split(corpus: &Corpus, part_bytes: usize) -> (Split, Index) {
         actors: &actors,
         charts: &charts,
         timelines: &timelines,
+        claims_kinds: &claims_kinds,
+        sources_kinds: &sources_kinds,
     };
     let split = split_worded(&index.corpus, "0123", part_bytes, Some(worded));
     (split, index)
