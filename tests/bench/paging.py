@@ -19,7 +19,9 @@ the common word, within the busiest actor's events, over the densest year); then
 the claims' list (its first page and its charts, the next page, a page far on)
 the sources' and the institutions' and people's (their lists in pages,
 src/publish/views.rs); then the claims over the densest year, over every year
-and page 2 of 2001-2003, and the sources over 1980-2000 (src/publish/view_range.rs). Prints, for each step, the time from
+and page 2 of 2001-2003, and the sources over 1980-2000 (src/publish/view_range.rs);
+then kinds of the claims (the commonest claim kind, the rarest value of any kind, the
+commonest over the densest year) and of the sources (the commonest source kind). Prints, for each step, the time from
 the click to the page's records on screen (for a range, to its first page and to
 its count and whole page; for a search or a kind, also from opening its
 timeline's fold to the timeline, counted from the days of what it finds) and
@@ -228,6 +230,22 @@ def main():
                   ("view claims in 2001-2003 page 2", "view=claims&from=2001&to=2003&page=2")]
     if manifest.get("sources_days"):
         views += [("view sources in 1980-2000", "view=sources&from=1980&to=2000")]
+    # The claims and the sources for kinds: the commonest claim kind, the
+    # rarest value of any kind, the commonest over the densest year, and the
+    # commonest source kind.
+    for kind, key in [("claims", "claims_kind_counts"), ("sources", "sources_kind_counts")]:
+        counted = dict(manifest.get(key) or [])
+        if not counted:
+            continue
+        param = lambda k: k.replace(":", "=", 1)  # noqa: E731
+        own = "claim:" if kind == "claims" else "source:"
+        common = max((k for k in counted if k.startswith(own)), key=counted.get)
+        views += [(f"view {kind} kind {common}", f"view={kind}&{param(common)}")]
+        if kind == "claims":
+            rarest = min(counted, key=counted.get)
+            views += [(f"view claims kind {rarest}", f"view=claims&{param(rarest)}"),
+                      (f"view claims kind {common} in {dense}",
+                       f"view=claims&{param(common)}&from={dense}&to={dense}")]
     if args.only:
         steps, ranges = [], [r for r in ranges if any(r.startswith(o) for o in args.only)]
         views = [v for v in views if any(v[0].startswith(o) for o in args.only)]
