@@ -142,7 +142,9 @@ pub fn ViewInPages() -> impl IntoView {
                     listed: &CLAIMS_READ,
                     reached: &CLAIMS_REACHED,
                 };
-                let rows = move |listed, page| range_rows(listed, page, read.clone(), claims_over);
+                let rows = move |listed, page, apart| {
+                    range_rows(listed, page, read.clone().apart(apart), claims_over)
+                };
                 view! { <ViewRangeInPages view=View::Claims rows/> }.into_any()
             }
             Some((View::Sources, true)) => {
@@ -152,7 +154,9 @@ pub fn ViewInPages() -> impl IntoView {
                     listed: &SOURCES_READ,
                     reached: &SOURCES_REACHED,
                 };
-                let rows = move |listed, page| range_rows(listed, page, read.clone(), sources_over);
+                let rows = move |listed, page, apart| {
+                    range_rows(listed, page, read.clone().apart(apart), sources_over)
+                };
                 view! { <ViewRangeInPages view=View::Sources rows/> }.into_any()
             }
             Some((View::Claims, _)) => {
@@ -301,6 +305,17 @@ impl<R> Clone for RangeRowsRead<R> {
             reach_rows: self.reach_rows.clone(),
             listed: self.listed,
             reached: self.reached,
+        }
+    }
+}
+
+impl<R> RangeRowsRead<R> {
+    /// Reading the rows apart from `apart` (a rare kind's parts of rows)
+    /// where there are any, rather than the rows that reach's.
+    fn apart(self, apart: Option<Vec<ReachRowsEntry>>) -> Self {
+        match apart {
+            Some(reach_rows) => RangeRowsRead { reach_rows, ..self },
+            None => self,
         }
     }
 }

@@ -12,9 +12,9 @@ use std::sync::Arc;
 use dossier::corpus::date::DateWindow;
 use dossier::corpus::model::Kind;
 use dossier::publish::by_kind::Sought;
-use dossier::publish::parts::{Manifest, PlaceTable, TableEntry};
+use dossier::publish::parts::{Manifest, PlaceTable, ReachRowsEntry, TableEntry};
 use dossier::publish::view_range::{
-    view_in_range, view_range_parts, ListDays, ViewInRange, ViewRangeParts,
+    rows_apart, view_in_range, view_range_parts, ListDays, ViewInRange, ViewRangeParts,
 };
 use dossier::query::filter::Filter;
 use dossier::query::url_state::{Page, View, PAGE_SIZE};
@@ -46,7 +46,11 @@ thread_local! {
 #[component]
 pub fn ViewRangeInPages<F>(view: View, rows: F) -> impl IntoView
 where
-    F: Fn(Arc<ViewInRange>, Page) -> AnyView + Clone + Send + Sync + 'static,
+    F: Fn(Arc<ViewInRange>, Page, Option<Vec<ReachRowsEntry>>) -> AnyView
+        + Clone
+        + Send
+        + Sync
+        + 'static,
 {
     let nav = expect_context::<Nav>();
     let d = data();
@@ -127,6 +131,8 @@ where
             if let (Some(FoundUndated(said)), Some(found)) = (found_undated, &found) {
                 said.set(Some((sought.clone(), list.undated_among(found))));
             }
+            // A rare kind's rows are read from their own parts.
+            let apart = rows_apart(manifest.view_kind_rows(kind), &sought).is_some();
             let listed = match needs {
                 None => Ok(Some(ViewInRange::of_found(found.unwrap_or_default()))),
                 Some(needs) => {
@@ -153,13 +159,22 @@ where
             state.set(Some(match listed {
                 Ok(None) => return,
                 Ok(Some(listed)) => {
-                    let listed = Arc::new(listed);
+                    let listed = Arc::new(if apart { listed.all_apart() } else { listed });
                     keep_read(&LAST_VIEW_RANGE, wanted, listed.clone());
                     Ranged::Read(listed)
                 }
                 Err((file, failure)) => Ranged::Failed(file, failure),
             }));
         });
+    });
+    // The parts of the rare kind's rows a list reads its rows from, if any.
+    let apart = Memo::new(move |_| {
+        let d = data();
+        let kind_rows = d
+            .manifest
+            .as_ref()
+            .map_or(&[][..], |m| m.view_kind_rows(kind));
+        key.with(|k| rows_apart(kind_rows, &k.4).map(<[ReachRowsEntry]>::to_vec))
     });
     let l = lang();
     let title = move || match state.get() {
@@ -177,10 +192,8 @@ where
                 if listed.is_empty() {
                     return view! { <NothingMatches kind/> }.into_any();
                 }
-                rows(
-                    listed.clone(),
-                    Page::of(listed.len(), requested.get(), PAGE_SIZE),
-                )
+                let page = Page::of(listed.len(), requested.get(), PAGE_SIZE);
+                rows(listed.clone(), page, apart.get_untracked())
             },
         )
     };

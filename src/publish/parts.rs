@@ -415,6 +415,15 @@ pub struct Manifest {
     /// How many sources each kind of that table keeps, as `kind_counts`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources_kind_counts: Vec<(String, usize)>,
+    /// The rows of the claims each rare kind keeps (by key), with their
+    /// places, in the claims list's order: a page of a kind that few claims
+    /// have would read a part of the list for each few of its rows
+    /// ([`rare_kind_rows`]); read from these, it reads one or two.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub claims_kind_rows: Vec<(String, Vec<ReachRowsEntry>)>,
+    /// The same for the sources.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources_kind_rows: Vec<(String, Vec<ReachRowsEntry>)>,
     /// The places in the default list of the events each actor's list keeps
     /// (as [`ActorList`]s do), by actor id: a table of places, as the kinds' is,
     /// so that a busy actor's events over a range, with another's, or with
@@ -830,7 +839,17 @@ pub fn split_worded(
     let (sources_reach_rows, sources_reach_files) = listed(worded.map_or_else(Vec::new, |w| {
         reach_rows_parts("x", w.sources, &sources_days_read, list_bytes)
     }));
+    let (claims_kind_rows, claims_kind_row_files) = worded.map_or_else(Default::default, |w| {
+        let parts: usize = claims_entries.len();
+        rare_kind_rows("j", w.claims, parts, w.claims_kinds, list_bytes)
+    });
+    let (sources_kind_rows, sources_kind_row_files) = worded.map_or_else(Default::default, |w| {
+        let parts: usize = sources_entries.len();
+        rare_kind_rows("j", w.sources, parts, w.sources_kinds, list_bytes)
+    });
     let view_days: Vec<(String, Vec<u8>)> = (claims_day_files.chain(sources_day_files))
+        .chain(claims_kind_row_files)
+        .chain(sources_kind_row_files)
         .chain(claims_reach_files)
         .chain(sources_reach_files)
         .chain(claims_kind_files)
@@ -876,6 +895,8 @@ pub fn split_worded(
             claims_kind_counts: counts(claims_kinds_of),
             sources_kinds,
             sources_kind_counts: counts(sources_kinds_of),
+            claims_kind_rows,
+            sources_kind_rows,
             actor_places: actor_places_entries,
             claims_list: claims_directory,
             sources_list: sources_directory,
@@ -1211,6 +1232,55 @@ fn reach_rows_parts<T: Serialize>(
             (entry, stored)
         })
         .collect()
+}
+
+/// How many of a list's parts a page of a kind may spread over before its
+/// rows are written apart ([`rare_kind_rows`]).
+const SPREAD_PARTS: usize = 4;
+
+/// The rows of a view's list `rows` (cut into `list_parts` parts) that each
+/// rare kind of `kinds` keeps, each as `[place, row]`, in the list's order,
+/// cut into parts of about `part_bytes` of JSON named `letter-`, by key. A
+/// kind is rare where a page of its rows (50) would spread over more than
+/// [`SPREAD_PARTS`] of the list's parts, as the rows lie: fewer than
+/// `rows × 50 / (parts × SPREAD_PARTS)` of them.
+#[allow(clippy::type_complexity)]
+fn rare_kind_rows<T: Serialize>(
+    letter: &str,
+    rows: &[T],
+    list_parts: usize,
+    kinds: &[(String, Vec<u32>)],
+    part_bytes: usize,
+) -> (Vec<(String, Vec<ReachRowsEntry>)>, Vec<(String, Vec<u8>)>) {
+    let rare_below = rows.len() * PAGE_SIZE / (list_parts.max(1) * SPREAD_PARTS);
+    let mut table = Vec::new();
+    let mut files = Vec::new();
+    for (key, places) in kinds.iter().filter(|(_, p)| p.len() < rare_below) {
+        let placed: Vec<(u32, &T)> = (places.iter())
+            .filter_map(|&p| Some((p, rows.get(p as usize)?)))
+            .collect();
+        let items = (placed.iter()).map(|r| (json_lens(std::slice::from_ref(r)), false));
+        let (entries, written): (Vec<ReachRowsEntry>, Vec<(String, Vec<u8>)>) =
+            write_runs(letter, &placed, cut(items, part_bytes))
+                .into_iter()
+                .map(|(run, json, (file, sha256, stored))| {
+                    let held = &placed[run.clone()];
+                    let place = |row: Option<&(u32, &T)>| row.map_or(0, |(p, _)| *p as usize);
+                    let entry = ReachRowsEntry {
+                        file: file.clone(),
+                        sha256,
+                        bytes: stored.len(),
+                        json,
+                        count: run.len(),
+                        places: (place(held.first()), place(held.last())),
+                    };
+                    (entry, (file, stored))
+                })
+                .unzip();
+        table.push((key.clone(), entries));
+        files.extend(written);
+    }
+    (table, files)
 }
 
 /// The directory of another view's list's parts `entries`, cut into parts of
@@ -2145,6 +2215,15 @@ impl Manifest {
             Kind::Actor => return None,
         };
         (counts.iter()).find_map(|(k, n)| (k == key).then_some(*n))
+    }
+
+    /// The rare kinds' rows of the view of `kind` (the claims', the sources'), by key.
+    pub fn view_kind_rows(&self, kind: Kind) -> &[(String, Vec<ReachRowsEntry>)] {
+        match kind {
+            Kind::Claim => &self.claims_kind_rows,
+            Kind::Source => &self.sources_kind_rows,
+            Kind::Event | Kind::Actor => &[],
+        }
     }
 
     /// The parts of the kinds' table of the view of `kind`: the events', the

@@ -15,10 +15,12 @@
 use std::ops::Range;
 
 use crate::corpus::date::DateWindow;
+use crate::publish::by_kind::Sought;
 use crate::publish::by_word::both;
 use crate::publish::pages::PlacedDays;
 use crate::publish::parts::{
-    part_holding, DaysEntry, InPages, Manifest, ReachEntry, RowsEntry, RANGE_ASK_ABOVE,
+    part_holding, DaysEntry, InPages, Manifest, ReachEntry, ReachRowsEntry, RowsEntry,
+    RANGE_ASK_ABOVE,
 };
 use crate::publish::range::{held_whole, kept_as, Days};
 
@@ -166,6 +168,15 @@ impl ViewInRange {
         }
     }
 
+    /// The same list, each of its rows to be read from parts of rows apart
+    /// (a rare kind's, [`rows_apart`]), as the rows that reach are.
+    pub fn all_apart(self) -> ViewInRange {
+        ViewInRange {
+            reach: self.places.clone(),
+            ..self
+        }
+    }
+
     /// Of the places `places` (some of its own, ascending), those whose rows
     /// reach, and the others.
     pub fn parted(&self, places: &[u32]) -> (Vec<u32>, Vec<u32>) {
@@ -265,4 +276,20 @@ pub fn rows_at<'a, E: InPages + 'a, R: Clone + 'a>(
             Some((place, rows.get(at - entry.run().start)?.clone()))
         })
         .collect()
+}
+
+/// The parts of the rows of a rare kind that hold every row `sought` finds,
+/// where it chooses one (alone of its facet: every record found has it), from
+/// a view's rare kinds' rows (`Manifest::view_kind_rows`).
+pub fn rows_apart<'m>(
+    kind_rows: &'m [(String, Vec<ReachRowsEntry>)],
+    sought: &Sought,
+) -> Option<&'m [ReachRowsEntry]> {
+    (sought.kinds.iter())
+        .filter_map(|keys| match keys.as_slice() {
+            [key] => kind_rows.iter().find(|(k, _)| k == key),
+            _ => None,
+        })
+        .map(|(_, parts)| parts.as_slice())
+        .next()
 }

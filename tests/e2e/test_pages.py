@@ -462,6 +462,24 @@ def test_a_claim_kind_chosen_above_the_claims_in_pages_lists_them_as_the_whole_a
     page.wait(lambda d: view_page(page, CLAIM_ROWS, CLAIM_TEXTS) == shown)
 
 
+def test_a_rare_claim_kind_reads_its_own_rows_before_the_corpus(large_on_request, page):
+    url, _, manifest = large_on_request
+    claims = manifest["totals"]["claims"]
+    # A kind few claims have: its rows are written apart, as spread over the list.
+    key, parts = manifest["claims_kind_rows"][0]
+    counted = dict(manifest["claims_kind_counts"])[key]
+    facet, value = key.split(":")
+    page.open(f"{url}?view=claims&{facet}={value}")
+    page.until_title(f"Claims ({counted:,} of {claims:,})")
+    shown = view_page(page, CLAIM_ROWS, CLAIM_TEXTS)
+    assert len(shown[0]) == min(50, counted)
+    # Its page from its own rows' parts alone: none of the list's.
+    assert 0 < len(part_requests(page, "j")) <= 2
+    assert not part_requests(page, "c") and not part_requests(page, "r")
+    read_whole_until(page, page.title())
+    page.wait(lambda d: view_page(page, CLAIM_ROWS, CLAIM_TEXTS) == shown)
+
+
 def test_a_source_kind_over_a_range_before_the_corpus_is_the_whole_lists(large_on_request, page):
     url, site, manifest = large_on_request
     sources = manifest["totals"]["sources"]
