@@ -1241,9 +1241,9 @@ const SPREAD_PARTS: usize = 4;
 /// The rows of a view's list `rows` (cut into `list_parts` parts) that each
 /// rare kind of `kinds` keeps, each as `[place, row]`, in the list's order,
 /// cut into parts of about `part_bytes` of JSON named `letter-`, by key. A
-/// kind is rare where a page of its rows (50) would spread over more than
-/// [`SPREAD_PARTS`] of the list's parts, as the rows lie: fewer than
-/// `rows × 50 / (parts × SPREAD_PARTS)` of them.
+/// kind is rare where a page of its rows (50), as they lie among the list's
+/// (`rows / parts` a part), would spread over more than [`SPREAD_PARTS`] of
+/// the list's parts: fewer than `50 × parts / SPREAD_PARTS` of them.
 #[allow(clippy::type_complexity)]
 fn rare_kind_rows<T: Serialize>(
     letter: &str,
@@ -1252,7 +1252,7 @@ fn rare_kind_rows<T: Serialize>(
     kinds: &[(String, Vec<u32>)],
     part_bytes: usize,
 ) -> (Vec<(String, Vec<ReachRowsEntry>)>, Vec<(String, Vec<u8>)>) {
-    let rare_below = rows.len() * PAGE_SIZE / (list_parts.max(1) * SPREAD_PARTS);
+    let rare_below = PAGE_SIZE * list_parts / SPREAD_PARTS;
     let mut table = Vec::new();
     let mut files = Vec::new();
     for (key, places) in kinds.iter().filter(|(_, p)| p.len() < rare_below) {
