@@ -134,6 +134,37 @@ pub(super) fn page_in_part<R: 'static>(
     .into_any()
 }
 
+/// A page of a list of `shown` records whose rows are read for it, as far as
+/// they have come (`rows`): drawn by `draw`, under the page's note and above
+/// its pager; or why they failed, with a retry (`tries`); or that the page is
+/// on its way.
+pub(super) fn page_as_read<T>(
+    page: &Page,
+    shown: usize,
+    rows: Option<Result<T, (String, LoadFailure)>>,
+    tries: RwSignal<u32>,
+    draw: impl FnOnce(T) -> AnyView,
+) -> AnyView {
+    let t = lang().strings();
+    match rows {
+        Some(Ok(rows)) => view! {
+            {page_note(page, shown)}
+            {draw(rows)}
+            <Pager page=page.clone() items=shown/>
+        }
+        .into_any(),
+        Some(Err((_, failure))) => {
+            let title = fill(t.page_failed, &[&thousands(page.number)]);
+            view! { <FailedWithRetry title failure retry=tries/> }.into_any()
+        }
+        None => view! {
+            {page_note(page, shown)}
+            <p role="status" class="hint">{fill(t.page_fetching, &[&thousands(page.number)])}</p>
+        }
+        .into_any(),
+    }
+}
+
 thread_local! {
     /// The part of the list last read, by its file name (which changes with its
     /// contents): the list is drawn anew when a record opened from it is left.

@@ -29,11 +29,11 @@ use leptos::task::spawn_local;
 use super::bits::{data, keep_read, lang, last_read, thousands, LastRead};
 use super::by_word::{find, list_parts, list_parts_in_memory, Failed, FoundUndated, ListPart};
 use super::failure::{FailedWithRetry, LoadFailure};
-use super::lists::{heading_text, loose_section, page_note, NothingMatches, Pager};
+use super::lists::{heading_text, loose_section, NothingMatches};
 use super::loader::{self, PARTS_IN_FLIGHT};
 use super::megabytes;
 use super::nav::Nav;
-use super::pages::PageRows;
+use super::pages::{page_as_read, PageRows};
 
 /// The ends of a range as the address has them, whether undated events are
 /// shown, and what is sought (words and kinds; nothing for the default list):
@@ -260,8 +260,8 @@ fn RangeRows(listed: Arc<InRange>, page: Page) -> impl IntoView {
     });
     let shown = listed.len();
     let loose_from = listed.loose_from;
-    let body = move || match rows.get() {
-        Some(Ok(rows)) => {
+    let body = move || {
+        page_as_read(&page, shown, rows.get(), tries, |rows: Vec<ListRow>| {
             let split = loose_from.clamp(page.range.start, page.range.end) - page.range.start;
             let split = split.min(rows.len());
             let certain = rows[..split].to_vec();
@@ -271,22 +271,11 @@ fn RangeRows(listed: Arc<InRange>, page: Page) -> impl IntoView {
                 loose_section(shown - loose_from, years)
             });
             view! {
-                {page_note(&page, shown)}
                 <div class="timeline"><PageRows rows=certain/></div>
                 {loose}
-                <Pager page=page.clone() items=shown/>
             }
             .into_any()
-        }
-        Some(Err((_, failure))) => {
-            let title = fill(t.page_failed, &[&thousands(page.number)]);
-            view! { <FailedWithRetry title failure retry=tries/> }.into_any()
-        }
-        None => view! {
-            {page_note(&page, shown)}
-            <p role="status" class="hint">{fill(t.page_fetching, &[&thousands(page.number)])}</p>
-        }
-        .into_any(),
+        })
     };
     body.into_any()
 }

@@ -34,10 +34,10 @@ use super::bits::{
 use super::by_word::Failed;
 use super::charts::{matrix_section, tolls_section, TollLine};
 use super::failure::{FailedWithRetry, LoadFailure};
-use super::lists::{actors_group, page_note, runs, view_tabs, wide_screen, Pager};
+use super::lists::{actors_group, runs, view_tabs, wide_screen};
 use super::loader;
 use super::nav::{follow_state_links, Entry, Nav, RecordLink};
-use super::pages::{dates_alone, page_in_part, part_for_page, PartRead};
+use super::pages::{dates_alone, page_as_read, page_in_part, part_for_page, PartRead};
 use super::view_range::ViewRangeInPages;
 
 thread_local! {
@@ -407,7 +407,6 @@ fn range_rows<R: Clone + serde::de::DeserializeOwned + 'static>(
     read: RangeRowsRead<R>,
     draw: fn(&[R], Option<&R>) -> AnyView,
 ) -> AnyView {
-    let t = lang().strings();
     let before = page.range.start > 0;
     let from = page.range.start - usize::from(before);
     let (reaching, others) = listed.parted(listed.on(&(from..page.range.end)));
@@ -434,28 +433,14 @@ fn range_rows<R: Clone + serde::de::DeserializeOwned + 'static>(
         });
     });
     let shown = listed.len();
-    let body = move || match rows.get() {
-        Some(Ok(rows)) => {
+    let body = move || {
+        page_as_read(&page, shown, rows.get(), tries, |rows: Vec<R>| {
             let (before, on_page) = match before {
                 true => (rows.first(), rows.get(1..).unwrap_or_default()),
                 false => (None, rows.as_slice()),
             };
-            view! {
-                {page_note(&page, shown)}
-                {draw(on_page, before)}
-                <Pager page=page.clone() items=shown/>
-            }
-            .into_any()
-        }
-        Some(Err((_, failure))) => {
-            let title = fill(t.page_failed, &[&thousands(page.number)]);
-            view! { <FailedWithRetry title failure retry=tries/> }.into_any()
-        }
-        None => view! {
-            {page_note(&page, shown)}
-            <p role="status" class="hint">{fill(t.page_fetching, &[&thousands(page.number)])}</p>
-        }
-        .into_any(),
+            draw(on_page, before)
+        })
     };
     body.into_any()
 }
