@@ -22,11 +22,14 @@ use dice::Dice;
 use dossier::corpus::model::{DateSpec, Kind};
 use dossier::corpus::sha256::sha256_hex;
 use dossier::publish::by_kind::{kind_key, Sought};
+use dossier::publish::by_word::both;
 use dossier::publish::pages::REACH;
 use dossier::publish::parts::{
-    inflate, read_dates, read_manifest, read_reach, read_reach_rows, read_view_directory,
-    read_view_rows, Manifest, ReachRowsEntry, Split,
+    inflate, read_dates, read_manifest, read_reach, read_reach_rows, read_view_actor_rows,
+    read_view_directory, read_view_rows, Manifest, ReachRowsEntry, RowsEntry, Split,
+    ViewActorTable,
 };
+use dossier::publish::view_by_actor::{self, ChosenActors};
 use dossier::publish::view_range::{
     page_rows, parts_holding, placed_rows_at, rows_apart, rows_at, view_in_range, view_range_parts,
     ListDays, ViewInRange, ViewRangeParts,
@@ -397,5 +400,144 @@ fn kinds_of_the_claims_and_the_sources_over_any_range_from_parts_are_the_apps_li
                 );
             }
         }
+    }
+}
+
+/// The actors `filter` chooses as the view of `kind`'s table of lists by
+/// actor lists them, from the parts of it they need, read and checked; and
+/// how many parts those were.
+fn chosen_in(
+    split: &Split,
+    manifest: &Manifest,
+    kind: Kind,
+    filter: &Filter,
+) -> (ChosenActors, usize) {
+    let table = manifest.view_by_actor(kind);
+    let needs = view_by_actor::table_parts(manifest, kind, &filter.actors);
+    let read: Vec<ViewActorTable> = (needs.iter())
+        .map(|&at| {
+            let json = json_of(split, &table[at].file);
+            ViewActorTable::read(&table[at], &json, &sha256_hex(&json)).unwrap()
+        })
+        .collect();
+    let tables: Vec<&ViewActorTable> = read.iter().collect();
+    (ChosenActors::of(&filter.actors, &tables), needs.len())
+}
+
+/// The ids of the rows of `listed`, a page at a time, read from the parts of
+/// the chosen actors' rows that hold them, each checked against its hash;
+/// and the most parts a page read.
+fn actor_rows_ids<R: Clone + serde::de::DeserializeOwned>(
+    split: &Split,
+    chosen: &ChosenActors,
+    listed: &ViewInRange,
+    id: fn(&R) -> String,
+) -> (Vec<String>, usize) {
+    let (mut ids, mut most) = (Vec::new(), 0);
+    for start in (0..listed.len()).step_by(PAGE_SIZE) {
+        let places = listed.on(&(start..start + PAGE_SIZE));
+        let parts = chosen.parts_for(places);
+        most = most.max(parts.len());
+        let read: Vec<(&RowsEntry, Vec<(u32, R)>)> = (parts.iter())
+            .map(|entry| {
+                let json = json_of(split, &entry.file);
+                (
+                    entry,
+                    read_view_actor_rows(entry, &json, &sha256_hex(&json)).unwrap(),
+                )
+            })
+            .collect();
+        let rows = chosen.rows_at(places, read.iter().map(|(e, r)| (*e, r.as_slice())));
+        assert_eq!(rows.len(), places.len(), "a row missing");
+        ids.extend(rows.iter().map(|(_, r)| id(r)));
+    }
+    (ids, most)
+}
+
+#[test]
+fn actors_on_the_claims_and_the_sources_with_any_range_and_kinds_from_parts_are_the_apps_lists() {
+    let corpus = synth::generate(4000, 7);
+    for (kind, part_bytes) in [(Kind::Claim, PART_BYTES), (Kind::Source, PART_BYTES / 4)] {
+        let (split, index) = worded_split(&corpus, part_bytes);
+        let manifest = read_manifest(split.manifest_json().as_bytes()).unwrap();
+        assert!(manifest.view_by_actor(kind).len() > 2, "{kind:?}");
+        // Actors chosen among those that keep something, busiest first (half
+        // the rounds choose among the ten busiest), and now and then none.
+        let mut kept: Vec<(usize, String)> = (index.corpus.actors.iter())
+            .map(|a| {
+                let filter = Filter {
+                    actors: vec![a.id.clone()],
+                    ..Filter::default()
+                };
+                (apps_list(&index, kind, &filter).0.len(), a.id.clone())
+            })
+            .filter(|(n, _)| *n > 0)
+            .collect();
+        kept.sort_by_key(|k| std::cmp::Reverse(k.0));
+        assert!(
+            kept.len() > 20 && kept[0].0 > PAGE_SIZE,
+            "{kind:?}: {:?}",
+            &kept[..3]
+        );
+        let mut dice = Dice(57);
+        let (mut some, mut pages, mut ranged, mut kinded, mut together) = (0, 0, 0, 0, 0);
+        for round in 0..200 {
+            let mut filter = Filter::default();
+            for _ in 0..1 + usize::from(round % 3 == 0) {
+                let among = if round % 2 == 0 { 10 } else { kept.len() };
+                filter
+                    .actors
+                    .push(kept[dice.below(among as u64) as usize].1.clone());
+            }
+            if round % 17 == 0 {
+                filter.actors.push("act-nobody".into());
+            }
+            if round % 4 == 1 {
+                dice.kinds(&mut filter);
+                kinded += 1;
+            }
+            if round % 3 == 2 {
+                filter.from = dice.end();
+                filter.to = dice.end();
+                filter.include_undated = dice.below(3) == 0;
+            }
+            let (chosen, table_parts) = chosen_in(&split, &manifest, kind, &filter);
+            assert!(table_parts <= filter.actors.len(), "{filter:?}");
+            let mut found = chosen.found();
+            if !Sought::of(&filter).kinds.is_empty() {
+                found = both(&found, &found_in(&split, &manifest, kind, &filter));
+            }
+            let list = ListDays::of(&manifest, kind);
+            let listed = match filter.window().0.is_open() {
+                true => ViewInRange::of_found(found),
+                false => {
+                    ranged += 1;
+                    let (in_range, _) = from_parts(&split, &manifest, kind, &filter);
+                    in_range.kept_to(&found, list, filter.include_undated)
+                }
+            };
+            let (ids, undated_hidden) = apps_list(&index, kind, &filter);
+            assert_eq!(listed.len(), ids.len(), "{kind:?} {filter:?}");
+            assert_eq!(listed.undated_hidden, undated_hidden, "{kind:?} {filter:?}");
+            let (read, most) = match kind {
+                Kind::Claim => {
+                    actor_rows_ids(&split, &chosen, &listed, |r: &ClaimRow| r.id.clone())
+                }
+                _ => actor_rows_ids(&split, &chosen, &listed, |r: &SourceRow| r.id.clone()),
+            };
+            assert_eq!(read, ids, "{kind:?} {filter:?}");
+            // A page of one actor's list alone is in one part of its rows.
+            let alone = Sought::of(&filter).is_empty() && filter.window().0.is_open();
+            if filter.actors.len() == 1 && alone {
+                assert!(most <= 1, "{filter:?}: {most} parts");
+            }
+            some += usize::from(ids.len() > 5);
+            pages += usize::from(ids.len() > PAGE_SIZE);
+            together += usize::from(chosen.names().count() > 1);
+        }
+        assert!(
+            some > 60 && pages > 5 && ranged > 40 && kinded > 40 && together > 30,
+            "{kind:?}: {some} {pages} {ranged} {kinded} {together}"
+        );
     }
 }

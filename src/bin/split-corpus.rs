@@ -138,16 +138,15 @@ fn run(corpus: &Path, out: &Path, part_bytes: usize, site: Carries) -> Result<()
     // And the timelines above the lists, for no filter.
     let timelines = views::list_timelines(&index);
     // And the kinds the claims' and the sources' lists filter by, with their places.
-    let claims_kinds = by_kind::kind_places_in(
-        &index,
-        Kind::Claim,
-        &pages::listed_by_default(&index, Kind::Claim),
+    // And what each actor keeps of those lists, as its places in them.
+    let (claims_listed, sources_listed) = (
+        pages::listed_by_default(&index, Kind::Claim),
+        pages::listed_by_default(&index, Kind::Source),
     );
-    let sources_kinds = by_kind::kind_places_in(
-        &index,
-        Kind::Source,
-        &pages::listed_by_default(&index, Kind::Source),
-    );
+    let claims_kinds = by_kind::kind_places_in(&index, Kind::Claim, &claims_listed);
+    let sources_kinds = by_kind::kind_places_in(&index, Kind::Source, &sources_listed);
+    let claims_by_actor = pages::actor_places_in(&index, Kind::Claim, &claims_listed);
+    let sources_by_actor = pages::actor_places_in(&index, Kind::Source, &sources_listed);
     let worded = Worded {
         looks: &looks,
         list: &list,
@@ -161,6 +160,8 @@ fn run(corpus: &Path, out: &Path, part_bytes: usize, site: Carries) -> Result<()
         timelines: &timelines,
         claims_kinds: &claims_kinds,
         sources_kinds: &sources_kinds,
+        claims_by_actor: &claims_by_actor,
+        sources_by_actor: &sources_by_actor,
     };
     let mut split = parts::split_worded(&index.corpus, &fingerprint, part_bytes, Some(worded));
     split.manifest.whole = site.whole;

@@ -14,5 +14,6 @@ pub mod pages;
 pub mod parts;
 pub mod plain;
 pub mod range;
+pub mod view_by_actor;
 pub mod view_range;
 pub mod views;

@@ -220,16 +220,23 @@ impl ActorList {
 /// chosen: those that involve it and those that count under it through its
 /// parts and its people in role (`Index::under`).
 pub fn actor_places(index: &Index) -> Vec<Vec<u32>> {
-    let events = index.numbering.range(Kind::Event);
-    let mut place_of = vec![u32::MAX; events.len()];
-    for (place, e) in default_list(index).into_iter().enumerate() {
-        if let Some(slot) = place_of.get_mut(e as usize) {
+    actor_places_in(index, Kind::Event, &default_list(index))
+}
+
+/// For each actor, by its place in the corpus, the places in `list` (records
+/// of `kind` by their numbers among that kind, in a list's order) of those the
+/// list keeps when that actor alone is chosen, ascending.
+pub fn actor_places_in(index: &Index, kind: Kind, list: &[u32]) -> Vec<Vec<u32>> {
+    let records = index.numbering.range(kind);
+    let mut place_of = vec![u32::MAX; records.len()];
+    for (place, r) in list.iter().enumerate() {
+        if let Some(slot) = place_of.get_mut(*r as usize) {
             *slot = place as u32;
         }
     }
     let place = |&n: &u32| {
-        let e = (n as usize).checked_sub(events.start)?;
-        place_of.get(e).copied().filter(|&p| p != u32::MAX)
+        let r = (n as usize).checked_sub(records.start)?;
+        place_of.get(r).copied().filter(|&p| p != u32::MAX)
     };
     (index.involves.iter().zip(&index.through))
         .map(|(own, through)| {

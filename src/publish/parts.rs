@@ -36,7 +36,7 @@ use crate::query::search::TextIndex;
 use crate::query::url_state::PAGE_SIZE;
 
 /// The format this module writes and reads, named in every manifest.
-pub const FORMAT: &str = "dossier-parts/13";
+pub const FORMAT: &str = "dossier-parts/14";
 
 /// The element of the app's page that carries the record directory's parts
 /// ([`Manifest::directory_in_page`]), up to its contents.
@@ -430,6 +430,15 @@ pub struct Manifest {
     /// words or kinds sought are found without reading every row of its list.
     #[serde(default)]
     pub actor_places: Vec<TableEntry>,
+    /// What the claims list keeps for each actor chosen alone, by actor id: a
+    /// table of [`ViewActorList`]s (its name, where its rows begin, and the
+    /// places of its claims in the claims list), each part with the parts of
+    /// its actors' rows ([`ViewActorTable`]), as `by_actor` is for the events.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub claims_by_actor: Vec<TableEntry>,
+    /// The same for the sources list.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources_by_actor: Vec<TableEntry>,
     /// The claims list for an address with no filter, in its order, in pages as
     /// rows of what the list shows of each claim (`publish::views`), so that the
     /// claims view is read a page at a time, as the events list is: the parts of
@@ -542,6 +551,8 @@ pub struct Split {
     /// The days of the claims' and the sources' lists' rows, and of their rows
     /// that reach, and those rows; and their kinds' tables.
     pub view_days: Vec<(String, Vec<u8>)>,
+    /// The claims' and the sources' lists by actor: their tables and their rows.
+    pub view_by_actor: Vec<(String, Vec<u8>)>,
 }
 
 impl Split {
@@ -570,6 +581,7 @@ impl Split {
             .chain(&self.actors_list)
             .chain(&self.view_directories)
             .chain(&self.view_days)
+            .chain(&self.view_by_actor)
             .chain(&self.charts)
     }
 }
@@ -688,6 +700,11 @@ pub struct Worded<'a> {
     /// (`publish::by_kind::kind_places_in`), and in the sources'.
     pub claims_kinds: &'a [(String, Vec<u32>)],
     pub sources_kinds: &'a [(String, Vec<u32>)],
+    /// For each actor, by its place in the corpus, the places in the claims
+    /// list of the claims it keeps alone (`publish::pages::actor_places_in`),
+    /// and in the sources list of the sources.
+    pub claims_by_actor: &'a [Vec<u32>],
+    pub sources_by_actor: &'a [Vec<u32>],
 }
 
 /// Cuts a corpus into parts as [`split`] does, with each record's first look and
@@ -778,7 +795,15 @@ pub fn split_worded(
             .collect(),
     );
     let by_actor = worded.map_or(&[][..], |w| w.by_actor);
-    let (actor_table, by_actor_rows) = actor_parts(corpus, rows, by_actor, part_bytes);
+    let table_bytes = (part_bytes / DIRECTORY_SHARE).max(1);
+    let (actor_table, by_actor_rows) = actor_parts(
+        corpus,
+        (rows, by_actor),
+        ("a", "b"),
+        (part_bytes, table_bytes),
+        // Every actor: the list says "no such actor" of no other.
+        |name, first, places| Some(ActorList(name.to_string(), first, places.len())),
+    );
     let (by_actor_entries, by_actor) = listed(actor_table);
     let (word_entries, words) = listed(worded.map_or_else(Vec::new, |w| {
         word_parts(w.words, (part_bytes / LIST_SHARE).max(1))
@@ -847,6 +872,21 @@ pub fn split_worded(
         let parts: usize = sources_entries.len();
         rare_kind_rows("j", w.sources, parts, w.sources_kinds, list_bytes)
     });
+    let no_places: &[Vec<u32>] = &[];
+    let (claims_by_actor, claims_actor_files) = view_actor_parts(
+        corpus,
+        worded.map_or((&[][..], no_places), |w| (w.claims, w.claims_by_actor)),
+        part_bytes,
+    );
+    let (sources_by_actor, sources_actor_files) = view_actor_parts(
+        corpus,
+        worded.map_or((&[][..], no_places), |w| (w.sources, w.sources_by_actor)),
+        part_bytes,
+    );
+    let view_by_actor: Vec<(String, Vec<u8>)> = claims_actor_files
+        .into_iter()
+        .chain(sources_actor_files)
+        .collect();
     let view_days: Vec<(String, Vec<u8>)> = (claims_day_files.chain(sources_day_files))
         .chain(claims_kind_row_files)
         .chain(sources_kind_row_files)
@@ -898,6 +938,8 @@ pub fn split_worded(
             claims_kind_rows,
             sources_kind_rows,
             actor_places: actor_places_entries,
+            claims_by_actor,
+            sources_by_actor,
             claims_list: claims_directory,
             sources_list: sources_directory,
             actors_list: actors_directory,
@@ -935,6 +977,7 @@ pub fn split_worded(
         view_directories,
         charts,
         view_days,
+        view_by_actor,
     }
 }
 
@@ -972,20 +1015,53 @@ fn steps(places: &[u32]) -> Vec<u32> {
         .collect()
 }
 
-/// The actors' lists: for each actor in id order, the rows of the default list
-/// at its `places` (by the actor's place in the corpus), with those places; and
-/// a table by id of where each actor's rows are ([`ActorList`], named `a-`, in
-/// parts the size of the directory's, each with the entries of the parts of its
-/// actors' rows: an [`ActorTable`]). The rows are cut into parts of about half
-/// `part_bytes` of JSON (named `b-`): an actor's rows in one part where they fit
-/// in one, else in runs of whole pages of its list, so that any page of an
+/// A view's lists by actor (the claims', the sources'): for each actor with
+/// any, in id order, its rows of the view's list `rows` at its places, with
+/// those places, cut as the events' (`actor_parts`, named `f-`); and a table
+/// by id of its name, where its rows begin and its places ([`ViewActorList`],
+/// named `e-`, cut as the kinds' tables), each part with the entries of the
+/// parts of its actors' rows ([`ViewActorTable`]). Returns the table's entries
+/// and every file.
+#[allow(clippy::type_complexity)]
+fn view_actor_parts<T: Serialize>(
+    corpus: &Corpus,
+    rows_and_places: (&[T], &[Vec<u32>]),
+    part_bytes: usize,
+) -> (Vec<TableEntry>, Vec<(String, Vec<u8>)>) {
+    let places_bytes = (part_bytes / KINDS_SHARE).max(1);
+    let (table, rows) = actor_parts(
+        corpus,
+        rows_and_places,
+        ("e", "f"),
+        (part_bytes, places_bytes),
+        // Only the actors it keeps anything for.
+        |name, first, places| {
+            let list = ViewActorList(name.to_string(), first, steps(places));
+            (!places.is_empty()).then_some(list)
+        },
+    );
+    let (entries, table_files) = listed(table);
+    (entries, table_files.into_iter().chain(rows).collect())
+}
+
+/// The actors' lists of a list in pages (`rows`, the default list's or a
+/// view's): for each actor in id order, the rows of the list at its `places`
+/// (by the actor's place in the corpus), with those places; and a table by id
+/// of what `said` says of each actor's list (its name, where its rows begin
+/// and its places: [`ActorList`] for the events list; none, to leave it
+/// out), named `letters.0`, in
+/// parts of about `bytes.1` of JSON, each with the entries of the parts of its
+/// actors' rows (an [`ActorTable`]). The rows are cut into parts of about half
+/// `bytes.0` of JSON (named `letters.1`): an actor's rows in one part where they
+/// fit in one, else in runs of whole pages of its list, so that any page of an
 /// actor's list is in one part. Returns the table's parts and the rows' files.
 #[allow(clippy::type_complexity)]
-fn actor_parts(
+fn actor_parts<T: Serialize, S: Serialize>(
     corpus: &Corpus,
-    rows: &[ListRow],
-    places: &[Vec<u32>],
-    part_bytes: usize,
+    (rows, places): (&[T], &[Vec<u32>]),
+    (table_letter, rows_letter): (&str, &str),
+    (part_bytes, table_bytes): (usize, usize),
+    said: impl Fn(&str, usize, &[u32]) -> Option<S>,
 ) -> (Vec<(TableEntry, Vec<u8>)>, Vec<(String, Vec<u8>)>) {
     if rows.is_empty() || places.is_empty() {
         return (Vec::new(), Vec::new());
@@ -993,33 +1069,32 @@ fn actor_parts(
     let mut actors: Vec<usize> = (0..corpus.actors.len().min(places.len())).collect();
     actors.sort_unstable_by(|&a, &b| corpus.actors[a].id.cmp(&corpus.actors[b].id));
     // Every actor's rows laid end to end, as (place, row).
-    let mut placed: Vec<(usize, &ListRow)> = Vec::new();
-    let mut table: Vec<(&str, ActorList)> = Vec::with_capacity(actors.len());
+    let mut placed: Vec<(usize, &T)> = Vec::new();
+    let mut table: Vec<(&str, S)> = Vec::with_capacity(actors.len());
     let mut spans: Vec<std::ops::Range<usize>> = Vec::with_capacity(actors.len());
     for &a in &actors {
         let first = placed.len();
         placed
             .extend((places[a].iter()).filter_map(|&p| Some((p as usize, rows.get(p as usize)?))));
         let actor = &corpus.actors[a];
-        table.push((
-            &actor.id,
-            ActorList(actor.name.clone(), first, placed.len() - first),
-        ));
-        spans.push(first..placed.len());
+        if let Some(said) = said(&actor.name, first, &places[a]) {
+            table.push((&actor.id, said));
+            spans.push(first..placed.len());
+        }
     }
     // Each row's JSON once, by its place: many actors share a row.
     let row_lens: Vec<usize> = rows
         .iter()
         .map(|r| json_lens(std::slice::from_ref(r)))
         .collect();
-    let len = |&(place, _): &(usize, &ListRow)| {
+    let len = |&(place, _): &(usize, &T)| {
         // `[place,row],`: the row's own comma stands for the one inside.
         row_lens[place] + place.max(1).ilog10() as usize + 4
     };
     let limit = (part_bytes / LIST_SHARE).max(1);
     let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
     let (mut start, mut size) = (0, 2);
-    for span in spans.into_iter().filter(|s| !s.is_empty()) {
+    for span in spans.iter().filter(|s| !s.is_empty()) {
         let bytes: usize = placed[span.clone()].iter().map(len).sum();
         if bytes + 2 <= limit {
             if span.start > start && size + bytes > limit {
@@ -1044,37 +1119,37 @@ fn actor_parts(
     if start < placed.len() {
         runs.push(start..placed.len());
     }
-    let (entries, files): (Vec<RowsEntry>, Vec<(String, Vec<u8>)>) = write_runs("b", &placed, runs)
-        .into_iter()
-        .map(|(run, json, (file, sha256, stored))| {
-            let entry = RowsEntry {
-                file: file.clone(),
-                sha256,
-                bytes: stored.len(),
-                json,
-                first: run.start,
-                count: run.len(),
-            };
-            (entry, (file, stored))
-        })
-        .unzip();
-    let table_bytes = (part_bytes / DIRECTORY_SHARE).max(1);
+    let (entries, files): (Vec<RowsEntry>, Vec<(String, Vec<u8>)>) =
+        write_runs(rows_letter, &placed, runs)
+            .into_iter()
+            .map(|(run, json, (file, sha256, stored))| {
+                let entry = RowsEntry {
+                    file: file.clone(),
+                    sha256,
+                    bytes: stored.len(),
+                    json,
+                    first: run.start,
+                    count: run.len(),
+                };
+                (entry, (file, stored))
+            })
+            .unzip();
     let mut at = 0;
-    let written = runs_by_id(table.iter().map(|(id, list)| (*id, list)), table_bytes)
+    let written = runs_by_id(table.iter().map(|(id, said)| (*id, said)), table_bytes)
         .into_iter()
         .map(|run| {
-            let lists = &table[at..at + run.count];
+            let held_spans = &spans[at..at + run.count];
             at += run.count;
             // The rows of this part's actors, from the first one's to the last one's.
-            let held = lists.first().map_or(0, |(_, l)| l.rows().start)
-                ..lists.last().map_or(0, |(_, l)| l.rows().end);
+            let held =
+                held_spans.first().map_or(0, |s| s.start)..held_spans.last().map_or(0, |s| s.end);
             let parts = &entries[rows_parts_of(&entries, held)];
             let mut json = br#"{"rows":"#.to_vec();
             json.extend(serde_json::to_vec(parts).unwrap_or_default());
             json.extend_from_slice(br#","actors":"#);
             json.extend_from_slice(&run.json);
             json.push(b'}');
-            run.written("a", &json)
+            run.written(table_letter, &json)
         })
         .collect();
     (written, files)
@@ -1883,14 +1958,8 @@ impl PlaceTable {
         let mut table: Table<Vec<u32>> = Table::read(entry, bytes, sha256)?;
         for (_, steps) in &mut table.0 {
             // Each place but the first is written as its step from the one before.
-            let mut place: Option<u32> = None;
-            for step in steps.iter_mut() {
-                let next = match place {
-                    None => Some(*step),
-                    Some(p) => p.checked_add(*step).filter(|_| *step > 0),
-                };
-                *step = next.ok_or_else(|| wrong_records(&entry.file))?;
-                place = next;
+            if !places_from_steps(steps) {
+                return Err(wrong_records(&entry.file));
             }
         }
         Ok(PlaceTable(table))
@@ -2019,6 +2088,17 @@ pub fn read_actor_rows(
     read_rows(&entry.file, &entry.sha256, entry.count, bytes, sha256)
 }
 
+/// Reads a part of a view's lists by actor, `entry` (`R` is its row), from
+/// its JSON and the SHA-256 of that JSON, checked against the manifest: its
+/// rows, each with its place in the view's list.
+pub fn read_view_actor_rows<R: serde::de::DeserializeOwned>(
+    entry: &RowsEntry,
+    bytes: &[u8],
+    sha256: &str,
+) -> Result<Vec<(u32, R)>, PartsError> {
+    read_rows(&entry.file, &entry.sha256, entry.count, bytes, sha256)
+}
+
 /// Reads a part of the directory of another view's list, `entry`, from its JSON
 /// and the SHA-256 of that JSON, checked against the manifest: the entries of
 /// the list's parts that hold its rows, end to end from its first.
@@ -2086,33 +2166,42 @@ pub struct Directory {
 }
 
 /// One part of the actors' lists' table, read: what it says of each of its
-/// actors ([`ActorList`]), and the parts of their rows.
-pub struct ActorTable {
-    actors: Table<ActorList>,
+/// actors (`L`: the events list's [`ActorList`]; a view's [`ViewActorList`],
+/// read as [`ViewActorTable`]), and the parts of their rows.
+pub struct ActorTable<L = ActorList> {
+    actors: Table<L>,
     rows: Vec<RowsEntry>,
 }
 
 /// A part of the actors' table as its JSON writes it:
 /// `{"rows": [...], "actors": [[id, [name, first, count]], ...]}`.
 #[derive(Deserialize)]
-struct ActorTableJson {
+struct ActorTableJson<L> {
     rows: Vec<RowsEntry>,
-    actors: Vec<(String, ActorList)>,
+    actors: Vec<(String, L)>,
 }
 
 impl ActorTable {
     /// Reads the actors' table part `entry` from its JSON and the SHA-256 of
     /// that JSON, checked against the manifest.
     pub fn read(entry: &TableEntry, bytes: &[u8], sha256: &str) -> Result<ActorTable, PartsError> {
-        let read: ActorTableJson = read_json(&entry.file, &entry.sha256, bytes, sha256)?;
+        ActorTable::read_as(entry, bytes, sha256)
+    }
+}
+
+impl<L: serde::de::DeserializeOwned> ActorTable<L> {
+    fn read_as(entry: &TableEntry, bytes: &[u8], sha256: &str) -> Result<Self, PartsError> {
+        let read: ActorTableJson<L> = read_json(&entry.file, &entry.sha256, bytes, sha256)?;
         Ok(ActorTable {
             actors: Table::checked(entry, read.actors)?,
             rows: read.rows,
         })
     }
+}
 
+impl<L> ActorTable<L> {
     /// What this part says of the actor `id`, if it lists it.
-    pub fn get(&self, id: &str) -> Option<&ActorList> {
+    pub fn get(&self, id: &str) -> Option<&L> {
         self.actors.get(id)
     }
 
@@ -2121,6 +2210,81 @@ impl ActorTable {
     pub fn rows_parts(&self, positions: std::ops::Range<usize>) -> &[RowsEntry] {
         &self.rows[rows_parts_of(&self.rows, positions)]
     }
+}
+
+/// What a view's lists by actor (the claims', the sources') say of one actor,
+/// found by its id: its name, where its rows begin among every actor's rows,
+/// and the places in the view's list (ascending) of the records it keeps,
+/// its rows' places. Written as a JSON list of the three, each place but the
+/// first as its step from the one before, as a table of places writes them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ViewActorList(pub String, pub usize, pub Vec<u32>);
+
+impl ViewActorList {
+    pub fn name(&self) -> &str {
+        &self.0
+    }
+
+    /// The places of its records, ascending.
+    pub fn places(&self) -> &[u32] {
+        &self.2
+    }
+
+    /// Its rows' positions among every actor's rows.
+    pub fn rows(&self) -> std::ops::Range<usize> {
+        self.1..self.1 + self.2.len()
+    }
+}
+
+/// One part of a view's table of the actors' lists, read: each actor's
+/// [`ViewActorList`], its places ascending, and the parts of their rows.
+pub struct ViewActorTable(ActorTable<ViewActorList>);
+
+impl ViewActorTable {
+    /// Reads the part `entry` of a view's actors' table from its JSON and the
+    /// SHA-256 of that JSON, checked against the manifest.
+    pub fn read(
+        entry: &TableEntry,
+        bytes: &[u8],
+        sha256: &str,
+    ) -> Result<ViewActorTable, PartsError> {
+        let mut table: ActorTable<ViewActorList> = ActorTable::read_as(entry, bytes, sha256)?;
+        for (_, list) in &mut table.actors.0 {
+            if !places_from_steps(&mut list.2) {
+                return Err(wrong_records(&entry.file));
+            }
+        }
+        Ok(ViewActorTable(table))
+    }
+
+    /// What this part says of the actor `id`, if it lists it.
+    pub fn get(&self, id: &str) -> Option<&ViewActorList> {
+        self.0.get(id)
+    }
+
+    /// The parts of rows that hold the rows at `positions`, in order.
+    pub fn rows_parts(&self, positions: std::ops::Range<usize>) -> &[RowsEntry] {
+        self.0.rows_parts(positions)
+    }
+}
+
+/// Places written as steps (the first as it is, each other as its step from
+/// the one before, at least one) turned back into places, in place; false
+/// where a step is none or runs past the last place a list can have.
+fn places_from_steps(steps: &mut [u32]) -> bool {
+    let mut place: Option<u32> = None;
+    for step in steps.iter_mut() {
+        let next = match place {
+            None => Some(*step),
+            Some(p) => p.checked_add(*step).filter(|_| *step > 0),
+        };
+        let Some(next) = next else {
+            return false;
+        };
+        *step = next;
+        place = Some(next);
+    }
+    true
 }
 
 /// A directory part as its JSON writes it: `{"looks": [...], "ids": [[id, part], ...]}`.
@@ -2258,6 +2422,16 @@ impl Manifest {
     /// The number of the part of the actors' places table that would list the actor `id`.
     pub fn actor_places_of(&self, id: &str) -> Option<usize> {
         table_part_of(&self.actor_places, id)
+    }
+
+    /// The parts of the table of the lists by actor of the view of `kind`
+    /// (the claims', the sources'), where the build wrote them.
+    pub fn view_by_actor(&self, kind: Kind) -> &[TableEntry] {
+        match kind {
+            Kind::Claim => &self.claims_by_actor,
+            Kind::Source => &self.sources_by_actor,
+            Kind::Event | Kind::Actor => &[],
+        }
     }
 
     /// The number of the part of the actors' lists table that would list the actor `id`.

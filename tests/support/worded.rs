@@ -7,7 +7,7 @@ use dossier::corpus::sha256::sha256_hex;
 use dossier::publish::by_kind::{kind_places, kind_places_in, Sought};
 use dossier::publish::by_word::word_places;
 use dossier::publish::glance::looks;
-use dossier::publish::pages::{actor_places, listed_by_default, rows};
+use dossier::publish::pages::{actor_places, actor_places_in, listed_by_default, rows};
 use dossier::publish::parts::Worded;
 use dossier::publish::parts::{inflate, split_worded, Manifest, PlaceTable, Split};
 use dossier::publish::views::{
@@ -28,16 +28,13 @@ pub fn worded_split(corpus: &Corpus, part_bytes: usize) -> (Split, Index) {
     let actors = actor_list_rows(&index);
     let charts = claims_charts(&index);
     let timelines = list_timelines(&index);
-    let claims_kinds = kind_places_in(
-        &index,
-        dossier::corpus::model::Kind::Claim,
-        &listed_by_default(&index, dossier::corpus::model::Kind::Claim),
-    );
-    let sources_kinds = kind_places_in(
-        &index,
-        dossier::corpus::model::Kind::Source,
-        &listed_by_default(&index, dossier::corpus::model::Kind::Source),
-    );
+    use dossier::corpus::model::Kind;
+    let claims_listed = listed_by_default(&index, Kind::Claim);
+    let sources_listed = listed_by_default(&index, Kind::Source);
+    let claims_kinds = kind_places_in(&index, Kind::Claim, &claims_listed);
+    let sources_kinds = kind_places_in(&index, Kind::Source, &sources_listed);
+    let claims_by_actor = actor_places_in(&index, Kind::Claim, &claims_listed);
+    let sources_by_actor = actor_places_in(&index, Kind::Source, &sources_listed);
     let worded = Worded {
         looks: &looks,
         list: &list,
@@ -51,6 +48,8 @@ pub fn worded_split(corpus: &Corpus, part_bytes: usize) -> (Split, Index) {
         timelines: &timelines,
         claims_kinds: &claims_kinds,
         sources_kinds: &sources_kinds,
+        claims_by_actor: &claims_by_actor,
+        sources_by_actor: &sources_by_actor,
     };
     let split = split_worded(&index.corpus, "0123", part_bytes, Some(worded));
     (split, index)
