@@ -152,23 +152,10 @@ pub fn ActorInPages() -> impl IntoView {
     };
     // Who the list is for, with the way back to every event.
     let chosen = move |chosen: &Chosen| {
-        let names = (chosen.iter().enumerate())
-            .map(|(at, (id, list))| {
-                let name = list.name().to_string();
-                view! {
-                    {(at > 0).then_some(", ")}
-                    <RecordLink id=id.clone()><span dir="auto">{name}</span></RecordLink>
-                }
-            })
-            .collect_view();
-        view! {
-            <p class="list-actor">
-                {t.involved_lead}
-                <span>{names}</span>
-                " "
-                <button type="button" on:click=move |_| nav.clear_filters()>{t.clear_all}</button>
-            </p>
-        }
+        let names = (chosen.iter())
+            .map(|(id, list)| (id.clone(), list.name().to_string()))
+            .collect();
+        view! { <Involving names/> }
     };
     let fetching = move |page: usize| fill(t.page_fetching, &[&thousands(page)]);
     let title = move |text: String| {
@@ -236,6 +223,30 @@ pub fn ActorInPages() -> impl IntoView {
         {body}
     }
     .into_any()
+}
+
+/// Who a list for actors is for (`names`: each actor's id and name), each
+/// linked to its page, with the way back to the list with no filter.
+#[component]
+pub fn Involving(names: Vec<(String, String)>) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let t = lang().strings();
+    let names = (names.into_iter().enumerate())
+        .map(|(at, (id, name))| {
+            view! {
+                {(at > 0).then_some(", ")}
+                <RecordLink id><span dir="auto">{name}</span></RecordLink>
+            }
+        })
+        .collect_view();
+    view! {
+        <p class="list-actor">
+            {t.involved_lead}
+            <span>{names}</span>
+            " "
+            <button type="button" on:click=move |_| nav.clear_filters()>{t.clear_all}</button>
+        </p>
+    }
 }
 
 /// What `wanted` asks for, where everything it needs was the last read.

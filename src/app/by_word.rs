@@ -78,10 +78,15 @@ thread_local! {
 /// records (51 parts, some 6 MB of JSON).
 const DAY_PARTS_KEPT: usize = 64;
 
-/// How many of a search's results are undated, with what it sought, once they
-/// are found: the date fields above the list say how many of them a range hides.
+/// How many of a search's results are undated, with what it sought and the
+/// actors chosen, once they are found: the date fields above the list say how
+/// many of them a range hides.
 #[derive(Clone, Copy)]
-pub struct FoundUndated(pub RwSignal<Option<(Sought, usize)>>);
+pub struct FoundUndated(pub RwSignal<Option<(FoundKey, usize)>>);
+
+/// What a list's results depend on, for the count of their undated: what is
+/// sought, and the actors chosen.
+pub type FoundKey = (Sought, Vec<String>);
 
 /// Whether the address asks for the events list with words typed in its
 /// search or kinds chosen, and no actor (a date range or not): the list this

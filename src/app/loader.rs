@@ -12,7 +12,7 @@ use dossier::publish::pages::{DayRow, ListRow, PlacedDays, PlacedRow};
 use dossier::publish::parts::{
     self, read_actor_rows, read_dates, read_list, read_reach, ActorTable, Assembly, FileEntry,
     ListEntry, Manifest, PartsError, PlaceTable, ReachEntry, ReachRowsEntry, RowsEntry, TableEntry,
-    ViewEntry, MANIFEST,
+    ViewActorTable, ViewEntry, MANIFEST,
 };
 use dossier::publish::range::Days;
 use dossier::publish::views::ClaimsCharts;
@@ -676,6 +676,26 @@ pub async fn actor_table(entry: &TableEntry, retry: bool) -> Result<ActorTable, 
 pub async fn actor_rows(entry: &RowsEntry, retry: bool) -> Result<Vec<PlacedRow>, LoadFailure> {
     let part = fetch_part(entry.file.clone(), retry).await?;
     read_actor_rows(entry, &part.json, &part.sha256).map_err(LoadFailure::Parts)
+}
+
+/// The part `entry` of a view's table of the lists by actor, fetched, checked
+/// against its hash and read.
+pub async fn view_actor_table(
+    entry: &TableEntry,
+    retry: bool,
+) -> Result<ViewActorTable, LoadFailure> {
+    let part = fetch_part(entry.file.clone(), retry).await?;
+    ViewActorTable::read(entry, &part.json, &part.sha256).map_err(LoadFailure::Parts)
+}
+
+/// The part `entry` of a view's lists by actor (`R` is its row), fetched,
+/// checked against its hash and read: its rows, each with its place.
+pub async fn view_actor_rows<R: serde::de::DeserializeOwned>(
+    entry: &RowsEntry,
+    retry: bool,
+) -> Result<Vec<(u32, R)>, LoadFailure> {
+    let part = fetch_part(entry.file.clone(), retry).await?;
+    parts::read_view_actor_rows(entry, &part.json, &part.sha256).map_err(LoadFailure::Parts)
 }
 
 /// The part of a table of places `entry` (the words' or the kinds'), fetched,

@@ -24,7 +24,8 @@ use leptos::task::spawn_local;
 use super::bits::{data, keep_read, lang, last_read, thousands, DateText, LastRead};
 use super::by_actor::{actors_only, ActorInPages};
 use super::by_word::{
-    sought_only, ChosenKinds, FoundTimeline, FoundUndated, KindChoices, ListSearch, SearchInPages,
+    sought_only, ChosenKinds, FoundKey, FoundTimeline, FoundUndated, KindChoices, ListSearch,
+    SearchInPages,
 };
 use super::failure::{FailedWithRetry, LoadFailure};
 use super::filters::DateFilter;
@@ -223,21 +224,23 @@ pub fn ListInPages() -> impl IntoView {
     // are undated, and the ends that are not dates.
     let undated = d.manifest.as_ref().map_or(0, Manifest::listed_undated);
     // A search's: how many of its results are undated, once they are found.
-    let found_undated = RwSignal::new(None::<(Sought, usize)>);
+    let found_undated = RwSignal::new(None::<(FoundKey, usize)>);
     provide_context(FoundUndated(found_undated));
     let hidden = Signal::derive(move || {
-        let (shows_undated, sought) = nav
-            .state
-            .with(|s| (s.filter.include_undated, Sought::of(&s.filter)));
+        let (shows_undated, sought, actors) = nav.state.with(|s| {
+            let f = &s.filter;
+            (f.include_undated, Sought::of(f), f.actors.clone())
+        });
         let of_view = nav.state.with(view_dated);
         if shows_undated {
             0
-        } else if sought.is_empty() {
+        } else if sought.is_empty() && actors.is_empty() {
             of_view.unwrap_or(undated)
         } else {
+            let wanted = (sought, actors);
             found_undated.with(|found| {
                 (found.as_ref())
-                    .filter(|(w, _)| *w == sought)
+                    .filter(|(w, _)| *w == wanted)
                     .map_or(0, |(_, n)| *n)
             })
         }

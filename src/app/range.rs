@@ -128,7 +128,8 @@ pub fn RangeInPages() -> impl IntoView {
                         }
                     };
                     if let Some(FoundUndated(said)) = found_undated {
-                        said.set(Some((wanted.3.clone(), undated_among(&manifest, &places))));
+                        let key = (wanted.3.clone(), Vec::new());
+                        said.set(Some((key, undated_among(&manifest, &places))));
                     }
                     let range = Range::of(&manifest, &wanted, Some(places));
                     if !current() {

@@ -1,8 +1,9 @@
 //! The claims, the sources and the institutions and people before a large
 //! corpus is read: for an address with no filter, their lists a page at a
 //! time, each page from the one part of that list that holds it
-//! (`publish::views`), as the events list's pages are. A view with a filter
-//! waits for the corpus.
+//! (`publish::views`), as the events list's pages are; the claims and the
+//! sources also over a date range, for kinds and for actors
+//! (`view_range`). A view with words searched waits for the corpus.
 
 use std::cell::RefCell;
 use std::sync::Arc;
@@ -13,6 +14,7 @@ use dossier::corpus::vocab;
 use dossier::i18n::{fill, Lang};
 use dossier::publish::by_kind::Sought;
 use dossier::publish::parts::{part_holding, FileEntry, ReachRowsEntry, RowsEntry, ViewEntry};
+use dossier::publish::view_by_actor::ChosenActors;
 use dossier::publish::view_range::{
     page_rows, parts_holding, placed_rows_at, rows_at, ViewInRange,
 };
@@ -38,7 +40,7 @@ use super::lists::{actors_group, runs, view_tabs, wide_screen};
 use super::loader;
 use super::nav::{follow_state_links, Entry, Nav, RecordLink};
 use super::pages::{dates_alone, page_as_read, page_in_part, part_for_page, PartRead};
-use super::view_range::ViewRangeInPages;
+use super::view_range::{Apart, ViewRangeInPages};
 
 thread_local! {
     /// The part of each list last read, by its file name: a page drawn again
@@ -53,6 +55,9 @@ thread_local! {
     /// The part of each list's rows that reach last read, by file name.
     static CLAIMS_REACHED: LastRead<String, Arc<Vec<(u32, ClaimRow)>>> = const { RefCell::new(None) };
     static SOURCES_REACHED: LastRead<String, Arc<Vec<(u32, SourceRow)>>> = const { RefCell::new(None) };
+    /// The part of each list's rows by actor last read, by file name.
+    static CLAIMS_BY_ACTOR: LastRead<String, Arc<Vec<(u32, ClaimRow)>>> = const { RefCell::new(None) };
+    static SOURCES_BY_ACTOR: LastRead<String, Arc<Vec<(u32, SourceRow)>>> = const { RefCell::new(None) };
 }
 
 /// How many parts of the lists' directories are kept read.
@@ -60,9 +65,9 @@ const DIRECTORIES_KEPT: usize = 8;
 
 /// Whether the address asks for the claims (by date, their order for no
 /// filter), the sources or the institutions and people with no filter but a
-/// date range and kinds (for the claims and the sources alone), and no
-/// record: the lists of other views than the events' that the build writes in
-/// pages.
+/// date range, kinds and actors (for the claims and the sources alone), and
+/// no record: the lists of other views than the events' that the build writes
+/// in pages.
 pub fn view_only(state: &UrlState) -> bool {
     let (in_order, filtered) = match state.view {
         View::Claims => (state.claim_order == ClaimOrder::Date, true),
@@ -72,15 +77,17 @@ pub fn view_only(state: &UrlState) -> bool {
     };
     let filter = &state.filter;
     let unfiltered = dates_alone(filter) && filter.window().0.is_open();
-    let dates_and_kinds = filter.actors.is_empty() && Sought::of(filter).words.is_empty();
-    state.record.is_none() && in_order && (unfiltered || filtered && dates_and_kinds)
+    let no_words = Sought::of(filter).words.is_empty();
+    state.record.is_none() && in_order && (unfiltered || filtered && no_words)
 }
 
 /// Whether the address asks for a view's list in pages with a filter: a date
-/// range, kinds, or both.
+/// range, kinds, actors, or these together.
 fn filtered(state: &UrlState) -> bool {
     let filter = &state.filter;
-    view_only(state) && !(filter.window().0.is_open() && Sought::of(filter).is_empty())
+    let unfiltered =
+        filter.window().0.is_open() && Sought::of(filter).is_empty() && filter.actors.is_empty();
+    view_only(state) && !unfiltered
 }
 
 /// The view tabs before the corpus is read: each view's count where the
@@ -141,6 +148,8 @@ pub fn ViewInPages() -> impl IntoView {
                     reach_rows: reach_rows(Kind::Claim),
                     listed: &CLAIMS_READ,
                     reached: &CLAIMS_REACHED,
+                    actors: None,
+                    by_actor: &CLAIMS_BY_ACTOR,
                 };
                 let rows = move |listed, page, apart| {
                     range_rows(listed, page, read.clone().apart(apart), claims_over)
@@ -153,6 +162,8 @@ pub fn ViewInPages() -> impl IntoView {
                     reach_rows: reach_rows(Kind::Source),
                     listed: &SOURCES_READ,
                     reached: &SOURCES_REACHED,
+                    actors: None,
+                    by_actor: &SOURCES_BY_ACTOR,
                 };
                 let rows = move |listed, page, apart| {
                     range_rows(listed, page, read.clone().apart(apart), sources_over)
@@ -288,13 +299,16 @@ fn rows_in_pages<R: Clone + serde::de::DeserializeOwned + 'static>(
 type KeptParts<R> = &'static LocalKey<LastRead<String, Arc<Vec<R>>>>;
 
 /// Where the rows of a view's list over a range are read from: its directory
-/// (the manifest's parts of it) and its parts of the rows that reach, and the
-/// parts of each kept read.
+/// (the manifest's parts of it) and its parts of the rows that reach, or the
+/// chosen actors' rows, and the parts of each kept read.
 struct RangeRowsRead<R: 'static> {
     directory: Vec<RowsEntry>,
     reach_rows: Vec<ReachRowsEntry>,
     listed: KeptParts<R>,
     reached: KeptParts<(u32, R)>,
+    /// The actors chosen, whose own rows hold the rows read apart.
+    actors: Option<Arc<ChosenActors>>,
+    by_actor: KeptParts<(u32, R)>,
 }
 
 // Cloned whatever its rows: what it holds are entries and references.
@@ -305,16 +319,22 @@ impl<R> Clone for RangeRowsRead<R> {
             reach_rows: self.reach_rows.clone(),
             listed: self.listed,
             reached: self.reached,
+            actors: self.actors.clone(),
+            by_actor: self.by_actor,
         }
     }
 }
 
 impl<R> RangeRowsRead<R> {
-    /// Reading the rows apart from `apart` (a rare kind's parts of rows)
-    /// where there are any, rather than the rows that reach's.
-    fn apart(self, apart: Option<Vec<ReachRowsEntry>>) -> Self {
+    /// Reading the rows apart from `apart` (a rare kind's parts of rows, or
+    /// the actors' rows) where there are any, rather than the rows that reach's.
+    fn apart(self, apart: Option<Apart>) -> Self {
         match apart {
-            Some(reach_rows) => RangeRowsRead { reach_rows, ..self },
+            Some(Apart::Kind(reach_rows)) => RangeRowsRead { reach_rows, ..self },
+            Some(Apart::Actors(actors)) => RangeRowsRead {
+                actors: Some(actors),
+                ..self
+            },
             None => self,
         }
     }
@@ -396,6 +416,34 @@ async fn reached_at_places<R: Clone + serde::de::DeserializeOwned + 'static>(
     Ok(placed_rows_at(places, read.iter().map(|r| r.as_slice())))
 }
 
+/// A part of rows read, with its entry: each row with its place.
+type PartRows<'e, R> = (&'e RowsEntry, Arc<Vec<(u32, R)>>);
+
+/// The rows at the places `places` of a view's list, each with its place,
+/// read from the parts of the actors' rows (`actors`) that hold them, kept
+/// read (in `cell`); the part `afresh` fetched past any cache.
+async fn actors_rows_at<R: Clone + serde::de::DeserializeOwned + 'static>(
+    actors: &ChosenActors,
+    places: &[u32],
+    cell: KeptParts<(u32, R)>,
+    afresh: Option<&str>,
+) -> Result<Vec<(u32, R)>, Failed> {
+    let again = |file: &str| afresh == Some(file);
+    let parts = actors.parts_for(places);
+    let reads = parts.iter().map(|entry| async move {
+        if let Some(rows) = last_read(cell, &entry.file).filter(|_| !again(&entry.file)) {
+            return Ok((entry, rows));
+        }
+        let rows = (loader::view_actor_rows::<R>(entry, again(&entry.file)).await)
+            .map_err(|failure| (entry.file.clone(), failure))?;
+        let rows = Arc::new(rows);
+        keep_read(cell, entry.file.clone(), rows.clone());
+        Ok((entry, rows))
+    });
+    let read: Vec<PartRows<R>> = future::try_join_all(reads).await?;
+    Ok(actors.rows_at(places, read.iter().map(|(e, r)| (*e, r.as_slice()))))
+}
+
 /// The page `page` of a view's list over a date range, `listed`: its rows
 /// read as `read` says (those that reach from their own parts, the others
 /// from the view's list in pages), with the row before it (whose heading the
@@ -423,8 +471,16 @@ fn range_rows<R: Clone + serde::de::DeserializeOwned + 'static>(
         let (read, reaching, others) = (read.clone(), reaching.clone(), others.clone());
         spawn_local(async move {
             let afresh = afresh.as_deref();
+            let apart = async {
+                match &read.actors {
+                    Some(actors) => actors_rows_at(actors, &reaching, read.by_actor, afresh).await,
+                    None => {
+                        reached_at_places(&read.reach_rows, &reaching, read.reached, afresh).await
+                    }
+                }
+            };
             let (reached, listed) = future::join(
-                reached_at_places(&read.reach_rows, &reaching, read.reached, afresh),
+                apart,
                 rows_at_places(&read.directory, &others, read.listed, afresh),
             )
             .await;

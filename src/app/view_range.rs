@@ -1,10 +1,12 @@
 //! The claims' and the sources' lists over a date range, or for kinds, or
-//! both, before the corpus is read: the parts of the list's days the range
-//! needs (`publish::view_range`), fetched a few at a time, and the parts of the
-//! view's kinds' table that hold the kinds (`publish::by_kind`), give the list
-//! the app shows once the corpus is in, with its exact count; then a page at a
-//! time, its rows from the view's list in pages. Its count is shown only once
-//! every part it needs is in.
+//! for actors, or any of these together, before the corpus is read: the parts
+//! of the list's days the range needs (`publish::view_range`), fetched a few
+//! at a time, the parts of the view's kinds' table that hold the kinds
+//! (`publish::by_kind`), and those of its table of lists by actor that list
+//! the actors (`publish::view_by_actor`), give the list the app shows once the
+//! corpus is in, with its exact count; then a page at a time, its rows from
+//! the view's list in pages, or from the actors' own rows. Its count is shown
+//! only once every part it needs is in.
 
 use std::cell::RefCell;
 use std::sync::Arc;
@@ -12,7 +14,9 @@ use std::sync::Arc;
 use dossier::corpus::date::DateWindow;
 use dossier::corpus::model::Kind;
 use dossier::publish::by_kind::Sought;
-use dossier::publish::parts::{Manifest, PlaceTable, ReachRowsEntry, TableEntry};
+use dossier::publish::by_word::both;
+use dossier::publish::parts::{Manifest, PlaceTable, ReachRowsEntry, TableEntry, ViewActorTable};
+use dossier::publish::view_by_actor::{table_parts, ChosenActors};
 use dossier::publish::view_range::{
     rows_apart, view_in_range, view_range_parts, ListDays, ViewInRange, ViewRangeParts,
 };
@@ -23,7 +27,8 @@ use futures::stream;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::bits::{data, keep_read, lang, last_read, LastRead};
+use super::bits::{data, few_read, keep_few, keep_read, lang, last_read, FewRead, LastRead};
+use super::by_actor::Involving;
 use super::by_word::{read_tables, Failed, FoundUndated};
 use super::lists::{heading_text, NothingMatches};
 use super::loader;
@@ -31,26 +36,41 @@ use super::nav::Nav;
 use super::range::{days_read, range_body, reach_read, read_in, RangePart, Ranged};
 
 /// The view, the ends of its range as the address has them, whether undated
-/// records are shown, and the kinds chosen: what a view's list with a filter
-/// depends on.
-type ViewRangeKey = (View, String, String, bool, Sought);
+/// records are shown, the kinds chosen and the actors: what a view's list
+/// with a filter depends on.
+type ViewRangeKey = (View, String, String, bool, Sought, Vec<String>);
+
+/// A view's list with a filter, read: its places, and the actors chosen as
+/// the view's lists by actor name them, where any are.
+type Listed = (Arc<ViewInRange>, Option<Arc<ChosenActors>>);
 
 thread_local! {
     /// The list over the range last read: back from a record opened from it,
     /// or on to another page of it, it is drawn at once.
-    static LAST_VIEW_RANGE: LastRead<ViewRangeKey, Arc<ViewInRange>> = const { RefCell::new(None) };
+    static LAST_VIEW_RANGE: LastRead<ViewRangeKey, Listed> = const { RefCell::new(None) };
+    /// The parts of the views' tables of lists by actor read, by file name.
+    static ACTOR_TABLES: FewRead<String, Arc<ViewActorTable>> = const { RefCell::new(Vec::new()) };
+}
+
+/// How many parts of the views' tables of lists by actor are kept read.
+const ACTOR_TABLES_KEPT: usize = 8;
+
+/// Where the rows of a view's list with a filter are read apart from the
+/// view's list in pages: from a rare kind's parts of rows, or from the chosen
+/// actors' own rows.
+#[derive(Clone)]
+pub enum Apart {
+    Kind(Vec<ReachRowsEntry>),
+    Actors(Arc<ChosenActors>),
 }
 
 /// The list of `view` (the claims', the sources') for the filter in the
-/// address (a date range, kinds, or both), its pages drawn by `rows`.
+/// address (a date range, kinds, actors, or these together), its pages drawn
+/// by `rows`.
 #[component]
 pub fn ViewRangeInPages<F>(view: View, rows: F) -> impl IntoView
 where
-    F: Fn(Arc<ViewInRange>, Page, Option<Vec<ReachRowsEntry>>) -> AnyView
-        + Clone
-        + Send
-        + Sync
-        + 'static,
+    F: Fn(Arc<ViewInRange>, Page, Option<Apart>) -> AnyView + Clone + Send + Sync + 'static,
 {
     let nav = expect_context::<Nav>();
     let d = data();
@@ -68,11 +88,14 @@ where
                 f.to.clone(),
                 f.include_undated,
                 Sought::of(f),
+                f.actors.clone(),
             )
         })
     });
     let found_undated = use_context::<FoundUndated>();
     let state: RwSignal<Option<Ranged<ViewInRange>>, LocalStorage> = RwSignal::new_local(None);
+    // The actors chosen, as the list read names them.
+    let chosen: RwSignal<Option<Arc<ChosenActors>>, LocalStorage> = RwSignal::new_local(None);
     let tries = RwSignal::new(0u32);
     // The range the reader asked to read, though it needs many parts.
     let asked: RwSignal<Option<ViewRangeKey>, LocalStorage> = RwSignal::new_local(None);
@@ -80,11 +103,12 @@ where
     Effect::new(move |_| {
         tries.track();
         let wanted = key.get();
-        if let Some(listed) = last_read(&LAST_VIEW_RANGE, &wanted) {
+        if let Some((listed, actors)) = last_read(&LAST_VIEW_RANGE, &wanted) {
+            chosen.set(actors);
             state.set(Some(Ranged::Read(listed)));
             return;
         }
-        let (_, from, to, undated, sought) = wanted.clone();
+        let (_, from, to, undated, sought, actors) = wanted.clone();
         let window = Filter {
             from,
             to,
@@ -110,6 +134,7 @@ where
         });
         // Nothing of another range stays on screen while this one is read.
         state.set(None);
+        chosen.set(None);
         let manifest = manifest.clone();
         spawn_local(async move {
             let this_range = wanted.clone();
@@ -128,11 +153,32 @@ where
                     }
                 },
             };
+            // The actors' next: their places and where their rows are, from
+            // the parts of the view's table of lists by actor.
+            let actors = match actors.is_empty() {
+                true => None,
+                false => match find_actors(&manifest, kind, &actors, failed.as_deref()).await {
+                    Ok(actors) => Some(Arc::new(actors)),
+                    Err((file, failure)) => {
+                        if current() {
+                            state.set(Some(Ranged::Failed(file, failure)));
+                        }
+                        return;
+                    }
+                },
+            };
+            let found = match (found, &actors) {
+                (Some(found), Some(actors)) => Some(both(&found, &actors.found())),
+                (None, Some(actors)) => Some(actors.found()),
+                (found, None) => found,
+            };
             if let (Some(FoundUndated(said)), Some(found)) = (found_undated, &found) {
-                said.set(Some((sought.clone(), list.undated_among(found))));
+                let key = (sought.clone(), wanted.5.clone());
+                said.set(Some((key, list.undated_among(found))));
             }
-            // A rare kind's rows are read from their own parts.
-            let apart = rows_apart(manifest.view_kind_rows(kind), &sought).is_some();
+            // A rare kind's rows, or the actors', are read from their own parts.
+            let apart =
+                actors.is_some() || rows_apart(manifest.view_kind_rows(kind), &sought).is_some();
             let listed = match needs {
                 None => Ok(Some(ViewInRange::of_found(found.unwrap_or_default()))),
                 Some(needs) => {
@@ -160,7 +206,8 @@ where
                 Ok(None) => return,
                 Ok(Some(listed)) => {
                     let listed = Arc::new(if apart { listed.all_apart() } else { listed });
-                    keep_read(&LAST_VIEW_RANGE, wanted, listed.clone());
+                    keep_read(&LAST_VIEW_RANGE, wanted, (listed.clone(), actors.clone()));
+                    chosen.set(actors);
                     Ranged::Read(listed)
                 }
                 Err((file, failure)) => Ranged::Failed(file, failure),
@@ -168,7 +215,7 @@ where
         });
     });
     // The parts of the rare kind's rows a list reads its rows from, if any.
-    let apart = Memo::new(move |_| {
+    let kind_apart = Memo::new(move |_| {
         let d = data();
         let kind_rows = d
             .manifest
@@ -176,6 +223,11 @@ where
             .map_or(&[][..], |m| m.view_kind_rows(kind));
         key.with(|k| rows_apart(kind_rows, &k.4).map(<[ReachRowsEntry]>::to_vec))
     });
+    // The actors' rows first: they hold every row a list for them keeps.
+    let apart = move || {
+        let actors = chosen.get_untracked().map(Apart::Actors);
+        actors.or_else(|| kind_apart.get_untracked().map(Apart::Kind))
+    };
     let l = lang();
     let title = move || match state.get() {
         Some(Ranged::Read(listed)) => heading_text(view, listed.len(), total),
@@ -193,15 +245,55 @@ where
                     return view! { <NothingMatches kind/> }.into_any();
                 }
                 let page = Page::of(listed.len(), requested.get(), PAGE_SIZE);
-                rows(listed.clone(), page, apart.get_untracked())
+                rows(listed.clone(), page, apart())
             },
         )
     };
+    // Who the list is for, once the actors' table names them.
+    let involving = move || {
+        let names: Vec<(String, String)> = chosen.with(|c| {
+            (c.iter().flat_map(|c| c.names()))
+                .map(|(id, name)| (id.to_string(), name.to_string()))
+                .collect()
+        });
+        (!names.is_empty()).then(|| view! { <Involving names/> })
+    };
     view! {
+        {involving}
         <h2 class="list-title" id="list-title" aria-live="polite">{title}</h2>
         {body}
     }
     .into_any()
+}
+
+/// The actors `ids` as the view of `kind`'s table of lists by actor names
+/// them, from the parts of it that list them, each kept read where it is;
+/// the part `afresh` is fetched past any cache.
+async fn find_actors(
+    manifest: &Manifest,
+    kind: Kind,
+    ids: &[String],
+    afresh: Option<&str>,
+) -> Result<ChosenActors, Failed> {
+    let table = manifest.view_by_actor(kind);
+    let mut read: Vec<Arc<ViewActorTable>> = Vec::new();
+    for entry in (table_parts(manifest, kind, ids).into_iter()).filter_map(|at| table.get(at)) {
+        let again = afresh == Some(entry.file.as_str());
+        let part = match few_read(&ACTOR_TABLES, &entry.file).filter(|_| !again) {
+            Some(part) => part,
+            None => {
+                let part = (loader::view_actor_table(entry, again).await)
+                    .map_err(|failure| (entry.file.clone(), failure))?;
+                let part = Arc::new(part);
+                let file = entry.file.clone();
+                keep_few(&ACTOR_TABLES, file, part.clone(), ACTOR_TABLES_KEPT);
+                part
+            }
+        };
+        read.push(part);
+    }
+    let tables: Vec<&ViewActorTable> = read.iter().map(|t| t.as_ref()).collect();
+    Ok(ChosenActors::of(ids, &tables))
 }
 
 /// The places in the list of `kind` of the records `sought` (its kinds) finds,
