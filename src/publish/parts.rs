@@ -715,6 +715,67 @@ pub fn split_worded(
     part_bytes: usize,
     worded: Option<Worded>,
 ) -> Split {
+    let lists = ActorsLists {
+        events: worded.map_or((&[][..], &[][..]), |w| (w.list, w.by_actor)),
+        claims: worded.map_or((&[][..], &[][..]), |w| (w.claims, w.claims_by_actor)),
+        sources: worded.map_or((&[][..], &[][..]), |w| (w.sources, w.sources_by_actor)),
+    };
+    std::thread::scope(|scope| {
+        // The actors' lists, a fifth of the work at a million records and
+        // much of it one core's (their rows' JSON), beside the rest.
+        let actors = scope.spawn(move || actors_parts(corpus, lists, part_bytes));
+        let joined =
+            || (actors.join()).unwrap_or_else(|panicked| std::panic::resume_unwind(panicked));
+        split_beside(corpus, sha256, part_bytes, worded, joined)
+    })
+}
+
+/// Every list's rows in pages and each actor's places in it: the events'
+/// list's, the claims' and the sources'.
+#[derive(Clone, Copy)]
+struct ActorsLists<'a> {
+    events: (&'a [ListRow], &'a [Vec<u32>]),
+    claims: (&'a [ClaimRow], &'a [Vec<u32>]),
+    sources: (&'a [SourceRow], &'a [Vec<u32>]),
+}
+
+/// The actors' lists of every list in pages, as parts: the events list's
+/// table (`a-`) and rows (`b-`), and the claims' and the sources' tables'
+/// entries with their files and their rows' (`e-`, `f-`).
+struct ActorsParts {
+    events: (Vec<TableEntry>, Vec<(String, Vec<u8>)>),
+    events_rows: Vec<(String, Vec<u8>)>,
+    claims: (Vec<TableEntry>, Vec<(String, Vec<u8>)>),
+    sources: (Vec<TableEntry>, Vec<(String, Vec<u8>)>),
+}
+
+fn actors_parts(corpus: &Corpus, lists: ActorsLists, part_bytes: usize) -> ActorsParts {
+    let table_bytes = (part_bytes / DIRECTORY_SHARE).max(1);
+    let (events_table, events_rows) = actor_parts(
+        corpus,
+        lists.events,
+        ("a", "b"),
+        (part_bytes, table_bytes),
+        // Every actor: the list says "no such actor" of no other.
+        |name, first, places| Some(ActorList(name.to_string(), first, places.len())),
+    );
+    ActorsParts {
+        events: listed(events_table),
+        events_rows,
+        claims: view_actor_parts(corpus, lists.claims, part_bytes),
+        sources: view_actor_parts(corpus, lists.sources, part_bytes),
+    }
+}
+
+/// [`split_worded`]'s work but the actors' lists, which `actors` gives once
+/// the rest is done.
+fn split_beside(
+    corpus: &Corpus,
+    sha256: &str,
+    part_bytes: usize,
+    worded: Option<Worded>,
+    actors: impl FnOnce() -> ActorsParts,
+) -> Split {
     let sizes: [Vec<usize>; 4] = [
         corpus.sources.iter().map(json_len).collect(),
         corpus.actors.iter().map(json_len).collect(),
@@ -794,17 +855,6 @@ pub fn split_worded(
             .map(|(entry, stored)| (entry.rows, stored))
             .collect(),
     );
-    let by_actor = worded.map_or(&[][..], |w| w.by_actor);
-    let table_bytes = (part_bytes / DIRECTORY_SHARE).max(1);
-    let (actor_table, by_actor_rows) = actor_parts(
-        corpus,
-        (rows, by_actor),
-        ("a", "b"),
-        (part_bytes, table_bytes),
-        // Every actor: the list says "no such actor" of no other.
-        |name, first, places| Some(ActorList(name.to_string(), first, places.len())),
-    );
-    let (by_actor_entries, by_actor) = listed(actor_table);
     let (word_entries, words) = listed(worded.map_or_else(Vec::new, |w| {
         word_parts(w.words, (part_bytes / LIST_SHARE).max(1))
     }));
@@ -872,17 +922,12 @@ pub fn split_worded(
         let parts: usize = sources_entries.len();
         rare_kind_rows("j", w.sources, parts, w.sources_kinds, list_bytes)
     });
-    let no_places: &[Vec<u32>] = &[];
-    let (claims_by_actor, claims_actor_files) = view_actor_parts(
-        corpus,
-        worded.map_or((&[][..], no_places), |w| (w.claims, w.claims_by_actor)),
-        part_bytes,
-    );
-    let (sources_by_actor, sources_actor_files) = view_actor_parts(
-        corpus,
-        worded.map_or((&[][..], no_places), |w| (w.sources, w.sources_by_actor)),
-        part_bytes,
-    );
+    let ActorsParts {
+        events: (by_actor_entries, by_actor),
+        events_rows: by_actor_rows,
+        claims: (claims_by_actor, claims_actor_files),
+        sources: (sources_by_actor, sources_actor_files),
+    } = actors();
     let view_by_actor: Vec<(String, Vec<u8>)> = claims_actor_files
         .into_iter()
         .chain(sources_actor_files)
