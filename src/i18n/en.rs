@@ -418,7 +418,7 @@ pub static STRINGS: Strings = Strings {
     waits_for_corpus: "The records that point to this one are listed once the whole corpus is read.",
     finding_record: "Finding this record…",
     glance_note: "The rest of this record and its links come with the app, which is loading.",
-    alone_pages: "Meanwhile its lists can be read below, a page at a time, its events searched and filtered by date, institution and kind, and its claims and sources filtered by date and kind.",
+    alone_pages: "Meanwhile its lists can be read below, a page at a time, its events searched, and its events, claims and sources filtered by date, institution and kind.",
     page_fetching: "Fetching page {0} of the list…",
     page_failed: "Page {0} of the list could not be fetched.",
     rest_failed: "The rest of the corpus could not be read",

@@ -21,7 +21,10 @@ the sources' and the institutions' and people's (their lists in pages,
 src/publish/views.rs); then the claims over the densest year, over every year
 and page 2 of 2001-2003, and the sources over 1980-2000 (src/publish/view_range.rs);
 then kinds of the claims (the commonest claim kind, the rarest value of any kind, the
-commonest over the densest year) and of the sources (the commonest source kind). Prints, for each step, the time from
+commonest over the densest year) and of the sources (the commonest source kind);
+then the claims for actors (the actor in most claims, its page 2, one in about
+120, the first over the densest year and with the commonest claim kind, the next
+two together) and the sources of the actor in most (src/publish/view_by_actor.rs). Prints, for each step, the time from
 the click to the page's records on screen (for a range, to its first page and to
 its count and whole page; for a search or a kind, also from opening its
 timeline's fold to the timeline, counted from the days of what it finds) and
@@ -106,6 +109,16 @@ def actor_lists(site, manifest):
     for part in manifest.get("by_actor", []):
         table = json.loads(gzip.decompress((site / "parts" / part["file"]).read_bytes()))
         lists.extend((actor, count) for actor, (_, _, count) in table["actors"])
+    return lists
+
+
+def view_actor_lists(site, manifest, view):
+    """Every actor's id and how many records it keeps in a view's list (`claims`,
+    `sources`), from the view's table of lists by actor."""
+    lists = []
+    for part in manifest.get(f"{view}_by_actor", []):
+        table = json.loads(gzip.decompress((site / "parts" / part["file"]).read_bytes()))
+        lists.extend((actor, len(places)) for actor, (_, _, places) in table["actors"])
     return lists
 
 
@@ -246,6 +259,30 @@ def main():
             views += [(f"view claims kind {rarest}", f"view=claims&{param(rarest)}"),
                       (f"view claims kind {common} in {dense}",
                        f"view=claims&{param(common)}&from={dense}&to={dense}")]
+    # The claims and the sources for actors: the actor in most claims, its
+    # page 2, one in about 120, the busiest over the densest year and with
+    # the commonest claim kind, two together; the actor in most sources.
+    by_actor = view_actor_lists(site, manifest, "claims")
+    if by_actor:
+        ranked = sorted(by_actor, key=lambda a: (-a[1], a[0]))
+        busiest = ranked[0][0]
+        few = min(by_actor, key=lambda a: (abs(a[1] - 120), a[0]))[0]
+        claim = max((k for k, _ in manifest.get("claims_kind_counts", []) if k.startswith("claim:")),
+                    key=dict(manifest.get("claims_kind_counts", [])).get, default=None)
+        views += [(f"view claims by {busiest}", f"view=claims&actor={busiest}"),
+                  (f"view claims by {busiest} page 2", f"view=claims&actor={busiest}&page=2"),
+                  (f"view claims by {few}", f"view=claims&actor={few}"),
+                  (f"view claims by {busiest} in {dense}",
+                   f"view=claims&actor={busiest}&from={dense}&to={dense}"),
+                  (f"view claims by {ranked[1][0]} {ranked[2][0]}",
+                   f"view=claims&actor={ranked[1][0]}&actor={ranked[2][0]}")]
+        if claim:
+            views += [(f"view claims by {busiest} kind {claim}",
+                       f"view=claims&actor={busiest}&{claim.replace(':', '=', 1)}")]
+    by_actor = view_actor_lists(site, manifest, "sources")
+    if by_actor:
+        busiest = max(by_actor, key=lambda a: (a[1], a[0]))[0]
+        views += [(f"view sources by {busiest}", f"view=sources&actor={busiest}")]
     if args.only:
         steps, ranges = [], [r for r in ranges if any(r.startswith(o) for o in args.only)]
         views = [v for v in views if any(v[0].startswith(o) for o in args.only)]
