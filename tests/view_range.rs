@@ -541,3 +541,129 @@ fn actors_on_the_claims_and_the_sources_with_any_range_and_kinds_from_parts_are_
         );
     }
 }
+
+#[test]
+fn words_on_the_claims_and_the_sources_with_kinds_actors_and_ranges_from_parts_are_the_apps_lists()
+{
+    let corpus = synth::generate(4000, 7);
+    for (kind, part_bytes) in [(Kind::Claim, PART_BYTES), (Kind::Source, PART_BYTES / 4)] {
+        let (split, index) = worded_split(&corpus, part_bytes);
+        // The app's search needs its text index.
+        let index = Index::new(index.corpus);
+        let manifest = read_manifest(split.manifest_json().as_bytes()).unwrap();
+        let table = manifest.view_words(kind);
+        assert!(table.len() > 2, "{kind:?}: {} parts of words", table.len());
+        let texts: Vec<&str> = match kind {
+            Kind::Claim => index
+                .corpus
+                .claims
+                .iter()
+                .map(|c| c.quote.as_str())
+                .collect(),
+            _ => index
+                .corpus
+                .sources
+                .iter()
+                .map(|s| s.title.as_str())
+                .collect(),
+        };
+        let mut dice = Dice(71);
+        let (mut some, mut pages, mut none, mut with) = (0, 0, 0, 0);
+        for round in 0..200 {
+            // The beginning of a word of a record's text, as a reader types it;
+            // now and then two, or a word no record has.
+            let mut word = || {
+                let text = texts[dice.below(texts.len() as u64) as usize];
+                let words: Vec<&str> = (text.split(|c: char| !c.is_alphabetic()))
+                    .filter(|w| w.chars().count() > 3)
+                    .collect();
+                let word = words.get(dice.below(words.len() as u64) as usize).copied();
+                let keep = 2 + dice.below(6) as usize;
+                word.unwrap_or("zzzq")
+                    .chars()
+                    .take(keep)
+                    .collect::<String>()
+            };
+            let mut filter = Filter {
+                text: word(),
+                ..Filter::default()
+            };
+            if round % 4 == 0 {
+                filter.text = format!("{} {}", filter.text, word());
+            }
+            if round % 23 == 0 {
+                filter.text = "zzzqx".into();
+            }
+            if round % 5 == 1 {
+                dice.kinds(&mut filter);
+            }
+            if round % 5 == 2 {
+                let actor = &index.corpus.actors[dice.below(40) as usize];
+                filter.actors.push(actor.id.clone());
+            }
+            if round % 3 == 2 {
+                filter.from = dice.end();
+                filter.to = dice.end();
+                filter.include_undated = dice.below(3) == 0;
+            }
+            let sought = Sought::of(&filter);
+            let words = worded::read_tables(&split, table, &sought.word_parts_in(table));
+            let kinds_table = manifest.view_kinds(kind);
+            let kinds =
+                worded::read_tables(&split, kinds_table, &sought.kind_parts_in(kinds_table));
+            let mut found = sought.found(
+                &words.iter().collect::<Vec<_>>(),
+                &kinds.iter().collect::<Vec<_>>(),
+            );
+            let (chosen, _) = chosen_in(&split, &manifest, kind, &filter);
+            if !filter.actors.is_empty() {
+                found = both(&found, &chosen.found());
+            }
+            let list = ListDays::of(&manifest, kind);
+            let listed = match filter.window().0.is_open() {
+                true => ViewInRange::of_found(found),
+                false => {
+                    let (in_range, _) = from_parts(&split, &manifest, kind, &filter);
+                    in_range.kept_to(&found, list, filter.include_undated)
+                }
+            };
+            let (ids, undated_hidden) = apps_list(&index, kind, &filter);
+            assert_eq!(listed.len(), ids.len(), "{kind:?} {filter:?}");
+            assert_eq!(listed.undated_hidden, undated_hidden, "{kind:?} {filter:?}");
+            let rare = rows_apart(manifest.view_kind_rows(kind), &sought);
+            let read = match (kind, filter.actors.is_empty(), rare) {
+                (Kind::Claim, false, _) => {
+                    actor_rows_ids(&split, &chosen, &listed, |r: &ClaimRow| r.id.clone()).0
+                }
+                (_, false, _) => {
+                    actor_rows_ids(&split, &chosen, &listed, |r: &SourceRow| r.id.clone()).0
+                }
+                (Kind::Claim, true, rare) => listed_ids_apart(
+                    &split,
+                    &manifest,
+                    kind,
+                    &rare.map_or(listed.clone(), |_| listed.clone().all_apart()),
+                    rare.unwrap_or(manifest.view_reach_rows(kind)),
+                    |r: &ClaimRow| r.id.clone(),
+                ),
+                (_, true, rare) => listed_ids_apart(
+                    &split,
+                    &manifest,
+                    kind,
+                    &rare.map_or(listed.clone(), |_| listed.clone().all_apart()),
+                    rare.unwrap_or(manifest.view_reach_rows(kind)),
+                    |r: &SourceRow| r.id.clone(),
+                ),
+            };
+            assert_eq!(read, ids, "{kind:?} {filter:?}");
+            some += usize::from(ids.len() > 5);
+            pages += usize::from(ids.len() > PAGE_SIZE);
+            none += usize::from(ids.is_empty());
+            with += usize::from(!ids.is_empty() && !Sought::of(&filter).kinds.is_empty());
+        }
+        assert!(
+            some > 60 && pages > 20 && none > 10 && with > 5,
+            "{kind:?}: {some} {pages} {none} {with}"
+        );
+    }
+}

@@ -248,9 +248,21 @@ pub fn ListInPages() -> impl IntoView {
     let errors = Signal::derive(move || nav.state.with(|s| s.filter.window().1));
     let dates = move || shown.get().then(|| view! { <ListDates hidden errors/> });
     let actor = Memo::new(move |_| listed && nav.state.with(actors_only));
-    // The search's field stays while the reader types, the list changing below it.
-    let searchable =
-        Memo::new(move |_| listed && worded && nav.state.with(|s| dated(s) || actors_only(s)));
+    // The search's field stays while the reader types, the list changing below it:
+    // above the events, and above the claims and the sources where the build
+    // wrote their words' tables.
+    let view_worded = |kind| (d.manifest.as_ref()).is_some_and(|m| !m.view_words(kind).is_empty());
+    let (claims_worded, sources_worded) = (view_worded(Kind::Claim), view_worded(Kind::Source));
+    let searchable = Memo::new(move |_| {
+        nav.state.with(|s| {
+            let of_view = match s.view {
+                View::Claims => claims_worded,
+                View::Sources => sources_worded,
+                View::Events | View::Actors => false,
+            };
+            listed && worded && (dated(s) || actors_only(s)) || of_view && view_dated(s).is_some()
+        })
+    });
     let searched = Memo::new(move |_| {
         listed
             && nav

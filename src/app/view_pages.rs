@@ -2,8 +2,8 @@
 //! corpus is read: for an address with no filter, their lists a page at a
 //! time, each page from the one part of that list that holds it
 //! (`publish::views`), as the events list's pages are; the claims and the
-//! sources also over a date range, for kinds and for actors
-//! (`view_range`). A view with words searched waits for the corpus.
+//! sources also over a date range, for words, kinds and actors
+//! (`view_range`). The claims in another order wait for the corpus.
 
 use std::cell::RefCell;
 use std::sync::Arc;
@@ -64,10 +64,9 @@ thread_local! {
 const DIRECTORIES_KEPT: usize = 8;
 
 /// Whether the address asks for the claims (by date, their order for no
-/// filter), the sources or the institutions and people with no filter but a
-/// date range, kinds and actors (for the claims and the sources alone), and
-/// no record: the lists of other views than the events' that the build writes
-/// in pages.
+/// filter), the sources (with any filter) or the institutions and people with
+/// no filter, and no record: the lists of other views than the events' that
+/// the build writes in pages.
 pub fn view_only(state: &UrlState) -> bool {
     let (in_order, filtered) = match state.view {
         View::Claims => (state.claim_order == ClaimOrder::Date, true),
@@ -77,8 +76,7 @@ pub fn view_only(state: &UrlState) -> bool {
     };
     let filter = &state.filter;
     let unfiltered = dates_alone(filter) && filter.window().0.is_open();
-    let no_words = Sought::of(filter).words.is_empty();
-    state.record.is_none() && in_order && (unfiltered || filtered && no_words)
+    state.record.is_none() && in_order && (unfiltered || filtered)
 }
 
 /// Whether the address asks for a view's list in pages with a filter: a date

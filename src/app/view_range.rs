@@ -1,8 +1,8 @@
-//! The claims' and the sources' lists over a date range, or for kinds, or
-//! for actors, or any of these together, before the corpus is read: the parts
-//! of the list's days the range needs (`publish::view_range`), fetched a few
-//! at a time, the parts of the view's kinds' table that hold the kinds
-//! (`publish::by_kind`), and those of its table of lists by actor that list
+//! The claims' and the sources' lists over a date range, or for words,
+//! kinds or actors, or any of these together, before the corpus is read: the
+//! parts of the list's days the range needs (`publish::view_range`), fetched a
+//! few at a time, the parts of the view's words' and kinds' tables that hold
+//! the words and the kinds (`publish::by_kind`), and those of its table of lists by actor that list
 //! the actors (`publish::view_by_actor`), give the list the app shows once the
 //! corpus is in, with its exact count; then a page at a time, its rows from
 //! the view's list in pages, or from the actors' own rows. Its count is shown
@@ -296,22 +296,29 @@ async fn find_actors(
     Ok(ChosenActors::of(ids, &tables))
 }
 
-/// The places in the list of `kind` of the records `sought` (its kinds) finds,
-/// from the parts of that view's kinds' table that hold them, each kept read
-/// where it is; the part `afresh` is fetched past any cache.
+/// The places in the list of `kind` of the records `sought` (its words and
+/// kinds) finds, from the parts of that view's words' and kinds' tables that
+/// hold them, each kept read where it is; the part `afresh` is fetched past
+/// any cache.
 async fn find_in(
     manifest: &Manifest,
     kind: Kind,
     sought: &Sought,
     afresh: Option<&str>,
 ) -> Result<Vec<u32>, Failed> {
-    let table = manifest.view_kinds(kind);
-    let needs: Vec<&TableEntry> = (sought.kind_parts_in(table).into_iter())
-        .filter_map(|at| table.get(at))
-        .collect();
-    let tables = read_tables(&needs, afresh).await?;
-    let tables: Vec<&PlaceTable> = tables.iter().map(|t| t.as_ref()).collect();
-    Ok(sought.found(&[], &tables))
+    let (words, kinds) = (manifest.view_words(kind), manifest.view_kinds(kind));
+    let needs = |table: &'_ [TableEntry], parts: Vec<usize>| -> Vec<TableEntry> {
+        parts
+            .into_iter()
+            .filter_map(|at| table.get(at).cloned())
+            .collect()
+    };
+    let words = needs(words, sought.word_parts_in(words));
+    let kinds = needs(kinds, sought.kind_parts_in(kinds));
+    let read = read_tables(&words.iter().chain(&kinds).collect::<Vec<_>>(), afresh).await?;
+    let tables: Vec<&PlaceTable> = read.iter().map(|t| t.as_ref()).collect();
+    let (words, kinds) = tables.split_at(words.len());
+    Ok(sought.found(words, kinds))
 }
 
 /// Reads the parts of the days of the list of `kind` a range (its window,

@@ -147,6 +147,9 @@ fn run(corpus: &Path, out: &Path, part_bytes: usize, site: Carries) -> Result<()
     let sources_kinds = by_kind::kind_places_in(&index, Kind::Source, &sources_listed);
     let claims_by_actor = pages::actor_places_in(&index, Kind::Claim, &claims_listed);
     let sources_by_actor = pages::actor_places_in(&index, Kind::Source, &sources_listed);
+    // And the words a search finds in them, with their places.
+    let claims_words = by_word::word_places_in(&index, Kind::Claim, &claims_listed);
+    let sources_words = by_word::word_places_in(&index, Kind::Source, &sources_listed);
     let worded = Worded {
         looks: &looks,
         list: &list,
@@ -162,6 +165,8 @@ fn run(corpus: &Path, out: &Path, part_bytes: usize, site: Carries) -> Result<()
         sources_kinds: &sources_kinds,
         claims_by_actor: &claims_by_actor,
         sources_by_actor: &sources_by_actor,
+        claims_words: &claims_words,
+        sources_words: &sources_words,
     };
     let mut split = parts::split_worded(&index.corpus, &fingerprint, part_bytes, Some(worded));
     split.manifest.whole = site.whole;

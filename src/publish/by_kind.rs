@@ -9,7 +9,7 @@
 //! (`publish::by_word`: its pages; `publish::range`, `publish::by_actor`).
 
 use crate::corpus::model::Kind;
-use crate::publish::by_word::{both, matching, word_parts};
+use crate::publish::by_word::{both, matching, word_parts, word_parts_in};
 use crate::publish::pages::default_list;
 use crate::publish::parts::{table_part_of, Manifest, PlaceTable, TableEntry};
 use crate::query::filter::{term_sets, Facet, Filter};
@@ -90,6 +90,12 @@ impl Sought {
     /// The parts of the words' table it needs, each once, in order.
     pub fn word_parts(&self, manifest: &Manifest) -> Vec<usize> {
         word_parts(manifest, &self.words)
+    }
+
+    /// The parts of a words' table, `table` (the events', or another view's:
+    /// `Manifest::view_words`), it needs, each once, in order.
+    pub fn word_parts_in(&self, table: &[TableEntry]) -> Vec<usize> {
+        word_parts_in(table, &self.words)
     }
 
     /// The parts of the kinds' table it needs, each once, in order.

@@ -15,7 +15,9 @@ use std::ops::Range;
 use crate::corpus::date::DateWindow;
 use crate::corpus::model::Kind;
 use crate::publish::pages::{default_list, DayRow, ListRow, PlacedDays};
-use crate::publish::parts::{part_holding, ListEntry, Manifest, PlaceTable, RowsEntry};
+use crate::publish::parts::{
+    part_holding, words_in, ListEntry, Manifest, PlaceTable, RowsEntry, TableEntry,
+};
 use crate::publish::range::{
     kept_over, list_parts_meeting, range_parts_for, Days, InRange, RangeParts,
 };
@@ -27,10 +29,17 @@ use crate::query::timeline::{count_days, Timeline, TimelineCounts};
 /// reads them, from the texts it looks in: `Index::searchable`), each with the
 /// places in the default list of the events that hold it.
 pub fn word_places(index: &Index) -> TextIndex {
-    let first_event = index.numbering.range(Kind::Event).start;
+    word_places_in(index, Kind::Event, &default_list(index))
+}
+
+/// Every word a search finds in the records of `kind` of `list` (their
+/// numbers among that kind, in a list's order: the claims' by date, the
+/// sources'), each with the places in that list of the records that hold it.
+pub fn word_places_in(index: &Index, kind: Kind, list: &[u32]) -> TextIndex {
+    let first = index.numbering.range(kind).start;
     let mut words = TextIndexBuilder::default();
-    for (place, e) in default_list(index).into_iter().enumerate() {
-        words.add(place as u32, &index.searchable(first_event + e as usize));
+    for (place, r) in list.iter().enumerate() {
+        words.add(place as u32, &index.searchable(first + *r as usize));
     }
     words.finish()
 }
@@ -38,7 +47,13 @@ pub fn word_places(index: &Index) -> TextIndex {
 /// The parts of the words' table a search for `query` (its words, as
 /// `query::search::query_words` gives them) needs, each once, in order.
 pub fn word_parts(manifest: &Manifest, query: &[String]) -> Vec<usize> {
-    let mut parts: Vec<usize> = query.iter().flat_map(|w| manifest.words_of(w)).collect();
+    word_parts_in(&manifest.words, query)
+}
+
+/// The parts of a words' table, `table` (the events', or another view's:
+/// `Manifest::view_words`), a search for `query` needs, each once, in order.
+pub fn word_parts_in(table: &[TableEntry], query: &[String]) -> Vec<usize> {
+    let mut parts: Vec<usize> = query.iter().flat_map(|w| words_in(table, w)).collect();
     parts.sort_unstable();
     parts.dedup();
     parts

@@ -439,6 +439,14 @@ pub struct Manifest {
     /// The same for the sources list.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources_by_actor: Vec<TableEntry>,
+    /// The words a search finds in the claims, each with the places in the
+    /// claims list (by date) of the claims that hold it: a table by word, as
+    /// the events' (`words`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub claims_words: Vec<TableEntry>,
+    /// The same for the sources list.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources_words: Vec<TableEntry>,
     /// The claims list for an address with no filter, in its order, in pages as
     /// rows of what the list shows of each claim (`publish::views`), so that the
     /// claims view is read a page at a time, as the events list is: the parts of
@@ -705,6 +713,10 @@ pub struct Worded<'a> {
     /// and in the sources list of the sources.
     pub claims_by_actor: &'a [Vec<u32>],
     pub sources_by_actor: &'a [Vec<u32>],
+    /// The words a search finds in the claims, each with their places in the
+    /// claims list (`publish::by_word::word_places_in`), and in the sources'.
+    pub claims_words: &'a TextIndex,
+    pub sources_words: &'a TextIndex,
 }
 
 /// Cuts a corpus into parts as [`split`] does, with each record's first look and
@@ -855,9 +867,14 @@ fn split_beside(
             .map(|(entry, stored)| (entry.rows, stored))
             .collect(),
     );
-    let (word_entries, words) = listed(worded.map_or_else(Vec::new, |w| {
-        word_parts(w.words, (part_bytes / LIST_SHARE).max(1))
-    }));
+    let words_table = |words: Option<&TextIndex>| {
+        listed(words.map_or_else(Vec::new, |w| {
+            word_parts(w, (part_bytes / LIST_SHARE).max(1))
+        }))
+    };
+    let (word_entries, words) = words_table(worded.map(|w| w.words));
+    let (claims_words, claims_word_files) = words_table(worded.map(|w| w.claims_words));
+    let (sources_words, sources_word_files) = words_table(worded.map(|w| w.sources_words));
     let kinds_table = |letter: &str, kinds: &[(String, Vec<u32>)]| {
         let rows = (kinds.iter()).map(|(key, places)| (key.as_str(), steps(places)));
         listed(table_by_id(letter, rows, (part_bytes / KINDS_SHARE).max(1)))
@@ -939,6 +956,8 @@ fn split_beside(
         .chain(sources_reach_files)
         .chain(claims_kind_files)
         .chain(sources_kind_files)
+        .chain(claims_word_files)
+        .chain(sources_word_files)
         .collect();
     let (charts_entry, charts) = worded.map_or((None, Vec::new()), |w| {
         let json = serde_json::to_vec(w.charts).unwrap_or_default();
@@ -985,6 +1004,8 @@ fn split_beside(
             actor_places: actor_places_entries,
             claims_by_actor,
             sources_by_actor,
+            claims_words,
+            sources_words,
             claims_list: claims_directory,
             sources_list: sources_directory,
             actors_list: actors_directory,
@@ -2449,14 +2470,18 @@ impl Manifest {
     /// The parts of the words' table that hold the words beginning with
     /// `prefix` (a folded, stemmed word): most often one.
     pub fn words_of(&self, prefix: &str) -> std::ops::Range<usize> {
-        let words = &self.words;
-        // The part where `prefix` would stand, up to the last that starts with
-        // a word before it or beginning with it.
-        let first = words
-            .partition_point(|p| p.from.as_str() <= prefix)
-            .saturating_sub(1);
-        let end = words.partition_point(|p| p.from.as_str() < prefix || p.from.starts_with(prefix));
-        first..end.max(first)
+        words_in(&self.words, prefix)
+    }
+
+    /// The parts of the words' table of the view of `kind` (the events', the
+    /// claims', the sources'), where the build wrote one.
+    pub fn view_words(&self, kind: Kind) -> &[TableEntry] {
+        match kind {
+            Kind::Event => &self.words,
+            Kind::Claim => &self.claims_words,
+            Kind::Source => &self.sources_words,
+            Kind::Actor => &[],
+        }
     }
 
     /// The number of the part of the kinds' table that would list the key `key`.
@@ -2590,6 +2615,18 @@ impl Manifest {
     pub fn asks_first(&self) -> bool {
         self.stored_bytes() > self.ask_above.unwrap_or(ASK_ABOVE)
     }
+}
+
+/// The parts of a words' table, `words` (parts by their first word), that
+/// hold the words beginning with `prefix` (a folded, stemmed word): most often one.
+pub fn words_in(words: &[TableEntry], prefix: &str) -> std::ops::Range<usize> {
+    // The part where `prefix` would stand, up to the last that starts with
+    // a word before it or beginning with it.
+    let first = words
+        .partition_point(|p| p.from.as_str() <= prefix)
+        .saturating_sub(1);
+    let end = words.partition_point(|p| p.from.as_str() < prefix || p.from.starts_with(prefix));
+    first..end.max(first)
 }
 
 /// The number of the part of a table by id (`parts`, in id order) that would list `id`.

@@ -593,10 +593,62 @@ def test_an_actor_the_corpus_does_not_have_keeps_no_claims(large_on_request, pag
     assert not part_requests(page, "f") and not part_requests(page, "r")
 
 
+def view_word_part(manifest, view, word):
+    """The file of the part of a view's words' table that holds `word`."""
+    return [p["file"] for p in manifest[f"{view}_words"] if p["from"] <= word][-1]
+
+
+@pytest.mark.every_engine
+def test_a_search_of_the_claims_before_the_corpus_is_the_whole_lists(large_on_request, page):
+    url, _, manifest = large_on_request
+    claims = manifest["totals"]["claims"]
+    page.open(f"{url}?view=claims&q=fatwa&page=2")
+    shown = view_count(page)
+    assert 50 < shown < claims, page.title()
+    second = view_page(page, CLAIM_ROWS, CLAIM_TEXTS)
+    assert len(second[0]) == 50
+    assert page.one("#list-search").get_attribute("value") == "fatwa"
+    # The part of the claims' words' table, then the claims' list's: no record part.
+    assert part_requests(page, "w") == [view_word_part(manifest, "claims", "fatwa")]
+    assert part_requests(page, "c") and not part_requests(page, "r")
+    read_whole_until(page, page.title())
+    assert page.query().endswith("page=2") or "page=2&" in page.query()
+    page.wait(lambda d: view_page(page, CLAIM_ROWS, CLAIM_TEXTS) == second)
+
+
+def test_typing_above_the_sources_in_pages_searches_them_with_an_actor_and_a_range(
+        large_on_request, large_corpus, page):
+    url, site, manifest = large_on_request
+    sources = manifest["totals"]["sources"]
+    (actor, _), = busiest_actors(large_corpus, 1)
+    page.open(f"{url}?view=sources&actor={actor}&from=1980&to=2020")
+    every = view_count(page)
+    field = page.one("#list-search")
+    field.send_keys("report")
+    page.until_query("q=report")
+    page.wait(lambda d: " of " in page.title() and view_count(page) < every)
+    shown = view_page(page, SOURCE_ROWS, SOURCE_TEXTS)
+    assert shown[0], page.title()
+    # The field is the one typed in, still: the list changed below it.
+    assert page.d.execute_script("return document.activeElement.id") == "list-search"
+    assert not part_requests(page, "r") and not part_requests(page, "o")
+    read_whole_until(page, page.title())
+    page.wait(lambda d: view_page(page, SOURCE_ROWS, SOURCE_TEXTS) == shown)
+
+
+def test_a_part_of_the_claims_words_that_fails_is_named_and_retry_recovers(large_on_request, page):
+    url, site, manifest = large_on_request
+    named_then_retried(page, f"{url}?view=claims&q=fatwa&from=1988&to=1990",
+                       site / "parts" / view_word_part(manifest, "claims", "fatwa"),
+                       "The claims of these dates could not all be read")
+    assert view_count(page) >= 0
+    assert not page.css("main .failure[role=alert]")
+
+
 def test_a_view_with_a_filter_before_the_corpus_says_it_comes_with_the_corpus(large_on_request, page):
     url, _, _ = large_on_request
-    page.open(f"{url}?view=sources&q=massacre")
-    assert "once the whole corpus is read" in page.text("main p.hint")
+    page.open(f"{url}?view=claims&order=claimant")
+    assert "once the whole corpus is read" in page.text("main p.hint[role=status]")
     assert page.one(".alone button")
     assert not page.css("li.record, nav.pager")
 
@@ -1125,7 +1177,7 @@ def test_a_search_over_a_date_range_before_the_corpus_is_the_whole_lists(large_o
     hides = page.text("fieldset.dates")
     assert "events with no date" in hides, hides
     assert all("1990" <= y <= "2010" for y in first[2]), first[2]
-    assert page.one("#list-search").get_attribute("value") == "massacre"
+    assert page.one("#list-search").get_attribute("value") == "fatwa"
     # The words' part, then the list's parts and the rows that reach: no record part.
     assert part_requests(page, "w") and part_requests(page, "l") and not part_requests(page, "r")
     # Read whole, the app's own list shows the same, and hides as many undated events.
@@ -1142,7 +1194,7 @@ def test_an_actors_list_with_a_search_before_the_corpus_is_the_whole_lists(large
     page.until_title(f"of {events:,})")
     shown = range_shown(page)
     assert name in page.text(".list-actor")
-    assert page.one("#list-search").get_attribute("value") == "massacre"
+    assert page.one("#list-search").get_attribute("value") == "fatwa"
     # The words' part and the actor's rows: no record part, none of the list.
     assert part_requests(page, "w") and part_requests(page, "b")
     assert not part_requests(page, "r") and not part_requests(page, "l")

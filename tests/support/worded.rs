@@ -5,7 +5,7 @@
 use dossier::corpus::model::Corpus;
 use dossier::corpus::sha256::sha256_hex;
 use dossier::publish::by_kind::{kind_places, kind_places_in, Sought};
-use dossier::publish::by_word::word_places;
+use dossier::publish::by_word::{word_places, word_places_in};
 use dossier::publish::glance::looks;
 use dossier::publish::pages::{actor_places, actor_places_in, listed_by_default, rows};
 use dossier::publish::parts::Worded;
@@ -35,6 +35,8 @@ pub fn worded_split(corpus: &Corpus, part_bytes: usize) -> (Split, Index) {
     let sources_kinds = kind_places_in(&index, Kind::Source, &sources_listed);
     let claims_by_actor = actor_places_in(&index, Kind::Claim, &claims_listed);
     let sources_by_actor = actor_places_in(&index, Kind::Source, &sources_listed);
+    let claims_words = word_places_in(&index, Kind::Claim, &claims_listed);
+    let sources_words = word_places_in(&index, Kind::Source, &sources_listed);
     let worded = Worded {
         looks: &looks,
         list: &list,
@@ -50,6 +52,8 @@ pub fn worded_split(corpus: &Corpus, part_bytes: usize) -> (Split, Index) {
         sources_kinds: &sources_kinds,
         claims_by_actor: &claims_by_actor,
         sources_by_actor: &sources_by_actor,
+        claims_words: &claims_words,
+        sources_words: &sources_words,
     };
     let split = split_worded(&index.corpus, "0123", part_bytes, Some(worded));
     (split, index)
