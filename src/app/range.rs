@@ -172,6 +172,7 @@ pub fn RangeInPages() -> impl IntoView {
     let body = move || {
         range_body(
             Kind::Event,
+            lang().strings().range_failed,
             state.get(),
             tries,
             move || asked.set(Some(key.get_untracked())),
@@ -186,11 +187,12 @@ pub fn RangeInPages() -> impl IntoView {
 }
 
 /// A list of `kind` over a date range as far as it has come (`state`): once read, as
-/// `read` draws it; else how many of its parts are in, why one failed (with a
-/// retry: `tries`), or how much it would read, with a button that reads it
-/// (`ask`).
+/// `read` draws it; else how many of its parts are in, why one failed (`failed`,
+/// its words, with a retry: `tries`), or how much it would read, with a button
+/// that reads it (`ask`).
 pub(super) fn range_body<L>(
     kind: Kind,
+    failed: &'static str,
     state: Option<Ranged<L>>,
     tries: RwSignal<u32>,
     ask: impl Fn() + 'static,
@@ -201,7 +203,7 @@ pub(super) fn range_body<L>(
     match state {
         Some(Ranged::Read(listed)) => read(listed),
         Some(Ranged::Failed(_, failure)) => {
-            let title = fill(t.range_failed, &[l.kind(kind).plural]);
+            let title = fill(failed, &[l.kind(kind).plural]);
             view! { <FailedWithRetry title failure retry=tries/> }.into_any()
         }
         Some(Ranged::Asks(parts, bytes)) => asks_first(parts, bytes, move |_| ask()).into_any(),

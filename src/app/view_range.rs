@@ -235,8 +235,17 @@ where
     };
     let body = move || {
         let rows = rows.clone();
+        // A failure says "of these dates" where the address has dates.
+        let t = l.strings();
+        let dated = key.with(|k| !(k.1.trim().is_empty() && k.2.trim().is_empty()));
+        let failed = if dated {
+            t.range_failed
+        } else {
+            t.filter_failed
+        };
         range_body(
             kind,
+            failed,
             state.get(),
             tries,
             move || asked.set(Some(key.get_untracked())),

@@ -428,6 +428,7 @@ pub static STRINGS: Strings = Strings {
     year_none: "No dated event is listed under {0} or later.",
     range_reading: "Reading the events of these dates: {0} of {1} parts of the list…",
     range_failed: "The {0} of these dates could not all be read.",
+    filter_failed: "The {0} for this filter could not all be read.",
     range_asks: "The events of these dates are in {0} parts of the list, {1} to download, and take much of a device's memory once read. Narrow the range, or read them.",
     range_read: "Read them ({0})",
     searching: "Looking up the words typed…",

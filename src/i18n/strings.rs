@@ -457,6 +457,9 @@ pub struct Strings {
     /// The records of a date range could not all be read: {0}, the plural of
     /// their kind (`KindText::plural`).
     pub range_failed: &'static str,
+    /// The records of another view's list for a filter without dates could not
+    /// all be read: {0}, the plural of their kind.
+    pub filter_failed: &'static str,
     /// A date range whose events are in too many parts to read unasked: how
     /// many, and their size.
     pub range_asks: &'static str,

@@ -24,7 +24,9 @@ then kinds of the claims (the commonest claim kind, the rarest value of any kind
 commonest over the densest year) and of the sources (the commonest source kind);
 then the claims for actors (the actor in most claims, its page 2, one in about
 120, the first over the densest year and with the commonest claim kind, the next
-two together) and the sources of the actor in most (src/publish/view_by_actor.rs). Prints, for each step, the time from
+two together) and the sources of the actor in most (src/publish/view_by_actor.rs);
+then searches of the claims (a word of a third of them, one of about 50, the first
+over the densest year) and of the sources. Prints, for each step, the time from
 the click to the page's records on screen (for a range, to its first page and to
 its count and whole page; for a search or a kind, also from opening its
 timeline's fold to the timeline, counted from the days of what it finds) and
@@ -279,6 +281,21 @@ def main():
         if claim:
             views += [(f"view claims by {busiest} kind {claim}",
                        f"view=claims&actor={busiest}&{claim.replace(':', '=', 1)}")]
+    # The claims and the sources for words: a word of about a third of the
+    # claims, one of about 50 (its page spread over the list), the first over
+    # the densest year; the first word of the sources.
+    claim_words = table_counts(site, manifest, "claims_words")
+    if claim_words:
+        alpha = {w: n for w, n in claim_words.items() if w.isalpha() and len(w) > 4}
+        third = manifest["totals"]["claims"] // 3
+        common = min(alpha, key=lambda w: (abs(alpha[w] - third), w))
+        rare = min(alpha, key=lambda w: (abs(alpha[w] - 50), w))
+        views += [(f"view claims search {common}", f"view=claims&q={common}"),
+                  (f"view claims search {rare}", f"view=claims&q={rare}"),
+                  (f"view claims search {common} in {dense}",
+                   f"view=claims&q={common}&from={dense}&to={dense}")]
+        if manifest.get("sources_words"):
+            views += [(f"view sources search {common}", f"view=sources&q={common}")]
     by_actor = view_actor_lists(site, manifest, "sources")
     if by_actor:
         busiest = max(by_actor, key=lambda a: (a[1], a[0]))[0]

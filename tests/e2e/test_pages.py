@@ -638,9 +638,10 @@ def test_typing_above_the_sources_in_pages_searches_them_with_an_actor_and_a_ran
 
 def test_a_part_of_the_claims_words_that_fails_is_named_and_retry_recovers(large_on_request, page):
     url, site, manifest = large_on_request
-    named_then_retried(page, f"{url}?view=claims&q=fatwa&from=1988&to=1990",
+    # With no dates in the address, the failure says the filter's claims.
+    named_then_retried(page, f"{url}?view=claims&q=fatwa",
                        site / "parts" / view_word_part(manifest, "claims", "fatwa"),
-                       "The claims of these dates could not all be read")
+                       "The claims for this filter could not all be read")
     assert view_count(page) >= 0
     assert not page.css("main .failure[role=alert]")
 
