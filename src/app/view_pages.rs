@@ -26,6 +26,7 @@ use dossier::query::index::Speaker;
 use dossier::query::order::ClaimOrder;
 use dossier::query::url_state::{Page, UrlState, View, PAGE_SIZE};
 use futures::future;
+use futures::stream::{self, StreamExt};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -36,8 +37,8 @@ use super::bits::{
 use super::by_word::Failed;
 use super::charts::{matrix_section, tolls_section, TollLine};
 use super::failure::{FailedWithRetry, LoadFailure};
-use super::lists::{actors_group, runs, view_tabs, wide_screen};
-use super::loader;
+use super::lists::{actors_group, page_note, runs, view_tabs, wide_screen};
+use super::loader::{self, PARTS_IN_FLIGHT};
 use super::nav::{follow_state_links, Entry, Nav, RecordLink};
 use super::pages::{dates_alone, page_as_read, page_in_part, part_for_page, PartRead};
 use super::view_range::{Apart, ViewRangeInPages};
@@ -341,12 +342,15 @@ impl<R> RangeRowsRead<R> {
 /// The rows at the places `places` of a view's list in pages (`directory`,
 /// the manifest's parts of its directory), each with its place, read from the
 /// parts of its directory and of the list that hold them, kept read (the
-/// list's in `cell`); the part `afresh` fetched past any cache.
+/// list's in `cell`); the part `afresh` fetched past any cache. The list's
+/// parts arrive a few at a time in its order: while more are to come, `partly`
+/// is given the rows in hand, the first of `places`.
 async fn rows_at_places<R: Clone + serde::de::DeserializeOwned + 'static>(
     directory: &[RowsEntry],
     places: &[u32],
     cell: &'static LocalKey<LastRead<String, Arc<Vec<R>>>>,
     afresh: Option<&str>,
+    partly: impl Fn(Vec<(u32, R)>),
 ) -> Result<Vec<(u32, R)>, Failed> {
     let again = |file: &str| afresh == Some(file);
     let mut listed: Vec<ViewEntry> = Vec::new();
@@ -369,8 +373,11 @@ async fn rows_at_places<R: Clone + serde::de::DeserializeOwned + 'static>(
         // The directory's parts list runs of the list in its order, end to end.
         listed.extend(parts.iter().cloned());
     }
-    let reads = (parts_holding(&listed, places).into_iter())
+    let needed: Vec<&ViewEntry> = (parts_holding(&listed, places).into_iter())
         .filter_map(|at| listed.get(at))
+        .collect();
+    let of = needed.len();
+    let mut arriving = stream::iter(needed)
         .map(|entry| async move {
             if let Some(rows) = last_read(cell, &entry.file).filter(|_| !again(&entry.file)) {
                 return Ok((entry, rows));
@@ -379,13 +386,20 @@ async fn rows_at_places<R: Clone + serde::de::DeserializeOwned + 'static>(
                 .map_err(|failure| (entry.file.clone(), failure))?;
             let rows = Arc::new(rows);
             keep_read(cell, entry.file.clone(), rows.clone());
-            Ok((entry, rows))
-        });
-    let read: Vec<(&ViewEntry, Arc<Vec<R>>)> = future::try_join_all(reads).await?;
-    Ok(rows_at(
-        places,
-        read.iter().map(|(e, r)| (*e, r.as_slice())),
-    ))
+            Ok::<_, Failed>((entry, rows))
+        })
+        .buffered(PARTS_IN_FLIGHT);
+    let mut read: Vec<(&ViewEntry, Arc<Vec<R>>)> = Vec::new();
+    let in_hand = |read: &[(&ViewEntry, Arc<Vec<R>>)]| {
+        rows_at(places, read.iter().map(|(e, r)| (*e, r.as_slice())))
+    };
+    while let Some(part) = arriving.next().await {
+        read.push(part?);
+        if read.len() < of {
+            partly(in_hand(&read));
+        }
+    }
+    Ok(in_hand(&read))
 }
 
 /// The rows that reach at the places `places` of a view's list, each with its
@@ -458,6 +472,8 @@ fn range_rows<R: Clone + serde::de::DeserializeOwned + 'static>(
     let (reaching, others) = listed.parted(listed.on(&(from..page.range.end)));
     let (reaching, others) = (Arc::new(reaching), Arc::new(others));
     let rows: RwSignal<Option<Result<Vec<R>, Failed>>, LocalStorage> = RwSignal::new_local(None);
+    // The page's first rows, while the parts of the rest are on their way.
+    let first: RwSignal<Vec<R>, LocalStorage> = RwSignal::new_local(Vec::new());
     let tries = RwSignal::new(0u32);
     Effect::new(move |_| {
         tries.track();
@@ -467,6 +483,14 @@ fn range_rows<R: Clone + serde::de::DeserializeOwned + 'static>(
             None => None,
         };
         let (read, reaching, others) = (read.clone(), reaching.clone(), others.clone());
+        // Only where every row of the page is read from the list: a row read
+        // apart may come before those in hand.
+        let all_listed = reaching.is_empty();
+        let partly = move |in_hand: Vec<(u32, R)>| {
+            if all_listed {
+                first.try_set(in_hand.into_iter().map(|(_, row)| row).collect());
+            }
+        };
         spawn_local(async move {
             let afresh = afresh.as_deref();
             let apart = async {
@@ -479,7 +503,7 @@ fn range_rows<R: Clone + serde::de::DeserializeOwned + 'static>(
             };
             let (reached, listed) = future::join(
                 apart,
-                rows_at_places(&read.directory, &others, read.listed, afresh),
+                rows_at_places(&read.directory, &others, read.listed, afresh, partly),
             )
             .await;
             let page = reached.and_then(|reached| Ok(page_rows(reached, listed?)));
@@ -487,14 +511,25 @@ fn range_rows<R: Clone + serde::de::DeserializeOwned + 'static>(
         });
     });
     let shown = listed.len();
-    let body = move || {
-        page_as_read(&page, shown, rows.get(), tries, |rows: Vec<R>| {
-            let (before, on_page) = match before {
-                true => (rows.first(), rows.get(1..).unwrap_or_default()),
-                false => (None, rows.as_slice()),
-            };
-            draw(on_page, before)
-        })
+    let drawn = move |rows: Vec<R>| {
+        let (before, on_page) = match before {
+            true => (rows.first(), rows.get(1..).unwrap_or_default()),
+            false => (None, rows.as_slice()),
+        };
+        draw(on_page, before)
+    };
+    let body = move || match rows.get() {
+        // Its first rows in hand, the rest said to be on the way.
+        None if first.with(|f| f.len() > usize::from(before)) => {
+            let t = lang().strings();
+            view! {
+                {page_note(&page, shown)}
+                {drawn(first.get())}
+                <p role="status" class="hint">{fill(t.page_fetching, &[&thousands(page.number)])}</p>
+            }
+            .into_any()
+        }
+        rows => page_as_read(&page, shown, rows, tries, drawn),
     };
     body.into_any()
 }
