@@ -379,14 +379,12 @@ async fn rows_at_places<R: Clone + serde::de::DeserializeOwned + 'static>(
     let of = needed.len();
     let mut arriving = stream::iter(needed)
         .map(|entry| async move {
-            if let Some(rows) = last_read(cell, &entry.file).filter(|_| !again(&entry.file)) {
-                return Ok((entry, rows));
-            }
-            let rows = (loader::view_part::<R>(entry, again(&entry.file)).await)
-                .map_err(|failure| (entry.file.clone(), failure))?;
-            let rows = Arc::new(rows);
-            keep_read(cell, entry.file.clone(), rows.clone());
-            Ok::<_, Failed>((entry, rows))
+            let again = again(&entry.file);
+            let fetch = || loader::view_part::<R>(entry, again);
+            Ok::<_, Failed>((
+                entry,
+                kept_or_fetched(cell, &entry.file, again, fetch).await?,
+            ))
         })
         .buffered(PARTS_IN_FLIGHT);
     let mut read: Vec<(&ViewEntry, Arc<Vec<R>>)> = Vec::new();
@@ -402,6 +400,27 @@ async fn rows_at_places<R: Clone + serde::de::DeserializeOwned + 'static>(
     Ok(in_hand(&read))
 }
 
+/// The part `file`, kept read in `cell` where it is the last read there (and
+/// is not to be fetched `again`), else fetched by `fetch` and kept there; a
+/// failure names the part.
+async fn kept_or_fetched<T, F>(
+    cell: &'static LocalKey<LastRead<String, Arc<T>>>,
+    file: &str,
+    again: bool,
+    fetch: impl FnOnce() -> F,
+) -> Result<Arc<T>, Failed>
+where
+    F: std::future::Future<Output = Result<T, LoadFailure>>,
+{
+    let file = file.to_string();
+    if let Some(kept) = last_read(cell, &file).filter(|_| !again) {
+        return Ok(kept);
+    }
+    let read = Arc::new(fetch().await.map_err(|failure| (file.clone(), failure))?);
+    keep_read(cell, file, read.clone());
+    Ok(read)
+}
+
 /// The rows that reach at the places `places` of a view's list, each with its
 /// place, read from the parts of those rows (`parts`) that hold them, kept
 /// read (in `cell`); the part `afresh` fetched past any cache.
@@ -414,15 +433,10 @@ async fn reached_at_places<R: Clone + serde::de::DeserializeOwned + 'static>(
     let again = |file: &str| afresh == Some(file);
     let reads = (parts_holding(parts, places).into_iter())
         .filter_map(|at| parts.get(at))
-        .map(|entry| async move {
-            if let Some(rows) = last_read(cell, &entry.file).filter(|_| !again(&entry.file)) {
-                return Ok(rows);
-            }
-            let rows = (loader::reach_rows_part::<R>(entry, again(&entry.file)).await)
-                .map_err(|failure| (entry.file.clone(), failure))?;
-            let rows = Arc::new(rows);
-            keep_read(cell, entry.file.clone(), rows.clone());
-            Ok(rows)
+        .map(|entry| {
+            let again = again(&entry.file);
+            let fetch = move || loader::reach_rows_part::<R>(entry, again);
+            kept_or_fetched(cell, &entry.file, again, fetch)
         });
     let read: Vec<Arc<Vec<(u32, R)>>> = future::try_join_all(reads).await?;
     Ok(placed_rows_at(places, read.iter().map(|r| r.as_slice())))
@@ -443,14 +457,12 @@ async fn actors_rows_at<R: Clone + serde::de::DeserializeOwned + 'static>(
     let again = |file: &str| afresh == Some(file);
     let parts = actors.parts_for(places);
     let reads = parts.iter().map(|entry| async move {
-        if let Some(rows) = last_read(cell, &entry.file).filter(|_| !again(&entry.file)) {
-            return Ok((entry, rows));
-        }
-        let rows = (loader::view_actor_rows::<R>(entry, again(&entry.file)).await)
-            .map_err(|failure| (entry.file.clone(), failure))?;
-        let rows = Arc::new(rows);
-        keep_read(cell, entry.file.clone(), rows.clone());
-        Ok((entry, rows))
+        let again = again(&entry.file);
+        let fetch = || loader::view_actor_rows::<R>(entry, again);
+        Ok::<_, Failed>((
+            entry,
+            kept_or_fetched(cell, &entry.file, again, fetch).await?,
+        ))
     });
     let read: Vec<PartRows<R>> = future::try_join_all(reads).await?;
     Ok(actors.rows_at(places, read.iter().map(|(e, r)| (*e, r.as_slice()))))
