@@ -9,11 +9,11 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use dossier::corpus::document::Severity;
-use dossier::corpus::model::Kind;
 use dossier::corpus::sha256::sha256_hex;
 use dossier::corpus::{load, validate};
-use dossier::publish::parts::{self, Worded, DIRECTORY_ELEMENT, MANIFEST, PART_BYTES};
-use dossier::publish::{by_kind, by_word, glance, pages, views};
+use dossier::publish::glance;
+use dossier::publish::lists::Lists;
+use dossier::publish::parts::{self, DIRECTORY_ELEMENT, MANIFEST, PART_BYTES};
 use dossier::query::index::Index;
 
 const USAGE: &str =
@@ -120,54 +120,11 @@ fn run(corpus: &Path, out: &Path, part_bytes: usize, site: Carries) -> Result<()
     // the app words its page, which takes the indexes (names, claimants).
     let index = Index::without_text(accepted.corpus);
     let looks = |kind, idx| glance::looks(&index, kind, idx);
-    // The default list's rows in its order, so that a corpus read only on request
-    // can be paged through.
-    let list = pages::rows(&index);
-    // And each actor's places in it, for the list of what involves one actor.
-    let by_actor = pages::actor_places(&index);
-    // And the words a search finds in the events, with their places in it.
-    let words = by_word::word_places(&index);
-    // And the kinds it filters by, each value with its places in it.
-    let kinds = by_kind::kind_places(&index);
-    // And the claims' and the sources' lists, so that those views are read in pages too.
-    let claims = views::claim_rows(&index);
-    let sources = views::source_rows(&index);
-    let actors = views::actor_list_rows(&index);
-    // And the claims view's charts for no filter.
-    let charts = views::claims_charts(&index);
-    // And the timelines above the lists, for no filter.
-    let timelines = views::list_timelines(&index);
-    // And the kinds the claims' and the sources' lists filter by, with their places.
-    // And what each actor keeps of those lists, as its places in them.
-    let (claims_listed, sources_listed) = (
-        pages::listed_by_default(&index, Kind::Claim),
-        pages::listed_by_default(&index, Kind::Source),
-    );
-    let claims_kinds = by_kind::kind_places_in(&index, Kind::Claim, &claims_listed);
-    let sources_kinds = by_kind::kind_places_in(&index, Kind::Source, &sources_listed);
-    let claims_by_actor = pages::actor_places_in(&index, Kind::Claim, &claims_listed);
-    let sources_by_actor = pages::actor_places_in(&index, Kind::Source, &sources_listed);
-    // And the words a search finds in them, with their places.
-    let claims_words = by_word::word_places_in(&index, Kind::Claim, &claims_listed);
-    let sources_words = by_word::word_places_in(&index, Kind::Source, &sources_listed);
-    let worded = Worded {
-        looks: &looks,
-        list: &list,
-        by_actor: &by_actor,
-        words: &words,
-        kinds: &kinds,
-        claims: &claims,
-        sources: &sources,
-        actors: &actors,
-        charts: &charts,
-        timelines: &timelines,
-        claims_kinds: &claims_kinds,
-        sources_kinds: &sources_kinds,
-        claims_by_actor: &claims_by_actor,
-        sources_by_actor: &sources_by_actor,
-        claims_words: &claims_words,
-        sources_words: &sources_words,
-    };
+    // Every list in pages, so that a corpus read only on request can be paged
+    // through and filtered (the default list, the claims', the sources', the
+    // actors'), with what each actor, word and kind keeps of each.
+    let lists = Lists::of(&index);
+    let worded = lists.worded(&looks);
     let mut split = parts::split_worded(&index.corpus, &fingerprint, part_bytes, Some(worded));
     split.manifest.whole = site.whole;
     split.manifest.plain = site.plain;

@@ -10,6 +10,7 @@ pub mod export;
 pub mod first_page;
 pub mod gather;
 pub mod glance;
+pub mod lists;
 pub mod pages;
 pub mod parts;
 pub mod plain;

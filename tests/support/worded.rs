@@ -4,57 +4,18 @@
 
 use dossier::corpus::model::Corpus;
 use dossier::corpus::sha256::sha256_hex;
-use dossier::publish::by_kind::{kind_places, kind_places_in, Sought};
-use dossier::publish::by_word::{word_places, word_places_in};
+use dossier::publish::by_kind::Sought;
 use dossier::publish::glance::looks;
-use dossier::publish::pages::{actor_places, actor_places_in, listed_by_default, rows};
-use dossier::publish::parts::Worded;
+use dossier::publish::lists::Lists;
 use dossier::publish::parts::{inflate, split_worded, Manifest, PlaceTable, Split};
-use dossier::publish::views::{
-    actor_list_rows, claim_rows, claims_charts, list_timelines, source_rows,
-};
 use dossier::query::index::Index;
 
 /// `corpus` cut into parts of about `part_bytes`, and the index the build words them from.
 pub fn worded_split(corpus: &Corpus, part_bytes: usize) -> (Split, Index) {
     let index = Index::without_text(corpus.clone());
     let looks = |kind, idx| looks(&index, kind, idx);
-    let list = rows(&index);
-    let by_actor = actor_places(&index);
-    let words = word_places(&index);
-    let kinds = kind_places(&index);
-    let claims = claim_rows(&index);
-    let sources = source_rows(&index);
-    let actors = actor_list_rows(&index);
-    let charts = claims_charts(&index);
-    let timelines = list_timelines(&index);
-    use dossier::corpus::model::Kind;
-    let claims_listed = listed_by_default(&index, Kind::Claim);
-    let sources_listed = listed_by_default(&index, Kind::Source);
-    let claims_kinds = kind_places_in(&index, Kind::Claim, &claims_listed);
-    let sources_kinds = kind_places_in(&index, Kind::Source, &sources_listed);
-    let claims_by_actor = actor_places_in(&index, Kind::Claim, &claims_listed);
-    let sources_by_actor = actor_places_in(&index, Kind::Source, &sources_listed);
-    let claims_words = word_places_in(&index, Kind::Claim, &claims_listed);
-    let sources_words = word_places_in(&index, Kind::Source, &sources_listed);
-    let worded = Worded {
-        looks: &looks,
-        list: &list,
-        by_actor: &by_actor,
-        words: &words,
-        kinds: &kinds,
-        claims: &claims,
-        sources: &sources,
-        actors: &actors,
-        charts: &charts,
-        timelines: &timelines,
-        claims_kinds: &claims_kinds,
-        sources_kinds: &sources_kinds,
-        claims_by_actor: &claims_by_actor,
-        sources_by_actor: &sources_by_actor,
-        claims_words: &claims_words,
-        sources_words: &sources_words,
-    };
+    let lists = Lists::of(&index);
+    let worded = lists.worded(&looks);
     let split = split_worded(&index.corpus, "0123", part_bytes, Some(worded));
     (split, index)
 }
