@@ -428,7 +428,7 @@ pub(super) async fn read_tables(
 
 /// The part `file`, kept read in `cell`, else read (`read`) and kept there,
 /// the oldest of more than `most` forgotten; a failure names the part.
-async fn kept_or_read<V: Clone>(
+pub(super) async fn kept_or_read<V: Clone>(
     cell: &'static LocalKey<FewRead<String, V>>,
     file: &String,
     most: usize,

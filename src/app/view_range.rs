@@ -27,9 +27,9 @@ use futures::stream;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::bits::{data, few_read, keep_few, keep_read, lang, last_read, FewRead, LastRead};
+use super::bits::{data, keep_read, lang, last_read, FewRead, LastRead};
 use super::by_actor::Involving;
-use super::by_word::{read_tables, Failed, FoundUndated};
+use super::by_word::{kept_or_read, read_tables, Failed, FoundUndated};
 use super::lists::{heading_text, NothingMatches};
 use super::loader;
 use super::nav::Nav;
@@ -287,19 +287,10 @@ async fn find_actors(
     let table = manifest.view_by_actor(kind);
     let mut read: Vec<Arc<ViewActorTable>> = Vec::new();
     for entry in (table_parts(manifest, kind, ids).into_iter()).filter_map(|at| table.get(at)) {
+        // A part that failed is not kept: asked for again, it is fetched afresh.
         let again = afresh == Some(entry.file.as_str());
-        let part = match few_read(&ACTOR_TABLES, &entry.file).filter(|_| !again) {
-            Some(part) => part,
-            None => {
-                let part = (loader::view_actor_table(entry, again).await)
-                    .map_err(|failure| (entry.file.clone(), failure))?;
-                let part = Arc::new(part);
-                let file = entry.file.clone();
-                keep_few(&ACTOR_TABLES, file, part.clone(), ACTOR_TABLES_KEPT);
-                part
-            }
-        };
-        read.push(part);
+        let fetch = async { loader::view_actor_table(entry, again).await.map(Arc::new) };
+        read.push(kept_or_read(&ACTOR_TABLES, &entry.file, ACTOR_TABLES_KEPT, fetch).await?);
     }
     let tables: Vec<&ViewActorTable> = read.iter().map(|t| t.as_ref()).collect();
     Ok(ChosenActors::of(ids, &tables))
