@@ -57,8 +57,13 @@ const SLICE_MS: f64 = 25.0;
 /// to ourselves comes back as a new task at once, where a zero timeout would be
 /// held back 4 ms once nested, and loading 100,000 records yields ~50 times.
 pub async fn next_task() {
+    // The channel is held until its message has come back: WebKit may collect a
+    // channel nothing refers to with the message still on its way, and the
+    // promise would then wait for ever (under memory pressure, as when a large
+    // corpus is read).
+    let channel = web_sys::MessageChannel::new().ok();
     let promise = Promise::new(&mut |resolve, _| {
-        let posted = web_sys::MessageChannel::new().ok().is_some_and(|channel| {
+        let posted = channel.as_ref().is_some_and(|channel| {
             channel.port1().set_onmessage(Some(&resolve));
             channel.port2().post_message(&JsValue::NULL).is_ok()
         });
@@ -67,6 +72,7 @@ pub async fn next_task() {
         }
     });
     let _ = JsFuture::from(promise).await;
+    drop(channel);
 }
 
 fn now() -> f64 {
