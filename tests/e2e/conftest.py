@@ -11,15 +11,17 @@ of the app's that shows in one engine only is named where the test is marked:
 `@pytest.mark.every_engine(xfail={"webkit": "what fails, and where"})`.
 """
 
+import difflib
 import json
 import os
+import pprint
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 from browser_host import StaticServer, start_chromium, start_firefox, start_webkit
-from selenium.common.exceptions import StaleElementReferenceException
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
@@ -67,6 +69,38 @@ def pytest_generate_tests(metafunc):
         metafunc.parametrize("engine", [
             pytest.param(e, marks=pytest.mark.xfail(reason=known[e], strict=True)) if e in known else e
             for e in ENGINES], indirect=True)
+
+
+# What the page showed when a test failed: its address, headings, notices and, in
+# Chromium, the console's errors. A timeout says nothing of why on its own, and a
+# failure seen once in CI must be readable from CI's log.
+PAGE_STATE = """
+const text = s => [...document.querySelectorAll(s)].map(e => e.innerText.trim().slice(0, 400)).filter(Boolean);
+return {address: location.href, title: text('.list-title, main h1, main h2'),
+        notices: text('.alone, [role=alert], [role=status]'),
+        rows: document.querySelectorAll('main li.record, main tr[data-id], main li[data-id]').length};
+"""
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if report.when != "call" or not report.failed or "page" not in item.funcargs:
+        return
+    page = item.funcargs["page"]
+    lines = []
+    try:
+        lines.append(json.dumps(page.d.execute_script(PAGE_STATE), ensure_ascii=False, indent=1))
+    except Exception as e:  # the browser itself may be what failed
+        lines.append(f"the page could not be read: {e!r}")
+    if item.funcargs.get("engine") == "chromium":
+        try:
+            lines += [f"{e['level']}: {e['message'][:600]}" for e in page.d.get_log("browser")
+                      if e["level"] in ("SEVERE", "WARNING")]
+        except Exception as e:
+            lines.append(f"the console could not be read: {e!r}")
+    report.sections.append(("the page when the test failed", "\n".join(lines)))
 
 
 def need_site(path: Path):
@@ -210,6 +244,20 @@ class Page:
     def wait(self, condition, timeout=20):
         # An element read as the app draws anew may be gone by the next step: asked again.
         return WebDriverWait(self.d, timeout, ignored_exceptions=[StaleElementReferenceException]).until(condition)
+
+    def until_equal(self, read, expected, timeout=20):
+        """Waits until `read()` gives `expected`; if it never does, fails showing
+        how the last reading differs."""
+        try:
+            self.wait(lambda d: read() == expected, timeout)
+        except TimeoutException:
+            got = read()
+            if got != expected:
+                lines = difflib.unified_diff(pprint.pformat(expected, width=120).splitlines(),
+                                             pprint.pformat(got, width=120).splitlines(),
+                                             "expected", "on screen", lineterm="", n=2)
+                pytest.fail("after %ss the page still shows otherwise:\n%s" % (timeout, "\n".join(lines)),
+                            pytrace=False)
 
     def wait_ready(self):
         """Waits until the corpus has loaded (or failed, or waits for the reader to ask for it) and something is shown."""

@@ -68,6 +68,12 @@ def part_requests(page, letter):
         ".map(n => n.split('/parts/')[1])")
 
 
+def table_part(manifest, table, key):
+    """The file of the part of the manifest's table `table` (`kinds`, `claims_by_actor`,
+    `sources_words`…) that holds `key`: the last part listed from a key at or before it."""
+    return [p["file"] for p in manifest[table] if p["from"] <= key][-1]
+
+
 def damage(part):
     """Cuts the end off a part's file; returns what mends it: written back, dated
     later, so that the browser's cached copy is not taken as current."""
@@ -109,8 +115,20 @@ def until_returned(page, script):
     return page.d.execute_script(script)
 
 
+# Whether the page on screen is still partly on its way: its first rows shown,
+# the rest said to be coming ("Fetching page 3 of the list…").
+FETCHING_PAGE = ("return [...document.querySelectorAll('main p.hint[role=status]')]"
+                 ".some(p => /^(Fetching page |در حال دریافت صفحهٔ )/.test(p.textContent))")
+
+
+def whole_page_of(page, rows):
+    """The ids the script `rows` reads, once the page on screen is whole."""
+    page.wait(lambda d: d.execute_script(rows) and not d.execute_script(FETCHING_PAGE))
+    return page.d.execute_script(rows)
+
+
 def rows_shown(page):
-    return until_returned(page, LIST_ROWS)
+    return whole_page_of(page, LIST_ROWS)
 
 
 @pytest.mark.every_engine
@@ -211,8 +229,8 @@ def view_parts(site, manifest, key):
 def view_page(page, rows, texts):
     """The ids of the rows on screen (by the script `rows`), once there, their group
     headings and what `texts` reads of them."""
-    page.wait(lambda d: d.execute_script(rows))
-    return page.d.execute_script(rows), page.d.execute_script(GROUPS), page.d.execute_script(texts)
+    ids = whole_page_of(page, rows)
+    return ids, page.d.execute_script(GROUPS), page.d.execute_script(texts)
 
 
 @pytest.mark.every_engine
@@ -242,9 +260,9 @@ def test_a_claims_page_before_the_corpus_is_the_whole_lists_page(large_on_reques
     # the same years, with the same quotes, claimants, sources and kinds.
     read_whole_until(page, f"Claims ({claims:,})")
     assert page.query().endswith(f"page={starts + 1}")
-    page.wait(lambda d: view_page(page, CLAIM_ROWS, CLAIM_TEXTS) == inner)
+    page.until_equal(lambda: view_page(page, CLAIM_ROWS, CLAIM_TEXTS), inner)
     follow(page, f"nav.pager a[aria-label='Previous page, {starts:,}']")
-    page.wait(lambda d: view_page(page, CLAIM_ROWS, CLAIM_TEXTS) == begins)
+    page.until_equal(lambda: view_page(page, CLAIM_ROWS, CLAIM_TEXTS), begins)
 
 
 CHARTS = ("return [...document.querySelectorAll('main .charts-fold table')].map(t => t.innerText)")
@@ -300,7 +318,7 @@ def test_the_sources_tab_before_the_corpus_lists_the_whole_lists_sources(large_o
     assert len(part_requests(page, "v")) == 1
     assert not part_requests(page, "r")
     read_whole_until(page, f"Sources ({totals['sources']:,})")
-    page.wait(lambda d: view_page(page, SOURCE_ROWS, SOURCE_TEXTS) == second)
+    page.until_equal(lambda: view_page(page, SOURCE_ROWS, SOURCE_TEXTS), second)
 
 
 @pytest.mark.parametrize("which", ["list", "directory"])
@@ -380,9 +398,9 @@ def test_the_claims_over_a_date_range_before_the_corpus_are_the_whole_lists(larg
     title = page.title()
     read_whole_until(page, title)
     assert page.query().endswith("page=2")
-    page.wait(lambda d: view_page(page, CLAIM_ROWS, CLAIM_TEXTS) == second)
+    page.until_equal(lambda: view_page(page, CLAIM_ROWS, CLAIM_TEXTS), second)
     follow(page, "nav.pager a[aria-label='Previous page, 1']")
-    page.wait(lambda d: view_page(page, CLAIM_ROWS, CLAIM_TEXTS) == first)
+    page.until_equal(lambda: view_page(page, CLAIM_ROWS, CLAIM_TEXTS), first)
 
 
 def test_the_sources_over_a_date_range_with_the_undated_before_the_corpus_are_the_whole_lists(
@@ -405,7 +423,7 @@ def test_the_sources_over_a_date_range_with_the_undated_before_the_corpus_are_th
     assert "undated" in shown[2][-1][0], shown[2][-1]
     assert not part_requests(page, "r")
     read_whole_until(page, page.title())
-    page.wait(lambda d: view_page(page, SOURCE_ROWS, SOURCE_TEXTS) == shown)
+    page.until_equal(lambda: view_page(page, SOURCE_ROWS, SOURCE_TEXTS), shown)
 
 
 def test_the_date_fields_above_the_claims_in_pages_filter_them(large_on_request, page):
@@ -459,7 +477,7 @@ def test_a_claim_kind_chosen_above_the_claims_in_pages_lists_them_as_the_whole_a
     assert len(part_requests(page, "q")) == 1 and not part_requests(page, "r")
     # Read whole, the app's own list shows the same claims on the same page.
     read_whole_until(page, page.title())
-    page.wait(lambda d: view_page(page, CLAIM_ROWS, CLAIM_TEXTS) == shown)
+    page.until_equal(lambda: view_page(page, CLAIM_ROWS, CLAIM_TEXTS), shown)
 
 
 def test_a_rare_claim_kind_reads_its_own_rows_before_the_corpus(large_on_request, page):
@@ -477,7 +495,7 @@ def test_a_rare_claim_kind_reads_its_own_rows_before_the_corpus(large_on_request
     assert 0 < len(part_requests(page, "j")) <= 2
     assert not part_requests(page, "c") and not part_requests(page, "r")
     read_whole_until(page, page.title())
-    page.wait(lambda d: view_page(page, CLAIM_ROWS, CLAIM_TEXTS) == shown)
+    page.until_equal(lambda: view_page(page, CLAIM_ROWS, CLAIM_TEXTS), shown)
 
 
 def test_a_source_kind_over_a_range_before_the_corpus_is_the_whole_lists(large_on_request, page):
@@ -486,7 +504,7 @@ def test_a_source_kind_over_a_range_before_the_corpus_is_the_whole_lists(large_o
     key = max((k for k, _ in manifest["sources_kind_counts"] if k.startswith("source:")),
               key=dict(manifest["sources_kind_counts"]).get)
     value = key.split(":")[1]
-    part = [p["file"] for p in manifest["sources_kinds"] if p["from"] <= key][-1]
+    part = table_part(manifest, "sources_kinds", key)
     # Its part of the sources' kinds' table failing is named, and a retry recovers.
     named_then_retried(page, f"{url}?view=sources&source={value}&from=1990&to=2005",
                        site / "parts" / part, "The sources of these dates could not all be read")
@@ -497,7 +515,7 @@ def test_a_source_kind_over_a_range_before_the_corpus_is_the_whole_lists(large_o
     assert "sources with no date" in hides, hides
     assert not part_requests(page, "r")
     read_whole_until(page, page.title())
-    page.wait(lambda d: view_page(page, SOURCE_ROWS, SOURCE_TEXTS) == shown)
+    page.until_equal(lambda: view_page(page, SOURCE_ROWS, SOURCE_TEXTS), shown)
     assert page.text("fieldset.dates") == hides
 
 
@@ -511,11 +529,6 @@ def busiest_claimants(large_corpus, n):
     busiest = sorted(sorted(counts), key=counts.get, reverse=True)[:n]
     names = {a["id"]: a["name"] for a in corpus["actors"]}
     return [(actor, names[actor]) for actor in busiest]
-
-
-def view_actor_part(manifest, view, actor):
-    """The file of the part of a view's table of lists by actor that lists `actor`."""
-    return [p["file"] for p in manifest[f"{view}_by_actor"] if p["from"] <= actor][-1]
 
 
 @pytest.mark.every_engine
@@ -532,14 +545,14 @@ def test_an_actors_claims_before_the_corpus_are_the_whole_lists(large_on_request
     assert name in "".join(t[1] for t in second[2])
     # The actor's part of the claims' table of lists by actor and one part of
     # its rows: no part of the claims' list, no record part.
-    assert part_requests(page, "e") == [view_actor_part(manifest, "claims", actor)]
+    assert part_requests(page, "e") == [table_part(manifest, "claims_by_actor", actor)]
     assert len(part_requests(page, "f")) == 1
     assert not part_requests(page, "c") and not part_requests(page, "r")
     # Read whole, the app's own list shows the same claims on the same page.
     title = page.title()
     read_whole_until(page, title)
     assert page.query().endswith("page=2") or "page=2&" in page.query()
-    page.wait(lambda d: view_page(page, CLAIM_ROWS, CLAIM_TEXTS) == second)
+    page.until_equal(lambda: view_page(page, CLAIM_ROWS, CLAIM_TEXTS), second)
 
 
 def test_two_actors_sources_with_a_kind_over_a_range_before_the_corpus_are_the_whole_lists(
@@ -549,7 +562,7 @@ def test_two_actors_sources_with_a_kind_over_a_range_before_the_corpus_are_the_w
     (a, _), (b, _) = busiest_actors(large_corpus, 2)
     address = f"{url}?view=sources&actor={a}&actor={b}&from=1985&to=2015"
     # A part of the sources' table of lists by actor failing is named, and a retry recovers.
-    part = view_actor_part(manifest, "sources", a)
+    part = table_part(manifest, "sources_by_actor", a)
     named_then_retried(page, address, site / "parts" / part,
                        "The sources of these dates could not all be read")
     ranged = view_count(page)
@@ -559,7 +572,7 @@ def test_two_actors_sources_with_a_kind_over_a_range_before_the_corpus_are_the_w
     assert "sources with no date" in hides, hides
     assert not part_requests(page, "r") and not part_requests(page, "o")
     read_whole_until(page, page.title())
-    page.wait(lambda d: view_page(page, SOURCE_ROWS, SOURCE_TEXTS) == shown)
+    page.until_equal(lambda: view_page(page, SOURCE_ROWS, SOURCE_TEXTS), shown)
     assert page.text("fieldset.dates") == hides
 
 
@@ -579,10 +592,10 @@ def test_a_claim_kind_for_an_actor_before_the_corpus_is_the_whole_lists(large_on
     page.wait(lambda d: " of " in page.title() and view_count(page) > shown)
     page.d.back()
     page.until_title(title)
-    page.wait(lambda d: view_page(page, CLAIM_ROWS, CLAIM_TEXTS) == first)
+    page.until_equal(lambda: view_page(page, CLAIM_ROWS, CLAIM_TEXTS), first)
     # Read whole, the app's own list shows the same claims.
     read_whole_until(page, title)
-    page.wait(lambda d: view_page(page, CLAIM_ROWS, CLAIM_TEXTS) == first)
+    page.until_equal(lambda: view_page(page, CLAIM_ROWS, CLAIM_TEXTS), first)
 
 
 def test_an_actor_the_corpus_does_not_have_keeps_no_claims(large_on_request, page):
@@ -591,11 +604,6 @@ def test_an_actor_the_corpus_does_not_have_keeps_no_claims(large_on_request, pag
     page.open(f"{url}?view=claims&actor=act-nobody")
     page.until_title(f"(0 of {claims:,})")
     assert not part_requests(page, "f") and not part_requests(page, "r")
-
-
-def view_word_part(manifest, view, word):
-    """The file of the part of a view's words' table that holds `word`."""
-    return [p["file"] for p in manifest[f"{view}_words"] if p["from"] <= word][-1]
 
 
 @pytest.mark.every_engine
@@ -609,11 +617,11 @@ def test_a_search_of_the_claims_before_the_corpus_is_the_whole_lists(large_on_re
     assert len(second[0]) == 50
     assert page.one("#list-search").get_attribute("value") == "fatwa"
     # The part of the claims' words' table, then the claims' list's: no record part.
-    assert part_requests(page, "w") == [view_word_part(manifest, "claims", "fatwa")]
+    assert part_requests(page, "w") == [table_part(manifest, "claims_words", "fatwa")]
     assert part_requests(page, "c") and not part_requests(page, "r")
     read_whole_until(page, page.title())
     assert page.query().endswith("page=2") or "page=2&" in page.query()
-    page.wait(lambda d: view_page(page, CLAIM_ROWS, CLAIM_TEXTS) == second)
+    page.until_equal(lambda: view_page(page, CLAIM_ROWS, CLAIM_TEXTS), second)
 
 
 def test_typing_above_the_sources_in_pages_searches_them_with_an_actor_and_a_range(
@@ -633,14 +641,14 @@ def test_typing_above_the_sources_in_pages_searches_them_with_an_actor_and_a_ran
     assert page.d.execute_script("return document.activeElement.id") == "list-search"
     assert not part_requests(page, "r") and not part_requests(page, "o")
     read_whole_until(page, page.title())
-    page.wait(lambda d: view_page(page, SOURCE_ROWS, SOURCE_TEXTS) == shown)
+    page.until_equal(lambda: view_page(page, SOURCE_ROWS, SOURCE_TEXTS), shown)
 
 
 def test_a_part_of_the_claims_words_that_fails_is_named_and_retry_recovers(large_on_request, page):
     url, site, manifest = large_on_request
     # With no dates in the address, the failure says the filter's claims.
     named_then_retried(page, f"{url}?view=claims&q=fatwa",
-                       site / "parts" / view_word_part(manifest, "claims", "fatwa"),
+                       site / "parts" / table_part(manifest, "claims_words", "fatwa"),
                        "The claims for this filter could not all be read")
     assert view_count(page) >= 0
     assert not page.css("main .failure[role=alert]")
@@ -989,11 +997,6 @@ def busiest_actor(large_corpus):
     return busiest_actors(large_corpus, 1)[0]
 
 
-def actor_table_part(manifest, actor):
-    """The file of the part of the actors' table that lists `actor`."""
-    return [p["file"] for p in manifest["by_actor"] if p["from"] <= actor][-1]
-
-
 @pytest.mark.every_engine
 def test_an_actors_list_before_the_corpus_is_the_whole_lists(large_on_request, large_corpus, page):
     url, _, manifest = large_on_request
@@ -1008,7 +1011,7 @@ def test_an_actors_list_before_the_corpus_is_the_whole_lists(large_on_request, l
     assert name in page.text(".list-actor")
     assert "page 2 of" in page.text("nav.pager")
     # The actor's table part and one part of rows: no record part, none of the list.
-    assert part_requests(page, "a") == [actor_table_part(manifest, actor)]
+    assert part_requests(page, "a") == [table_part(manifest, "by_actor", actor)]
     assert len(part_requests(page, "b")) == 1
     assert not part_requests(page, "r") and not part_requests(page, "l")
     # Read whole, the app's own list shows the same records on the same page.
@@ -1039,7 +1042,7 @@ def test_an_actors_page_lists_its_events_before_the_corpus(large_on_request, lar
 def test_a_part_an_actors_list_needs_that_fails_is_named_and_retry_recovers(large_on_request, large_corpus, page):
     url, site, manifest = large_on_request
     actor, _ = busiest_actor(large_corpus)
-    named_then_retried(page, f"{url}?actor={actor}", site / "parts" / actor_table_part(manifest, actor),
+    named_then_retried(page, f"{url}?actor={actor}", site / "parts" / table_part(manifest, "by_actor", actor),
                        "Page 1 of the list could not be fetched")
     assert len(rows_shown(page)) == 50
     assert "of" in page.title()
@@ -1100,11 +1103,6 @@ def test_two_actors_before_the_corpus_are_the_whole_lists(large_on_request, larg
     assert read_whole(page, shown) == shown
 
 
-def word_part(manifest, word):
-    """The file of the part of the words' table that holds `word`."""
-    return [p["file"] for p in manifest["words"] if p["from"] <= word][-1]
-
-
 @pytest.mark.every_engine
 def test_a_search_before_the_corpus_is_the_whole_lists(large_on_request, page):
     url, _, manifest = large_on_request
@@ -1118,7 +1116,7 @@ def test_a_search_before_the_corpus_is_the_whole_lists(large_on_request, page):
     assert "page 2 of" in page.text("nav.pager")
     assert page.one("#list-search").get_attribute("value") == "fatwa"
     # The part of the words' table and the list's parts that hold the page: no record part.
-    assert part_requests(page, "w") == [word_part(manifest, "fatwa")]
+    assert part_requests(page, "w") == [table_part(manifest, "words", "fatwa")]
     assert part_requests(page, "l") and not part_requests(page, "r")
     # Read whole, the app's own list shows the same records on the same page.
     read_whole_until(page, title)
@@ -1164,7 +1162,7 @@ def test_typing_in_the_search_above_the_list_in_pages_filters_it(large_on_reques
 
 def test_a_part_a_search_needs_that_fails_is_named_and_retry_recovers(large_on_request, page):
     url, site, manifest = large_on_request
-    named_then_retried(page, f"{url}?q=fatwa", site / "parts" / word_part(manifest, "fatwa"),
+    named_then_retried(page, f"{url}?q=fatwa", site / "parts" / table_part(manifest, "words", "fatwa"),
                        "The words typed could not be looked up")
     assert len(rows_shown(page)) == 50
     assert "of" in page.title()
@@ -1204,11 +1202,6 @@ def test_an_actors_list_with_a_search_before_the_corpus_is_the_whole_lists(large
     assert read_whole(page, shown) == shown
 
 
-def kind_part(manifest, key):
-    """The file of the part of the kinds' table that holds `key` ("tag:crackdown")."""
-    return [p["file"] for p in manifest["kinds"] if p["from"] <= key][-1]
-
-
 @pytest.mark.every_engine
 def test_a_kind_before_the_corpus_is_the_whole_lists(large_on_request, page):
     url, _, manifest = large_on_request
@@ -1220,7 +1213,7 @@ def test_a_kind_before_the_corpus_is_the_whole_lists(large_on_request, page):
     assert "page 2 of" in page.text("nav.pager")
     assert "Crackdown" in page.text(".list-kinds")
     # The part of the kinds' table and the list's parts that hold the page: no record part.
-    assert part_requests(page, "k") == [kind_part(manifest, "tag:crackdown")]
+    assert part_requests(page, "k") == [table_part(manifest, "kinds", "tag:crackdown")]
     assert part_requests(page, "l") and not part_requests(page, "r") and not part_requests(page, "w")
     # Read whole, the app's own list shows the same records on the same page.
     assert read_whole(page, shown) == shown
@@ -1296,7 +1289,7 @@ def test_a_kind_removed_above_the_list_in_pages_gives_the_search_without_it(larg
 def test_a_part_a_kind_needs_that_fails_is_named_and_retry_recovers(large_on_request, page):
     url, site, manifest = large_on_request
     named_then_retried(page, f"{url}?tag=killings",
-                       site / "parts" / kind_part(manifest, "tag:killings"),
+                       site / "parts" / table_part(manifest, "kinds", "tag:killings"),
                        "The kinds chosen could not be looked up")
     assert len(rows_shown(page)) == 50
     assert "of" in page.title()
@@ -1384,9 +1377,9 @@ def test_the_page_starts_the_kinds_and_actors_parts_of_a_list_opened_by_its_addr
     url, _, manifest = large_on_request
     (first, _), (second, _) = busiest_actors(large_corpus, 2)
     page.d.get(f"{url}?actor={first}&actor={second}&tag=crackdown&claim=denial&q=fatwa&page=2")
-    wanted = {kind_part(manifest, "tag:crackdown"), kind_part(manifest, "claim:denial")}
+    wanted = {table_part(manifest, "kinds", "tag:crackdown"), table_part(manifest, "kinds", "claim:denial")}
     page.wait(lambda d: set(part_requests(page, "k")) == wanted)
-    page.wait(lambda d: set(part_requests(page, "a")) == {actor_table_part(manifest, a) for a in (first, second)})
+    page.wait(lambda d: set(part_requests(page, "a")) == {table_part(manifest, "by_actor", a) for a in (first, second)})
     # Each part once; nothing of the list, which waits on the places they give.
     assert len(part_requests(page, "k")) == len(wanted)
     assert not part_requests(page, "l") and not part_requests(page, "r")
