@@ -531,6 +531,11 @@ def busiest_claimants(large_corpus, n):
     return [(actor, names[actor]) for actor in busiest]
 
 
+def early_parts(page):
+    """The parts the page began to fetch before the app came (index.html)."""
+    return page.d.execute_script("return Object.keys(window.dossierEarlyParts || {})")
+
+
 @pytest.mark.every_engine
 def test_an_actors_claims_before_the_corpus_are_the_whole_lists(large_on_request, large_corpus, page):
     url, _, manifest = large_on_request
@@ -548,6 +553,10 @@ def test_an_actors_claims_before_the_corpus_are_the_whole_lists(large_on_request
     assert part_requests(page, "e") == [table_part(manifest, "claims_by_actor", actor)]
     assert len(part_requests(page, "f")) == 1
     assert not part_requests(page, "c") and not part_requests(page, "r")
+    # The page began that part before the app had come, and the app took it over;
+    # nothing of the events' table of actors was read for it.
+    assert early_parts(page) == [table_part(manifest, "claims_by_actor", actor)]
+    assert not part_requests(page, "a")
     # Read whole, the app's own list shows the same claims on the same page.
     title = page.title()
     read_whole_until(page, title)
@@ -585,6 +594,12 @@ def test_a_claim_kind_for_an_actor_before_the_corpus_is_the_whole_lists(large_on
     assert 0 < shown < claims, page.title()
     first = view_page(page, CLAIM_ROWS, CLAIM_TEXTS)
     assert not part_requests(page, "c") and not part_requests(page, "r")
+    # The claims' own tables of actors and kinds, begun by the page before the app
+    # came; none of the events' tables.
+    assert sorted(early_parts(page)) == sorted(
+        [table_part(manifest, "claims_by_actor", actor), table_part(manifest, "claims_kinds", "claim:allegation")])
+    assert part_requests(page, "q") == [table_part(manifest, "claims_kinds", "claim:allegation")]
+    assert not part_requests(page, "a") and not part_requests(page, "k")
     title = page.title()
     # Removing the kind gives the actor's claims, more of them; back, the kind's again.
     page.one("button[aria-label*='allegation' i]").click()
