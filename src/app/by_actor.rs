@@ -31,7 +31,6 @@ use dossier::query::filter::Filter;
 use dossier::query::url_state::{Page, UrlState, View, PAGE_SIZE};
 use futures::stream::{self, StreamExt};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use super::bits::{data, keep_read, lang, last_read, thousands, LastRead};
 use super::by_word::{self, find, read_tables};
@@ -137,7 +136,7 @@ pub fn ActorInPages() -> impl IntoView {
         }
         state.set(Some((wanted.clone(), ActorPage::Fetching)));
         let manifest = manifest.clone();
-        spawn_local(async move {
+        loader::fetch_while_current(async move {
             let page = read(&manifest, &wanted, afresh, asked).await;
             if state.with_untracked(|s| s.as_ref().is_some_and(|(w, _)| *w == wanted)) {
                 state.set(Some((wanted, page)));

@@ -228,7 +228,7 @@ pub fn SearchInPages() -> impl IntoView {
         });
         state.set(Some((wanted.clone(), shown)));
         let manifest = manifest.clone();
-        spawn_local(async move {
+        loader::fetch_while_current(async move {
             let current = |wanted: &Wanted| {
                 state.with_untracked(|s| s.as_ref().is_some_and(|(w, _)| w == wanted))
             };

@@ -374,7 +374,16 @@ const PARTS: &str = "parts/";
 /// Asks for `url`; `fresh` revalidates with the server, so a file fixed since
 /// the last try is not served stale.
 async fn send(url: &str, fresh: bool) -> Result<gloo_net::http::Response, LoadFailure> {
-    let mut request = gloo_net::http::Request::get(url);
+    send_until(url, fresh, None).await
+}
+
+/// Sends a request for `url`, which `abort` (where given) can call off.
+async fn send_until(
+    url: &str,
+    fresh: bool,
+    abort: Option<&web_sys::AbortSignal>,
+) -> Result<gloo_net::http::Response, LoadFailure> {
+    let mut request = gloo_net::http::Request::get(url).abort_signal(abort);
     if fresh {
         request = request.cache(web_sys::RequestCache::NoCache);
     }
@@ -396,9 +405,35 @@ fn refused(url: &str, response: &gloo_net::http::Response) -> Result<(), LoadFai
     })
 }
 
-/// Downloads `url` whole, as bytes; `fresh` revalidates with the server.
+/// Downloads `url` whole, as bytes; `fresh` revalidates with the server. A
+/// download dropped before it is done is called off: a page or filter the
+/// reader has left cancels its task, and its parts stop taking the link.
 async fn download(url: &str, fresh: bool) -> Result<Vec<u8>, LoadFailure> {
-    answer_bytes(url, send(url, fresh).await?).await
+    let abort = AbortOnDrop(web_sys::AbortController::new().ok());
+    let signal = abort.0.as_ref().map(web_sys::AbortController::signal);
+    answer_bytes(url, send_until(url, fresh, signal.as_ref()).await?).await
+}
+
+/// Runs `task`, which reads the parts of what is on screen, for as long as the
+/// effect that starts it stays as it was: once the reader has left that page,
+/// filter or search, its task ends and its downloads under way are called off
+/// (`download`), where a task merely let run would go on fetching parts whose
+/// answers are then dropped. Only for an effect that starts its task afresh
+/// whenever it runs again.
+pub fn fetch_while_current(task: impl std::future::Future<Output = ()> + 'static) {
+    leptos::task::spawn_local_scoped_with_cancellation(task);
+}
+
+/// Calls off a request when dropped; once its answer is read whole, calling
+/// it off does nothing.
+struct AbortOnDrop(Option<web_sys::AbortController>);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        if let Some(controller) = &self.0 {
+            controller.abort();
+        }
+    }
 }
 
 async fn answer_bytes(

@@ -84,7 +84,7 @@ where
             return;
         }
         part.set(Some(PartRead::Fetching(at)));
-        spawn_local(async move {
+        loader::fetch_while_current(async move {
             let fetched = fetch(entry, retry).await;
             if wanted.with_untracked(|w| w.as_ref().map(|(n, _)| *n)) != Some(at) {
                 return;

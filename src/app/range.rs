@@ -24,7 +24,6 @@ use dossier::query::url_state::{Page, View, PAGE_SIZE};
 use futures::future::{self, FutureExt};
 use futures::stream::{self, StreamExt};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use super::bits::{data, keep_read, lang, last_read, thousands, LastRead};
 use super::by_word::{find, list_parts, list_parts_in_memory, Failed, FoundUndated, ListPart};
@@ -110,7 +109,7 @@ pub fn RangeInPages() -> impl IntoView {
         state.set(None);
         let manifest = manifest.clone();
         let page = requested.get_untracked();
-        spawn_local(async move {
+        loader::fetch_while_current(async move {
             let this_range = wanted.clone();
             let current = move || key.with_untracked(|k| *k == this_range);
             // A search's range first finds its results, then reads the parts
@@ -256,7 +255,7 @@ fn RangeRows(listed: Arc<InRange>, page: Page) -> impl IntoView {
             None => None,
         };
         let (manifest, needs, rows_of) = (manifest.clone(), needs.clone(), rows_of.clone());
-        spawn_local(async move {
+        loader::fetch_while_current(async move {
             let read = list_parts(&manifest, needs, afresh.as_deref(), |_| ()).await;
             rows.try_set(Some(read.map(|parts| rows_of(&parts))));
         });

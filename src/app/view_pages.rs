@@ -503,7 +503,7 @@ fn range_rows<R: Clone + serde::de::DeserializeOwned + 'static>(
                 first.try_set(in_hand.into_iter().map(|(_, row)| row).collect());
             }
         };
-        spawn_local(async move {
+        loader::fetch_while_current(async move {
             let afresh = afresh.as_deref();
             let apart = async {
                 match &read.actors {

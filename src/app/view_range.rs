@@ -25,7 +25,6 @@ use dossier::query::url_state::{Page, View, PAGE_SIZE};
 use futures::future::FutureExt;
 use futures::stream;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use super::bits::{data, keep_read, lang, last_read, FewRead, LastRead};
 use super::by_actor::Involving;
@@ -136,7 +135,7 @@ where
         state.set(None);
         chosen.set(None);
         let manifest = manifest.clone();
-        spawn_local(async move {
+        loader::fetch_while_current(async move {
             let this_range = wanted.clone();
             let current = move || key.with_untracked(|k| *k == this_range);
             let list = ListDays::of(&manifest, kind);

@@ -9,6 +9,7 @@ shipped corpus's (the build wrote it for that one), so these tests open other
 pages than the first by their address."""
 
 import gzip
+import itertools
 import json
 import os
 import subprocess
@@ -58,6 +59,13 @@ def slow_link(driver):
     yield driver
     driver.execute_cdp_cmd("Network.emulateNetworkConditions", {
         "offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
+
+
+# Sets the address's query, as the address bar's back and forward do.
+QUERY = """
+history.pushState(null, '', '?' + arguments[0]);
+dispatchEvent(new PopStateEvent('popstate'));
+"""
 
 
 def part_requests(page, letter):
@@ -637,6 +645,65 @@ def test_a_search_of_the_claims_before_the_corpus_is_the_whole_lists(large_on_re
     read_whole_until(page, page.title())
     assert page.query().endswith("page=2") or "page=2&" in page.query()
     page.until_equal(lambda: view_page(page, CLAIM_ROWS, CLAIM_TEXTS), second)
+
+
+def spread_word(site, manifest):
+    """The word whose first page of claims is spread over the most parts of the
+    claims' list, and the files of those parts."""
+    directory = view_parts(site, manifest, "claims_list")
+    holding = lambda place: next(e["file"] for e in directory  # noqa: E731
+                                 if e["first"] <= place < e["first"] + e["count"])
+    spread = {}
+    for part in manifest["claims_words"]:
+        for word, steps in json.loads(gzip.decompress((site / "parts" / part["file"]).read_bytes())):
+            if word.isalpha():
+                spread[word] = {holding(place) for place in itertools.accumulate(steps[:50])}
+    word = max(sorted(spread), key=lambda w: len(spread[w]))
+    return word, spread[word]
+
+
+def requests_started(page):
+    """The files of parts/ the browser began to fetch, and those it called off,
+    from Chromium's log of the network since the test began."""
+    started, called_off, urls = [], [], {}
+    for entry in page.d.get_log("performance"):
+        message = json.loads(entry["message"])["message"]
+        params = message.get("params", {})
+        if message["method"] == "Network.requestWillBeSent" and "/parts/" in params["request"]["url"]:
+            urls[params["requestId"]] = params["request"]["url"].split("/parts/")[1]
+            started.append(urls[params["requestId"]])
+        elif message["method"] == "Network.loadingFailed" and params.get("canceled"):
+            called_off.append(urls.get(params["requestId"]))
+    return started, called_off
+
+
+def test_a_search_left_before_its_page_has_come_stops_fetching_it(large_on_request, slow_link, page):
+    url, site, manifest = large_on_request
+    word, needed = spread_word(site, manifest)
+    page.open(f"{url}?view=claims")
+    view_page(page, CLAIM_ROWS, CLAIM_TEXTS)
+    needed -= set(part_requests(page, "c"))
+    assert len(needed) >= 10, (word, needed)
+    # The reader searches for a word whose page needs many parts, slowly; once
+    # its first part is in, goes to the sources instead.
+    slow_link.execute_cdp_cmd("Network.emulateNetworkConditions", {
+        "offline": False, "latency": 20, "downloadThroughput": 60_000, "uploadThroughput": 60_000})
+    page.d.execute_script(QUERY, f"view=claims&q={word}")
+    page.wait(lambda d: needed & set(part_requests(page, "c")), timeout=60)
+    page.d.execute_script(QUERY, "view=sources")
+    # The link is fast again: what is still asked for of the claims would come at once.
+    slow_link.execute_cdp_cmd("Network.emulateNetworkConditions", {
+        "offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
+    page.until_title("Sources (")
+    view_page(page, SOURCE_ROWS, SOURCE_TEXTS)
+    time.sleep(2)
+    started, called_off = requests_started(page)
+    # The parts of the word's page not begun before the reader left are never
+    # asked for, and those on their way then are called off.
+    asked = needed & set(started)
+    assert len(asked) <= 8 and asked < needed, (len(asked), len(needed))
+    assert set(called_off) & needed, called_off
+    assert not page.css("main .failure[role=alert]")
 
 
 def test_typing_above_the_sources_in_pages_searches_them_with_an_actor_and_a_range(
