@@ -7,7 +7,7 @@ record's heading, whether its first look's or the app's); also the bytes
 transferred by then, and when the app's own records were on screen. `--fast`
 leaves the link and the CPU as they are.
 
-    python tests/bench/slow_link.py --runs 5 [--query '?id=ID' | --record] [--fast] NAME=SITE_DIR ...
+    python tests/bench/slow_link.py --runs 5 [--query '?id=ID' | --record] [--fast] [--anywhere] NAME=SITE_DIR ...
 
 `--record` opens, in each site, the record in the middle of its record directory
 (parts/d-*.json.gz, src/publish/parts.rs): a record opened by its address.
@@ -40,7 +40,7 @@ WATCH_JS = """
     var links = document.querySelectorAll(selector);
     for (var i = 0; i < links.length; i++) {
       var r = links[i].getBoundingClientRect();
-      if (r.width > 0 && r.height > 0 && r.top < innerHeight) return true;
+      if (r.width > 0 && r.height > 0 && (ANYWHERE || r.top < innerHeight)) return true;
     }
     return false;
   }
@@ -91,7 +91,7 @@ def serve(directory: Path):
     return httpd, f"http://127.0.0.1:{httpd.server_address[1]}/"
 
 
-def slow_phone(drv, throttle=True):
+def slow_phone(drv, throttle=True, anywhere=False):
     drv.execute_cdp_cmd("Network.enable", {})
     drv.execute_cdp_cmd("Network.setCacheDisabled", {"cacheDisabled": True})
     # Every load a first visit: no service worker answers from what an earlier run kept.
@@ -102,7 +102,8 @@ def slow_phone(drv, throttle=True):
             "downloadThroughput": 1.6 * 1024 * 1024 / 8, "uploadThroughput": 750 * 1024 / 8,
         })
         drv.execute_cdp_cmd("Emulation.setCPUThrottlingRate", {"rate": 4})
-    drv.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": WATCH_JS})
+    watch = WATCH_JS.replace("ANYWHERE", "true" if anywhere else "false")
+    drv.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": watch})
 
 
 def first_record(drv, url, until_app, timeout=120):
@@ -136,13 +137,16 @@ def main():
     ap.add_argument("--query", default="", help="an address to open, such as ?view=claims")
     ap.add_argument("--fast", action="store_true", help="no throttling of the link or the CPU")
     ap.add_argument("--record", action="store_true", help="open the record in the middle of each site's directory")
+    ap.add_argument("--anywhere", action="store_true",
+                    help="a record drawn below the first screen counts too (a view whose list starts lower, "
+                         "such as ?view=claims&actor=… under the notice of a large corpus)")
     ap.add_argument("sites", nargs="+")
     args = ap.parse_args()
     import os
     drv, stop = start_chromium("slow-link", os.environ.get("CHROMIUM", "/usr/bin/chromium"),
                                os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
     try:
-        slow_phone(drv, throttle=not args.fast)
+        slow_phone(drv, throttle=not args.fast, anywhere=args.anywhere)
         print(f"{'corpus':>10}  {'first record (median)':>22}  {'runs':>24}  {'transferred':>12}  {'app (median)':>18}")
         for spec in args.sites:
             name, _, directory = spec.partition("=")
