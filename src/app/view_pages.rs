@@ -13,7 +13,9 @@ use dossier::corpus::model::Kind;
 use dossier::corpus::vocab;
 use dossier::i18n::{fill, Lang};
 use dossier::publish::by_kind::Sought;
-use dossier::publish::parts::{part_holding, FileEntry, ReachRowsEntry, RowsEntry, ViewEntry};
+use dossier::publish::parts::{
+    part_holding, FileEntry, Manifest, ReachRowsEntry, RowsEntry, ViewEntry,
+};
 use dossier::publish::view_by_actor::ChosenActors;
 use dossier::publish::view_range::{
     page_rows, parts_holding, placed_rows_at, rows_at, ViewInRange,
@@ -138,36 +140,17 @@ pub fn ViewInPages() -> impl IntoView {
     move || {
         let manifest = d.manifest.as_ref();
         let parts = |kind| manifest.map_or_else(Vec::new, |m| m.view_list(kind).to_vec());
-        let reach_rows =
-            |kind| manifest.map_or_else(Vec::new, |m| m.view_reach_rows(kind).to_vec());
         match shown.get() {
             Some((View::Claims, true)) => {
-                let read = RangeRowsRead {
-                    directory: parts(Kind::Claim),
-                    reach_rows: reach_rows(Kind::Claim),
-                    listed: &CLAIMS_READ,
-                    reached: &CLAIMS_REACHED,
-                    actors: None,
-                    by_actor: &CLAIMS_BY_ACTOR,
-                };
-                let rows = move |listed, page, apart| {
-                    range_rows(listed, page, read.clone().apart(apart), claims_over)
-                };
-                view! { <ViewRangeInPages view=View::Claims rows/> }.into_any()
+                let (listed, reached, by_actor) = (&CLAIMS_READ, &CLAIMS_REACHED, &CLAIMS_BY_ACTOR);
+                let read = RangeRowsRead::of(manifest, Kind::Claim, listed, reached, by_actor);
+                filtered_in_pages(View::Claims, read, claims_over)
             }
             Some((View::Sources, true)) => {
-                let read = RangeRowsRead {
-                    directory: parts(Kind::Source),
-                    reach_rows: reach_rows(Kind::Source),
-                    listed: &SOURCES_READ,
-                    reached: &SOURCES_REACHED,
-                    actors: None,
-                    by_actor: &SOURCES_BY_ACTOR,
-                };
-                let rows = move |listed, page, apart| {
-                    range_rows(listed, page, read.clone().apart(apart), sources_over)
-                };
-                view! { <ViewRangeInPages view=View::Sources rows/> }.into_any()
+                let (listed, reached, by_actor) =
+                    (&SOURCES_READ, &SOURCES_REACHED, &SOURCES_BY_ACTOR);
+                let read = RangeRowsRead::of(manifest, Kind::Source, listed, reached, by_actor);
+                filtered_in_pages(View::Sources, read, sources_over)
             }
             Some((View::Claims, _)) => {
                 rows_in_pages(View::Claims, parts(Kind::Claim), &CLAIMS_READ, claims_page)
@@ -195,6 +178,17 @@ pub fn ViewInPages() -> impl IntoView {
             }
         }
     }
+}
+
+/// The list of `view` with the filter in the address, its pages' rows read
+/// as `read` says and drawn by `draw`.
+fn filtered_in_pages<R: Clone + serde::de::DeserializeOwned + 'static>(
+    view: View,
+    read: RangeRowsRead<R>,
+    draw: fn(&[R], Option<&R>) -> AnyView,
+) -> AnyView {
+    let rows = move |listed, page, apart| range_rows(listed, page, read.clone().apart(apart), draw);
+    view! { <ViewRangeInPages view rows/> }.into_any()
 }
 
 /// A view's list in pages: `directory` (the manifest's parts of its
@@ -325,6 +319,26 @@ impl<R> Clone for RangeRowsRead<R> {
 }
 
 impl<R> RangeRowsRead<R> {
+    /// The list of `kind` in pages as `manifest` lists it, the parts of its
+    /// rows, of its rows that reach and of its actors' rows kept read in
+    /// `listed`, `reached` and `by_actor`.
+    fn of(
+        manifest: Option<&Manifest>,
+        kind: Kind,
+        listed: KeptParts<R>,
+        reached: KeptParts<(u32, R)>,
+        by_actor: KeptParts<(u32, R)>,
+    ) -> Self {
+        RangeRowsRead {
+            directory: manifest.map_or_else(Vec::new, |m| m.view_list(kind).to_vec()),
+            reach_rows: manifest.map_or_else(Vec::new, |m| m.view_reach_rows(kind).to_vec()),
+            listed,
+            reached,
+            actors: None,
+            by_actor,
+        }
+    }
+
     /// Reading the rows apart from `apart` (a rare kind's parts of rows, or
     /// the actors' rows) where there are any, rather than the rows that reach's.
     fn apart(self, apart: Option<Apart>) -> Self {
