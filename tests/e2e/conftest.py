@@ -186,6 +186,15 @@ def engine(request):
     return getattr(request, "param", "chromium")
 
 
+def alive(driver):
+    """Whether the browser still answers in its session."""
+    try:
+        driver.execute_script("return 1")
+        return True
+    except Exception:  # a dead session, or a driver that has gone
+        return False
+
+
 class Browsers:
     """One browser of each engine for the whole run, started when a test first needs it."""
 
@@ -193,6 +202,15 @@ class Browsers:
         self.started = {}
 
     def get(self, engine):
+        # A browser whose page crashed ends its session: every later test in that
+        # engine would fail for it. The test it crashed in has failed already;
+        # the next one gets a new browser.
+        if engine in self.started and not alive(self.started[engine][0]):
+            _, stop = self.started.pop(engine)
+            try:
+                stop()
+            except Exception:
+                pass
         if engine not in self.started:
             for path in ENGINE_NEEDS[engine]:
                 if not Path(path).exists():
