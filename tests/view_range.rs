@@ -35,6 +35,7 @@ use dossier::publish::view_range::{
     ListDays, ViewInRange, ViewRangeParts,
 };
 use dossier::publish::views::{ClaimRow, SourceRow};
+use dossier::publish::word_rows::{WordRowsTable, WordsApart};
 use dossier::query::filter::{Facet, Filter, Outcome};
 use dossier::query::index::Index;
 use dossier::query::order::ClaimOrder;
@@ -97,17 +98,18 @@ fn listed_ids<R: Clone + serde::de::DeserializeOwned>(
     id: fn(&R) -> String,
 ) -> Vec<String> {
     let reach_rows = manifest.view_reach_rows(kind);
-    listed_ids_apart(split, manifest, kind, listed, reach_rows, id)
+    listed_ids_apart(split, manifest, kind, listed, (reach_rows, None), id)
 }
 
 /// [`listed_ids`], the rows `listed` says are apart read from `reach_rows`
-/// (the rows that reach, or a rare kind's).
+/// (the rows that reach, or a rare kind's), and those of rare words found
+/// (`words`) from their own rows.
 fn listed_ids_apart<R: Clone + serde::de::DeserializeOwned>(
     split: &Split,
     manifest: &Manifest,
     kind: Kind,
     listed: &ViewInRange,
-    reach_rows: &[ReachRowsEntry],
+    (reach_rows, words): (&[ReachRowsEntry], Option<&WordsApart>),
     id: fn(&R) -> String,
 ) -> Vec<String> {
     let directory = manifest.view_list(kind);
@@ -115,6 +117,16 @@ fn listed_ids_apart<R: Clone + serde::de::DeserializeOwned>(
     for start in (0..listed.len()).step_by(PAGE_SIZE) {
         let places = listed.on(&(start..start + PAGE_SIZE));
         let (reaching, others) = listed.parted(places);
+        let (worded, others) = words.map_or((Vec::new(), others.clone()), |w| w.parted(&others));
+        let tables: Vec<WordRowsTable<R>> = (words.iter())
+            .flat_map(|w| w.parts_for(&worded))
+            .map(|entry| {
+                let json = json_of(split, &entry.file);
+                WordRowsTable::read(entry, &json, &sha256_hex(&json)).unwrap()
+            })
+            .collect();
+        let tables: Vec<&WordRowsTable<R>> = tables.iter().collect();
+        let worded = words.map_or(Vec::new(), |w| w.rows_at(&worded, &tables));
         let reached: Vec<Vec<(u32, R)>> = (parts_holding(reach_rows, &reaching).into_iter())
             .map(|at| {
                 let entry = &reach_rows[at];
@@ -138,7 +150,7 @@ fn listed_ids_apart<R: Clone + serde::de::DeserializeOwned>(
             })
             .collect();
         let listed_rows = rows_at(&others, read.iter().map(|(e, r)| (*e, r.as_slice())));
-        let rows = page_rows(reached, listed_rows);
+        let rows = page_rows(reached.into_iter().chain(worded).collect(), listed_rows);
         assert_eq!(rows.len(), places.len(), "a row missing");
         ids.extend(rows.iter().map(id));
     }
@@ -367,7 +379,7 @@ fn kinds_of_the_claims_and_the_sources_over_any_range_from_parts_are_the_apps_li
                     &manifest,
                     kind,
                     &listed,
-                    reach_rows,
+                    (reach_rows, None),
                     |r: &ClaimRow| r.id.clone(),
                 ),
                 _ => listed_ids_apart(
@@ -375,7 +387,7 @@ fn kinds_of_the_claims_and_the_sources_over_any_range_from_parts_are_the_apps_li
                     &manifest,
                     kind,
                     &listed,
-                    reach_rows,
+                    (reach_rows, None),
                     |r: &SourceRow| r.id.clone(),
                 ),
             };
@@ -569,6 +581,7 @@ fn words_on_the_claims_and_the_sources_with_kinds_actors_and_ranges_from_parts_a
         };
         let mut dice = Dice(71);
         let (mut some, mut pages, mut none, mut with) = (0, 0, 0, 0);
+        let mut worded_apart = 0;
         for round in 0..200 {
             // The beginning of a word of a record's text, as a reader types it;
             // now and then two, or a word no record has.
@@ -631,6 +644,15 @@ fn words_on_the_claims_and_the_sources_with_kinds_actors_and_ranges_from_parts_a
             assert_eq!(listed.len(), ids.len(), "{kind:?} {filter:?}");
             assert_eq!(listed.undated_hidden, undated_hidden, "{kind:?} {filter:?}");
             let rare = rows_apart(manifest.view_kind_rows(kind), &sought);
+            // Rare words' first rows are read apart where no rare kind's are.
+            let words_apart = (manifest.view_word_rows(kind))
+                .filter(|_| rare.is_none())
+                .map(|rows| WordsApart::of(&sought.words, &words.iter().collect::<Vec<_>>(), rows));
+            let first_page = listed.on(&(0..PAGE_SIZE));
+            let apart_on_first = (words_apart.iter())
+                .map(|w| w.parted(&listed.parted(first_page).1).0.len())
+                .sum::<usize>();
+            worded_apart += usize::from(filter.actors.is_empty() && apart_on_first > 0);
             let read = match (kind, filter.actors.is_empty(), rare) {
                 (Kind::Claim, false, _) => {
                     actor_rows_ids(&split, &chosen, &listed, |r: &ClaimRow| r.id.clone()).0
@@ -643,7 +665,10 @@ fn words_on_the_claims_and_the_sources_with_kinds_actors_and_ranges_from_parts_a
                     &manifest,
                     kind,
                     &rare.map_or(listed.clone(), |_| listed.clone().all_apart()),
-                    rare.unwrap_or(manifest.view_reach_rows(kind)),
+                    (
+                        rare.unwrap_or(manifest.view_reach_rows(kind)),
+                        words_apart.as_ref(),
+                    ),
                     |r: &ClaimRow| r.id.clone(),
                 ),
                 (_, true, rare) => listed_ids_apart(
@@ -651,7 +676,10 @@ fn words_on_the_claims_and_the_sources_with_kinds_actors_and_ranges_from_parts_a
                     &manifest,
                     kind,
                     &rare.map_or(listed.clone(), |_| listed.clone().all_apart()),
-                    rare.unwrap_or(manifest.view_reach_rows(kind)),
+                    (
+                        rare.unwrap_or(manifest.view_reach_rows(kind)),
+                        words_apart.as_ref(),
+                    ),
                     |r: &SourceRow| r.id.clone(),
                 ),
             };
@@ -661,9 +689,10 @@ fn words_on_the_claims_and_the_sources_with_kinds_actors_and_ranges_from_parts_a
             none += usize::from(ids.is_empty());
             with += usize::from(!ids.is_empty() && !Sought::of(&filter).kinds.is_empty());
         }
+        // Some first pages read rare words' rows apart.
         assert!(
-            some > 60 && pages > 20 && none > 10 && with > 5,
-            "{kind:?}: {some} {pages} {none} {with}"
+            some > 60 && pages > 20 && none > 10 && with > 5 && worded_apart > 5,
+            "{kind:?}: {some} {pages} {none} {with} {worded_apart}"
         );
     }
 }

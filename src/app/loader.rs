@@ -16,6 +16,7 @@ use dossier::publish::parts::{
 };
 use dossier::publish::range::Days;
 use dossier::publish::views::ClaimsCharts;
+use dossier::publish::word_rows::WordRowsTable;
 use dossier::query::index::{Index, IndexBuilding};
 use futures::stream::{self, StreamExt};
 use js_sys::{Promise, Reflect, Uint8Array};
@@ -705,6 +706,17 @@ pub async fn reach_rows_part<R: serde::de::DeserializeOwned>(
 ) -> Result<Vec<(u32, R)>, LoadFailure> {
     let part = fetch_part(entry.file.clone(), retry).await?;
     parts::read_reach_rows(entry, &part.json, &part.sha256).map_err(LoadFailure::Parts)
+}
+
+/// The part `entry` of a view's rare words' first rows (`R` is its row),
+/// fetched, checked against its hash and read: each word with its rows, each
+/// with its place.
+pub async fn word_rows_part<R: serde::de::DeserializeOwned>(
+    entry: &TableEntry,
+    retry: bool,
+) -> Result<WordRowsTable<R>, LoadFailure> {
+    let part = fetch_part(entry.file.clone(), retry).await?;
+    WordRowsTable::read(entry, &part.json, &part.sha256).map_err(LoadFailure::Parts)
 }
 
 /// The part of the actors' lists' table `entry`, fetched, checked against its

@@ -23,6 +23,7 @@ use dossier::publish::view_range::{
 use dossier::publish::views::{
     heading_goes_on, ActorListRow, ClaimRow, ClaimsCharts, Named, SourceRow,
 };
+use dossier::publish::word_rows::{WordRowsTable, WordsApart};
 use dossier::query::filter::{Facet, Filter};
 use dossier::query::index::Speaker;
 use dossier::query::order::ClaimOrder;
@@ -61,6 +62,9 @@ thread_local! {
     /// The part of each list's rows by actor last read, by file name.
     static CLAIMS_BY_ACTOR: LastRead<String, Arc<Vec<(u32, ClaimRow)>>> = const { RefCell::new(None) };
     static SOURCES_BY_ACTOR: LastRead<String, Arc<Vec<(u32, SourceRow)>>> = const { RefCell::new(None) };
+    /// The part of each list's rare words' first rows last read, by file name.
+    static CLAIMS_WORDED: LastRead<String, Arc<WordRowsTable<ClaimRow>>> = const { RefCell::new(None) };
+    static SOURCES_WORDED: LastRead<String, Arc<WordRowsTable<SourceRow>>> = const { RefCell::new(None) };
 }
 
 /// How many parts of the lists' directories are kept read.
@@ -142,14 +146,23 @@ pub fn ViewInPages() -> impl IntoView {
         let parts = |kind| manifest.map_or_else(Vec::new, |m| m.view_list(kind).to_vec());
         match shown.get() {
             Some((View::Claims, true)) => {
-                let (listed, reached, by_actor) = (&CLAIMS_READ, &CLAIMS_REACHED, &CLAIMS_BY_ACTOR);
-                let read = RangeRowsRead::of(manifest, Kind::Claim, listed, reached, by_actor);
+                let kept = KeptRows {
+                    listed: &CLAIMS_READ,
+                    reached: &CLAIMS_REACHED,
+                    by_actor: &CLAIMS_BY_ACTOR,
+                    worded: &CLAIMS_WORDED,
+                };
+                let read = RangeRowsRead::of(manifest, Kind::Claim, kept);
                 filtered_in_pages(View::Claims, read, claims_over)
             }
             Some((View::Sources, true)) => {
-                let (listed, reached, by_actor) =
-                    (&SOURCES_READ, &SOURCES_REACHED, &SOURCES_BY_ACTOR);
-                let read = RangeRowsRead::of(manifest, Kind::Source, listed, reached, by_actor);
+                let kept = KeptRows {
+                    listed: &SOURCES_READ,
+                    reached: &SOURCES_REACHED,
+                    by_actor: &SOURCES_BY_ACTOR,
+                    worded: &SOURCES_WORDED,
+                };
+                let read = RangeRowsRead::of(manifest, Kind::Source, kept);
                 filtered_in_pages(View::Sources, read, sources_over)
             }
             Some((View::Claims, _)) => {
@@ -291,17 +304,36 @@ fn rows_in_pages<R: Clone + serde::de::DeserializeOwned + 'static>(
 /// The parts of a list's rows last read, kept (`R`: a row, or a row with its place).
 type KeptParts<R> = &'static LocalKey<LastRead<String, Arc<Vec<R>>>>;
 
+/// Where the parts of a view's list's rows read are kept, by how they are
+/// read: the list's own, its rows that reach, its actors', its rare words'.
+struct KeptRows<R: 'static> {
+    listed: KeptParts<R>,
+    reached: KeptParts<(u32, R)>,
+    by_actor: KeptParts<(u32, R)>,
+    worded: &'static LocalKey<LastRead<String, Arc<WordRowsTable<R>>>>,
+}
+
+// Copied whatever its rows: what it holds are references.
+impl<R> Clone for KeptRows<R> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<R> Copy for KeptRows<R> {}
+
 /// Where the rows of a view's list over a range are read from: its directory
 /// (the manifest's parts of it) and its parts of the rows that reach, or the
-/// chosen actors' rows, and the parts of each kept read.
+/// chosen actors' rows, or rare words' first rows for some, and the parts of
+/// each kept read.
 struct RangeRowsRead<R: 'static> {
     directory: Vec<RowsEntry>,
     reach_rows: Vec<ReachRowsEntry>,
-    listed: KeptParts<R>,
-    reached: KeptParts<(u32, R)>,
     /// The actors chosen, whose own rows hold the rows read apart.
     actors: Option<Arc<ChosenActors>>,
-    by_actor: KeptParts<(u32, R)>,
+    /// The rare words found, whose first rows hold some of a page's rows.
+    words: Option<Arc<WordsApart>>,
+    kept: KeptRows<R>,
 }
 
 // Cloned whatever its rows: what it holds are entries and references.
@@ -310,42 +342,38 @@ impl<R> Clone for RangeRowsRead<R> {
         RangeRowsRead {
             directory: self.directory.clone(),
             reach_rows: self.reach_rows.clone(),
-            listed: self.listed,
-            reached: self.reached,
             actors: self.actors.clone(),
-            by_actor: self.by_actor,
+            words: self.words.clone(),
+            kept: self.kept,
         }
     }
 }
 
 impl<R> RangeRowsRead<R> {
     /// The list of `kind` in pages as `manifest` lists it, the parts of its
-    /// rows, of its rows that reach and of its actors' rows kept read in
-    /// `listed`, `reached` and `by_actor`.
-    fn of(
-        manifest: Option<&Manifest>,
-        kind: Kind,
-        listed: KeptParts<R>,
-        reached: KeptParts<(u32, R)>,
-        by_actor: KeptParts<(u32, R)>,
-    ) -> Self {
+    /// rows read kept in `kept`.
+    fn of(manifest: Option<&Manifest>, kind: Kind, kept: KeptRows<R>) -> Self {
         RangeRowsRead {
             directory: manifest.map_or_else(Vec::new, |m| m.view_list(kind).to_vec()),
             reach_rows: manifest.map_or_else(Vec::new, |m| m.view_reach_rows(kind).to_vec()),
-            listed,
-            reached,
             actors: None,
-            by_actor,
+            words: None,
+            kept,
         }
     }
 
     /// Reading the rows apart from `apart` (a rare kind's parts of rows, or
-    /// the actors' rows) where there are any, rather than the rows that reach's.
+    /// the actors' rows) where there are any, rather than the rows that
+    /// reach's; or some of them from rare words' first rows.
     fn apart(self, apart: Option<Apart>) -> Self {
         match apart {
             Some(Apart::Kind(reach_rows)) => RangeRowsRead { reach_rows, ..self },
             Some(Apart::Actors(actors)) => RangeRowsRead {
                 actors: Some(actors),
+                ..self
+            },
+            Some(Apart::Words(words)) => RangeRowsRead {
+                words: Some(words),
                 ..self
             },
             None => self,
@@ -482,11 +510,33 @@ async fn actors_rows_at<R: Clone + serde::de::DeserializeOwned + 'static>(
     Ok(actors.rows_at(places, read.iter().map(|(e, r)| (*e, r.as_slice()))))
 }
 
+/// The rows at the places `places` of a view's list, each with its place,
+/// read from the parts of the rare words' first rows (`words`) that hold
+/// them, kept read (in `cell`); the part `afresh` fetched past any cache.
+async fn worded_rows_at<R: Clone + serde::de::DeserializeOwned + 'static>(
+    words: Option<&WordsApart>,
+    places: &[u32],
+    cell: &'static LocalKey<LastRead<String, Arc<WordRowsTable<R>>>>,
+    afresh: Option<&str>,
+) -> Result<Vec<(u32, R)>, Failed> {
+    let Some(words) = words.filter(|_| !places.is_empty()) else {
+        return Ok(Vec::new());
+    };
+    let reads = words.parts_for(places).into_iter().map(|entry| {
+        let again = afresh == Some(entry.file.as_str());
+        let fetch = move || loader::word_rows_part::<R>(entry, again);
+        kept_or_fetched(cell, &entry.file, again, fetch)
+    });
+    let read: Vec<Arc<WordRowsTable<R>>> = future::try_join_all(reads).await?;
+    let read: Vec<&WordRowsTable<R>> = read.iter().map(|t| t.as_ref()).collect();
+    Ok(words.rows_at(places, &read))
+}
+
 /// The page `page` of a view's list over a date range, `listed`: its rows
-/// read as `read` says (those that reach from their own parts, the others
-/// from the view's list in pages), with the row before it (whose heading the
-/// page's first may go on from), drawn by `draw`; until they are in, the page
-/// says it is on its way.
+/// read as `read` says (those that reach from their own parts, rare words'
+/// first rows from theirs, the others from the view's list in pages), with
+/// the row before it (whose heading the page's first may go on from), drawn
+/// by `draw`; until they are in, the page says it is on its way.
 fn range_rows<R: Clone + serde::de::DeserializeOwned + 'static>(
     listed: Arc<ViewInRange>,
     page: Page,
@@ -496,7 +546,11 @@ fn range_rows<R: Clone + serde::de::DeserializeOwned + 'static>(
     let before = page.range.start > 0;
     let from = page.range.start - usize::from(before);
     let (reaching, others) = listed.parted(listed.on(&(from..page.range.end)));
-    let (reaching, others) = (Arc::new(reaching), Arc::new(others));
+    let (worded, others) = match &read.words {
+        Some(words) => words.parted(&others),
+        None => (Vec::new(), others),
+    };
+    let (reaching, worded, others) = (Arc::new(reaching), Arc::new(worded), Arc::new(others));
     let rows: RwSignal<Option<Result<Vec<R>, Failed>>, LocalStorage> = RwSignal::new_local(None);
     // The page's first rows, while the parts of the rest are on their way.
     let first: RwSignal<Vec<R>, LocalStorage> = RwSignal::new_local(Vec::new());
@@ -509,9 +563,10 @@ fn range_rows<R: Clone + serde::de::DeserializeOwned + 'static>(
             None => None,
         };
         let (read, reaching, others) = (read.clone(), reaching.clone(), others.clone());
+        let worded = worded.clone();
         // Only where every row of the page is read from the list: a row read
         // apart may come before those in hand.
-        let all_listed = reaching.is_empty();
+        let all_listed = reaching.is_empty() && worded.is_empty();
         let partly = move |in_hand: Vec<(u32, R)>| {
             if all_listed {
                 first.try_set(in_hand.into_iter().map(|(_, row)| row).collect());
@@ -519,20 +574,26 @@ fn range_rows<R: Clone + serde::de::DeserializeOwned + 'static>(
         };
         loader::fetch_while_current(async move {
             let afresh = afresh.as_deref();
+            let kept = read.kept;
             let apart = async {
                 match &read.actors {
-                    Some(actors) => actors_rows_at(actors, &reaching, read.by_actor, afresh).await,
+                    Some(actors) => actors_rows_at(actors, &reaching, kept.by_actor, afresh).await,
                     None => {
-                        reached_at_places(&read.reach_rows, &reaching, read.reached, afresh).await
+                        reached_at_places(&read.reach_rows, &reaching, kept.reached, afresh).await
                     }
                 }
             };
-            let (reached, listed) = future::join(
+            let words = worded_rows_at(read.words.as_deref(), &worded, kept.worded, afresh);
+            let (reached, worded, listed) = future::join3(
                 apart,
-                rows_at_places(&read.directory, &others, read.listed, afresh, partly),
+                words,
+                rows_at_places(&read.directory, &others, kept.listed, afresh, partly),
             )
             .await;
-            let page = reached.and_then(|reached| Ok(page_rows(reached, listed?)));
+            let page = reached.and_then(|mut reached| {
+                reached.extend(worded?);
+                Ok(page_rows(reached, listed?))
+            });
             rows.try_set(Some(page));
         });
     });

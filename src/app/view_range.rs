@@ -20,6 +20,7 @@ use dossier::publish::view_by_actor::{table_parts, ChosenActors};
 use dossier::publish::view_range::{
     rows_apart, view_in_range, view_range_parts, ListDays, ViewInRange, ViewRangeParts,
 };
+use dossier::publish::word_rows::WordsApart;
 use dossier::query::filter::Filter;
 use dossier::query::url_state::{Page, View, PAGE_SIZE};
 use futures::future::FutureExt;
@@ -39,9 +40,14 @@ use super::range::{days_read, range_body, reach_read, read_in, RangePart, Ranged
 /// with a filter depends on.
 type ViewRangeKey = (View, String, String, bool, Sought, Vec<String>);
 
-/// A view's list with a filter, read: its places, and the actors chosen as
-/// the view's lists by actor name them, where any are.
-type Listed = (Arc<ViewInRange>, Option<Arc<ChosenActors>>);
+/// A view's list with a filter, read: its places, the actors chosen as the
+/// view's lists by actor name them, where any are, and the rare words found
+/// whose first rows are written apart, where any are.
+type Listed = (
+    Arc<ViewInRange>,
+    Option<Arc<ChosenActors>>,
+    Option<Arc<WordsApart>>,
+);
 
 thread_local! {
     /// The list over the range last read: back from a record opened from it,
@@ -55,12 +61,13 @@ thread_local! {
 const ACTOR_TABLES_KEPT: usize = 8;
 
 /// Where the rows of a view's list with a filter are read apart from the
-/// view's list in pages: from a rare kind's parts of rows, or from the chosen
-/// actors' own rows.
+/// view's list in pages: from a rare kind's parts of rows, from the chosen
+/// actors' own rows, or, for some of a page's rows, from rare words' first rows.
 #[derive(Clone)]
 pub enum Apart {
     Kind(Vec<ReachRowsEntry>),
     Actors(Arc<ChosenActors>),
+    Words(Arc<WordsApart>),
 }
 
 /// The list of `view` (the claims', the sources') for the filter in the
@@ -95,6 +102,8 @@ where
     let state: RwSignal<Option<Ranged<ViewInRange>>, LocalStorage> = RwSignal::new_local(None);
     // The actors chosen, as the list read names them.
     let chosen: RwSignal<Option<Arc<ChosenActors>>, LocalStorage> = RwSignal::new_local(None);
+    // The rare words found, whose first rows are read apart.
+    let worded: RwSignal<Option<Arc<WordsApart>>, LocalStorage> = RwSignal::new_local(None);
     let tries = RwSignal::new(0u32);
     // The range the reader asked to read, though it needs many parts.
     let asked: RwSignal<Option<ViewRangeKey>, LocalStorage> = RwSignal::new_local(None);
@@ -102,8 +111,9 @@ where
     Effect::new(move |_| {
         tries.track();
         let wanted = key.get();
-        if let Some((listed, actors)) = last_read(&LAST_VIEW_RANGE, &wanted) {
+        if let Some((listed, actors, words)) = last_read(&LAST_VIEW_RANGE, &wanted) {
             chosen.set(actors);
+            worded.set(words);
             state.set(Some(Ranged::Read(listed)));
             return;
         }
@@ -134,16 +144,17 @@ where
         // Nothing of another range stays on screen while this one is read.
         state.set(None);
         chosen.set(None);
+        worded.set(None);
         let manifest = manifest.clone();
         loader::fetch_while_current(async move {
             let this_range = wanted.clone();
             let current = move || key.with_untracked(|k| *k == this_range);
             let list = ListDays::of(&manifest, kind);
             // The kinds first: their places, from the parts of the view's kinds' table.
-            let found = match sought.is_empty() {
-                true => None,
+            let (found, words) = match sought.is_empty() {
+                true => (None, None),
                 false => match find_in(&manifest, kind, &sought, failed.as_deref()).await {
-                    Ok(found) => Some(found),
+                    Ok((found, words)) => (Some(found), words.map(Arc::new)),
                     Err((file, failure)) => {
                         if current() {
                             state.set(Some(Ranged::Failed(file, failure)));
@@ -205,8 +216,10 @@ where
                 Ok(None) => return,
                 Ok(Some(listed)) => {
                     let listed = Arc::new(if apart { listed.all_apart() } else { listed });
-                    keep_read(&LAST_VIEW_RANGE, wanted, (listed.clone(), actors.clone()));
+                    let read = (listed.clone(), actors.clone(), words.clone());
+                    keep_read(&LAST_VIEW_RANGE, wanted, read);
                     chosen.set(actors);
+                    worded.set(words);
                     Ranged::Read(listed)
                 }
                 Err((file, failure)) => Ranged::Failed(file, failure),
@@ -222,10 +235,13 @@ where
             .map_or(&[][..], |m| m.view_kind_rows(kind));
         key.with(|k| rows_apart(kind_rows, &k.4).map(<[ReachRowsEntry]>::to_vec))
     });
-    // The actors' rows first: they hold every row a list for them keeps.
+    // The actors' rows first: they hold every row a list for them keeps;
+    // then a rare kind's, which hold every row too; then rare words', some.
     let apart = move || {
         let actors = chosen.get_untracked().map(Apart::Actors);
-        actors.or_else(|| kind_apart.get_untracked().map(Apart::Kind))
+        let kind = || kind_apart.get_untracked().map(Apart::Kind);
+        let words = || worded.get_untracked().map(Apart::Words);
+        actors.or_else(kind).or_else(words)
     };
     let l = lang();
     let title = move || match state.get() {
@@ -298,13 +314,14 @@ async fn find_actors(
 /// The places in the list of `kind` of the records `sought` (its words and
 /// kinds) finds, from the parts of that view's words' and kinds' tables that
 /// hold them, each kept read where it is; the part `afresh` is fetched past
-/// any cache.
+/// any cache. With them, the rare words found whose first rows the build
+/// wrote apart, where it wrote any and no rare kind's rows hold every row.
 async fn find_in(
     manifest: &Manifest,
     kind: Kind,
     sought: &Sought,
     afresh: Option<&str>,
-) -> Result<Vec<u32>, Failed> {
+) -> Result<(Vec<u32>, Option<WordsApart>), Failed> {
     let (words, kinds) = (manifest.view_words(kind), manifest.view_kinds(kind));
     let needs = |table: &'_ [TableEntry], parts: Vec<usize>| -> Vec<TableEntry> {
         parts
@@ -317,7 +334,11 @@ async fn find_in(
     let read = read_tables(&words.iter().chain(&kinds).collect::<Vec<_>>(), afresh).await?;
     let tables: Vec<&PlaceTable> = read.iter().map(|t| t.as_ref()).collect();
     let (words, kinds) = tables.split_at(words.len());
-    Ok(sought.found(words, kinds))
+    let rare_kind = rows_apart(manifest.view_kind_rows(kind), sought).is_some();
+    let apart = (manifest.view_word_rows(kind).filter(|_| !rare_kind))
+        .map(|rows| WordsApart::of(&sought.words, words, rows))
+        .filter(|apart| !apart.is_empty());
+    Ok((sought.found(words, kinds), apart))
 }
 
 /// Reads the parts of the days of the list of `kind` a range (its window,

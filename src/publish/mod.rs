@@ -18,3 +18,4 @@ pub mod range;
 pub mod view_by_actor;
 pub mod view_range;
 pub mod views;
+pub mod word_rows;

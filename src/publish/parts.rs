@@ -36,7 +36,7 @@ use crate::query::search::TextIndex;
 use crate::query::url_state::PAGE_SIZE;
 
 /// The format this module writes and reads, named in every manifest.
-pub const FORMAT: &str = "dossier-parts/14";
+pub const FORMAT: &str = "dossier-parts/15";
 
 /// The element of the app's page that carries the record directory's parts
 /// ([`Manifest::directory_in_page`]), up to its contents.
@@ -288,6 +288,30 @@ pub struct DaysEntry {
     pub undated: usize,
 }
 
+/// The first rows of a list's rare words, written apart (`n-` parts): a
+/// page of a word that few records hold would read a part of the list for
+/// each few of its rows; the first page of every word found in fewer than
+/// `below` of the list's records is written, each row with its place, as a
+/// table by word, so that it reads one or two parts
+/// (`publish::view_range::WordsApart`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WordRows {
+    /// Below how many records a word has its first page written apart.
+    pub below: usize,
+    /// The parts of the table by word of those first pages: each word with
+    /// its first rows (at most a page), each as `[place, row]`.
+    pub parts: Vec<TableEntry>,
+}
+
+impl WordRows {
+    /// Whether a word found in `count` rows of the list has its first page
+    /// written apart: fewer than `below`, and more than a page of them can
+    /// spread over (fewer lie in no more parts than they are).
+    pub fn holds(&self, count: usize) -> bool {
+        count > SPREAD_PARTS && count < self.below
+    }
+}
+
 /// A part of the rows that reach of another view's list in pages (the
 /// claims', the sources'), each with its place in the list, in its order: a
 /// date range lists those that meet it at their places, far from the rows
@@ -447,6 +471,13 @@ pub struct Manifest {
     /// The same for the sources list.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources_words: Vec<TableEntry>,
+    /// The first page of the claims list's rows of each word of the claims'
+    /// words' table that few claims hold ([`WordRows`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claims_word_rows: Option<WordRows>,
+    /// The same for the sources list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sources_word_rows: Option<WordRows>,
     /// The claims list for an address with no filter, in its order, in pages as
     /// rows of what the list shows of each claim (`publish::views`), so that the
     /// claims view is read a page at a time, as the events list is: the parts of
@@ -939,6 +970,16 @@ fn split_beside(
         let parts: usize = sources_entries.len();
         rare_kind_rows("j", w.sources, parts, w.sources_kinds, list_bytes)
     });
+    // A few rare words' first pages a part.
+    let word_rows_bytes = (part_bytes / WORD_ROWS_SHARE).max(1);
+    let (claims_word_rows, claims_word_row_files) = worded.map_or_else(Default::default, |w| {
+        let parts = claims_entries.len();
+        word_rows("n", w.claims, w.claims_words, parts, word_rows_bytes)
+    });
+    let (sources_word_rows, sources_word_row_files) = worded.map_or_else(Default::default, |w| {
+        let parts = sources_entries.len();
+        word_rows("n", w.sources, w.sources_words, parts, word_rows_bytes)
+    });
     let ActorsParts {
         events: (by_actor_entries, by_actor),
         events_rows: by_actor_rows,
@@ -958,6 +999,8 @@ fn split_beside(
         .chain(sources_kind_files)
         .chain(claims_word_files)
         .chain(sources_word_files)
+        .chain(claims_word_row_files)
+        .chain(sources_word_row_files)
         .collect();
     let (charts_entry, charts) = worded.map_or((None, Vec::new()), |w| {
         let json = serde_json::to_vec(w.charts).unwrap_or_default();
@@ -1006,6 +1049,8 @@ fn split_beside(
             sources_by_actor,
             claims_words,
             sources_words,
+            claims_word_rows,
+            sources_word_rows,
             claims_list: claims_directory,
             sources_list: sources_directory,
             actors_list: actors_directory,
@@ -1375,6 +1420,13 @@ fn reach_rows_parts<T: Serialize>(
         .collect()
 }
 
+/// What share of a record part's JSON a part of rare words' first rows holds
+/// (224 KiB, some 50 KB stored, a few words' pages each): each is listed in the
+/// manifest, which every visit fetches, so they are not cut as small as the
+/// kinds' table (112 KiB: at a million records the manifest 28 KB larger,
+/// 11 KB gzipped, against 14 and 5).
+const WORD_ROWS_SHARE: usize = 4;
+
 /// How many of a list's parts a page of a kind may spread over before its
 /// rows are written apart ([`rare_kind_rows`]).
 const SPREAD_PARTS: usize = 4;
@@ -1422,6 +1474,65 @@ fn rare_kind_rows<T: Serialize>(
         files.extend(written);
     }
     (table, files)
+}
+
+/// The first rows of the rare words of a list (`rows`, cut into `list_parts`
+/// parts), as [`WordRows`] says: the words of `words` found in fewer than
+/// `below` rows ([`WordRows::holds`]), each with its first page of rows, as a
+/// table by word cut into parts of about `part_bytes` of JSON named
+/// `letter-`; `None` where no word is rare. A word is rare where a page of
+/// its rows, as they lie among the list's, would spread over more than
+/// [`SPREAD_PARTS`] of its parts (as a rare kind is), and it is in more rows
+/// than that, or its page could not spread; and, so that the rows written
+/// apart are never more than the list's own however large its vocabulary,
+/// the rarest first: `below` is lowered until they fit.
+fn word_rows<T: Serialize>(
+    letter: &str,
+    rows: &[T],
+    words: &TextIndex,
+    list_parts: usize,
+    part_bytes: usize,
+) -> (Option<WordRows>, Vec<(String, Vec<u8>)>) {
+    let below = rare_words_below(words, rows.len(), list_parts);
+    if below == 0 {
+        return (None, Vec::new());
+    }
+    let rows_of = WordRows {
+        below,
+        parts: Vec::new(),
+    };
+    let rare = |places: &&[u32]| rows_of.holds(places.len());
+    let firsts = (words.entries().filter(|(_, places)| rare(places))).map(|(word, places)| {
+        let first: Vec<(u32, &T)> = (places.iter().take(PAGE_SIZE))
+            .filter_map(|&p| Some((p, rows.get(p as usize)?)))
+            .collect();
+        (word, first)
+    });
+    let (parts, files) = listed(table_by_id(letter, firsts, part_bytes));
+    (Some(WordRows { below, parts }), files)
+}
+
+/// Below how many rows of a list of `list_rows` rows in `list_parts` parts a
+/// word of `words` has its first page written apart ([`word_rows`]): 0 where a
+/// page cannot spread over more than [`SPREAD_PARTS`] parts.
+fn rare_words_below(words: &TextIndex, list_rows: usize, list_parts: usize) -> usize {
+    if list_parts <= SPREAD_PARTS {
+        return 0;
+    }
+    let rare_below = PAGE_SIZE * list_parts / SPREAD_PARTS;
+    let mut counts: Vec<usize> = (words.entries().map(|(_, places)| places.len()))
+        .filter(|&n| n > SPREAD_PARTS && n < rare_below)
+        .collect();
+    counts.sort_unstable();
+    let mut held = 0;
+    for n in counts {
+        held += n.min(PAGE_SIZE);
+        if held > list_rows {
+            // The words found in fewer rows than this one fit.
+            return n;
+        }
+    }
+    rare_below
 }
 
 /// The directory of another view's list's parts `entries`, cut into parts of
@@ -2453,6 +2564,16 @@ impl Manifest {
             Kind::Claim => &self.claims_kind_rows,
             Kind::Source => &self.sources_kind_rows,
             Kind::Event | Kind::Actor => &[],
+        }
+    }
+
+    /// The first rows of the rare words of the view of `kind` (the claims',
+    /// the sources'), where the build wrote any.
+    pub fn view_word_rows(&self, kind: Kind) -> Option<&WordRows> {
+        match kind {
+            Kind::Claim => self.claims_word_rows.as_ref(),
+            Kind::Source => self.sources_word_rows.as_ref(),
+            Kind::Event | Kind::Actor => None,
         }
     }
 

@@ -14,6 +14,7 @@ import json
 import os
 import subprocess
 import time
+from urllib.parse import quote
 
 import pytest
 from conftest import ROOT
@@ -647,19 +648,47 @@ def test_a_search_of_the_claims_before_the_corpus_is_the_whole_lists(large_on_re
     page.until_equal(lambda: view_page(page, CLAIM_ROWS, CLAIM_TEXTS), second)
 
 
-def spread_word(site, manifest):
-    """The word whose first page of claims is spread over the most parts of the
-    claims' list, and the files of those parts."""
-    directory = view_parts(site, manifest, "claims_list")
-    holding = lambda place: next(e["file"] for e in directory  # noqa: E731
-                                 if e["first"] <= place < e["first"] + e["count"])
-    spread = {}
+def claims_words(site, manifest):
+    """Each word of the claims' words' table made of letters, with its places in
+    the claims' list."""
+    words = {}
     for part in manifest["claims_words"]:
         for word, steps in json.loads(gzip.decompress((site / "parts" / part["file"]).read_bytes())):
             if word.isalpha():
-                spread[word] = {holding(place) for place in itertools.accumulate(steps[:50])}
-    word = max(sorted(spread), key=lambda w: len(spread[w]))
-    return word, spread[word]
+                words[word] = list(itertools.accumulate(steps))
+    return words
+
+
+def spread_search(site, manifest, apart):
+    """The search (one word, two or three) whose first page of claims is spread over the
+    most parts of the claims' list, and the files of those parts: where `apart`,
+    of a word whose first rows the build wrote apart (src/publish/word_rows.rs);
+    else of words none of whose rows it wrote apart, the words they begin
+    included (a typed word finds every word it begins)."""
+    directory = view_parts(site, manifest, "claims_list")
+    holding = lambda place: next(e["file"] for e in directory  # noqa: E731
+                                 if e["first"] <= place < e["first"] + e["count"])
+    words = claims_words(site, manifest)
+    below = (manifest.get("claims_word_rows") or {}).get("below", 0)
+    rare = lambda word: 4 < len(words[word]) < below  # noqa: E731 (WordRows::holds)
+    begun = lambda typed: [w for w in words if w.startswith(typed)]  # noqa: E731
+    if apart:
+        searches = [(w,) for w in words if rare(w)]
+    else:
+        plain = sorted((w for w in words if not any(rare(b) for b in begun(w))),
+                       key=lambda w: (-len(words[w]), w))[:30]
+        searches = [(w,) for w in plain] + [
+            c for n in (2, 3) for c in itertools.combinations(plain, n)]
+
+    def first_page(search):
+        found = None
+        for typed in search:
+            places = set().union(*(words[w] for w in begun(typed)))
+            found = places if found is None else found & places
+        return sorted(found)[:50]
+    spread = {search: {holding(place) for place in first_page(search)} for search in searches}
+    search = max(sorted(spread), key=lambda s: len(spread[s]))
+    return " ".join(search), spread[search]
 
 
 def requests_started(page):
@@ -679,7 +708,7 @@ def requests_started(page):
 
 def test_a_search_left_before_its_page_has_come_stops_fetching_it(large_on_request, slow_link, page):
     url, site, manifest = large_on_request
-    word, needed = spread_word(site, manifest)
+    word, needed = spread_search(site, manifest, apart=False)
     page.open(f"{url}?view=claims")
     view_page(page, CLAIM_ROWS, CLAIM_TEXTS)
     needed -= set(part_requests(page, "c"))
@@ -688,7 +717,7 @@ def test_a_search_left_before_its_page_has_come_stops_fetching_it(large_on_reque
     # its first part is in, goes to the sources instead.
     slow_link.execute_cdp_cmd("Network.emulateNetworkConditions", {
         "offline": False, "latency": 20, "downloadThroughput": 60_000, "uploadThroughput": 60_000})
-    page.d.execute_script(QUERY, f"view=claims&q={word}")
+    page.d.execute_script(QUERY, f"view=claims&q={quote(word)}")
     page.wait(lambda d: needed & set(part_requests(page, "c")), timeout=60)
     page.d.execute_script(QUERY, "view=sources")
     # The link is fast again: what is still asked for of the claims would come at once.
@@ -704,6 +733,26 @@ def test_a_search_left_before_its_page_has_come_stops_fetching_it(large_on_reque
     assert len(asked) <= 8 and asked < needed, (len(asked), len(needed))
     assert set(called_off) & needed, called_off
     assert not page.css("main .failure[role=alert]")
+
+
+def test_a_rare_words_first_page_of_claims_reads_its_rows_apart(large_on_request, page):
+    url, site, manifest = large_on_request
+    claims = manifest["totals"]["claims"]
+    # A word whose first page lies in many parts of the claims' list.
+    word, spread = spread_search(site, manifest, apart=True)
+    assert len(spread) > 4, (word, spread)
+    page.open(f"{url}?view=claims&q={word}")
+    found = len(claims_words(site, manifest)[word])
+    page.until_title(f"Claims ({found:,} of {claims:,})")
+    shown = view_page(page, CLAIM_ROWS, CLAIM_TEXTS)
+    assert len(shown[0]) == min(50, found)
+    # Its page from the part of the rare words' rows that holds it, and the
+    # part of the words' table: none of the list's.
+    assert part_requests(page, "n") == [table_part(manifest["claims_word_rows"], "parts", word)]
+    assert part_requests(page, "w") == [table_part(manifest, "claims_words", word)]
+    assert not part_requests(page, "c") and not part_requests(page, "r")
+    read_whole_until(page, page.title())
+    page.until_equal(lambda: view_page(page, CLAIM_ROWS, CLAIM_TEXTS), shown)
 
 
 def test_typing_above_the_sources_in_pages_searches_them_with_an_actor_and_a_range(

@@ -1,0 +1,121 @@
+//! A rare word's first page read apart: a word that few records of a list
+//! hold has its rows spread over the list's parts, a part for each few of
+//! them; the build writes the first page of each such word apart
+//! (`parts::WordRows`), so that a search's first page reads one or two parts
+//! of those rows rather than a part of the list for each few rows.
+//!
+//! A typed word finds every word it begins, and a search holds every word
+//! typed: a place on a page is read apart where it is among the first places
+//! of a rare word the search found ([`WordsApart::parted`]); the rest of the
+//! page is read from the list's parts as before. So a word's first page, a
+//! beginning of several rare words, or rare and common words together read
+//! what they can apart, and nothing is read apart that another page needs.
+
+use crate::publish::parts::{table_part_of, PlaceTable, Table, TableEntry, WordRows};
+use crate::query::url_state::PAGE_SIZE;
+
+/// A table part of rare words' first rows, read: each word with its first
+/// rows, each with its place in the list.
+pub type WordRowsTable<R> = Table<Vec<(u32, R)>>;
+
+/// The rare words a search found, each with its first places (at most a
+/// page), whose rows are written apart; and where.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct WordsApart {
+    /// The rare words found, in byte order, each with its first places, ascending.
+    firsts: Vec<(String, Vec<u32>)>,
+    /// The parts of the table of their rows (`WordRows::parts`).
+    parts: Vec<TableEntry>,
+}
+
+impl WordsApart {
+    /// The rare words (of `rows`, the list's rare words' rows) that begin with
+    /// a word of `words` (folded and stemmed as the search reads them), from
+    /// the parts of the list's words' table that hold them (`tables`).
+    pub fn of(words: &[String], tables: &[&PlaceTable], rows: &WordRows) -> WordsApart {
+        let mut firsts: Vec<(String, Vec<u32>)> = (words.iter())
+            .flat_map(|word| tables.iter().flat_map(move |t| t.starting_with(word)))
+            .filter(|(_, places)| rows.holds(places.len()))
+            .map(|(word, places)| {
+                (
+                    word.to_string(),
+                    places[..places.len().min(PAGE_SIZE)].to_vec(),
+                )
+            })
+            .collect();
+        firsts.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        firsts.dedup_by(|a, b| a.0 == b.0);
+        WordsApart {
+            firsts,
+            parts: rows.parts.clone(),
+        }
+    }
+
+    /// Whether no rare word was found: every row is read from the list.
+    pub fn is_empty(&self) -> bool {
+        self.firsts.is_empty()
+    }
+
+    /// Of the places `places` (ascending), those read apart, and the others.
+    pub fn parted(&self, places: &[u32]) -> (Vec<u32>, Vec<u32>) {
+        places
+            .iter()
+            .partition(|&&place| self.word_of(place).is_some())
+    }
+
+    /// The first rare word whose first places hold `place`.
+    fn word_of(&self, place: u32) -> Option<&str> {
+        (self.firsts.iter())
+            .find(|(_, places)| places.binary_search(&place).is_ok())
+            .map(|(word, _)| word.as_str())
+    }
+
+    /// The parts of the rare words' rows that hold the rows at `places`
+    /// (those [`WordsApart::parted`] reads apart), each once, in order.
+    pub fn parts_for(&self, places: &[u32]) -> Vec<&TableEntry> {
+        let mut at: Vec<usize> = (places.iter())
+            .filter_map(|&place| table_part_of(&self.parts, self.word_of(place)?))
+            .collect();
+        at.sort_unstable();
+        at.dedup();
+        at.into_iter().filter_map(|at| self.parts.get(at)).collect()
+    }
+
+    /// The rows at `places` (ascending), each with its place, from the parts
+    /// of the rare words' rows read (`read`); a place in none is left out.
+    pub fn rows_at<R: Clone>(&self, places: &[u32], read: &[&WordRowsTable<R>]) -> Vec<(u32, R)> {
+        (places.iter())
+            .filter_map(|&place| {
+                let word = self.word_of(place)?;
+                let rows = read.iter().find_map(|table| table.get(word))?;
+                let at = rows.binary_search_by_key(&place, |(p, _)| *p).ok()?;
+                rows.get(at).cloned()
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn apart(firsts: &[(&str, &[u32])]) -> WordsApart {
+        WordsApart {
+            firsts: (firsts.iter())
+                .map(|(w, p)| (w.to_string(), p.to_vec()))
+                .collect(),
+            parts: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_place_among_a_rare_words_first_is_read_apart_and_no_other() {
+        let words = apart(&[("eight", &[3, 90, 400]), ("eighty", &[5, 90])]);
+        assert_eq!(
+            words.parted(&[3, 4, 5, 90, 500]),
+            (vec![3, 5, 90], vec![4, 500])
+        );
+        assert_eq!(words.word_of(90), Some("eight"));
+        assert!(apart(&[]).parted(&[1, 2]).0.is_empty());
+    }
+}
