@@ -23,15 +23,17 @@ mod dice;
 use dice::Dice;
 use dossier::corpus::model::Kind;
 use dossier::corpus::sha256::sha256_hex;
-use dossier::publish::by_kind::kind_key;
+use dossier::publish::by_kind::{kind_key, Sought};
 use dossier::publish::by_word::{
-    day_parts_for, found_timeline, over_range, page_parts, page_rows, range_parts_of,
+    day_parts_for, found_timeline, over_range, page_parts, range_parts_of,
 };
 use dossier::publish::pages::{DayRow, ListRow};
 use dossier::publish::parts::{
     inflate, read_day_rows, read_list, read_manifest, ListEntry, Manifest, PlaceTable, RowsEntry,
     Split,
 };
+use dossier::publish::view_range::{self, rows_at};
+use dossier::publish::word_rows::{WordRowsTable, WordsApart};
 use dossier::query::filter::{Facet, Filter, Outcome};
 use dossier::query::index::Index;
 use dossier::query::timeline::{extent, shown_over};
@@ -63,28 +65,57 @@ fn searched(split: &Split, manifest: &Manifest, text: &str) -> (Vec<String>, usi
 /// list's parts; the results' ids, and how many parts of the words' and of the
 /// kinds' tables that took.
 fn from_parts(split: &Split, manifest: &Manifest, filter: &Filter) -> (Vec<String>, usize, usize) {
+    let (ids, words, kinds, _) = from_parts_apart(split, manifest, filter);
+    (ids, words, kinds)
+}
+
+/// [`from_parts`], with how many rows of its pages were read apart, from
+/// the parts of the rare words' first rows, as the app reads them
+/// (`publish::word_rows`).
+fn from_parts_apart(
+    split: &Split,
+    manifest: &Manifest,
+    filter: &Filter,
+) -> (Vec<String>, usize, usize, usize) {
     let (places, words, kinds) = found(split, manifest, filter);
-    let mut ids = Vec::new();
+    let sought = Sought::of(filter);
+    let tables = worded::read_tables(split, &manifest.words, &sought.word_parts(manifest));
+    let tables: Vec<&PlaceTable> = tables.iter().collect();
+    let apart = (manifest.view_word_rows(Kind::Event))
+        .map(|rows| WordsApart::of(&sought.words, &tables, rows))
+        .unwrap_or_default();
+    let (mut ids, mut read_apart) = (Vec::new(), 0);
     let pages = Page::of(places.len(), 1, PAGE_SIZE).count.max(1);
     for number in 1..=pages {
         let page = Page::of(places.len(), number, PAGE_SIZE).range;
-        let parts: Vec<(&ListEntry, Vec<ListRow>)> = page_parts(manifest, &places, &page)
-            .into_iter()
-            .map(|at| {
-                let entry = &manifest.list[at];
-                let json = json_of(split, &entry.file);
-                (entry, read_list(entry, &json, &sha256_hex(&json)).unwrap())
-            })
-            .collect();
-        let rows = page_rows(
-            &places,
-            &page,
+        let on_page = &places[page.start.min(places.len())..page.end.min(places.len())];
+        let (worded, others) = apart.parted(on_page);
+        let parts: Vec<(&ListEntry, Vec<ListRow>)> =
+            page_parts(manifest, &others, &(0..others.len()))
+                .into_iter()
+                .map(|at| {
+                    let entry = &manifest.list[at];
+                    let json = json_of(split, &entry.file);
+                    (entry, read_list(entry, &json, &sha256_hex(&json)).unwrap())
+                })
+                .collect();
+        let listed = rows_at(
+            &others,
             parts.iter().map(|(entry, rows)| (*entry, rows.as_slice())),
         );
+        let worded_tables: Vec<WordRowsTable<ListRow>> = (apart.parts_for(&worded).into_iter())
+            .map(|entry| {
+                let json = json_of(split, &entry.file);
+                WordRowsTable::read(entry, &json, &sha256_hex(&json)).unwrap()
+            })
+            .collect();
+        let worded_rows = apart.rows_at(&worded, &worded_tables.iter().collect::<Vec<_>>());
+        read_apart += worded_rows.len();
+        let rows = view_range::page_rows(worded_rows, listed);
         assert_eq!(rows.len(), page.len().min(places.len() - page.start));
         ids.extend(rows.iter().map(|r| r.id().to_string()));
     }
-    (ids, words, kinds)
+    (ids, words, kinds, read_apart)
 }
 
 /// The app's events list with `text` typed in its search, from the whole corpus.
@@ -125,6 +156,7 @@ fn searches_from_parts_are_the_apps_list_of_the_whole_corpus() {
     );
     let mut dice = Dice(31);
     let (mut some, mut none, mut pages, mut two_parts) = (0, 0, 0, 0);
+    let mut apart = 0;
     for round in 0..300 {
         // One to three words, each whole, its beginning, a plural, in capitals, or none held.
         let words: Vec<String> = (0..1 + dice.below(3))
@@ -144,17 +176,23 @@ fn searches_from_parts_are_the_apps_list_of_the_whole_corpus() {
             .collect();
         let text = words.join(if round % 2 == 0 { " " } else { ", " });
         let whole = from_whole(&index, &text);
-        let (got, parts) = searched(&split, &manifest, &text);
+        let filter = Filter {
+            text: text.to_string(),
+            ..Filter::default()
+        };
+        let (got, parts, _, read_apart) = from_parts_apart(&split, &manifest, &filter);
         assert_eq!(got, whole, "{text:?}");
+        apart += usize::from(read_apart > 0);
         some += usize::from(!whole.is_empty());
         none += usize::from(whole.is_empty());
         pages += usize::from(whole.len() > 2 * PAGE_SIZE);
         two_parts += usize::from(parts > 1);
     }
-    // The searches tried are not all empty, nor all alike.
+    // The searches tried are not all empty, nor all alike; some read rows of
+    // rare words apart.
     assert!(
-        some > 100 && none > 20 && pages > 20 && two_parts > 20,
-        "{some} {none} {pages} {two_parts}"
+        some > 100 && none > 20 && pages > 20 && two_parts > 20 && apart > 10,
+        "{some} {none} {pages} {two_parts} {apart}"
     );
 }
 

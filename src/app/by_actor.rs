@@ -321,7 +321,7 @@ async fn by_places(
         if needs >= bytes {
             return Ok(None);
         }
-        let rows = by_word::rows(manifest, &results, &page, afresh, |_| ()).await?;
+        let rows = by_word::rows(manifest, &results, &page, (None, afresh), |_| ()).await?;
         keep_read(
             &LAST_FOUND,
             wanted.0.clone(),

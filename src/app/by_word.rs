@@ -18,6 +18,8 @@ use dossier::publish::by_kind::{kind_key, Sought};
 use dossier::publish::by_word::{day_parts_for, found_timeline, page_parts, page_rows};
 use dossier::publish::pages::{DayRow, ListRow};
 use dossier::publish::parts::{ListEntry, Manifest, PartsError, PlaceTable, RowsEntry, TableEntry};
+use dossier::publish::view_range::{self, rows_at};
+use dossier::publish::word_rows::{WordRowsTable, WordsApart};
 use dossier::query::filter::Facet;
 use dossier::query::timeline::{Timeline, TimelineCounts};
 use dossier::query::url_state::{Page, UrlState, View, PAGE_SIZE};
@@ -69,6 +71,8 @@ thread_local! {
     static LIST: FewRead<String, Arc<Vec<ListRow>>> = const { RefCell::new(Vec::new()) };
     /// The places of the events the last few searches found, by what they sought.
     static FOUND: FewRead<Sought, Arc<Vec<u32>>> = const { RefCell::new(Vec::new()) };
+    /// The parts of the default list's rare words' first rows read, by file name.
+    static WORDED: FewRead<String, Arc<WordRowsTable<ListRow>>> = const { RefCell::new(Vec::new()) };
     /// The parts of the list's days a search's timeline read, by file name:
     /// the next words typed mostly find events in the same ones.
     static DAYS: FewRead<String, Arc<Vec<Option<DayRow>>>> = const { RefCell::new(Vec::new()) };
@@ -255,6 +259,16 @@ pub fn SearchInPages() -> impl IntoView {
                 return;
             }
             state.set(Some((wanted.clone(), SearchPage::Fetching(places.len()))));
+            // The rare words found, whose first rows are read apart.
+            let words = match words_apart(&manifest, &wanted.0, afresh).await {
+                Ok(words) => words,
+                Err((file, failure)) => {
+                    if current(&wanted) {
+                        state.set(Some((wanted, SearchPage::Failed(file, failure, false))));
+                    }
+                    return;
+                }
+            };
             let page = Page::of(places.len(), wanted.1, PAGE_SIZE);
             let partly = |rows: Vec<ListRow>| {
                 if current(&wanted) {
@@ -262,7 +276,8 @@ pub fn SearchInPages() -> impl IntoView {
                     state.set(Some((wanted.clone(), shown)));
                 }
             };
-            let shown = match rows(&manifest, &places, &page, afresh, partly).await {
+            let read = rows(&manifest, &places, &page, (words.as_ref(), afresh), partly);
+            let shown = match read.await {
                 Ok(rows) => SearchPage::Read(places.len(), page, Arc::new(rows)),
                 Err((file, failure)) => SearchPage::Failed(file, failure, true),
             };
@@ -401,6 +416,27 @@ pub(super) async fn find(
     Ok(places)
 }
 
+/// The rare words `sought` finds whose first rows the build wrote apart, from
+/// the parts of the words' table that hold them (kept read, as [`find`] read
+/// them); `None` where it wrote none or none is found. The part `afresh` is
+/// fetched past any cache.
+async fn words_apart(
+    manifest: &Manifest,
+    sought: &Sought,
+    afresh: Option<&str>,
+) -> Result<Option<WordsApart>, Failed> {
+    let Some(rows) = manifest.view_word_rows(Kind::Event) else {
+        return Ok(None);
+    };
+    let words: Vec<&TableEntry> = (sought.word_parts(manifest).into_iter())
+        .filter_map(|at| manifest.words.get(at))
+        .collect();
+    let tables = read_tables(&words, afresh).await?;
+    let tables: Vec<&PlaceTable> = tables.iter().map(|t| t.as_ref()).collect();
+    let apart = WordsApart::of(&sought.words, &tables, rows);
+    Ok((!apart.is_empty()).then_some(apart))
+}
+
 /// The parts `entries` of a table of places, each kept read where it is, in
 /// their order; the part `afresh` is fetched past any cache.
 pub(super) async fn read_tables(
@@ -442,33 +478,60 @@ pub(super) async fn kept_or_read<V: Clone>(
     Ok(read)
 }
 
-/// The rows of the page `page` of the results `places`, from the default
-/// list's parts that hold them ([`list_parts`]). While more are to come,
-/// `partly` is given the page's first rows: the parts arrive in the list's
-/// order, so those in hand are the page's first.
+/// The rows of the page `page` of the results `places`: those of the rare
+/// words found (`words`, where any) from the parts of their first rows, the
+/// others from the default list's parts that hold them ([`list_parts`]).
+/// While more of those are to come, and no row is read apart, `partly` is
+/// given the page's first rows: the parts arrive in the list's order, so
+/// those in hand are the page's first. The part `afresh` is fetched past any
+/// cache.
 pub(super) async fn rows(
     manifest: &Manifest,
     places: &[u32],
     page: &Page,
-    afresh: Option<&str>,
+    (words, afresh): (Option<&WordsApart>, Option<&str>),
     partly: impl Fn(Vec<ListRow>),
 ) -> Result<Vec<ListRow>, Failed> {
-    let page_of = |parts: &[ListPart]| {
-        page_rows(
-            places,
-            &page.range,
-            parts.iter().map(|(e, r)| (*e, r.as_slice())),
-        )
+    let on_page = &places[page.range.start.min(places.len())..page.range.end.min(places.len())];
+    let (worded, others) = match words {
+        Some(words) => words.parted(on_page),
+        None => (Vec::new(), on_page.to_vec()),
     };
-    let needs = page_parts(manifest, places, &page.range);
+    let page_of = |parts: &[ListPart]| {
+        let read = parts.iter().map(|(e, r)| (*e, r.as_slice()));
+        rows_at(&others, read).into_iter()
+    };
+    let needs = page_parts(manifest, &others, &(0..others.len()));
     let needed = needs.len();
-    let parts = list_parts(manifest, needs, afresh, |parts| {
-        if parts.len() < needed {
-            partly(page_of(parts));
+    let listed = list_parts(manifest, needs, afresh, |parts| {
+        if parts.len() < needed && worded.is_empty() {
+            partly(page_of(parts).map(|(_, row)| row).collect());
         }
-    })
-    .await?;
-    Ok(page_of(&parts))
+    });
+    let apart = worded_rows(words, &worded, afresh);
+    let (parts, apart) = futures::future::join(listed, apart).await;
+    Ok(view_range::page_rows(apart?, page_of(&parts?).collect()))
+}
+
+/// The rows at `places` (read apart: [`WordsApart::parted`]), each with its
+/// place, from the parts of the rare words' first rows that hold them, each
+/// kept read; the part `afresh` is fetched past any cache.
+async fn worded_rows(
+    words: Option<&WordsApart>,
+    places: &[u32],
+    afresh: Option<&str>,
+) -> Result<Vec<(u32, ListRow)>, Failed> {
+    let Some(words) = words.filter(|_| !places.is_empty()) else {
+        return Ok(Vec::new());
+    };
+    let mut read = Vec::new();
+    for entry in words.parts_for(places) {
+        let retry = afresh == Some(entry.file.as_str());
+        let part = async { loader::word_rows_part(entry, retry).await.map(Arc::new) };
+        read.push(kept_or_read(&WORDED, &entry.file, WORD_PARTS_KEPT, part).await?);
+    }
+    let read: Vec<&WordRowsTable<ListRow>> = read.iter().map(|t| t.as_ref()).collect();
+    Ok(words.rows_at(places, &read))
 }
 
 /// The default list's parts `needs`, a few at a time, in their order, each

@@ -471,6 +471,10 @@ pub struct Manifest {
     /// The same for the sources list.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources_words: Vec<TableEntry>,
+    /// The first page of the default list's rows of each word of the words'
+    /// table that few events hold ([`WordRows`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub word_rows: Option<WordRows>,
     /// The first page of the claims list's rows of each word of the claims'
     /// words' table that few claims hold ([`WordRows`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -972,6 +976,9 @@ fn split_beside(
     });
     // A few rare words' first pages a part.
     let word_rows_bytes = (part_bytes / WORD_ROWS_SHARE).max(1);
+    let (word_rows_entry, event_word_row_files) = worded.map_or_else(Default::default, |w| {
+        word_rows("n", w.list, w.words, list_entries.len(), word_rows_bytes)
+    });
     let (claims_word_rows, claims_word_row_files) = worded.map_or_else(Default::default, |w| {
         let parts = claims_entries.len();
         word_rows("n", w.claims, w.claims_words, parts, word_rows_bytes)
@@ -999,6 +1006,7 @@ fn split_beside(
         .chain(sources_kind_files)
         .chain(claims_word_files)
         .chain(sources_word_files)
+        .chain(event_word_row_files)
         .chain(claims_word_row_files)
         .chain(sources_word_row_files)
         .collect();
@@ -1049,6 +1057,7 @@ fn split_beside(
             sources_by_actor,
             claims_words,
             sources_words,
+            word_rows: word_rows_entry,
             claims_word_rows,
             sources_word_rows,
             claims_list: claims_directory,
@@ -2567,13 +2576,14 @@ impl Manifest {
         }
     }
 
-    /// The first rows of the rare words of the view of `kind` (the claims',
-    /// the sources'), where the build wrote any.
+    /// The first rows of the rare words of the view of `kind` (the events',
+    /// the claims', the sources'), where the build wrote any.
     pub fn view_word_rows(&self, kind: Kind) -> Option<&WordRows> {
         match kind {
+            Kind::Event => self.word_rows.as_ref(),
             Kind::Claim => self.claims_word_rows.as_ref(),
             Kind::Source => self.sources_word_rows.as_ref(),
-            Kind::Event | Kind::Actor => None,
+            Kind::Actor => None,
         }
     }
 

@@ -648,28 +648,30 @@ def test_a_search_of_the_claims_before_the_corpus_is_the_whole_lists(large_on_re
     page.until_equal(lambda: view_page(page, CLAIM_ROWS, CLAIM_TEXTS), second)
 
 
-def claims_words(site, manifest):
-    """Each word of the claims' words' table made of letters, with its places in
-    the claims' list."""
+def table_words(site, manifest, table="claims_words"):
+    """Each word of a words' table (the claims', or the events' `words`) made of
+    letters, with its places in its list."""
     words = {}
-    for part in manifest["claims_words"]:
+    for part in manifest[table]:
         for word, steps in json.loads(gzip.decompress((site / "parts" / part["file"]).read_bytes())):
             if word.isalpha():
                 words[word] = list(itertools.accumulate(steps))
     return words
 
 
-def spread_search(site, manifest, apart):
-    """The search (one word, two or three) whose first page of claims is spread over the
-    most parts of the claims' list, and the files of those parts: where `apart`,
-    of a word whose first rows the build wrote apart (src/publish/word_rows.rs);
-    else of words none of whose rows it wrote apart, the words they begin
-    included (a typed word finds every word it begins)."""
-    directory = view_parts(site, manifest, "claims_list")
+def spread_search(site, manifest, apart, view="claims"):
+    """The search (one word, two or three) whose first page of claims (or of
+    the events list: `view` "events") is spread over the most parts of its
+    list, and the files of those parts: where `apart`, of a word whose first
+    rows the build wrote apart (src/publish/word_rows.rs); else of words none of
+    whose rows it wrote apart, the words they begin included (a typed word finds
+    every word it begins)."""
+    events = view == "events"
+    directory = manifest["list"] if events else view_parts(site, manifest, "claims_list")
     holding = lambda place: next(e["file"] for e in directory  # noqa: E731
                                  if e["first"] <= place < e["first"] + e["count"])
-    words = claims_words(site, manifest)
-    below = (manifest.get("claims_word_rows") or {}).get("below", 0)
+    words = table_words(site, manifest, "words" if events else "claims_words")
+    below = (manifest.get("word_rows" if events else "claims_word_rows") or {}).get("below", 0)
     rare = lambda word: 4 < len(words[word]) < below  # noqa: E731 (WordRows::holds)
     begun = lambda typed: [w for w in words if w.startswith(typed)]  # noqa: E731
     if apart:
@@ -742,7 +744,7 @@ def test_a_rare_words_first_page_of_claims_reads_its_rows_apart(large_on_request
     word, spread = spread_search(site, manifest, apart=True)
     assert len(spread) > 4, (word, spread)
     page.open(f"{url}?view=claims&q={word}")
-    found = len(claims_words(site, manifest)[word])
+    found = len(table_words(site, manifest)[word])
     page.until_title(f"Claims ({found:,} of {claims:,})")
     shown = view_page(page, CLAIM_ROWS, CLAIM_TEXTS)
     assert len(shown[0]) == min(50, found)
@@ -1254,6 +1256,23 @@ def test_a_search_before_the_corpus_is_the_whole_lists(large_on_request, page):
     assert page.query().endswith("page=2")
     assert rows_shown(page) == ids
     assert page.d.execute_script(YEARS) == years
+
+
+def test_a_rare_words_first_page_of_events_reads_its_rows_apart(large_on_request, page):
+    url, site, manifest = large_on_request
+    events = manifest["totals"]["events"]
+    word, spread = spread_search(site, manifest, apart=True, view="events")
+    assert len(spread) > 4, (word, spread)
+    page.open(f"{url}?q={word}")
+    found = len(table_words(site, manifest, "words")[word])
+    page.until_title(f"Events ({found:,} of {events:,})")
+    ids = rows_shown(page)
+    assert len(ids) == min(50, found)
+    # Its page from the part of the rare words' rows that holds it: none of the list's.
+    assert part_requests(page, "n") == [table_part(manifest["word_rows"], "parts", word)]
+    assert not part_requests(page, "l") and not part_requests(page, "r")
+    read_whole_until(page, page.title())
+    assert rows_shown(page) == ids
 
 
 def test_the_beginnings_of_two_words_before_the_corpus_are_the_whole_lists(large_on_request, page):
