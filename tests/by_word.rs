@@ -78,12 +78,7 @@ fn from_parts_apart(
     filter: &Filter,
 ) -> (Vec<String>, usize, usize, usize) {
     let (places, words, kinds) = found(split, manifest, filter);
-    let sought = Sought::of(filter);
-    let tables = worded::read_tables(split, &manifest.words, &sought.word_parts(manifest));
-    let tables: Vec<&PlaceTable> = tables.iter().collect();
-    let apart = (manifest.view_word_rows(Kind::Event))
-        .map(|rows| WordsApart::of(&sought.words, &tables, rows))
-        .unwrap_or_default();
+    let apart = words_apart(split, manifest, filter);
     let (mut ids, mut read_apart) = (Vec::new(), 0);
     let pages = Page::of(places.len(), 1, PAGE_SIZE).count.max(1);
     for number in 1..=pages {
@@ -103,19 +98,36 @@ fn from_parts_apart(
             &others,
             parts.iter().map(|(entry, rows)| (*entry, rows.as_slice())),
         );
-        let worded_tables: Vec<WordRowsTable<ListRow>> = (apart.parts_for(&worded).into_iter())
-            .map(|entry| {
-                let json = json_of(split, &entry.file);
-                WordRowsTable::read(entry, &json, &sha256_hex(&json)).unwrap()
-            })
-            .collect();
-        let worded_rows = apart.rows_at(&worded, &worded_tables.iter().collect::<Vec<_>>());
+        let worded_rows = word_rows_at(split, &apart, &worded);
         read_apart += worded_rows.len();
         let rows = view_range::page_rows(worded_rows, listed);
         assert_eq!(rows.len(), page.len().min(places.len() - page.start));
         ids.extend(rows.iter().map(|r| r.id().to_string()));
     }
     (ids, words, kinds, read_apart)
+}
+
+/// The rare words `filter` seeks whose first rows the build wrote apart, as
+/// the app reads them from the parts of the words' table.
+fn words_apart(split: &Split, manifest: &Manifest, filter: &Filter) -> WordsApart {
+    let sought = Sought::of(filter);
+    let tables = worded::read_tables(split, &manifest.words, &sought.word_parts(manifest));
+    let tables: Vec<&PlaceTable> = tables.iter().collect();
+    (manifest.view_word_rows(Kind::Event))
+        .map(|rows| WordsApart::of(&sought.words, &tables, rows))
+        .unwrap_or_default()
+}
+
+/// The rows at `places` of the rare words `apart`, from the parts of their
+/// first rows that hold them, each checked against its hash.
+fn word_rows_at(split: &Split, apart: &WordsApart, places: &[u32]) -> Vec<(u32, ListRow)> {
+    let tables: Vec<WordRowsTable<ListRow>> = (apart.parts_for(places).into_iter())
+        .map(|entry| {
+            let json = json_of(split, &entry.file);
+            WordRowsTable::read(entry, &json, &sha256_hex(&json)).unwrap()
+        })
+        .collect();
+    apart.rows_at(places, &tables.iter().collect::<Vec<_>>())
 }
 
 /// The app's events list with `text` typed in its search, from the whole corpus.
@@ -230,6 +242,7 @@ fn searches_over_a_date_range_from_parts_are_the_apps_list_of_the_whole_corpus()
     let manifest = read_manifest(split.manifest_json().as_bytes()).unwrap();
     let mut dice = Dice(41);
     let (mut some, mut loose, mut hidden, mut fewer) = (0, 0, 0, 0);
+    let mut read_apart = 0;
     for _ in 0..300 {
         let word = some_word(&index, &mut dice);
         let filter = Filter {
@@ -246,6 +259,11 @@ fn searches_over_a_date_range_from_parts_are_the_apps_list_of_the_whole_corpus()
         let places = found(&split, &manifest, &filter).0;
         let (ids, loose_from, undated_hidden) = apps_list(&index, &filter);
         let listed = over_range_from_parts(&split, &manifest, &filter, &places);
+        // The first page's rows of rare words read apart, as the app reads them.
+        let apart = words_apart(&split, &manifest, &filter);
+        let (worded, _) = apart.parted(&listed.unread_on(&(0..PAGE_SIZE)));
+        read_apart += usize::from(!worded.is_empty());
+        let listed = listed.knowing(word_rows_at(&split, &apart, &worded));
         assert_eq!(listed.len(), ids.len(), "{filter:?}");
         assert_eq!(listed_ids(&split, &manifest, &listed), ids, "{filter:?}");
         assert_eq!(listed.loose_from, loose_from, "{filter:?}");
@@ -259,10 +277,11 @@ fn searches_over_a_date_range_from_parts_are_the_apps_list_of_the_whole_corpus()
         fewer += usize::from(needs.dates.len() < range_alone.dates.len());
     }
     // The searches tried are not all empty, nor all alike; some need fewer of
-    // the parts of the list's days than their range alone.
+    // the parts of the list's days than their range alone; some read rows of
+    // rare words apart.
     assert!(
-        some > 80 && loose > 20 && hidden > 20 && fewer > 2,
-        "{some} {loose} {hidden} {fewer}"
+        some > 80 && loose > 20 && hidden > 20 && fewer > 2 && read_apart > 10,
+        "{some} {loose} {hidden} {fewer} {read_apart}"
     );
 }
 

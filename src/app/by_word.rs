@@ -420,7 +420,7 @@ pub(super) async fn find(
 /// the parts of the words' table that hold them (kept read, as [`find`] read
 /// them); `None` where it wrote none or none is found. The part `afresh` is
 /// fetched past any cache.
-async fn words_apart(
+pub(super) async fn words_apart(
     manifest: &Manifest,
     sought: &Sought,
     afresh: Option<&str>,
@@ -516,7 +516,7 @@ pub(super) async fn rows(
 /// The rows at `places` (read apart: [`WordsApart::parted`]), each with its
 /// place, from the parts of the rare words' first rows that hold them, each
 /// kept read; the part `afresh` is fetched past any cache.
-async fn worded_rows(
+pub(super) async fn worded_rows(
     words: Option<&WordsApart>,
     places: &[u32],
     afresh: Option<&str>,

@@ -13,12 +13,13 @@ use dossier::corpus::date::DateWindow;
 use dossier::corpus::model::Kind;
 use dossier::i18n::fill;
 use dossier::publish::by_kind::Sought;
-use dossier::publish::by_word::{over_range, range_parts_of, undated_among};
+use dossier::publish::by_word::{over_range, page_parts, range_parts_of, undated_among};
 use dossier::publish::pages::{ListRow, PlacedDays};
 use dossier::publish::parts::{Manifest, RowsEntry};
 use dossier::publish::range::{
     in_range, range_parts, within_from_dates, within_from_list_alone, Days, InRange, RangeParts,
 };
+use dossier::publish::word_rows::WordsApart;
 use dossier::query::filter::Filter;
 use dossier::query::url_state::{Page, View, PAGE_SIZE};
 use futures::future::{self, FutureExt};
@@ -26,7 +27,10 @@ use futures::stream::{self, StreamExt};
 use leptos::prelude::*;
 
 use super::bits::{data, keep_read, lang, last_read, thousands, LastRead};
-use super::by_word::{find, list_parts, list_parts_in_memory, Failed, FoundUndated, ListPart};
+use super::by_word::{
+    find, list_parts, list_parts_in_memory, worded_rows, words_apart, Failed, FoundUndated,
+    ListPart,
+};
 use super::failure::{FailedWithRetry, LoadFailure};
 use super::lists::{heading_text, loose_section, NothingMatches};
 use super::loader::{self, PARTS_IN_FLIGHT};
@@ -130,7 +134,19 @@ pub fn RangeInPages() -> impl IntoView {
                         let key = (wanted.3.clone(), Vec::new());
                         said.set(Some((key, undated_among(&manifest, &places))));
                     }
-                    let range = Range::of(&manifest, &wanted, Some(places));
+                    let words = match words_apart(&manifest, &wanted.3, failed.as_deref()).await {
+                        Ok(words) => words.map(Arc::new),
+                        Err((file, failure)) => {
+                            if current() {
+                                state.set(Some(Ranged::Failed(file, failure)));
+                            }
+                            return;
+                        }
+                    };
+                    let range = Range {
+                        words,
+                        ..Range::of(&manifest, &wanted, Some(places))
+                    };
                     if !current() {
                         return;
                     }
@@ -307,6 +323,8 @@ pub(super) struct Range {
     window: DateWindow,
     undated: bool,
     found: Option<Arc<Vec<u32>>>,
+    /// The rare words the search found, whose first rows are read apart.
+    words: Option<Arc<WordsApart>>,
     pub(super) needs: RangeParts,
 }
 
@@ -327,6 +345,7 @@ impl Range {
             window,
             undated,
             found,
+            words: None,
             needs,
         }
     }
@@ -410,7 +429,10 @@ pub(super) async fn read_range(
         if !read_in(stream::iter(dates.chain(reach)), &mut read, &progress, of).await? {
             return Ok(None);
         }
-        return Ok(Some(listed_from(manifest, range, &read)));
+        let listed = listed_from(manifest, range, &read);
+        return with_words(listed, range, page, afresh.as_deref())
+            .await
+            .map(Some);
     };
     if !read_in(stream::iter(dates), &mut read, &progress, of).await? {
         return Ok(None);
@@ -421,8 +443,14 @@ pub(super) async fn read_range(
     // A part that fails is left for the page to name, under the range's count.
     let reading_page = async {
         if positions.end <= within.len() {
-            let needs = within.parts_for(manifest, &positions);
-            let _ = list_parts(manifest, needs, None, |_| ()).await;
+            let words = range.words.as_deref();
+            let (worded, others) = match words {
+                Some(words) => words.parted(&within.unread_on(&positions)),
+                None => (Vec::new(), within.unread_on(&positions)),
+            };
+            let needs = page_parts(manifest, &others, &(0..others.len()));
+            let listed = list_parts(manifest, needs, None, |_| ());
+            let _ = future::join(listed, worded_rows(words, &worded, None)).await;
         }
     };
     let mut reached = Vec::new();
@@ -437,7 +465,10 @@ pub(super) async fn read_range(
         return Ok(None);
     }
     read.extend(reached);
-    Ok(Some(listed_from(manifest, range, &read)))
+    let listed = listed_from(manifest, range, &read);
+    with_words(listed, range, page, afresh.as_deref())
+        .await
+        .map(Some)
 }
 
 /// Reads the parts `parts` into `read`, four at a time, in order, saying how
@@ -469,6 +500,24 @@ pub(super) fn days_read<'a>(
 }
 
 /// The list over `range` from the parts read of it.
+/// The list `listed` over `range`, with the rows of the page `page` (from 1)
+/// of the rare words the search found read from their first rows; the part
+/// `afresh` fetched past any cache.
+async fn with_words(
+    listed: InRange,
+    range: &Range,
+    page: Option<usize>,
+    afresh: Option<&str>,
+) -> Result<InRange, Failed> {
+    let (Some(words), Some(number)) = (range.words.as_deref(), page) else {
+        return Ok(listed);
+    };
+    let positions = number.saturating_sub(1) * PAGE_SIZE..number * PAGE_SIZE;
+    let (worded, _) = words.parted(&listed.unread_on(&positions));
+    let rows = worded_rows(Some(words), &worded, afresh).await?;
+    Ok(listed.knowing(rows))
+}
+
 fn listed_from(manifest: &Manifest, range: &Range, read: &[RangePart]) -> InRange {
     range.listed(manifest, days_read(read), reach_read(read))
 }

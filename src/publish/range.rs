@@ -226,6 +226,22 @@ impl InRange {
         &self.places[positions.start.min(end)..end]
     }
 
+    /// The places of its rows at `positions` not already read.
+    pub fn unread_on(&self, positions: &Range<usize>) -> Vec<u32> {
+        (self.on(positions).iter())
+            .copied()
+            .filter(|&place| self.known_row(place).is_none())
+            .collect()
+    }
+
+    /// The same list, with the rows `rows` (each with its place) read.
+    pub fn knowing(mut self, rows: Vec<(u32, ListRow)>) -> InRange {
+        self.known.extend(rows);
+        self.known.sort_by_key(|(place, _)| *place);
+        self.known.dedup_by_key(|(place, _)| *place);
+        self
+    }
+
     /// The default list's parts that hold its rows at `positions` not
     /// already read, each once, in order.
     pub fn parts_for(&self, manifest: &Manifest, positions: &Range<usize>) -> Vec<usize> {
