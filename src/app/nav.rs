@@ -142,54 +142,70 @@ impl Place {
             Place::Record => None,
             Place::Link(id) => Some(id.clone()),
         };
-        set_timeout(
-            move || {
-                use wasm_bindgen::JsCast;
-                let found = match &link {
-                    None => document()
-                        .query_selector("article.detail h2")
-                        .ok()
-                        .flatten(),
-                    // Ids that reach a list are slugs: safe in a selector.
-                    Some(id) if id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') => {
-                        document()
-                            .query_selector(&format!("main a[data-id=\"{id}\"]"))
-                            .ok()
-                            .flatten()
-                    }
-                    Some(_) => None,
-                };
-                let Some(el) = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else {
-                    window().scroll_to_with_x_and_y(0.0, 0.0);
-                    return;
-                };
-                if link.is_none() {
-                    let _ = el.set_attribute("tabindex", "-1");
-                }
-                let _ = el.focus();
-                let stood = match &link {
-                    Some(id) => LEFT_AT.with(|l| {
-                        l.borrow()
-                            .as_ref()
-                            .filter(|(at, _)| at == id)
-                            .map(|(_, top)| *top)
-                    }),
-                    None => None,
-                };
-                let height = window()
-                    .inner_height()
-                    .ok()
-                    .and_then(|h| h.as_f64())
-                    .unwrap_or(0.0);
-                // Where it stood, else a little below the top of the window.
-                let top = stood.filter(|t| *t >= 0.0 && *t < height).unwrap_or(8.0);
-                let scrolled = window().scroll_y().unwrap_or(0.0);
-                let y = scrolled + el.get_bounding_client_rect().top() - top;
-                window().scroll_to_with_x_and_y(0.0, y.max(0.0));
-            },
-            std::time::Duration::ZERO,
-        );
+        settle_at(link, SETTLE_TRIES, std::time::Duration::ZERO);
     }
+}
+
+/// How many times, [`SETTLE_EVERY`] apart, the list is looked at for the
+/// record's link before the window is left at the top: a list drawn from parts
+/// may come a task or two after the address changed.
+const SETTLE_TRIES: u32 = 20;
+const SETTLE_EVERY: std::time::Duration = std::time::Duration::from_millis(50);
+
+/// After `after`, the record's title focused (`link` none), or the link to the
+/// record `link` in the list, where it stood; looked for again `tries` times
+/// while the list has not drawn it.
+fn settle_at(link: Option<String>, tries: u32, after: std::time::Duration) {
+    set_timeout(
+        move || {
+            use wasm_bindgen::JsCast;
+            let found = match &link {
+                None => document()
+                    .query_selector("article.detail h2")
+                    .ok()
+                    .flatten(),
+                // Ids that reach a list are slugs: safe in a selector.
+                Some(id) if id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') => {
+                    document()
+                        .query_selector(&format!("main a[data-id=\"{id}\"]"))
+                        .ok()
+                        .flatten()
+                }
+                Some(_) => None,
+            };
+            let Some(el) = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else {
+                match tries {
+                    0 => window().scroll_to_with_x_and_y(0.0, 0.0),
+                    _ => settle_at(link, tries - 1, SETTLE_EVERY),
+                }
+                return;
+            };
+            if link.is_none() {
+                let _ = el.set_attribute("tabindex", "-1");
+            }
+            let _ = el.focus();
+            let stood = match &link {
+                Some(id) => LEFT_AT.with(|l| {
+                    l.borrow()
+                        .as_ref()
+                        .filter(|(at, _)| at == id)
+                        .map(|(_, top)| *top)
+                }),
+                None => None,
+            };
+            let height = window()
+                .inner_height()
+                .ok()
+                .and_then(|h| h.as_f64())
+                .unwrap_or(0.0);
+            // Where it stood, else a little below the top of the window.
+            let top = stood.filter(|t| *t >= 0.0 && *t < height).unwrap_or(8.0);
+            let scrolled = window().scroll_y().unwrap_or(0.0);
+            let y = scrolled + el.get_bounding_client_rect().top() - top;
+            window().scroll_to_with_x_and_y(0.0, y.max(0.0));
+        },
+        after,
+    );
 }
 
 /// Notes where a record link stood as it is followed.
