@@ -1258,6 +1258,23 @@ def test_a_search_before_the_corpus_is_the_whole_lists(large_on_request, page):
     assert page.d.execute_script(YEARS) == years
 
 
+@pytest.mark.parametrize("view", ["events", "claims"])
+def test_a_damaged_part_of_a_rare_words_rows_is_named_and_retry_recovers(large_on_request, page, view):
+    url, site, manifest = large_on_request
+    word, _ = spread_search(site, manifest, apart=True, view=view)
+    rows = manifest["word_rows" if view == "events" else "claims_word_rows"]
+    part = table_part(rows, "parts", word)
+    mend = damage(site / "parts" / part)
+    page.open(f"{url}?q={word}" if view == "events" else f"{url}?view=claims&q={word}")
+    alert = page.text("main .failure[role=alert]")
+    assert "Page 1 of the list could not be fetched" in alert, alert
+    assert part in alert, alert
+    mend()
+    page.one("main .failure[role=alert] button").click()
+    shown = rows_shown(page) if view == "events" else view_page(page, CLAIM_ROWS, CLAIM_TEXTS)[0]
+    assert shown and not page.css("main .failure[role=alert]")
+
+
 def test_a_rare_words_first_page_of_events_reads_its_rows_apart(large_on_request, page):
     url, site, manifest = large_on_request
     events = manifest["totals"]["events"]
