@@ -117,7 +117,7 @@ fn listed_ids_apart<R: Clone + serde::de::DeserializeOwned>(
     for start in (0..listed.len()).step_by(PAGE_SIZE) {
         let places = listed.on(&(start..start + PAGE_SIZE));
         let (reaching, others) = listed.parted(places);
-        let (worded, others) = words.map_or((Vec::new(), others.clone()), |w| w.parted(&others));
+        let (worded, others) = WordsApart::parted_by(words, &others);
         let tables: Vec<WordRowsTable<R>> = (words.iter())
             .flat_map(|w| w.parts_for(&worded))
             .map(|entry| {

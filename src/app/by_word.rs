@@ -72,7 +72,7 @@ thread_local! {
     /// The places of the events the last few searches found, by what they sought.
     static FOUND: FewRead<Sought, Arc<Vec<u32>>> = const { RefCell::new(Vec::new()) };
     /// The parts of the default list's rare words' first rows read, by file name.
-    static WORDED: FewRead<String, Arc<WordRowsTable<ListRow>>> = const { RefCell::new(Vec::new()) };
+    pub(super) static WORDED: FewRead<String, Arc<WordRowsTable<ListRow>>> = const { RefCell::new(Vec::new()) };
     /// The parts of the list's days a search's timeline read, by file name:
     /// the next words typed mostly find events in the same ones.
     static DAYS: FewRead<String, Arc<Vec<Option<DayRow>>>> = const { RefCell::new(Vec::new()) };
@@ -493,10 +493,7 @@ pub(super) async fn rows(
     partly: impl Fn(Vec<ListRow>),
 ) -> Result<Vec<ListRow>, Failed> {
     let on_page = &places[page.range.start.min(places.len())..page.range.end.min(places.len())];
-    let (worded, others) = match words {
-        Some(words) => words.parted(on_page),
-        None => (Vec::new(), on_page.to_vec()),
-    };
+    let (worded, others) = WordsApart::parted_by(words, on_page);
     let page_of = |parts: &[ListPart]| {
         let read = parts.iter().map(|(e, r)| (*e, r.as_slice()));
         rows_at(&others, read).into_iter()
@@ -508,29 +505,34 @@ pub(super) async fn rows(
             partly(page_of(parts).map(|(_, row)| row).collect());
         }
     });
-    let apart = worded_rows(words, &worded, afresh);
+    let apart = worded_rows(words, &worded, &WORDED, afresh);
     let (parts, apart) = futures::future::join(listed, apart).await;
     Ok(view_range::page_rows(apart?, page_of(&parts?).collect()))
 }
 
-/// The rows at `places` (read apart: [`WordsApart::parted`]), each with its
-/// place, from the parts of the rare words' first rows that hold them, each
-/// kept read; the part `afresh` is fetched past any cache.
-pub(super) async fn worded_rows(
+/// Where the parts of a list's rare words' first rows read are kept (`R`: its row).
+pub(super) type KeptWordRows<R> = &'static LocalKey<FewRead<String, Arc<WordRowsTable<R>>>>;
+
+/// The rows of a list (`R`: its row) at `places` (read apart:
+/// [`WordsApart::parted`]), each with its place, from the parts of the rare
+/// words' first rows that hold them, each kept read in `cell`; the part
+/// `afresh` is fetched past any cache.
+pub(super) async fn worded_rows<R: Clone + serde::de::DeserializeOwned + 'static>(
     words: Option<&WordsApart>,
     places: &[u32],
+    cell: KeptWordRows<R>,
     afresh: Option<&str>,
-) -> Result<Vec<(u32, ListRow)>, Failed> {
+) -> Result<Vec<(u32, R)>, Failed> {
     let Some(words) = words.filter(|_| !places.is_empty()) else {
         return Ok(Vec::new());
     };
-    let mut read = Vec::new();
-    for entry in words.parts_for(places) {
+    let reads = words.parts_for(places).into_iter().map(|entry| {
         let retry = afresh == Some(entry.file.as_str());
-        let part = async { loader::word_rows_part(entry, retry).await.map(Arc::new) };
-        read.push(kept_or_read(&WORDED, &entry.file, WORD_PARTS_KEPT, part).await?);
-    }
-    let read: Vec<&WordRowsTable<ListRow>> = read.iter().map(|t| t.as_ref()).collect();
+        let part = async move { loader::word_rows_part(entry, retry).await.map(Arc::new) };
+        kept_or_read(cell, &entry.file, WORD_PARTS_KEPT, part)
+    });
+    let read: Vec<Arc<WordRowsTable<R>>> = futures::future::try_join_all(reads).await?;
+    let read: Vec<&WordRowsTable<R>> = read.iter().map(|t| t.as_ref()).collect();
     Ok(words.rows_at(places, &read))
 }
 

@@ -29,7 +29,7 @@ use leptos::prelude::*;
 use super::bits::{data, keep_read, lang, last_read, thousands, LastRead};
 use super::by_word::{
     find, list_parts, list_parts_in_memory, worded_rows, words_apart, Failed, FoundUndated,
-    ListPart,
+    ListPart, WORDED,
 };
 use super::failure::{FailedWithRetry, LoadFailure};
 use super::lists::{heading_text, loose_section, NothingMatches};
@@ -444,13 +444,10 @@ pub(super) async fn read_range(
     let reading_page = async {
         if positions.end <= within.len() {
             let words = range.words.as_deref();
-            let (worded, others) = match words {
-                Some(words) => words.parted(&within.unread_on(&positions)),
-                None => (Vec::new(), within.unread_on(&positions)),
-            };
+            let (worded, others) = WordsApart::parted_by(words, &within.unread_on(&positions));
             let needs = page_parts(manifest, &others, &(0..others.len()));
             let listed = list_parts(manifest, needs, None, |_| ());
-            let _ = future::join(listed, worded_rows(words, &worded, None)).await;
+            let _ = future::join(listed, worded_rows(words, &worded, &WORDED, None)).await;
         }
     };
     let mut reached = Vec::new();
@@ -499,7 +496,6 @@ pub(super) fn days_read<'a>(
     })
 }
 
-/// The list over `range` from the parts read of it.
 /// The list `listed` over `range`, with the rows of the page `page` (from 1)
 /// of the rare words the search found read from their first rows; the part
 /// `afresh` fetched past any cache.
@@ -514,10 +510,11 @@ async fn with_words(
     };
     let positions = number.saturating_sub(1) * PAGE_SIZE..number * PAGE_SIZE;
     let (worded, _) = words.parted(&listed.unread_on(&positions));
-    let rows = worded_rows(Some(words), &worded, afresh).await?;
+    let rows = worded_rows(Some(words), &worded, &WORDED, afresh).await?;
     Ok(listed.knowing(rows))
 }
 
+/// The list over `range` from the parts read of it.
 fn listed_from(manifest: &Manifest, range: &Range, read: &[RangePart]) -> InRange {
     range.listed(manifest, days_read(read), reach_read(read))
 }

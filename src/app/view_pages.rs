@@ -37,7 +37,7 @@ use super::bits::{
     count, data, few_read, keep_few, keep_read, lang, last_read, thousands, DateText, FewRead,
     LastRead,
 };
-use super::by_word::Failed;
+use super::by_word::{worded_rows, Failed, KeptWordRows};
 use super::charts::{matrix_section, tolls_section, TollLine};
 use super::failure::{FailedWithRetry, LoadFailure};
 use super::lists::{actors_group, page_note, runs, view_tabs, wide_screen};
@@ -63,8 +63,8 @@ thread_local! {
     static CLAIMS_BY_ACTOR: LastRead<String, Arc<Vec<(u32, ClaimRow)>>> = const { RefCell::new(None) };
     static SOURCES_BY_ACTOR: LastRead<String, Arc<Vec<(u32, SourceRow)>>> = const { RefCell::new(None) };
     /// The part of each list's rare words' first rows last read, by file name.
-    static CLAIMS_WORDED: LastRead<String, Arc<WordRowsTable<ClaimRow>>> = const { RefCell::new(None) };
-    static SOURCES_WORDED: LastRead<String, Arc<WordRowsTable<SourceRow>>> = const { RefCell::new(None) };
+    static CLAIMS_WORDED: FewRead<String, Arc<WordRowsTable<ClaimRow>>> = const { RefCell::new(Vec::new()) };
+    static SOURCES_WORDED: FewRead<String, Arc<WordRowsTable<SourceRow>>> = const { RefCell::new(Vec::new()) };
 }
 
 /// How many parts of the lists' directories are kept read.
@@ -310,7 +310,7 @@ struct KeptRows<R: 'static> {
     listed: KeptParts<R>,
     reached: KeptParts<(u32, R)>,
     by_actor: KeptParts<(u32, R)>,
-    worded: &'static LocalKey<LastRead<String, Arc<WordRowsTable<R>>>>,
+    worded: KeptWordRows<R>,
 }
 
 // Copied whatever its rows: what it holds are references.
@@ -510,28 +510,6 @@ async fn actors_rows_at<R: Clone + serde::de::DeserializeOwned + 'static>(
     Ok(actors.rows_at(places, read.iter().map(|(e, r)| (*e, r.as_slice()))))
 }
 
-/// The rows at the places `places` of a view's list, each with its place,
-/// read from the parts of the rare words' first rows (`words`) that hold
-/// them, kept read (in `cell`); the part `afresh` fetched past any cache.
-async fn worded_rows_at<R: Clone + serde::de::DeserializeOwned + 'static>(
-    words: Option<&WordsApart>,
-    places: &[u32],
-    cell: &'static LocalKey<LastRead<String, Arc<WordRowsTable<R>>>>,
-    afresh: Option<&str>,
-) -> Result<Vec<(u32, R)>, Failed> {
-    let Some(words) = words.filter(|_| !places.is_empty()) else {
-        return Ok(Vec::new());
-    };
-    let reads = words.parts_for(places).into_iter().map(|entry| {
-        let again = afresh == Some(entry.file.as_str());
-        let fetch = move || loader::word_rows_part::<R>(entry, again);
-        kept_or_fetched(cell, &entry.file, again, fetch)
-    });
-    let read: Vec<Arc<WordRowsTable<R>>> = future::try_join_all(reads).await?;
-    let read: Vec<&WordRowsTable<R>> = read.iter().map(|t| t.as_ref()).collect();
-    Ok(words.rows_at(places, &read))
-}
-
 /// The page `page` of a view's list over a date range, `listed`: its rows
 /// read as `read` says (those that reach from their own parts, rare words'
 /// first rows from theirs, the others from the view's list in pages), with
@@ -546,10 +524,7 @@ fn range_rows<R: Clone + serde::de::DeserializeOwned + 'static>(
     let before = page.range.start > 0;
     let from = page.range.start - usize::from(before);
     let (reaching, others) = listed.parted(listed.on(&(from..page.range.end)));
-    let (worded, others) = match &read.words {
-        Some(words) => words.parted(&others),
-        None => (Vec::new(), others),
-    };
+    let (worded, others) = WordsApart::parted_by(read.words.as_deref(), &others);
     let (reaching, worded, others) = (Arc::new(reaching), Arc::new(worded), Arc::new(others));
     let rows: RwSignal<Option<Result<Vec<R>, Failed>>, LocalStorage> = RwSignal::new_local(None);
     // The page's first rows, while the parts of the rest are on their way.
@@ -583,7 +558,7 @@ fn range_rows<R: Clone + serde::de::DeserializeOwned + 'static>(
                     }
                 }
             };
-            let words = worded_rows_at(read.words.as_deref(), &worded, kept.worded, afresh);
+            let words = worded_rows(read.words.as_deref(), &worded, kept.worded, afresh);
             let (reached, worded, listed) = future::join3(
                 apart,
                 words,

@@ -293,7 +293,7 @@ pub struct DaysEntry {
 /// each few of its rows; the first page of every word found in fewer than
 /// `below` of the list's records is written, each row with its place, as a
 /// table by word, so that it reads one or two parts
-/// (`publish::view_range::WordsApart`).
+/// (`publish::word_rows::WordsApart`).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WordRows {
     /// Below how many records a word has its first page written apart.
@@ -1489,7 +1489,8 @@ fn rare_kind_rows<T: Serialize>(
 /// parts), as [`WordRows`] says: the words of `words` found in fewer than
 /// `below` rows ([`WordRows::holds`]), each with its first page of rows, as a
 /// table by word cut into parts of about `part_bytes` of JSON named
-/// `letter-`; `None` where no word is rare. A word is rare where a page of
+/// `letter-`; `None` where no page of the list can spread (a list of
+/// [`SPREAD_PARTS`] parts or fewer). A word is rare where a page of
 /// its rows, as they lie among the list's, would spread over more than
 /// [`SPREAD_PARTS`] of its parts (as a rare kind is), and it is in more rows
 /// than that, or its page could not spread; and, so that the rows written

@@ -63,6 +63,12 @@ impl WordsApart {
             .partition(|&&place| self.word_of(place).is_some())
     }
 
+    /// [`WordsApart::parted`] where a search found rare words (`words`);
+    /// else none of `places` is read apart.
+    pub fn parted_by(words: Option<&WordsApart>, places: &[u32]) -> (Vec<u32>, Vec<u32>) {
+        words.map_or_else(|| (Vec::new(), places.to_vec()), |w| w.parted(places))
+    }
+
     /// The first rare word whose first places hold `place`.
     fn word_of(&self, place: u32) -> Option<&str> {
         (self.firsts.iter())
