@@ -17,6 +17,7 @@ use crate::corpus::vocab::{self, Vocab};
 use crate::i18n::{fill, SpeakerWords};
 use crate::query::bits::Bits;
 use crate::query::flat::FlatLists;
+use crate::query::names::{acronym, best, folded_names, name_rank, names_of, Rank};
 use crate::query::order::ClaimOrder;
 use crate::query::search::{TextIndex, TextIndexBuilder};
 
@@ -619,13 +620,7 @@ impl Index {
             .corpus
             .actors
             .iter()
-            .map(|a| {
-                std::iter::once(&a.name)
-                    .chain(&a.aliases)
-                    .chain(a.names.iter().map(|n| &n.name))
-                    .map(|n| fold(n.trim()))
-                    .collect()
-            })
+            .map(|a| folded_names(names_of(a)))
             .collect();
     }
 
@@ -1152,47 +1147,23 @@ impl Index {
     /// by `counts`, then by name.
     pub fn actor_suggestions(&self, typed: &str, counts: &[u32], limit: usize) -> Vec<usize> {
         let wanted = fold(typed.trim());
-        let rank = |a: usize| -> Option<u8> {
-            let acronym = self.actor_acronyms.get(a).map_or("", String::as_str);
-            let names = self.actor_names[a].iter().map(String::as_str);
-            let mut best: Option<u8> = None;
-            for n in names.chain((!acronym.is_empty()).then_some(acronym)) {
-                let r = if *n == wanted {
-                    0
-                } else if n.starts_with(&wanted) {
-                    1
-                } else if n.match_indices(&wanted).any(|(i, _)| {
-                    !n[..i]
-                        .chars()
-                        .next_back()
-                        .is_some_and(char::is_alphanumeric)
-                }) {
-                    2
-                } else if n.contains(&wanted) {
-                    3
-                } else {
-                    continue;
-                };
-                best = Some(best.map_or(r, |b| b.min(r)));
-            }
-            best
-        };
-        let mut hits: Vec<(u8, usize)> = (0..self.actor_names.len())
-            .filter_map(|a| rank(a).map(|r| (r, a)))
+        let hits: Vec<(Rank, usize)> = (0..self.actor_names.len())
+            .filter_map(|a| self.actor_rank(a, &wanted).map(|r| (r, a)))
             .collect();
-        let count = |a: usize| counts.get(a).copied().unwrap_or(0);
+        let count = |&a: &usize| counts.get(a).copied().unwrap_or(0);
         let actors = &self.corpus.actors;
-        let by_rank = |&(ra, a): &(u8, usize), &(rb, b): &(u8, usize)| {
-            ra.cmp(&rb)
-                .then_with(|| count(b).cmp(&count(a)))
-                .then_with(|| actors[a].name.cmp(&actors[b].name))
+        let by_name = |&a: &usize, &b: &usize| {
+            let (a, b) = (&actors[a], &actors[b]);
+            (&a.name, &a.id).cmp(&(&b.name, &b.id))
         };
-        if hits.len() > limit {
-            hits.select_nth_unstable_by(limit, by_rank);
-            hits.truncate(limit);
-        }
-        hits.sort_by(by_rank);
-        hits.into_iter().map(|(_, a)| a).collect()
+        best(hits, count, by_name, limit)
+    }
+
+    /// How well the actor at `a` matches `wanted` (folded), as the box ranks it.
+    pub fn actor_rank(&self, a: usize, wanted: &str) -> Option<Rank> {
+        let acronym = self.actor_acronyms.get(a).map_or("", String::as_str);
+        let names = self.actor_names.get(a)?.iter().map(String::as_str);
+        name_rank(names, acronym, wanted)
     }
 
     pub fn find(&self, id: &str, kind: Kind) -> Option<usize> {
@@ -1275,34 +1246,6 @@ fn claimant_label_of<'n>(
         (None, Some(title)) => fill(words.author_of, &[title]).into(),
         (None, None) => words.unattributed.into(),
     }
-}
-
-/// The acronym of a name, folded: the initials of its words, skipping the
-/// small words acronyms skip ("of", "the", "for"…), a word in capitals kept
-/// whole ("UN Human Rights Council" is "unhrc"). Empty for a one-word name.
-pub fn acronym(name: &str) -> String {
-    const SMALL: [&str; 16] = [
-        "of", "the", "for", "and", "on", "in", "to", "a", "an", "de", "la", "le", "les", "du",
-        "des", "et",
-    ];
-    let words: Vec<&str> = name
-        .split(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'')
-        .filter(|w| !w.is_empty() && !SMALL.contains(&w.to_lowercase().as_str()))
-        .collect();
-    if words.len() < 2 {
-        return String::new();
-    }
-    let mut out = String::new();
-    for w in words {
-        let upper =
-            w.chars().count() > 1 && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
-        if upper {
-            out.push_str(w);
-        } else if let Some(c) = w.chars().next() {
-            out.push(c);
-        }
-    }
-    fold(&out)
 }
 
 fn actor_text<'a>(a: &'a Actor, parts: &mut Vec<&'a str>) {

@@ -9,6 +9,7 @@ pub mod charts;
 pub mod filter;
 pub mod flat;
 pub mod index;
+pub mod names;
 pub mod order;
 pub mod search;
 pub mod timeline;
