@@ -6,6 +6,7 @@
 use crate::corpus::model::Kind;
 use crate::publish::by_kind::{kind_places, kind_places_in};
 use crate::publish::by_word::{word_places, word_places_in};
+use crate::publish::names::{names_table, NamesUnder};
 use crate::publish::pages::{actor_places, actor_places_in, listed_by_default, rows, ListRow};
 use crate::publish::parts::{Looks, Worded};
 use crate::publish::views::{
@@ -33,6 +34,7 @@ pub struct Lists {
     sources_by_actor: Vec<Vec<u32>>,
     claims_words: TextIndex,
     sources_words: TextIndex,
+    names: Vec<(String, NamesUnder)>,
 }
 
 impl Lists {
@@ -56,6 +58,7 @@ impl Lists {
             sources_by_actor: actor_places_in(index, Kind::Source, &sources_listed),
             claims_words: word_places_in(index, Kind::Claim, &claims_listed),
             sources_words: word_places_in(index, Kind::Source, &sources_listed),
+            names: names_table(index),
         }
     }
 
@@ -78,6 +81,7 @@ impl Lists {
             sources_by_actor: &self.sources_by_actor,
             claims_words: &self.claims_words,
             sources_words: &self.sources_words,
+            names: &self.names,
         }
     }
 }

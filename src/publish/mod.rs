@@ -11,6 +11,7 @@ pub mod first_page;
 pub mod gather;
 pub mod glance;
 pub mod lists;
+pub mod names;
 pub mod pages;
 pub mod parts;
 pub mod plain;

@@ -29,6 +29,7 @@ use crate::corpus::sha256::sha256_hex;
 use crate::corpus::write::{Lean, Slices};
 use crate::i18n::{fill, Lang};
 use crate::publish::glance::FirstLook;
+use crate::publish::names::NamesUnder;
 use crate::publish::pages::{reaches, ActorList, DayRow, ListRow, PlacedDays, PlacedRow};
 use crate::publish::views::{ActorListRow, ClaimRow, ClaimsCharts, ListTimelines, SourceRow};
 use crate::query::index::KINDS;
@@ -36,7 +37,7 @@ use crate::query::search::TextIndex;
 use crate::query::url_state::PAGE_SIZE;
 
 /// The format this module writes and reads, named in every manifest.
-pub const FORMAT: &str = "dossier-parts/15";
+pub const FORMAT: &str = "dossier-parts/16";
 
 /// The element of the app's page that carries the record directory's parts
 /// ([`Manifest::directory_in_page`]), up to its contents.
@@ -81,6 +82,10 @@ pub const LIST_SHARE: usize = 2;
 /// other kinds' lists with it (145 KB stored, 0.6 s more on a slow phone link);
 /// the vocabularies are fixed, so the manifest gains a few dozen entries at most.
 pub const KINDS_SHARE: usize = 8;
+
+/// The names table's parts are cut at this share of a part's size: each thing
+/// typed reads one.
+pub const NAMES_SHARE: usize = 2;
 
 /// Above how many bytes of parts, as stored, a record opened by its address is
 /// shown alone first: see [`Manifest::shows_alone`].
@@ -482,6 +487,11 @@ pub struct Manifest {
     /// The same for the sources list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sources_word_rows: Option<WordRows>,
+    /// Every actor's names by the beginnings of their words, for the chooser
+    /// of institutions and people above a list in pages: a table by beginning
+    /// (`publish::names`), so that what is typed reads one small part.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub names: Vec<TableEntry>,
     /// The claims list for an address with no filter, in its order, in pages as
     /// rows of what the list shows of each claim (`publish::views`), so that the
     /// claims view is read a page at a time, as the events list is: the parts of
@@ -596,6 +606,8 @@ pub struct Split {
     pub view_days: Vec<(String, Vec<u8>)>,
     /// The claims' and the sources' lists by actor: their tables and their rows.
     pub view_by_actor: Vec<(String, Vec<u8>)>,
+    /// The actors' names by their beginnings.
+    pub names: Vec<(String, Vec<u8>)>,
 }
 
 impl Split {
@@ -626,6 +638,7 @@ impl Split {
             .chain(&self.view_days)
             .chain(&self.view_by_actor)
             .chain(&self.charts)
+            .chain(&self.names)
     }
 }
 
@@ -752,6 +765,8 @@ pub struct Worded<'a> {
     /// claims list (`publish::by_word::word_places_in`), and in the sources'.
     pub claims_words: &'a TextIndex,
     pub sources_words: &'a TextIndex,
+    /// Every actor's names by their beginnings (`publish::names::names_table`).
+    pub names: &'a [(String, NamesUnder)],
 }
 
 /// Cuts a corpus into parts as [`split`] does, with each record's first look and
@@ -1010,6 +1025,10 @@ fn split_beside(
         .chain(claims_word_row_files)
         .chain(sources_word_row_files)
         .collect();
+    let (names_entries, names) = listed(worded.map_or_else(Vec::new, |w| {
+        let rows = (w.names.iter()).map(|(key, under)| (key.as_str(), under));
+        table_by_id("m", rows, (part_bytes / NAMES_SHARE).max(1))
+    }));
     let (charts_entry, charts) = worded.map_or((None, Vec::new()), |w| {
         let json = serde_json::to_vec(w.charts).unwrap_or_default();
         let jsons = [json];
@@ -1060,6 +1079,7 @@ fn split_beside(
             word_rows: word_rows_entry,
             claims_word_rows,
             sources_word_rows,
+            names: names_entries,
             claims_list: claims_directory,
             sources_list: sources_directory,
             actors_list: actors_directory,
@@ -1098,6 +1118,7 @@ fn split_beside(
         charts,
         view_days,
         view_by_actor,
+        names,
     }
 }
 
@@ -2122,6 +2143,15 @@ impl<T: serde::de::DeserializeOwned> Table<T> {
 }
 
 impl<T> Table<T> {
+    /// Its greatest key up to `key`, with what it says of it: the key of the
+    /// names table that answers what is typed (`publish::names::suggestions`).
+    pub fn at_or_before(&self, key: &str) -> Option<(&str, &T)> {
+        let at = (self.0)
+            .partition_point(|(listed, _)| listed.as_str() <= key)
+            .checked_sub(1)?;
+        self.0.get(at).map(|(listed, said)| (listed.as_str(), said))
+    }
+
     /// What this part says of `id`, if it lists it.
     pub fn get(&self, id: &str) -> Option<&T> {
         self.0
