@@ -108,6 +108,35 @@ pub fn names_here(actor: &Actor) -> Option<String> {
     lang().other_names(actor)
 }
 
+/// A suggestion of the actor box: the actor's name, in the interface's
+/// language too (`other`), the acronym that matched where the names do not
+/// show why, and how many records it involves alone and through its parts and
+/// people in role.
+pub fn suggestion_label(
+    name: &str,
+    other: Option<String>,
+    acronym: Option<String>,
+    (own, through): (u32, u32),
+) -> String {
+    let t = lang().strings();
+    let n = if through > 0 {
+        fill(
+            t.own_and_through,
+            &[&thousands(own as usize), &thousands(through as usize)],
+        )
+    } else {
+        thousands(own as usize)
+    };
+    let name = match other {
+        Some(other) => format!("{name} — {other}"),
+        None => name.to_string(),
+    };
+    match acronym {
+        Some(acronym) => format!("{name} · {} ({n})", acronym.to_uppercase()),
+        None => format!("{name} ({n})"),
+    }
+}
+
 /// An actor's name, and beside it its names in the interface's language:
 /// each in its own direction, so neither reorders the other.
 #[component]

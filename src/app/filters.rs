@@ -5,13 +5,12 @@ use dossier::corpus::date::{Calendar, DateError, ReadHow, TypedEnd};
 use dossier::corpus::text::fold;
 use dossier::i18n::{fill, Lang};
 use dossier::query::filter::{offers, Facet, Offer, Outcome};
+use dossier::query::names::{by_acronym_alone, SUGGESTIONS};
 use dossier::query::url_state::UrlState;
 use leptos::prelude::*;
 
-use super::bits::{data, details_opened, lang, names_here, thousands};
+use super::bits::{data, details_opened, lang, names_here, suggestion_label, thousands};
 
-/// How many names the type-ahead offers at once.
-const SUGGESTIONS: usize = 20;
 use super::nav::{Entry, Nav};
 
 /// The filters, on every view.
@@ -409,31 +408,13 @@ fn ActorFilter() -> impl IntoView {
         let options = picks
             .into_iter()
             .zip(counts)
-            .map(|(a, (own, through))| {
+            .map(|(a, counts)| {
                 let actor = &d.index.corpus.actors[a];
-                let n = if through > 0 {
-                    fill(
-                        t.own_and_through,
-                        &[&thousands(own as usize), &thousands(through as usize)],
-                    )
-                } else {
-                    thousands(own as usize)
-                };
                 // An acronym that matched, where the name alone would not show why.
                 let acronym = &d.index.actor_acronyms[a];
-                let by_acronym = !wanted.is_empty()
-                    && acronym.starts_with(&wanted)
-                    && !d.index.actor_names[a].iter().any(|x| x.contains(&wanted));
-                // In the interface's language too, where the actor has a name in it.
-                let name = match names_here(actor) {
-                    Some(other) => format!("{} — {other}", actor.name),
-                    None => actor.name.clone(),
-                };
-                let label = if by_acronym {
-                    format!("{name} · {} ({n})", acronym.to_uppercase())
-                } else {
-                    format!("{name} ({n})")
-                };
+                let names = &d.index.actor_names[a];
+                let acronym = by_acronym_alone(names, acronym, &wanted).then(|| acronym.clone());
+                let label = suggestion_label(&actor.name, names_here(actor), acronym, counts);
                 view! { <option value=actor.name.clone() label=label/> }
             })
             .collect_view();

@@ -8,11 +8,12 @@ use dossier::corpus::model::Corpus;
 use dossier::corpus::sha256::{hex, Sha256};
 use dossier::corpus::validate;
 use dossier::publish::gather::Gathering;
+use dossier::publish::names::NamesUnder;
 use dossier::publish::pages::{DayRow, ListRow, PlacedDays, PlacedRow};
 use dossier::publish::parts::{
     self, read_actor_rows, read_dates, read_list, read_reach, ActorTable, Assembly, FileEntry,
-    ListEntry, Manifest, PartsError, PlaceTable, ReachEntry, ReachRowsEntry, RowsEntry, TableEntry,
-    ViewActorTable, ViewEntry, MANIFEST,
+    ListEntry, Manifest, PartsError, PlaceTable, ReachEntry, ReachRowsEntry, RowsEntry, Table,
+    TableEntry, ViewActorTable, ViewEntry, MANIFEST,
 };
 use dossier::publish::range::Days;
 use dossier::publish::views::ClaimsCharts;
@@ -751,6 +752,13 @@ pub async fn view_actor_rows<R: serde::de::DeserializeOwned>(
 ) -> Result<Vec<(u32, R)>, LoadFailure> {
     let part = fetch_part(entry.file.clone(), retry).await?;
     parts::read_view_actor_rows(entry, &part.json, &part.sha256).map_err(LoadFailure::Parts)
+}
+
+/// The part of the names table `entry`, fetched, checked against its hash and
+/// read: beginnings of names, each with the actors it answers for.
+pub async fn names_part(entry: &TableEntry, retry: bool) -> Result<Table<NamesUnder>, LoadFailure> {
+    let part = fetch_part(entry.file.clone(), retry).await?;
+    Table::read(entry, &part.json, &part.sha256).map_err(LoadFailure::Parts)
 }
 
 /// The part of a table of places `entry` (the words' or the kinds'), fetched,

@@ -7,6 +7,7 @@ mod by_actor;
 mod by_word;
 mod charts;
 mod check_copy;
+mod choose_actor;
 mod detail;
 mod failure;
 mod filters;

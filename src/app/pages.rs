@@ -27,6 +27,7 @@ use super::by_word::{
     sought_only, ChosenKinds, FoundKey, FoundTimeline, FoundUndated, KindChoices, ListSearch,
     SearchInPages,
 };
+use super::choose_actor::ActorChooser;
 use super::failure::{FailedWithRetry, LoadFailure};
 use super::filters::DateFilter;
 use super::lists::{heading, page_note, runs, wide_screen, year_sections, Pager};
@@ -263,6 +264,13 @@ pub fn ListInPages() -> impl IntoView {
             listed && worded && (dated(s) || actors_only(s)) || of_view && view_dated(s).is_some()
         })
     });
+    // The chooser of institutions and people by name, above the events list,
+    // where the build wrote the names table.
+    let named = (d.manifest.as_ref()).is_some_and(|m| !m.names.is_empty());
+    let by_name = Memo::new(move |_| {
+        nav.state
+            .with(|s| listed && named && s.view == View::Events && (dated(s) || actors_only(s)))
+    });
     let searched = Memo::new(move |_| {
         listed
             && nav
@@ -317,6 +325,7 @@ pub fn ListInPages() -> impl IntoView {
     };
     view! {
         {move || searchable.get().then(|| view! { <ListSearch/> })}
+        {move || by_name.get().then(|| view! { <ActorChooser/> })}
         {move || kinds.get().then(|| view! { <ChosenKinds/> })}
         {move || choosable.get().then(|| view! { <KindChoices/> })}
         {dates}

@@ -441,6 +441,8 @@ pub static STRINGS: Strings = Strings {
     kinds_choose: "Kinds",
     tl_counting: "Counting the timeline…",
     tl_failed: "The timeline could not be counted.",
+    names_failed: "The names typed could not be looked up.",
+    names_hint: "Numbers count all the events that involve each, before any filter.",
 };
 
 impl SpeakerWords {

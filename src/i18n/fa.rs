@@ -531,4 +531,6 @@ pub static STRINGS: Strings = Strings {
     kinds_choose: "انواع",
     tl_counting: "در حال شمارش خط زمان…",
     tl_failed: "خط زمان شمرده نشد.",
+    names_failed: "نام‌های نوشته‌شده جست‌وجو نشد.",
+    names_hint: "عددها همهٔ رویدادهای مربوط به هر یک را، پیش از هر پالایه، می‌شمارند.",
 };

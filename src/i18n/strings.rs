@@ -483,4 +483,9 @@ pub struct Strings {
     /// The timeline of a search before the corpus: counting, or failed.
     pub tl_counting: &'static str,
     pub tl_failed: &'static str,
+    /// The names of institutions and people could not be looked up (the
+    /// chooser above a list in pages).
+    pub names_failed: &'static str,
+    /// Beside that chooser: what its numbers count.
+    pub names_hint: &'static str,
 }

@@ -1550,3 +1550,79 @@ def test_the_page_starts_the_kinds_and_actors_parts_of_a_list_opened_by_its_addr
     # Each part once; nothing of the list, which waits on the places they give.
     assert len(part_requests(page, "k")) == len(wanted)
     assert not part_requests(page, "l") and not part_requests(page, "r")
+
+
+NAME_OPTIONS = "return [...document.querySelectorAll('#list-actor-options option')].map(o => [o.value, o.label])"
+
+
+def half_remembered(name):
+    """The beginning of a name as a reader half remembers it: its first word and
+    the beginning of the next."""
+    words = name.split()
+    return f"{words[0]} {words[1][:3]}" if len(words) > 1 else name[:4]
+
+
+def names_offered(page, name):
+    """The chooser's suggestions once `name` is among them: each its name and label."""
+    page.wait(lambda d: any(n == name for n, _ in d.execute_script(NAME_OPTIONS)))
+    return page.d.execute_script(NAME_OPTIONS)
+
+
+@pytest.mark.every_engine
+def test_an_institution_chosen_by_name_above_the_list_in_pages_lists_its_events(
+        large_on_request, large_corpus, page):
+    url, _, manifest = large_on_request
+    events = manifest["totals"]["events"]
+    actor, name = busiest_actor(large_corpus)
+    page.open(f"{url}?page=2&from=1970")
+    rows_shown(page)
+    field = page.one("#list-actor")
+    begun = half_remembered(name)
+    field.send_keys(begun)
+    offered = names_offered(page, name)
+    assert 0 < len(offered) <= 20, offered
+    label = dict(offered)[name]
+    assert label.startswith(name) and label.endswith(")"), label
+    # Only the names table's part was read for it: no record part.
+    assert part_requests(page, "m") and not part_requests(page, "r")
+    # Its whole name, then Enter: its events, the date range kept.
+    field.clear()
+    field.send_keys(name + Keys.ENTER)
+    page.until_query(f"actor={actor}")
+    assert "from=1970" in page.query()
+    page.until_title(f"of {events:,})")
+    assert name in page.text(".list-actor")
+    shown = range_shown(page)
+    assert shown[1], shown
+    assert page.one("#list-actor").get_attribute("value") == ""
+    # Read whole, the app's own list shows the same.
+    assert read_whole(page, shown) == shown
+
+
+def test_a_name_no_institution_has_is_said_so_and_chooses_nothing(large_on_request, page):
+    url, _, _ = large_on_request
+    page.open(f"{url}?page=2")
+    rows_shown(page)
+    page.one("#list-actor").send_keys("zzqx" + Keys.ENTER)
+    page.wait(lambda d: "zzqx" in page.text(".list-actors .errors"))
+    assert "actor=" not in page.query()
+    assert not page.d.execute_script(NAME_OPTIONS)
+
+
+def test_a_part_of_the_names_that_fails_is_named_and_retry_recovers(large_on_request, large_corpus, page):
+    url, site, manifest = large_on_request
+    _, name = busiest_actor(large_corpus)
+    begun = half_remembered(name)
+    mend = damage(site / "parts" / table_part(manifest, "names", begun.lower()))
+    page.open(f"{url}?page=2")
+    rows_shown(page)
+    page.one("#list-actor").send_keys(begun)
+    alert = page.text(".list-actors .failure[role=alert]")
+    assert "The names typed could not be looked up" in alert, alert
+    assert table_part(manifest, "names", begun.lower()) in alert, alert
+    # The list stays as it was.
+    assert len(rows_shown(page)) == 50
+    mend()
+    page.one(".list-actors .failure[role=alert] button").click()
+    names_offered(page, name)
+    assert not page.css(".list-actors .failure[role=alert]")
