@@ -86,9 +86,10 @@ pub fn ActorChooser() -> impl IntoView {
         }
         let wanted = fold(typed.trim());
         let shown = wanted.clone();
+        // Nothing typed yet (the box just focused) is looked up at once.
         look_up(
             wanted,
-            true,
+            !typed.is_empty(),
             Rc::new(move |table| answer.set(Some((shown.clone(), table)))),
         );
     });
