@@ -1,0 +1,125 @@
+"""Choosing an institution or person by name above the list in pages, before a
+large corpus is read (the names table, src/publish/names.rs): loads a page of
+the default list, then, as a reader does, focuses the chooser (the busiest
+names for nothing typed), types the beginning of the busiest actor's name (its
+first word and three letters of the next), then that of an actor of about 120
+events, and chooses the busiest by its whole name with Enter. Prints, for each
+step, the time from the input to the suggestions on screen (typing's rest of
+150 ms included) or to the actor's list with its count, and the bytes it
+transferred. Each run is a fresh load with the cache disabled. The site is
+served with gzip as a static host serves it; the link is not throttled unless
+--slow (the slow phone profile of slow_link.py).
+
+    python tests/bench/choose_name.py [--slow] [--runs 3] SITE_DIR
+"""
+
+import argparse
+import gzip
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from slow_link import serve, slow_phone, start_chromium  # noqa: E402
+from visit import TRANSFERRED, wait  # noqa: E402
+
+ROWS = "return [...document.querySelectorAll('li.record.event h4 a')].map(a => a.dataset.id).join(' ')"
+TITLE = "return (document.querySelector('.list-title') || {}).textContent || ''"
+OPTIONS = "return [...document.querySelectorAll('#list-actor-options option')].map(o => o.value)"
+FOCUS = "document.getElementById('list-actor').focus()"
+# Types into the chooser as the browser does before any of our code runs.
+TYPE = """
+const box = document.getElementById('list-actor');
+box.value = arguments[0];
+box.dispatchEvent(new Event('input', { bubbles: true }));
+"""
+ENTER = """
+const box = document.getElementById('list-actor');
+box.value = arguments[0];
+box.dispatchEvent(new Event('input', { bubbles: true }));
+box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+"""
+
+
+def named_actors(site):
+    """Every actor the names table lists: id -> (name, events it keeps alone)."""
+    manifest = json.loads((site / "parts/manifest.json").read_text(encoding="utf-8"))
+    actors = {}
+    for entry in manifest.get("names", []):
+        rows = json.loads(gzip.decompress((site / "parts" / entry["file"]).read_bytes()))
+        for _, (_, named) in rows:
+            for actor_id, name, _aliases, _others, own, _through in named:
+                actors[actor_id] = (name, own)
+    return actors
+
+
+def half_remembered(name):
+    words = name.split()
+    return f"{words[0]} {words[1][:3]}" if len(words) > 1 else name[:4]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--slow", action="store_true")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("site")
+    args = ap.parse_args()
+    site = Path(args.site)
+    actors = named_actors(site)
+    if not actors:
+        print("no names table: nothing to choose from")
+        return
+    busiest = max(actors.values(), key=lambda a: a[1])[0]
+    few = min(actors.values(), key=lambda a: (abs(a[1] - 120), a[0]))[0]
+    steps = [("nothing typed", None, None), (f"typed '{half_remembered(busiest)}'", half_remembered(busiest), busiest),
+             (f"typed '{half_remembered(few)}'", half_remembered(few), few)]
+    times = {name: [] for name, _, _ in steps}
+    sizes = {name: [] for name, _, _ in steps}
+    chosen = f"chose '{busiest}'"
+    times[chosen], sizes[chosen] = [], []
+    drv, stop = start_chromium("choose-name", os.environ.get("CHROMIUM", "/usr/bin/chromium"),
+                               os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
+    httpd, url = serve(site)
+    try:
+        slow_phone(drv, throttle=args.slow)
+        for _ in range(args.runs):
+            drv.get("about:blank")
+            drv.get(url + "?page=2")
+            wait(drv, lambda: drv.execute_script(ROWS) and drv.execute_script(
+                "return !!document.getElementById('list-actor')"), timeout=120)
+            for name, text, wanted in steps:
+                # The suggestions for what was typed before, which these replace.
+                before = drv.execute_script(OPTIONS)
+                sent = drv.execute_script(TRANSFERRED)
+                start = time.perf_counter()
+                if text is None:
+                    drv.execute_script(FOCUS)
+                    wait(drv, lambda: drv.execute_script(OPTIONS))
+                else:
+                    drv.execute_script(TYPE, text)
+                    wait(drv, lambda: (o := drv.execute_script(OPTIONS)) != before and wanted in o)
+                times[name].append((time.perf_counter() - start) * 1000)
+                sizes[name].append(drv.execute_script(TRANSFERRED) - sent)
+            before = drv.execute_script(ROWS)
+            sent = drv.execute_script(TRANSFERRED)
+            start = time.perf_counter()
+            drv.execute_script(ENTER, busiest)
+            wait(drv, lambda: " of " in drv.execute_script(TITLE) and drv.execute_script(ROWS) != before,
+                 timeout=120)
+            times[chosen].append((time.perf_counter() - start) * 1000)
+            sizes[chosen].append(drv.execute_script(TRANSFERRED) - sent)
+    finally:
+        httpd.shutdown()
+        stop()
+    print(f"{len(actors):,} actors named; {'slow phone profile' if args.slow else 'fast link'}; {args.runs} runs")
+    for name in times:
+        print(f"  {name}: {statistics.median(times[name]):.0f} ms median "
+              f"(runs {' '.join(f'{t:.0f}' for t in times[name])}), "
+              f"{statistics.median(sizes[name]) / 1000:.0f} KB")
+
+
+if __name__ == "__main__":
+    main()
