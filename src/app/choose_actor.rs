@@ -1,11 +1,13 @@
-//! The chooser of institutions and people by name above the events list in
-//! pages, before the corpus is read: what is typed reads the one part of the
-//! names table that answers it (`publish::names`), its suggestions are the
-//! app's own box's for no filter, and choosing one lists its events, as the
-//! filter panel's box does once the corpus is in.
+//! The chooser of institutions and people by name above a list in pages (the
+//! events', the claims', the sources'), before the corpus is read: what is
+//! typed reads the one part of the names table that answers it
+//! (`publish::names`), its suggestions are the app's own box's above that list
+//! for no filter, and choosing one lists its records, as the filter panel's box
+//! does once the corpus is in.
 
 use std::rc::Rc;
 
+use dossier::corpus::model::Kind;
 use dossier::corpus::text::fold;
 use dossier::i18n::fill;
 use dossier::publish::names::{suggestions, NamedActor, NamesUnder};
@@ -36,6 +38,8 @@ pub fn ActorChooser() -> impl IntoView {
     let nav = expect_context::<Nav>();
     let manifest = StoredValue::new(data().manifest.clone());
     let t = lang().strings();
+    // The list it stands above, whose records the suggestions count.
+    let kind = Memo::new(move |_| nav.state.with(|s| s.view.kind()));
     let typed = RwSignal::new(String::new());
     let focused = RwSignal::new(false);
     let message = RwSignal::new(String::new());
@@ -101,7 +105,12 @@ pub fn ActorChooser() -> impl IntoView {
         }
         let chosen = wanted.clone();
         let choose = move |table: Rc<Table<NamesUnder>>| {
-            let found = suggestions(table.at_or_before(&chosen), &chosen, 2);
+            let found = suggestions(
+                table.at_or_before(&chosen),
+                &chosen,
+                2,
+                kind.get_untracked(),
+            );
             let id = match found.as_slice() {
                 [(IS, a), ..] | [(_, a)] => Some(a.id().to_string()),
                 _ => None,
@@ -120,9 +129,12 @@ pub fn ActorChooser() -> impl IntoView {
     let options = move || {
         answer.with(|answer| {
             let (wanted, table) = answer.as_ref()?;
-            let found = suggestions(table.at_or_before(wanted), wanted, SUGGESTIONS);
+            let kind = kind.get();
+            let found = suggestions(table.at_or_before(wanted), wanted, SUGGESTIONS, kind);
             let options = (found.into_iter())
-                .map(|(_, a)| view! { <option value=a.name().to_string() label=label(a, wanted)/> })
+                .map(|(_, a)| {
+                    view! { <option value=a.name().to_string() label=label(a, wanted, kind)/> }
+                })
                 .collect_view();
             Some(options)
         })
@@ -167,9 +179,9 @@ fn part_for(
     Some((at, manifest.names.get(at)?.clone()))
 }
 
-/// A suggestion as the filter panel's box words it.
-fn label(actor: &NamedActor, wanted: &str) -> String {
+/// A suggestion as the filter panel's box above the list of `kind` words it.
+fn label(actor: &NamedActor, wanted: &str, kind: Kind) -> String {
     let other = lang().other_names(&actor.actor());
     let acronym = actor.by_acronym(wanted);
-    suggestion_label(actor.name(), other, acronym, actor.counts())
+    suggestion_label(actor.name(), other, acronym, actor.counts(kind))
 }

@@ -264,12 +264,22 @@ pub fn ListInPages() -> impl IntoView {
             listed && worded && (dated(s) || actors_only(s)) || of_view && view_dated(s).is_some()
         })
     });
-    // The chooser of institutions and people by name, above the events list,
-    // where the build wrote the names table.
+    // The chooser of institutions and people by name, where the build wrote
+    // the names table: above the events list, and above the claims' and the
+    // sources' where it wrote their lists by actor.
     let named = (d.manifest.as_ref()).is_some_and(|m| !m.names.is_empty());
+    let by_actor = |kind| (d.manifest.as_ref()).is_some_and(|m| !m.view_by_actor(kind).is_empty());
+    let (claims_by_actor, sources_by_actor) = (by_actor(Kind::Claim), by_actor(Kind::Source));
     let by_name = Memo::new(move |_| {
-        nav.state
-            .with(|s| listed && named && s.view == View::Events && (dated(s) || actors_only(s)))
+        nav.state.with(|s| {
+            let list = match s.view {
+                View::Events => listed && (dated(s) || actors_only(s)),
+                View::Claims => claims_by_actor && view_only(s),
+                View::Sources => sources_by_actor && view_only(s),
+                View::Actors => false,
+            };
+            named && list
+        })
     });
     let searched = Memo::new(move |_| {
         listed

@@ -442,7 +442,7 @@ pub static STRINGS: Strings = Strings {
     tl_counting: "Counting the timeline…",
     tl_failed: "The timeline could not be counted.",
     names_failed: "The names typed could not be looked up.",
-    names_hint: "Numbers count all the events that involve each, before any filter.",
+    names_hint: "Numbers count all the records of this list that involve each, before any filter.",
 };
 
 impl SpeakerWords {

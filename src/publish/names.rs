@@ -8,7 +8,7 @@
 //! (`query::names::word_starts`), as a tree: under a beginning that few actors
 //! share, every actor one of whose words begins so ([`NamesUnder::all`]), which
 //! answers anything typed that begins with it; under one that many share, only
-//! the best [`SUGGESTIONS`] for it as typed, and a key for each longer
+//! the best [`SUGGESTIONS`] for it as typed above each list, and a key for each longer
 //! beginning. So the greatest key up to what is typed is the one that answers
 //! it, and the table grows with the actors' names, never with a list.
 
@@ -26,17 +26,19 @@ use crate::query::names::{
 /// after it: the most a typed word's part holds for it.
 pub const ALL_UNDER: usize = 100;
 
+/// The lists a chooser stands above, in the order of [`NamedActor`]'s counts.
+pub const LISTS: [Kind; 3] = [Kind::Event, Kind::Claim, Kind::Source];
+
 /// An actor as the chooser shows and ranks it: its id, name, aliases and names
-/// in other languages, and how many events the events list keeps for it alone
-/// and through its parts and people in role, for no filter.
+/// in other languages, and how many records each list ([`LISTS`]) keeps for it
+/// alone and through its parts and people in role, for no filter.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct NamedActor(
     pub String,
     pub String,
     pub Vec<String>,
     pub Vec<OtherName>,
-    pub u32,
-    pub u32,
+    pub [(u32, u32); 3],
 );
 
 impl NamedActor {
@@ -48,9 +50,17 @@ impl NamedActor {
         &self.1
     }
 
-    /// Events it keeps alone, and through its parts and people in role.
-    pub fn counts(&self) -> (u32, u32) {
-        (self.4, self.5)
+    /// The records of the list of `kind` it keeps alone, and through its
+    /// parts and people in role (none for a list no chooser stands above).
+    pub fn counts(&self, kind: Kind) -> (u32, u32) {
+        let at = LISTS.iter().position(|&k| k == kind);
+        at.and_then(|at| self.4.get(at)).copied().unwrap_or((0, 0))
+    }
+
+    /// Those counts together: what the box ranks it by.
+    fn total(&self, kind: Kind) -> u32 {
+        let (own, through) = self.counts(kind);
+        own + through
     }
 
     /// The actor's record as far as the chooser knows it: its names.
@@ -87,7 +97,8 @@ impl NamedActor {
 }
 
 /// What the table says under one beginning: `all` the actors one of whose
-/// names' words begins with it, or (where many do) the best few for it.
+/// names' words begins with it, or (where many do) the best few for it in each
+/// list, together.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct NamesUnder(pub bool, pub Vec<NamedActor>);
 
@@ -105,17 +116,24 @@ impl NamesUnder {
 /// keys in byte order.
 pub fn names_table(index: &Index) -> Vec<(String, NamesUnder)> {
     let actors = &index.corpus.actors;
-    let outcome = Outcome::new(index, &Filter::default(), Kind::Event);
-    let own = outcome.actor_counts(index);
+    let counts: Vec<Vec<(u32, u32)>> = (LISTS.iter())
+        .map(|&kind| {
+            let outcome = Outcome::new(index, &Filter::default(), kind);
+            let own = outcome.actor_counts(index);
+            (own.into_iter().enumerate())
+                .map(|(a, own)| (own, outcome.actor_through(index, a)))
+                .collect()
+        })
+        .collect();
     let named: Vec<NamedActor> = (actors.iter().enumerate())
         .map(|(a, actor)| {
+            let of = |list: usize| counts.get(list).and_then(|c| c.get(a)).copied();
             NamedActor(
                 actor.id.clone(),
                 actor.name.clone(),
                 actor.aliases.clone(),
                 actor.names.clone(),
-                own.get(a).copied().unwrap_or(0),
-                outcome.actor_through(index, a),
+                [0, 1, 2].map(|list| of(list).unwrap_or((0, 0))),
             )
         })
         .collect();
@@ -137,7 +155,6 @@ pub fn names_table(index: &Index) -> Vec<(String, NamesUnder)> {
     }
     starts.sort_unstable();
     let mut table = Vec::new();
-    let total = |a: usize| named.get(a).map_or(0, |n| n.4 + n.5);
     let mut under = |key: &str, run: &[(&str, u32)]| -> bool {
         let mut of: Vec<usize> = run.iter().map(|&(_, a)| a as usize).collect();
         of.sort_unstable();
@@ -146,14 +163,24 @@ pub fn names_table(index: &Index) -> Vec<(String, NamesUnder)> {
         let shown = if all {
             of
         } else {
-            let hits = (of.into_iter())
+            // The best for each list, each once.
+            let hits: Vec<(Rank, usize)> = (of.into_iter())
                 .filter_map(|a| index.actor_rank(a, key).map(|r| (r, a)))
                 .collect();
             let by_name = |&a: &usize, &b: &usize| {
                 let (a, b) = (&actors[a], &actors[b]);
                 (&a.name, &a.id).cmp(&(&b.name, &b.id))
             };
-            best(hits, |&a| total(a), by_name, SUGGESTIONS)
+            let mut shown: Vec<usize> = Vec::new();
+            for kind in LISTS {
+                let total = |&a: &usize| named.get(a).map_or(0, |n| n.total(kind));
+                for a in best(hits.clone(), total, by_name, SUGGESTIONS) {
+                    if !shown.contains(&a) {
+                        shown.push(a);
+                    }
+                }
+            }
+            shown
         };
         let shown = shown.into_iter().filter_map(|a| named.get(a).cloned());
         table.push((key.to_string(), NamesUnder(all, shown.collect())));
@@ -187,17 +214,19 @@ pub fn names_table(index: &Index) -> Vec<(String, NamesUnder)> {
     table
 }
 
-/// What the chooser suggests for `wanted` (typed, folded and trimmed), best
-/// first, each with its rank, at most `limit`, from the names table's
+/// What the chooser above the list of `kind` suggests for `wanted` (typed,
+/// folded and trimmed), best first, each with its rank, at most `limit`, from the names table's
 /// greatest key up to it (`at_or_before`, from the part that would hold
 /// it: `Table::at_or_before`): every actor one of whose names or words
-/// begins with what is typed, as the app's box ranks them for no filter. (The
+/// begins with what is typed, as the app's box above that list ranks them for
+/// no filter. (The
 /// app's box goes on to names that hold it inside a word, which this table
 /// does not index.)
 pub fn suggestions<'t>(
     at_or_before: Option<(&str, &'t NamesUnder)>,
     wanted: &str,
     limit: usize,
+    kind: Kind,
 ) -> Vec<(Rank, &'t NamedActor)> {
     let Some((key, under)) = at_or_before else {
         return Vec::new();
@@ -214,7 +243,7 @@ pub fn suggestions<'t>(
         .filter_map(|a| a.rank(wanted).map(|r| (r, (r, a))))
         .filter(|&(r, _)| r <= A_WORD_BEGINS)
         .collect();
-    let count = |(_, a): &(Rank, &NamedActor)| a.4 + a.5;
+    let count = |(_, a): &(Rank, &NamedActor)| a.total(kind);
     let by_name = |(_, a): &(Rank, &NamedActor), (_, b): &(Rank, &NamedActor)| {
         (a.name(), a.id()).cmp(&(b.name(), b.id()))
     };

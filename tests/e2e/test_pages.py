@@ -1628,3 +1628,33 @@ def test_a_part_of_the_names_that_fails_is_named_and_retry_recovers(large_on_req
     page.one(".list-actors .failure[role=alert] button").click()
     names_offered(page, name)
     assert not page.css(".list-actors .failure[role=alert]")
+
+
+def counted(label):
+    """The records a suggestion's label counts: its own and those through its parts."""
+    figures = label.rsplit("(", 1)[1].rstrip(")").replace(",", "").split()
+    return sum(int(f) for f in figures if f.isdigit())
+
+
+@pytest.mark.every_engine
+def test_an_institution_chosen_by_name_above_the_claims_in_pages_lists_as_many_as_it_said(
+        large_on_request, large_corpus, page):
+    url, _, _ = large_on_request
+    (actor, name), = busiest_claimants(large_corpus, 1)
+    page.open(f"{url}?view=claims")
+    view_page(page, CLAIM_ROWS, CLAIM_TEXTS)
+    field = page.one("#list-actor")
+    field.send_keys(half_remembered(name))
+    said = counted(dict(names_offered(page, name))[name])
+    field.clear()
+    field.send_keys(name + Keys.ENTER)
+    page.until_query(f"actor={actor}")
+    assert "view=claims" in page.query()
+    # The number beside its name is how many claims choosing it lists.
+    assert view_count(page) == said, (page.title(), said)
+    assert name in page.text(".list-actor")
+    shown = view_page(page, CLAIM_ROWS, CLAIM_TEXTS)
+    assert shown[0]
+    assert not part_requests(page, "r")
+    read_whole_until(page, page.title())
+    page.until_equal(lambda: view_page(page, CLAIM_ROWS, CLAIM_TEXTS), shown)
