@@ -3,7 +3,9 @@ large corpus is read (the names table, src/publish/names.rs): loads a page of
 the default list, then, as a reader does, focuses the chooser (the busiest
 names for nothing typed), types the beginning of the busiest actor's name (its
 first word and three letters of the next), then that of an actor of about 120
-events, and chooses the busiest by its whole name with Enter. Prints, for each
+events, and chooses the busiest by its whole name with Enter; then, above the
+claims, types the beginning of the name of the actor in most claims and
+chooses it. Prints, for each
 step, the time from the input to the suggestions on screen (typing's rest of
 150 ms included) or to the actor's list with its count, and the bytes it
 transferred. Each run is a fresh load with the cache disabled. The site is
@@ -27,6 +29,12 @@ from slow_link import serve, slow_phone, start_chromium  # noqa: E402
 from visit import TRANSFERRED, wait  # noqa: E402
 
 ROWS = "return [...document.querySelectorAll('li.record.event h4 a')].map(a => a.dataset.id).join(' ')"
+CLAIMS = "return [...document.querySelectorAll('li.record.claim h4 a')].map(a => a.dataset.id).join(' ')"
+# Sets the address's query, as the address bar's back and forward do.
+QUERY = """
+history.pushState(null, '', '?' + arguments[0]);
+dispatchEvent(new PopStateEvent('popstate'));
+"""
 TITLE = "return (document.querySelector('.list-title') || {}).textContent || ''"
 OPTIONS = "return [...document.querySelectorAll('#list-actor-options option')].map(o => o.value)"
 FOCUS = "document.getElementById('list-actor').focus()"
@@ -44,15 +52,16 @@ box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }))
 """
 
 
-def named_actors(site):
-    """Every actor the names table lists: id -> (name, events it keeps alone)."""
+def named_actors(site, list_at=0):
+    """Every actor the names table lists: id -> (name, records it keeps alone in
+    the list at `list_at`: the events 0, the claims 1, the sources 2)."""
     manifest = json.loads((site / "parts/manifest.json").read_text(encoding="utf-8"))
     actors = {}
     for entry in manifest.get("names", []):
         rows = json.loads(gzip.decompress((site / "parts" / entry["file"]).read_bytes()))
         for _, (_, named) in rows:
-            for actor_id, name, _aliases, _others, own, _through in named:
-                actors[actor_id] = (name, own)
+            for actor_id, name, _aliases, _others, counts in named:
+                actors[actor_id] = (name, counts[list_at][0])
     return actors
 
 
@@ -79,7 +88,11 @@ def main():
     times = {name: [] for name, _, _ in steps}
     sizes = {name: [] for name, _, _ in steps}
     chosen = f"chose '{busiest}'"
-    times[chosen], sizes[chosen] = [], []
+    claimant = max(named_actors(site, 1).values(), key=lambda a: a[1])[0]
+    above_claims = f"claims: typed '{half_remembered(claimant)}'"
+    chosen_claims = f"claims: chose '{claimant}'"
+    for step in (chosen, above_claims, chosen_claims):
+        times[step], sizes[step] = [], []
     drv, stop = start_chromium("choose-name", os.environ.get("CHROMIUM", "/usr/bin/chromium"),
                                os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
     httpd, url = serve(site)
@@ -111,6 +124,25 @@ def main():
                  timeout=120)
             times[chosen].append((time.perf_counter() - start) * 1000)
             sizes[chosen].append(drv.execute_script(TRANSFERRED) - sent)
+            # Above the claims: their first page, then the box.
+            drv.execute_script(QUERY, "view=claims")
+            wait(drv, lambda: drv.execute_script(CLAIMS) and drv.execute_script(
+                "return !!document.getElementById('list-actor')"), timeout=120)
+            before = drv.execute_script(OPTIONS)
+            sent = drv.execute_script(TRANSFERRED)
+            start = time.perf_counter()
+            drv.execute_script(TYPE, half_remembered(claimant))
+            wait(drv, lambda: (o := drv.execute_script(OPTIONS)) != before and claimant in o)
+            times[above_claims].append((time.perf_counter() - start) * 1000)
+            sizes[above_claims].append(drv.execute_script(TRANSFERRED) - sent)
+            before = drv.execute_script(CLAIMS)
+            sent = drv.execute_script(TRANSFERRED)
+            start = time.perf_counter()
+            drv.execute_script(ENTER, claimant)
+            wait(drv, lambda: " of " in drv.execute_script(TITLE) and drv.execute_script(CLAIMS) != before,
+                 timeout=120)
+            times[chosen_claims].append((time.perf_counter() - start) * 1000)
+            sizes[chosen_claims].append(drv.execute_script(TRANSFERRED) - sent)
     finally:
         httpd.shutdown()
         stop()
