@@ -96,6 +96,27 @@ def main():
     drv, stop = start_chromium("choose-name", os.environ.get("CHROMIUM", "/usr/bin/chromium"),
                                os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
     httpd, url = serve(site)
+
+    def timed(step, act, until):
+        """Times `act` until `until()` holds, and the bytes it transferred."""
+        sent = drv.execute_script(TRANSFERRED)
+        start = time.perf_counter()
+        act()
+        wait(drv, until, timeout=120)
+        times[step].append((time.perf_counter() - start) * 1000)
+        sizes[step].append(drv.execute_script(TRANSFERRED) - sent)
+
+    def typed(step, text, wanted, before):
+        """Types `text` until the suggestions are new and offer `wanted`."""
+        timed(step, lambda: drv.execute_script(TYPE, text),
+              lambda: (o := drv.execute_script(OPTIONS)) != before and wanted in o)
+
+    def chose(step, name, rows):
+        """Chooses `name` with Enter until its list, counted, replaces the rows `rows` reads."""
+        before = drv.execute_script(rows)
+        timed(step, lambda: drv.execute_script(ENTER, name),
+              lambda: " of " in drv.execute_script(TITLE) and drv.execute_script(rows) != before)
+
     try:
         slow_phone(drv, throttle=args.slow)
         for _ in range(args.runs):
@@ -106,43 +127,17 @@ def main():
             for name, text, wanted in steps:
                 # The suggestions for what was typed before, which these replace.
                 before = drv.execute_script(OPTIONS)
-                sent = drv.execute_script(TRANSFERRED)
-                start = time.perf_counter()
                 if text is None:
-                    drv.execute_script(FOCUS)
-                    wait(drv, lambda: drv.execute_script(OPTIONS))
+                    timed(name, lambda: drv.execute_script(FOCUS), lambda: drv.execute_script(OPTIONS))
                 else:
-                    drv.execute_script(TYPE, text)
-                    wait(drv, lambda: (o := drv.execute_script(OPTIONS)) != before and wanted in o)
-                times[name].append((time.perf_counter() - start) * 1000)
-                sizes[name].append(drv.execute_script(TRANSFERRED) - sent)
-            before = drv.execute_script(ROWS)
-            sent = drv.execute_script(TRANSFERRED)
-            start = time.perf_counter()
-            drv.execute_script(ENTER, busiest)
-            wait(drv, lambda: " of " in drv.execute_script(TITLE) and drv.execute_script(ROWS) != before,
-                 timeout=120)
-            times[chosen].append((time.perf_counter() - start) * 1000)
-            sizes[chosen].append(drv.execute_script(TRANSFERRED) - sent)
+                    typed(name, text, wanted, before)
+            chose(chosen, busiest, ROWS)
             # Above the claims: their first page, then the box.
             drv.execute_script(QUERY, "view=claims")
             wait(drv, lambda: drv.execute_script(CLAIMS) and drv.execute_script(
                 "return !!document.getElementById('list-actor')"), timeout=120)
-            before = drv.execute_script(OPTIONS)
-            sent = drv.execute_script(TRANSFERRED)
-            start = time.perf_counter()
-            drv.execute_script(TYPE, half_remembered(claimant))
-            wait(drv, lambda: (o := drv.execute_script(OPTIONS)) != before and claimant in o)
-            times[above_claims].append((time.perf_counter() - start) * 1000)
-            sizes[above_claims].append(drv.execute_script(TRANSFERRED) - sent)
-            before = drv.execute_script(CLAIMS)
-            sent = drv.execute_script(TRANSFERRED)
-            start = time.perf_counter()
-            drv.execute_script(ENTER, claimant)
-            wait(drv, lambda: " of " in drv.execute_script(TITLE) and drv.execute_script(CLAIMS) != before,
-                 timeout=120)
-            times[chosen_claims].append((time.perf_counter() - start) * 1000)
-            sizes[chosen_claims].append(drv.execute_script(TRANSFERRED) - sent)
+            typed(above_claims, half_remembered(claimant), claimant, drv.execute_script(OPTIONS))
+            chose(chosen_claims, claimant, CLAIMS)
     finally:
         httpd.shutdown()
         stop()
