@@ -84,20 +84,23 @@ pub fn ActorChooser() -> impl IntoView {
     };
     Effect::new(move |_| {
         tries.track();
-        let typed = typed.get();
-        if !focused.get() && typed.is_empty() {
+        let text = typed.get();
+        if !focused.get() && text.is_empty() {
             return;
         }
-        let wanted = fold(typed.trim());
+        let wanted = fold(text.trim());
         let shown = wanted.clone();
-        // Nothing typed yet (the box just focused) is looked up at once.
-        look_up(
-            wanted,
-            !typed.is_empty(),
-            Rc::new(move |table| answer.set(Some((shown.clone(), table)))),
-        );
+        // Nothing typed yet (the box just focused) is looked up at once. An
+        // answer that comes once the reader has typed on is dropped: what is
+        // typed now has its own.
+        let current = move |table| {
+            if fold(typed.get_untracked().trim()) == shown {
+                answer.set(Some((shown.clone(), table)));
+            }
+        };
+        look_up(wanted, !text.is_empty(), Rc::new(current));
     });
-    // A name as it is, or the only one that begins so: its events.
+    // A name as it is, or the only one that begins so: its records.
     let add = move |name: String| {
         let wanted = fold(name.trim());
         if wanted.is_empty() {
