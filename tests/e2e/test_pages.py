@@ -8,8 +8,6 @@ parts (`split-corpus`), read only on request, or shown in part while it is read.
 shipped corpus's (the build wrote it for that one), so these tests open other
 pages than the first by their address."""
 
-import gzip
-import itertools
 import json
 import os
 import subprocess
@@ -18,6 +16,7 @@ from urllib.parse import quote
 
 import pytest
 from conftest import ROOT
+from site_parts import spread_search, table_words, view_parts
 from selenium.webdriver.common.keys import Keys
 
 LIST_ROWS = "return [...document.querySelectorAll('li.record.event h4 a')].map(a => a.dataset.id)"
@@ -224,15 +223,6 @@ CLAIM_TEXTS = ("return [...document.querySelectorAll('li.record.claim')].map(li 
                "li.querySelector('.reported').textContent, li.querySelector('.meta').textContent])")
 SOURCE_TEXTS = ("return [...document.querySelectorAll('li.record.source')].map(li => "
                 "[li.querySelector('.meta').textContent, li.querySelector('.counts').textContent])")
-
-
-def view_parts(site, manifest, key):
-    """The entries of every part of a view's list (`claims_list`, `sources_list`),
-    from the parts of its directory the manifest lists."""
-    parts = []
-    for directory in manifest[key]:
-        parts += json.loads(gzip.decompress((site / "parts" / directory["file"]).read_bytes()))
-    return parts
 
 
 def view_page(page, rows, texts):
@@ -646,51 +636,6 @@ def test_a_search_of_the_claims_before_the_corpus_is_the_whole_lists(large_on_re
     read_whole_until(page, page.title())
     assert page.query().endswith("page=2") or "page=2&" in page.query()
     page.until_equal(lambda: view_page(page, CLAIM_ROWS, CLAIM_TEXTS), second)
-
-
-def table_words(site, manifest, table="claims_words"):
-    """Each word of a words' table (the claims', or the events' `words`) made of
-    letters, with its places in its list."""
-    words = {}
-    for part in manifest[table]:
-        for word, steps in json.loads(gzip.decompress((site / "parts" / part["file"]).read_bytes())):
-            if word.isalpha():
-                words[word] = list(itertools.accumulate(steps))
-    return words
-
-
-def spread_search(site, manifest, apart, view="claims"):
-    """The search (one word, two or three) whose first page of claims (or of
-    the events list: `view` "events") is spread over the most parts of its
-    list, and the files of those parts: where `apart`, of a word whose first
-    rows the build wrote apart (src/publish/word_rows.rs); else of words none of
-    whose rows it wrote apart, the words they begin included (a typed word finds
-    every word it begins)."""
-    events = view == "events"
-    directory = manifest["list"] if events else view_parts(site, manifest, "claims_list")
-    holding = lambda place: next(e["file"] for e in directory  # noqa: E731
-                                 if e["first"] <= place < e["first"] + e["count"])
-    words = table_words(site, manifest, "words" if events else "claims_words")
-    below = (manifest.get("word_rows" if events else "claims_word_rows") or {}).get("below", 0)
-    rare = lambda word: 4 < len(words[word]) < below  # noqa: E731 (WordRows::holds)
-    begun = lambda typed: [w for w in words if w.startswith(typed)]  # noqa: E731
-    if apart:
-        searches = [(w,) for w in words if rare(w)]
-    else:
-        plain = sorted((w for w in words if not any(rare(b) for b in begun(w))),
-                       key=lambda w: (-len(words[w]), w))[:30]
-        searches = [(w,) for w in plain] + [
-            c for n in (2, 3) for c in itertools.combinations(plain, n)]
-
-    def first_page(search):
-        found = None
-        for typed in search:
-            places = set().union(*(words[w] for w in begun(typed)))
-            found = places if found is None else found & places
-        return sorted(found)[:50]
-    spread = {search: {holding(place) for place in first_page(search)} for search in searches}
-    search = max(sorted(spread), key=lambda s: len(spread[s]))
-    return " ".join(search), spread[search]
 
 
 def requests_started(page):
