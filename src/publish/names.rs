@@ -167,10 +167,7 @@ pub fn names_table(index: &Index) -> Vec<(String, NamesUnder)> {
             let hits: Vec<(Rank, usize)> = (of.into_iter())
                 .filter_map(|a| index.actor_rank(a, key).map(|r| (r, a)))
                 .collect();
-            let by_name = |&a: &usize, &b: &usize| {
-                let (a, b) = (&actors[a], &actors[b]);
-                (&a.name, &a.id).cmp(&(&b.name, &b.id))
-            };
+            let by_name = |&a: &usize, &b: &usize| index.by_name(a, b);
             let mut shown: Vec<usize> = Vec::new();
             for kind in LISTS {
                 let total = |&a: &usize| named.get(a).map_or(0, |n| n.total(kind));
@@ -244,6 +241,7 @@ pub fn suggestions<'t>(
         .filter(|&(r, _)| r <= A_WORD_BEGINS)
         .collect();
     let count = |(_, a): &(Rank, &NamedActor)| a.total(kind);
+    // By name, names alike by id, as `Index::by_name` orders them.
     let by_name = |(_, a): &(Rank, &NamedActor), (_, b): &(Rank, &NamedActor)| {
         (a.name(), a.id()).cmp(&(b.name(), b.id()))
     };

@@ -1151,12 +1151,15 @@ impl Index {
             .filter_map(|a| self.actor_rank(a, &wanted).map(|r| (r, a)))
             .collect();
         let count = |&a: &usize| counts.get(a).copied().unwrap_or(0);
-        let actors = &self.corpus.actors;
-        let by_name = |&a: &usize, &b: &usize| {
-            let (a, b) = (&actors[a], &actors[b]);
-            (&a.name, &a.id).cmp(&(&b.name, &b.id))
-        };
-        best(hits, count, by_name, limit)
+        best(hits, count, |&a, &b| self.by_name(a, b), limit)
+    }
+
+    /// How the box orders the actors at `a` and `b` where they match as well
+    /// and are as involved: by name, names alike by id (as
+    /// `publish::names::NamedActor`s are ordered too).
+    pub fn by_name(&self, a: usize, b: usize) -> std::cmp::Ordering {
+        let (a, b) = (&self.corpus.actors[a], &self.corpus.actors[b]);
+        (&a.name, &a.id).cmp(&(&b.name, &b.id))
     }
 
     /// How well the actor at `a` matches `wanted` (folded), as the box ranks it.
