@@ -36,7 +36,7 @@ use dossier::publish::view_range::{self, rows_at};
 use dossier::publish::word_rows::{WordRowsTable, WordsApart};
 use dossier::query::filter::{Facet, Filter, Outcome};
 use dossier::query::index::Index;
-use dossier::query::timeline::{extent, shown_over};
+use dossier::query::timeline::{extent, shown_over, Window};
 use dossier::query::url_state::{Page, PAGE_SIZE};
 use worded::{apps_list, found, listed_ids, read_range_parts, worded_split};
 
@@ -421,7 +421,7 @@ fn day_parts<'m>(
 }
 
 #[test]
-fn the_timeline_of_a_search_or_kinds_from_the_days_of_its_events_is_the_apps() {
+fn the_timeline_of_a_search_or_kinds_from_the_days_of_its_events_is_the_apps_zoomed_or_not() {
     let corpus = synth::generate(4000, 7);
     let (split, index) = worded_split(&corpus, PART_BYTES);
     let index = Index::new(index.corpus);
@@ -431,7 +431,7 @@ fn the_timeline_of_a_search_or_kinds_from_the_days_of_its_events_is_the_apps() {
     // but the date keeps.
     let whole = extent(&index, Kind::Event).unwrap();
     let mut dice = Dice(71);
-    let (mut some, mut inferred, mut undated, mut fewer) = (0, 0, 0, 0);
+    let (mut some, mut inferred, mut undated, mut fewer, mut zoomed) = (0, 0, 0, 0, 0);
     for _ in 0..120 {
         let mut filter = Filter::default();
         dice.kinds(&mut filter);
@@ -447,18 +447,29 @@ fn the_timeline_of_a_search_or_kinds_from_the_days_of_its_events_is_the_apps() {
         let places = found(&split, &manifest, &filter).0;
         let days = day_parts(&split, &manifest, &places);
         let read = days.iter().map(|(entry, rows)| (*entry, rows.as_slice()));
-        let timeline = found_timeline(unzoomed, &places, read).unwrap();
+        // Unzoomed, or zoomed into a few years (`?tl=`).
+        let (counted, shown) = match dice.below(3) {
+            0 => {
+                let first = 1980 + dice.below(30);
+                let zoom = format!("{first}/{}", first + dice.below(8));
+                let zoom = Window::parse(&zoom).unwrap();
+                (zoom, zoom)
+            }
+            _ => (unzoomed.window(), whole),
+        };
+        zoomed += usize::from(counted != unzoomed.window());
+        let timeline = found_timeline(&counted, &places, read).unwrap();
         let outcome = Outcome::new(&index, &filter, Kind::Event);
-        let apps = shown_over(&index, &outcome.kept_but_date, Kind::Event, &whole);
-        assert_eq!(timeline, apps, "{filter:?}");
+        let apps = shown_over(&index, &outcome.kept_but_date, Kind::Event, &shown);
+        assert_eq!(timeline, apps, "{filter:?} {shown}");
         some += usize::from(!places.is_empty());
         inferred += usize::from(timeline.buckets.iter().any(|b| b.inferred > 0));
         undated += usize::from(timeline.undated > 0);
         fewer += usize::from(!places.is_empty() && days.len() < manifest.dates.len());
     }
     assert!(
-        some > 60 && inferred > 20 && undated > 20 && fewer > 10,
-        "{some} {inferred} {undated} {fewer}"
+        some > 60 && inferred > 20 && undated > 20 && fewer > 10 && zoomed > 20,
+        "{some} {inferred} {undated} {fewer} {zoomed}"
     );
     // A part of the days left out: no timeline, rather than one short of records.
     let mut filter = Filter::default();
@@ -470,5 +481,5 @@ fn the_timeline_of_a_search_or_kinds_from_the_days_of_its_events_is_the_apps() {
         .iter()
         .skip(1)
         .map(|(entry, rows)| (*entry, rows.as_slice()));
-    assert_eq!(found_timeline(unzoomed, &places, read), None);
+    assert_eq!(found_timeline(&unzoomed.window(), &places, read), None);
 }

@@ -23,7 +23,7 @@ use crate::publish::range::{
 };
 use crate::query::index::Index;
 use crate::query::search::{TextIndex, TextIndexBuilder};
-use crate::query::timeline::{count_days, Timeline, TimelineCounts};
+use crate::query::timeline::{count_days, shown_unit, Timeline, Window};
 
 /// Every word a search finds in the events (folded and stemmed as the search
 /// reads them, from the texts it looks in: `Index::searchable`), each with the
@@ -206,12 +206,13 @@ pub fn day_parts_for(manifest: &Manifest, places: &[u32]) -> Vec<usize> {
 
 /// The timeline above the events list for a search or kinds chosen: the
 /// events at `places` (ascending: those found, whatever the date, as the app
-/// counts what every filter but the date keeps), counted over the periods of
-/// `unzoomed` (the manifest's for no filter), from the parts of the list's
-/// days [`day_parts_for`] names, each with its entry. `None` where a place is
-/// in none of them: a count that leaves a record out is not shown.
+/// counts what every filter but the date keeps), counted over the periods
+/// that show `window` (zoomed, or the unzoomed timeline's: the manifest's for
+/// no filter), from the parts of the list's days [`day_parts_for`] names, each
+/// with its entry. `None` where a place is in none of them: a count that
+/// leaves a record out is not shown.
 pub fn found_timeline<'a>(
-    unzoomed: &TimelineCounts,
+    window: &Window,
     places: &[u32],
     days: impl IntoIterator<Item = (&'a RowsEntry, &'a [Option<DayRow>])>,
 ) -> Option<Timeline> {
@@ -230,7 +231,7 @@ pub fn found_timeline<'a>(
         let row = days.get(place.checked_sub(entry.first)?)?;
         rows.push(row.map(|DayRow(first, last, inferred)| (first, last, inferred)));
     }
-    Some(count_days(rows, &unzoomed.window(), unzoomed.unit))
+    Some(count_days(rows, window, shown_unit(window)))
 }
 
 #[cfg(test)]

@@ -20,3 +20,4 @@ pub mod view_by_actor;
 pub mod view_range;
 pub mod views;
 pub mod word_rows;
+pub mod zoomed;

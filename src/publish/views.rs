@@ -323,9 +323,11 @@ pub fn list_timelines(index: &Index) -> ListTimelines {
     let of = |kind: Kind| {
         let window = extent(index, kind)?;
         let records = Outcome::new(index, &Filter::default(), kind).kept_but_date;
-        Some(TimelineCounts::of(&shown_over(
-            index, &records, kind, &window,
-        )))
+        let counts = TimelineCounts::of(&shown_over(index, &records, kind, &window));
+        Some(TimelineCounts {
+            extent: Some(window),
+            ..counts
+        })
     };
     ListTimelines {
         events: of(Kind::Event),

@@ -31,7 +31,7 @@ pub enum Unit {
 }
 
 /// A span of time the timeline shows, as first and last day numbers (YYYYMMDD).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Window {
     pub first: u32,
     pub last: u32,
@@ -317,13 +317,27 @@ pub fn count_days(
 /// The timeline of `records` of `kind` over `window` as a list shows it: in
 /// the finest unit that takes at most [`MAX_PERIODS`] periods.
 pub fn shown_over(index: &Index, records: &Bits, kind: Kind, window: &Window) -> Timeline {
-    timeline(index, records, kind, window, unit_for(window, MAX_PERIODS))
+    timeline(index, records, kind, window, shown_unit(window))
+}
+
+/// The unit a list's timeline shows `window` in ([`shown_over`]).
+pub fn shown_unit(window: &Window) -> Unit {
+    unit_for(window, MAX_PERIODS)
+}
+
+/// The first and last day of the periods at `unit` that show `window`,
+/// whole: a record is in the timeline's periods when its days meet these.
+pub fn periods_bounds(window: &Window, unit: Unit) -> (u32, u32) {
+    let (a, b) = window.ordered();
+    (period(key(a, unit), unit).0, period(key(b, unit), unit).1)
 }
 
 /// A timeline's figures alone, as the build writes them
 /// (`publish::parts::Manifest::timelines`): its unit, the first day of its
 /// first period, each period's counts (stated, inferred, spread) in order, and
-/// its undated, outside and across. Written as a JSON object.
+/// its undated, outside and across; and, for a list's whole timeline, the
+/// span of its kind's dates ([`extent`]), which zooming out stops at. Written
+/// as a JSON object.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TimelineCounts {
     pub unit: Unit,
@@ -332,11 +346,14 @@ pub struct TimelineCounts {
     pub undated: u32,
     pub outside: u32,
     pub across: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extent: Option<Window>,
 }
 
 impl TimelineCounts {
     pub fn of(timeline: &Timeline) -> TimelineCounts {
         TimelineCounts {
+            extent: None,
             unit: timeline.unit,
             first: timeline.buckets.first().map_or(0, |b| b.first),
             counts: (timeline.buckets.iter())
@@ -359,6 +376,12 @@ impl TimelineCounts {
             first: self.first,
             last: period(last, self.unit).1,
         }
+    }
+
+    /// How many records it counts, dated or not, in its periods or not.
+    pub fn records(&self) -> u32 {
+        let within: u32 = self.counts.iter().map(|(s, i, _)| s + i).sum();
+        within + self.across + self.outside + self.undated
     }
 
     pub fn timeline(&self) -> Timeline {
