@@ -21,7 +21,7 @@ use dossier::publish::parts::{ListEntry, Manifest, PartsError, PlaceTable, RowsE
 use dossier::publish::view_range::{self, rows_at};
 use dossier::publish::word_rows::{WordRowsTable, WordsApart};
 use dossier::query::filter::Facet;
-use dossier::query::timeline::{Timeline, TimelineCounts};
+use dossier::query::timeline::{Timeline, TimelineCounts, Window};
 use dossier::query::url_state::{Page, UrlState, View, PAGE_SIZE};
 use futures::stream::{self, StreamExt, TryStreamExt};
 use leptos::prelude::*;
@@ -73,14 +73,15 @@ thread_local! {
     static FOUND: FewRead<Sought, Arc<Vec<u32>>> = const { RefCell::new(Vec::new()) };
     /// The parts of the default list's rare words' first rows read, by file name.
     pub(super) static WORDED: FewRead<String, Arc<WordRowsTable<ListRow>>> = const { RefCell::new(Vec::new()) };
-    /// The parts of the list's days a search's timeline read, by file name:
-    /// the next words typed mostly find events in the same ones.
+    /// The parts of the lists' days a timeline read, by file name: the next
+    /// words typed, or the next period zoomed into, mostly need the same ones.
     static DAYS: FewRead<String, Arc<Vec<Option<DayRow>>>> = const { RefCell::new(Vec::new()) };
 }
 
-/// How many parts of the list's days are kept read: every one, at a million
-/// records (51 parts, some 6 MB of JSON).
-const DAY_PARTS_KEPT: usize = 64;
+/// How many parts of the lists' days are kept read: every one of the
+/// events', the claims' and the sources' at a million records (51, 85 and 17
+/// parts, some 16 MB of JSON).
+const DAY_PARTS_KEPT: usize = 160;
 
 /// How many of a search's results are undated, with what it sought and the
 /// actors chosen, once they are found: the date fields above the list say how
@@ -566,14 +567,25 @@ pub(super) async fn list_parts<'m>(
 /// The timeline above the events list for what the address seeks, before the
 /// corpus is read: the events found (whatever the date), counted from the
 /// parts of the list's days that hold them, as the app counts them once the
-/// corpus is in, over the periods of the unzoomed timeline `counts`. Folded,
-/// and counted once the reader opens it, even on a wide screen: a common
-/// word's events are spread over every part of the days (237 KB at a million
-/// records), whose reading would slow the list's first page.
+/// corpus is in, over the periods of the unzoomed timeline `counts`, or
+/// zoomed into `zoomed` (`?tl=`), zooming as the app's does. Folded, and
+/// counted once the reader opens it, even on a wide screen: a common word's
+/// events are spread over every part of the days (237 KB at a million
+/// records), whose reading would slow the list's first page. Once the reader
+/// has opened or closed a timeline above the list, `fold` says which, and the
+/// next (zoomed in or out) is drawn so.
 #[component]
-pub fn FoundTimeline(sought: Sought, counts: TimelineCounts) -> impl IntoView {
+pub fn FoundTimeline(
+    sought: Sought,
+    counts: TimelineCounts,
+    zoomed: Option<Window>,
+    fold: StoredValue<Option<bool>>,
+) -> impl IntoView {
     let t = lang().strings();
-    let open = RwSignal::new(false);
+    let opened = fold.get_value().unwrap_or(false);
+    let open = RwSignal::new(opened);
+    let window = zoomed.unwrap_or_else(|| counts.window());
+    let whole = counts.extent;
     let tries = RwSignal::new(0u32);
     // One count at a time: opening and closing the fold asks no more.
     let counting = StoredValue::new(false);
@@ -590,11 +602,11 @@ pub fn FoundTimeline(sought: Sought, counts: TimelineCounts) -> impl IntoView {
             return;
         };
         counting.set_value(true);
-        let (sought, counts) = (sought.clone(), counts.clone());
+        let sought = sought.clone();
         spawn_local(async move {
             // Gone where the reader sought something else meanwhile.
             let here = move || read.try_with_untracked(|_| ()).is_some();
-            let counted = count_found(&manifest, &sought, &counts, asked > 0, here).await;
+            let counted = count_found(&manifest, &sought, &window, asked > 0, here).await;
             counting.try_set_value(false);
             if let Some(counted) = counted {
                 read.try_set(Some(counted));
@@ -607,10 +619,17 @@ pub fn FoundTimeline(sought: Sought, counts: TimelineCounts) -> impl IntoView {
             view! { <FailedWithRetry title=t.tl_failed.to_string() failure retry=tries/> }
                 .into_any()
         }
-        Some(Ok(timeline)) => view! { <TimelineCounted kind=Kind::Event timeline/> }.into_any(),
+        Some(Ok(timeline)) => {
+            view! { <TimelineCounted kind=Kind::Event timeline whole/> }.into_any()
+        }
+    };
+    let toggled = move |e: leptos::ev::Event| {
+        let opened = details_opened(&e);
+        fold.set_value(Some(opened));
+        open.set(opened);
     };
     view! {
-        <details class="tl-fold" on:toggle=move |e| open.set(details_opened(&e))>
+        <details class="tl-fold" open=opened on:toggle=toggled>
             <summary>{t.tl_show}</summary>
             {body}
         </details>
@@ -625,7 +644,7 @@ pub fn FoundTimeline(sought: Sought, counts: TimelineCounts) -> impl IntoView {
 async fn count_found(
     manifest: &Manifest,
     sought: &Sought,
-    counts: &TimelineCounts,
+    window: &Window,
     retry: bool,
     here: impl Fn() -> bool,
 ) -> Option<Result<Timeline, LoadFailure>> {
@@ -644,22 +663,22 @@ async fn count_found(
     if !here() {
         return None;
     }
-    Some(count_days_of(manifest, &places, counts, retry).await)
+    Some(count_days_of(manifest, &places, window, retry).await)
 }
 
-/// The timeline of the events at `places`, from the parts of the list's days.
+/// The timeline of the events at `places` over `window`, from the parts of
+/// the list's days.
 async fn count_days_of(
     manifest: &Manifest,
     places: &[u32],
-    counts: &TimelineCounts,
+    window: &Window,
     retry: bool,
 ) -> Result<Timeline, LoadFailure> {
     let needs =
         (day_parts_for(manifest, places).into_iter()).filter_map(|at| manifest.dates.get(at));
     let days: Vec<(&RowsEntry, Arc<Vec<Option<DayRow>>>)> = stream::iter(needs)
         .map(|entry| async move {
-            let read = async { loader::day_rows_part(entry, retry).await.map(Arc::new) };
-            (kept_or_read(&DAYS, &entry.file, DAY_PARTS_KEPT, read).await)
+            (kept_day_rows(entry, retry).await)
                 .map(|rows| (entry, rows))
                 .map_err(|(_, failure)| failure)
         })
@@ -667,6 +686,17 @@ async fn count_days_of(
         .try_collect()
         .await?;
     let read = days.iter().map(|(entry, rows)| (*entry, rows.as_slice()));
-    found_timeline(counts, places, read)
+    found_timeline(window, places, read)
         .ok_or(LoadFailure::Parts(PartsError::Incomplete { missing: 1 }))
+}
+
+/// A part of a list's days (`entry`, the events' or another view's), kept
+/// read: the next timeline (other words, a period zoomed into) mostly needs
+/// the same ones. Fetched past any cache with `retry`.
+pub(super) async fn kept_day_rows(
+    entry: &RowsEntry,
+    retry: bool,
+) -> Result<Arc<Vec<Option<DayRow>>>, Failed> {
+    let read = async { loader::day_rows_part(entry, retry).await.map(Arc::new) };
+    kept_or_read(&DAYS, &entry.file, DAY_PARTS_KEPT, read).await
 }

@@ -22,6 +22,7 @@ mod takeaway;
 mod timeline;
 mod view_pages;
 mod view_range;
+mod zoomed;
 
 use std::sync::Arc;
 use std::time::Duration;

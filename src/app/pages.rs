@@ -16,12 +16,14 @@ use dossier::publish::pages::ListRow;
 use dossier::publish::parts::{ListEntry, Manifest, YearInList};
 use dossier::query::filter::Filter;
 use dossier::query::search::query_words;
-use dossier::query::timeline::TimelineCounts;
+use dossier::query::timeline::{TimelineCounts, Window};
 use dossier::query::url_state::{Page, UrlState, View, PAGE_SIZE};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::bits::{data, keep_read, lang, last_read, thousands, DateText, LastRead};
+use super::bits::{
+    data, details_opened, keep_read, lang, last_read, thousands, DateText, LastRead,
+};
 use super::by_actor::{actors_only, ActorInPages};
 use super::by_word::{
     sought_only, ChosenKinds, FoundKey, FoundTimeline, FoundUndated, KindChoices, ListSearch,
@@ -36,6 +38,7 @@ use super::nav::{Entry, Nav, RecordLink};
 use super::range::RangeInPages;
 use super::timeline::TimelineInPages;
 use super::view_pages::{view_only, ViewInPages};
+use super::zoomed::ZoomedInPages;
 
 /// One part of a list in pages, by its number, as far as it has come: its rows
 /// once read.
@@ -303,33 +306,44 @@ pub fn ListInPages() -> impl IntoView {
             chosen && (listed && (sought(s) || actors_only(s)) || view_dated(s).is_some())
         })
     });
-    // The timeline above the list, unzoomed.
+    // The timeline above the list, zoomed (`?tl=`) or not.
     let timeline = Memo::new(move |_| {
         let manifest = d.manifest.as_ref()?;
         nav.state.with(|s| {
-            if s.record.is_some() || s.timeline.is_some() {
+            if s.record.is_some() {
                 return None;
             }
+            let zoomed = s.timeline.as_deref().and_then(Window::parse);
             if dates_alone(&s.filter) {
-                let counts = manifest.timelines.of(s.view.kind())?.clone();
-                return Some(TimelineShown::Counted(s.view.kind(), counts));
+                let (kind, counts) = (s.view.kind(), manifest.timelines.of(s.view.kind())?.clone());
+                return Some(match zoomed {
+                    Some(window) => TimelineShown::Zoomed(kind, counts, window),
+                    None => TimelineShown::Counted(kind, counts),
+                });
             }
             // A search or kinds, alone or over a range: what it finds, counted.
             let counts = manifest.timelines.of(Kind::Event)?.clone();
-            sought(s).then(|| TimelineShown::Found(Sought::of(&s.filter), counts))
+            sought(s).then(|| TimelineShown::Found(Sought::of(&s.filter), counts, zoomed))
         })
     });
+    // Opened or closed by the reader, the timeline stays so when zoomed.
+    let fold = StoredValue::new(None::<bool>);
+    let toggled = move |e: leptos::ev::Event| fold.set_value(Some(details_opened(&e)));
     let chart = move || {
         timeline.get().map(|shown| match shown {
             TimelineShown::Counted(kind, counts) => view! {
-                <details class="tl-fold" open=wide_screen()>
+                <details class="tl-fold" open=fold.get_value().unwrap_or_else(wide_screen)
+                    on:toggle=toggled>
                     <summary>{lang().strings().tl_show}</summary>
                     <TimelineInPages kind counts/>
                 </details>
             }
             .into_any(),
-            TimelineShown::Found(sought, counts) => {
-                view! { <FoundTimeline sought counts/> }.into_any()
+            TimelineShown::Zoomed(kind, counts, window) => {
+                view! { <ZoomedInPages kind counts window fold wide=wide_screen()/> }.into_any()
+            }
+            TimelineShown::Found(sought, counts, zoomed) => {
+                view! { <FoundTimeline sought counts zoomed fold/> }.into_any()
             }
         })
     };
@@ -362,13 +376,15 @@ pub fn ListInPages() -> impl IntoView {
     }
 }
 
-/// The timeline above a list in pages, unzoomed: the build's counts, for no
-/// filter but a date range (which does not change them); or, for a search or
-/// kinds, counted from the days of the events found.
+/// The timeline above a list in pages: the build's counts, for no filter but
+/// a date range (which does not change them); zoomed, counted from the days
+/// of the list's rows; or, for a search or kinds, counted from the days of the
+/// events found, zoomed or not.
 #[derive(Clone, PartialEq)]
 enum TimelineShown {
     Counted(Kind, TimelineCounts),
-    Found(Sought, TimelineCounts),
+    Zoomed(Kind, TimelineCounts, Window),
+    Found(Sought, TimelineCounts, Option<Window>),
 }
 
 /// The date range's fields above a list in pages: closed until a range is set,

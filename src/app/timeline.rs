@@ -115,19 +115,30 @@ pub fn TimelineChart(kind: Kind) -> impl IntoView {
 
 /// The timeline above a list in pages, for no filter or a date range alone:
 /// the build's counts (`publish::views::ListTimelines`), the same as the
-/// app's; its brush sets the date range as the app's does. It does not zoom:
-/// that counts again, from the corpus.
+/// app's; its brush sets the date range, and its zoom the window (`?tl=`), as
+/// the app's do: zoomed, the list's days count it again (`app::zoomed`).
 #[component]
 pub fn TimelineInPages(kind: Kind, counts: TimelineCounts) -> impl IntoView {
-    view! { <TimelineCounted kind timeline=counts.timeline()/> }
+    view! { <TimelineCounted kind timeline=counts.timeline() whole=counts.extent/> }
 }
 
-/// A timeline counted before the corpus is in, drawn as the app's, unzoomed.
+/// A timeline counted before the corpus is in, drawn as the app's; zoomed in
+/// and out as the app's is, where `whole`, the span of its kind's dates, is
+/// known.
 #[component]
-pub fn TimelineCounted(kind: Kind, timeline: Timeline) -> impl IntoView {
+pub fn TimelineCounted(kind: Kind, timeline: Timeline, whole: Option<Window>) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let chart = Memo::new(move |_| Some(timeline.clone()));
-    drawn(kind, Chart::new(nav, chart), None)
+    let parts = Chart::new(nav, chart);
+    let zoom = whole.map(|whole| {
+        let window = Memo::new(move |_| {
+            (nav.state
+                .with(|s| s.timeline.as_deref().and_then(Window::parse)))
+            .or(Some(whole))
+        });
+        view! { <Zoom chart=parts window whole=Some(whole)/> }.into_any()
+    });
+    drawn(kind, parts, zoom)
 }
 
 /// The timeline of `kind`'s records drawn from `parts`: caption, bars, axis,

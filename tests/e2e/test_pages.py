@@ -1023,10 +1023,6 @@ def test_the_timeline_above_the_list_before_the_corpus_is_the_whole_apps(large_o
     page.until_query("from=2000")
     page.wait(lambda d: page.title() != counted and "of" in page.title())
     assert timeline_shown(page) == shown
-    # Zoomed, it counts again: that comes with the corpus.
-    page.open(f"{url}?page=2&tl=2001/2003")
-    rows_shown(page)
-    assert not page.css("figure.timeline-chart")
     # Read whole, the app's own timeline is the same, for the events and the claims.
     page.open(f"{url}?from=2000&to=2003")
     page.until_title(f"of {events:,})")
@@ -1039,6 +1035,74 @@ def test_the_timeline_above_the_list_before_the_corpus_is_the_whole_apps(large_o
     assert "Claims over time" in in_pages[0], in_pages
     read_whole_until(page, f"Claims ({claims:,})")
     assert timeline_shown(page) == in_pages
+
+
+ZOOMED = "return new URLSearchParams(location.search).get('tl')"
+
+
+def zoomed_by(page, button, window):
+    """Zooms the timeline on screen in or out (`button`), as a reader does, to
+    `window` (`tl=`); the timeline once counted again."""
+    counted = timeline_shown(page)
+    page.one(button).click()
+    page.wait(lambda d: d.execute_script(ZOOMED) == window)
+    page.wait(lambda d: d.execute_script(TIMELINE) not in (None, counted))
+    return timeline_shown(page)
+
+
+@pytest.mark.every_engine
+def test_the_timeline_zoomed_before_the_corpus_is_the_whole_apps(large_on_request, page):
+    url, _, manifest = large_on_request
+    events = manifest["totals"]["events"]
+    page.open(f"{url}?from=2001&to=2003")
+    page.until_title(f"of {events:,})")
+    # Zoomed into the range: by month, counted from the days of the list's
+    # rows its months meet, and of its rows that reach; no record part.
+    zoomed = zoomed_by(page, "#tl-zoom-in", "2001/2003")
+    assert "by month: January 2001 to December 2003" in zoomed[0], zoomed
+    assert len(zoomed[3]) > 30, zoomed
+    days, reach = part_requests(page, "t"), part_requests(page, "s")
+    assert days and reach and not part_requests(page, "r")
+    assert len(days) < len(manifest["dates"]), days
+    # Zoomed out, as the app zooms out: twice as wide, in years.
+    out = zoomed_by(page, "#tl-zoom-out", "1999-07-03/2005-07-01")
+    assert "by year: 1999 to 2005" in out[0], out
+    # Read whole, the app's own timeline over that window is the same.
+    read_whole_until(page, page.title())
+    assert timeline_shown(page) == out
+    assert zoomed_by(page, "#tl-zoom-in", "2001/2003") == zoomed
+    # The claims', from the days of their list.
+    claims = manifest["totals"]["claims"]
+    page.open(f"{url}?view=claims&tl=1988/1990")
+    page.until_title(f"Claims ({claims:,})")
+    in_pages = timeline_shown(page)
+    assert "Claims over time, by month: January 1988 to December 1990" in in_pages[0], in_pages
+    assert part_requests(page, "y") and not part_requests(page, "x")
+    read_whole_until(page, f"Claims ({claims:,})")
+    assert timeline_shown(page) == in_pages
+
+
+def test_a_part_of_the_days_a_zoomed_timeline_needs_that_fails_is_named_and_retry_recovers(
+        large_on_request, page):
+    url, site, manifest = large_on_request
+    events = manifest["totals"]["events"]
+    # Every part of the list's days damaged: the one 1988 reads first is named.
+    parts = [site / "parts" / p["file"] for p in manifest["dates"]]
+    mends = [damage(part) for part in parts]
+    page.open(f"{url}?tl=1988/1988")
+    page.until_title(f"Events ({events:,})")
+    first = rows_shown(page)
+    page.d.execute_script("document.querySelector('main details.tl-fold').open = true")
+    alert = page.text("main details.tl-fold .failure[role=alert]")
+    assert "The timeline could not be counted" in alert, alert
+    assert any(part.name in alert for part in parts), alert
+    # The list stays.
+    assert rows_shown(page) == first
+    for mend in mends:
+        mend()
+    page.one("main details.tl-fold .failure[role=alert] button").click()
+    shown = timeline_shown(page)
+    assert "by month: January 1988 to December 1988" in shown[0], shown
 
 
 @pytest.mark.every_engine
