@@ -626,7 +626,9 @@ pub fn FoundTimeline(
     let toggled = move |e: leptos::ev::Event| {
         let opened = details_opened(&e);
         fold.set_value(Some(opened));
-        open.set(opened);
+        if open.get_untracked() != opened {
+            open.set(opened);
+        }
     };
     view! {
         <details class="tl-fold" open=opened on:toggle=toggled>

@@ -49,18 +49,24 @@ pub fn ZoomedInPages(
     let read: RwSignal<Option<Result<Timeline, LoadFailure>>, LocalStorage> =
         RwSignal::new_local(None);
     let whole = counts.extent;
+    // One count at a time: opening and closing the fold asks no more.
+    let counting = StoredValue::new(false);
     let manifest = data().manifest.clone();
     Effect::new(move |_| {
         let asked = tries.get();
         let counted = read.with_untracked(|r| matches!(r, Some(Ok(_))));
-        let Some(manifest) = manifest.clone().filter(|_| open.get() && !counted) else {
+        let Some(manifest) =
+            (manifest.clone()).filter(|_| open.get() && !counted && !counting.get_value())
+        else {
             return;
         };
+        counting.set_value(true);
         read.set(None);
         let counts = counts.clone();
         spawn_local(async move {
             let counted = count_zoomed(&manifest, kind, &counts, &window, asked > 0).await;
             // Gone where the reader zoomed elsewhere meanwhile: nothing is set.
+            counting.try_set_value(false);
             read.try_set(Some(counted));
         });
     });
@@ -75,7 +81,10 @@ pub fn ZoomedInPages(
     let toggled = move |e: leptos::ev::Event| {
         let opened = details_opened(&e);
         fold.set_value(Some(opened));
-        open.set(opened);
+        // A fold drawn open says so too: that asks for nothing more.
+        if open.get_untracked() != opened {
+            open.set(opened);
+        }
     };
     view! {
         <details class="tl-fold" open=opened on:toggle=toggled>
