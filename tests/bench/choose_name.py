@@ -19,14 +19,13 @@ import argparse
 import gzip
 import json
 import os
-import statistics
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from slow_link import serve, slow_phone, start_chromium  # noqa: E402
-from visit import TRANSFERRED, wait  # noqa: E402
+from visit import TRANSFERRED, print_steps, wait  # noqa: E402
 
 ROWS = "return [...document.querySelectorAll('li.record.event h4 a')].map(a => a.dataset.id).join(' ')"
 CLAIMS = "return [...document.querySelectorAll('li.record.claim h4 a')].map(a => a.dataset.id).join(' ')"
@@ -142,10 +141,7 @@ def main():
         httpd.shutdown()
         stop()
     print(f"{len(actors):,} actors named; {'slow phone profile' if args.slow else 'fast link'}; {args.runs} runs")
-    for name in times:
-        print(f"  {name}: {statistics.median(times[name]):.0f} ms median "
-              f"(runs {' '.join(f'{t:.0f}' for t in times[name])}), "
-              f"{statistics.median(sizes[name]) / 1000:.0f} KB")
+    print_steps(times, sizes)
 
 
 if __name__ == "__main__":

@@ -46,6 +46,14 @@ return (nav ? nav.transferSize : 0) + performance.getEntriesByType('resource')
 """
 
 
+def print_steps(times, sizes):
+    """Prints each step's time (median, then each run) and bytes transferred (median)."""
+    for step in times:
+        print(f"  {step}: {statistics.median(times[step]):.0f} ms median "
+              f"(runs {' '.join(f'{t:.0f}' for t in times[step])}), "
+              f"{statistics.median(sizes[step]) / 1000:.0f} KB")
+
+
 def wait(drv, condition, timeout=60):
     end = time.time() + timeout
     while time.time() < end:
