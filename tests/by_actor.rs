@@ -28,13 +28,14 @@ use dossier::publish::by_actor::{
     together,
 };
 use dossier::publish::by_kind::Sought;
-use dossier::publish::by_word::both;
-use dossier::publish::pages::{ActorList, ListRow, PlacedRow};
+use dossier::publish::by_word::{both, day_parts_for, found_timeline};
+use dossier::publish::pages::{ActorList, DayRow, ListRow, PlacedRow};
 use dossier::publish::parts::{
-    inflate, read_actor_rows, read_manifest, ActorTable, Manifest, RowsEntry, Split,
+    inflate, read_actor_rows, read_day_rows, read_manifest, ActorTable, Manifest, RowsEntry, Split,
 };
-use dossier::query::filter::Filter;
+use dossier::query::filter::{Filter, Outcome};
 use dossier::query::index::Index;
+use dossier::query::timeline::{extent, shown_over, Window};
 use dossier::query::url_state::{Page, PAGE_SIZE};
 use worded::{apps_list, found, read_tables, worded_split};
 
@@ -321,6 +322,79 @@ fn only_a_busy_actors_page_is_worth_reading_by_places() {
     assert!(worth(busiest, Some(manifest.listed() / 2)), "{busiest:?}");
     assert!(!worth(busiest, Some(3)), "{busiest:?}");
     assert!(!worth(few, None), "{few:?}");
+}
+
+#[test]
+fn the_timeline_of_actors_chosen_from_their_places_is_the_apps_zoomed_or_not() {
+    let corpus = synth::generate(4000, 7);
+    let (split, index) = worded_split(&corpus, 32 * 1024);
+    let index = Index::new(index.corpus);
+    let manifest = read_manifest(split.manifest_json().as_bytes()).unwrap();
+    let unzoomed = manifest.timelines.of(Kind::Event).unwrap();
+    let whole = extent(&index, Kind::Event).unwrap();
+    let mut dice = Dice(83);
+    let (mut some, mut zoomed, mut fewer) = (0, 0, 0);
+    for round in 0..90 {
+        let chosen = 1 + dice.below(3) as usize;
+        let actors: Vec<String> = (0..chosen)
+            .map(|_| {
+                let a = if round % 2 == 0 {
+                    dice.below(20)
+                } else {
+                    dice.below(corpus.actors.len() as u64)
+                };
+                corpus.actors[a as usize].id.clone()
+            })
+            .collect();
+        // A date range changes none of it: the timeline counts what every
+        // filter but the date keeps, and marks the range.
+        let filter = Filter {
+            actors,
+            from: dice.end(),
+            to: dice.end(),
+            ..Filter::default()
+        };
+        let tables = read_tables(
+            &split,
+            &manifest.actor_places,
+            &place_parts(&manifest, &filter.actors),
+        );
+        let places = places_of(&filter.actors, &tables.iter().collect::<Vec<_>>());
+        let needs = day_parts_for(&manifest, &places);
+        let days: Vec<(&RowsEntry, Vec<Option<DayRow>>)> = (needs.iter())
+            .map(|&at| {
+                let entry = &manifest.dates[at];
+                let json = json_of(&split, &entry.file);
+                (
+                    entry,
+                    read_day_rows(entry, &json, &sha256_hex(&json)).unwrap(),
+                )
+            })
+            .collect();
+        let (counted, shown) = match dice.below(3) {
+            0 => {
+                let first = 1980 + dice.below(30);
+                let zoom = Window::parse(&format!("{first}/{}", first + dice.below(8))).unwrap();
+                (zoom, zoom)
+            }
+            _ => (unzoomed.window(), whole),
+        };
+        let read = days.iter().map(|(entry, rows)| (*entry, rows.as_slice()));
+        let timeline = found_timeline(&counted, &places, read).unwrap();
+        let kept = Outcome::new(&index, &filter, Kind::Event).kept_but_date;
+        assert_eq!(
+            timeline,
+            shown_over(&index, &kept, Kind::Event, &shown),
+            "{filter:?}"
+        );
+        some += usize::from(!places.is_empty());
+        zoomed += usize::from(counted != unzoomed.window());
+        fewer += usize::from(needs.len() < manifest.dates.len());
+    }
+    assert!(
+        some > 60 && zoomed > 20 && fewer > 20,
+        "{some} {zoomed} {fewer}"
+    );
 }
 
 /// The places in the default list of the events `ids`, ascending.

@@ -14,6 +14,7 @@ use std::thread::LocalKey;
 
 use dossier::corpus::model::Kind;
 use dossier::i18n::fill;
+use dossier::publish::by_actor::{place_parts, places_of};
 use dossier::publish::by_kind::{kind_key, Sought};
 use dossier::publish::by_word::{day_parts_for, found_timeline, page_parts, page_rows};
 use dossier::publish::pages::{DayRow, ListRow};
@@ -564,8 +565,9 @@ pub(super) async fn list_parts<'m>(
     Ok(parts)
 }
 
-/// The timeline above the events list for what the address seeks, before the
-/// corpus is read: the events found (whatever the date), counted from the
+/// The timeline above the events list for what the address seeks, or for the
+/// actors it chooses alone (`of`), before the corpus is read: the events
+/// found (whatever the date), counted from the
 /// parts of the list's days that hold them, as the app counts them once the
 /// corpus is in, over the periods of the unzoomed timeline `counts`, or
 /// zoomed into `zoomed` (`?tl=`), zooming as the app's does. Folded, and
@@ -576,7 +578,7 @@ pub(super) async fn list_parts<'m>(
 /// next (zoomed in or out) is drawn so.
 #[component]
 pub fn FoundTimeline(
-    sought: Sought,
+    of: TimelineOf,
     counts: TimelineCounts,
     zoomed: Option<Window>,
     fold: StoredValue<Option<bool>>,
@@ -602,11 +604,11 @@ pub fn FoundTimeline(
             return;
         };
         counting.set_value(true);
-        let sought = sought.clone();
+        let of = of.clone();
         spawn_local(async move {
             // Gone where the reader sought something else meanwhile.
             let here = move || read.try_with_untracked(|_| ()).is_some();
-            let counted = count_found(&manifest, &sought, &window, asked > 0, here).await;
+            let counted = count_found(&manifest, &of, &window, asked > 0, here).await;
             counting.try_set_value(false);
             if let Some(counted) = counted {
                 read.try_set(Some(counted));
@@ -638,26 +640,39 @@ pub fn FoundTimeline(
     }
 }
 
-/// The timeline of what `sought` finds: its places, once the list has found
-/// them (it fetches and names a part that fails; the timeline asks for none
-/// twice) and, for a few seconds at most, has fetched its page's parts; then
-/// the parts of the list's days that hold them, a few at a time (`retry`:
-/// past any cache). `None` once the timeline is gone (`here`).
+/// What a timeline above the events list in pages counts, whatever the date:
+/// the events a search or kinds find, or those of the actors chosen (their
+/// places in the list, `Manifest::actor_places`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum TimelineOf {
+    Found(Sought),
+    Actors(Vec<String>),
+}
+
+/// The timeline of the events `of` names: a search's places once the list
+/// has found them (it fetches and names a part that fails; the timeline asks
+/// for none twice), or the actors' from the parts of their places; once the
+/// list has, for a few seconds at most, fetched its page's parts, the parts of
+/// the list's days that hold them, a few at a time (`retry`: past any cache).
+/// `None` once the timeline is gone (`here`).
 async fn count_found(
     manifest: &Manifest,
-    sought: &Sought,
+    of: &TimelineOf,
     window: &Window,
     retry: bool,
     here: impl Fn() -> bool,
 ) -> Option<Result<Timeline, LoadFailure>> {
-    let places = loop {
-        if let Some(places) = few_read(&FOUND, sought) {
-            break places;
-        }
-        if !here() {
-            return None;
-        }
-        loader::pause(50).await;
+    let found = match of {
+        TimelineOf::Found(sought) => loop {
+            if let Some(places) = few_read(&FOUND, sought) {
+                break Some(places);
+            }
+            if !here() {
+                return None;
+            }
+            loader::pause(50).await;
+        },
+        TimelineOf::Actors(_) => None,
     };
     // The list's page first: its parts start once the places are found.
     loader::pause(50).await;
@@ -665,7 +680,38 @@ async fn count_found(
     if !here() {
         return None;
     }
+    let places = match (found, of) {
+        (Some(places), _) => places,
+        (None, TimelineOf::Actors(ids)) => match actors_places(manifest, ids, retry).await {
+            Ok(places) => Arc::new(places),
+            Err(failure) => return Some(Err(failure)),
+        },
+        (None, TimelineOf::Found(_)) => return None,
+    };
     Some(count_days_of(manifest, &places, window, retry).await)
+}
+
+/// The places in the list of the events of the actors `ids`, from the parts
+/// of their places (`retry`: past any cache).
+async fn actors_places(
+    manifest: &Manifest,
+    ids: &[String],
+    retry: bool,
+) -> Result<Vec<u32>, LoadFailure> {
+    let entries: Vec<&TableEntry> = (place_parts(manifest, ids).into_iter())
+        .filter_map(|at| manifest.actor_places.get(at))
+        .collect();
+    let read: Vec<Vec<Arc<PlaceTable>>> =
+        stream::iter(entries)
+            .map(|entry| async move {
+                read_tables(&[entry], retry.then_some(entry.file.as_str())).await
+            })
+            .buffered(PARTS_IN_FLIGHT)
+            .try_collect()
+            .await
+            .map_err(|(_, failure)| failure)?;
+    let tables: Vec<&PlaceTable> = read.iter().flatten().map(Arc::as_ref).collect();
+    Ok(places_of(ids, &tables))
 }
 
 /// The timeline of the events at `places` over `window`, from the parts of

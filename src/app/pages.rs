@@ -27,7 +27,7 @@ use super::bits::{
 use super::by_actor::{actors_only, ActorInPages};
 use super::by_word::{
     sought_only, ChosenKinds, FoundKey, FoundTimeline, FoundUndated, KindChoices, ListSearch,
-    SearchInPages,
+    SearchInPages, TimelineOf,
 };
 use super::choose_actor::ActorChooser;
 use super::failure::{FailedWithRetry, LoadFailure};
@@ -306,6 +306,9 @@ pub fn ListInPages() -> impl IntoView {
             chosen && (listed && (sought(s) || actors_only(s)) || view_dated(s).is_some())
         })
     });
+    // The actors' places, where the build wrote them: an actor's timeline.
+    let placed =
+        (d.manifest.as_ref()).is_some_and(|m| !m.actor_places.is_empty() && !m.dates.is_empty());
     // The timeline above the list, zoomed (`?tl=`) or not.
     let timeline = Memo::new(move |_| {
         let manifest = d.manifest.as_ref()?;
@@ -321,9 +324,17 @@ pub fn ListInPages() -> impl IntoView {
                     None => TimelineShown::Counted(kind, counts),
                 });
             }
-            // A search or kinds, alone or over a range: what it finds, counted.
+            // A search or kinds, alone or over a range: what it finds, counted;
+            // actors chosen alone, over a range or not: their events.
             let counts = manifest.timelines.of(Kind::Event)?.clone();
-            sought(s).then(|| TimelineShown::Found(Sought::of(&s.filter), counts, zoomed))
+            let of = if sought(s) {
+                TimelineOf::Found(Sought::of(&s.filter))
+            } else if placed && actors_only(s) && Sought::of(&s.filter).is_empty() {
+                TimelineOf::Actors(s.filter.actors.clone())
+            } else {
+                return None;
+            };
+            Some(TimelineShown::Found(of, counts, zoomed))
         })
     });
     // Opened or closed by the reader, the timeline stays so when zoomed.
@@ -342,8 +353,8 @@ pub fn ListInPages() -> impl IntoView {
             TimelineShown::Zoomed(kind, counts, window) => {
                 view! { <ZoomedInPages kind counts window fold wide=wide_screen()/> }.into_any()
             }
-            TimelineShown::Found(sought, counts, zoomed) => {
-                view! { <FoundTimeline sought counts zoomed fold/> }.into_any()
+            TimelineShown::Found(of, counts, zoomed) => {
+                view! { <FoundTimeline of counts zoomed fold/> }.into_any()
             }
         })
     };
@@ -378,13 +389,13 @@ pub fn ListInPages() -> impl IntoView {
 
 /// The timeline above a list in pages: the build's counts, for no filter but
 /// a date range (which does not change them); zoomed, counted from the days
-/// of the list's rows; or, for a search or kinds, counted from the days of the
-/// events found, zoomed or not.
+/// of the list's rows; or, for a search or kinds, or actors chosen alone,
+/// counted from the days of the events found, zoomed or not.
 #[derive(Clone, PartialEq)]
 enum TimelineShown {
     Counted(Kind, TimelineCounts),
     Zoomed(Kind, TimelineCounts, Window),
-    Found(Sought, TimelineCounts, Option<Window>),
+    Found(TimelineOf, TimelineCounts, Option<Window>),
 }
 
 /// The date range's fields above a list in pages: closed until a range is set,

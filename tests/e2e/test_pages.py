@@ -1163,6 +1163,30 @@ def test_an_actors_list_before_the_corpus_is_the_whole_lists(large_on_request, l
     assert page.d.execute_script(YEARS) == years
 
 
+def test_an_actors_timeline_before_the_corpus_is_the_whole_apps(large_on_request, large_corpus, page):
+    url, _, manifest = large_on_request
+    events = manifest["totals"]["events"]
+    actor, _ = busiest_actor(large_corpus)
+    page.open(f"{url}?actor={actor}&from=2001&to=2010")
+    page.until_title(f"of {events:,})")
+    # Its events, whatever the date, from the parts of their places and of
+    # the list's days that hold them; no record part.
+    shown = timeline_shown(page)
+    assert "Events over time" in shown[0] and len(shown[3]) > 10, shown
+    assert part_requests(page, "t") and not part_requests(page, "r")
+    zoomed = zoomed_by(page, "#tl-zoom-in", "2001/2010")
+    assert "by year: 2001 to 2010" in zoomed[0], zoomed
+    read_whole_until(page, page.title())
+    assert timeline_shown(page) == zoomed
+    page.one("#tl-zoom-out").click()
+    page.wait(lambda d: d.execute_script(ZOOMED) != "2001/2010")
+    out = timeline_shown(page)
+    # The same window in pages, opened by its address.
+    page.open(f"{url}?actor={actor}&from=2001&to=2010&tl={page.d.execute_script(ZOOMED) or ''}")
+    page.until_title(f"of {events:,})")
+    assert timeline_shown(page) == out
+
+
 def test_an_actors_page_lists_its_events_before_the_corpus(large_on_request, large_corpus, page):
     url, _, manifest = large_on_request
     events = manifest["totals"]["events"]
