@@ -3,7 +3,9 @@
 opens the timeline's fold (the build's counts, nothing fetched) and waits for
 the list's page to have come (no request for 1.5 s), then, as a
 reader does, zooms into the range (the year by month), out (twice as wide), and
-into the range again (its parts kept read); then the same over the claims.
+into the range again (its parts kept read); then the same over the claims;
+then, over the events of the actor in most events, opens the timeline's fold
+(counted from their places and the days of the list) and zooms into the year.
 Prints, for each step, the time from the click to the timeline counted again on
 screen, and the bytes it transferred. Each run is a fresh load with the cache
 disabled. The site is served with gzip as a static host serves it; the link is
@@ -20,6 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from slow_link import serve, slow_phone, start_chromium  # noqa: E402
+from choose_name import named_actors  # noqa: E402
 from visit import TRANSFERRED, print_steps, wait  # noqa: E402
 
 # The caption of the timeline drawn above the list, its fold opened ('' while none).
@@ -44,7 +47,10 @@ def main():
     ap.add_argument("site")
     args = ap.parse_args()
     steps = ["events: into the year", "events: out", "events: into the year again",
-             "claims: into the year"]
+             "claims: into the year", "the busiest actor: the timeline opened",
+             "the busiest actor: into the year"]
+    actors = named_actors(Path(args.site))
+    busiest = max(actors, key=lambda a: actors[a][1]) if actors else None
     times = {step: [] for step in steps}
     sizes = {step: [] for step in steps}
     drv, stop = start_chromium("zoom", os.environ.get("CHROMIUM", "/usr/bin/chromium"),
@@ -52,20 +58,22 @@ def main():
     httpd, url = serve(Path(args.site))
 
     def zoomed(step, button):
-        """Clicks `button` until the timeline's caption is a new one."""
-        before = drv.execute_script(CAPTION)
+        """Clicks `button` (else opens the timeline's fold) until its caption is a new one."""
+        before = drv.execute_script(CAPTION) if button else ""
         sent = drv.execute_script(TRANSFERRED)
         start = time.perf_counter()
-        drv.execute_script(CLICK, button)
+        if button:
+            drv.execute_script(CLICK, button)
         wait(drv, lambda: drv.execute_script(CAPTION) not in ("", before), timeout=120)
         times[step].append((time.perf_counter() - start) * 1000)
         sizes[step].append(drv.execute_script(TRANSFERRED) - sent)
 
-    def opened(query):
-        """A fresh load of the list at `query`, its timeline drawn."""
+    def opened(query, drawn=True):
+        """A fresh load of the list at `query`, its timeline drawn (or its fold closed)."""
         drv.get("about:blank")
         drv.get(f"{url}?{query}")
-        wait(drv, lambda: " of " in drv.execute_script(TITLE) and drv.execute_script(CAPTION), timeout=120)
+        wait(drv, lambda: " of " in drv.execute_script(TITLE)
+             and (not drawn or drv.execute_script(CAPTION)), timeout=120)
         # The list's page may still be coming: the zoom is timed on a quiet link.
         made = -1
         while made != drv.execute_script(REQUESTS):
@@ -81,11 +89,15 @@ def main():
             zoomed(steps[2], "tl-zoom-in")
             opened(f"view=claims&from={args.year}&to={args.year}")
             zoomed(steps[3], "tl-zoom-in")
+            if busiest:
+                opened(f"actor={busiest}&from={args.year}&to={args.year}", drawn=False)
+                zoomed(steps[4], None)
+                zoomed(steps[5], "tl-zoom-in")
     finally:
         httpd.shutdown()
         stop()
     print(f"{'slow phone profile' if args.slow else 'fast link'}; {args.runs} runs; {args.year}")
-    print_steps(times, sizes)
+    print_steps({s: t for s, t in times.items() if t}, sizes)
 
 
 if __name__ == "__main__":
