@@ -174,20 +174,9 @@ fn actors_lists_together_and_over_a_range_from_parts_are_the_apps_list_of_the_wh
     let (mut some, mut loose, mut hidden, mut parts, mut shared) = (0, 0, 0, 0, 0);
     let (mut searched, mut kinds, mut by_place) = (0, 0, 0);
     for round in 0..400 {
-        // One to three actors, the busiest often, as readers choose institutions;
-        // a date range, or none with several actors; a third of them with the
+        // One to three actors, the busiest often; a date range, or none with several actors; a third of them with the
         // beginning of a word of some event's heading searched.
-        let chosen = 1 + dice.below(3) as usize;
-        let actors: Vec<String> = (0..chosen)
-            .map(|_| {
-                let a = if round % 2 == 0 {
-                    dice.below(20)
-                } else {
-                    dice.below(corpus.actors.len() as u64)
-                };
-                corpus.actors[a as usize].id.clone()
-            })
-            .collect();
+        let actors = some_actors(&mut dice, &corpus, round % 2 == 0);
         let filter = Filter {
             actors: actors.clone(),
             from: dice.end(),
@@ -335,17 +324,7 @@ fn the_timeline_of_actors_chosen_from_their_places_is_the_apps_zoomed_or_not() {
     let mut dice = Dice(83);
     let (mut some, mut zoomed, mut fewer) = (0, 0, 0);
     for round in 0..90 {
-        let chosen = 1 + dice.below(3) as usize;
-        let actors: Vec<String> = (0..chosen)
-            .map(|_| {
-                let a = if round % 2 == 0 {
-                    dice.below(20)
-                } else {
-                    dice.below(corpus.actors.len() as u64)
-                };
-                corpus.actors[a as usize].id.clone()
-            })
-            .collect();
+        let actors = some_actors(&mut dice, &corpus, round % 2 == 0);
         // A date range changes none of it: the timeline counts what every
         // filter but the date keeps, and marks the range.
         let filter = Filter {
@@ -395,6 +374,26 @@ fn the_timeline_of_actors_chosen_from_their_places_is_the_apps_zoomed_or_not() {
         some > 60 && zoomed > 20 && fewer > 20,
         "{some} {zoomed} {fewer}"
     );
+}
+
+/// One to three actors of `corpus`, among the first twenty (the busiest, as
+/// the generator makes them) where `busy`, as readers choose institutions.
+fn some_actors(
+    dice: &mut Dice,
+    corpus: &dossier::corpus::model::Corpus,
+    busy: bool,
+) -> Vec<String> {
+    let chosen = 1 + dice.below(3) as usize;
+    (0..chosen)
+        .map(|_| {
+            let a = if busy {
+                dice.below(20)
+            } else {
+                dice.below(corpus.actors.len() as u64)
+            };
+            corpus.actors[a as usize].id.clone()
+        })
+        .collect()
 }
 
 /// The places in the default list of the events `ids`, ascending.
