@@ -9,6 +9,7 @@
 
 use std::cell::RefCell;
 use std::future::Future;
+use std::rc::Rc;
 use std::sync::Arc;
 use std::thread::LocalKey;
 
@@ -24,18 +25,18 @@ use dossier::publish::word_rows::{WordRowsTable, WordsApart};
 use dossier::query::filter::Facet;
 use dossier::query::timeline::{Timeline, TimelineCounts, Window};
 use dossier::query::url_state::{Page, UrlState, View, PAGE_SIZE};
+use futures::future::FutureExt;
 use futures::stream::{self, StreamExt, TryStreamExt};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
-use super::bits::{data, details_opened, few_read, keep_few, lang, thousands, FewRead};
+use super::bits::{data, few_read, keep_few, lang, thousands, FewRead};
 use super::failure::{FailedWithRetry, LoadFailure};
 use super::filters::term_choices;
 use super::lists::{heading, page_note, NothingMatches, Pager};
 use super::loader::{self, PARTS_IN_FLIGHT};
 use super::nav::{Entry, Nav};
 use super::pages::PageRows;
-use super::timeline::TimelineCounted;
+use super::timeline::{CountTimeline, FoldedTimeline};
 
 /// What is sought (the words typed, folded and stemmed as the search reads
 /// them, and the kinds chosen), and the page asked for.
@@ -583,61 +584,15 @@ pub fn FoundTimeline(
     zoomed: Option<Window>,
     fold: StoredValue<Option<bool>>,
 ) -> impl IntoView {
-    let t = lang().strings();
-    let opened = fold.get_value().unwrap_or(false);
-    let open = RwSignal::new(opened);
     let window = zoomed.unwrap_or_else(|| counts.window());
-    let whole = counts.extent;
-    let tries = RwSignal::new(0u32);
-    // One count at a time: opening and closing the fold asks no more.
-    let counting = StoredValue::new(false);
-    let read: RwSignal<Option<Result<Timeline, LoadFailure>>, LocalStorage> =
-        RwSignal::new_local(None);
     let manifest = data().manifest.clone();
-    Effect::new(move |_| {
-        let asked = tries.get();
-        let have = read.with_untracked(|r| matches!(r, Some(Ok(_))));
-        let Some(manifest) = manifest
-            .clone()
-            .filter(|_| open.get() && !have && !counting.get_value())
-        else {
-            return;
-        };
-        counting.set_value(true);
-        let of = of.clone();
-        spawn_local(async move {
-            // Gone where the reader sought something else meanwhile.
-            let here = move || read.try_with_untracked(|_| ()).is_some();
-            let counted = count_found(&manifest, &of, &window, asked > 0, here).await;
-            counting.try_set_value(false);
-            if let Some(counted) = counted {
-                read.try_set(Some(counted));
-            }
-        });
+    let count: CountTimeline = Rc::new(move |retry, here| {
+        let (manifest, of) = (manifest.clone(), of.clone());
+        async move { count_found(&manifest?, &of, &window, retry, move || here()).await }
+            .boxed_local()
     });
-    let body = move || match read.get() {
-        None => view! { <p role="status" class="hint">{t.tl_counting}</p> }.into_any(),
-        Some(Err(failure)) => {
-            view! { <FailedWithRetry title=t.tl_failed.to_string() failure retry=tries/> }
-                .into_any()
-        }
-        Some(Ok(timeline)) => {
-            view! { <TimelineCounted kind=Kind::Event timeline whole/> }.into_any()
-        }
-    };
-    let toggled = move |e: leptos::ev::Event| {
-        let opened = details_opened(&e);
-        fold.set_value(Some(opened));
-        if open.get_untracked() != opened {
-            open.set(opened);
-        }
-    };
-    view! {
-        <details class="tl-fold" open=opened on:toggle=toggled>
-            <summary>{t.tl_show}</summary>
-            {body}
-        </details>
-    }
+    let opened = fold.get_value().unwrap_or(false);
+    view! { <FoldedTimeline kind=Kind::Event whole=counts.extent fold opened count/> }
 }
 
 /// What a timeline above the events list in pages counts, whatever the date:

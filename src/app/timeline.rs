@@ -3,15 +3,20 @@
 //! bars brushes with a pointer; two sliders under them do the same by keyboard
 //! and screen reader. Zoom moves the window the timeline shows, kept in `?tl=`.
 
+use std::rc::Rc;
+
 use dossier::corpus::model::Kind;
 use dossier::i18n::fill;
 use dossier::query::filter::Outcome;
 use dossier::query::timeline::{
     brush_range, covered, extent, shown_over, zoom_out, Timeline, TimelineCounts, Window,
 };
+use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use super::bits::{data, details_opened, lang};
+use super::failure::{FailedWithRetry, LoadFailure};
 use super::nav::{Entry, Nav};
 
 /// The bars' height in pixels.
@@ -139,6 +144,78 @@ pub fn TimelineCounted(kind: Kind, timeline: Timeline, whole: Option<Window>) ->
         view! { <Zoom chart=parts window whole=Some(whole)/> }.into_any()
     });
     drawn(kind, parts, zoom)
+}
+
+/// What counts a timeline in a fold ([`FoldedTimeline`]): given whether to
+/// fetch past any cache and whether the fold is still on screen, the
+/// timeline, or `None` once it is no longer wanted.
+pub type CountTimeline =
+    Rc<dyn Fn(bool, Rc<dyn Fn() -> bool>) -> LocalBoxFuture<'static, Option<Counted>>>;
+
+/// A timeline counted, or why it could not be.
+pub type Counted = Result<Timeline, LoadFailure>;
+
+/// A timeline above a list in pages that is counted once its fold is open
+/// (`count`, one count at a time), drawn as the app's, zooming where `whole`
+/// is known; a failure is named with a retry. It is drawn open as `opened`
+/// says; once the reader opens or closes it, `fold` keeps which, so that the
+/// next (zoomed in or out) is drawn so.
+#[component]
+pub fn FoldedTimeline(
+    kind: Kind,
+    whole: Option<Window>,
+    fold: StoredValue<Option<bool>>,
+    opened: bool,
+    count: CountTimeline,
+) -> impl IntoView {
+    let t = lang().strings();
+    let open = RwSignal::new(opened);
+    let tries = RwSignal::new(0u32);
+    // One count at a time: opening and closing the fold asks no more.
+    let counting = StoredValue::new(false);
+    let read: RwSignal<Option<Counted>, LocalStorage> = RwSignal::new_local(None);
+    Effect::new(move |_| {
+        let asked = tries.get();
+        let counted = read.with_untracked(|r| matches!(r, Some(Ok(_))));
+        if !open.get() || counted || counting.get_value() {
+            return;
+        }
+        counting.set_value(true);
+        read.set(None);
+        let count = count.clone();
+        spawn_local(async move {
+            // Gone where the reader zoomed or sought elsewhere meanwhile.
+            let here: Rc<dyn Fn() -> bool> =
+                Rc::new(move || read.try_with_untracked(|_| ()).is_some());
+            let counted = count(asked > 0, here).await;
+            counting.try_set_value(false);
+            if let Some(counted) = counted {
+                read.try_set(Some(counted));
+            }
+        });
+    });
+    let body = move || match read.get() {
+        None => view! { <p role="status" class="hint">{t.tl_counting}</p> }.into_any(),
+        Some(Err(failure)) => {
+            view! { <FailedWithRetry title=t.tl_failed.to_string() failure retry=tries/> }
+                .into_any()
+        }
+        Some(Ok(timeline)) => view! { <TimelineCounted kind timeline whole/> }.into_any(),
+    };
+    let toggled = move |e: leptos::ev::Event| {
+        let opened = details_opened(&e);
+        fold.set_value(Some(opened));
+        // A fold drawn open says so too: that asks for nothing more.
+        if open.get_untracked() != opened {
+            open.set(opened);
+        }
+    };
+    view! {
+        <details class="tl-fold" open=opened on:toggle=toggled>
+            <summary>{t.tl_show}</summary>
+            {body}
+        </details>
+    }
 }
 
 /// The timeline of `kind`'s records drawn from `parts`: caption, bars, axis,

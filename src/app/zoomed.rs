@@ -3,6 +3,7 @@
 //! its periods meet (`publish::zoomed`), as the app counts it once the corpus
 //! is in, once the reader opens it. A part that fails is named, with a retry.
 
+use std::rc::Rc;
 use std::sync::Arc;
 
 use dossier::corpus::model::Kind;
@@ -13,13 +14,12 @@ use dossier::query::timeline::{Timeline, TimelineCounts, Window};
 use futures::future::{FutureExt, LocalBoxFuture};
 use futures::stream::{self, StreamExt, TryStreamExt};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
-use super::bits::{data, details_opened, lang, FewRead};
+use super::bits::{data, FewRead};
 use super::by_word::{kept_day_rows, kept_or_read, Failed};
-use super::failure::{FailedWithRetry, LoadFailure};
+use super::failure::LoadFailure;
 use super::loader::{self, PARTS_IN_FLIGHT};
-use super::timeline::TimelineCounted;
+use super::timeline::{CountTimeline, FoldedTimeline};
 
 thread_local! {
     /// The parts of the days of the lists' rows that reach a zoomed timeline
@@ -33,7 +33,7 @@ const REACH_PARTS_KEPT: usize = 24;
 
 /// The timeline of the list of `kind` in pages zoomed into `window`, its
 /// unzoomed figures `counts` (the manifest's); folded as `fold` says (see
-/// `by_word::FoundTimeline`), else open on a wide screen (`wide`).
+/// [`FoldedTimeline`]), else open on a wide screen (`wide`).
 #[component]
 pub fn ZoomedInPages(
     kind: Kind,
@@ -42,56 +42,15 @@ pub fn ZoomedInPages(
     fold: StoredValue<Option<bool>>,
     wide: bool,
 ) -> impl IntoView {
-    let t = lang().strings();
-    let opened = fold.get_value().unwrap_or(wide);
-    let open = RwSignal::new(opened);
-    let tries = RwSignal::new(0u32);
-    let read: RwSignal<Option<Result<Timeline, LoadFailure>>, LocalStorage> =
-        RwSignal::new_local(None);
     let whole = counts.extent;
-    // One count at a time: opening and closing the fold asks no more.
-    let counting = StoredValue::new(false);
     let manifest = data().manifest.clone();
-    Effect::new(move |_| {
-        let asked = tries.get();
-        let counted = read.with_untracked(|r| matches!(r, Some(Ok(_))));
-        let Some(manifest) =
-            (manifest.clone()).filter(|_| open.get() && !counted && !counting.get_value())
-        else {
-            return;
-        };
-        counting.set_value(true);
-        read.set(None);
-        let counts = counts.clone();
-        spawn_local(async move {
-            let counted = count_zoomed(&manifest, kind, &counts, &window, asked > 0).await;
-            // Gone where the reader zoomed elsewhere meanwhile: nothing is set.
-            counting.try_set_value(false);
-            read.try_set(Some(counted));
-        });
+    let count: CountTimeline = Rc::new(move |retry, _| {
+        let (manifest, counts) = (manifest.clone(), counts.clone());
+        async move { Some(count_zoomed(&manifest?, kind, &counts, &window, retry).await) }
+            .boxed_local()
     });
-    let body = move || match read.get() {
-        None => view! { <p role="status" class="hint">{t.tl_counting}</p> }.into_any(),
-        Some(Err(failure)) => {
-            view! { <FailedWithRetry title=t.tl_failed.to_string() failure retry=tries/> }
-                .into_any()
-        }
-        Some(Ok(timeline)) => view! { <TimelineCounted kind timeline whole/> }.into_any(),
-    };
-    let toggled = move |e: leptos::ev::Event| {
-        let opened = details_opened(&e);
-        fold.set_value(Some(opened));
-        // A fold drawn open says so too: that asks for nothing more.
-        if open.get_untracked() != opened {
-            open.set(opened);
-        }
-    };
-    view! {
-        <details class="tl-fold" open=opened on:toggle=toggled>
-            <summary>{t.tl_show}</summary>
-            {body}
-        </details>
-    }
+    let opened = fold.get_value().unwrap_or(wide);
+    view! { <FoldedTimeline kind whole fold opened count/> }
 }
 
 /// A part a zoomed timeline reads, read.
