@@ -73,12 +73,18 @@ def pytest_generate_tests(metafunc):
 
 # What the page showed when a test failed: its address, headings, notices and, in
 # Chromium, the console's errors. A timeout says nothing of why on its own, and a
-# failure seen once in CI must be readable from CI's log.
+# failure seen once in CI must be readable from CI's log. The loader's marks on
+# the page's timeline (ms since the page began) and the time now tell a load that
+# stalled from one that was slow; whether the page was hidden tells throttled
+# timers from neither.
 PAGE_STATE = """
 const text = s => [...document.querySelectorAll(s)].map(e => e.innerText.trim().slice(0, 400)).filter(Boolean);
 return {address: location.href, title: text('.list-title, main h1, main h2'),
         notices: text('.alone, [role=alert], [role=status]'),
-        rows: document.querySelectorAll('main li.record, main tr[data-id], main li[data-id]').length};
+        rows: document.querySelectorAll('main li.record, main tr[data-id], main li[data-id]').length,
+        marks: performance.getEntriesByType('mark').filter(m => m.name.startsWith('dossier:'))
+          .map(m => `${m.name} ${Math.round(m.startTime)}`),
+        now: Math.round(performance.now()), visibility: document.visibilityState};
 """
 
 
