@@ -87,6 +87,13 @@ return {address: location.href, title: text('.list-title, main h1, main h2'),
         now: Math.round(performance.now()), visibility: document.visibilityState};
 """
 
+# Whether the page still runs its timers: a load waiting on one that never fires
+# stalls while the page still answers scripts.
+TIMER_FIRES = """
+const done = arguments[arguments.length - 1], start = performance.now();
+setTimeout(() => done(Math.round(performance.now() - start)), 0);
+"""
+
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):
@@ -100,6 +107,17 @@ def pytest_runtest_makereport(item, call):
         lines.append(json.dumps(page.d.execute_script(PAGE_STATE), ensure_ascii=False, indent=1))
     except Exception as e:  # the browser itself may be what failed
         lines.append(f"the page could not be read: {e!r}")
+    before = page.d.timeouts.script
+    try:
+        page.d.set_script_timeout(5)
+        lines.append(f"a zero timeout fired after {page.d.execute_async_script(TIMER_FIRES)} ms")
+    except Exception as e:
+        lines.append(f"a zero timeout did not fire within 5 s ({type(e).__name__})")
+    finally:
+        try:
+            page.d.set_script_timeout(before)
+        except Exception:  # the browser itself may be what failed
+            pass
     if item.funcargs.get("engine") == "chromium":
         try:
             lines += [f"{e['level']}: {e['message'][:600]}" for e in page.d.get_log("browser")
