@@ -11,6 +11,7 @@ mod choose_actor;
 mod detail;
 mod failure;
 mod filters;
+mod fold;
 mod lists;
 mod loader;
 mod nav;

@@ -11,12 +11,10 @@ use dossier::query::filter::Outcome;
 use dossier::query::timeline::{
     brush_range, covered, extent, shown_over, zoom_out, Timeline, TimelineCounts, Window,
 };
-use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use super::bits::{data, details_opened, lang};
-use super::failure::{FailedWithRetry, LoadFailure};
+use super::fold::{FetchWhenOpen, FetchedFold};
 use super::nav::{Entry, Nav};
 
 /// The bars' height in pixels.
@@ -146,14 +144,8 @@ pub fn TimelineCounted(kind: Kind, timeline: Timeline, whole: Option<Window>) ->
     drawn(kind, parts, zoom)
 }
 
-/// What counts a timeline in a fold ([`FoldedTimeline`]): given whether to
-/// fetch past any cache and whether the fold is still on screen, the
-/// timeline, or `None` once it is no longer wanted.
-pub type CountTimeline =
-    Rc<dyn Fn(bool, Rc<dyn Fn() -> bool>) -> LocalBoxFuture<'static, Option<Counted>>>;
-
-/// A timeline counted, or why it could not be.
-pub type Counted = Result<Timeline, LoadFailure>;
+/// What counts a timeline in a fold ([`FoldedTimeline`]).
+pub type CountTimeline = FetchWhenOpen<Timeline>;
 
 /// A timeline above a list in pages that is counted once its fold is open
 /// (`count`, one count at a time), drawn as the app's, zooming where `whole`
@@ -169,52 +161,12 @@ pub fn FoldedTimeline(
     count: CountTimeline,
 ) -> impl IntoView {
     let t = lang().strings();
-    let open = RwSignal::new(opened);
-    let tries = RwSignal::new(0u32);
-    // One count at a time: opening and closing the fold asks no more.
-    let counting = StoredValue::new(false);
-    let read: RwSignal<Option<Counted>, LocalStorage> = RwSignal::new_local(None);
-    Effect::new(move |_| {
-        let asked = tries.get();
-        let counted = read.with_untracked(|r| matches!(r, Some(Ok(_))));
-        if !open.get() || counted || counting.get_value() {
-            return;
-        }
-        counting.set_value(true);
-        read.set(None);
-        let count = count.clone();
-        spawn_local(async move {
-            // Gone where the reader zoomed or sought elsewhere meanwhile.
-            let here: Rc<dyn Fn() -> bool> =
-                Rc::new(move || read.try_with_untracked(|_| ()).is_some());
-            let counted = count(asked > 0, here).await;
-            counting.try_set_value(false);
-            if let Some(counted) = counted {
-                read.try_set(Some(counted));
-            }
-        });
-    });
-    let body = move || match read.get() {
-        None => view! { <p role="status" class="hint">{t.tl_counting}</p> }.into_any(),
-        Some(Err(failure)) => {
-            view! { <FailedWithRetry title=t.tl_failed.to_string() failure retry=tries/> }
-                .into_any()
-        }
-        Some(Ok(timeline)) => view! { <TimelineCounted kind timeline whole/> }.into_any(),
-    };
-    let toggled = move |e: leptos::ev::Event| {
-        let opened = details_opened(&e);
-        fold.set_value(Some(opened));
-        // A fold drawn open says so too: that asks for nothing more.
-        if open.get_untracked() != opened {
-            open.set(opened);
-        }
-    };
+    let show: Rc<dyn Fn(Timeline) -> AnyView> =
+        Rc::new(move |timeline| view! { <TimelineCounted kind timeline whole/> }.into_any());
+    let toggled: Rc<dyn Fn(bool)> = Rc::new(move |opened| fold.set_value(Some(opened)));
     view! {
-        <details class="tl-fold" open=opened on:toggle=toggled>
-            <summary>{t.tl_show}</summary>
-            {body}
-        </details>
+        <FetchedFold class="tl-fold" summary=t.tl_show fetching=t.tl_counting failed=t.tl_failed
+            opened had=None fetch=count show toggled/>
     }
 }
 

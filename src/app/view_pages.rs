@@ -6,6 +6,7 @@
 //! (`view_range`). The claims in another order wait for the corpus.
 
 use std::cell::RefCell;
+use std::rc::Rc;
 use std::sync::Arc;
 use std::thread::LocalKey;
 
@@ -31,7 +32,6 @@ use dossier::query::url_state::{Page, UrlState, View, PAGE_SIZE};
 use futures::future;
 use futures::stream::{self, StreamExt};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use super::bits::{
     count, data, few_read, keep_few, keep_read, lang, last_read, thousands, DateText, FewRead,
@@ -39,7 +39,8 @@ use super::bits::{
 };
 use super::by_word::{worded_rows, Failed, KeptWordRows};
 use super::charts::{matrix_section, tolls_section, TollLine};
-use super::failure::{FailedWithRetry, LoadFailure};
+use super::failure::LoadFailure;
+use super::fold::{FetchWhenOpen, FetchedFold};
 use super::lists::{actors_group, page_note, runs, view_tabs, wide_screen};
 use super::loader::{self, PARTS_IN_FLIGHT};
 use super::nav::{follow_state_links, Entry, Nav, RecordLink};
@@ -671,67 +672,39 @@ fn claims_under_years(rows: &[ClaimRow], goes_on: bool) -> AnyView {
 fn ChartsInPages(entry: FileEntry, first_page: bool) -> impl IntoView {
     let l = lang();
     let t = l.strings();
-    let open = RwSignal::new(wide_screen());
-    let tries = RwSignal::new(0u32);
-    // One request at a time: opening and closing the fold asks no more.
-    let fetching = StoredValue::new(false);
-    let read: RwSignal<Option<Result<Arc<ClaimsCharts>, LoadFailure>>, LocalStorage> =
-        RwSignal::new_local(last_read(&CHARTS_READ, &entry.file).map(Ok));
-    Effect::new(move |_| {
-        let asked = tries.get();
-        let have = read.with_untracked(|r| matches!(r, Some(Ok(_))));
-        if !open.get() || have || fetching.get_value() {
-            return;
-        }
-        fetching.set_value(true);
+    let had = last_read(&CHARTS_READ, &entry.file);
+    let fetch: FetchWhenOpen<Arc<ClaimsCharts>> = Rc::new(move |fresh, _here| {
         let entry = entry.clone();
-        spawn_local(async move {
-            let fetched = loader::claims_charts(&entry, asked > 0).await.map(Arc::new);
+        Box::pin(async move {
+            let fetched = loader::claims_charts(&entry, fresh).await.map(Arc::new);
             if let Ok(charts) = &fetched {
                 keep_read(&CHARTS_READ, entry.file.clone(), charts.clone());
             }
-            fetching.set_value(false);
-            read.set(Some(fetched));
-        });
+            Some(fetched)
+        })
     });
     let follow = follow_state_links(expect_context::<Nav>());
     let here = expect_context::<Nav>().state;
-    let body = move || match read.get() {
-        None => view! { <p role="status" class="hint">{t.charts_fetching}</p> }.into_any(),
-        Some(Err(failure)) => {
-            view! { <FailedWithRetry title=t.charts_failed.to_string() failure retry=tries/> }
-                .into_any()
-        }
-        Some(Ok(charts)) => {
-            let lines = (charts.tolls.iter())
-                .map(|row| TollLine {
-                    id: row.id.clone(),
-                    figure: row.toll.clone().unwrap_or_default(),
-                    who: speaker_view(row),
-                    date: row.date.clone(),
-                    source: named_link(row.reported_in.clone()),
-                })
-                .collect();
-            let tolls = (charts.tolls_total > 0).then(|| tolls_section(lines, charts.tolls_total));
-            let at = Lang::ALL.iter().position(|x| *x == l).unwrap_or(0);
-            let matrix = (charts.matrices.get(at).cloned())
-                .filter(|_| first_page)
-                .map(|m| matrix_section(m, here.get_untracked(), follow.clone()));
-            view! { {tolls} {matrix} }.into_any()
-        }
-    };
+    let show: Rc<dyn Fn(Arc<ClaimsCharts>) -> AnyView> = Rc::new(move |charts| {
+        let lines = (charts.tolls.iter())
+            .map(|row| TollLine {
+                id: row.id.clone(),
+                figure: row.toll.clone().unwrap_or_default(),
+                who: speaker_view(row),
+                date: row.date.clone(),
+                source: named_link(row.reported_in.clone()),
+            })
+            .collect();
+        let tolls = (charts.tolls_total > 0).then(|| tolls_section(lines, charts.tolls_total));
+        let at = Lang::ALL.iter().position(|x| *x == l).unwrap_or(0);
+        let matrix = (charts.matrices.get(at).cloned())
+            .filter(|_| first_page)
+            .map(|m| matrix_section(m, here.get_untracked(), follow.clone()));
+        view! { {tolls} {matrix} }.into_any()
+    });
     view! {
-        <details class="charts-fold" open=open.get_untracked()
-            on:toggle=move |e| {
-                // Also fired for details drawn open: only a change counts.
-                let now = super::bits::details_opened(&e);
-                if open.get_untracked() != now {
-                    open.set(now);
-                }
-            }>
-            <summary>{t.claims_charts_show}</summary>
-            {body}
-        </details>
+        <FetchedFold class="charts-fold" summary=t.claims_charts_show fetching=t.charts_fetching
+            failed=t.charts_failed opened=wide_screen() had fetch show/>
     }
 }
 
