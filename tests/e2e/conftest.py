@@ -107,16 +107,18 @@ def pytest_runtest_makereport(item, call):
         lines.append(json.dumps(page.d.execute_script(PAGE_STATE), ensure_ascii=False, indent=1))
     except Exception as e:  # the browser itself may be what failed
         lines.append(f"the page could not be read: {e!r}")
-    before = page.d.timeouts.script
+    before = None
     try:
+        before = page.d.timeouts.script
         page.d.set_script_timeout(5)
         lines.append(f"a zero timeout fired after {page.d.execute_async_script(TIMER_FIRES)} ms")
-    except Exception as e:
+    except Exception as e:  # the browser itself may be what failed
         lines.append(f"a zero timeout did not fire within 5 s ({type(e).__name__})")
     finally:
         try:
-            page.d.set_script_timeout(before)
-        except Exception:  # the browser itself may be what failed
+            if before is not None:
+                page.d.set_script_timeout(before)
+        except Exception:
             pass
     if item.funcargs.get("engine") == "chromium":
         try:
