@@ -38,12 +38,29 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+# The ports this run has served on. A browser kept for the whole run keeps what
+# a site's service worker stored for its origin; a later site that the system put
+# on the same port was served by that worker: the shipped corpus, once, in place
+# of the 20,000 records a test served there.
+SERVED_PORTS = set()
+
+
 class StaticServer:
-    """A plain static file server on 127.0.0.1: no rewrites, no fallbacks."""
+    """A plain static file server on 127.0.0.1: no rewrites, no fallbacks; each
+    on a port, and so an origin, no other server of this run had."""
 
     def __init__(self, directory: Path):
         handler = functools.partial(QuietHandler, directory=str(directory))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        refused = []
+        while True:
+            httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+            if httpd.server_address[1] not in SERVED_PORTS:
+                break
+            refused.append(httpd)  # held open meanwhile, so that it is not given again
+        for other in refused:
+            other.server_close()
+        self.httpd = httpd
+        SERVED_PORTS.add(httpd.server_address[1])
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self.thread.start()
