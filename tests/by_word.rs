@@ -36,6 +36,7 @@ use dossier::publish::view_range::{self, rows_at};
 use dossier::publish::word_rows::{WordRowsTable, WordsApart};
 use dossier::query::filter::{Facet, Filter, Outcome};
 use dossier::query::index::Index;
+use dossier::query::search::query_words;
 use dossier::query::timeline::{extent, shown_over, Window};
 use dossier::query::url_state::{Page, PAGE_SIZE};
 use worded::{apps_list, found, listed_ids, read_range_parts, worded_split};
@@ -482,4 +483,18 @@ fn the_timeline_of_a_search_or_kinds_from_the_days_of_its_events_is_the_apps_zoo
         .skip(1)
         .map(|(entry, rows)| (*entry, rows.as_slice()));
     assert_eq!(found_timeline(&unzoomed.window(), &places, read), None);
+}
+
+/// The words of a search as the page's own script reads them (`index.html`:
+/// `dossierQueryWords`, which starts the words' parts of an address with `?q=`
+/// before the app) are held to this fixture in every browser by
+/// `tests/e2e/test_pages.py`; here the core's are, so the two agree.
+#[test]
+fn the_words_of_a_search_are_those_the_pages_script_is_held_to() {
+    let fixture = std::fs::read_to_string("tests/fixtures/query-words.json").unwrap();
+    let cases: Vec<(String, Vec<String>)> = serde_json::from_str(&fixture).unwrap();
+    assert!(cases.len() > 100, "{}", cases.len());
+    for (text, words) in &cases {
+        assert_eq!(&query_words(text), words, "{text:?}");
+    }
 }

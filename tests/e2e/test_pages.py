@@ -631,7 +631,9 @@ def test_a_search_of_the_claims_before_the_corpus_is_the_whole_lists(large_on_re
     assert len(second[0]) == 50
     assert page.one("#list-search").get_attribute("value") == "fatwa"
     # The part of the claims' words' table, then the claims' list's: no record part.
+    # The page began the words' part before the app had come, and the app took it over.
     assert part_requests(page, "w") == [table_part(manifest, "claims_words", "fatwa")]
+    assert early_parts(page) == part_requests(page, "w")
     assert part_requests(page, "c") and not part_requests(page, "r")
     read_whole_until(page, page.title())
     assert page.query().endswith("page=2") or "page=2&" in page.query()
@@ -1285,11 +1287,28 @@ def test_a_search_before_the_corpus_is_the_whole_lists(large_on_request, page):
     # The part of the words' table and the list's parts that hold the page: no record part.
     assert part_requests(page, "w") == [table_part(manifest, "words", "fatwa")]
     assert part_requests(page, "l") and not part_requests(page, "r")
+    # The page began the words' part before the app had come, and the app took it over.
+    assert early_parts(page) == part_requests(page, "w")
     # Read whole, the app's own list shows the same records on the same page.
     read_whole_until(page, title)
     assert page.query().endswith("page=2")
     assert rows_shown(page) == ids
     assert page.d.execute_script(YEARS) == years
+
+
+QUERY_WORDS = json.loads((ROOT / "tests/fixtures/query-words.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.every_engine
+def test_the_pages_script_reads_a_searchs_words_as_the_app_does(site, page):
+    """The words the page's script reads in `?q=` to start their parts before the
+    app (index.html) are those the app searches for: `tests/by_word.rs` holds the
+    core to the same fixture. Plurals, accents, Persian spellings, marks, digits."""
+    page.open(site)
+    read = page.d.execute_script(
+        "return arguments[0].map(function (c) { return window.dossierQueryWords(c[0]); })", QUERY_WORDS)
+    wrong = [(text, words, got) for (text, words), got in zip(QUERY_WORDS, read) if got != words]
+    assert not wrong, wrong[:5]
 
 
 @pytest.mark.parametrize("view", ["events", "claims"])
@@ -1334,6 +1353,9 @@ def test_the_beginnings_of_two_words_before_the_corpus_are_the_whole_lists(large
     title = page.title()
     ids = rows_shown(page)
     assert 0 < len(ids) <= 50, ids
+    # The page's script found the parts of the words' table the app needed, each
+    # fetched once.
+    assert sorted(early_parts(page)) == sorted(part_requests(page, "w")), part_requests(page, "w")
     read_whole_until(page, title)
     assert rows_shown(page) == ids
 
