@@ -5,9 +5,11 @@ it. Measured in the page, from navigation to the first record link on screen,
 whether the static first page's or the app's (or, for an address `?id=`, the
 record's heading, whether its first look's or the app's); also the bytes
 transferred by then, and when the app's own records were on screen. `--fast`
-leaves the link and the CPU as they are.
+leaves the link and the CPU as they are; `--down` and `--up` set the link's
+speeds in Mbps and kbps (the round trip and the CPU stay), such as a 4G
+phone's `--down 9 --up 1500`.
 
-    python tests/bench/slow_link.py --runs 5 [--query '?id=ID' | --record] [--fast] [--anywhere] NAME=SITE_DIR ...
+    python tests/bench/slow_link.py --runs 5 [--query '?id=ID' | --record] [--fast | --down MBPS --up KBPS] [--anywhere] NAME=SITE_DIR ...
 
 `--record` opens, in each site, the record in the middle of its record directory
 (parts/d-*.json.gz, src/publish/parts.rs): a record opened by its address.
@@ -91,7 +93,7 @@ def serve(directory: Path):
     return httpd, f"http://127.0.0.1:{httpd.server_address[1]}/"
 
 
-def slow_phone(drv, throttle=True, anywhere=False):
+def slow_phone(drv, throttle=True, anywhere=False, down=1.6, up=750):
     drv.execute_cdp_cmd("Network.enable", {})
     drv.execute_cdp_cmd("Network.setCacheDisabled", {"cacheDisabled": True})
     # Every load a first visit: no service worker answers from what an earlier run kept.
@@ -99,7 +101,7 @@ def slow_phone(drv, throttle=True, anywhere=False):
     if throttle:
         drv.execute_cdp_cmd("Network.emulateNetworkConditions", {
             "offline": False, "latency": 150,
-            "downloadThroughput": 1.6 * 1024 * 1024 / 8, "uploadThroughput": 750 * 1024 / 8,
+            "downloadThroughput": down * 1024 * 1024 / 8, "uploadThroughput": up * 1024 / 8,
         })
         drv.execute_cdp_cmd("Emulation.setCPUThrottlingRate", {"rate": 4})
     watch = WATCH_JS.replace("ANYWHERE", "true" if anywhere else "false")
@@ -140,13 +142,16 @@ def main():
     ap.add_argument("--anywhere", action="store_true",
                     help="a record drawn below the first screen counts too (a view whose list starts lower, "
                          "such as ?view=claims&actor=… under the notice of a large corpus)")
+    ap.add_argument("--down", type=float, default=1.6,
+                    help="the link's download speed in Mbps (default 1.6, the slow phone's; 9 is a 4G phone's)")
+    ap.add_argument("--up", type=float, default=750, help="its upload speed in kbps (default 750)")
     ap.add_argument("sites", nargs="+")
     args = ap.parse_args()
     import os
     drv, stop = start_chromium("slow-link", os.environ.get("CHROMIUM", "/usr/bin/chromium"),
                                os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
     try:
-        slow_phone(drv, throttle=not args.fast, anywhere=args.anywhere)
+        slow_phone(drv, throttle=not args.fast, anywhere=args.anywhere, down=args.down, up=args.up)
         print(f"{'corpus':>10}  {'first record (median)':>22}  {'runs':>24}  {'transferred':>12}  {'app (median)':>18}")
         for spec in args.sites:
             name, _, directory = spec.partition("=")
