@@ -29,8 +29,8 @@ use dossier::publish::by_word::{
 };
 use dossier::publish::pages::{DayRow, ListRow};
 use dossier::publish::parts::{
-    inflate, read_day_rows, read_list, read_manifest, ListEntry, Manifest, PlaceTable, RowsEntry,
-    Split,
+    inflate, read_day_rows, read_list, read_manifest, read_word_rows_directory, ListEntry,
+    Manifest, PartsError, PlaceTable, RowsEntry, Split, TableEntry,
 };
 use dossier::publish::view_range::{self, rows_at};
 use dossier::publish::word_rows::{WordRowsTable, WordsApart};
@@ -115,7 +115,7 @@ fn words_apart(split: &Split, manifest: &Manifest, filter: &Filter) -> WordsApar
     let tables = worded::read_tables(split, &manifest.words, &sought.word_parts(manifest));
     let tables: Vec<&PlaceTable> = tables.iter().collect();
     (manifest.view_word_rows(Kind::Event))
-        .map(|rows| WordsApart::of(&sought.words, &tables, rows))
+        .map(|rows| worded::knowing_directory(split, WordsApart::of(&sought.words, &tables, rows)))
         .unwrap_or_default()
 }
 
@@ -483,6 +483,57 @@ fn the_timeline_of_a_search_or_kinds_from_the_days_of_its_events_is_the_apps_zoo
         .skip(1)
         .map(|(entry, rows)| (*entry, rows.as_slice()));
     assert_eq!(found_timeline(&unzoomed.window(), &places, read), None);
+}
+
+/// The directory of the rare words' rows lists every part of them once, in
+/// word order, and refuses a part that is not the one the manifest names.
+#[test]
+fn the_rare_words_directory_lists_every_part_of_their_rows_once() {
+    let corpus = synth::generate(4000, 7);
+    let (split, _) = worded_split(&corpus, PART_BYTES);
+    let manifest = read_manifest(split.manifest_json().as_bytes()).unwrap();
+    let mut named = Vec::new();
+    for kind in [Kind::Event, Kind::Claim, Kind::Source] {
+        let Some(rows) = manifest.view_word_rows(kind) else {
+            continue;
+        };
+        assert!(!rows.directory.is_empty(), "{kind:?}");
+        let mut listed = Vec::new();
+        for entry in &rows.directory {
+            assert!(entry.file.starts_with("nd-"), "{}", entry.file);
+            let json = json_of(&split, &entry.file);
+            let parts = read_word_rows_directory(entry, &json, &sha256_hex(&json)).unwrap();
+            // Listed by the words its parts hold, as a part of a table is.
+            assert_eq!(parts.iter().map(|p| p.count).sum::<usize>(), entry.count);
+            listed.extend(parts.into_iter().map(|p| (p.from, p.file)));
+        }
+        assert!(listed.windows(2).all(|w| w[0].0 < w[1].0), "{kind:?} in word order");
+        named.extend(listed.into_iter().map(|(_, file)| file));
+    }
+    let mut written: Vec<&str> = (split.files().map(|(file, _)| file.as_str()))
+        .filter(|file| file.starts_with("n-"))
+        .collect();
+    written.sort_unstable();
+    named.sort_unstable();
+    assert_eq!(named, written);
+    let rows = manifest.view_word_rows(Kind::Event).unwrap();
+    // A part other than the one named, or listed from another word, is refused.
+    let first = &rows.directory[0];
+    let json = json_of(&split, &first.file);
+    let damaged = read_word_rows_directory(first, &json[1..], &sha256_hex(&json[1..]));
+    assert!(
+        matches!(damaged, Err(PartsError::HashMismatch { .. })),
+        "{damaged:?}"
+    );
+    let elsewhere = TableEntry {
+        from: format!("{}zz", first.from),
+        ..first.clone()
+    };
+    let moved = read_word_rows_directory(&elsewhere, &json, &sha256_hex(&json));
+    assert!(
+        matches!(moved, Err(PartsError::WrongRecords { .. })),
+        "{moved:?}"
+    );
 }
 
 /// The words of a search as the page's own script reads them (`index.html`:

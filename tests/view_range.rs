@@ -647,7 +647,8 @@ fn words_on_the_claims_and_the_sources_with_kinds_actors_and_ranges_from_parts_a
             // Rare words' first rows are read apart where no rare kind's are.
             let words_apart = (manifest.view_word_rows(kind))
                 .filter(|_| rare.is_none())
-                .map(|rows| WordsApart::of(&sought.words, &words.iter().collect::<Vec<_>>(), rows));
+                .map(|rows| WordsApart::of(&sought.words, &words.iter().collect::<Vec<_>>(), rows))
+                .map(|apart| worded::knowing_directory(&split, apart));
             let first_page = listed.on(&(0..PAGE_SIZE));
             let apart_on_first = (words_apart.iter())
                 .map(|w| w.parted(&listed.parted(first_page).1).0.len())

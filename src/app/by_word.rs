@@ -75,6 +75,8 @@ thread_local! {
     static FOUND: FewRead<Sought, Arc<Vec<u32>>> = const { RefCell::new(Vec::new()) };
     /// The parts of the default list's rare words' first rows read, by file name.
     pub(super) static WORDED: FewRead<String, Arc<WordRowsTable<ListRow>>> = const { RefCell::new(Vec::new()) };
+    /// The parts of the directories of the lists' rare words' rows read, by file name.
+    static ROWS_DIRECTORY: FewRead<String, Arc<Vec<TableEntry>>> = const { RefCell::new(Vec::new()) };
     /// The parts of the lists' days a timeline read, by file name: the next
     /// words typed, or the next period zoomed into, mostly need the same ones.
     static DAYS: FewRead<String, Arc<Vec<Option<DayRow>>>> = const { RefCell::new(Vec::new()) };
@@ -437,7 +439,30 @@ pub(super) async fn words_apart(
     let tables = read_tables(&words, afresh).await?;
     let tables: Vec<&PlaceTable> = tables.iter().map(|t| t.as_ref()).collect();
     let apart = WordsApart::of(&sought.words, &tables, rows);
-    Ok((!apart.is_empty()).then_some(apart))
+    if apart.is_empty() {
+        return Ok(None);
+    }
+    knowing_directory(apart, afresh).await.map(Some)
+}
+
+/// `apart` knowing the parts of its rows' directory that list the rare words
+/// it found, each kept read; the part `afresh` is fetched past any cache.
+pub(super) async fn knowing_directory(
+    apart: WordsApart,
+    afresh: Option<&str>,
+) -> Result<WordsApart, Failed> {
+    let entries: Vec<TableEntry> = apart.directory_parts().into_iter().cloned().collect();
+    let reads = entries.iter().map(|entry| {
+        let retry = afresh == Some(entry.file.as_str());
+        let read = async move {
+            loader::word_rows_directory(entry, retry)
+                .await
+                .map(Arc::new)
+        };
+        kept_or_read(&ROWS_DIRECTORY, &entry.file, WORD_PARTS_KEPT, read)
+    });
+    let read: Vec<Arc<Vec<TableEntry>>> = futures::future::try_join_all(reads).await?;
+    Ok(apart.knowing(entries.iter().zip(read.iter().map(|parts| parts.to_vec()))))
 }
 
 /// The parts `entries` of a table of places, each kept read where it is, in

@@ -720,6 +720,17 @@ pub async fn word_rows_part<R: serde::de::DeserializeOwned>(
     WordRowsTable::read(entry, &part.json, &part.sha256).map_err(LoadFailure::Parts)
 }
 
+/// The part `entry` of the directory of a view's rare words' first rows,
+/// fetched, checked against its hash and read: the parts of the rows' table
+/// it lists.
+pub async fn word_rows_directory(
+    entry: &TableEntry,
+    retry: bool,
+) -> Result<Vec<TableEntry>, LoadFailure> {
+    let part = fetch_part(entry.file.clone(), retry).await?;
+    parts::read_word_rows_directory(entry, &part.json, &part.sha256).map_err(LoadFailure::Parts)
+}
+
 /// The part of the actors' lists' table `entry`, fetched, checked against its
 /// hash and read.
 pub async fn actor_table(entry: &TableEntry, retry: bool) -> Result<ActorTable, LoadFailure> {

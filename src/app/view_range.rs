@@ -29,7 +29,7 @@ use leptos::prelude::*;
 
 use super::bits::{data, keep_read, lang, last_read, FewRead, LastRead};
 use super::by_actor::Involving;
-use super::by_word::{kept_or_read, read_tables, Failed, FoundUndated};
+use super::by_word::{kept_or_read, knowing_directory, read_tables, Failed, FoundUndated};
 use super::lists::{heading_text, NothingMatches};
 use super::loader;
 use super::nav::Nav;
@@ -338,7 +338,12 @@ async fn find_in(
     let apart = (manifest.view_word_rows(kind).filter(|_| !rare_kind))
         .map(|rows| WordsApart::of(&sought.words, words, rows))
         .filter(|apart| !apart.is_empty());
-    Ok((sought.found(words, kinds), apart))
+    let found = sought.found(words, kinds);
+    let apart = match apart {
+        Some(apart) => Some(knowing_directory(apart, afresh).await?),
+        None => None,
+    };
+    Ok((found, apart))
 }
 
 /// Reads the parts of the days of the list of `kind` a range (its window,

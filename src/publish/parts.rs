@@ -37,7 +37,7 @@ use crate::query::search::TextIndex;
 use crate::query::url_state::PAGE_SIZE;
 
 /// The format this module writes and reads, named in every manifest.
-pub const FORMAT: &str = "dossier-parts/17";
+pub const FORMAT: &str = "dossier-parts/18";
 
 /// The element of the app's page that carries the record directory's parts
 /// ([`Manifest::directory_in_page`]), up to its contents.
@@ -299,13 +299,20 @@ pub struct DaysEntry {
 /// `below` of the list's records is written, each row with its place, as a
 /// table by word, so that it reads one or two parts
 /// (`publish::word_rows::WordsApart`).
+///
+/// The table's parts are listed in a directory of their own (`nd-` parts),
+/// which the manifest lists: a real corpus's many rare words make thousands
+/// of parts at a million records, whose entries would make the manifest,
+/// which every visit reads, twice as large.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WordRows {
     /// Below how many records a word has its first page written apart.
     pub below: usize,
-    /// The parts of the table by word of those first pages: each word with
-    /// its first rows (at most a page), each as `[place, row]`.
-    pub parts: Vec<TableEntry>,
+    /// The parts of the directory of the table by word of those first pages,
+    /// each a list of the table's parts ([`read_word_rows_directory`]), from
+    /// the first word the first of them holds; each part of the table holds
+    /// words with their first rows (at most a page), each as `[place, row]`.
+    pub directory: Vec<TableEntry>,
 }
 
 impl WordRows {
@@ -1536,7 +1543,7 @@ fn word_rows<T: Serialize>(
     }
     let rows_of = WordRows {
         below,
-        parts: Vec::new(),
+        directory: Vec::new(),
     };
     let rare = |places: &&[u32]| rows_of.holds(places.len());
     let firsts = (words.entries().filter(|(_, places)| rare(places))).map(|(word, places)| {
@@ -1545,8 +1552,46 @@ fn word_rows<T: Serialize>(
             .collect();
         (word, first)
     });
-    let (parts, files) = listed(table_by_id(letter, firsts, part_bytes));
-    (Some(WordRows { below, parts }), files)
+    let (parts, mut files) = listed(table_by_id(letter, firsts, part_bytes));
+    let (directory, directory_files) = listed(table_directory(
+        &format!("{letter}d"),
+        &parts,
+        (part_bytes / WORD_ROWS_DIRECTORY_SHARE).max(1),
+    ));
+    files.extend(directory_files);
+    (Some(WordRows { below, directory }), files)
+}
+
+/// A part of the rare words' rows' directory holds the entries of about this
+/// share of one of its parts' JSON (16 KiB, some 100 entries, 6 KB stored): a
+/// search looks a word or two up in it, so it should cost little more than a
+/// round trip.
+const WORD_ROWS_DIRECTORY_SHARE: usize = 14;
+
+/// A table's parts (`entries`, in key order) listed in parts of about
+/// `part_bytes` of JSON named `prefix-`, each listed by its first entry's key
+/// and holding as many keys as they do.
+fn table_directory(
+    prefix: &str,
+    entries: &[TableEntry],
+    part_bytes: usize,
+) -> Vec<(TableEntry, Vec<u8>)> {
+    let items = (entries.iter()).map(|e| (json_lens(std::slice::from_ref(e)), false));
+    write_runs(prefix, entries, cut(items, part_bytes))
+        .into_iter()
+        .filter_map(|(run, json, (file, sha256, stored))| {
+            let held = &entries[run];
+            let entry = TableEntry {
+                file,
+                sha256,
+                bytes: stored.len(),
+                json,
+                from: held.first()?.from.clone(),
+                count: held.iter().map(|e| e.count).sum(),
+            };
+            Some((entry, stored))
+        })
+        .collect()
 }
 
 /// Below how many rows of a list of `list_rows` rows in `list_parts` parts a
@@ -2246,6 +2291,23 @@ fn check_hash(file: &str, expected: &str, sha256: &str) -> Result<(), PartsError
 
 fn wrong_records(file: &str) -> PartsError {
     PartsError::WrongRecords { file: file.into() }
+}
+
+/// Reads a part of the directory of a list's rare words' rows (`WordRows`),
+/// `entry`, from its JSON and the SHA-256 of that JSON, checked against the
+/// manifest: the parts of the rows' table it lists, in word order, the first
+/// from the word the manifest says.
+pub fn read_word_rows_directory(
+    entry: &TableEntry,
+    bytes: &[u8],
+    sha256: &str,
+) -> Result<Vec<TableEntry>, PartsError> {
+    let parts: Vec<TableEntry> = read_json(&entry.file, &entry.sha256, bytes, sha256)?;
+    let in_order = parts.windows(2).all(|w| w[0].from < w[1].from);
+    match parts.first() {
+        Some(first) if first.from == entry.from && in_order => Ok(parts),
+        _ => Err(wrong_records(&entry.file)),
+    }
 }
 
 /// Reads the part of the default list `entry` from its JSON and the SHA-256 of

@@ -1,6 +1,7 @@
 """What the tests and the benches read of a site's parts directly, as the
 build wrote them (src/publish/parts.rs): a view's list's entries, a words'
-table, and the search whose first page is spread the most over its list."""
+table, the part of a rare word's first rows, and the search whose first page is
+spread the most over its list."""
 
 import gzip
 import itertools
@@ -25,6 +26,15 @@ def table_words(site, manifest, table="claims_words"):
             if word.isalpha():
                 words[word] = list(itertools.accumulate(steps))
     return words
+
+
+def word_rows_part(site, manifest, key, word):
+    """The file of the part of a list's rare words' first rows (`key`: `word_rows`,
+    `claims_word_rows`) that holds `word`, found as the app finds it, through the
+    part of their directory the manifest lists (`WordRows`); and that part's file."""
+    listing = [d for d in manifest[key]["directory"] if d["from"] <= word][-1]
+    parts = json.loads(gzip.decompress((site / "parts" / listing["file"]).read_bytes()))
+    return [p["file"] for p in parts if p["from"] <= word][-1], listing["file"]
 
 
 def spread_search(site, manifest, apart, view="claims"):

@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 import pytest
 from conftest import ROOT
-from site_parts import spread_search, table_words, view_parts
+from site_parts import spread_search, table_words, view_parts, word_rows_part
 from selenium.webdriver.common.keys import Keys
 
 LIST_ROWS = "return [...document.querySelectorAll('li.record.event h4 a')].map(a => a.dataset.id)"
@@ -695,9 +695,12 @@ def test_a_rare_words_first_page_of_claims_reads_its_rows_apart(large_on_request
     page.until_title(f"Claims ({found:,} of {claims:,})")
     shown = view_page(page, CLAIM_ROWS, CLAIM_TEXTS)
     assert len(shown[0]) == min(50, found)
-    # Its page from the part of the rare words' rows that holds it, and the
-    # part of the words' table: none of the list's.
-    assert part_requests(page, "n") == [table_part(manifest["claims_word_rows"], "parts", word)]
+    # Its page from the part of the rare words' rows that holds it, found
+    # through the part of their directory that lists it, and the part of the
+    # words' table: none of the list's.
+    part, listing = word_rows_part(site, manifest, "claims_word_rows", word)
+    assert part_requests(page, "n") == [part]
+    assert part_requests(page, "nd") == [listing]
     assert part_requests(page, "w") == [table_part(manifest, "claims_words", word)]
     assert not part_requests(page, "c") and not part_requests(page, "r")
     read_whole_until(page, page.title())
@@ -1311,16 +1314,18 @@ def test_the_pages_script_reads_a_searchs_words_as_the_app_does(site, page):
     assert not wrong, wrong[:5]
 
 
-@pytest.mark.parametrize("view", ["events", "claims"])
-def test_a_damaged_part_of_a_rare_words_rows_is_named_and_retry_recovers(large_on_request, page, view):
+@pytest.mark.parametrize("view,damaged", [("events", "rows"), ("claims", "rows"), ("claims", "directory")])
+def test_a_damaged_part_of_a_rare_words_rows_is_named_and_retry_recovers(large_on_request, page, view, damaged):
     url, site, manifest = large_on_request
     word, _ = spread_search(site, manifest, apart=True, view=view)
-    rows = manifest["word_rows" if view == "events" else "claims_word_rows"]
-    part = table_part(rows, "parts", word)
+    rows, listing = word_rows_part(site, manifest, "word_rows" if view == "events" else "claims_word_rows", word)
+    part = rows if damaged == "rows" else listing
     mend = damage(site / "parts" / part)
     page.open(f"{url}?q={word}" if view == "events" else f"{url}?view=claims&q={word}")
     alert = page.text("main .failure[role=alert]")
-    assert "Page 1 of the list could not be fetched" in alert, alert
+    # The rows' part fails the page; the directory's, finding what the search keeps.
+    said = "Page 1 of the list could not be fetched" if damaged == "rows" else "could not all be read"
+    assert said in alert, alert
     assert part in alert, alert
     mend()
     page.one("main .failure[role=alert] button").click()
@@ -1338,8 +1343,11 @@ def test_a_rare_words_first_page_of_events_reads_its_rows_apart(large_on_request
     page.until_title(f"Events ({found:,} of {events:,})")
     ids = rows_shown(page)
     assert len(ids) == min(50, found)
-    # Its page from the part of the rare words' rows that holds it: none of the list's.
-    assert part_requests(page, "n") == [table_part(manifest["word_rows"], "parts", word)]
+    # Its page from the part of the rare words' rows that holds it, found through
+    # the part of their directory that lists it: none of the list's.
+    part, listing = word_rows_part(site, manifest, "word_rows", word)
+    assert part_requests(page, "n") == [part]
+    assert part_requests(page, "nd") == [listing]
     assert not part_requests(page, "l") and not part_requests(page, "r")
     read_whole_until(page, page.title())
     assert rows_shown(page) == ids

@@ -157,3 +157,22 @@ pub fn listed_ids(
     }
     ids
 }
+
+/// `apart` knowing every part of its rows' directory it names, read from
+/// `split` and checked, as the app reads them before any row apart.
+#[allow(dead_code)]
+pub fn knowing_directory(
+    split: &Split,
+    apart: dossier::publish::word_rows::WordsApart,
+) -> dossier::publish::word_rows::WordsApart {
+    let read: Vec<_> = (apart.directory_parts().into_iter())
+        .map(|entry| {
+            let (_, stored) = split.files().find(|(f, _)| *f == entry.file).unwrap();
+            let json = inflate(stored).unwrap();
+            let parts =
+                dossier::publish::parts::read_word_rows_directory(entry, &json, &sha256_hex(&json));
+            (entry.clone(), parts.unwrap())
+        })
+        .collect();
+    apart.knowing(read.iter().map(|(entry, parts)| (entry, parts.clone())))
+}
