@@ -10,7 +10,7 @@ last page, and an actor with a few pages), and the lists of both over a date
 range (the first over 1980-2000, the busiest over the densest year), and two
 actors together (the next two busiest; two of about 120 events); then searches
 (a common word, a word of about 50 events, whose page is spread over the list,
-the beginnings of two words, a word typed into the search field above the list,
+a word of about 700 events and its pages 2 and 4, the beginnings of two words, a word typed into the search field above the list,
 as a reader types it, a word of a tenth of the events within the busiest actor's
 events and the first word within those of the actor of about 120, then the first word over the
 densest year and the second over 1980-2000); then kinds (the commonest event
@@ -25,8 +25,8 @@ commonest over the densest year) and of the sources (the commonest source kind);
 then the claims for actors (the actor in most claims, its page 2, one in about
 120, the first over the densest year and with the commonest claim kind, the next
 two together) and the sources of the actor in most (src/publish/view_by_actor.rs);
-then searches of the claims (a word of a third of them, one of about 50, the first
-over the densest year) and of the sources. Prints, for each step, the time from
+then searches of the claims (a word of a third of them, one of about 50, one of
+about 700 and its pages 2 and 4, the first over the densest year) and of the sources. Prints, for each step, the time from
 the click to the page's records on screen (for a range, to its first page and to
 its count and whole page; for a search or a kind, also from opening its
 timeline's fold to the timeline, counted from the days of what it finds) and
@@ -201,7 +201,12 @@ def main():
         rare = min(alpha, key=lambda w: (abs(alpha[w] - 50), w))
         other = min((w for w in alpha if w not in (common, rare)), key=lambda w: abs(alpha[w] - events // 10))
         typed = min((w for w in alpha if w not in (common, rare, other)), key=lambda w: abs(alpha[w] - events // 20))
+        # A word of about 700 events, its pages spread over the list: its first
+        # page, then its pages 2 and 4 opened by their address.
+        spread = min((w for w in alpha if w not in (common, rare, other, typed)), key=lambda w: (abs(alpha[w] - 700), w))
         actors += [(f"search {common}", f"q={common}"), (f"search {rare}", f"q={rare}"),
+                   (f"search {spread}", f"q={spread}"), (f"search {spread} p2", f"q={spread}&page=2"),
+                   (f"search {spread} p4", f"q={spread}&page=4"),
                    (f"search {common[:4]} {other[:5]}", f"q={common[:4]}%20{other[:5]}"),
                    (f"typed {typed}", None)]
         if lists:
@@ -290,8 +295,12 @@ def main():
         third = manifest["totals"]["claims"] // 3
         common = min(alpha, key=lambda w: (abs(alpha[w] - third), w))
         rare = min(alpha, key=lambda w: (abs(alpha[w] - 50), w))
+        spread = min((w for w in alpha if w not in (common, rare)), key=lambda w: (abs(alpha[w] - 700), w))
         views += [(f"view claims search {common}", f"view=claims&q={common}"),
                   (f"view claims search {rare}", f"view=claims&q={rare}"),
+                  (f"view claims search {spread}", f"view=claims&q={spread}"),
+                  (f"view claims search {spread} p2", f"view=claims&q={spread}&page=2"),
+                  (f"view claims search {spread} p4", f"view=claims&q={spread}&page=4"),
                   (f"view claims search {common} in {dense}",
                    f"view=claims&q={common}&from={dense}&to={dense}")]
         if manifest.get("sources_words"):
