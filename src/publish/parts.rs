@@ -715,13 +715,25 @@ where
 /// 1.5% more bytes costs a slow phone link about 10 ms a part.
 const GZIP_LEVEL: u32 = 6;
 
-/// A part's JSON gzipped as the build stores it: at `GZIP_LEVEL`, no name and no
+/// How hard the build compresses a part named `prefix-`: the small tables of
+/// numbers and short keys (the record directory, the actors' names and
+/// places, the actors' list, the lists' days and rows that reach) are 5–9%
+/// smaller at the best level, for some 5 s of one core in all at a million
+/// records; the rest gains 1–2% for a third more time.
+fn gzip_level(prefix: &str) -> u32 {
+    match prefix {
+        "d" | "m" | "a" | "i" | "t" | "s" | "y" | "z" => 9,
+        _ => GZIP_LEVEL,
+    }
+}
+
+/// A part's JSON gzipped as the build stores it: at `level`, no name and no
 /// time in the header, so that the same JSON always gives the same bytes.
-fn gzip(json: &[u8]) -> Vec<u8> {
+fn gzip(json: &[u8], level: u32) -> Vec<u8> {
     use std::io::Write;
     let mut encoder = flate2::GzBuilder::new().mtime(0).write(
         Vec::with_capacity(json.len() / 4),
-        flate2::Compression::new(GZIP_LEVEL),
+        flate2::Compression::new(level),
     );
     encoder
         .write_all(json)
@@ -1843,7 +1855,7 @@ impl Filed for DaysEntry {
 fn named(prefix: &str, json: &[u8]) -> (String, String, Vec<u8>) {
     let sha256 = sha256_hex(json);
     let file = format!("{prefix}-{}.json.gz", &sha256[..16]);
-    (file, sha256, gzip(json))
+    (file, sha256, gzip(json, gzip_level(prefix)))
 }
 
 /// How many parts the build names at once, spread over the machine's cores.
