@@ -169,7 +169,8 @@ fn searches_from_parts_are_the_apps_list_of_the_whole_corpus() {
     );
     let mut dice = Dice(31);
     let (mut some, mut none, mut pages, mut two_parts) = (0, 0, 0, 0);
-    let mut apart = 0;
+    let (mut apart, mut ahead_all, mut ahead_short) = (0, 0, 0);
+    assert!(manifest.word_rows.as_ref().unwrap().directory.len() > 2);
     for round in 0..300 {
         // One to three words, each whole, its beginning, a plural, in capitals, or none held.
         let words: Vec<String> = (0..1 + dice.below(3))
@@ -196,6 +197,24 @@ fn searches_from_parts_are_the_apps_list_of_the_whole_corpus() {
         let (got, parts, _, read_apart) = from_parts_apart(&split, &manifest, &filter);
         assert_eq!(got, whole, "{text:?}");
         apart += usize::from(read_apart > 0);
+        // The parts of the rare words' directory the app reads ahead, beside
+        // the words' table, are all that the search needs.
+        let needed = words_apart(&split, &manifest, &filter);
+        let needed: Vec<&str> = (needed.directory_parts().into_iter())
+            .map(|entry| entry.file.as_str())
+            .collect();
+        let rows = manifest.view_word_rows(Kind::Event).unwrap();
+        let sought = Sought::of(&filter);
+        let ahead: Vec<&str> = (rows.directory_parts_of(&sought.words).into_iter())
+            .map(|entry| entry.file.as_str())
+            .collect();
+        if !needed.is_empty() {
+            let all = needed.iter().all(|file| ahead.contains(file));
+            (ahead_all, ahead_short) = (
+                ahead_all + usize::from(all),
+                ahead_short + usize::from(!all),
+            );
+        }
         some += usize::from(!whole.is_empty());
         none += usize::from(whole.is_empty());
         pages += usize::from(whole.len() > 2 * PAGE_SIZE);
@@ -206,6 +225,10 @@ fn searches_from_parts_are_the_apps_list_of_the_whole_corpus() {
     assert!(
         some > 100 && none > 20 && pages > 20 && two_parts > 20 && apart > 10,
         "{some} {none} {pages} {two_parts} {apart}"
+    );
+    assert!(
+        ahead_all > 10 && ahead_short == 0,
+        "{ahead_all} searches read ahead all they needed, {ahead_short} not"
     );
 }
 
@@ -507,7 +530,10 @@ fn the_rare_words_directory_lists_every_part_of_their_rows_once() {
             assert_eq!(parts.iter().map(|p| p.count).sum::<usize>(), entry.count);
             listed.extend(parts.into_iter().map(|p| (p.from, p.file)));
         }
-        assert!(listed.windows(2).all(|w| w[0].0 < w[1].0), "{kind:?} in word order");
+        assert!(
+            listed.windows(2).all(|w| w[0].0 < w[1].0),
+            "{kind:?} in word order"
+        );
         named.extend(listed.into_iter().map(|(_, file)| file));
     }
     let mut written: Vec<&str> = (split.files().map(|(file, _)| file.as_str()))

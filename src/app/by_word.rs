@@ -19,7 +19,9 @@ use dossier::publish::by_actor::{place_parts, places_of};
 use dossier::publish::by_kind::{kind_key, Sought};
 use dossier::publish::by_word::{day_parts_for, found_timeline, page_parts, page_rows};
 use dossier::publish::pages::{DayRow, ListRow};
-use dossier::publish::parts::{ListEntry, Manifest, PartsError, PlaceTable, RowsEntry, TableEntry};
+use dossier::publish::parts::{
+    ListEntry, Manifest, PartsError, PlaceTable, RowsEntry, TableEntry, WordRows,
+};
 use dossier::publish::view_range::{self, rows_at};
 use dossier::publish::word_rows::{WordRowsTable, WordsApart};
 use dossier::query::filter::Facet;
@@ -411,7 +413,10 @@ pub(super) async fn find(
         .collect();
     let kinds = (sought.kind_parts(manifest).into_iter()).filter_map(|at| manifest.kinds.get(at));
     let needs: Vec<&TableEntry> = words.iter().copied().chain(kinds).collect();
-    let tables = read_tables(&needs, afresh).await?;
+    let rows = manifest.view_word_rows(Kind::Event);
+    let (tables, ()) =
+        futures::future::join(read_tables(&needs, afresh), directory_ahead(rows, sought)).await;
+    let tables = tables?;
     // The words' parts came first, in the order asked for.
     let (word_tables, kind_tables) = tables.split_at(words.len().min(tables.len()));
     let word_tables: Vec<&PlaceTable> = word_tables.iter().map(|t| t.as_ref()).collect();
@@ -443,6 +448,30 @@ pub(super) async fn words_apart(
         return Ok(None);
     }
     knowing_directory(apart, afresh).await.map(Some)
+}
+
+/// Reads the parts of the rare words' rows' directory (`rows`) where the
+/// words `sought` seeks would be listed, and keeps them, beside the parts of
+/// the words' table: so the parts its rare words need are most often in hand
+/// once that table says which words are rare ([`knowing_directory`], which
+/// names a part that fails).
+pub(super) async fn directory_ahead(rows: Option<&WordRows>, sought: &Sought) {
+    let Some(rows) = rows else {
+        return;
+    };
+    let reads = rows
+        .directory_parts_of(&sought.words)
+        .into_iter()
+        .map(|entry| {
+            let read = async move {
+                loader::word_rows_directory(entry, false)
+                    .await
+                    .map(Arc::new)
+            };
+            kept_or_read(&ROWS_DIRECTORY, &entry.file, WORD_PARTS_KEPT, read)
+        });
+    // A part that fails here is fetched again, and named, where it is needed.
+    let _ = futures::future::join_all(reads).await;
 }
 
 /// `apart` knowing the parts of its rows' directory that list the rare words

@@ -29,7 +29,9 @@ use leptos::prelude::*;
 
 use super::bits::{data, keep_read, lang, last_read, FewRead, LastRead};
 use super::by_actor::Involving;
-use super::by_word::{kept_or_read, knowing_directory, read_tables, Failed, FoundUndated};
+use super::by_word::{
+    directory_ahead, kept_or_read, knowing_directory, read_tables, Failed, FoundUndated,
+};
 use super::lists::{heading_text, NothingMatches};
 use super::loader;
 use super::nav::Nav;
@@ -331,11 +333,15 @@ async fn find_in(
     };
     let words = needs(words, sought.word_parts_in(words));
     let kinds = needs(kinds, sought.kind_parts_in(kinds));
-    let read = read_tables(&words.iter().chain(&kinds).collect::<Vec<_>>(), afresh).await?;
+    let rare_kind = rows_apart(manifest.view_kind_rows(kind), sought).is_some();
+    let rows = manifest.view_word_rows(kind).filter(|_| !rare_kind);
+    let entries: Vec<&TableEntry> = words.iter().chain(&kinds).collect();
+    let tables = read_tables(&entries, afresh);
+    let (read, ()) = futures::future::join(tables, directory_ahead(rows, sought)).await;
+    let read = read?;
     let tables: Vec<&PlaceTable> = read.iter().map(|t| t.as_ref()).collect();
     let (words, kinds) = tables.split_at(words.len());
-    let rare_kind = rows_apart(manifest.view_kind_rows(kind), sought).is_some();
-    let apart = (manifest.view_word_rows(kind).filter(|_| !rare_kind))
+    let apart = (rows)
         .map(|rows| WordsApart::of(&sought.words, words, rows))
         .filter(|apart| !apart.is_empty());
     let found = sought.found(words, kinds);

@@ -322,6 +322,21 @@ impl WordRows {
     pub fn holds(&self, count: usize) -> bool {
         count > SPREAD_PARTS && count < self.below
     }
+
+    /// The parts of the directory that list every word the words `words`
+    /// (folded and stemmed as a search reads them) begin, each once, in
+    /// order: all that a search for them can need, which a reader may fetch
+    /// beside the words' table before it knows which of them are rare.
+    pub fn directory_parts_of(&self, words: &[String]) -> Vec<&TableEntry> {
+        let mut at: Vec<usize> = (words.iter())
+            .flat_map(|word| words_in(&self.directory, word))
+            .collect();
+        at.sort_unstable();
+        at.dedup();
+        at.into_iter()
+            .filter_map(|at| self.directory.get(at))
+            .collect()
+    }
 }
 
 /// A part of the rows that reach of another view's list in pages (the
