@@ -459,19 +459,21 @@ pub(super) async fn directory_ahead(rows: Option<&WordRows>, sought: &Sought) {
     let Some(rows) = rows else {
         return;
     };
-    let reads = rows
-        .directory_parts_of(&sought.words)
-        .into_iter()
-        .map(|entry| {
-            let read = async move {
-                loader::word_rows_directory(entry, false)
-                    .await
-                    .map(Arc::new)
-            };
-            kept_or_read(&ROWS_DIRECTORY, &entry.file, WORD_PARTS_KEPT, read)
-        });
+    let reads = (rows.directory_parts_of(&sought.words).into_iter())
+        .map(|entry| directory_part(entry, false));
     // A part that fails here is fetched again, and named, where it is needed.
     let _ = futures::future::join_all(reads).await;
+}
+
+/// The part `entry` of a rare words' rows' directory, kept read; fetched
+/// past any cache where `retry`.
+async fn directory_part(entry: &TableEntry, retry: bool) -> Result<Arc<Vec<TableEntry>>, Failed> {
+    let read = async {
+        loader::word_rows_directory(entry, retry)
+            .await
+            .map(Arc::new)
+    };
+    kept_or_read(&ROWS_DIRECTORY, &entry.file, WORD_PARTS_KEPT, read).await
 }
 
 /// `apart` knowing the parts of its rows' directory that list the rare words
@@ -481,15 +483,8 @@ pub(super) async fn knowing_directory(
     afresh: Option<&str>,
 ) -> Result<WordsApart, Failed> {
     let entries: Vec<TableEntry> = apart.directory_parts().into_iter().cloned().collect();
-    let reads = entries.iter().map(|entry| {
-        let retry = afresh == Some(entry.file.as_str());
-        let read = async move {
-            loader::word_rows_directory(entry, retry)
-                .await
-                .map(Arc::new)
-        };
-        kept_or_read(&ROWS_DIRECTORY, &entry.file, WORD_PARTS_KEPT, read)
-    });
+    let reads =
+        (entries.iter()).map(|entry| directory_part(entry, afresh == Some(entry.file.as_str())));
     let read: Vec<Arc<Vec<TableEntry>>> = futures::future::try_join_all(reads).await?;
     Ok(apart.knowing(entries.iter().zip(read.iter().map(|parts| parts.to_vec()))))
 }

@@ -341,7 +341,7 @@ async fn find_in(
     let read = read?;
     let tables: Vec<&PlaceTable> = read.iter().map(|t| t.as_ref()).collect();
     let (words, kinds) = tables.split_at(words.len());
-    let apart = (rows)
+    let apart = rows
         .map(|rows| WordsApart::of(&sought.words, words, rows))
         .filter(|apart| !apart.is_empty());
     let found = sought.found(words, kinds);

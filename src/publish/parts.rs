@@ -328,15 +328,17 @@ impl WordRows {
     /// order: all that a search for them can need, which a reader may fetch
     /// beside the words' table before it knows which of them are rare.
     pub fn directory_parts_of(&self, words: &[String]) -> Vec<&TableEntry> {
-        let mut at: Vec<usize> = (words.iter())
-            .flat_map(|word| words_in(&self.directory, word))
-            .collect();
-        at.sort_unstable();
-        at.dedup();
-        at.into_iter()
-            .filter_map(|at| self.directory.get(at))
-            .collect()
+        let at = (words.iter()).flat_map(|word| words_in(&self.directory, word));
+        entries_at(&self.directory, at)
     }
+}
+
+/// The entries of `parts` at the places `at`, each once, in order.
+pub fn entries_at(parts: &[TableEntry], at: impl Iterator<Item = usize>) -> Vec<&TableEntry> {
+    let mut at: Vec<usize> = at.collect();
+    at.sort_unstable();
+    at.dedup();
+    at.into_iter().filter_map(|at| parts.get(at)).collect()
 }
 
 /// A part of the rows that reach of another view's list in pages (the

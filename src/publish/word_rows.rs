@@ -11,7 +11,7 @@
 //! beginning of several rare words, or rare and common words together read
 //! what they can apart, and nothing is read apart that another page needs.
 
-use crate::publish::parts::{table_part_of, PlaceTable, Table, TableEntry, WordRows};
+use crate::publish::parts::{entries_at, table_part_of, PlaceTable, Table, TableEntry, WordRows};
 use crate::query::url_state::PAGE_SIZE;
 
 /// A table part of rare words' first rows, read: each word with its first
@@ -65,14 +65,8 @@ impl WordsApart {
     /// their rows, each once, in order: to read, and give to
     /// [`WordsApart::knowing`], before any row is read apart.
     pub fn directory_parts(&self) -> Vec<&TableEntry> {
-        let mut at: Vec<usize> = (self.firsts.iter())
-            .filter_map(|(word, _)| table_part_of(&self.directory, word))
-            .collect();
-        at.sort_unstable();
-        at.dedup();
-        at.into_iter()
-            .filter_map(|at| self.directory.get(at))
-            .collect()
+        let at = (self.firsts.iter()).filter_map(|(word, _)| table_part_of(&self.directory, word));
+        entries_at(&self.directory, at)
     }
 
     /// The same, knowing the parts of the directory `read` (each with the
