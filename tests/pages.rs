@@ -17,7 +17,7 @@ use dossier::corpus::model::{Corpus, Kind};
 use dossier::corpus::sha256::sha256_hex;
 use dossier::publish::pages::ListRow;
 use dossier::publish::parts::{
-    inflate, read_list, read_manifest, split, PartsError, Split, YearInList, LIST_SHARE,
+    inflate, read_list, read_manifest, split, PartsError, Split, YearInList, EVENTS_LIST_SHARE,
 };
 use dossier::query::filter::{Filter, Outcome};
 use dossier::query::index::Index;
@@ -25,8 +25,8 @@ use dossier::query::order::ClaimOrder;
 use dossier::query::url_state::{Page, PAGE_SIZE};
 use worded::worded_split;
 
-/// Record parts of 128 KiB of JSON: list parts of 64 KiB, a few pages each.
-const PART_BYTES: usize = 128 * 1024;
+/// Record parts of 256 KiB of JSON: events list parts of 64 KiB, a few pages each.
+const PART_BYTES: usize = 256 * 1024;
 
 fn generated(records: usize) -> Corpus {
     synth::generate(records, 7)
@@ -93,7 +93,7 @@ fn parts_hold_whole_pages_in_order_and_nothing_past_the_list() {
             part.file
         );
         assert_eq!(part.first % PAGE_SIZE, 0, "{} starts a page", part.file);
-        assert!(part.json <= PART_BYTES / LIST_SHARE + PAGE_SIZE * 2048);
+        assert!(part.json <= PART_BYTES / EVENTS_LIST_SHARE + PAGE_SIZE * 2048);
         next += part.count;
     }
     assert_eq!(next, events, "every event once");

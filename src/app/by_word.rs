@@ -62,9 +62,10 @@ enum SearchPage {
 
 /// How many parts of the tables of places (words, kinds, actors' places), and of
 /// the default list, are kept read: a reader typing or paging most often needs
-/// one of them again.
+/// one of them again. The list's parts are small (some 224 KiB of JSON), so
+/// more of them are kept: a search spread over the list reads dozens.
 const WORD_PARTS_KEPT: usize = 8;
-const LIST_PARTS_KEPT: usize = 16;
+const LIST_PARTS_KEPT: usize = 32;
 
 /// How long a reader's typing rests before the words typed are looked up, in
 /// milliseconds: each key would otherwise fetch parts for a word half typed.

@@ -70,11 +70,37 @@ pub const NAMED_SHARE: usize = 4;
 /// than a round trip.
 pub const DIRECTORY_SHARE: usize = 7;
 
-/// A part of the default list holds about half a record part's JSON (448 KiB,
-/// some 130 KB stored, 25 pages of the list at the generated corpora's events):
-/// a reader paging through fetches one part for many pages, and the manifest,
-/// which lists them, stays small (about 240 of them at a million records).
+/// Half a record part's JSON (448 KiB, some 130 KB stored, 25 pages of the
+/// events list at the generated corpora's events): the share at which the
+/// tables read a word or an actor at a time (the words' tables, the actors'
+/// lists) and the rows written apart are cut, and the unit in which a page
+/// spread over a list is counted ([`in_list_parts`]).
 pub const LIST_SHARE: usize = 2;
+
+/// A part of the default list holds a quarter of a record part's JSON (224
+/// KiB, some 65 KB stored, 12 pages of the list at the generated corpora's
+/// events): a search's page of a word found in a few dozen events takes its
+/// rows from as many parts, one row each, so a part's size is what such a page
+/// costs; the manifest lists them, which every visit reads, so they are cut no
+/// smaller (about 480 of them at a million records, some 60 bytes each
+/// gzipped).
+pub const EVENTS_LIST_SHARE: usize = 4;
+
+/// A part of the claims', the sources' and the institutions' and people's
+/// lists holds an eighth of a record part's JSON (112 KiB, some 33 KB stored,
+/// three or four pages of claims), for the same reason: their directories list
+/// them, not the manifest, so only the file count grows (about 2,900 more at a
+/// million records); paging on reads a part every few pages.
+pub const VIEW_LIST_SHARE: usize = 8;
+
+/// About how many parts a list of `json` bytes of JSON would have at
+/// [`LIST_SHARE`] of `part_bytes`: which words and kinds are rare enough to
+/// have their rows written apart is counted in parts of that size, so that
+/// cutting a list smaller does not move those thresholds.
+fn in_list_parts(json: impl Iterator<Item = usize>, part_bytes: usize) -> usize {
+    json.sum::<usize>()
+        .div_ceil((part_bytes / LIST_SHARE).max(1))
+}
 
 /// A part of the kinds' table holds about an eighth of a record part's JSON
 /// (112 KiB): a kind chosen is one key looked up, whose list is some 60 KiB of
@@ -950,7 +976,8 @@ fn split_beside(
     let (directory, glances) = directory(corpus, &entries, directory_bytes, looks);
     let (directory_entries, directory) = listed(directory);
     let rows = worded.map_or(&[][..], |w| w.list);
-    let (list_entries, list) = listed(list_parts(rows, (part_bytes / LIST_SHARE).max(1)));
+    let events_list_bytes = (part_bytes / EVENTS_LIST_SHARE).max(1);
+    let (list_entries, list) = listed(list_parts(rows, events_list_bytes));
     let days_bytes = (part_bytes / KINDS_SHARE).max(1);
     let list_days: Vec<Option<DayRow>> = rows.iter().map(DayRow::of).collect();
     let (reach_entries, reach) = listed(reach_parts("s", &list_days, days_bytes));
@@ -987,20 +1014,22 @@ fn split_beside(
         (part_bytes / KINDS_SHARE).max(1),
     ));
     let list_bytes = (part_bytes / LIST_SHARE).max(1);
+    let view_list_bytes = (part_bytes / VIEW_LIST_SHARE).max(1);
     let directory_bytes = (part_bytes / KINDS_SHARE).max(1);
     let (claims_entries, claims_list) = listed(worded.map_or_else(Vec::new, |w| {
-        rows_in_pages("c", w.claims, list_bytes, Some(ClaimRow::same_year))
+        rows_in_pages("c", w.claims, view_list_bytes, Some(ClaimRow::same_year))
     }));
     let (claims_directory, mut view_directories) =
         listed(view_directory(&claims_entries, directory_bytes));
     let (sources_entries, sources_list) = listed(worded.map_or_else(Vec::new, |w| {
-        rows_in_pages("o", w.sources, list_bytes, None)
+        rows_in_pages("o", w.sources, view_list_bytes, None)
     }));
     let (sources_directory, sources_directories) =
         listed(view_directory(&sources_entries, directory_bytes));
     view_directories.extend(sources_directories);
-    let (actors_entries, actors_list) =
-        listed(worded.map_or_else(Vec::new, |w| rows_in_pages("i", w.actors, list_bytes, None)));
+    let (actors_entries, actors_list) = listed(worded.map_or_else(Vec::new, |w| {
+        rows_in_pages("i", w.actors, view_list_bytes, None)
+    }));
     let (actors_directory, actors_directories) =
         listed(view_directory(&actors_entries, directory_bytes));
     view_directories.extend(actors_directories);
@@ -1024,24 +1053,25 @@ fn split_beside(
         reach_rows_parts("x", w.sources, &sources_days_read, list_bytes)
     }));
     let (claims_kind_rows, claims_kind_row_files) = worded.map_or_else(Default::default, |w| {
-        let parts: usize = claims_entries.len();
+        let parts = in_list_parts(claims_entries.iter().map(|e| e.json), part_bytes);
         rare_kind_rows("j", w.claims, parts, w.claims_kinds, list_bytes)
     });
     let (sources_kind_rows, sources_kind_row_files) = worded.map_or_else(Default::default, |w| {
-        let parts: usize = sources_entries.len();
+        let parts = in_list_parts(sources_entries.iter().map(|e| e.json), part_bytes);
         rare_kind_rows("j", w.sources, parts, w.sources_kinds, list_bytes)
     });
     // A few rare words' first pages a part.
     let word_rows_bytes = (part_bytes / WORD_ROWS_SHARE).max(1);
     let (word_rows_entry, event_word_row_files) = worded.map_or_else(Default::default, |w| {
-        word_rows("n", w.list, w.words, list_entries.len(), word_rows_bytes)
+        let parts = in_list_parts(list_entries.iter().map(|e| e.json), part_bytes);
+        word_rows("n", w.list, w.words, parts, word_rows_bytes)
     });
     let (claims_word_rows, claims_word_row_files) = worded.map_or_else(Default::default, |w| {
-        let parts = claims_entries.len();
+        let parts = in_list_parts(claims_entries.iter().map(|e| e.json), part_bytes);
         word_rows("n", w.claims, w.claims_words, parts, word_rows_bytes)
     });
     let (sources_word_rows, sources_word_row_files) = worded.map_or_else(Default::default, |w| {
-        let parts = sources_entries.len();
+        let parts = in_list_parts(sources_entries.iter().map(|e| e.json), part_bytes);
         word_rows("n", w.sources, w.sources_words, parts, word_rows_bytes)
     });
     let ActorsParts {
