@@ -45,6 +45,16 @@ use worded::{apps_list, found, listed_ids, read_range_parts, worded_split};
 /// the beginning of a word often spans two.
 const PART_BYTES: usize = 32 * 1024;
 
+/// A generated corpus of `records` (seed `seed`) in parts of [`PART_BYTES`],
+/// indexed for search as the app indexes it once read whole, and its manifest.
+fn searchable_split(records: usize, seed: u64) -> (Split, Index, Manifest) {
+    let corpus = synth::generate(records, seed);
+    let (split, index) = worded_split(&corpus, PART_BYTES);
+    let index = Index::new(index.corpus);
+    let manifest = read_manifest(split.manifest_json().as_bytes()).unwrap();
+    (split, index, manifest)
+}
+
 /// The JSON of the file `name` of the split, as the app has it once fetched.
 fn json_of(split: &Split, name: &str) -> Vec<u8> {
     let (_, stored) = split.files().find(|(f, _)| *f == name).unwrap();
@@ -158,10 +168,7 @@ fn some_word(index: &Index, dice: &mut Dice) -> String {
 
 #[test]
 fn searches_from_parts_are_the_apps_list_of_the_whole_corpus() {
-    let corpus = synth::generate(4000, 7);
-    let (split, index) = worded_split(&corpus, PART_BYTES);
-    let index = Index::new(index.corpus);
-    let manifest = read_manifest(split.manifest_json().as_bytes()).unwrap();
+    let (split, index, manifest) = searchable_split(4000, 7);
     assert!(
         manifest.words.len() > 3,
         "{} parts of words",
@@ -260,10 +267,7 @@ fn a_damaged_part_of_the_words_is_named() {
 
 #[test]
 fn searches_over_a_date_range_from_parts_are_the_apps_list_of_the_whole_corpus() {
-    let corpus = synth::generate(4000, 7);
-    let (split, index) = worded_split(&corpus, PART_BYTES);
-    let index = Index::new(index.corpus);
-    let manifest = read_manifest(split.manifest_json().as_bytes()).unwrap();
+    let (split, index, manifest) = searchable_split(4000, 7);
     let mut dice = Dice(41);
     let (mut some, mut loose, mut hidden, mut fewer) = (0, 0, 0, 0);
     let mut read_apart = 0;
@@ -334,10 +338,7 @@ fn over_range_from_parts(
 
 #[test]
 fn kinds_chosen_from_parts_are_the_apps_list_of_the_whole_corpus() {
-    let corpus = synth::generate(4000, 7);
-    let (split, index) = worded_split(&corpus, PART_BYTES);
-    let index = Index::new(index.corpus);
-    let manifest = read_manifest(split.manifest_json().as_bytes()).unwrap();
+    let (split, index, manifest) = searchable_split(4000, 7);
     assert!(
         manifest.kinds.len() > 1,
         "{} parts of kinds",
@@ -426,6 +427,53 @@ fn the_counts_beside_the_kinds_in_pages_are_the_apps_for_no_filter() {
     );
 }
 
+#[test]
+fn the_counts_beside_the_kinds_under_words_and_kinds_are_the_apps() {
+    let (split, index, manifest) = searchable_split(4000, 7);
+    let mut dice = Dice(59);
+    let (mut differ, mut nothing, mut counted) = (0, 0, 0);
+    for round in 0..240 {
+        // Each view's list in pages, with kinds chosen, words typed, or both.
+        let kind = [Kind::Event, Kind::Claim, Kind::Source][round % 3];
+        let mut filter = Filter::default();
+        if dice.below(3) > 0 {
+            dice.kinds(&mut filter);
+        }
+        if filter.is_empty() || dice.below(2) == 0 {
+            let word = some_word(&index, &mut dice);
+            filter.text = word.chars().take(2 + dice.below(6) as usize).collect();
+        }
+        let sought = Sought::of(&filter);
+        let (words, kinds) = (manifest.view_words(kind), manifest.view_kinds(kind));
+        let words = worded::read_tables(&split, words, &sought.word_parts_in(words));
+        let every_part: Vec<usize> = (0..kinds.len()).collect();
+        let kinds = worded::read_tables(&split, kinds, &every_part);
+        let counts = sought.kind_counts(
+            &words.iter().collect::<Vec<_>>(),
+            &kinds.iter().collect::<Vec<_>>(),
+        );
+        // As the filter panel counts them over the whole corpus, on that view.
+        let outcome = Outcome::new(&index, &filter, kind);
+        for facet in Facet::TERMS {
+            for value in facet.vocab().unwrap().values() {
+                let key = kind_key(facet, value);
+                let from_parts = (counts.iter()).find_map(|(k, n)| (*k == key).then_some(*n));
+                let apps = outcome.term_count(facet, value);
+                assert_eq!(from_parts.unwrap_or(0), apps, "{kind:?} {filter:?} {key}");
+                counted += usize::from(apps > 0);
+                nothing += usize::from(apps == 0);
+                let unfiltered = manifest.kind_count_of(kind, &key).unwrap_or(0);
+                differ += usize::from(apps != unfiltered);
+            }
+        }
+    }
+    // The counts tried are not all alike, nor all nothing, nor all the unfiltered.
+    assert!(
+        counted > 2000 && nothing > 1000 && differ > 2000,
+        "{counted} {nothing} {differ}"
+    );
+}
+
 /// The parts of the list's days that hold the events at `places`, read and checked.
 fn day_parts<'m>(
     split: &Split,
@@ -446,10 +494,7 @@ fn day_parts<'m>(
 
 #[test]
 fn the_timeline_of_a_search_or_kinds_from_the_days_of_its_events_is_the_apps_zoomed_or_not() {
-    let corpus = synth::generate(4000, 7);
-    let (split, index) = worded_split(&corpus, PART_BYTES);
-    let index = Index::new(index.corpus);
-    let manifest = read_manifest(split.manifest_json().as_bytes()).unwrap();
+    let (split, index, manifest) = searchable_split(4000, 7);
     let unzoomed = manifest.timelines.of(Kind::Event).unwrap();
     // As the app draws it once the corpus is in, unzoomed: what every filter
     // but the date keeps.
