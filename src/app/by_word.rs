@@ -16,7 +16,7 @@ use std::thread::LocalKey;
 use dossier::corpus::model::Kind;
 use dossier::i18n::fill;
 use dossier::publish::by_actor::{place_parts, places_of};
-use dossier::publish::by_kind::{kind_key, Sought};
+use dossier::publish::by_kind::Sought;
 use dossier::publish::by_word::{day_parts_for, found_timeline, page_parts, page_rows};
 use dossier::publish::pages::{DayRow, ListRow};
 use dossier::publish::parts::{
@@ -33,7 +33,7 @@ use leptos::prelude::*;
 
 use super::bits::{data, few_read, keep_few, lang, thousands, FewRead};
 use super::failure::{FailedWithRetry, LoadFailure};
-use super::filters::term_choices;
+use super::kind_choices::ListFound;
 use super::lists::{heading, page_note, NothingMatches, Pager};
 use super::loader::{self, PARTS_IN_FLIGHT};
 use super::nav::{Entry, Nav};
@@ -168,44 +168,6 @@ pub fn ChosenKinds() -> impl IntoView {
     }
 }
 
-/// The kinds to choose from above a list in pages (the events', the claims',
-/// the sources'), as the filter panel offers them, folded under one line (the
-/// list's first records stay on a phone's first screen): each counted, from
-/// the manifest, for an address with no filter; under one, not counted (that
-/// takes the corpus).
-#[component]
-pub fn KindChoices() -> impl IntoView {
-    let nav = expect_context::<Nav>();
-    let manifest = StoredValue::new(data().manifest.clone());
-    // The view's records each kind keeps (the events', the claims', the sources').
-    let counted = Memo::new(move |_| {
-        nav.state
-            .with(|s| s.filter.is_empty().then_some(s.view.kind()))
-    });
-    let by = move |facet: Facet| {
-        move |value: &'static str| {
-            let key = kind_key(facet, value);
-            (counted.get())
-                .and_then(|kind| manifest.with_value(|m| m.as_ref()?.kind_count_of(kind, &key)))
-        }
-    };
-    let t = lang().strings();
-    let open = nav
-        .state
-        .with_untracked(|s| (Facet::TERMS.iter()).any(|&f| !s.filter.chosen(f).is_empty()));
-    view! {
-        <details class="list-terms" open=open>
-            <summary>{t.kinds_choose}</summary>
-            <form role="search" aria-label=t.kinds_choose on:submit=|e| e.prevent_default()>
-                {term_choices(Facet::ClaimKinds, t.claim_kinds, by(Facet::ClaimKinds))}
-                {term_choices(Facet::Tags, t.event_tags, by(Facet::Tags))}
-                {term_choices(Facet::LegalTerms, t.legal_characterisations, by(Facet::LegalTerms))}
-                {term_choices(Facet::SourceKinds, t.source_kinds, by(Facet::SourceKinds))}
-            </form>
-        </details>
-    }
-}
-
 /// The events list for what the address seeks: words typed, kinds chosen.
 #[component]
 pub fn SearchInPages() -> impl IntoView {
@@ -219,6 +181,7 @@ pub fn SearchInPages() -> impl IntoView {
     let wanted = Memo::new(move |_| nav.state.with(|s| (Sought::of(&s.filter), s.page_number())));
     let state: RwSignal<Option<(Wanted, SearchPage)>, LocalStorage> = RwSignal::new_local(None);
     let tries = RwSignal::new(0u32);
+    let list_found = use_context::<ListFound>();
     Effect::new(move |before: Option<Vec<String>>| {
         // Only the words typed wait for the typing to rest; a kind is chosen at once.
         tries.track();
@@ -231,6 +194,7 @@ pub fn SearchInPages() -> impl IntoView {
         let typing = before.is_some_and(|words| words != wanted.0.words);
         let words = wanted.0.words.clone();
         if let Some(page) = in_memory(&manifest, &wanted) {
+            ListFound::say(list_found, Kind::Event, &wanted.0);
             state.set(Some((wanted, page)));
             return words;
         }
@@ -266,6 +230,7 @@ pub fn SearchInPages() -> impl IntoView {
             if !current(&wanted) {
                 return;
             }
+            ListFound::say(list_found, Kind::Event, &wanted.0);
             state.set(Some((wanted.clone(), SearchPage::Fetching(places.len()))));
             // The rare words found, whose first rows are read apart.
             let words = match words_apart(&manifest, &wanted.0, afresh).await {
@@ -513,6 +478,12 @@ pub(super) async fn read_tables(
         tables.push(table?);
     }
     Ok(tables)
+}
+
+/// The part `file` of a table of places (the words', the kinds'), where a
+/// search keeps it read.
+pub(super) fn kept_table(file: &String) -> Option<Arc<PlaceTable>> {
+    few_read(&TABLES, file)
 }
 
 /// The part `file`, kept read in `cell`, else read (`read`) and kept there,

@@ -12,6 +12,7 @@ mod detail;
 mod failure;
 mod filters;
 mod fold;
+mod kind_choices;
 mod lists;
 mod loader;
 mod nav;

@@ -26,12 +26,13 @@ use super::bits::{
 };
 use super::by_actor::{actors_only, ActorInPages};
 use super::by_word::{
-    sought_only, ChosenKinds, FoundKey, FoundTimeline, FoundUndated, KindChoices, ListSearch,
-    SearchInPages, TimelineOf,
+    sought_only, ChosenKinds, FoundKey, FoundTimeline, FoundUndated, ListSearch, SearchInPages,
+    TimelineOf,
 };
 use super::choose_actor::ActorChooser;
 use super::failure::{FailedWithRetry, LoadFailure};
 use super::filters::DateFilter;
+use super::kind_choices::{KindChoices, ListFound};
 use super::lists::{heading, page_note, runs, wide_screen, year_sections, Pager};
 use super::loader;
 use super::nav::{Entry, Nav, RecordLink};
@@ -230,6 +231,7 @@ pub fn ListInPages() -> impl IntoView {
     // A search's: how many of its results are undated, once they are found.
     let found_undated = RwSignal::new(None::<(FoundKey, usize)>);
     provide_context(FoundUndated(found_undated));
+    provide_context(ListFound(RwSignal::new(None)));
     let hidden = Signal::derive(move || {
         let (shows_undated, sought, actors) = nav.state.with(|s| {
             let f = &s.filter;

@@ -32,6 +32,7 @@ use super::by_actor::Involving;
 use super::by_word::{
     directory_ahead, kept_or_read, knowing_directory, read_tables, Failed, FoundUndated,
 };
+use super::kind_choices::ListFound;
 use super::lists::{heading_text, NothingMatches};
 use super::loader;
 use super::nav::Nav;
@@ -101,6 +102,7 @@ where
         })
     });
     let found_undated = use_context::<FoundUndated>();
+    let list_found = use_context::<ListFound>();
     let state: RwSignal<Option<Ranged<ViewInRange>>, LocalStorage> = RwSignal::new_local(None);
     // The actors chosen, as the list read names them.
     let chosen: RwSignal<Option<Arc<ChosenActors>>, LocalStorage> = RwSignal::new_local(None);
@@ -114,6 +116,7 @@ where
         tries.track();
         let wanted = key.get();
         if let Some((listed, actors, words)) = last_read(&LAST_VIEW_RANGE, &wanted) {
+            ListFound::say(list_found, kind, &wanted.4);
             chosen.set(actors);
             worded.set(words);
             state.set(Some(Ranged::Read(listed)));
@@ -184,6 +187,9 @@ where
                 (None, Some(actors)) => Some(actors.found()),
                 (found, None) => found,
             };
+            if current() {
+                ListFound::say(list_found, kind, &sought);
+            }
             if let (Some(FoundUndated(said)), Some(found)) = (found_undated, &found) {
                 let key = (sought.clone(), wanted.5.clone());
                 said.set(Some((key, list.undated_among(found))));

@@ -480,6 +480,13 @@ pub struct Strings {
     pub charts_failed: &'static str,
     /// Above a list in pages: the fold of the kinds to choose from.
     pub kinds_choose: &'static str,
+    /// The counts beside the kinds under words or kinds, before the corpus:
+    /// being counted, or failed.
+    pub kinds_counting: &'static str,
+    pub kinds_count_failed: &'static str,
+    /// Counting them needs the kinds' table, {0} to download: asked first.
+    pub kinds_count_asks: &'static str,
+    pub kinds_count_read: &'static str,
     /// The timeline of a search before the corpus: counting, or failed.
     pub tl_counting: &'static str,
     pub tl_failed: &'static str,

@@ -124,6 +124,13 @@ pub const SHOW_ALONE_ABOVE: usize = 4 * 1024 * 1024;
 /// list for it, unasked.
 pub const RANGE_ASK_ABOVE: usize = 8 * 1024 * 1024;
 
+/// Above how many bytes of a view's kinds' table, as stored, the counts beside
+/// the kinds under a filter wait for the reader to ask: some 1.3 s on a slow
+/// phone link. Every part of the table is read to count them (1.4 MB of the
+/// events' at a million records; 140 KB at 100,000), for a fold the reader
+/// may only have seen drawn open.
+pub const KINDS_ASK_ABOVE: usize = 256 * 1024;
+
 /// So many records of each kind.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Counts {
@@ -607,6 +614,11 @@ pub struct Manifest {
     /// `publish::by_actor::BY_PLACES_ABOVE`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub by_places_above: Option<usize>,
+    /// Above how many bytes of a view's kinds' table (as stored) the counts
+    /// beside the kinds under a filter are read only when the reader asks;
+    /// absent means [`KINDS_ASK_ABOVE`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kinds_ask_above: Option<usize>,
     /// Whether the site also carries the whole corpus file (`public/corpus.json`):
     /// a build leaves it out above a size no static host takes as one file.
     #[serde(default = "carried")]
@@ -1168,6 +1180,7 @@ fn split_beside(
             show_alone_above: None,
             range_ask_above: None,
             by_places_above: None,
+            kinds_ask_above: None,
             whole: true,
             plain: true,
             problems: None,
@@ -2723,6 +2736,17 @@ impl Manifest {
             Kind::Actor => return None,
         };
         (counts.iter()).find_map(|(k, n)| (k == key).then_some(*n))
+    }
+
+    /// Whether counting the kinds under a filter on the view of `kind` reads
+    /// more of its kinds' table than the reader is charged unasked
+    /// ([`KINDS_ASK_ABOVE`]); and how many bytes, as stored, that is.
+    pub fn kind_counts_ask(&self, kind: Kind) -> (bool, usize) {
+        let bytes = self.view_kinds(kind).iter().map(|e| e.bytes).sum();
+        (
+            bytes > self.kinds_ask_above.unwrap_or(KINDS_ASK_ABOVE),
+            bytes,
+        )
     }
 
     /// The rare kinds' rows of the view of `kind` (the claims', the sources'), by key.
