@@ -476,8 +476,12 @@ def test_a_claim_kind_chosen_above_the_claims_in_pages_lists_them_as_the_whole_a
     page.until_title(f"Claims ({counted:,} of {claims:,})")
     shown = view_page(page, CLAIM_ROWS, CLAIM_TEXTS)
     assert all("Death toll" in texts[3] for texts in shown[2]), shown[2]
-    # One part of the claims' kinds' table, no record part.
-    assert len(part_requests(page, "q")) == 1 and not part_requests(page, "r")
+    # One part of the claims' kinds' table, no record part; the kinds, open, are
+    # then counted from the rest of that table.
+    kinds = part_requests(page, "q")
+    assert kinds[0] == table_part(manifest, "claims_kinds", "claim:death-toll")
+    assert set(kinds) <= {e["file"] for e in manifest["claims_kinds"]} and len(set(kinds)) == len(kinds)
+    assert not part_requests(page, "r")
     # Read whole, the app's own list shows the same claims on the same page.
     read_whole_until(page, page.title())
     page.until_equal(lambda: view_page(page, CLAIM_ROWS, CLAIM_TEXTS), shown)
@@ -1448,7 +1452,10 @@ def test_a_kind_before_the_corpus_is_the_whole_lists(large_on_request, page):
     assert "page 2 of" in page.text("nav.pager")
     assert "Crackdown" in page.text(".list-kinds")
     # The part of the kinds' table and the list's parts that hold the page: no record part.
-    assert part_requests(page, "k") == [table_part(manifest, "kinds", "tag:crackdown")]
+    # (Drawn open, as a kind is chosen, the kinds are then counted from the rest of the table.)
+    kinds = part_requests(page, "k")
+    assert kinds[0] == table_part(manifest, "kinds", "tag:crackdown")
+    assert set(kinds) <= {e["file"] for e in manifest["kinds"]} and len(set(kinds)) == len(kinds)
     assert part_requests(page, "l") and not part_requests(page, "r") and not part_requests(page, "w")
     # Read whole, the app's own list shows the same records on the same page.
     assert read_whole(page, shown) == shown
@@ -1481,14 +1488,66 @@ def test_kinds_chosen_above_the_list_in_pages_are_counted_as_the_whole_app_count
     page.until_query("tag=crackdown")
     page.until_title(f"Events ({counted:,} of {events:,})")
     assert page.one("#f-tag-crackdown").is_selected()
-    # Under a filter, the others are not counted: that takes the corpus.
-    assert kind_label(page, "tag", "killings") == "Killings"
+    # Under a filter, counted from every part of the kinds' table: no record part.
+    under = counted_kinds(page)
+    assert under["tag-crackdown"] == f"Crackdown ({counted:,})"
+    assert under != unfiltered_kinds(manifest, "kind_counts", under)
+    assert sorted(part_requests(page, "k")) == sorted(e["file"] for e in manifest["kinds"])
     assert not part_requests(page, "r")
     # Read whole, the filter panel counts the same.
     read_whole_until(page, page.title())
-    assert kind_label(page, "tag", "crackdown") == f"Crackdown ({counted:,})"
+    same_counts_once_read_whole(page, under)
     page.one("#f-tag-crackdown").click()
     page.until_title(f"Events ({events:,})")
+
+
+# Kinds whose counts the tests compare, as `facet-value`.
+SOME_KINDS = ["tag-crackdown", "tag-killings", "claim-death-toll", "claim-denial",
+              "term-torture", "source-ngo-report", "source-news-article"]
+
+
+def counted_kinds(page):
+    """The labels of `SOME_KINDS` beside their boxes, once every one is counted."""
+    page.d.execute_script(OPEN_KINDS)
+    # Read whether shown or not: a kind none of the records hold is hidden, as in the app.
+    label = lambda kind: page.d.execute_script(
+        "const l = document.querySelector(arguments[0]); return l ? l.textContent.trim() : ''",
+        f"label[for='f-{kind}']")
+    page.wait(lambda d: all(label(k).endswith(")") for k in SOME_KINDS), timeout=60)
+    return {kind: label(kind) for kind in SOME_KINDS}
+
+
+def same_counts_once_read_whole(page, labels):
+    """Waits for the filter panel of the corpus read whole to count the kinds as
+    `labels` has them (its search is counted once its text index is built)."""
+    try:
+        page.wait(lambda d: counted_kinds(page) == labels, timeout=60)
+    except Exception:
+        assert counted_kinds(page) == labels
+
+
+def unfiltered_kinds(manifest, counts, labels):
+    """`labels` with each kind's count for no filter, from the manifest's `counts`."""
+    by_key = dict(manifest[counts])
+    return {kind: f"{text.rsplit(' (', 1)[0]} ({by_key.get(kind.replace('-', ':', 1), 0):,})"
+            for kind, text in labels.items()}
+
+
+@pytest.mark.every_engine
+def test_the_kinds_under_a_search_in_another_view_are_counted_as_the_whole_app_counts_them(
+        large_on_request, page):
+    url, _, manifest = large_on_request
+    claims = manifest["totals"]["claims"]
+    page.open(f"{url}?view=claims&q=fatwa")
+    found = view_count(page)
+    assert 0 < found < claims, page.title()
+    # The claims' words' part the search read, and every part of the claims' kinds' table.
+    under = counted_kinds(page)
+    assert under != unfiltered_kinds(manifest, "claims_kind_counts", under)
+    assert sorted(part_requests(page, "q")) == sorted(e["file"] for e in manifest["claims_kinds"])
+    assert not part_requests(page, "r")
+    read_whole_until(page, page.title())
+    same_counts_once_read_whole(page, under)
 
 
 def test_kinds_of_two_facets_with_a_search_over_a_range_before_the_corpus_are_the_whole_lists(
@@ -1505,6 +1564,53 @@ def test_kinds_of_two_facets_with_a_search_over_a_range_before_the_corpus_are_th
     assert all(label in chips for label in ["Death toll", "Denial", "News article"]), chips
     assert part_requests(page, "k") and part_requests(page, "w") and not part_requests(page, "r")
     assert read_whole(page, shown) == shown
+
+
+def test_kinds_counts_that_weigh_much_are_read_when_the_reader_asks(large_on_request, page):
+    url, site, manifest = large_on_request
+    claims = manifest["totals"]["claims"]
+    manifest["kinds_ask_above"] = 1
+    (site / "parts/manifest.json").write_text(json.dumps(manifest))
+    page.open(f"{url}?view=claims&claim=denial")
+    found = view_count(page)
+    assert 0 < found < claims, page.title()
+    # Drawn open (a kind is chosen), the fold says what counting costs, and waits.
+    asks = page.text("details.list-terms .range-asks")
+    weighs = sum(e["bytes"] for e in manifest["claims_kinds"])
+    assert "Count them (" in asks and "MB" in asks, asks
+    time.sleep(1)
+    assert len(part_requests(page, "q")) == 1
+    assert kind_label(page, "tag", "killings") == "Killings"
+    page.one("details.list-terms .range-asks button").click()
+    under = counted_kinds(page)
+    assert under["claim-denial"] == f"Denial ({found:,})"
+    assert sorted(part_requests(page, "q")) == sorted(e["file"] for e in manifest["claims_kinds"])
+    assert weighs > 1
+    # Asked once, the next filter is counted unasked.
+    page.one("#f-claim-recognition").click()
+    page.until_query("claim=recognition")
+    page.wait(lambda d: counted_kinds(page) != under)
+    assert not page.css("details.list-terms .range-asks")
+
+
+def test_a_part_the_kinds_counts_need_that_fails_is_named_and_retry_counts_them(
+        large_on_request, page):
+    url, site, manifest = large_on_request
+    events = manifest["totals"]["events"]
+    part = site / "parts" / manifest["kinds"][-1]["file"]
+    mend = damage(part)
+    page.open(f"{url}?q=fatwa")
+    page.until_title(f"of {events:,})")
+    page.d.execute_script(OPEN_KINDS)
+    alert = page.text("details.list-terms .failure[role=alert]")
+    assert "The kinds could not be counted for these filters" in alert, alert
+    assert part.name in alert, alert
+    # The list above which they are counted stays, and so do the boxes, uncounted.
+    assert len(rows_shown(page)) == 50
+    assert page.text("label[for='f-tag-killings']") == "Killings"
+    mend()
+    page.one("details.list-terms .failure[role=alert] button").click()
+    assert counted_kinds(page)["tag-killings"].startswith("Killings (")
 
 
 def test_a_kind_removed_above_the_list_in_pages_gives_the_search_without_it(large_on_request, page):
@@ -1528,6 +1634,9 @@ def test_a_part_a_kind_needs_that_fails_is_named_and_retry_recovers(large_on_req
                        "The kinds chosen could not be looked up")
     assert len(rows_shown(page)) == 50
     assert "of" in page.title()
+    # Named once, by the list: the kinds above it are counted once it has found them.
+    assert counted_kinds(page)["tag-killings"] == f"Killings ({view_count(page):,})"
+    assert not page.css("main .failure[role=alert]")
 
 
 def test_an_actors_list_with_a_kind_before_the_corpus_is_the_whole_lists(large_on_request, large_corpus, page):
