@@ -29,7 +29,8 @@ then searches of the claims (a word of a third of them, one of about 50, one of
 about 700 and its pages 2 and 4, the first over the densest year) and of the sources. Prints, for each step, the time from
 the click to the page's records on screen (for a range, to its first page and to
 its count and whole page; for a search or a kind, also from opening its
-timeline's fold to the timeline, counted from the days of what it finds) and
+timeline's fold to the timeline, counted from the days of what it finds, and,
+with nothing else sought, from opening the kinds' fold to their counts) and
 the bytes it transferred; and the JS heap
 and wasm memory after each run. The site is served with gzip as a static
 host serves it; the link is not throttled unless --slow (the slow phone profile
@@ -96,6 +97,16 @@ VIEW_ROWS = ("return [...document.querySelectorAll("
 # the days of what it finds, once the list has found it).
 TIMELINE = "return !!document.querySelector('main details.tl-fold figure.timeline-chart')"
 OPEN_TIMELINE = "document.querySelector('main details.tl-fold').open = true"
+# The kinds above a list in pages: their fold opened, as a reader opens it
+# (src/app/kind_choices.rs); asked to count where they ask first; counted.
+OPEN_KINDS = ("document.querySelectorAll('main details.list-terms, main details.list-terms details.terms')"
+              ".forEach(d => { d.open = true; })")
+ASK_KINDS = """
+const ask = document.querySelector('main details.list-terms .range-asks button');
+if (ask) { ask.click(); }
+return !!ask"""
+KINDS_COUNTED = ("return [...document.querySelectorAll('main details.list-terms .count')]"
+                 ".some(c => c.textContent.trim() !== '')")
 # The claims' charts drawn: the death tolls' table and who said what.
 CHARTS = "return document.querySelectorAll('main .charts-fold table').length"
 # Sets the address's query, as the address bar's back and forward do.
@@ -140,6 +151,17 @@ f.focus();
 f.value = arguments[0];
 f.dispatchEvent(new Event('input', { bubbles: true }));
 """
+
+
+def count_kinds(drv):
+    """Opens the kinds above the list, asks for their counts where they ask
+    first, and returns the time (ms) and the bytes until they are counted."""
+    sent = drv.execute_script(TRANSFERRED)
+    opened = time.perf_counter()
+    drv.execute_script(OPEN_KINDS)
+    wait(drv, lambda: drv.execute_script(ASK_KINDS) or drv.execute_script(KINDS_COUNTED), timeout=300)
+    wait(drv, lambda: drv.execute_script(KINDS_COUNTED), timeout=300)
+    return (time.perf_counter() - opened) * 1000, drv.execute_script(TRANSFERRED) - sent
 
 
 def main():
@@ -323,6 +345,12 @@ def main():
                if name.startswith(("search", "typed", "kind")) and "actor=" not in (query or "")
                and manifest.get("timelines")}
     drawn = {n: [] for n in ranges if n in counted}
+    # The kinds counted under a search or a kind alone, over the events or another view.
+    kinds = {n: [] for n in ranges + [name for name, _ in views]
+             if n.startswith(("search", "kind", "view claims search", "view claims kind",
+                              "view sources search", "view sources kind"))
+             and not any(w in q for w in ("actor=", "from=", "page=")
+                         for q in [dict(actors + views).get(n) or ""])}
     memory = []
     sizes = {n: [] for n in steps + jumps + ranges + viewed}
     try:
@@ -382,6 +410,8 @@ def main():
                     wait(drv, lambda: drv.execute_script(TIMELINE), timeout=300)
                     drawn[step].append(((time.perf_counter() - opened) * 1000,
                                         drv.execute_script(TRANSFERRED) - sent))
+                if step in kinds:
+                    kinds[step].append(count_kinds(drv))
             for name, query in views:
                 before = drv.execute_script(VIEW_ROWS)
                 sent = drv.execute_script(TRANSFERRED)
@@ -394,6 +424,8 @@ def main():
                 wait(drv, lambda: not drv.execute_script(FETCHING), timeout=300)
                 times[name].append((time.perf_counter() - start) * 1000)
                 sizes[name].append(drv.execute_script(TRANSFERRED) - sent)
+                if name in kinds:
+                    kinds[name].append(count_kinds(drv))
                 if name == "view claims" and manifest.get("claims_charts"):
                     # And its charts, fetched once their fold is open (wide screens open it).
                     wait(drv, lambda: drv.execute_script(CHARTS) == 2, timeout=300)
@@ -411,9 +443,12 @@ def main():
         timeline = (f", timeline {statistics.median(t for t, _ in drawn[n]):.0f} ms "
                     f"(runs {' '.join(f'{t:.0f}' for t, _ in drawn[n])}), "
                     f"{statistics.median(b for _, b in drawn[n]) / 1000:.0f} KB") if drawn.get(n) else ""
+        counts = (f", kinds counted {statistics.median(t for t, _ in kinds[n]):.0f} ms "
+                  f"(runs {' '.join(f'{t:.0f}' for t, _ in kinds[n])}), "
+                  f"{statistics.median(b for _, b in kinds[n]) / 1000:.0f} KB") if kinds.get(n) else ""
         print(f"  {what}: {shown}{statistics.median(times[n]):>7.0f} ms median "
               f"(runs {' '.join(f'{t:.0f}' for t in times[n])}), "
-              f"{statistics.median(sizes[n]) / 1000:>6.0f} KB{timeline}")
+              f"{statistics.median(sizes[n]) / 1000:>6.0f} KB{timeline}{counts}")
     print("  memory after the visit: " + ", ".join(
         f"JS heap {(m.get('js') or 0) / 1e6:.0f} MB + wasm {(m.get('wasm') or 0) / 1e6:.0f} MB" for m in memory))
 
