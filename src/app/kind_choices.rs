@@ -246,7 +246,9 @@ async fn count(
 
 /// Every part of the kinds' table of the view of `kind`, a few at a time,
 /// kept read (the part `afresh` fetched past any cache); those a search keeps
-/// read are not fetched again.
+/// read are not fetched again. Kept apart from the search's parts
+/// (`read_tables`), whose eight would each be pushed out by the table's 46
+/// at a million records.
 async fn every_kind(
     manifest: &Manifest,
     kind: Kind,
