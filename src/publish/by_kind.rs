@@ -9,7 +9,7 @@
 //! (`publish::by_word`: its pages; `publish::range`, `publish::by_actor`).
 
 use crate::corpus::model::Kind;
-use crate::publish::by_word::{both, matching, word_parts, word_parts_in};
+use crate::publish::by_word::{kept_by, matching, word_parts, word_parts_in};
 use crate::publish::pages::default_list;
 use crate::publish::parts::{table_part_of, Manifest, PlaceTable, TableEntry};
 use crate::query::bits::Bits;
@@ -187,16 +187,6 @@ fn set_of(places: &[u32]) -> Bits {
 /// The facet's name in the address of a kinds' table key (`tag` of `tag:killings`).
 fn facet_of(key: &str) -> &str {
     key.split_once(':').map_or(key, |(facet, _)| facet)
-}
-
-/// The places, ascending, that `kept` (`None`: every one) and each of `sets` hold.
-fn kept_by(kept: Option<Vec<u32>>, sets: impl IntoIterator<Item = Vec<u32>>) -> Option<Vec<u32>> {
-    sets.into_iter().fold(kept, |kept, places| {
-        Some(match kept {
-            None => places,
-            Some(kept) => both(&kept, &places),
-        })
-    })
 }
 
 #[cfg(test)]

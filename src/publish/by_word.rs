@@ -63,8 +63,7 @@ pub fn word_parts_in(table: &[TableEntry], query: &[String]) -> Vec<usize> {
 /// word of `query`, each as the beginning of a word, from the parts of the
 /// words' table [`word_parts`] named.
 pub fn matching(query: &[String], tables: &[&PlaceTable]) -> Vec<u32> {
-    let mut kept: Option<Vec<u32>> = None;
-    for word in query {
+    let each = query.iter().map(|word| {
         let mut places: Vec<u32> = tables
             .iter()
             .flat_map(|t| t.starting_with(word))
@@ -72,12 +71,22 @@ pub fn matching(query: &[String], tables: &[&PlaceTable]) -> Vec<u32> {
             .collect();
         places.sort_unstable();
         places.dedup();
-        kept = Some(match kept {
+        places
+    });
+    kept_by(None, each).unwrap_or_default()
+}
+
+/// The places, ascending, that `kept` (`None`: every one) and each of `sets` hold.
+pub fn kept_by(
+    kept: Option<Vec<u32>>,
+    sets: impl IntoIterator<Item = Vec<u32>>,
+) -> Option<Vec<u32>> {
+    sets.into_iter().fold(kept, |kept, places| {
+        Some(match kept {
             None => places,
             Some(kept) => both(&kept, &places),
-        });
-    }
-    kept.unwrap_or_default()
+        })
+    })
 }
 
 /// The places in both ascending lists.
